@@ -1,0 +1,262 @@
+#include "cli.h"
+
+#include "accounts/accountstore.h"
+#include "config.h"
+#include "logging.h"
+#include "net/tls.h"
+#include "serverhost.h"
+#include "store/database.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace sb::cli {
+
+namespace {
+
+int g_signalFd[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char c = 1;
+    [[maybe_unused]] const ssize_t n = ::write(g_signalFd[1], &c, 1);
+}
+
+void out(const QString &line)
+{
+    std::fputs(qPrintable(line + QLatin1Char('\n')), stdout);
+    std::fflush(stdout);
+}
+
+int fail(const QString &message)
+{
+    std::fputs(qPrintable(QStringLiteral("switchboardd: %1\n").arg(message)), stderr);
+    return 1;
+}
+
+struct Options {
+    QCommandLineOption dataDir{QStringLiteral("data-dir"), QStringLiteral("Directory for the database, files and config.json (default: %1).").arg(ServerConfig::defaultDataDir()), QStringLiteral("DIR")};
+    QCommandLineOption config{QStringLiteral("config"), QStringLiteral("JSON configuration file (default: <data-dir>/config.json if present)."), QStringLiteral("FILE")};
+    QCommandLineOption listenAddress{QStringLiteral("listen-address"), QStringLiteral("Address every listener binds: an IP, \"any\" (default, reachable from the LAN) or \"localhost\"."), QStringLiteral("ADDR")};
+    QCommandLineOption port{QStringLiteral("port"), QStringLiteral("Port for a service (chat, generic, channels, felix, pop); 0 picks a free port. Repeatable."), QStringLiteral("SERVICE=PORT")};
+    QCommandLineOption logLevel{QStringLiteral("log-level"), QStringLiteral("debug, info (default), warning or error."), QStringLiteral("LEVEL"), QStringLiteral("info")};
+    QCommandLineOption workers{QStringLiteral("workers"), QStringLiteral("Worker threads (default: one per core)."), QStringLiteral("N")};
+    QCommandLineOption email{QStringLiteral("email"), QStringLiteral("user create / set-balance: the user's email."), QStringLiteral("E")};
+    QCommandLineOption password{QStringLiteral("password"), QStringLiteral("user create: the password."), QStringLiteral("P")};
+    QCommandLineOption role{QStringLiteral("role"), QStringLiteral("user create: superuser, employee, premium or member (default)."), QStringLiteral("R"), QStringLiteral("member")};
+    QCommandLineOption balance{QStringLiteral("balance"), QStringLiteral("user create / set-balance: coins."), QStringLiteral("N")};
+    QCommandLineOption name{QStringLiteral("name"), QStringLiteral("token create / revoke: the token's name."), QStringLiteral("N")};
+    QCommandLineOption scope{QStringLiteral("scope"), QStringLiteral("token create: private or public."), QStringLiteral("private|public")};
+    QCommandLineOption outDir{QStringLiteral("out"), QStringLiteral("cert generate: directory for cert.pem and key.pem."), QStringLiteral("DIR")};
+};
+
+std::optional<qint64> parseCoins(const QString &text)
+{
+    bool ok = false;
+    const qint64 v = text.toLongLong(&ok);
+    if (!ok || v < 0)
+        return std::nullopt;
+    return v;
+}
+
+// Opens the store of the data directory for an administration command.
+struct AdminStore {
+    std::unique_ptr<Database> db;
+    std::unique_ptr<AccountStore> accounts;
+};
+
+std::optional<AdminStore> openStore(const ServerConfig &config, QString *error)
+{
+    if (!QDir().mkpath(config.dataDir)) {
+        *error = QStringLiteral("cannot create the data directory %1").arg(config.dataDir);
+        return std::nullopt;
+    }
+    AdminStore s;
+    s.db = std::make_unique<Database>(QDir(config.dataDir).filePath(QStringLiteral("switchboard.sqlite")));
+    if (!s.db->open(error))
+        return std::nullopt;
+    s.accounts = std::make_unique<AccountStore>(*s.db, config.accessTokenTtlDays, config.ticketTtlSeconds);
+    return s;
+}
+
+int runAdmin(const QStringList &args, const QCommandLineParser &p, const Options &o, const ServerConfig &config)
+{
+    const QString cmd = args.value(0) + QLatin1Char(' ') + args.value(1);
+    auto need = [&](const QCommandLineOption &opt) -> std::optional<QString> {
+        if (!p.isSet(opt))
+            return std::nullopt;
+        return p.value(opt);
+    };
+    if (cmd == QLatin1String("cert generate")) {
+        const auto dir = need(o.outDir);
+        if (!dir)
+            return fail(QStringLiteral("cert generate: --out DIR is required"));
+        QString error;
+        const auto cert = generateSelfSigned(*dir, ServerHost::lanAddresses(), &error);
+        if (!cert)
+            return fail(QStringLiteral("cert generate: %1").arg(error));
+        out(QStringLiteral("certificate %1").arg(cert->certificateFile));
+        out(QStringLiteral("key %1").arg(cert->keyFile));
+        out(QStringLiteral("sha256 %1").arg(cert->sha256Fingerprint));
+        return 0;
+    }
+    QString error;
+    auto store = openStore(config, &error);
+    if (!store)
+        return fail(error);
+    AccountStore &accounts = *store->accounts;
+    AccountStore::Error err = AccountStore::Error::None;
+    if (cmd == QLatin1String("user create")) {
+        const auto email = need(o.email);
+        const auto password = need(o.password);
+        if (!email || !password)
+            return fail(QStringLiteral("user create: --email and --password are required"));
+        qint64 coins = 0;
+        if (p.isSet(o.balance)) {
+            const auto b = parseCoins(p.value(o.balance));
+            if (!b)
+                return fail(QStringLiteral("user create: --balance must be a whole number, zero or more"));
+            coins = *b;
+        }
+        const auto user = accounts.createUser(*email, *password, p.value(o.role), coins, &err);
+        if (!user)
+            return fail(QStringLiteral("user create: %1").arg(AccountStore::describe(err)));
+        out(QStringLiteral("created user %1 <%2> role %3 balance %4 uuid %5")
+                .arg(user->id).arg(user->email, user->role).arg(user->balance).arg(user->uuid));
+        return 0;
+    }
+    if (cmd == QLatin1String("user set-balance")) {
+        const auto email = need(o.email);
+        const auto b = p.isSet(o.balance) ? parseCoins(p.value(o.balance)) : std::nullopt;
+        if (!email || !b)
+            return fail(QStringLiteral("user set-balance: --email and --balance (a whole number, zero or more) are required"));
+        if (!accounts.setBalance(*email, *b, &err))
+            return fail(QStringLiteral("user set-balance: %1").arg(err == AccountStore::Error::NotFound ? QStringLiteral("no user with email %1").arg(*email) : AccountStore::describe(err)));
+        out(QStringLiteral("balance of %1 is now %2").arg(*email).arg(*b));
+        return 0;
+    }
+    if (cmd == QLatin1String("token create")) {
+        const auto name = need(o.name);
+        const auto scope = need(o.scope);
+        if (!name || !scope || (*scope != QLatin1String("private") && *scope != QLatin1String("public")))
+            return fail(QStringLiteral("token create: --name and --scope private|public are required"));
+        const QByteArray token = accounts.createApiToken(*name, *scope, &err);
+        if (token.isEmpty())
+            return fail(QStringLiteral("token create: %1").arg(AccountStore::describe(err)));
+        out(QStringLiteral("created %1 token '%2' (shown once, store it now):").arg(*scope, *name));
+        out(QString::fromLatin1(token));
+        return 0;
+    }
+    if (cmd == QLatin1String("token revoke")) {
+        const auto name = need(o.name);
+        if (!name)
+            return fail(QStringLiteral("token revoke: --name is required"));
+        if (!accounts.revokeApiToken(*name, &err))
+            return fail(QStringLiteral("token revoke: %1").arg(err == AccountStore::Error::NotFound ? QStringLiteral("no active token named '%1'").arg(*name) : AccountStore::describe(err)));
+        out(QStringLiteral("revoked token '%1'").arg(*name));
+        return 0;
+    }
+    return fail(QStringLiteral("unknown command '%1' (see --help)").arg(args.join(QLatin1Char(' '))));
+}
+
+int runServer(ServerConfig config)
+{
+    ServerHost host(std::move(config));
+    QString error;
+    if (!host.start(&error))
+        return fail(error);
+    for (const ListenerStatus &l : host.listeners()) {
+        out(QStringLiteral("listening %1 %2").arg(l.services.join(QLatin1Char(',')), l.localUrl));
+    }
+    for (const ListenerStatus &l : host.listeners()) {
+        for (const QString &u : l.lanUrls)
+            out(QStringLiteral("  %1 on the LAN: %2").arg(l.services.join(QLatin1Char(',')), u));
+    }
+
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFd) != 0)
+        return fail(QStringLiteral("cannot set up signal handling"));
+    QSocketNotifier notifier(g_signalFd[0], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, qApp, [] {
+        char c;
+        [[maybe_unused]] const ssize_t n = ::read(g_signalFd[0], &c, 1);
+        QCoreApplication::quit();
+    });
+    struct sigaction sa = {};
+    sa.sa_handler = onSignal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &sa, nullptr);
+    sigaction(SIGTERM, &sa, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);
+
+    QCoreApplication::exec();
+    out(QStringLiteral("shutting down"));
+    host.stop();
+    out(QStringLiteral("stopped"));
+    return 0;
+}
+
+}  // namespace
+
+int run(const QStringList &arguments)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "Switchboard server without a display: hosts the chat, channels, felix, pop and generic\n"
+        "WebSocket services.\n\n"
+        "Commands (all take --data-dir):\n"
+        "  (none)                 start the server; prints 'listening <services> <url>' per listener\n"
+        "  user create --email E --password P [--role R] [--balance N]\n"
+        "  user set-balance --email E --balance N\n"
+        "  token create --name N --scope private|public   (prints the token once)\n"
+        "  token revoke --name N\n"
+        "  cert generate --out DIR                         (self-signed cert.pem + key.pem)"));
+    p.addHelpOption();
+    p.addVersionOption();
+    Options o;
+    p.addOptions({o.dataDir, o.config, o.listenAddress, o.port, o.logLevel, o.workers, o.email, o.password,
+                  o.role, o.balance, o.name, o.scope, o.outDir});
+    p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("Optional administration command (see above)."), QStringLiteral("[command]"));
+    p.process(arguments);
+
+    if (!setLogLevel(p.value(o.logLevel)))
+        return fail(QStringLiteral("--log-level: expected debug, info, warning or error, not '%1'").arg(p.value(o.logLevel)));
+    QString error;
+    auto config = ServerConfig::load(p.value(o.dataDir), p.value(o.config), &error);
+    if (!config)
+        return fail(error);
+    if (p.isSet(o.listenAddress))
+        config->overrideAddress(p.value(o.listenAddress));
+    for (const QString &spec : p.values(o.port)) {
+        const qsizetype eq = spec.indexOf(QLatin1Char('='));
+        bool ok = false;
+        const int port = eq > 0 ? spec.mid(eq + 1).toInt(&ok) : -1;
+        if (!ok)
+            return fail(QStringLiteral("--port %1: expected SERVICE=PORT, e.g. generic=8000").arg(spec));
+        if (!config->overridePort(spec.left(eq), port, &error))
+            return fail(error);
+    }
+    if (p.isSet(o.workers)) {
+        bool ok = false;
+        config->workers = p.value(o.workers).toInt(&ok);
+        if (!ok || config->workers < 1 || config->workers > 256)
+            return fail(QStringLiteral("--workers: expected a number from 1 to 256"));
+    }
+    const QString problem = config->validate();
+    if (!problem.isEmpty())
+        return fail(problem);
+
+    const QStringList args = p.positionalArguments();
+    if (!args.isEmpty())
+        return runAdmin(args, p, o, *config);
+    return runServer(*config);
+}
+
+}  // namespace sb::cli

@@ -1,0 +1,156 @@
+#include "accountroutes.h"
+
+#include "accountstore.h"
+#include "httpauth.h"
+#include "servercontext.h"
+
+#include <QJsonObject>
+
+namespace sb {
+
+namespace {
+
+// Reads a JSON object body or answers 400 itself. The Content-Type is not checked: a
+// browser fetch() with a string body sends text/plain, and the seed's clients must work.
+std::optional<QJsonObject> jsonObjectOr400(const HttpRequest &request, const HttpResponder &respond)
+{
+    bool ok = false;
+    QString error;
+    QJsonObject obj = request.jsonBody(&ok, &error);
+    if (!ok) {
+        respond.send(HttpResponse::error(400, "INVALID_JSON", error));
+        return std::nullopt;
+    }
+    return obj;
+}
+
+bool stringField(const QJsonObject &obj, const char *key, QString *out)
+{
+    const QJsonValue v = obj.value(QLatin1String(key));
+    if (!v.isString())
+        return false;
+    *out = v.toString();
+    return true;
+}
+
+}  // namespace
+
+void AccountRoutes::registerRoutes(Router &router)
+{
+    const QString svc = name();
+    router.addHttp({"POST", QStringLiteral("/auth/register"), svc, [this](HttpRequest &r, const HttpResponder &s) { registerUser(r, s); }});
+    router.addHttp({"POST", QStringLiteral("/auth/login"), svc, [this](HttpRequest &r, const HttpResponder &s) { login(r, s); }});
+    router.addHttp({"POST", QStringLiteral("/auth/logout"), svc, [this](HttpRequest &r, const HttpResponder &s) { logout(r, s); }});
+    router.addHttp({"POST", QStringLiteral("/auth/ticket"), svc, [this](HttpRequest &r, const HttpResponder &s) { ticket(r, s); }});
+}
+
+void AccountRoutes::registerUser(HttpRequest &request, const HttpResponder &respond)
+{
+    const auto body = jsonObjectOr400(request, respond);
+    if (!body)
+        return;
+    QString email, password, repeat;
+    if (!stringField(*body, "email", &email) || !stringField(*body, "password", &password)
+        || !stringField(*body, "repeat_password", &repeat)) {
+        respond.send(HttpResponse::error(400, "MISSING_FIELD", QStringLiteral("email, password and repeat_password are required strings")));
+        return;
+    }
+    if (!AccountStore::isValidEmail(email.trimmed())) {
+        respond.send(HttpResponse::error(400, "INVALID_EMAIL", QStringLiteral("malformed email address")));
+        return;
+    }
+    if (password.isEmpty()) {
+        respond.send(HttpResponse::error(400, "INVALID_PASSWORD", QStringLiteral("password must not be empty")));
+        return;
+    }
+    if (password != repeat) {
+        respond.send(HttpResponse::error(400, "PASSWORD_MISMATCH", QStringLiteral("password and repeat_password differ")));
+        return;
+    }
+    AccountStore *accounts = m_ctx.accounts.get();
+    m_ctx.blockingPool.start([accounts, email, password, respond] {
+        AccountStore::Error err = AccountStore::Error::None;
+        const auto user = accounts->createUser(email, password, QStringLiteral("member"), 0, &err);
+        if (user) {
+            respond.send(HttpResponse::json(201, QJsonObject{{QStringLiteral("id"), double(user->id)}, {QStringLiteral("email"), user->email}}));
+            return;
+        }
+        switch (err) {
+        case AccountStore::Error::EmailTaken:
+            respond.send(HttpResponse::error(409, "EMAIL_EXISTS", AccountStore::describe(err)));
+            break;
+        case AccountStore::Error::InvalidEmail:
+        case AccountStore::Error::InvalidPassword:
+            respond.send(HttpResponse::error(400, "INVALID_INPUT", AccountStore::describe(err)));
+            break;
+        default:
+            respond.send(HttpResponse::error(500, "STORAGE_ERROR", QStringLiteral("the account could not be stored")));
+        }
+    });
+}
+
+void AccountRoutes::login(HttpRequest &request, const HttpResponder &respond)
+{
+    const auto body = jsonObjectOr400(request, respond);
+    if (!body)
+        return;
+    QString email, password;
+    if (!stringField(*body, "email", &email) || !stringField(*body, "password", &password)) {
+        respond.send(HttpResponse::error(400, "MISSING_FIELD", QStringLiteral("email and password are required strings")));
+        return;
+    }
+    AccountStore *accounts = m_ctx.accounts.get();
+    m_ctx.blockingPool.start([accounts, email, password, respond] {
+        const auto user = accounts->verifyLogin(email, password);
+        if (!user) {
+            respond.send(HttpResponse::error(401, "INVALID_CREDENTIALS", QStringLiteral("wrong email or password")));
+            return;
+        }
+        const QString token = accounts->issueAccessToken(user->id);
+        if (token.isEmpty()) {
+            respond.send(HttpResponse::error(500, "STORAGE_ERROR", QStringLiteral("could not create a session")));
+            return;
+        }
+        const int maxAge = accounts->tokenTtlDays() * 86400;
+        HttpResponse r = HttpResponse::json(200, QJsonObject{{QStringLiteral("access_token"), token},
+                                                             {QStringLiteral("token_type"), QStringLiteral("bearer")},
+                                                             {QStringLiteral("expires_in"), maxAge}});
+        r.setHeader("Set-Cookie", sessionCookie(token, maxAge));
+        r.setHeader("Cache-Control", "no-store");
+        respond.send(r);
+    });
+}
+
+void AccountRoutes::logout(HttpRequest &request, const HttpResponder &respond)
+{
+    const QByteArray token = accessTokenOf(request);
+    if (token.isEmpty() || !m_ctx.accounts->userForAccessToken(token)) {
+        respond.send(HttpResponse::error(401, "NOT_AUTHENTICATED", QStringLiteral("send the access token as 'Authorization: Bearer <token>' or the session cookie")));
+        return;
+    }
+    m_ctx.accounts->revokeAccessToken(token);
+    HttpResponse r = HttpResponse::json(200, QJsonObject{{QStringLiteral("detail"), QStringLiteral("logged out")}});
+    r.setHeader("Set-Cookie", sessionCookie(QString(), 0));
+    respond.send(r);
+}
+
+void AccountRoutes::ticket(HttpRequest &request, const HttpResponder &respond)
+{
+    const QByteArray token = accessTokenOf(request);
+    const auto user = token.isEmpty() ? std::nullopt : m_ctx.accounts->userForAccessToken(token);
+    if (!user) {
+        respond.send(HttpResponse::error(401, "NOT_AUTHENTICATED", QStringLiteral("send the access token as 'Authorization: Bearer <token>' or the session cookie")));
+        return;
+    }
+    const QByteArray t = m_ctx.accounts->issueTicket(user->id);
+    if (t.isEmpty()) {
+        respond.send(HttpResponse::error(500, "STORAGE_ERROR", QStringLiteral("could not create a ticket")));
+        return;
+    }
+    HttpResponse r = HttpResponse::json(200, QJsonObject{{QStringLiteral("ticket"), QString::fromLatin1(t)},
+                                                         {QStringLiteral("expires_in"), m_ctx.accounts->ticketTtlSeconds()}});
+    r.setHeader("Cache-Control", "no-store");
+    respond.send(r);
+}
+
+}  // namespace sb

@@ -1,0 +1,398 @@
+#include "config.h"
+
+#include <QDir>
+#include <QFile>
+#include <QStandardPaths>
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+
+namespace sb {
+
+namespace {
+
+Limits serviceDefaults(const QString &service, const Limits &base)
+{
+    Limits l = base;
+    if (service == QLatin1String("generic")) {
+        // Conformance suites echo messages up to 16 MiB (Autobahn 9.x).
+        l.frameBytes = 16 * 1024 * 1024;
+        l.messageBytes = 16 * 1024 * 1024;
+        l.messagesPerSecond = 10'000;
+    }
+    return l;
+}
+
+bool readStringList(const QJsonValue &v, const QString &key, QStringList *out, QString *error)
+{
+    if (!v.isArray()) {
+        *error = QStringLiteral("%1: must be an array of strings").arg(key);
+        return false;
+    }
+    out->clear();
+    for (const QJsonValue &e : v.toArray()) {
+        if (!e.isString()) {
+            *error = QStringLiteral("%1: must be an array of strings").arg(key);
+            return false;
+        }
+        out->append(e.toString());
+    }
+    return true;
+}
+
+bool readInt(const QJsonValue &v, const QString &key, int lo, int hi, int *out, QString *error)
+{
+    const double d = v.toDouble(-1e18);
+    if (!v.isDouble() || d != double(qint64(d)) || d < lo || d > hi) {
+        *error = QStringLiteral("%1: must be an integer from %2 to %3").arg(key).arg(lo).arg(hi);
+        return false;
+    }
+    *out = int(d);
+    return true;
+}
+
+bool checkKeys(const QJsonObject &obj, const QString &where, const QStringList &allowed, QString *error)
+{
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+        if (!allowed.contains(it.key())) {
+            *error = QStringLiteral("%1%2: unknown key (expected one of: %3)")
+                         .arg(where.isEmpty() ? QString() : where + QLatin1Char('.'), it.key(),
+                              allowed.join(QStringLiteral(", ")));
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+QStringList ServerConfig::knownServices()
+{
+    return {QStringLiteral("chat"), QStringLiteral("generic"), QStringLiteral("channels"),
+            QStringLiteral("felix"), QStringLiteral("pop")};
+}
+
+QStringList ServerConfig::availableServices()
+{
+    return {QStringLiteral("generic")};
+}
+
+ServerConfig ServerConfig::defaults()
+{
+    ServerConfig c;
+    // SPEC §1: chat + generic on 8000, channels 8080, felix 8090, pop 8081. Services join
+    // their listener as they become available in this build.
+    ListenerConfig main;
+    main.address = QStringLiteral("any");
+    main.port = 8000;
+    main.services = {QStringLiteral("generic")};
+    c.listeners.append(main);
+    for (const QString &s : knownServices())
+        c.services.insert(s, ServiceConfig{serviceDefaults(s, c.limits), {}, false});
+    return c;
+}
+
+QString ServerConfig::defaultDataDir()
+{
+    const QString base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    return QDir(base.isEmpty() ? QDir::homePath() : base).filePath(QStringLiteral("switchboard"));
+}
+
+std::optional<ServerConfig> ServerConfig::load(const QString &dataDir, const QString &configFile, QString *error)
+{
+    ServerConfig base = defaults();
+    base.dataDir = dataDir.isEmpty() ? defaultDataDir() : QDir(dataDir).absolutePath();
+    QString file = configFile;
+    if (file.isEmpty()) {
+        const QString candidate = QDir(base.dataDir).filePath(QStringLiteral("config.json"));
+        if (QFile::exists(candidate))
+            file = candidate;
+    }
+    if (file.isEmpty())
+        return base;
+    return fromFile(file, base, error);
+}
+
+std::optional<ServerConfig> ServerConfig::fromFile(const QString &path, const ServerConfig &base, QString *error)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("%1: cannot read configuration file: %2").arg(path, f.errorString());
+        return std::nullopt;
+    }
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
+    if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
+        *error = QStringLiteral("%1: not a JSON object (%2 at offset %3)")
+                     .arg(path, pe.error != QJsonParseError::NoError ? pe.errorString() : QStringLiteral("wrong type"))
+                     .arg(pe.offset);
+        return std::nullopt;
+    }
+    QString inner;
+    auto c = fromJson(doc.object(), base, &inner);
+    if (!c)
+        *error = QStringLiteral("%1: %2").arg(path, inner);
+    return c;
+}
+
+std::optional<ServerConfig> ServerConfig::fromJson(const QJsonObject &obj, const ServerConfig &base, QString *error)
+{
+    ServerConfig c = base;
+    if (!checkKeys(obj, QString(),
+                   {QStringLiteral("workers"), QStringLiteral("listen_address"), QStringLiteral("listeners"),
+                    QStringLiteral("limits"), QStringLiteral("services"), QStringLiteral("access_token_ttl_days"),
+                    QStringLiteral("ticket_ttl_seconds"), QStringLiteral("shutdown_grace_ms")},
+                   error))
+        return std::nullopt;
+    if (obj.contains(QLatin1String("workers")) && !readInt(obj[QLatin1String("workers")], QStringLiteral("workers"), 0, 256, &c.workers, error))
+        return std::nullopt;
+    if (obj.contains(QLatin1String("access_token_ttl_days"))
+        && !readInt(obj[QLatin1String("access_token_ttl_days")], QStringLiteral("access_token_ttl_days"), 1, 3650, &c.accessTokenTtlDays, error))
+        return std::nullopt;
+    if (obj.contains(QLatin1String("ticket_ttl_seconds"))
+        && !readInt(obj[QLatin1String("ticket_ttl_seconds")], QStringLiteral("ticket_ttl_seconds"), 1, 3600, &c.ticketTtlSeconds, error))
+        return std::nullopt;
+    if (obj.contains(QLatin1String("shutdown_grace_ms"))
+        && !readInt(obj[QLatin1String("shutdown_grace_ms")], QStringLiteral("shutdown_grace_ms"), 0, 60'000, &c.shutdownGraceMs, error))
+        return std::nullopt;
+    if (obj.contains(QLatin1String("listen_address"))) {
+        if (!obj[QLatin1String("listen_address")].isString()) {
+            *error = QStringLiteral("listen_address: must be a string");
+            return std::nullopt;
+        }
+        c.overrideAddress(obj[QLatin1String("listen_address")].toString());
+    }
+    if (obj.contains(QLatin1String("limits"))) {
+        if (!obj[QLatin1String("limits")].isObject()) {
+            *error = QStringLiteral("limits: must be an object");
+            return std::nullopt;
+        }
+        QString e;
+        c.limits = Limits::fromJson(obj[QLatin1String("limits")].toObject(), c.limits, QStringLiteral("limits"), &e);
+        if (!e.isEmpty()) {
+            *error = e;
+            return std::nullopt;
+        }
+        // Service limits follow the server-wide ones unless a service sets its own below.
+        for (auto it = c.services.begin(); it != c.services.end(); ++it) {
+            const QJsonObject changed = obj[QLatin1String("limits")].toObject();
+            it->limits = Limits::fromJson(changed, it->limits, QString(), &e);
+        }
+    }
+    if (obj.contains(QLatin1String("services"))) {
+        const QJsonValue sv = obj[QLatin1String("services")];
+        if (!sv.isObject()) {
+            *error = QStringLiteral("services: must be an object keyed by service name");
+            return std::nullopt;
+        }
+        const QJsonObject so = sv.toObject();
+        for (auto it = so.begin(); it != so.end(); ++it) {
+            const QString where = QStringLiteral("services.") + it.key();
+            if (!knownServices().contains(it.key())) {
+                *error = QStringLiteral("%1: unknown service (expected one of: %2)")
+                             .arg(where, knownServices().join(QStringLiteral(", ")));
+                return std::nullopt;
+            }
+            if (!it.value().isObject()) {
+                *error = QStringLiteral("%1: must be an object").arg(where);
+                return std::nullopt;
+            }
+            const QJsonObject o = it.value().toObject();
+            if (!checkKeys(o, where, {QStringLiteral("limits"), QStringLiteral("allowed_origins"), QStringLiteral("allow_anonymous")}, error))
+                return std::nullopt;
+            ServiceConfig s = c.service(it.key());
+            if (o.contains(QLatin1String("limits"))) {
+                if (!o[QLatin1String("limits")].isObject()) {
+                    *error = QStringLiteral("%1.limits: must be an object").arg(where);
+                    return std::nullopt;
+                }
+                QString e;
+                s.limits = Limits::fromJson(o[QLatin1String("limits")].toObject(), s.limits, where + QStringLiteral(".limits"), &e);
+                if (!e.isEmpty()) {
+                    *error = e;
+                    return std::nullopt;
+                }
+            }
+            if (o.contains(QLatin1String("allowed_origins"))
+                && !readStringList(o[QLatin1String("allowed_origins")], where + QStringLiteral(".allowed_origins"), &s.allowedOrigins, error))
+                return std::nullopt;
+            if (o.contains(QLatin1String("allow_anonymous"))) {
+                if (!o[QLatin1String("allow_anonymous")].isBool()) {
+                    *error = QStringLiteral("%1.allow_anonymous: must be true or false").arg(where);
+                    return std::nullopt;
+                }
+                s.allowAnonymous = o[QLatin1String("allow_anonymous")].toBool();
+            }
+            c.services.insert(it.key(), s);
+        }
+    }
+    if (obj.contains(QLatin1String("listeners"))) {
+        const QJsonValue lv = obj[QLatin1String("listeners")];
+        if (!lv.isArray()) {
+            *error = QStringLiteral("listeners: must be an array");
+            return std::nullopt;
+        }
+        c.listeners.clear();
+        const QJsonArray arr = lv.toArray();
+        for (qsizetype i = 0; i < arr.size(); ++i) {
+            const QString where = QStringLiteral("listeners[%1]").arg(i);
+            if (!arr[i].isObject()) {
+                *error = QStringLiteral("%1: must be an object").arg(where);
+                return std::nullopt;
+            }
+            const QJsonObject o = arr[i].toObject();
+            if (!checkKeys(o, where, {QStringLiteral("name"), QStringLiteral("address"), QStringLiteral("port"), QStringLiteral("services"), QStringLiteral("tls")}, error))
+                return std::nullopt;
+            ListenerConfig l;
+            l.address = c.listenAddress;
+            l.name = o[QLatin1String("name")].toString();
+            if (o.contains(QLatin1String("address"))) {
+                if (!o[QLatin1String("address")].isString()) {
+                    *error = QStringLiteral("%1.address: must be a string").arg(where);
+                    return std::nullopt;
+                }
+                l.address = o[QLatin1String("address")].toString();
+            }
+            if (!o.contains(QLatin1String("port"))) {
+                *error = QStringLiteral("%1.port: missing").arg(where);
+                return std::nullopt;
+            }
+            if (!readInt(o[QLatin1String("port")], where + QStringLiteral(".port"), 0, 65535, &l.port, error))
+                return std::nullopt;
+            if (!readStringList(o[QLatin1String("services")], where + QStringLiteral(".services"), &l.services, error))
+                return std::nullopt;
+            if (o.contains(QLatin1String("tls"))) {
+                const QJsonObject t = o[QLatin1String("tls")].toObject();
+                if (!o[QLatin1String("tls")].isObject() || !t[QLatin1String("certificate")].isString() || !t[QLatin1String("key")].isString()) {
+                    *error = QStringLiteral("%1.tls: must be {\"certificate\": PEM file, \"key\": PEM file}").arg(where);
+                    return std::nullopt;
+                }
+                l.tls = TlsFiles{t[QLatin1String("certificate")].toString(), t[QLatin1String("key")].toString()};
+            }
+            c.listeners.append(l);
+        }
+    }
+    const QString v = c.validate();
+    if (!v.isEmpty()) {
+        *error = v;
+        return std::nullopt;
+    }
+    return c;
+}
+
+QJsonObject ServerConfig::toJson() const
+{
+    QJsonArray ls;
+    for (const ListenerConfig &l : listeners) {
+        QJsonObject o{{QStringLiteral("address"), l.address},
+                      {QStringLiteral("port"), l.port},
+                      {QStringLiteral("services"), QJsonArray::fromStringList(l.services)}};
+        if (!l.name.isEmpty())
+            o.insert(QStringLiteral("name"), l.name);
+        if (l.tls)
+            o.insert(QStringLiteral("tls"), QJsonObject{{QStringLiteral("certificate"), l.tls->certificate},
+                                                        {QStringLiteral("key"), l.tls->key}});
+        ls.append(o);
+    }
+    QJsonObject svc;
+    for (auto it = services.begin(); it != services.end(); ++it) {
+        svc.insert(it.key(), QJsonObject{{QStringLiteral("limits"), it->limits.toJson()},
+                                         {QStringLiteral("allowed_origins"), QJsonArray::fromStringList(it->allowedOrigins)},
+                                         {QStringLiteral("allow_anonymous"), it->allowAnonymous}});
+    }
+    return {{QStringLiteral("workers"), workers},
+            {QStringLiteral("listen_address"), listenAddress},
+            {QStringLiteral("listeners"), ls},
+            {QStringLiteral("limits"), limits.toJson()},
+            {QStringLiteral("services"), svc},
+            {QStringLiteral("access_token_ttl_days"), accessTokenTtlDays},
+            {QStringLiteral("ticket_ttl_seconds"), ticketTtlSeconds},
+            {QStringLiteral("shutdown_grace_ms"), shutdownGraceMs}};
+}
+
+bool ServerConfig::overridePort(const QString &service, int port, QString *error)
+{
+    if (!knownServices().contains(service)) {
+        *error = QStringLiteral("--port %1=%2: unknown service (expected one of: %3)")
+                     .arg(service).arg(port).arg(knownServices().join(QStringLiteral(", ")));
+        return false;
+    }
+    if (!availableServices().contains(service)) {
+        *error = QStringLiteral("--port %1=%2: the %1 service is not available in this build yet").arg(service).arg(port);
+        return false;
+    }
+    if (port < 0 || port > 65535) {
+        *error = QStringLiteral("--port %1=%2: port must be from 0 to 65535").arg(service).arg(port);
+        return false;
+    }
+    // Take the service off its listener, then join a listener that was given the same
+    // explicit port by an earlier override, or open a new one.
+    QString address = listenAddress;
+    for (qsizetype i = 0; i < listeners.size(); ++i) {
+        if (listeners[i].services.removeAll(service) > 0) {
+            address = listeners[i].address;
+            if (listeners[i].services.isEmpty())
+                listeners.removeAt(i);
+            break;
+        }
+    }
+    for (ListenerConfig &l : listeners) {
+        if (l.port == port && l.fromPortOverride) {
+            l.services.append(service);
+            return true;
+        }
+    }
+    ListenerConfig l;
+    l.fromPortOverride = true;
+    l.address = address;
+    l.port = port;
+    l.services = {service};
+    listeners.append(l);
+    return true;
+}
+
+void ServerConfig::overrideAddress(const QString &address)
+{
+    listenAddress = address;
+    for (ListenerConfig &l : listeners)
+        l.address = address;
+}
+
+QString ServerConfig::validate() const
+{
+    if (listeners.isEmpty())
+        return QStringLiteral("listeners: at least one listener is needed");
+    QSet<QString> seenServices;
+    QSet<QString> seenPorts;
+    for (qsizetype i = 0; i < listeners.size(); ++i) {
+        const ListenerConfig &l = listeners[i];
+        const QString where = QStringLiteral("listeners[%1]").arg(i);
+        if (l.services.isEmpty())
+            return QStringLiteral("%1.services: a listener needs at least one service").arg(where);
+        for (const QString &s : l.services) {
+            if (!knownServices().contains(s))
+                return QStringLiteral("%1.services: unknown service '%2' (expected one of: %3)")
+                    .arg(where, s, knownServices().join(QStringLiteral(", ")));
+            if (!availableServices().contains(s))
+                return QStringLiteral("%1.services: the '%2' service is not available in this build yet").arg(where, s);
+            if (seenServices.contains(s))
+                return QStringLiteral("%1.services: service '%2' is mounted on more than one listener").arg(where, s);
+            seenServices.insert(s);
+        }
+        const QString a = l.address;
+        if (a != QLatin1String("any") && a != QLatin1String("localhost") && QHostAddress(a).isNull())
+            return QStringLiteral("%1.address: '%2' is not an IP address, \"any\" or \"localhost\"").arg(where, a);
+        if (l.port != 0) {
+            const QString key = a + QLatin1Char(':') + QString::number(l.port);
+            if (seenPorts.contains(key))
+                return QStringLiteral("%1.port: %2 is used by another listener").arg(where).arg(l.port);
+            seenPorts.insert(key);
+        }
+        if (l.tls && (l.tls->certificate.isEmpty() || l.tls->key.isEmpty()))
+            return QStringLiteral("%1.tls: certificate and key files are both needed").arg(where);
+    }
+    return {};
+}
+
+}  // namespace sb

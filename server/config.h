@@ -1,0 +1,75 @@
+#pragma once
+// Server configuration: SPEC §1 defaults, a JSON file over them, CLI overrides on top.
+// Plain values; validated once at start-up.
+
+#include "net/limits.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace sb {
+
+struct TlsFiles {
+    QString certificate;  // PEM
+    QString key;          // PEM
+};
+
+struct ListenerConfig {
+    QString name;                 // defaults to the services joined with '+'
+    QString address;              // "any", "localhost", or an IP address
+    int port = 0;                 // 0 = pick a free port
+    QStringList services;
+    std::optional<TlsFiles> tls;
+    bool fromPortOverride = false;  // made by --port; later overrides to the same port join it
+
+    QString displayName() const { return name.isEmpty() ? services.join(QLatin1Char('+')) : name; }
+};
+
+struct ServiceConfig {
+    Limits limits;
+    QStringList allowedOrigins;  // empty = any Origin
+    bool allowAnonymous = false;  // generic /chat without credentials
+};
+
+struct ServerConfig {
+    QString dataDir;
+    int workers = 0;  // 0 = one per core
+    QString listenAddress = QStringLiteral("any");
+    QList<ListenerConfig> listeners;
+    Limits limits;  // server-wide: request heads, total connections
+    QHash<QString, ServiceConfig> services;
+    int accessTokenTtlDays = 30;
+    int ticketTtlSeconds = 30;
+    int shutdownGraceMs = 3000;
+
+    // SPEC §1 defaults, limited to the services this build provides.
+    static ServerConfig defaults();
+    // Every service name SPEC §1 knows, and the ones this build serves.
+    static QStringList knownServices();
+    static QStringList availableServices();
+
+    // Reads a JSON configuration file over `base`. Errors name the offending key.
+    static std::optional<ServerConfig> fromJson(const QJsonObject &obj, const ServerConfig &base, QString *error);
+    static std::optional<ServerConfig> fromFile(const QString &path, const ServerConfig &base, QString *error);
+    // Defaults, then `configFile` if given, else <dataDir>/config.json if it exists.
+    // An empty dataDir means the user's application-data directory.
+    static std::optional<ServerConfig> load(const QString &dataDir, const QString &configFile, QString *error);
+    static QString defaultDataDir();
+    QJsonObject toJson() const;
+
+    // `--port SERVICE=PORT`: moves the service to that port, splitting it from listener
+    // mates that were not given the same port.
+    bool overridePort(const QString &service, int port, QString *error);
+    // `--listen-address`: every listener binds this address.
+    void overrideAddress(const QString &address);
+
+    ServiceConfig service(const QString &name) const { return services.value(name, ServiceConfig{limits, {}, false}); }
+    // Empty when the configuration can be served; else a message naming the key.
+    QString validate() const;
+};
+
+}  // namespace sb

@@ -1,0 +1,455 @@
+#include "httpconnection.h"
+
+#include "logging.h"
+#include "servercontext.h"
+#include "worker.h"
+
+#include <QSslSocket>
+#include <QTcpSocket>
+#include <QThread>
+
+namespace sb {
+
+// ---- HttpResponder ---------------------------------------------------------------------
+
+HttpResponder::HttpResponder(HttpConnection *conn)
+    : m_conn(conn), m_worker(&conn->worker()), m_requestSerial(conn->currentSerial())
+{
+}
+
+void HttpResponder::send(HttpResponse response) const
+{
+    // Responses may come from the blocking pool. The hop goes through the worker, which
+    // outlives every connection; the QPointer is only read on the connection's own thread.
+    if (m_worker->thread() == QThread::currentThread()) {
+        if (m_conn)
+            m_conn->respond(m_requestSerial, std::move(response));
+        return;
+    }
+    m_worker->post([conn = m_conn, serial = m_requestSerial, response = std::move(response)]() mutable {
+        if (conn)
+            conn->respond(serial, std::move(response));
+    });
+}
+
+// ---- HttpConnection --------------------------------------------------------------------
+
+HttpConnection::HttpConnection(QTcpSocket *socket, std::shared_ptr<const ListenerRuntime> listener, Worker &worker)
+    : m_socket(socket), m_listener(std::move(listener)), m_worker(worker)
+{
+    m_socket->setParent(this);
+    m_timer.setParent(this);
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &HttpConnection::onTimeout);
+    connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
+    connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::onDisconnected);
+}
+
+HttpConnection::~HttpConnection() = default;
+
+int HttpConnection::listenerId() const
+{
+    return m_listener->id;
+}
+
+void HttpConnection::start()
+{
+    m_timer.start(m_worker.context().config.limits.headTimeoutMs);
+    if (m_socket->bytesAvailable() > 0)
+        process();
+}
+
+void HttpConnection::onReadyRead()
+{
+    if (m_state == State::Head && !m_headStarted) {
+        m_headStarted = true;
+        m_timer.start(m_worker.context().config.limits.headTimeoutMs);
+    }
+    process();
+}
+
+void HttpConnection::process()
+{
+    while (m_socket && !m_finished) {
+        if (m_state == State::Head) {
+            if (m_socket->bytesAvailable() == 0 || !parseHead())
+                return;
+        } else if (m_state == State::Body) {
+            if (!readBody())
+                return;
+        } else {
+            return;  // Handling: the next request waits; Closing/Handed: nothing more to read
+        }
+    }
+}
+
+bool HttpConnection::parseHead()
+{
+    const Limits &limits = m_worker.context().config.limits;
+    const QByteArray buffer = m_socket->peek(limits.headBytes + 4);
+    HttpRequestHead head;
+    const HeadParseResult r = parseRequestHead(buffer, head, limits.headBytes);
+    if (r.status == HeadParseResult::Incomplete)
+        return false;
+    if (r.status == HeadParseResult::Error) {
+        const bool tooLarge = r.httpStatus == 431;
+        refuse(r.httpStatus, tooLarge ? limitReaction(LimitKind::HeadSize).code : "BAD_REQUEST",
+               QString::fromLatin1(r.reason), tooLarge ? "head_too_large" : "bad_request");
+        return false;
+    }
+    m_request = HttpRequest();
+    m_request.head = std::move(head);
+    m_request.peer = m_socket->peerAddress();
+    m_request.peerPort = m_socket->peerPort();
+    m_request.tls = qobject_cast<QSslSocket *>(m_socket) != nullptr;
+    ++m_serial;
+
+    const HttpRequestHead &h = m_request.head;
+    const bool upgrade = h.hasHeader("Upgrade") || h.hasHeader("Sec-WebSocket-Key");
+    if (upgrade && (h.headerHasToken("Upgrade", "websocket") || h.hasHeader("Sec-WebSocket-Key")
+                    || !m_listener->router.matchHttp(h.method, h.path).http)) {
+        handleUpgrade(r.headLength);
+        return false;
+    }
+    m_socket->read(r.headLength);  // consume the head
+    m_keepAlive = h.versionMinor >= 1 ? !h.headerHasToken("Connection", "close")
+                                      : h.headerHasToken("Connection", "keep-alive");
+    beginBody();
+    return true;
+}
+
+void HttpConnection::beginBody()
+{
+    ServerContext &ctx = m_worker.context();
+    const HttpRequestHead &h = m_request.head;
+    RouteMatch match = m_listener->router.matchHttp(h.method, h.path);
+    m_route = match.http;
+    m_request.params = std::move(match.params);
+    m_service = m_route ? m_route->service : QStringLiteral("http");
+    if (!m_route) {
+        m_state = State::Handling;
+        if (match.otherMethods) {
+            refuse(405, "METHOD_NOT_ALLOWED",
+                   QStringLiteral("%1 is not allowed here").arg(QString::fromLatin1(h.method)), "",
+                   {{"Allow", match.allowed.join(", ")}});
+        } else if (m_listener->router.matchWs(h.path).ws) {
+            // A WebSocket endpoint asked without the upgrade headers (seed 003: 400).
+            refuse(400, "WEBSOCKET_REQUIRED",
+                   QStringLiteral("%1 is a WebSocket endpoint: the request needs 'Upgrade: websocket' and 'Connection: Upgrade'")
+                       .arg(QString::fromUtf8(h.path)),
+                   "bad_upgrade");
+        } else {
+            refuse(404, "NOT_FOUND", QStringLiteral("no route for %1 %2").arg(QString::fromLatin1(h.method), QString::fromUtf8(h.path)), "");
+        }
+        return;
+    }
+    const Limits &limits = ctx.limitsFor(m_service);
+    m_chunked.reset();
+    m_bodyLeft = 0;
+    if (h.hasHeader("Transfer-Encoding")) {
+        m_chunked = std::make_unique<ChunkedDecoder>(limits.bodyBytes);
+    } else if (h.hasHeader("Content-Length")) {
+        m_bodyLeft = h.header("Content-Length").toLongLong();
+        if (m_bodyLeft > limits.bodyBytes) {
+            const LimitReaction lr = limitReaction(LimitKind::BodySize);
+            ServiceCounters::add(ctx.telemetry->service(m_service).limitHits);
+            m_state = State::Handling;
+            refuse(lr.httpStatus, lr.code, QStringLiteral("request body of %1 bytes is over the limit of %2 bytes").arg(m_bodyLeft).arg(limits.bodyBytes), "");
+            return;
+        }
+    }
+    if ((m_chunked || m_bodyLeft > 0) && h.headerHasToken("Expect", "100-continue"))
+        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+    m_state = State::Body;
+    m_timer.start(limits.headTimeoutMs * 6);  // whole-body deadline
+}
+
+bool HttpConnection::readBody()
+{
+    if (m_chunked) {
+        const QByteArray avail = m_socket->peek(qMin<qint64>(m_socket->bytesAvailable(), 1 << 20));
+        if (avail.isEmpty())
+            return false;
+        qsizetype used = 0;
+        const ChunkedDecoder::Result r = m_chunked->feed(avail, used);
+        m_socket->read(used);
+        if (r == ChunkedDecoder::NeedMore)
+            return m_socket->bytesAvailable() > 0;
+        if (r == ChunkedDecoder::Error) {
+            m_state = State::Handling;
+            refuse(400, "BAD_REQUEST", QStringLiteral("malformed chunked body: %1").arg(QString::fromLatin1(m_chunked->error())), "");
+            return false;
+        }
+        if (r == ChunkedDecoder::TooLarge) {
+            const LimitReaction lr = limitReaction(LimitKind::BodySize);
+            ServiceCounters::add(m_worker.context().telemetry->service(m_service).limitHits);
+            m_state = State::Handling;
+            refuse(lr.httpStatus, lr.code, QStringLiteral("request body is over the limit"), "");
+            return false;
+        }
+        m_request.body = m_chunked->takeBody();
+        m_chunked.reset();
+    } else if (m_bodyLeft > 0) {
+        const QByteArray part = m_socket->read(m_bodyLeft);
+        m_request.body.append(part);
+        m_bodyLeft -= part.size();
+        if (m_bodyLeft > 0)
+            return false;
+    }
+    dispatch();
+    return true;
+}
+
+void HttpConnection::dispatch()
+{
+    m_state = State::Handling;
+    m_timer.start(5 * 60 * 1000);  // a handler that never answers must not pin the socket
+    ServiceCounters::add(m_worker.context().telemetry->service(m_service).httpRequests);
+    m_route->handler(m_request, HttpResponder(this));
+}
+
+void HttpConnection::respond(quint64 serial, HttpResponse response)
+{
+    if (serial != m_serial || m_state != State::Handling || !m_socket)
+        return;
+    write(std::move(response));
+}
+
+void HttpConnection::write(HttpResponse response)
+{
+    if (!m_keepAlive || m_shutdown)
+        response.closeAfter = true;
+    const bool head = m_request.head.method == "HEAD";
+    m_socket->write(response.serialize(head));
+    ++m_served;
+    m_request = HttpRequest();
+    if (response.closeAfter) {
+        m_state = State::Closing;
+        m_timer.start(5000);  // a peer that never reads its response is dropped
+        m_socket->disconnectFromHost();
+        return;
+    }
+    m_state = State::Head;
+    m_headStarted = m_socket->bytesAvailable() > 0;
+    m_timer.start(m_headStarted ? m_worker.context().config.limits.headTimeoutMs
+                                : m_worker.context().config.limits.keepAliveMs);
+    if (m_socket->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, &HttpConnection::process, Qt::QueuedConnection);
+}
+
+void HttpConnection::refuse(int status, const QByteArray &code, const QString &detail, const QByteArray &metric,
+                            QList<QPair<QByteArray, QByteArray>> extraHeaders)
+{
+    if (!metric.isEmpty())
+        m_worker.context().telemetry->countRejection(metric);
+    HttpResponse r = HttpResponse::error(status, code, detail);
+    for (const auto &h : extraHeaders)
+        r.setHeader(h.first, h.second);
+    r.closeAfter = true;
+    m_state = State::Handling;
+    write(std::move(r));
+}
+
+void HttpConnection::handleUpgrade(int headLength)
+{
+    ServerContext &ctx = m_worker.context();
+    const HttpRequestHead &h = m_request.head;
+    const RouteMatch match = m_listener->router.matchWs(h.path);
+    m_state = State::Handling;
+    if (!match.ws) {
+        refuse(404, "NOT_FOUND", QStringLiteral("no WebSocket endpoint at %1").arg(QString::fromUtf8(h.path)), "not_found");
+        return;
+    }
+    const QString service = match.ws->service;
+    if (h.method != "GET") {
+        refuse(405, "METHOD_NOT_ALLOWED", QStringLiteral("a WebSocket handshake must use GET"), "bad_method", {{"Allow", "GET"}});
+        return;
+    }
+    if (h.versionMinor < 1) {
+        refuse(400, "BAD_HANDSHAKE", QStringLiteral("a WebSocket handshake needs HTTP/1.1"), "bad_http_version");
+        return;
+    }
+    if (!h.headerHasToken("Upgrade", "websocket")) {
+        refuse(400, "BAD_HANDSHAKE", QStringLiteral("the Upgrade header must be 'websocket'"), "bad_upgrade");
+        return;
+    }
+    if (!h.headerHasToken("Connection", "upgrade")) {
+        refuse(400, "BAD_HANDSHAKE", QStringLiteral("the Connection header must include 'Upgrade'"), "bad_connection");
+        return;
+    }
+    if (!h.hasHeader("Sec-WebSocket-Version")) {
+        refuse(400, "BAD_HANDSHAKE", QStringLiteral("the Sec-WebSocket-Version header is missing"), "missing_version",
+               {{"Sec-WebSocket-Version", "13"}});
+        return;
+    }
+    if (h.header("Sec-WebSocket-Version") != "13") {
+        refuse(426, "UNSUPPORTED_WEBSOCKET_VERSION", QStringLiteral("only WebSocket version 13 is supported"),
+               "unsupported_version", {{"Sec-WebSocket-Version", "13"}, {"Upgrade", "websocket"}});
+        return;
+    }
+    const QByteArray key = h.header("Sec-WebSocket-Key");
+    const auto decoded = QByteArray::fromBase64Encoding(key, QByteArray::AbortOnBase64DecodingErrors);
+    if (key.size() != 24 || !decoded || decoded.decoded.size() != 16) {
+        refuse(400, "BAD_HANDSHAKE", QStringLiteral("Sec-WebSocket-Key must be 16 bytes in base64"), "bad_key");
+        return;
+    }
+    const ServiceConfig svc = ctx.config.service(service);
+    if (!svc.allowedOrigins.isEmpty()) {
+        const QString origin = QString::fromUtf8(h.header("Origin"));
+        if (!svc.allowedOrigins.contains(origin, Qt::CaseInsensitive)) {
+            refuse(403, "ORIGIN_NOT_ALLOWED",
+                   origin.isEmpty() ? QStringLiteral("an Origin header is required")
+                                    : QStringLiteral("origin %1 is not allowed").arg(origin),
+                   "origin");
+            return;
+        }
+    }
+    // Bytes after the upgrade head would be parsed by QWebSocket before any limit is set.
+    if (m_socket->bytesAvailable() > headLength) {
+        refuse(400, "BAD_HANDSHAKE", QStringLiteral("data sent before the handshake completed"), "early_data");
+        return;
+    }
+    const Limits &limits = ctx.limitsFor(service);
+    if (auto refused = ctx.gate->tryOpenWs(service, m_request.peer, limits)) {
+        const LimitReaction lr = limitReaction(*refused);
+        ServiceCounters::add(ctx.telemetry->service(service).limitHits);
+        refuse(lr.httpStatus, lr.code, QString::fromLatin1(lr.reason), "limit", {{"Retry-After", "5"}});
+        return;
+    }
+    m_request.params = match.params;
+    m_pendingUpgrade = {match.ws->endpoint, service, match.params, headLength};
+    // Admission may finish on another thread; it comes back through the worker. If this
+    // connection is gone by then, the gate slot taken above is released there.
+    QPointer<HttpConnection> guard(this);
+    Worker *worker = &m_worker;
+    const quint64 serial = m_serial;
+    const QHostAddress peer = m_request.peer;
+    match.ws->endpoint->admit(m_request, [guard, worker, serial, service, peer](WsAdmission admission) {
+        auto finish = [guard, worker, serial, service, peer](WsAdmission a) {
+            if (guard && !guard->m_finished && guard->m_serial == serial && guard->m_state == State::Handling)
+                guard->completeUpgrade(std::move(a));
+            else
+                worker->context().gate->closeWs(service, peer);
+        };
+        if (worker->thread() == QThread::currentThread())
+            finish(std::move(admission));
+        else
+            worker->post([finish, admission]() { finish(admission); });
+    });
+}
+
+void HttpConnection::completeUpgrade(WsAdmission admission)
+{
+    ServerContext &ctx = m_worker.context();
+    PendingUpgrade up = std::move(m_pendingUpgrade);
+    m_pendingUpgrade = {};
+    if (!admission.accepted) {
+        ctx.gate->closeWs(up.service, m_request.peer);
+        ctx.telemetry->countRejection(admission.rejectReason.isEmpty() ? QByteArray("refused") : admission.rejectReason);
+        admission.refusal.closeAfter = true;
+        write(std::move(admission.refusal));
+        return;
+    }
+    if (m_socket->bytesAvailable() > up.headLength) {
+        ctx.gate->closeWs(up.service, m_request.peer);
+        refuse(400, "BAD_HANDSHAKE", QStringLiteral("data sent before the handshake completed"), "early_data");
+        return;
+    }
+
+    SessionContext sc;
+    sc.id = ctx.nextConnectionId.fetch_add(1, std::memory_order_relaxed);
+    sc.listenerId = m_listener->id;
+    sc.service = up.service;
+    sc.path = m_request.head.path;
+    sc.params = up.params;
+    sc.peer = m_request.peer;
+    sc.peerPort = m_request.peerPort;
+    sc.admission = std::move(admission);
+    sc.limits = ctx.limitsFor(up.service);
+
+    m_state = State::Handed;
+    m_timer.stop();
+    QTcpSocket *socket = m_socket;
+    disconnect(socket, nullptr, this, nullptr);
+    socket->setParent(nullptr);
+    m_socket = nullptr;
+    m_finished = true;
+    m_worker.handOver(socket, sc, up.endpoint);
+    m_worker.httpFinished(this, false);  // the TCP connection lives on as a WebSocket
+}
+
+void HttpConnection::onTimeout()
+{
+    const Limits &limits = m_worker.context().config.limits;
+    switch (m_state) {
+    case State::Head:
+        if (m_socket->bytesAvailable() == 0 && !m_headStarted) {
+            // An idle keep-alive connection (or one that never spoke) is closed quietly
+            // after a response; a first request that never came gets 408.
+            if (m_served > 0) {
+                m_socket->disconnectFromHost();
+                m_state = State::Closing;
+                m_timer.start(5000);
+                return;
+            }
+        }
+        {
+            const LimitReaction r = limitReaction(LimitKind::HeadTime);
+            ServiceCounters::add(m_worker.context().telemetry->service(QStringLiteral("http")).limitHits);
+            refuse(r.httpStatus, r.code, QStringLiteral("request head not complete within %1 ms").arg(limits.headTimeoutMs), "head_timeout");
+        }
+        return;
+    case State::Body: {
+        const LimitReaction r = limitReaction(LimitKind::BodyTime);
+        ServiceCounters::add(m_worker.context().telemetry->service(m_service).limitHits);
+        m_state = State::Handling;
+        refuse(r.httpStatus, r.code, QString::fromLatin1(r.reason), "");
+        return;
+    }
+    case State::Handling:
+        qCWarning(lcNet) << "handler for" << m_request.head.method << m_request.head.path << "never answered";
+        write(HttpResponse::error(500, "INTERNAL", QStringLiteral("the request handler did not answer")));
+        return;
+    case State::Closing:
+        abort();
+        return;
+    case State::Handed:
+        return;
+    }
+}
+
+void HttpConnection::shutdownGracefully()
+{
+    m_shutdown = true;
+    if (!m_socket)
+        return;
+    if (m_state == State::Head || m_state == State::Body) {
+        m_state = State::Closing;
+        m_timer.start(2000);
+        m_socket->disconnectFromHost();
+    }
+    // Handling: write() closes after the response goes out.
+}
+
+void HttpConnection::abort()
+{
+    if (m_socket)
+        m_socket->abort();
+    finish(true);
+}
+
+void HttpConnection::onDisconnected()
+{
+    finish(true);
+}
+
+void HttpConnection::finish(bool closeTcp)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_timer.stop();
+    m_worker.httpFinished(this, closeTcp);
+}
+
+}  // namespace sb

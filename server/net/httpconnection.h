@@ -1,0 +1,85 @@
+#pragma once
+// The front door for one accepted TCP (or TLS) connection, on its worker thread: reads the
+// request head without consuming it (size and time limits), routes it, then either serves
+// HTTP/1.1 (keep-alive, Content-Length and chunked bodies) or validates a WebSocket upgrade
+// and hands the untouched socket to the worker's QWebSocketServer.
+
+#include "chunkeddecoder.h"
+#include "httpmessage.h"
+#include "router.h"
+#include "wsendpoint.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+class QTcpSocket;
+
+namespace sb {
+
+struct ListenerRuntime;
+class Worker;
+
+class HttpConnection final : public QObject
+{
+    Q_OBJECT
+public:
+    HttpConnection(QTcpSocket *socket, std::shared_ptr<const ListenerRuntime> listener, Worker &worker);
+    ~HttpConnection() override;
+    Q_DISABLE_COPY_MOVE(HttpConnection)
+
+    void start();
+    int listenerId() const;
+    // Finishes an in-flight response, then closes; closes at once when idle.
+    void shutdownGracefully();
+    void abort();
+
+    // Used by HttpResponder: answers request `serial` (ignored if it is not the current one).
+    void respond(quint64 serial, HttpResponse response);
+    quint64 currentSerial() const { return m_serial; }
+    Worker &worker() const { return m_worker; }
+
+private:
+    enum class State { Head, Body, Handling, Closing, Handed };
+
+    void onReadyRead();
+    void process();
+    void onTimeout();
+    void onDisconnected();
+    bool parseHead();
+    void beginBody();
+    bool readBody();
+    void dispatch();
+    void handleUpgrade(int headLength);
+    void completeUpgrade(WsAdmission admission);
+    void refuse(int status, const QByteArray &code, const QString &detail, const QByteArray &metric,
+                QList<QPair<QByteArray, QByteArray>> extraHeaders = {});
+    void write(HttpResponse response);
+    void finish(bool closeTcp);
+
+    QTcpSocket *m_socket;
+    std::shared_ptr<const ListenerRuntime> m_listener;
+    Worker &m_worker;
+    QTimer m_timer;
+    State m_state = State::Head;
+    HttpRequest m_request;
+    const HttpRoute *m_route = nullptr;
+    QString m_service;
+    qint64 m_bodyLeft = 0;
+    std::unique_ptr<ChunkedDecoder> m_chunked;
+    struct PendingUpgrade {
+        std::shared_ptr<WsEndpoint> endpoint;
+        QString service;
+        QHash<QString, QString> params;
+        int headLength = 0;
+    } m_pendingUpgrade;
+    quint64 m_serial = 0;
+    int m_served = 0;
+    bool m_headStarted = false;
+    bool m_keepAlive = true;
+    bool m_shutdown = false;
+    bool m_finished = false;
+};
+
+}  // namespace sb

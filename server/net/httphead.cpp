@@ -1,0 +1,271 @@
+#include "httphead.h"
+
+namespace sb {
+namespace {
+
+// RFC 9110 token characters.
+bool isTchar(char c)
+{
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+        return true;
+    switch (c) {
+    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+':
+    case '-': case '.': case '^': case '_': case '`': case '|': case '~':
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool isFieldValueChar(unsigned char c)
+{
+    return c == '\t' || (c >= 0x20 && c != 0x7f);  // VCHAR, SP, HTAB, obs-text
+}
+
+bool isTargetChar(unsigned char c)
+{
+    return c > 0x20 && c < 0x7f;  // visible ASCII; no spaces or controls
+}
+
+QByteArrayView trimOws(QByteArrayView v)
+{
+    while (!v.isEmpty() && (v.front() == ' ' || v.front() == '\t'))
+        v = v.sliced(1);
+    while (!v.isEmpty() && (v.back() == ' ' || v.back() == '\t'))
+        v.chop(1);
+    return v;
+}
+
+HeadParseResult fail(int status, const char *reason)
+{
+    HeadParseResult r;
+    r.status = HeadParseResult::Error;
+    r.httpStatus = status;
+    r.reason = reason;
+    return r;
+}
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+}  // namespace
+
+QByteArray percentDecode(QByteArrayView in, bool plusAsSpace)
+{
+    QByteArray out;
+    out.reserve(in.size());
+    for (qsizetype i = 0; i < in.size(); ++i) {
+        const char c = in[i];
+        if (c == '%' && i + 2 < in.size() && hexValue(in[i + 1]) >= 0 && hexValue(in[i + 2]) >= 0) {
+            out.append(char(hexValue(in[i + 1]) * 16 + hexValue(in[i + 2])));
+            i += 2;
+        } else if (c == '+' && plusAsSpace) {
+            out.append(' ');
+        } else {
+            out.append(c);
+        }
+    }
+    return out;
+}
+
+QByteArray HttpRequestHead::header(QByteArrayView name) const
+{
+    for (const auto &h : headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return h.second;
+    }
+    return {};
+}
+
+bool HttpRequestHead::hasHeader(QByteArrayView name) const
+{
+    for (const auto &h : headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+QByteArray HttpRequestHead::headerList(QByteArrayView name) const
+{
+    QByteArray out;
+    for (const auto &h : headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) != 0)
+            continue;
+        if (!out.isEmpty())
+            out.append(", ");
+        out.append(h.second);
+    }
+    return out;
+}
+
+bool HttpRequestHead::headerHasToken(QByteArrayView name, QByteArrayView token) const
+{
+    const QByteArray list = headerList(name);
+    for (const QByteArray &part : list.split(',')) {
+        if (trimOws(part).compare(token, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+QByteArray HttpRequestHead::queryItem(QByteArrayView key) const
+{
+    if (query.isEmpty())
+        return {};
+    for (const QByteArray &pair : query.split('&')) {
+        const qsizetype eq = pair.indexOf('=');
+        const QByteArrayView k = eq < 0 ? QByteArrayView(pair) : QByteArrayView(pair).first(eq);
+        if (percentDecode(k, true) == key) {
+            if (eq < 0)
+                return QByteArray("");  // present without a value: empty, not null
+            QByteArray v = percentDecode(QByteArrayView(pair).sliced(eq + 1), true);
+            if (v.isNull())
+                v = QByteArray("");
+            return v;
+        }
+    }
+    return {};
+}
+
+HeadParseResult parseRequestHead(QByteArrayView data, HttpRequestHead &out, int maxHeadBytes)
+{
+    // Tolerate (and skip) empty lines before the request line, as RFC 9112 §2.2 allows.
+    qsizetype start = 0;
+    while (start + 1 < data.size() && data[start] == '\r' && data[start + 1] == '\n')
+        start += 2;
+
+    const qsizetype limit = qMin<qsizetype>(data.size(), maxHeadBytes);
+    const qsizetype end = QByteArrayView(data.first(limit)).indexOf("\r\n\r\n", start);
+    if (end < 0) {
+        if (data.size() >= maxHeadBytes)
+            return fail(431, "request head too large");
+        // A bare LF where CRLF belongs is refused early rather than waited on.
+        for (qsizetype i = start; i < data.size(); ++i) {
+            if (data[i] == '\n' && (i == 0 || data[i - 1] != '\r'))
+                return fail(400, "bare LF in request head");
+        }
+        return {};
+    }
+    const qsizetype headLen = end + 4;
+    const QByteArrayView head = data.sliced(start, end - start);
+
+    out = HttpRequestHead();
+    qsizetype lineStart = 0;
+    bool first = true;
+    while (lineStart <= head.size()) {
+        qsizetype lineEnd = head.indexOf("\r\n", lineStart);
+        if (lineEnd < 0)
+            lineEnd = head.size();
+        const QByteArrayView line = head.sliced(lineStart, lineEnd - lineStart);
+        if (line.contains('\n') || line.contains('\r'))
+            return fail(400, "bare CR or LF in request head");
+        if (first) {
+            first = false;
+            const qsizetype sp1 = line.indexOf(' ');
+            const qsizetype sp2 = sp1 < 0 ? -1 : line.indexOf(' ', sp1 + 1);
+            if (sp1 <= 0 || sp2 < 0 || line.indexOf(' ', sp2 + 1) >= 0)
+                return fail(400, "malformed request line");
+            const QByteArrayView method = line.first(sp1);
+            const QByteArrayView target = line.sliced(sp1 + 1, sp2 - sp1 - 1);
+            const QByteArrayView version = line.sliced(sp2 + 1);
+            for (char c : method) {
+                if (!isTchar(c))
+                    return fail(400, "malformed method");
+            }
+            if (target.isEmpty())
+                return fail(400, "empty request target");
+            for (char c : target) {
+                if (!isTargetChar(static_cast<unsigned char>(c)))
+                    return fail(400, "malformed request target");
+            }
+            // Absolute-form (proxies) and asterisk-form are not served here.
+            if (target.front() != '/')
+                return fail(400, "request target must be a path");
+            if (version.size() != 8 || !version.startsWith("HTTP/") || version[6] != '.'
+                || version[5] < '0' || version[5] > '9' || version[7] < '0' || version[7] > '9')
+                return fail(400, "malformed HTTP version");
+            if (version[5] != '1')
+                return fail(505, "only HTTP/1.x is supported");
+            out.method = method.toByteArray();
+            out.target = target.toByteArray();
+            out.versionMinor = version[7] - '0';
+            const qsizetype q = target.indexOf('?');
+            const qsizetype hash = target.indexOf('#');
+            if (hash >= 0)
+                return fail(400, "fragment in request target");
+            out.path = (q < 0 ? target : target.first(q)).toByteArray();
+            out.query = q < 0 ? QByteArray() : target.sliced(q + 1).toByteArray();
+        } else {
+            if (line.isEmpty())
+                return fail(400, "empty header line");
+            if (line.front() == ' ' || line.front() == '\t')
+                return fail(400, "obsolete line folding");
+            const qsizetype colon = line.indexOf(':');
+            if (colon <= 0)
+                return fail(400, "malformed header line");
+            const QByteArrayView name = line.first(colon);
+            for (char c : name) {
+                if (!isTchar(c))
+                    return fail(400, "malformed header name");
+            }
+            const QByteArrayView value = trimOws(line.sliced(colon + 1));
+            for (char c : value) {
+                if (!isFieldValueChar(static_cast<unsigned char>(c)))
+                    return fail(400, "malformed header value");
+            }
+            if (out.headers.size() >= 100)
+                return fail(431, "too many header fields");
+            out.headers.append({name.toByteArray(), value.toByteArray()});
+        }
+        if (lineEnd >= head.size())
+            break;
+        lineStart = lineEnd + 2;
+    }
+
+    if (out.versionMinor >= 1 && !out.hasHeader("Host"))
+        return fail(400, "missing Host header");
+    int hostCount = 0;
+    int lengthCount = 0;
+    for (const auto &h : out.headers) {
+        if (h.first.compare("Host", Qt::CaseInsensitive) == 0)
+            ++hostCount;
+        if (h.first.compare("Content-Length", Qt::CaseInsensitive) == 0)
+            ++lengthCount;
+    }
+    if (hostCount > 1)
+        return fail(400, "duplicate Host header");
+    if (lengthCount > 1)
+        return fail(400, "duplicate Content-Length header");
+    if (lengthCount == 1) {
+        const QByteArray cl = out.header("Content-Length");
+        if (cl.isEmpty() || cl.size() > 15)
+            return fail(400, "malformed Content-Length");
+        for (char c : cl) {
+            if (c < '0' || c > '9')
+                return fail(400, "malformed Content-Length");
+        }
+    }
+    if (out.hasHeader("Transfer-Encoding")) {
+        if (lengthCount)
+            return fail(400, "both Content-Length and Transfer-Encoding");
+        const QByteArray te = trimOws(out.headerList("Transfer-Encoding")).toByteArray();
+        if (te.compare("chunked", Qt::CaseInsensitive) != 0)
+            return fail(501, "unsupported Transfer-Encoding");
+    }
+
+    HeadParseResult r;
+    r.status = HeadParseResult::Complete;
+    r.headLength = int(headLen);
+    return r;
+}
+
+}  // namespace sb

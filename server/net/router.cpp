@@ -1,0 +1,144 @@
+#include "router.h"
+
+namespace sb {
+
+namespace {
+
+QStringList patternSegments(const QString &pattern)
+{
+    QString p = pattern;
+    if (p.size() > 1 && p.endsWith(QLatin1Char('/')))
+        p.chop(1);
+    return p.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+}
+
+// Two patterns have the same shape when they match the same paths.
+QString shapeOf(const QString &pattern)
+{
+    QStringList segs = patternSegments(pattern);
+    for (QString &s : segs) {
+        if (s.startsWith(QLatin1Char('{')) && s.endsWith(QLatin1Char('}')))
+            s = QStringLiteral("{}");
+    }
+    return QLatin1Char('/') + segs.join(QLatin1Char('/'));
+}
+
+int specificity(const QString &pattern)
+{
+    int literal = 0;
+    for (const QString &s : patternSegments(pattern)) {
+        if (!s.startsWith(QLatin1Char('{')))
+            ++literal;
+    }
+    return literal;
+}
+
+}  // namespace
+
+bool matchPattern(const QString &pattern, const QByteArray &path, QHash<QString, QString> *params)
+{
+    const QStringList segs = patternSegments(pattern);
+    QByteArray p = path;
+    if (p.size() > 1 && p.endsWith('/'))
+        p.chop(1);
+    const QList<QByteArray> parts = p.split('/');
+    // parts[0] is the empty string before the leading '/'.
+    QList<QByteArray> pathSegs;
+    for (qsizetype i = 1; i < parts.size(); ++i)
+        pathSegs.append(parts[i]);
+    if (pathSegs.size() == 1 && pathSegs[0].isEmpty())
+        pathSegs.clear();
+    if (pathSegs.size() != segs.size())
+        return false;
+    QHash<QString, QString> found;
+    for (qsizetype i = 0; i < segs.size(); ++i) {
+        const QString &s = segs[i];
+        if (s.startsWith(QLatin1Char('{')) && s.endsWith(QLatin1Char('}'))) {
+            if (pathSegs[i].isEmpty())
+                return false;
+            found.insert(s.mid(1, s.size() - 2), QString::fromUtf8(percentDecode(pathSegs[i])));
+        } else if (percentDecode(pathSegs[i]) != s.toUtf8()) {
+            return false;
+        }
+    }
+    if (params)
+        *params = std::move(found);
+    return true;
+}
+
+void Router::addHttp(HttpRoute route)
+{
+    m_http.append(std::move(route));
+}
+
+void Router::addWs(WsRoute route)
+{
+    m_ws.append(std::move(route));
+}
+
+QString Router::findClash(const QString &listenerName) const
+{
+    for (qsizetype i = 0; i < m_http.size(); ++i) {
+        for (qsizetype j = i + 1; j < m_http.size(); ++j) {
+            const HttpRoute &a = m_http[i];
+            const HttpRoute &b = m_http[j];
+            if ((a.method == b.method || a.method == "*" || b.method == "*")
+                && shapeOf(a.pattern) == shapeOf(b.pattern))
+                return QStringLiteral("route clash on listener %1: %2 %3 is provided by both '%4' and '%5'")
+                    .arg(listenerName, QString::fromLatin1(a.method), a.pattern, a.service, b.service);
+        }
+    }
+    for (qsizetype i = 0; i < m_ws.size(); ++i) {
+        for (qsizetype j = i + 1; j < m_ws.size(); ++j) {
+            if (shapeOf(m_ws[i].pattern) == shapeOf(m_ws[j].pattern))
+                return QStringLiteral("route clash on listener %1: WebSocket %2 is provided by both '%3' and '%4'")
+                    .arg(listenerName, m_ws[i].pattern, m_ws[i].service, m_ws[j].service);
+        }
+    }
+    return {};
+}
+
+RouteMatch Router::matchHttp(const QByteArray &method, const QByteArray &path) const
+{
+    RouteMatch best;
+    int bestSpec = -1;
+    for (const HttpRoute &r : m_http) {
+        QHash<QString, QString> params;
+        if (!matchPattern(r.pattern, path, &params))
+            continue;
+        const bool methodOk = r.method == "*" || r.method == method || (method == "HEAD" && r.method == "GET");
+        if (!methodOk) {
+            best.otherMethods = true;
+            if (!best.allowed.contains(r.method))
+                best.allowed.append(r.method);
+            continue;
+        }
+        const int spec = specificity(r.pattern);
+        if (spec > bestSpec) {
+            bestSpec = spec;
+            best.http = &r;
+            best.params = std::move(params);
+        }
+    }
+    return best;
+}
+
+RouteMatch Router::matchWs(const QByteArray &path) const
+{
+    RouteMatch best;
+    int bestSpec = -1;
+    for (const WsRoute &r : m_ws) {
+        QHash<QString, QString> params;
+        if (!matchPattern(r.pattern, path, &params))
+            continue;
+        const int spec = specificity(r.pattern);
+        if (spec > bestSpec) {
+            bestSpec = spec;
+            best.ws = &r;
+            best.params = std::move(params);
+        }
+    }
+    return best;
+}
+
+}  // namespace sb

@@ -1,0 +1,80 @@
+#pragma once
+// Maps method + path to an HTTP handler or a WebSocket endpoint. Built once per listener at
+// start-up, then read concurrently by every worker (no mutation after build()).
+
+#include "httpmessage.h"
+#include "limits.h"
+
+#include <QPointer>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+
+namespace sb {
+
+class HttpConnection;
+class Worker;
+class WsEndpoint;
+
+// Answers one HTTP request. Copyable; send() may be called from any thread, once.
+class HttpResponder
+{
+public:
+    HttpResponder() = default;
+    explicit HttpResponder(HttpConnection *conn);
+    void send(HttpResponse response) const;
+
+private:
+    QPointer<HttpConnection> m_conn;
+    Worker *m_worker = nullptr;
+    quint64 m_requestSerial = 0;
+};
+
+using HttpHandler = std::function<void(HttpRequest &request, const HttpResponder &respond)>;
+
+struct HttpRoute {
+    QByteArray method;  // "GET", "POST", ...; "*" for any
+    QString pattern;    // "/chat/{room}", "/storage"
+    QString service;    // owner, for limits, counters and clash messages
+    HttpHandler handler;
+};
+
+struct WsRoute {
+    QString pattern;
+    QString service;
+    std::shared_ptr<WsEndpoint> endpoint;
+};
+
+struct RouteMatch {
+    const HttpRoute *http = nullptr;
+    const WsRoute *ws = nullptr;
+    QHash<QString, QString> params;
+    bool otherMethods = false;  // the path exists but not for this method (405)
+    QByteArrayList allowed;     // methods the path accepts, for Allow
+};
+
+class Router final
+{
+public:
+    void addHttp(HttpRoute route);
+    void addWs(WsRoute route);
+
+    // Checks that no two routes of different or equal owners have the same shape.
+    // Returns an empty string when fine, else a message naming the clash.
+    QString findClash(const QString &listenerName) const;
+
+    RouteMatch matchHttp(const QByteArray &method, const QByteArray &path) const;
+    RouteMatch matchWs(const QByteArray &path) const;
+    bool hasWsRoutes() const { return !m_ws.isEmpty(); }
+
+private:
+    QList<HttpRoute> m_http;
+    QList<WsRoute> m_ws;
+};
+
+// Shared by router and tests: does `path` (percent-encoded) match `pattern`?
+bool matchPattern(const QString &pattern, const QByteArray &path, QHash<QString, QString> *params);
+
+}  // namespace sb

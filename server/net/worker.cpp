@@ -1,0 +1,239 @@
+#include "worker.h"
+
+#include "httpconnection.h"
+#include "logging.h"
+#include "wssession.h"
+
+#include <QDateTime>
+#include <QSslSocket>
+#include <QTcpSocket>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+namespace sb {
+
+namespace {
+QByteArray peerKey(const QHostAddress &address, quint16 port)
+{
+    return address.toString().toLatin1() + '|' + QByteArray::number(port);
+}
+}  // namespace
+
+Worker::Worker(int index, ServerContext &context)
+    : m_index(index)
+    , m_ctx(context)
+    , m_wsServer(new QWebSocketServer(QStringLiteral("Switchboard/" SWITCHBOARD_VERSION), QWebSocketServer::NonSecureMode, this))
+{
+    connect(m_wsServer, &QWebSocketServer::newConnection, this, &Worker::onNewWebSocket);
+    m_tick.setParent(this);
+    m_tick.setInterval(1000);
+    connect(&m_tick, &QTimer::timeout, this, &Worker::tick);
+}
+
+Worker::~Worker() = default;
+
+void Worker::post(std::function<void()> fn)
+{
+    QMetaObject::invokeMethod(this, std::move(fn), Qt::QueuedConnection);
+}
+
+void Worker::acceptDescriptor(qintptr fd, std::shared_ptr<const ListenerRuntime> listener)
+{
+    if (!m_tick.isActive())
+        m_tick.start();
+    QTcpSocket *socket = listener->tls ? new QSslSocket : new QTcpSocket;
+    if (!socket->setSocketDescriptor(fd)) {
+        qCWarning(lcNet) << "cannot adopt accepted socket:" << socket->errorString();
+        delete socket;
+        return;
+    }
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    if (m_shuttingDown || !m_ctx.gate->tryOpenTcp()) {
+        const LimitReaction r = limitReaction(LimitKind::TotalConnections);
+        ServiceCounters::add(m_ctx.telemetry->service(QStringLiteral("http")).limitHits);
+        m_ctx.telemetry->countRejection("server_full");
+        if (!listener->tls) {
+            HttpResponse resp = HttpResponse::error(r.httpStatus, r.code, QString::fromLatin1(r.reason));
+            resp.closeAfter = true;
+            resp.setHeader("Retry-After", "5");
+            socket->write(resp.serialize());
+            socket->disconnectFromHost();
+            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            QTimer::singleShot(5000, socket, &QObject::deleteLater);
+        } else {
+            socket->abort();
+            socket->deleteLater();
+        }
+        return;
+    }
+    if (auto *ssl = qobject_cast<QSslSocket *>(socket)) {
+        ssl->setSslConfiguration(*listener->tls);
+        ssl->startServerEncryption();
+    }
+    auto *conn = new HttpConnection(socket, std::move(listener), *this);
+    m_http.insert(conn);
+    m_httpCount.store(int(m_http.size()), std::memory_order_relaxed);
+    conn->start();
+}
+
+void Worker::httpFinished(HttpConnection *connection, bool closeTcp)
+{
+    if (m_http.remove(connection)) {
+        m_httpCount.store(int(m_http.size()), std::memory_order_relaxed);
+        if (closeTcp)
+            m_ctx.gate->closeTcp();
+    }
+    connection->deleteLater();
+    checkDrained();
+}
+
+void Worker::handOver(QTcpSocket *socket, const SessionContext &context, std::shared_ptr<WsEndpoint> endpoint)
+{
+    Pending p;
+    p.context = context;
+    p.context.worker = this;
+    p.endpoint = std::move(endpoint);
+    p.socket = socket;
+    // setHandshakeTimeout() does not apply to handleConnection(): keep our own deadline.
+    p.deadlineMs = QDateTime::currentMSecsSinceEpoch() + context.limits.headTimeoutMs;
+    m_pending.insert(peerKey(socket->peerAddress(), socket->peerPort()), std::move(p));
+    m_wsServer->handleConnection(socket);
+}
+
+void Worker::onNewWebSocket()
+{
+    while (m_wsServer->hasPendingConnections()) {
+        QWebSocket *ws = m_wsServer->nextPendingConnection();
+        if (!ws)
+            break;
+        auto it = m_pending.find(peerKey(ws->peerAddress(), ws->peerPort()));
+        if (it == m_pending.end()) {
+            qCWarning(lcNet) << "upgraded connection without a pending context; dropping it";
+            ws->abort();
+            ws->deleteLater();
+            continue;
+        }
+        Pending p = std::move(it.value());
+        m_pending.erase(it);
+        if (m_shuttingDown) {
+            ws->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
+            connect(ws, &QWebSocket::disconnected, ws, &QObject::deleteLater);
+            m_ctx.gate->closeWs(p.context.service, p.context.peer);
+            m_ctx.gate->closeTcp();
+            continue;
+        }
+        WsSession *session = p.endpoint->createSession(ws, p.context);
+        m_sessions.insert(session->id(), session);
+        m_sessionCount.store(int(m_sessions.size()), std::memory_order_relaxed);
+        connect(session, &WsSession::finished, this, &Worker::onSessionFinished);
+        // A peer that vanished during the handshake may already be gone.
+        if (ws->state() != QAbstractSocket::ConnectedState)
+            QMetaObject::invokeMethod(this, [this, id = session->id()] { onSessionFinished(id); }, Qt::QueuedConnection);
+    }
+}
+
+void Worker::onSessionFinished(quint64 id)
+{
+    WsSession *session = m_sessions.take(id);
+    if (!session)
+        return;
+    m_sessionCount.store(int(m_sessions.size()), std::memory_order_relaxed);
+    m_ctx.gate->closeWs(session->context().service, session->context().peer);
+    m_ctx.gate->closeTcp();
+    session->deleteLater();
+    checkDrained();
+}
+
+void Worker::deliverText(const QList<quint64> &ids, const QString &message)
+{
+    for (quint64 id : ids) {
+        if (WsSession *s = m_sessions.value(id))
+            s->sendText(message);
+    }
+}
+
+void Worker::deliverBinary(const QList<quint64> &ids, const QByteArray &message)
+{
+    for (quint64 id : ids) {
+        if (WsSession *s = m_sessions.value(id))
+            s->sendBinary(message);
+    }
+}
+
+void Worker::tick()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (WsSession *s : std::as_const(m_sessions))
+        s->heartbeatTick(now);
+    for (auto it = m_pending.begin(); it != m_pending.end();) {
+        if (it->deadlineMs > now && it->socket) {
+            ++it;
+            continue;
+        }
+        // Qt refused the handshake or the peer stalled in it.
+        if (it->socket)
+            it->socket->abort();
+        m_ctx.gate->closeWs(it->context.service, it->context.peer);
+        m_ctx.gate->closeTcp();
+        it = m_pending.erase(it);
+    }
+    checkDrained();
+}
+
+void Worker::beginShutdown(int code, const QString &reason)
+{
+    m_shuttingDown = true;
+    const auto sessions = m_sessions.values();
+    for (WsSession *s : sessions)
+        s->close(code, reason);
+    const auto http = m_http.values();
+    for (HttpConnection *c : http)
+        c->shutdownGracefully();
+    checkDrained();
+}
+
+void Worker::abortAll()
+{
+    const auto sessions = m_sessions.values();
+    for (WsSession *s : sessions)
+        s->abort();
+    const auto http = m_http.values();
+    for (HttpConnection *c : http)
+        c->abort();
+    for (auto &p : m_pending) {
+        if (p.socket)
+            p.socket->abort();
+    }
+    m_tick.stop();
+}
+
+void Worker::closeListener(int listenerId, int code, const QString &reason)
+{
+    const auto sessions = m_sessions.values();
+    for (WsSession *s : sessions) {
+        if (s->context().listenerId == listenerId)
+            s->close(code, reason);
+    }
+    const auto http = m_http.values();
+    for (HttpConnection *c : http) {
+        if (c->listenerId() == listenerId)
+            c->shutdownGracefully();
+    }
+}
+
+bool Worker::closeSession(quint64 id, int code, const QString &reason)
+{
+    WsSession *s = m_sessions.value(id);
+    if (!s)
+        return false;
+    s->close(code, reason);
+    return true;
+}
+
+void Worker::checkDrained()
+{
+    if (m_shuttingDown && m_sessions.isEmpty() && m_http.isEmpty() && m_pending.isEmpty())
+        emit drained();
+}
+
+}  // namespace sb

@@ -1,0 +1,89 @@
+#pragma once
+// One worker ("shard"): a QObject living on its own QThread. It owns the sockets it accepted,
+// their HTTP connections and WebSocket sessions, and a QWebSocketServer used only through
+// handleConnection(). Methods are called on the worker thread unless marked thread-safe.
+
+#include "servercontext.h"
+#include "wsendpoint.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+class QTcpSocket;
+class QWebSocketServer;
+
+namespace sb {
+
+class HttpConnection;
+class WsSession;
+
+class Worker final : public QObject
+{
+    Q_OBJECT
+public:
+    Worker(int index, ServerContext &context);
+    ~Worker() override;
+    Q_DISABLE_COPY_MOVE(Worker)
+
+    int index() const { return m_index; }
+    ServerContext &context() { return m_ctx; }
+
+    // Thread-safe: runs `fn` on this worker's thread.
+    void post(std::function<void()> fn);
+    // Thread-safe counts for snapshots.
+    int sessionCount() const { return m_sessionCount.load(std::memory_order_relaxed); }
+    int httpCount() const { return m_httpCount.load(std::memory_order_relaxed); }
+
+    void acceptDescriptor(qintptr fd, std::shared_ptr<const ListenerRuntime> listener);
+    // Called by an HttpConnection that validated an upgrade: Qt completes the handshake.
+    void handOver(QTcpSocket *socket, const SessionContext &context, std::shared_ptr<WsEndpoint> endpoint);
+    void httpFinished(HttpConnection *connection, bool closeTcp);
+
+    WsSession *session(quint64 id) const { return m_sessions.value(id); }
+    void deliverText(const QList<quint64> &ids, const QString &message);
+    void deliverBinary(const QList<quint64> &ids, const QByteArray &message);
+
+    // Close every session (code/reason) and let HTTP connections finish; emits drained()
+    // once nothing is left.
+    void beginShutdown(int code, const QString &reason);
+    void abortAll();
+    void closeListener(int listenerId, int code, const QString &reason);
+    // Close one session by id; false if it is not on this worker.
+    bool closeSession(quint64 id, int code, const QString &reason);
+
+signals:
+    void drained();
+
+private:
+    struct Pending {
+        SessionContext context;
+        std::shared_ptr<WsEndpoint> endpoint;
+        QPointer<QTcpSocket> socket;
+        qint64 deadlineMs = 0;
+    };
+
+    void onNewWebSocket();
+    void onSessionFinished(quint64 id);
+    void tick();
+    void checkDrained();
+
+    int m_index;
+    ServerContext &m_ctx;
+    QWebSocketServer *m_wsServer;
+    QTimer m_tick;
+    QHash<QByteArray, Pending> m_pending;  // keyed by peer address + port
+    QHash<quint64, WsSession *> m_sessions;
+    QSet<HttpConnection *> m_http;
+    std::atomic<int> m_sessionCount{0};
+    std::atomic<int> m_httpCount{0};
+    bool m_shuttingDown = false;
+};
+
+}  // namespace sb

@@ -1,0 +1,72 @@
+#pragma once
+// A WebSocket endpoint of a service: decides before the handshake whether to accept
+// (admit), then creates the session once Qt has completed the upgrade. Both run on the
+// worker thread that owns the connection.
+
+#include "httpmessage.h"
+#include "limits.h"
+
+#include <QHostAddress>
+#include <QString>
+#include <QVariant>
+
+#include <functional>
+
+class QWebSocket;
+
+namespace sb {
+
+class WsSession;
+class Worker;
+
+struct WsAdmission {
+    bool accepted = false;
+    HttpResponse refusal;    // sent instead of 101 when not accepted
+    QByteArray rejectReason; // metrics label for a refusal ("auth", ...)
+    qint64 userId = 0;       // authenticated user, 0 if none
+    QString identity;        // what the dashboard shows for this connection
+
+    static WsAdmission accept(qint64 userId = 0, const QString &identity = {})
+    {
+        WsAdmission a;
+        a.accepted = true;
+        a.userId = userId;
+        a.identity = identity;
+        return a;
+    }
+    static WsAdmission refuse(HttpResponse response, const QByteArray &reason)
+    {
+        WsAdmission a;
+        a.refusal = std::move(response);
+        a.rejectReason = reason;
+        return a;
+    }
+};
+
+struct SessionContext {
+    quint64 id = 0;
+    int listenerId = 0;
+    QString service;
+    QByteArray path;
+    QHash<QString, QString> params;
+    QHostAddress peer;
+    quint16 peerPort = 0;
+    WsAdmission admission;
+    Limits limits;
+    Worker *worker = nullptr;
+};
+
+class WsEndpoint
+{
+public:
+    virtual ~WsEndpoint() = default;
+    virtual QString service() const = 0;
+    // Before the handshake: refuse with any HTTP response (401, 403, ...), or accept.
+    // `done` may be called later and from another thread (e.g. after password hashing on
+    // the blocking pool), exactly once.
+    virtual void admit(const HttpRequest &request, std::function<void(WsAdmission)> done) = 0;
+    // After the 101: the session takes ownership of the socket; the worker owns the session.
+    virtual WsSession *createSession(QWebSocket *socket, const SessionContext &context) = 0;
+};
+
+}  // namespace sb

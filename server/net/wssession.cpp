@@ -1,0 +1,136 @@
+#include "wssession.h"
+
+#include "logging.h"
+#include "telemetry/counters.h"
+
+#include <QDateTime>
+
+namespace sb {
+
+namespace {
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+}  // namespace
+
+WsSession::WsSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters)
+    : m_socket(socket), m_ctx(context), m_counters(counters)
+{
+    m_socket->setParent(this);
+    m_socket->setMaxAllowedIncomingFrameSize(quint64(m_ctx.limits.frameBytes));
+    m_socket->setMaxAllowedIncomingMessageSize(quint64(m_ctx.limits.messageBytes));
+    m_connectedAtMs = nowMs();
+    m_lastRefillMs = m_connectedAtMs;
+    m_lastPingMs = m_connectedAtMs;
+    m_tokens = m_ctx.limits.messagesPerSecond;
+    ServiceCounters::add(m_counters.connectionsOpen);
+    ServiceCounters::add(m_counters.connectionsTotal);
+
+    connect(m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &message) {
+        if (admitMessage(message.size()))
+            onText(message);
+    });
+    connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &message) {
+        if (admitMessage(message.size()))
+            onBinary(message);
+    });
+    connect(m_socket, &QWebSocket::pong, this, [this](quint64, const QByteArray &) {
+        if (m_pingSentMs) {
+            m_rttMs = nowMs() - m_pingSentMs;
+            m_pingSentMs = 0;
+        }
+    });
+    connect(m_socket, &QWebSocket::disconnected, this, &WsSession::handleDisconnected);
+}
+
+WsSession::~WsSession()
+{
+    if (!m_finished)
+        ServiceCounters::add(m_counters.connectionsOpen, -1);
+}
+
+bool WsSession::admitMessage(qsizetype bytes)
+{
+    if (m_closing)
+        return false;
+    ServiceCounters::add(m_counters.messagesIn);
+    ServiceCounters::add(m_counters.bytesIn, bytes);
+    const qint64 now = nowMs();
+    const double rate = m_ctx.limits.messagesPerSecond;
+    m_tokens = qMin(rate, m_tokens + double(now - m_lastRefillMs) * rate / 1000.0);
+    m_lastRefillMs = now;
+    if (m_tokens < 1.0) {
+        const LimitReaction r = limitReaction(LimitKind::MessageRate);
+        ServiceCounters::add(m_counters.limitHits);
+        close(r.closeCode, QString::fromLatin1(r.reason));
+        return false;
+    }
+    m_tokens -= 1.0;
+    return true;
+}
+
+void WsSession::sendText(const QString &message)
+{
+    if (m_closing)
+        return;
+    ServiceCounters::add(m_counters.messagesOut);
+    ServiceCounters::add(m_counters.bytesOut, m_socket->sendTextMessage(message));
+}
+
+void WsSession::sendBinary(const QByteArray &message)
+{
+    if (m_closing)
+        return;
+    ServiceCounters::add(m_counters.messagesOut);
+    ServiceCounters::add(m_counters.bytesOut, m_socket->sendBinaryMessage(message));
+}
+
+void WsSession::close(int code, const QString &reason)
+{
+    if (m_closing)
+        return;
+    m_closing = true;
+    // Close reasons are limited to 123 bytes of UTF-8 (RFC 6455 §5.5).
+    QString r = reason;
+    while (r.toUtf8().size() > 123)
+        r.chop(1);
+    m_socket->close(QWebSocketProtocol::CloseCode(code), r);
+}
+
+void WsSession::abort()
+{
+    m_closing = true;
+    m_socket->abort();
+}
+
+void WsSession::heartbeatTick(qint64 now)
+{
+    const Limits &l = m_ctx.limits;
+    if (l.pingIntervalMs <= 0 || m_finished)
+        return;
+    if (m_pingSentMs && now - m_pingSentMs > l.pongTimeoutMs) {
+        ServiceCounters::add(m_counters.heartbeatTimeouts);
+        qCDebug(lcNet) << "connection" << m_ctx.id << "missed its pong; dropping it";
+        abort();  // the peer is not answering; a close handshake would wait on it too
+        return;
+    }
+    if (!m_pingSentMs && now - m_lastPingMs >= l.pingIntervalMs) {
+        m_lastPingMs = now;
+        m_pingSentMs = now;
+        m_socket->ping();
+    }
+}
+
+void WsSession::handleDisconnected()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_closing = true;
+    ServiceCounters::add(m_counters.connectionsOpen, -1);
+    onDisconnected();
+    emit finished(m_ctx.id);
+}
+
+}  // namespace sb

@@ -1,0 +1,65 @@
+#pragma once
+// Base of every service's WebSocket session. Lives on the worker thread that accepted the
+// connection, owns its QWebSocket, counts traffic, applies the message-rate limit and the
+// heartbeat (server ping, pong deadline). Subclasses handle messages.
+
+#include "wsendpoint.h"
+
+#include <QObject>
+#include <QWebSocket>
+
+namespace sb {
+
+struct ServiceCounters;
+
+class WsSession : public QObject
+{
+    Q_OBJECT
+public:
+    WsSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters);
+    ~WsSession() override;
+    Q_DISABLE_COPY_MOVE(WsSession)
+
+    quint64 id() const { return m_ctx.id; }
+    const SessionContext &context() const { return m_ctx; }
+    QWebSocket *socket() const { return m_socket; }
+
+    void sendText(const QString &message);
+    void sendBinary(const QByteArray &message);
+    void close(int code, const QString &reason);
+    void abort();
+
+    // Called by the worker about once a second: pings and pong deadlines.
+    void heartbeatTick(qint64 nowMs);
+    qint64 lastRoundTripMs() const { return m_rttMs; }
+    qint64 connectedAtMs() const { return m_connectedAtMs; }
+
+signals:
+    void finished(quint64 id);
+
+protected:
+    virtual void onText(const QString &message) { Q_UNUSED(message); }
+    virtual void onBinary(const QByteArray &message) { Q_UNUSED(message); }
+    virtual void onDisconnected() {}
+    ServiceCounters &counters() { return m_counters; }
+
+private:
+    bool admitMessage(qsizetype bytes);
+    void handleDisconnected();
+
+    QWebSocket *m_socket;
+    SessionContext m_ctx;
+    ServiceCounters &m_counters;
+    qint64 m_connectedAtMs = 0;
+    // Token bucket for messages per second.
+    double m_tokens = 0;
+    qint64 m_lastRefillMs = 0;
+    // Heartbeat.
+    qint64 m_lastPingMs = 0;
+    qint64 m_pingSentMs = 0;  // 0 when no pong is outstanding
+    qint64 m_rttMs = 0;
+    bool m_closing = false;
+    bool m_finished = false;
+};
+
+}  // namespace sb

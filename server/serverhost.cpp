@@ -1,0 +1,366 @@
+#include "serverhost.h"
+
+#include "accounts/accountroutes.h"
+#include "accounts/accountstore.h"
+#include "logging.h"
+#include "net/acceptor.h"
+#include "net/tls.h"
+#include "net/worker.h"
+#include "servercontext.h"
+#include "services/generic/genericservice.h"
+#include "store/database.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QNetworkInterface>
+#include <QThread>
+
+namespace sb {
+
+namespace {
+
+void addBuiltinRoutes(Router &router, ServerContext &ctx, const ListenerConfig &listener)
+{
+    const QStringList services = listener.services;
+    router.addHttp({"GET", QStringLiteral("/healthz"), QStringLiteral("http"),
+                    [&ctx, services](HttpRequest &, const HttpResponder &respond) {
+                        respond.send(HttpResponse::json(
+                            200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
+                                             {QStringLiteral("version"), QStringLiteral(SWITCHBOARD_VERSION)},
+                                             {QStringLiteral("uptime_ms"), double(ctx.uptime.elapsed())},
+                                             {QStringLiteral("services"), QJsonArray::fromStringList(services)}}));
+                    }});
+    router.addHttp({"GET", QStringLiteral("/metrics"), QStringLiteral("http"),
+                    [&ctx](HttpRequest &, const HttpResponder &respond) {
+                        respond.send(HttpResponse::text(200, ctx.telemetry->prometheusText(ctx.uptime.elapsed()),
+                                                        "text/plain; version=0.0.4; charset=utf-8"));
+                    }});
+}
+
+template <typename Fn>
+void runOn(QObject *target, Fn fn)
+{
+    if (target->thread() == QThread::currentThread())
+        fn();
+    else
+        QMetaObject::invokeMethod(target, fn, Qt::BlockingQueuedConnection);
+}
+
+}  // namespace
+
+ServerHost::ServerHost(ServerConfig config, QObject *parent) : QObject(parent), m_ctx(std::make_unique<ServerContext>())
+{
+    m_ctx->config = std::move(config);
+}
+
+ServerHost::~ServerHost()
+{
+    stop();
+}
+
+const ServerConfig &ServerHost::config() const
+{
+    return m_ctx->config;
+}
+
+AccountStore &ServerHost::accounts()
+{
+    return *m_ctx->accounts;
+}
+
+bool ServerHost::start(QString *error)
+{
+    if (m_running)
+        return true;
+    ServerContext &ctx = *m_ctx;
+    const QString problem = ctx.config.validate();
+    if (!problem.isEmpty()) {
+        *error = problem;
+        return false;
+    }
+    if (!QDir().mkpath(ctx.config.dataDir)) {
+        *error = QStringLiteral("cannot create the data directory %1").arg(ctx.config.dataDir);
+        return false;
+    }
+    ctx.uptime.start();
+    QStringList serviceNames;
+    for (const ListenerConfig &l : ctx.config.listeners)
+        serviceNames.append(l.services);
+    serviceNames.append(QStringLiteral("accounts"));
+    ctx.telemetry = std::make_unique<Telemetry>(serviceNames);
+    ctx.gate = std::make_unique<ConnectionGate>(ctx.config.limits.maxConnections);
+    ctx.database = std::make_unique<Database>(QDir(ctx.config.dataDir).filePath(QStringLiteral("switchboard.sqlite")));
+    if (!ctx.database->open(error))
+        return false;
+    ctx.accounts = std::make_unique<AccountStore>(*ctx.database, ctx.config.accessTokenTtlDays, ctx.config.ticketTtlSeconds);
+    ctx.blockingPool.setMaxThreadCount(qMax(2, QThread::idealThreadCount()));
+
+    // Services, one instance each, then one router per listener.
+    auto accounts = std::make_unique<AccountRoutes>(ctx);
+    m_services.clear();
+    m_runtimes.clear();
+    m_status.clear();
+    for (qsizetype i = 0; i < ctx.config.listeners.size(); ++i) {
+        const ListenerConfig &lc = ctx.config.listeners[i];
+        auto rt = std::make_shared<ListenerRuntime>();
+        rt->id = int(i);
+        rt->config = lc;
+        addBuiltinRoutes(rt->router, ctx, lc);
+        accounts->registerRoutes(rt->router);
+        for (const QString &name : lc.services) {
+            std::unique_ptr<Service> svc;
+            if (name == QLatin1String("generic"))
+                svc = std::make_unique<GenericService>(ctx);
+            if (!svc) {
+                *error = QStringLiteral("listeners[%1].services: the '%2' service is not available in this build").arg(i).arg(name);
+                return false;
+            }
+            svc->registerRoutes(rt->router);
+            m_services.push_back(std::move(svc));
+        }
+        const QString clash = rt->router.findClash(lc.displayName());
+        if (!clash.isEmpty()) {
+            *error = QStringLiteral("listeners[%1]: %2").arg(i).arg(clash);
+            return false;
+        }
+        if (lc.tls) {
+            QString tlsError;
+            rt->tls = loadServerTls(lc.tls->certificate, lc.tls->key, &tlsError);
+            if (!rt->tls) {
+                *error = QStringLiteral("listeners[%1].tls: %2").arg(i).arg(tlsError);
+                return false;
+            }
+        }
+        ListenerStatus st;
+        st.id = rt->id;
+        st.name = lc.displayName();
+        st.services = lc.services;
+        st.address = lc.address;
+        st.tls = lc.tls.has_value();
+        m_status.append(st);
+        m_runtimes.push_back(rt);
+    }
+
+    const int n = ctx.config.workers > 0 ? ctx.config.workers : qMax(1, QThread::idealThreadCount());
+    for (int i = 0; i < n; ++i) {
+        auto *thread = new QThread;
+        thread->setObjectName(QStringLiteral("sb-worker-%1").arg(i));
+        auto *worker = new Worker(i, ctx);
+        worker->moveToThread(thread);
+        connect(thread, &QThread::finished, worker, &QObject::deleteLater);
+        m_workers.push_back(worker);
+        m_workerThreads.push_back(thread);
+        thread->start();
+    }
+    m_acceptorThread = new QThread;
+    m_acceptorThread->setObjectName(QStringLiteral("sb-acceptor"));
+    m_acceptor = new Acceptor(m_workers);
+    m_acceptor->moveToThread(m_acceptorThread);
+    connect(m_acceptorThread, &QThread::finished, m_acceptor, &QObject::deleteLater);
+    m_acceptorThread->start();
+    m_running = true;
+    m_services.push_back(std::move(accounts));  // its routes live in every router
+
+    for (int i = 0; i < int(m_runtimes.size()); ++i) {
+        if (!bind(i, error)) {
+            stop();
+            return false;
+        }
+    }
+    emit listenersChanged();
+    return true;
+}
+
+bool ServerHost::bind(int id, QString *error)
+{
+    std::shared_ptr<ListenerRuntime> rt = m_runtimes[size_t(id)];
+    ListenerStatus &st = m_status[id];
+    // Keep the port a listener had, so the URLs people were given stay valid.
+    if (st.port != 0)
+        rt->config.port = st.port;
+    quint16 port = 0;
+    QString err;
+    runOn(m_acceptor, [&] { port = m_acceptor->listen(rt, &err); });
+    if (port == 0) {
+        st.running = false;
+        st.error = err;
+        *error = err;
+        return false;
+    }
+    st.port = port;
+    st.running = true;
+    st.error.clear();
+    st.startedAtMs = QDateTime::currentMSecsSinceEpoch();
+    st.address = rt->config.address;
+    updateUrls(st);
+    qCInfo(lcHost) << "listening" << st.name << st.localUrl;
+    return true;
+}
+
+bool ServerHost::startListener(int id, QString *error)
+{
+    if (!m_running || id < 0 || id >= int(m_runtimes.size())) {
+        *error = QStringLiteral("no such listener");
+        return false;
+    }
+    if (m_status[id].running)
+        return true;
+    const bool ok = bind(id, error);
+    emit listenersChanged();
+    return ok;
+}
+
+void ServerHost::stopListener(int id)
+{
+    if (!m_running || id < 0 || id >= int(m_runtimes.size()) || !m_status[id].running)
+        return;
+    runOn(m_acceptor, [&] { m_acceptor->close(id); });
+    for (Worker *w : m_workers)
+        w->post([w, id] { w->closeListener(id, 1001, QStringLiteral("listener stopped")); });
+    m_status[id].running = false;
+    m_status[id].startedAtMs = 0;
+    emit listenersChanged();
+}
+
+bool ServerHost::setListenAddress(const QString &address, QString *error)
+{
+    ServerConfig probe = m_ctx->config;
+    probe.overrideAddress(address);
+    const QString problem = probe.validate();
+    if (!problem.isEmpty()) {
+        *error = problem;
+        return false;
+    }
+    m_ctx->config.overrideAddress(address);
+    bool ok = true;
+    for (int id = 0; id < int(m_runtimes.size()); ++id) {
+        // A new runtime: connections already open keep the one they came in on.
+        auto rt = std::make_shared<ListenerRuntime>(*m_runtimes[size_t(id)]);
+        rt->config.address = address;
+        m_runtimes[size_t(id)] = rt;
+        m_status[id].address = address;
+        if (m_running && m_status[id].running) {
+            QString e;
+            if (!bind(id, &e)) {
+                ok = false;
+                *error = e;
+            }
+        } else {
+            updateUrls(m_status[id]);
+        }
+    }
+    emit listenersChanged();
+    return ok;
+}
+
+void ServerHost::stop()
+{
+    if (!m_running)
+        return;
+    ServerContext &ctx = *m_ctx;
+    runOn(m_acceptor, [&] { m_acceptor->closeAll(); });
+    for (ListenerStatus &st : m_status)
+        st.running = false;
+    // In-flight password checks and registrations finish and post their responses.
+    ctx.blockingPool.waitForDone(ctx.config.shutdownGraceMs);
+    for (Worker *w : m_workers)
+        w->post([w] { w->beginShutdown(1001, QStringLiteral("server shutting down")); });
+    QElapsedTimer waited;
+    waited.start();
+    auto busy = [this] {
+        for (Worker *w : m_workers) {
+            if (w->sessionCount() + w->httpCount() > 0)
+                return true;
+        }
+        return false;
+    };
+    while (busy() && waited.elapsed() < ctx.config.shutdownGraceMs)
+        QThread::msleep(10);
+    for (Worker *w : m_workers) {
+        runOn(w, [w, &ctx] {
+            w->abortAll();
+            ctx.database->closeThisThread();
+        });
+    }
+    for (QThread *t : m_workerThreads) {
+        t->quit();
+        t->wait();
+        delete t;
+    }
+    m_workerThreads.clear();
+    m_workers.clear();
+    m_acceptorThread->quit();
+    m_acceptorThread->wait();
+    delete m_acceptorThread;
+    m_acceptorThread = nullptr;
+    m_acceptor = nullptr;
+    ctx.blockingPool.waitForDone();
+    m_services.clear();
+    ctx.database->closeThisThread();
+    m_running = false;
+    qCInfo(lcHost) << "server stopped";
+    emit listenersChanged();
+}
+
+QList<ListenerStatus> ServerHost::listeners() const
+{
+    return m_status;
+}
+
+ServerSnapshot ServerHost::snapshot() const
+{
+    ServerSnapshot s;
+    s.listeners = m_status;
+    if (!m_ctx->telemetry)
+        return s;
+    s.uptimeMs = m_ctx->uptime.elapsed();
+    s.workers = int(m_workers.size());
+    s.openTcp = m_ctx->gate ? m_ctx->gate->openTcp() : 0;
+    s.services = m_ctx->telemetry->snapshot();
+    return s;
+}
+
+QStringList ServerHost::lanAddresses()
+{
+    QStringList v4, v6;
+    for (const QNetworkInterface &iface : QNetworkInterface::allInterfaces()) {
+        const auto flags = iface.flags();
+        if (!(flags & QNetworkInterface::IsUp) || !(flags & QNetworkInterface::IsRunning) || (flags & QNetworkInterface::IsLoopBack))
+            continue;
+        for (const QNetworkAddressEntry &e : iface.addressEntries()) {
+            const QHostAddress a = e.ip();
+            if (a.isLoopback() || a.isLinkLocal())
+                continue;
+            if (a.protocol() == QAbstractSocket::IPv4Protocol)
+                v4.append(a.toString());
+            else if (a.protocol() == QAbstractSocket::IPv6Protocol)
+                v6.append(a.toString());
+        }
+    }
+    return v4 + v6;
+}
+
+void ServerHost::updateUrls(ListenerStatus &st) const
+{
+    const QString scheme = st.tls ? QStringLiteral("https") : QStringLiteral("http");
+    auto url = [&](const QString &host) {
+        const QString h = host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host;
+        return QStringLiteral("%1://%2:%3").arg(scheme, h).arg(st.port);
+    };
+    st.lanUrls.clear();
+    if (st.address == QLatin1String("any")) {
+        st.localUrl = url(QStringLiteral("127.0.0.1"));
+        for (const QString &a : lanAddresses())
+            st.lanUrls.append(url(a));
+    } else if (st.address == QLatin1String("localhost")) {
+        st.localUrl = url(QStringLiteral("127.0.0.1"));
+    } else {
+        st.localUrl = url(st.address);
+        if (!QHostAddress(st.address).isLoopback())
+            st.lanUrls.append(st.localUrl);
+    }
+}
+
+}  // namespace sb

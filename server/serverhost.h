@@ -1,0 +1,95 @@
+#pragma once
+// The one API the app and the GUI use: owns the acceptor thread, the worker threads, the
+// services, the store and the telemetry. A ServerHost lives on the thread that created it
+// (the GUI or daemon main thread) and its methods are called there; it never waits on that
+// thread's event loop, and workers never wait on it.
+
+#include "config.h"
+#include "telemetry/counters.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+class QThread;
+
+namespace sb {
+
+class AccountStore;
+class Acceptor;
+class Service;
+class Worker;
+struct ListenerRuntime;
+struct ServerContext;
+
+struct ListenerStatus {
+    int id = 0;
+    QString name;
+    QStringList services;
+    QString address;      // as configured: "any", "localhost" or an IP
+    quint16 port = 0;     // bound port (the real one when 0 was asked), 0 when not bound
+    bool tls = false;
+    bool running = false;
+    qint64 startedAtMs = 0;
+    QString error;        // why it is not running, if it failed
+    QString localUrl;     // http(s)://127.0.0.1:port (or the bound address)
+    QStringList lanUrls;  // one per non-loopback address other machines can use
+};
+
+struct ServerSnapshot {
+    qint64 uptimeMs = 0;
+    int workers = 0;
+    int openTcp = 0;
+    QList<ListenerStatus> listeners;
+    QList<ServiceCountersSnapshot> services;
+};
+
+class ServerHost final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ServerHost(ServerConfig config, QObject *parent = nullptr);
+    ~ServerHost() override;
+    Q_DISABLE_COPY_MOVE(ServerHost)
+
+    // Opens the store, starts the threads and every listener. On failure nothing is left
+    // running and `error` says why (naming the configuration key where one is at fault).
+    bool start(QString *error);
+    // Graceful: stop accepting, close WebSockets with 1001, finish HTTP responses and
+    // database writes, then stop the threads. Idempotent.
+    void stop();
+    bool isRunning() const { return m_running; }
+
+    bool startListener(int id, QString *error);
+    void stopListener(int id);
+    // Rebinds every running listener to `address` ("any", "localhost" or an IP).
+    bool setListenAddress(const QString &address, QString *error);
+
+    QList<ListenerStatus> listeners() const;
+    ServerSnapshot snapshot() const;
+    const ServerConfig &config() const;
+    AccountStore &accounts();
+    // Addresses other machines on the LAN can reach (non-loopback, up, IPv4 first).
+    static QStringList lanAddresses();
+
+signals:
+    void listenersChanged();
+
+private:
+    bool bind(int id, QString *error);
+    void updateUrls(ListenerStatus &status) const;
+
+    std::unique_ptr<ServerContext> m_ctx;
+    std::vector<std::unique_ptr<Service>> m_services;
+    std::vector<std::shared_ptr<ListenerRuntime>> m_runtimes;
+    QList<ListenerStatus> m_status;
+    std::vector<Worker *> m_workers;
+    std::vector<QThread *> m_workerThreads;
+    Acceptor *m_acceptor = nullptr;
+    QThread *m_acceptorThread = nullptr;
+    bool m_running = false;
+};
+
+}  // namespace sb

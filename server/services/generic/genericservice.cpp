@@ -1,0 +1,135 @@
+#include "genericservice.h"
+
+#include "accounts/accountstore.h"
+#include "accounts/httpauth.h"
+#include "logging.h"
+#include "net/worker.h"
+#include "net/wssession.h"
+#include "servercontext.h"
+
+#include <QThreadPool>
+
+namespace sb {
+
+namespace {
+
+const QString kService = QStringLiteral("generic");
+
+class EchoSession final : public WsSession
+{
+public:
+    using WsSession::WsSession;
+
+protected:
+    void onText(const QString &message) override { sendText(message); }
+    void onBinary(const QByteArray &message) override { sendBinary(message); }
+};
+
+class EchoEndpoint final : public WsEndpoint
+{
+public:
+    explicit EchoEndpoint(ServerContext &ctx) : m_ctx(ctx) {}
+    QString service() const override { return kService; }
+    void admit(const HttpRequest &, std::function<void(WsAdmission)> done) override
+    {
+        done(WsAdmission::accept(0, QStringLiteral("anonymous")));
+    }
+    WsSession *createSession(QWebSocket *socket, const SessionContext &context) override
+    {
+        return new EchoSession(socket, context, m_ctx.telemetry->service(kService));
+    }
+
+private:
+    ServerContext &m_ctx;
+};
+
+class RoomSession final : public WsSession
+{
+public:
+    RoomSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters,
+                std::shared_ptr<RoomHub> rooms)
+        : WsSession(socket, context, counters), m_rooms(std::move(rooms)), m_room(context.params.value(QStringLiteral("room")))
+    {
+        m_rooms->join(m_room, context.worker, context.id);
+    }
+    ~RoomSession() override { m_rooms->leave(m_room, id()); }
+
+protected:
+    void onText(const QString &message) override { m_rooms->relayText(m_room, id(), message); }
+    void onBinary(const QByteArray &message) override { m_rooms->relayBinary(m_room, id(), message); }
+    void onDisconnected() override { m_rooms->leave(m_room, id()); }
+
+private:
+    std::shared_ptr<RoomHub> m_rooms;
+    QString m_room;
+};
+
+class RoomEndpoint final : public WsEndpoint
+{
+public:
+    RoomEndpoint(ServerContext &ctx, std::shared_ptr<RoomHub> rooms) : m_ctx(ctx), m_rooms(std::move(rooms)) {}
+    QString service() const override { return kService; }
+
+    void admit(const HttpRequest &request, std::function<void(WsAdmission)> done) override
+    {
+        AccountStore &accounts = *m_ctx.accounts;
+        auto forbidden = [](const QString &detail) {
+            return WsAdmission::refuse(HttpResponse::error(403, "INVALID_CREDENTIALS", detail), "auth");
+        };
+        auto accepted = [](const User &u) { return WsAdmission::accept(u.id, u.email); };
+
+        // ?ticket= (single use), then the session cookie, then HTTP Basic.
+        const QByteArray ticket = request.head.queryItem("ticket");
+        if (!ticket.isNull()) {
+            if (auto u = accounts.redeemTicket(ticket))
+                return done(accepted(*u));
+            return done(forbidden(QStringLiteral("the ticket is unknown, expired or already used")));
+        }
+        const QByteArray cookie = request.cookie(kSessionCookie);
+        if (!cookie.isEmpty()) {
+            if (auto u = accounts.userForAccessToken(cookie))
+                return done(accepted(*u));
+            return done(forbidden(QStringLiteral("the session cookie is invalid or expired; log in again")));
+        }
+        if (auto basic = basicCredentials(request)) {
+            // Argon2id takes tens of milliseconds: verify on the blocking pool.
+            m_ctx.blockingPool.start([&accounts, basic = *basic, done, forbidden, accepted] {
+                if (auto u = accounts.verifyLogin(basic.email, basic.password))
+                    done(accepted(*u));
+                else
+                    done(forbidden(QStringLiteral("wrong email or password")));
+            });
+            return;
+        }
+        if (m_ctx.config.service(kService).allowAnonymous)
+            return done(WsAdmission::accept(0, QStringLiteral("anonymous")));
+        HttpResponse r = HttpResponse::error(
+            401, "AUTHENTICATION_REQUIRED",
+            QStringLiteral("authenticate with HTTP Basic, the session cookie from /auth/login, or ?ticket= from /auth/ticket"));
+        r.setHeader("WWW-Authenticate", "Basic realm=\"Switchboard\", charset=\"UTF-8\"");
+        done(WsAdmission::refuse(r, "auth"));
+    }
+
+    WsSession *createSession(QWebSocket *socket, const SessionContext &context) override
+    {
+        return new RoomSession(socket, context, m_ctx.telemetry->service(kService), m_rooms);
+    }
+
+private:
+    ServerContext &m_ctx;
+    std::shared_ptr<RoomHub> m_rooms;
+};
+
+}  // namespace
+
+GenericService::GenericService(ServerContext &context) : m_ctx(context), m_rooms(std::make_shared<RoomHub>()) {}
+
+void GenericService::registerRoutes(Router &router)
+{
+    router.addWs({QStringLiteral("/echo"), kService, std::make_shared<EchoEndpoint>(m_ctx)});
+    auto rooms = std::make_shared<RoomEndpoint>(m_ctx, m_rooms);
+    router.addWs({QStringLiteral("/chat"), kService, rooms});
+    router.addWs({QStringLiteral("/chat/{room}"), kService, rooms});
+}
+
+}  // namespace sb

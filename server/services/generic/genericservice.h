@@ -1,0 +1,27 @@
+#pragma once
+// The generic RFC 6455 service (seed 003, SPEC §7): /echo, and /chat, /chat/{room} relay
+// rooms authenticated by HTTP Basic, the session cookie or a ?ticket=.
+
+#include "roomhub.h"
+#include "services/service.h"
+
+#include <memory>
+
+namespace sb {
+
+struct ServerContext;
+
+class GenericService final : public Service
+{
+public:
+    explicit GenericService(ServerContext &context);
+    QString name() const override { return QStringLiteral("generic"); }
+    void registerRoutes(Router &router) override;
+    RoomHub &rooms() { return *m_rooms; }
+
+private:
+    ServerContext &m_ctx;
+    std::shared_ptr<RoomHub> m_rooms;
+};
+
+}  // namespace sb

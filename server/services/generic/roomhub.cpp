@@ -1,0 +1,68 @@
+#include "roomhub.h"
+
+#include "net/worker.h"
+
+#include <QThread>
+
+namespace sb {
+
+void RoomHub::join(const QString &room, Worker *worker, quint64 sessionId)
+{
+    QMutexLocker lock(&m_mutex);
+    m_rooms[room].append({worker, sessionId});
+}
+
+void RoomHub::leave(const QString &room, quint64 sessionId)
+{
+    QMutexLocker lock(&m_mutex);
+    auto it = m_rooms.find(room);
+    if (it == m_rooms.end())
+        return;
+    it->removeIf([sessionId](const Member &m) { return m.id == sessionId; });
+    if (it->isEmpty())
+        m_rooms.erase(it);
+}
+
+template <typename Deliver>
+void RoomHub::relay(const QString &room, quint64 from, Deliver deliver)
+{
+    QHash<Worker *, QList<quint64>> batches;
+    {
+        QMutexLocker lock(&m_mutex);
+        const auto it = m_rooms.constFind(room);
+        if (it == m_rooms.constEnd())
+            return;
+        for (const Member &m : *it) {
+            if (m.id != from)
+                batches[m.worker].append(m.id);
+        }
+    }
+    for (auto b = batches.begin(); b != batches.end(); ++b) {
+        Worker *w = b.key();
+        if (w->thread() == QThread::currentThread())
+            deliver(w, b.value());
+        else
+            w->post([w, ids = b.value(), deliver] { deliver(w, ids); });
+    }
+}
+
+void RoomHub::relayText(const QString &room, quint64 from, const QString &message)
+{
+    relay(room, from, [message](Worker *w, const QList<quint64> &ids) { w->deliverText(ids, message); });
+}
+
+void RoomHub::relayBinary(const QString &room, quint64 from, const QByteArray &message)
+{
+    relay(room, from, [message](Worker *w, const QList<quint64> &ids) { w->deliverBinary(ids, message); });
+}
+
+QHash<QString, int> RoomHub::roomSizes() const
+{
+    QMutexLocker lock(&m_mutex);
+    QHash<QString, int> out;
+    for (auto it = m_rooms.constBegin(); it != m_rooms.constEnd(); ++it)
+        out.insert(it.key(), int(it->size()));
+    return out;
+}
+
+}  // namespace sb

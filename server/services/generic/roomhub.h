@@ -1,0 +1,39 @@
+#pragma once
+// Room membership for the generic /chat service, across workers. Thread-safe. Relay posts
+// one batch per worker (serialized once), never one event per recipient.
+
+#include <QByteArray>
+#include <QHash>
+#include <QMutex>
+#include <QString>
+
+namespace sb {
+
+class Worker;
+
+class RoomHub final
+{
+public:
+    RoomHub() = default;
+    Q_DISABLE_COPY_MOVE(RoomHub)
+
+    void join(const QString &room, Worker *worker, quint64 sessionId);
+    void leave(const QString &room, quint64 sessionId);
+    // Sends to every member of `room` except `from`.
+    void relayText(const QString &room, quint64 from, const QString &message);
+    void relayBinary(const QString &room, quint64 from, const QByteArray &message);
+    QHash<QString, int> roomSizes() const;
+
+private:
+    struct Member {
+        Worker *worker;
+        quint64 id;
+    };
+    template <typename Deliver>
+    void relay(const QString &room, quint64 from, Deliver deliver);
+
+    mutable QMutex m_mutex;
+    QHash<QString, QList<Member>> m_rooms;
+};
+
+}  // namespace sb

@@ -1,0 +1,20 @@
+#pragma once
+// A protocol service: a named set of HTTP routes and WebSocket endpoints, mounted on one
+// listener. Created on the host thread; its handlers run on worker threads and must be
+// thread-safe.
+
+#include "net/router.h"
+
+#include <QString>
+
+namespace sb {
+
+class Service
+{
+public:
+    virtual ~Service() = default;
+    virtual QString name() const = 0;
+    virtual void registerRoutes(Router &router) = 0;
+};
+
+}  // namespace sb

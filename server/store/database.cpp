@@ -1,0 +1,150 @@
+#include "database.h"
+
+#include "logging.h"
+#include "migrations.h"
+
+#include <QCryptographicHash>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+
+namespace sb {
+
+namespace {
+// Removes this thread's connections when the thread ends.
+struct ThreadConnections {
+    QStringList names;
+    ~ThreadConnections()
+    {
+        for (const QString &n : names)
+            QSqlDatabase::removeDatabase(n);
+    }
+};
+thread_local ThreadConnections t_connections;
+
+bool exec(QSqlDatabase &db, const QString &sql, QString *error)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql)) {
+        if (error)
+            *error = QStringLiteral("%1: %2").arg(sql.left(60), q.lastError().text());
+        return false;
+    }
+    return true;
+}
+}  // namespace
+
+Database::Database(const QString &filePath)
+    : m_path(filePath)
+    , m_prefix(QStringLiteral("sb-") + QString::fromLatin1(QCryptographicHash::hash(filePath.toUtf8(), QCryptographicHash::Sha1).toHex().left(12)) + QLatin1Char('-'))
+{
+}
+
+Database::~Database() = default;
+
+void Database::closeThisThread()
+{
+    const QString name = m_prefix + QString::number(quintptr(QThread::currentThreadId()), 16);
+    if (t_connections.names.removeAll(name) > 0)
+        QSqlDatabase::removeDatabase(name);
+}
+
+QSqlDatabase Database::connection()
+{
+    const QString name = m_prefix + QString::number(quintptr(QThread::currentThreadId()), 16);
+    if (QSqlDatabase::contains(name))
+        return QSqlDatabase::database(name, true);
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(m_path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open()) {
+        qCWarning(lcStore) << "cannot open" << m_path << db.lastError().text();
+        return db;
+    }
+    QString err;
+    exec(db, QStringLiteral("PRAGMA foreign_keys=ON"), &err);
+    exec(db, QStringLiteral("PRAGMA synchronous=FULL"), &err);
+    t_connections.names.append(name);
+    return db;
+}
+
+bool Database::open(QString *error)
+{
+    QSqlDatabase db = connection();
+    if (!db.isOpen()) {
+        *error = QStringLiteral("cannot open database %1: %2").arg(m_path, db.lastError().text());
+        return false;
+    }
+    QSqlQuery wal(db);
+    if (!wal.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !wal.next()
+        || wal.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+        *error = QStringLiteral("cannot switch %1 to WAL mode").arg(m_path);
+        return false;
+    }
+    wal.finish();
+    const int current = schemaVersion();
+    if (current > latestSchemaVersion()) {
+        *error = QStringLiteral("database %1 has schema version %2, newer than this build knows (%3)")
+                     .arg(m_path).arg(current).arg(latestSchemaVersion());
+        return false;
+    }
+    for (const Migration &m : migrations()) {
+        if (m.version <= current)
+            continue;
+        if (!beginImmediate(db)) {
+            *error = QStringLiteral("cannot start migration %1: %2").arg(m.version).arg(db.lastError().text());
+            return false;
+        }
+        for (const QString &sql : m.statements) {
+            QString e;
+            if (!exec(db, sql, &e)) {
+                rollback(db);
+                *error = QStringLiteral("migration %1 failed: %2").arg(m.version).arg(e);
+                return false;
+            }
+        }
+        QString e;
+        if (!exec(db, QStringLiteral("PRAGMA user_version=%1").arg(m.version), &e) || !commit(db)) {
+            rollback(db);
+            *error = QStringLiteral("migration %1 failed: %2").arg(m.version).arg(e);
+            return false;
+        }
+        qCInfo(lcStore) << "database migrated to schema version" << m.version;
+    }
+    return true;
+}
+
+bool Database::beginImmediate(QSqlDatabase &db)
+{
+    return exec(db, QStringLiteral("BEGIN IMMEDIATE"), nullptr);
+}
+
+bool Database::commit(QSqlDatabase &db)
+{
+    QString e;
+    if (exec(db, QStringLiteral("COMMIT"), &e))
+        return true;
+    qCWarning(lcStore) << "commit failed:" << e;
+    return false;
+}
+
+void Database::rollback(QSqlDatabase &db)
+{
+    exec(db, QStringLiteral("ROLLBACK"), nullptr);
+}
+
+int Database::latestSchemaVersion()
+{
+    return migrations().back().version;
+}
+
+int Database::schemaVersion()
+{
+    QSqlDatabase db = connection();
+    QSqlQuery q(db);
+    if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
+        return q.value(0).toInt();
+    return -1;
+}
+
+}  // namespace sb

@@ -1,0 +1,40 @@
+#pragma once
+// The SQLite store: one file in the data directory, WAL mode, numbered migrations, and one
+// connection per thread (Qt Sql connections are thread-affine). Any thread may call
+// connection(); each gets its own, closed when that thread ends.
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace sb {
+
+class Database final
+{
+public:
+    explicit Database(const QString &filePath);
+    ~Database();
+    Q_DISABLE_COPY_MOVE(Database)
+
+    // Opens the file, enables WAL and applies pending migrations. Call once, before use.
+    bool open(QString *error);
+    QSqlDatabase connection();
+    // Closes this thread's connection now (threads that end close theirs anyway).
+    void closeThisThread();
+    QString filePath() const { return m_path; }
+
+    // Runs `sql` inside BEGIN IMMEDIATE ... COMMIT on this thread's connection.
+    // (QSqlDatabase::transaction() issues a plain BEGIN, which gives SQLITE_BUSY under
+    // concurrent writers.)
+    bool beginImmediate(QSqlDatabase &db);
+    bool commit(QSqlDatabase &db);
+    void rollback(QSqlDatabase &db);
+
+    static int latestSchemaVersion();
+    int schemaVersion();
+
+private:
+    QString m_path;
+    QString m_prefix;
+};
+
+}  // namespace sb
