@@ -1,0 +1,253 @@
+#include "mainwindow.h"
+
+#include "appicon.h"
+#include "dashboard/listenersmodel.h"
+#include "serverhost.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QFrame>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStatusBar>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace sb::ui {
+
+namespace {
+QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
+{
+    auto *v = new QTableView(parent);
+    v->setModel(model);
+    v->setSelectionBehavior(QAbstractItemView::SelectRows);
+    v->setSelectionMode(QAbstractItemView::SingleSelection);
+    v->setAlternatingRowColors(true);
+    v->verticalHeader()->hide();
+    v->horizontalHeader()->setStretchLastSection(true);
+    v->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    v->setWordWrap(false);
+    return v;
+}
+}  // namespace
+
+MainWindow::MainWindow(ServerHost &host, QWidget *parent)
+    : QMainWindow(parent)
+    , m_host(host)
+    , m_listeners(new ListenersModel(this))
+    , m_services(new ServicesModel(this))
+{
+    setWindowTitle(tr("Switchboard"));
+    setWindowIcon(appIcon());
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+
+    // Exposure banner: the server is reachable from the LAN by default; say so plainly.
+    auto *banner = new QFrame(central);
+    banner->setFrameShape(QFrame::StyledPanel);
+    banner->setAutoFillBackground(true);
+    QPalette pal = banner->palette();
+    pal.setColor(QPalette::Window, QColor(0xff, 0xf4, 0xd6));
+    pal.setColor(QPalette::WindowText, QColor(0x4a, 0x3b, 0x00));
+    banner->setPalette(pal);
+    auto *bannerLayout = new QHBoxLayout(banner);
+    m_exposure = new QLabel(banner);
+    m_exposure->setWordWrap(true);
+    m_exposureButton = new QPushButton(banner);
+    connect(m_exposureButton, &QPushButton::clicked, this, &MainWindow::toggleExposure);
+    bannerLayout->addWidget(m_exposure, 1);
+    bannerLayout->addWidget(m_exposureButton);
+    layout->addWidget(banner);
+
+    auto *listenersBox = new QGroupBox(tr("Listeners"), central);
+    auto *lb = new QVBoxLayout(listenersBox);
+    m_listenerView = makeTable(m_listeners, listenersBox);
+    m_listenerView->horizontalHeader()->setSectionResizeMode(ListenersModel::LanUrls, QHeaderView::Stretch);
+    lb->addWidget(m_listenerView);
+    auto *buttons = new QHBoxLayout;
+    m_start = new QPushButton(tr("Start"), listenersBox);
+    m_stop = new QPushButton(tr("Stop"), listenersBox);
+    m_copy = new QPushButton(tr("Copy LAN URL"), listenersBox);
+    m_start->setToolTip(tr("Start accepting connections on the selected listener"));
+    m_stop->setToolTip(tr("Stop the selected listener and close its connections (code 1001)"));
+    m_copy->setToolTip(tr("Copy the address other machines on your network use"));
+    connect(m_start, &QPushButton::clicked, this, &MainWindow::startSelected);
+    connect(m_stop, &QPushButton::clicked, this, &MainWindow::stopSelected);
+    connect(m_copy, &QPushButton::clicked, this, &MainWindow::copySelectedUrl);
+    buttons->addWidget(m_start);
+    buttons->addWidget(m_stop);
+    buttons->addWidget(m_copy);
+    buttons->addStretch(1);
+    lb->addLayout(buttons);
+    layout->addWidget(listenersBox, 1);
+
+    auto *servicesBox = new QGroupBox(tr("Traffic by service"), central);
+    auto *sb = new QVBoxLayout(servicesBox);
+    m_serviceView = makeTable(m_services, servicesBox);
+    sb->addWidget(m_serviceView);
+    layout->addWidget(servicesBox, 1);
+    setCentralWidget(central);
+
+    m_status = new QLabel(this);
+    statusBar()->addWidget(m_status, 1);
+
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *quit = fileMenu->addAction(tr("&Quit"), this, &MainWindow::quitApplication);
+    quit->setShortcut(QKeySequence::Quit);
+
+    connect(m_listenerView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateButtons);
+    connect(&m_host, &ServerHost::listenersChanged, this, &MainWindow::refresh);
+    m_timer.setInterval(500);
+    connect(&m_timer, &QTimer::timeout, this, &MainWindow::refresh);
+    m_timer.start();
+    buildTray();
+    refresh();
+    if (m_listeners->rowCount() > 0)
+        m_listenerView->selectRow(0);
+    m_listenerView->resizeColumnsToContents();
+    m_serviceView->resizeColumnsToContents();
+    resize(1100, 620);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildTray()
+{
+    if (!QSystemTrayIcon::isSystemTrayAvailable())
+        return;
+    m_tray = new QSystemTrayIcon(appIcon(), this);
+    m_tray->setToolTip(tr("Switchboard"));
+    auto *menu = new QMenu(this);
+    menu->addAction(tr("Show Switchboard"), this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+    });
+    menu->addSeparator();
+    menu->addAction(tr("Quit"), this, &MainWindow::quitApplication);
+    m_tray->setContextMenu(menu);
+    connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason r) {
+        if (r == QSystemTrayIcon::Trigger || r == QSystemTrayIcon::DoubleClick) {
+            showNormal();
+            raise();
+            activateWindow();
+        }
+    });
+    m_tray->show();
+}
+
+void MainWindow::refresh()
+{
+    const ServerSnapshot snap = m_host.snapshot();
+    m_listeners->update(snap);
+    m_services->update(snap);
+    bool anyAll = false;
+    for (const ListenerStatus &l : snap.listeners)
+        anyAll = anyAll || l.address == QLatin1String("any");
+    if (anyAll) {
+        m_exposure->setText(tr("Listening on all network interfaces: other machines on your LAN can connect using the addresses below."));
+        m_exposureButton->setText(tr("Only this computer"));
+    } else {
+        m_exposure->setText(tr("Listening on this computer only: nobody else on the network can connect."));
+        m_exposureButton->setText(tr("Share on the LAN"));
+    }
+    qint64 open = 0;
+    for (const auto &s : snap.services)
+        open += s.connectionsOpen;
+    m_status->setText(tr("Up for %1 · %2 worker threads · %n open WebSocket connection(s) · data in %3", nullptr, int(open))
+                          .arg(formatDuration(snap.uptimeMs))
+                          .arg(snap.workers)
+                          .arg(m_host.config().dataDir));
+    if (m_tray)
+        m_tray->setToolTip(tr("Switchboard: %n connection(s)", nullptr, int(open)));
+    updateButtons();
+}
+
+int MainWindow::selectedRow() const
+{
+    const auto rows = m_listenerView->selectionModel()->selectedRows();
+    return rows.isEmpty() ? -1 : rows.first().row();
+}
+
+void MainWindow::updateButtons()
+{
+    const ListenerStatus *l = m_listeners->listener(selectedRow());
+    m_start->setEnabled(l && !l->running);
+    m_stop->setEnabled(l && l->running);
+    m_copy->setEnabled(l && l->running);
+}
+
+void MainWindow::startSelected()
+{
+    const ListenerStatus *l = m_listeners->listener(selectedRow());
+    if (!l)
+        return;
+    QString error;
+    if (!m_host.startListener(l->id, &error))
+        QMessageBox::warning(this, tr("Cannot start listener"), error);
+    refresh();
+}
+
+void MainWindow::stopSelected()
+{
+    const ListenerStatus *l = m_listeners->listener(selectedRow());
+    if (!l)
+        return;
+    m_host.stopListener(l->id);
+    refresh();
+}
+
+void MainWindow::copySelectedUrl()
+{
+    const ListenerStatus *l = m_listeners->listener(selectedRow());
+    if (!l)
+        return;
+    const QString url = l->lanUrls.isEmpty() ? l->localUrl : l->lanUrls.first();
+    QGuiApplication::clipboard()->setText(url);
+    statusBar()->showMessage(tr("Copied %1").arg(url), 3000);
+}
+
+void MainWindow::toggleExposure()
+{
+    bool anyAll = false;
+    for (const ListenerStatus &l : m_host.listeners())
+        anyAll = anyAll || l.address == QLatin1String("any");
+    QString error;
+    if (!m_host.setListenAddress(anyAll ? QStringLiteral("localhost") : QStringLiteral("any"), &error))
+        QMessageBox::warning(this, tr("Cannot change the listen address"), error);
+    refresh();
+}
+
+void MainWindow::quitApplication()
+{
+    m_quitting = true;
+    close();
+    QApplication::quit();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_tray && m_tray->isVisible() && !m_quitting) {
+        // Keep serving from the tray; say so once.
+        hide();
+        if (!m_toldAboutTray) {
+            m_tray->showMessage(tr("Switchboard is still running"),
+                                tr("The server keeps serving your LAN. Use the tray icon to open the window or quit."));
+            m_toldAboutTray = true;
+        }
+        event->ignore();
+        return;
+    }
+    event->accept();
+    QApplication::quit();
+}
+
+}  // namespace sb::ui

@@ -1,0 +1,69 @@
+#pragma once
+// The main window: listeners with the URLs to share, live counts per service, start/stop,
+// and the LAN exposure switch. GUI thread; reads the server only through ServerHost.
+
+#include <QMainWindow>
+#include <QSystemTrayIcon>
+#include <QTimer>
+
+class QLabel;
+class QPushButton;
+class QTableView;
+
+namespace sb {
+class ServerHost;
+}
+
+namespace sb::ui {
+
+class ListenersModel;
+class ServicesModel;
+
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(ServerHost &host, QWidget *parent = nullptr);
+    ~MainWindow() override;
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+    // Pulls a snapshot now (the timer does this twice a second).
+    void refresh();
+    ListenersModel *listenersModel() const { return m_listeners; }
+    ServicesModel *servicesModel() const { return m_services; }
+    QTableView *listenersView() const { return m_listenerView; }
+    bool quitting() const { return m_quitting; }
+
+public slots:
+    void startSelected();
+    void stopSelected();
+    void copySelectedUrl();
+    void toggleExposure();
+    void quitApplication();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildTray();
+    void updateButtons();
+    int selectedRow() const;
+
+    ServerHost &m_host;
+    ListenersModel *m_listeners;
+    ServicesModel *m_services;
+    QTableView *m_listenerView;
+    QTableView *m_serviceView;
+    QLabel *m_exposure;
+    QPushButton *m_exposureButton;
+    QPushButton *m_start;
+    QPushButton *m_stop;
+    QPushButton *m_copy;
+    QLabel *m_status;
+    QSystemTrayIcon *m_tray = nullptr;
+    QTimer m_timer;
+    bool m_quitting = false;
+    bool m_toldAboutTray = false;
+};
+
+}  // namespace sb::ui

@@ -2,9 +2,9 @@
 
 #include "accounts/accountstore.h"
 #include "config.h"
-#include "logging.h"
 #include "net/tls.h"
 #include "serverhost.h"
+#include "serveroptions.h"
 #include "store/database.h"
 
 #include <QCommandLineParser>
@@ -41,13 +41,8 @@ int fail(const QString &message)
     return 1;
 }
 
+// Options of the administration commands (the server options come from ServerOptions).
 struct Options {
-    QCommandLineOption dataDir{QStringLiteral("data-dir"), QStringLiteral("Directory for the database, files and config.json (default: %1).").arg(ServerConfig::defaultDataDir()), QStringLiteral("DIR")};
-    QCommandLineOption config{QStringLiteral("config"), QStringLiteral("JSON configuration file (default: <data-dir>/config.json if present)."), QStringLiteral("FILE")};
-    QCommandLineOption listenAddress{QStringLiteral("listen-address"), QStringLiteral("Address every listener binds: an IP, \"any\" (default, reachable from the LAN) or \"localhost\"."), QStringLiteral("ADDR")};
-    QCommandLineOption port{QStringLiteral("port"), QStringLiteral("Port for a service (chat, generic, channels, felix, pop); 0 picks a free port. Repeatable."), QStringLiteral("SERVICE=PORT")};
-    QCommandLineOption logLevel{QStringLiteral("log-level"), QStringLiteral("debug, info (default), warning or error."), QStringLiteral("LEVEL"), QStringLiteral("info")};
-    QCommandLineOption workers{QStringLiteral("workers"), QStringLiteral("Worker threads (default: one per core)."), QStringLiteral("N")};
     QCommandLineOption email{QStringLiteral("email"), QStringLiteral("user create / set-balance: the user's email."), QStringLiteral("E")};
     QCommandLineOption password{QStringLiteral("password"), QStringLiteral("user create: the password."), QStringLiteral("P")};
     QCommandLineOption role{QStringLiteral("role"), QStringLiteral("user create: superuser, employee, premium or member (default)."), QStringLiteral("R"), QStringLiteral("member")};
@@ -220,38 +215,17 @@ int run(const QStringList &arguments)
         "  cert generate --out DIR                         (self-signed cert.pem + key.pem)"));
     p.addHelpOption();
     p.addVersionOption();
+    const ServerOptions server;
+    server.addTo(p);
     Options o;
-    p.addOptions({o.dataDir, o.config, o.listenAddress, o.port, o.logLevel, o.workers, o.email, o.password,
-                  o.role, o.balance, o.name, o.scope, o.outDir});
+    p.addOptions({o.email, o.password, o.role, o.balance, o.name, o.scope, o.outDir});
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("Optional administration command (see above)."), QStringLiteral("[command]"));
     p.process(arguments);
 
-    if (!setLogLevel(p.value(o.logLevel)))
-        return fail(QStringLiteral("--log-level: expected debug, info, warning or error, not '%1'").arg(p.value(o.logLevel)));
     QString error;
-    auto config = ServerConfig::load(p.value(o.dataDir), p.value(o.config), &error);
+    const auto config = server.resolve(p, &error);
     if (!config)
         return fail(error);
-    if (p.isSet(o.listenAddress))
-        config->overrideAddress(p.value(o.listenAddress));
-    for (const QString &spec : p.values(o.port)) {
-        const qsizetype eq = spec.indexOf(QLatin1Char('='));
-        bool ok = false;
-        const int port = eq > 0 ? spec.mid(eq + 1).toInt(&ok) : -1;
-        if (!ok)
-            return fail(QStringLiteral("--port %1: expected SERVICE=PORT, e.g. generic=8000").arg(spec));
-        if (!config->overridePort(spec.left(eq), port, &error))
-            return fail(error);
-    }
-    if (p.isSet(o.workers)) {
-        bool ok = false;
-        config->workers = p.value(o.workers).toInt(&ok);
-        if (!ok || config->workers < 1 || config->workers > 256)
-            return fail(QStringLiteral("--workers: expected a number from 1 to 256"));
-    }
-    const QString problem = config->validate();
-    if (!problem.isEmpty())
-        return fail(problem);
 
     const QStringList args = p.positionalArguments();
     if (!args.isEmpty())

@@ -1,0 +1,54 @@
+# Sourced by scripts/run and scripts/test: installs the Debian packages the build and the
+# tests need (as root, via apt-get), then configures and builds a CMake preset.
+# Usage: sb_setup <preset> [extra packages...]
+
+SB_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# Everything the build and the test suite need, from Debian bookworm.
+SB_PACKAGES=(
+  cmake ninja-build g++ pkg-config ccache
+  qt6-base-dev qt6-websockets-dev libqt6sql6-sqlite
+  libsodium-dev libssl-dev
+  python3 python3-websockets
+)
+
+sb_missing_packages() {
+  local missing=() p
+  for p in "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$p")
+    fi
+  done
+  echo "${missing[@]}"
+}
+
+sb_install_packages() {
+  local missing
+  missing=$(sb_missing_packages "$@")
+  [ -z "$missing" ] && return 0
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "==> installing Debian packages: $missing"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    # shellcheck disable=SC2086
+    apt-get install -y -qq --no-install-recommends $missing
+  else
+    echo "Switchboard needs these Debian packages, which are not installed:" >&2
+    echo "  $missing" >&2
+    echo "Install them with:  sudo apt-get install $missing" >&2
+    echo "(or run this script as root and it installs them itself)" >&2
+    return 1
+  fi
+}
+
+sb_setup() {
+  local preset="$1"
+  shift
+  sb_install_packages "${SB_PACKAGES[@]}" "$@" || return 1
+  cd "$SB_ROOT" || return 1
+  export CCACHE_DIR="${CCACHE_DIR:-$SB_ROOT/build/.ccache}"
+  echo "==> configuring ($preset)"
+  cmake --preset "$preset" >/dev/null || cmake --preset "$preset" || return 1
+  echo "==> building ($preset)"
+  cmake --build --preset "$preset" -- -j"$(nproc)" || return 1
+}

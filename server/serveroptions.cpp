@@ -1,0 +1,68 @@
+#include "serveroptions.h"
+
+#include "logging.h"
+
+namespace sb {
+
+ServerOptions::ServerOptions()
+    : dataDir(QStringLiteral("data-dir"),
+              QStringLiteral("Directory for the database, files and config.json (default: %1).").arg(ServerConfig::defaultDataDir()),
+              QStringLiteral("DIR"))
+    , config(QStringLiteral("config"), QStringLiteral("JSON configuration file (default: <data-dir>/config.json if present)."), QStringLiteral("FILE"))
+    , listenAddress(QStringLiteral("listen-address"),
+                    QStringLiteral("Address every listener binds: an IP, \"any\" (default, reachable from the LAN) or \"localhost\"."),
+                    QStringLiteral("ADDR"))
+    , port(QStringLiteral("port"),
+           QStringLiteral("Port for a service (%1); 0 picks a free port. Repeatable.").arg(ServerConfig::knownServices().join(QStringLiteral(", "))),
+           QStringLiteral("SERVICE=PORT"))
+    , logLevel(QStringLiteral("log-level"), QStringLiteral("debug, info (default), warning or error."), QStringLiteral("LEVEL"), QStringLiteral("info"))
+    , workers(QStringLiteral("workers"), QStringLiteral("Worker threads (default: one per core)."), QStringLiteral("N"))
+{
+}
+
+void ServerOptions::addTo(QCommandLineParser &parser) const
+{
+    parser.addOptions({dataDir, config, listenAddress, port, logLevel, workers});
+}
+
+std::optional<ServerConfig> ServerOptions::resolve(const QCommandLineParser &p, QString *error) const
+{
+    if (!setLogLevel(p.value(logLevel))) {
+        *error = QStringLiteral("--log-level: expected debug, info, warning or error, not '%1'").arg(p.value(logLevel));
+        return std::nullopt;
+    }
+    auto c = ServerConfig::load(p.value(dataDir), p.value(config), error);
+    if (!c)
+        return std::nullopt;
+    if (p.isSet(listenAddress))
+        c->overrideAddress(p.value(listenAddress));
+    for (const QString &spec : p.values(port)) {
+        const qsizetype eq = spec.indexOf(QLatin1Char('='));
+        bool ok = false;
+        const int n = eq > 0 ? spec.mid(eq + 1).toInt(&ok) : -1;
+        if (!ok) {
+            *error = QStringLiteral("--port %1: expected SERVICE=PORT, e.g. generic=8000").arg(spec);
+            return std::nullopt;
+        }
+        if (!c->overridePort(spec.left(eq), n, error))
+            return std::nullopt;
+    }
+    if (p.isSet(workers)) {
+        bool ok = false;
+        c->workers = p.value(workers).toInt(&ok);
+        if (!ok || c->workers < 1 || c->workers > 256) {
+            *error = QStringLiteral("--workers: expected a number from 1 to 256");
+            return std::nullopt;
+        }
+    }
+    const QString problem = c->validate();
+    if (!problem.isEmpty()) {
+        *error = p.isSet(listenAddress) && problem.contains(QLatin1String(".address"))
+            ? QStringLiteral("--listen-address: %1").arg(problem)
+            : problem;
+        return std::nullopt;
+    }
+    return c;
+}
+
+}  // namespace sb

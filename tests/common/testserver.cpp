@@ -1,0 +1,157 @@
+#include "testserver.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QNetworkCookieJar>
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace sbtest {
+
+QByteArray HttpResult::header(const QByteArray &name) const
+{
+    for (const auto &h : headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return h.second;
+    }
+    return {};
+}
+
+QJsonObject HttpResult::json() const
+{
+    return QJsonDocument::fromJson(body).object();
+}
+
+namespace {
+// Tests send cookies explicitly; a jar that remembers them would hide missing credentials.
+class NoCookies final : public QNetworkCookieJar
+{
+public:
+    using QNetworkCookieJar::QNetworkCookieJar;
+    bool setCookiesFromUrl(const QList<QNetworkCookie> &, const QUrl &) override { return false; }
+};
+}  // namespace
+
+TestServer::TestServer(const std::function<void(sb::ServerConfig &)> &tweak)
+{
+    m_nam.setCookieJar(new NoCookies(&m_nam));
+    sb::ServerConfig c = sb::ServerConfig::defaults();
+    c.dataDir = m_dir.path();
+    c.overrideAddress(QStringLiteral("127.0.0.1"));
+    for (sb::ListenerConfig &l : c.listeners)
+        l.port = 0;
+    c.workers = 2;
+    c.shutdownGraceMs = 1000;
+    if (tweak)
+        tweak(c);
+    m_host = std::make_unique<sb::ServerHost>(c);
+    m_ok = m_host->start(&m_error);
+}
+
+TestServer::~TestServer()
+{
+    m_host->stop();
+}
+
+quint16 TestServer::port(int listener) const
+{
+    return m_host->listeners().value(listener).port;
+}
+
+QUrl TestServer::http(const QString &path, int listener) const
+{
+    const bool tls = m_host->listeners().value(listener).tls;
+    return QUrl(QStringLiteral("%1://127.0.0.1:%2%3").arg(tls ? QStringLiteral("https") : QStringLiteral("http")).arg(port(listener)).arg(path));
+}
+
+QUrl TestServer::ws(const QString &path, int listener) const
+{
+    const bool tls = m_host->listeners().value(listener).tls;
+    return QUrl(QStringLiteral("%1://127.0.0.1:%2%3").arg(tls ? QStringLiteral("wss") : QStringLiteral("ws")).arg(port(listener)).arg(path));
+}
+
+HttpResult TestServer::run(QNetworkReply *reply)
+{
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(15000, &loop, &QEventLoop::quit);
+    if (!reply->isFinished())
+        loop.exec();
+    HttpResult r;
+    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    r.body = reply->readAll();
+    r.headers = reply->rawHeaderPairs();
+    reply->deleteLater();
+    return r;
+}
+
+HttpResult TestServer::get(const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    QNetworkRequest req(http(path));
+    for (const auto &h : headers)
+        req.setRawHeader(h.first, h.second);
+    return run(m_nam.get(req));
+}
+
+HttpResult TestServer::post(const QString &path, const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    QNetworkRequest req(http(path));
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    for (const auto &h : headers)
+        req.setRawHeader(h.first, h.second);
+    return run(m_nam.post(req, body));
+}
+
+HttpResult TestServer::postJson(const QString &path, const QJsonObject &body, const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    return post(path, QJsonDocument(body).toJson(QJsonDocument::Compact), headers);
+}
+
+QString TestServer::registerAndLogin(const QString &email, const QString &password)
+{
+    postJson(QStringLiteral("/auth/register"), {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}, {QStringLiteral("repeat_password"), password}});
+    const HttpResult r = postJson(QStringLiteral("/auth/login"), {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}});
+    return r.json().value(QStringLiteral("access_token")).toString();
+}
+
+QByteArray rawExchange(quint16 port, const QByteArray &request, int timeoutMs)
+{
+    QTcpSocket s;
+    s.connectToHost(QStringLiteral("127.0.0.1"), port);
+    if (!s.waitForConnected(timeoutMs))
+        return {};
+    s.write(request);
+    s.flush();
+    QByteArray out;
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < timeoutMs) {
+        if (s.waitForReadyRead(50))
+            out += s.readAll();
+        if (s.state() != QAbstractSocket::ConnectedState) {
+            out += s.readAll();
+            break;
+        }
+    }
+    return out;
+}
+
+QByteArray upgradeRequest(const QByteArray &path, const QByteArray &extraHeaders, const QByteArray &key)
+{
+    QByteArray r = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n";
+    if (!key.isEmpty())
+        r += "Sec-WebSocket-Key: " + key + "\r\n";
+    if (!extraHeaders.contains("Sec-WebSocket-Version"))
+        r += "Sec-WebSocket-Version: 13\r\n";
+    return r + extraHeaders + "\r\n";
+}
+
+int statusOf(const QByteArray &rawResponse)
+{
+    if (!rawResponse.startsWith("HTTP/1.1 "))
+        return 0;
+    return rawResponse.mid(9, 3).toInt();
+}
+
+}  // namespace sbtest

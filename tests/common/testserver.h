@@ -1,0 +1,67 @@
+#pragma once
+// Test helpers: a real ServerHost on 127.0.0.1 port 0 with a temporary data directory,
+// raw-socket and HTTP clients. Used by integration tests on the test's main thread.
+
+#include "config.h"
+#include "serverhost.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+
+namespace sbtest {
+
+struct HttpResult {
+    int status = 0;
+    QByteArray body;
+    QList<QNetworkReply::RawHeaderPair> headers;
+    QByteArray header(const QByteArray &name) const;
+    QJsonObject json() const;
+};
+
+class TestServer
+{
+public:
+    // `tweak` may edit the configuration (limits, services) before start.
+    explicit TestServer(const std::function<void(sb::ServerConfig &)> &tweak = {});
+    ~TestServer();
+
+    bool ok() const { return m_ok; }
+    QString error() const { return m_error; }
+    sb::ServerHost &host() { return *m_host; }
+    quint16 port(int listener = 0) const;
+    QString dataDir() const { return m_dir.path(); }
+    QUrl http(const QString &path, int listener = 0) const;
+    QUrl ws(const QString &path, int listener = 0) const;
+
+    HttpResult get(const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    HttpResult post(const QString &path, const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    HttpResult postJson(const QString &path, const QJsonObject &body, const QList<QPair<QByteArray, QByteArray>> &headers = {});
+
+    // Registers and logs in a user; returns the access token (empty on failure).
+    QString registerAndLogin(const QString &email, const QString &password);
+
+private:
+    HttpResult run(QNetworkReply *reply);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<sb::ServerHost> m_host;
+    QNetworkAccessManager m_nam;
+    bool m_ok = false;
+    QString m_error;
+};
+
+// Sends raw bytes on a fresh TCP connection and returns everything received until the
+// server closes the connection or `timeoutMs` passes.
+QByteArray rawExchange(quint16 port, const QByteArray &request, int timeoutMs = 5000);
+// A minimal valid upgrade request for `path`, with extra header lines appended.
+QByteArray upgradeRequest(const QByteArray &path, const QByteArray &extraHeaders = {}, const QByteArray &key = "dGhlIHNhbXBsZSBub25jZQ==");
+int statusOf(const QByteArray &rawResponse);
+
+}  // namespace sbtest

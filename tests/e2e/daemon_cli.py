@@ -1,0 +1,84 @@
+"""switchboardd as operators and scripts use it: --help, administration subcommands,
+errors with non-zero exits, the listening lines, SIGINT shutdown."""
+import os
+import subprocess
+import sys
+import tempfile
+import urllib.request
+
+from sbd import Daemon
+
+failures = []
+passes = []
+
+
+def check(cond, what):
+    print(("ok   " if cond else "FAIL ") + what)
+    (passes if cond else failures).append(what)
+
+
+binary = os.environ["SWITCHBOARDD"]
+help_text = subprocess.run([binary, "--help"], capture_output=True, text=True).stdout
+for opt in ("--data-dir", "--config", "--listen-address", "--port", "--log-level", "user create", "token create", "cert generate"):
+    check(opt in help_text, "--help documents " + opt)
+version = subprocess.run([binary, "--version"], capture_output=True, text=True).stdout
+check(version.startswith("switchboardd "), "--version prints the version")
+
+with Daemon() as d:
+    rc, out, err = d.admin("user", "create", "--email", "admin@mail.com", "--password", "pw", "--role", "superuser", "--balance", "50")
+    check(rc == 0 and "created user" in out and "superuser" in out, "user create")
+    rc, out, err = d.admin("user", "create", "--email", "ADMIN@mail.com", "--password", "pw")
+    check(rc != 0 and "already exists" in err, "duplicate user refused with a clear message")
+    rc, out, err = d.admin("user", "create", "--email", "x@mail.com", "--password", "pw", "--role", "king")
+    check(rc != 0 and "role must be one of" in err, "bad role refused")
+    rc, out, err = d.admin("user", "set-balance", "--email", "admin@mail.com", "--balance", "75")
+    check(rc == 0 and "75" in out, "user set-balance")
+    rc, out, err = d.admin("user", "set-balance", "--email", "nobody@mail.com", "--balance", "1")
+    check(rc != 0 and "no user" in err, "set-balance on unknown user fails")
+    rc, out, err = d.admin("user", "set-balance", "--email", "admin@mail.com", "--balance", "-3")
+    check(rc != 0, "negative balance refused")
+    rc, out, err = d.admin("token", "create", "--name", "bot", "--scope", "private")
+    lines = out.strip().splitlines()
+    check(rc == 0 and len(lines) == 2 and lines[1].startswith("sbp_"), "token create prints the token once")
+    rc, out, err = d.admin("token", "create", "--name", "bot", "--scope", "public")
+    check(rc != 0, "duplicate token name refused")
+    rc, out, err = d.admin("token", "create", "--name", "x", "--scope", "secret")
+    check(rc != 0 and "--scope" in err, "bad scope refused")
+    rc, out, err = d.admin("token", "revoke", "--name", "bot")
+    check(rc == 0 and "revoked" in out, "token revoke")
+    rc, out, err = d.admin("token", "revoke", "--name", "bot")
+    check(rc != 0, "revoking twice fails")
+    with tempfile.TemporaryDirectory() as certs:
+        rc, out, err = d.admin("cert", "generate", "--out", certs)
+        check(rc == 0 and os.path.exists(os.path.join(certs, "cert.pem")) and "sha256" in out, "cert generate")
+        # The generated pair serves TLS.
+        cfg = os.path.join(certs, "config.json")
+        with open(cfg, "w") as f:
+            f.write('{"listeners":[{"port":0,"address":"127.0.0.1","services":["generic"],'
+                    '"tls":{"certificate":"%s","key":"%s"}}]}' % (os.path.join(certs, "cert.pem"), os.path.join(certs, "key.pem")))
+        with Daemon("--config", cfg, data_dir=d.data_dir) as tls:
+            tls.args = ["--config", cfg]
+            tls.proc = subprocess.Popen([binary, "--data-dir", d.data_dir, "--config", cfg],
+                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            line = tls.proc.stdout.readline()
+            check(line.startswith("listening generic https://127.0.0.1:"), "TLS listener prints https URL: " + line.strip())
+            tls.proc.terminate()
+            tls.proc.wait(30)
+    rc, out, err = d.admin("frobnicate", "now")
+    check(rc != 0 and "unknown command" in err, "unknown command fails")
+
+    for bad, needle in ((["--port", "gopher=1"], "unknown service"), (["--port", "generic"], "SERVICE=PORT"),
+                        (["--port", "generic=70000"], "port"), (["--log-level", "loud"], "log-level"),
+                        (["--listen-address", "nowhere"], "address")):
+        p = subprocess.run([binary, "--data-dir", d.data_dir, *bad], capture_output=True, text=True, timeout=30)
+        check(p.returncode != 0 and needle in p.stderr, "refused %s: %s" % (" ".join(bad), p.stderr.strip()))
+
+    d.start("generic=0")
+    check(d.urls["generic"].startswith("http://127.0.0.1:"), "listening line names the real port")
+    with urllib.request.urlopen(d.url("generic", "http") + "/healthz", timeout=10) as r:
+        check(r.status == 200, "healthz answers")
+    code, out = d.stop(2)  # SIGINT
+    check(code == 0 and "stopped" in out, "SIGINT: graceful stop, exit 0")
+
+print("%d checks passed, %d failed" % (len(passes), len(failures)))
+sys.exit(1 if failures else 0)

@@ -1,0 +1,104 @@
+// The first window, offscreen, against a real server: listeners with their URLs, live
+// connection counts, start/stop, and the LAN exposure switch.
+#include "dashboard/listenersmodel.h"
+#include "mainwindow.h"
+#include "testserver.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+#include <QWebSocket>
+
+using namespace sbtest;
+using sb::ui::ListenersModel;
+using sb::ui::MainWindow;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private:
+    static QPushButton *button(MainWindow &w, const QString &text)
+    {
+        for (QPushButton *b : w.findChildren<QPushButton *>()) {
+            if (b->text() == text)
+                return b;
+        }
+        return nullptr;
+    }
+
+private slots:
+    void showsListenersAndLiveCounts()
+    {
+        TestServer s([](sb::ServerConfig &c) { c.overrideAddress(QStringLiteral("any")); });
+        QVERIFY(s.ok());
+        MainWindow w(s.host());
+        QAbstractItemModelTester listenersTester(w.listenersModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester servicesTester(w.servicesModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        ListenersModel *m = w.listenersModel();
+        QCOMPARE(m->rowCount(), 1);
+        const QString local = m->index(0, ListenersModel::LocalUrl).data().toString();
+        QCOMPARE(local, QStringLiteral("http://127.0.0.1:%1").arg(s.port()));
+        QCOMPARE(m->index(0, ListenersModel::Services).data().toString(), QStringLiteral("generic"));
+        QCOMPARE(m->index(0, ListenersModel::Status).data().toString(), QStringLiteral("Running"));
+        // Every non-loopback address is offered for the LAN.
+        const QStringList lan = sb::ServerHost::lanAddresses();
+        for (const QString &a : lan)
+            QVERIFY(m->index(0, ListenersModel::LanUrls).data(Qt::ToolTipRole).toString().contains(a));
+
+        QWebSocket a, b;
+        for (QWebSocket *ws : {&a, &b}) {
+            QSignalSpy connected(ws, &QWebSocket::connected);
+            ws->open(s.ws(QStringLiteral("/echo")));
+            QVERIFY(connected.wait(5000));
+        }
+        QTRY_COMPARE(m->index(0, ListenersModel::Connections).data().toLongLong(), 2);
+        a.close();
+        QTRY_COMPARE(m->index(0, ListenersModel::Connections).data().toLongLong(), 1);
+    }
+
+    void stopAndStartFromButtons()
+    {
+        TestServer s;
+        QVERIFY(s.ok());
+        MainWindow w(s.host());
+        w.show();
+        w.listenersView()->selectRow(0);
+        QPushButton *stop = button(w, QStringLiteral("Stop"));
+        QPushButton *start = button(w, QStringLiteral("Start"));
+        QVERIFY(stop && start);
+        QVERIFY(stop->isEnabled());
+        QVERIFY(!start->isEnabled());
+        QTest::mouseClick(stop, Qt::LeftButton);
+        QVERIFY(!s.host().listeners()[0].running);
+        QCOMPARE(w.listenersModel()->index(0, ListenersModel::Status).data().toString(), QStringLiteral("Stopped"));
+        QVERIFY(start->isEnabled());
+        QTest::mouseClick(start, Qt::LeftButton);
+        QVERIFY(s.host().listeners()[0].running);
+        QCOMPARE(s.get(QStringLiteral("/healthz")).status, 200);
+    }
+
+    void exposureSwitch()
+    {
+        TestServer s([](sb::ServerConfig &c) { c.overrideAddress(QStringLiteral("any")); });
+        QVERIFY(s.ok());
+        MainWindow w(s.host());
+        QPushButton *toggle = button(w, QStringLiteral("Only this computer"));
+        QVERIFY(toggle);
+        QTest::mouseClick(toggle, Qt::LeftButton);
+        QCOMPARE(s.host().listeners()[0].address, QStringLiteral("localhost"));
+        QCOMPARE(toggle->text(), QStringLiteral("Share on the LAN"));
+        QCOMPARE(w.listenersModel()->index(0, ListenersModel::LanUrls).data().toString(), QStringLiteral("this computer only"));
+        QCOMPARE(s.get(QStringLiteral("/healthz")).status, 200);
+        QTest::mouseClick(toggle, Qt::LeftButton);
+        QCOMPARE(s.host().listeners()[0].address, QStringLiteral("any"));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

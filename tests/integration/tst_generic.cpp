@@ -1,0 +1,213 @@
+// The generic service (seed 003, SPEC §7): echo, relay rooms across workers, the three
+// authentication methods, and RFC 6455 framing edge cases on raw frames.
+#include "rawws.h"
+#include "testserver.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <QWebSocket>
+
+using namespace sbtest;
+
+Q_DECLARE_METATYPE(sbtest::RawFrame)
+
+namespace {
+struct Client {
+    std::unique_ptr<QWebSocket> ws = std::make_unique<QWebSocket>();
+    QStringList texts;
+    QList<QByteArray> binaries;
+    Client()
+    {
+        QObject::connect(ws.get(), &QWebSocket::textMessageReceived, ws.get(), [this](const QString &m) { texts.append(m); });
+        QObject::connect(ws.get(), &QWebSocket::binaryMessageReceived, ws.get(), [this](const QByteArray &m) { binaries.append(m); });
+    }
+    bool open(const QNetworkRequest &req)
+    {
+        QSignalSpy connected(ws.get(), &QWebSocket::connected);
+        ws->open(req);
+        return connected.wait(5000);
+    }
+};
+}  // namespace
+
+class TestGeneric : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<TestServer> server;
+    QString token;
+
+    QNetworkRequest basic(const QString &path, const QByteArray &userPass)
+    {
+        QNetworkRequest r(server->ws(path));
+        r.setRawHeader("Authorization", "Basic " + userPass.toBase64());
+        return r;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        server = std::make_unique<TestServer>([](sb::ServerConfig &c) { c.workers = 2; });
+        QVERIFY2(server->ok(), qPrintable(server->error()));
+        token = server->registerAndLogin(QStringLiteral("room@mail.com"), QStringLiteral("pw"));
+        QVERIFY(!token.isEmpty());
+    }
+    void cleanupTestCase() { server.reset(); }
+
+    void echoesTextAndBinary()
+    {
+        Client c;
+        QVERIFY(c.open(QNetworkRequest(server->ws(QStringLiteral("/echo")))));
+        c.ws->sendTextMessage(QStringLiteral("héllo ✓"));
+        c.ws->sendBinaryMessage(QByteArray("\x00\xff\x10", 3));
+        QTRY_COMPARE(c.texts, QStringList{QStringLiteral("héllo ✓")});
+        QTRY_COMPARE(c.binaries.size(), 1);
+        QCOMPARE(c.binaries[0], QByteArray("\x00\xff\x10", 3));
+        // A large message comes back whole.
+        const QByteArray big(3 * 1024 * 1024, 'z');
+        c.ws->sendBinaryMessage(big);
+        QTRY_COMPARE_WITH_TIMEOUT(c.binaries.size(), 2, 10000);
+        QCOMPARE(c.binaries[1], big);
+    }
+
+    void roomsRelayToOthersOnly()
+    {
+        // Four clients alternate over the two workers; relay crosses threads.
+        Client a, b, c, other;
+        QVERIFY(a.open(basic(QStringLiteral("/chat/lobby"), "room@mail.com:pw")));
+        QVERIFY(b.open(basic(QStringLiteral("/chat/lobby"), "room@mail.com:pw")));
+        QVERIFY(c.open(basic(QStringLiteral("/chat/lobby"), "room@mail.com:pw")));
+        QVERIFY(other.open(basic(QStringLiteral("/chat/elsewhere"), "room@mail.com:pw")));
+        a.ws->sendTextMessage(QStringLiteral("from a"));
+        a.ws->sendBinaryMessage("bin from a");
+        QTRY_COMPARE(b.texts, QStringList{QStringLiteral("from a")});
+        QTRY_COMPARE(c.texts, QStringList{QStringLiteral("from a")});
+        QTRY_COMPARE(b.binaries, QList<QByteArray>{"bin from a"});  // frame type preserved
+        QTRY_COMPARE(c.binaries, QList<QByteArray>{"bin from a"});
+        QTest::qWait(200);
+        QVERIFY(a.texts.isEmpty());      // not echoed to the sender
+        QVERIFY(other.texts.isEmpty());  // other rooms hear nothing
+        QVERIFY(b.texts.isEmpty() == false && c.binaries.size() == 1);
+        // Order is kept per sender.
+        for (int i = 0; i < 50; ++i)
+            b.ws->sendTextMessage(QString::number(i));
+        QTRY_COMPARE(a.texts.size(), 50);
+        for (int i = 0; i < 50; ++i)
+            QCOMPARE(a.texts[i], QString::number(i));
+    }
+
+    void cookieAndTicketAuth()
+    {
+        Client viaCookie;
+        QNetworkRequest r(server->ws(QStringLiteral("/chat")));
+        r.setRawHeader("Cookie", "sb_session=" + token.toLatin1());
+        QVERIFY(viaCookie.open(r));
+
+        const HttpResult t = server->post(QStringLiteral("/auth/ticket"), {}, {{"Authorization", "Bearer " + token.toLatin1()}});
+        const QString ticket = t.json().value(QStringLiteral("ticket")).toString();
+        QVERIFY(!ticket.isEmpty());
+        Client viaTicket;
+        QVERIFY(viaTicket.open(QNetworkRequest(server->ws(QStringLiteral("/chat?ticket=") + ticket))));
+        viaTicket.ws->sendTextMessage(QStringLiteral("ticket says hi"));
+        QTRY_COMPARE(viaCookie.texts, QStringList{QStringLiteral("ticket says hi")});
+
+        // Single use: the same ticket is refused the second time.
+        const QByteArray again = rawExchange(server->port(), upgradeRequest("/chat?ticket=" + ticket.toLatin1()));
+        QCOMPARE(statusOf(again), 403);
+    }
+
+    void anonymousWhenConfigured()
+    {
+        TestServer open([](sb::ServerConfig &c) { c.services[QStringLiteral("generic")].allowAnonymous = true; });
+        QVERIFY(open.ok());
+        Client a;
+        QVERIFY(a.open(QNetworkRequest(open.ws(QStringLiteral("/chat/x")))));
+    }
+
+    void countsTraffic()
+    {
+        const auto snap = server->host().snapshot();
+        for (const auto &s : snap.services) {
+            if (s.service == QLatin1String("generic")) {
+                QVERIFY(s.messagesIn > 50);
+                QVERIFY(s.messagesOut > 50);
+                QVERIFY(s.bytesIn > 3 * 1024 * 1024);
+                return;
+            }
+        }
+        QFAIL("no generic counters");
+    }
+
+    // ---- RFC 6455 framing, on raw frames ---------------------------------------------
+
+    void fragmentedMessageWithInterleavedPing()
+    {
+        RawWs ws(server->port(), "/echo");
+        QVERIFY(ws.ok());
+        ws.send({false, 0, 1, "Hel"});
+        ws.send({true, 0, 9, "ping!"});  // control frame between fragments
+        ws.send({false, 0, 0, "lo, "});
+        ws.send({true, 0, 0, "world"});
+        RawFrame f;
+        QVERIFY(ws.read(&f));
+        QCOMPARE(f.opcode, 10);  // pong first, same payload
+        QCOMPARE(f.payload, QByteArray("ping!"));
+        QVERIFY(ws.read(&f));
+        QCOMPARE(f.opcode, 1);
+        QCOMPARE(f.payload, QByteArray("Hello, world"));
+    }
+
+    void closeHandshakeEchoesCode()
+    {
+        RawWs ws(server->port(), "/echo");
+        QVERIFY(ws.ok());
+        ws.send({true, 0, 8, QByteArray("\x03\xe8", 2) + "bye"});
+        QCOMPARE(ws.readClose(), 1000);
+        QVERIFY(ws.waitDisconnected());
+    }
+
+    void protocolErrors_data()
+    {
+        QTest::addColumn<QList<RawFrame>>("frames");
+        QTest::addColumn<int>("closeCode");
+        QTest::newRow("reserved bits") << QList<RawFrame>{{true, 4, 1, "x"}} << 1002;
+        QTest::newRow("bad opcode 3") << QList<RawFrame>{{true, 0, 3, "x"}} << 1002;
+        QTest::newRow("bad opcode 11") << QList<RawFrame>{{true, 0, 11, ""}} << 1002;
+        QTest::newRow("continuation first") << QList<RawFrame>{{true, 0, 0, "x"}} << 1002;
+        QTest::newRow("new message inside fragments") << QList<RawFrame>{{false, 0, 1, "a"}, {true, 0, 1, "b"}} << 1002;
+        QTest::newRow("fragmented ping") << QList<RawFrame>{{false, 0, 9, "x"}} << 1002;
+        QTest::newRow("control frame over 125") << QList<RawFrame>{{true, 0, 9, QByteArray(126, 'p')}} << 1002;
+        QTest::newRow("invalid close code 999") << QList<RawFrame>{{true, 0, 8, QByteArray("\x03\xe7", 2)}} << 1002;
+        QTest::newRow("invalid close code 1005") << QList<RawFrame>{{true, 0, 8, QByteArray("\x03\xed", 2)}} << 1002;
+        QTest::newRow("one-byte close payload") << QList<RawFrame>{{true, 0, 8, QByteArray("\x03", 1)}} << 1002;
+        QTest::newRow("invalid UTF-8 text") << QList<RawFrame>{{true, 0, 1, QByteArray("\xce\xba\xe1\xbd\xb9\xcf\x83\xce\xbc\xce\xb5\xed\xa0\x80", 14)}} << 1007;
+        QTest::newRow("invalid UTF-8 in close reason") << QList<RawFrame>{{true, 0, 8, QByteArray("\x03\xe8\xff\xfe", 4)}} << 1007;
+    }
+    void protocolErrors()
+    {
+        QFETCH(QList<RawFrame>, frames);
+        QFETCH(int, closeCode);
+        RawWs ws(server->port(), "/echo");
+        QVERIFY(ws.ok());
+        for (const RawFrame &f : frames)
+            ws.send(f);
+        QCOMPARE(ws.readClose(), closeCode);
+        QVERIFY(ws.waitDisconnected());
+    }
+
+    void unmaskedOrUnknownStaysAlive()
+    {
+        // An unsolicited pong is ignored (seed 003), and the connection still echoes.
+        RawWs ws(server->port(), "/echo");
+        QVERIFY(ws.ok());
+        ws.send({true, 0, 10, "unsolicited"});
+        ws.sendText("still here");
+        RawFrame f;
+        QVERIFY(ws.read(&f));
+        QCOMPARE(f.opcode, 1);
+        QCOMPARE(f.payload, QByteArray("still here"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGeneric)
+#include "tst_generic.moc"

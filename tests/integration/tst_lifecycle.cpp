@@ -1,0 +1,111 @@
+// Start, stop and shutdown while clients are connected; listener start/stop and rebinding.
+#include "testserver.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <QWebSocket>
+
+using namespace sbtest;
+
+class TestLifecycle : public QObject
+{
+    Q_OBJECT
+private slots:
+    void shutdownClosesClientsWith1001()
+    {
+        auto s = std::make_unique<TestServer>();
+        QVERIFY(s->ok());
+        QList<QWebSocket *> clients;
+        for (int i = 0; i < 6; ++i) {
+            auto *ws = new QWebSocket;
+            QSignalSpy connected(ws, &QWebSocket::connected);
+            ws->open(s->ws(QStringLiteral("/echo")));
+            QVERIFY(connected.wait(5000));
+            clients.append(ws);
+        }
+        QTRY_COMPARE(s->host().snapshot().services.first().connectionsOpen, 6);
+        // stop() blocks this thread, so the clients answer the close frames only after it
+        // returns; the server must still have sent 1001 to every one of them.
+        s->host().stop();
+        QVERIFY(!s->host().isRunning());
+        for (QWebSocket *ws : clients) {
+            QTRY_COMPARE(ws->state(), QAbstractSocket::UnconnectedState);
+            QCOMPARE(ws->closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
+            delete ws;
+        }
+        s.reset();
+    }
+
+    void stopAndStartListener()
+    {
+        TestServer s;
+        QVERIFY(s.ok());
+        const quint16 port = s.port();
+        QWebSocket ws;
+        QSignalSpy connected(&ws, &QWebSocket::connected);
+        ws.open(s.ws(QStringLiteral("/echo")));
+        QVERIFY(connected.wait(5000));
+        QSignalSpy changed(&s.host(), &sb::ServerHost::listenersChanged);
+        s.host().stopListener(0);
+        QCOMPARE(changed.size(), 1);
+        QVERIFY(!s.host().listeners()[0].running);
+        QTRY_COMPARE(ws.state(), QAbstractSocket::UnconnectedState);
+        QCOMPARE(ws.closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
+        QCOMPARE(rawExchange(port, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n", 1000), QByteArray());
+        QString error;
+        QVERIFY2(s.host().startListener(0, &error), qPrintable(error));
+        QCOMPARE(s.port(), port);  // the same port, so shared URLs stay valid
+        QCOMPARE(s.get(QStringLiteral("/healthz")).status, 200);
+    }
+
+    void rebindToLoopbackOnly()
+    {
+        TestServer s([](sb::ServerConfig &c) { c.overrideAddress(QStringLiteral("any")); });
+        QVERIFY(s.ok());
+        QCOMPARE(s.host().listeners()[0].address, QStringLiteral("any"));
+        QString error;
+        QVERIFY2(s.host().setListenAddress(QStringLiteral("localhost"), &error), qPrintable(error));
+        const auto l = s.host().listeners()[0];
+        QCOMPARE(l.address, QStringLiteral("localhost"));
+        QVERIFY(l.lanUrls.isEmpty());
+        QVERIFY(l.running);
+        QCOMPARE(s.get(QStringLiteral("/healthz")).status, 200);
+        QVERIFY(!s.host().setListenAddress(QStringLiteral("not-an-address"), &error));
+        QVERIFY(error.contains(QStringLiteral("address")));
+    }
+
+    void portInUseIsReported()
+    {
+        TestServer first;
+        QVERIFY(first.ok());
+        const int taken = first.port();
+        TestServer second([taken](sb::ServerConfig &c) { c.listeners[0].port = taken; });
+        QVERIFY(!second.ok());
+        QVERIFY2(second.error().contains(QString::number(taken)), qPrintable(second.error()));
+    }
+
+    void loginInFlightDuringStopIsAnswered()
+    {
+        TestServer s;
+        QVERIFY(s.ok());
+        QVERIFY(!s.registerAndLogin(QStringLiteral("late@mail.com"), QStringLiteral("pw")).isEmpty());
+        QTcpSocket sock;
+        sock.connectToHost(QStringLiteral("127.0.0.1"), s.port());
+        QVERIFY(sock.waitForConnected());
+        const QByteArray body = R"({"email":"late@mail.com","password":"pw"})";
+        sock.write("POST /auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        sock.flush();
+        QTest::qWait(20);  // the login is now hashing on the blocking pool
+        s.host().stop();
+        QByteArray resp = sock.readAll();
+        while (sock.waitForReadyRead(1000))
+            resp += sock.readAll();
+        QCOMPARE(statusOf(resp), 200);
+        QVERIFY(resp.contains("access_token"));
+        // Then the server closes the connection.
+        QTRY_COMPARE(sock.state(), QAbstractSocket::UnconnectedState);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLifecycle)
+#include "tst_lifecycle.moc"

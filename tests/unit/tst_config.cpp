@@ -1,0 +1,120 @@
+#include "config.h"
+
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sb;
+
+namespace {
+std::optional<ServerConfig> parse(const QByteArray &json, QString *error)
+{
+    return ServerConfig::fromJson(QJsonDocument::fromJson(json).object(), ServerConfig::defaults(), error);
+}
+}  // namespace
+
+class TestConfig : public QObject
+{
+    Q_OBJECT
+private slots:
+    void defaultsFollowSpec()
+    {
+        const ServerConfig c = ServerConfig::defaults();
+        QVERIFY(c.validate().isEmpty());
+        QCOMPARE(c.listeners.size(), 1);
+        QCOMPARE(c.listeners[0].port, 8000);
+        QCOMPARE(c.listeners[0].address, QStringLiteral("any"));
+        QCOMPARE(c.limits.headBytes, 16 * 1024);
+        QCOMPARE(c.limits.headTimeoutMs, 10'000);
+        QCOMPARE(c.accessTokenTtlDays, 30);
+        QCOMPARE(c.service(QStringLiteral("generic")).limits.messageBytes, 16 * 1024 * 1024);
+    }
+
+    void readsListenersAndLimits()
+    {
+        QString error;
+        const auto c = parse(R"({"listeners":[{"port":9000,"services":["generic"],"address":"127.0.0.1"}],
+                                 "limits":{"head_bytes":8192},
+                                 "services":{"generic":{"allowed_origins":["http://a"],"limits":{"messages_per_second":5}}}})",
+                             &error);
+        QVERIFY2(c, qPrintable(error));
+        QCOMPARE(c->listeners[0].port, 9000);
+        QCOMPARE(c->limits.headBytes, 8192);
+        QCOMPARE(c->service(QStringLiteral("generic")).limits.messagesPerSecond, 5);
+        QCOMPARE(c->service(QStringLiteral("generic")).allowedOrigins, QStringList{QStringLiteral("http://a")});
+    }
+
+    void badValuesNameTheKey_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("key");
+        QTest::newRow("unknown top key") << QByteArray(R"({"listners":[]})") << QStringLiteral("listners");
+        QTest::newRow("port type") << QByteArray(R"({"listeners":[{"port":"x","services":["generic"]}]})") << QStringLiteral("listeners[0].port");
+        QTest::newRow("port range") << QByteArray(R"({"listeners":[{"port":70000,"services":["generic"]}]})") << QStringLiteral("listeners[0].port");
+        QTest::newRow("unknown service") << QByteArray(R"({"listeners":[{"port":1,"services":["gopher"]}]})") << QStringLiteral("listeners[0].services");
+        QTest::newRow("service twice") << QByteArray(R"({"listeners":[{"port":1,"services":["generic"]},{"port":2,"services":["generic"]}]})") << QStringLiteral("listeners[1].services");
+        QTest::newRow("same port") << QByteArray(R"({"listeners":[{"port":1,"services":["generic"]},{"port":1,"services":["generic"]}]})") << QStringLiteral("listeners[1]");
+        QTest::newRow("bad address") << QByteArray(R"({"listeners":[{"port":1,"address":"nowhere","services":["generic"]}]})") << QStringLiteral("listeners[0].address");
+        QTest::newRow("bad limit") << QByteArray(R"({"limits":{"head_bytes":-1}})") << QStringLiteral("limits.head_bytes");
+        QTest::newRow("unknown limit") << QByteArray(R"({"limits":{"speed":1}})") << QStringLiteral("limits.speed");
+        QTest::newRow("service limit") << QByteArray(R"({"services":{"generic":{"limits":{"frame_bytes":1.5}}}})") << QStringLiteral("services.generic.limits.frame_bytes");
+        QTest::newRow("tls") << QByteArray(R"({"listeners":[{"port":1,"services":["generic"],"tls":{"certificate":"a"}}]})") << QStringLiteral("listeners[0].tls");
+        QTest::newRow("no listeners") << QByteArray(R"({"listeners":[]})") << QStringLiteral("listeners");
+    }
+    void badValuesNameTheKey()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, key);
+        QString error;
+        QVERIFY(!parse(json, &error));
+        QVERIFY2(error.startsWith(key), qPrintable(error));
+    }
+
+    void portOverrides()
+    {
+        ServerConfig c = ServerConfig::defaults();
+        QString error;
+        QVERIFY(c.overridePort(QStringLiteral("generic"), 0, &error));
+        QCOMPARE(c.listeners.size(), 1);
+        QCOMPARE(c.listeners[0].port, 0);
+        QCOMPARE(c.listeners[0].services, QStringList{QStringLiteral("generic")});
+        QVERIFY(!c.overridePort(QStringLiteral("gopher"), 1, &error));
+        QVERIFY(error.contains(QStringLiteral("unknown service")));
+        QVERIFY(!c.overridePort(QStringLiteral("generic"), 99999, &error));
+    }
+
+    void addressOverride()
+    {
+        ServerConfig c = ServerConfig::defaults();
+        c.overrideAddress(QStringLiteral("127.0.0.1"));
+        QCOMPARE(c.listeners[0].address, QStringLiteral("127.0.0.1"));
+        QVERIFY(c.validate().isEmpty());
+    }
+
+    void exampleConfigIsValid()
+    {
+        QString error;
+        const auto c = ServerConfig::fromFile(QStringLiteral(SB_SOURCE_DIR "/resources/config.example.json"), ServerConfig::defaults(), &error);
+        QVERIFY2(c, qPrintable(error));
+        QCOMPARE(c->listeners[0].port, 8000);
+    }
+
+    void loadsFileFromDataDir()
+    {
+        QTemporaryDir dir;
+        QFile f(dir.filePath(QStringLiteral("config.json")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"workers": 3})");
+        f.close();
+        QString error;
+        auto c = ServerConfig::load(dir.path(), QString(), &error);
+        QVERIFY2(c, qPrintable(error));
+        QCOMPARE(c->workers, 3);
+        QCOMPARE(c->dataDir, dir.path());
+        QVERIFY(!ServerConfig::load(dir.path(), dir.filePath(QStringLiteral("missing.json")), &error));
+        QVERIFY(error.contains(QStringLiteral("missing.json")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConfig)
+#include "tst_config.moc"

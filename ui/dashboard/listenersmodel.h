@@ -1,0 +1,60 @@
+#pragma once
+// Table model of the server's listeners for the main window. GUI thread. Updated from
+// ServerHost snapshots: rows change in place (dataChanged), never a full reset per tick.
+
+#include "serverhost.h"
+
+#include <QAbstractTableModel>
+
+namespace sb::ui {
+
+class ListenersModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Services, Status, LocalUrl, LanUrls, Connections, Uptime, ColumnCount };
+    explicit ListenersModel(QObject *parent = nullptr);
+
+    void update(const ServerSnapshot &snapshot);
+    const ListenerStatus *listener(int row) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    qint64 connectionsOf(const ListenerStatus &l) const;
+
+    QList<ListenerStatus> m_rows;
+    QHash<QString, qint64> m_connections;  // per service
+};
+
+class ServicesModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Service, Connections, MessagesIn, MessagesOut, BytesIn, BytesOut, Requests, Errors, ColumnCount };
+    explicit ServicesModel(QObject *parent = nullptr);
+
+    void update(const ServerSnapshot &snapshot);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    struct Row {
+        ServiceCountersSnapshot now;
+        double inRate = 0;   // messages per second since the previous snapshot
+        double outRate = 0;
+    };
+    QList<Row> m_rows;
+    qint64 m_lastUptimeMs = 0;
+};
+
+QString formatBytes(qint64 bytes);
+QString formatDuration(qint64 ms);
+
+}  // namespace sb::ui
