@@ -70,7 +70,9 @@ MainWindow::MainWindow(ServerHost &host, QWidget *parent)
     auto *listenersBox = new QGroupBox(tr("Listeners"), central);
     auto *lb = new QVBoxLayout(listenersBox);
     m_listenerView = makeTable(m_listeners, listenersBox);
+    m_listenerView->horizontalHeader()->setStretchLastSection(false);
     m_listenerView->horizontalHeader()->setSectionResizeMode(ListenersModel::LanUrls, QHeaderView::Stretch);
+    m_listenerView->horizontalHeader()->setSectionResizeMode(ListenersModel::Uptime, QHeaderView::ResizeToContents);
     lb->addWidget(m_listenerView);
     auto *buttons = new QHBoxLayout;
     m_start = new QPushButton(tr("Start"), listenersBox);
@@ -92,6 +94,8 @@ MainWindow::MainWindow(ServerHost &host, QWidget *parent)
     auto *servicesBox = new QGroupBox(tr("Traffic by service"), central);
     auto *sb = new QVBoxLayout(servicesBox);
     m_serviceView = makeTable(m_services, servicesBox);
+    m_serviceView->horizontalHeader()->setStretchLastSection(false);
+    m_serviceView->horizontalHeader()->setSectionResizeMode(ServicesModel::Service, QHeaderView::Stretch);
     sb->addWidget(m_serviceView);
     layout->addWidget(servicesBox, 1);
     setCentralWidget(central);

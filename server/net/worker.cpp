@@ -71,6 +71,7 @@ void Worker::acceptDescriptor(qintptr fd, std::shared_ptr<const ListenerRuntime>
         ssl->startServerEncryption();
     }
     auto *conn = new HttpConnection(socket, std::move(listener), *this);
+    conn->setParent(this);  // whatever is left when the thread ends goes with the worker
     m_http.insert(conn);
     m_httpCount.store(int(m_http.size()), std::memory_order_relaxed);
     conn->start();
@@ -123,6 +124,7 @@ void Worker::onNewWebSocket()
             continue;
         }
         WsSession *session = p.endpoint->createSession(ws, p.context);
+        session->setParent(this);
         m_sessions.insert(session->id(), session);
         m_sessionCount.store(int(m_sessions.size()), std::memory_order_relaxed);
         connect(session, &WsSession::finished, this, &Worker::onSessionFinished);
