@@ -170,16 +170,12 @@ QList<User> AccountStore::users()
     return out;
 }
 
-bool AccountStore::setBalance(const QString &email, qint64 balance, Error *error)
+bool AccountStore::updateUser(const char *column, const QVariant &value, const QString &email, Error *error)
 {
-    if (balance < 0) {
-        *error = Error::InvalidBalance;
-        return false;
-    }
     QSqlDatabase db = m_db.connection();
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("UPDATE users SET balance = ? WHERE email = ?"));
-    q.addBindValue(balance);
+    q.prepare(QStringLiteral("UPDATE users SET %1 = ? WHERE email = ?").arg(QLatin1String(column)));
+    q.addBindValue(value);
     q.addBindValue(email.trimmed());
     if (!q.exec()) {
         *error = Error::Storage;
@@ -189,23 +185,22 @@ bool AccountStore::setBalance(const QString &email, qint64 balance, Error *error
     return *error == Error::None;
 }
 
+bool AccountStore::setBalance(const QString &email, qint64 balance, Error *error)
+{
+    if (balance < 0) {
+        *error = Error::InvalidBalance;
+        return false;
+    }
+    return updateUser("balance", balance, email, error);
+}
+
 bool AccountStore::setRole(const QString &email, const QString &role, Error *error)
 {
     if (!roles().contains(role)) {
         *error = Error::InvalidRole;
         return false;
     }
-    QSqlDatabase db = m_db.connection();
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("UPDATE users SET role = ? WHERE email = ?"));
-    q.addBindValue(role);
-    q.addBindValue(email.trimmed());
-    if (!q.exec()) {
-        *error = Error::Storage;
-        return false;
-    }
-    *error = q.numRowsAffected() == 1 ? Error::None : Error::NotFound;
-    return *error == Error::None;
+    return updateUser("role", role, email, error);
 }
 
 QString AccountStore::issueAccessToken(qint64 userId)

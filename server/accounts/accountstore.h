@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QString>
+#include <QVariant>
 
 #include <optional>
 
@@ -69,6 +70,9 @@ public:
     static QString describe(Error e);
 
 private:
+    // One column of the user with this email; `column` is a literal of ours, never input.
+    bool updateUser(const char *column, const QVariant &value, const QString &email, Error *error);
+
     Database &m_db;
     int m_tokenTtlDays;
     int m_ticketTtl;

@@ -88,6 +88,13 @@ private slots:
         QVERIFY(!store.setBalance(QStringLiteral("mail@mail.com"), -1, &err));
         QVERIFY(!store.setBalance(QStringLiteral("nobody@mail.com"), 1, &err));
         QCOMPARE(err, AccountStore::Error::NotFound);
+
+        QVERIFY(store.setRole(QStringLiteral("mail@mail.com"), QStringLiteral("premium"), &err));
+        QCOMPARE(store.userById(u->id)->role, QStringLiteral("premium"));
+        QVERIFY(!store.setRole(QStringLiteral("mail@mail.com"), QStringLiteral("king"), &err));
+        QCOMPARE(err, AccountStore::Error::InvalidRole);
+        QVERIFY(!store.setRole(QStringLiteral("nobody@mail.com"), QStringLiteral("member"), &err));
+        QCOMPARE(err, AccountStore::Error::NotFound);
         db.closeThisThread();
     }
 };
