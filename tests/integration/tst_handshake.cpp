@@ -70,6 +70,20 @@ private slots:
         QVERIFY(r.contains("Connection: close"));
     }
 
+    void originAllowList()
+    {
+        TestServer s([](sb::ServerConfig &c) {
+            c.services[QStringLiteral("generic")].allowedOrigins = {QStringLiteral("http://lan.example:8000")};
+        });
+        QVERIFY(s.ok());
+        const QByteArray refused = rawExchange(s.port(), upgradeRequest("/echo", "Origin: http://evil.example\r\n"));
+        QVERIFY2(statusOf(refused) == 403, refused.constData());
+        QVERIFY(refused.contains("ORIGIN_NOT_ALLOWED"));
+        QVERIFY(!refused.contains("101 Switching"));
+        QCOMPARE(statusOf(rawExchange(s.port(), upgradeRequest("/echo"))), 403);  // no Origin at all
+        QCOMPARE(statusOf(rawExchange(s.port(), upgradeRequest("/echo", "Origin: http://LAN.example:8000\r\n"), 1000)), 101);
+    }
+
     void oversizedHeadIs431()
     {
         const QByteArray r = exchange("GET /echo HTTP/1.1\r\nHost: x\r\nX-Big: " + QByteArray(8000, 'a') + "\r\n\r\n");
