@@ -21,6 +21,13 @@ Limits serviceDefaults(const QString &service, const Limits &base)
         l.messageBytes = 16 * 1024 * 1024;
         l.messagesPerSecond = 10'000;
     }
+    if (service == QLatin1String("chat")) {
+        // A file frame carries up to file_bytes plus its JSON info; smiles come over HTTP.
+        l.frameBytes = 5'000'000 + 64 * 1024;
+        l.messageBytes = 5'000'000 + 64 * 1024;
+        l.bodyBytes = 5'000'000 + 64 * 1024;
+        l.messagesPerSecond = 50;
+    }
     return l;
 }
 
@@ -75,7 +82,7 @@ QStringList ServerConfig::knownServices()
 
 QStringList ServerConfig::availableServices()
 {
-    return {QStringLiteral("generic")};
+    return {QStringLiteral("chat"), QStringLiteral("generic")};
 }
 
 ServerConfig ServerConfig::defaults()
@@ -86,10 +93,14 @@ ServerConfig ServerConfig::defaults()
     ListenerConfig main;
     main.address = QStringLiteral("any");
     main.port = 8000;
-    main.services = {QStringLiteral("generic")};
+    main.services = {QStringLiteral("chat"), QStringLiteral("generic")};
     c.listeners.append(main);
     for (const QString &s : knownServices())
-        c.services.insert(s, ServiceConfig{serviceDefaults(s, c.limits), {}, false});
+    {
+        ServiceConfig sc;
+        sc.limits = serviceDefaults(s, c.limits);
+        c.services.insert(s, sc);
+    }
     return c;
 }
 
@@ -199,7 +210,8 @@ std::optional<ServerConfig> ServerConfig::fromJson(const QJsonObject &obj, const
                 return std::nullopt;
             }
             const QJsonObject o = it.value().toObject();
-            if (!checkKeys(o, where, {QStringLiteral("limits"), QStringLiteral("allowed_origins"), QStringLiteral("allow_anonymous")}, error))
+            if (!checkKeys(o, where, {QStringLiteral("limits"), QStringLiteral("allowed_origins"), QStringLiteral("allow_anonymous"),
+                                      QStringLiteral("text_price"), QStringLiteral("history_limit"), QStringLiteral("file_bytes")}, error))
                 return std::nullopt;
             ServiceConfig s = c.service(it.key());
             if (o.contains(QLatin1String("limits"))) {
@@ -223,6 +235,22 @@ std::optional<ServerConfig> ServerConfig::fromJson(const QJsonObject &obj, const
                     return std::nullopt;
                 }
                 s.allowAnonymous = o[QLatin1String("allow_anonymous")].toBool();
+            }
+            int value = 0;
+            if (o.contains(QLatin1String("text_price"))) {
+                if (!readInt(o[QLatin1String("text_price")], where + QStringLiteral(".text_price"), 0, 1'000'000, &value, error))
+                    return std::nullopt;
+                s.textPrice = value;
+            }
+            if (o.contains(QLatin1String("history_limit"))) {
+                if (!readInt(o[QLatin1String("history_limit")], where + QStringLiteral(".history_limit"), 0, 100'000, &value, error))
+                    return std::nullopt;
+                s.historyLimit = value;
+            }
+            if (o.contains(QLatin1String("file_bytes"))) {
+                if (!readInt(o[QLatin1String("file_bytes")], where + QStringLiteral(".file_bytes"), 1, 1'000'000'000, &value, error))
+                    return std::nullopt;
+                s.fileBytes = value;
             }
             c.services.insert(it.key(), s);
         }
@@ -297,9 +325,15 @@ QJsonObject ServerConfig::toJson() const
     }
     QJsonObject svc;
     for (auto it = services.begin(); it != services.end(); ++it) {
-        svc.insert(it.key(), QJsonObject{{QStringLiteral("limits"), it->limits.toJson()},
-                                         {QStringLiteral("allowed_origins"), QJsonArray::fromStringList(it->allowedOrigins)},
-                                         {QStringLiteral("allow_anonymous"), it->allowAnonymous}});
+        QJsonObject o{{QStringLiteral("limits"), it->limits.toJson()},
+                      {QStringLiteral("allowed_origins"), QJsonArray::fromStringList(it->allowedOrigins)},
+                      {QStringLiteral("allow_anonymous"), it->allowAnonymous}};
+        if (it.key() == QLatin1String("chat")) {
+            o.insert(QStringLiteral("text_price"), double(it->textPrice));
+            o.insert(QStringLiteral("history_limit"), it->historyLimit);
+            o.insert(QStringLiteral("file_bytes"), double(it->fileBytes));
+        }
+        svc.insert(it.key(), o);
     }
     return {{QStringLiteral("workers"), workers},
             {QStringLiteral("listen_address"), listenAddress},

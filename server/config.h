@@ -33,6 +33,10 @@ struct ServiceConfig {
     Limits limits;
     QStringList allowedOrigins;  // empty = any Origin
     bool allowAnonymous = false;  // generic /chat without credentials
+    // chat (seed 001)
+    qint64 textPrice = 5;            // coins per text or file message for role "member"
+    int historyLimit = 1000;         // messages sent on connect
+    qint64 fileBytes = 5'000'000;    // largest file in a chat file frame or smile upload
 };
 
 struct ServerConfig {

@@ -7,6 +7,7 @@
 #include "net/tls.h"
 #include "net/worker.h"
 #include "servercontext.h"
+#include "services/chat/chatservice.h"
 #include "services/generic/genericservice.h"
 #include "store/database.h"
 
@@ -113,6 +114,8 @@ bool ServerHost::start(QString *error)
             std::unique_ptr<Service> svc;
             if (name == QLatin1String("generic"))
                 svc = std::make_unique<GenericService>(ctx);
+            else if (name == QLatin1String("chat"))
+                svc = std::make_unique<chat::ChatService>(ctx);
             if (!svc) {
                 *error = QStringLiteral("listeners[%1].services: the '%2' service is not available in this build").arg(i).arg(name);
                 return false;
@@ -278,12 +281,15 @@ void ServerHost::stop()
     };
     while (busy() && waited.elapsed() < ctx.config.shutdownGraceMs)
         QThread::msleep(10);
-    for (Worker *w : m_workers) {
-        runOn(w, [w, &ctx] {
-            w->abortAll();
-            ctx.database->closeThisThread();
-        });
-    }
+    for (Worker *w : m_workers)
+        runOn(w, [w] { w->abortAll(); });
+    // No session takes messages any more: finish what is in flight (file writes on the
+    // pool, then the services' writers), while the workers can still receive the results.
+    ctx.blockingPool.waitForDone();
+    for (const auto &svc : m_services)
+        svc->drain();
+    for (Worker *w : m_workers)
+        runOn(w, [&ctx] { ctx.database->closeThisThread(); });
     for (QThread *t : m_workerThreads) {
         t->quit();
         t->wait();

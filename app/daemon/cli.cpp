@@ -47,6 +47,7 @@ struct Options {
     QCommandLineOption password{QStringLiteral("password"), QStringLiteral("user create: the password."), QStringLiteral("P")};
     QCommandLineOption role{QStringLiteral("role"), QStringLiteral("user create: superuser, employee, premium or member (default)."), QStringLiteral("R"), QStringLiteral("member")};
     QCommandLineOption balance{QStringLiteral("balance"), QStringLiteral("user create / set-balance: coins."), QStringLiteral("N")};
+    QCommandLineOption amount{QStringLiteral("amount"), QStringLiteral("user top-up: coins to add."), QStringLiteral("N")};
     QCommandLineOption name{QStringLiteral("name"), QStringLiteral("token create / revoke: the token's name."), QStringLiteral("N")};
     QCommandLineOption scope{QStringLiteral("scope"), QStringLiteral("token create: private or public."), QStringLiteral("private|public")};
     QCommandLineOption outDir{QStringLiteral("out"), QStringLiteral("cert generate: directory for cert.pem and key.pem."), QStringLiteral("DIR")};
@@ -137,6 +138,18 @@ int runAdmin(const QStringList &args, const QCommandLineParser &p, const Options
         out(QStringLiteral("balance of %1 is now %2").arg(*email).arg(*b));
         return 0;
     }
+    if (cmd == QLatin1String("user top-up")) {
+        const auto email = need(o.email);
+        const auto amount = p.isSet(o.amount) ? parseCoins(p.value(o.amount)) : std::nullopt;
+        if (!email || !amount || *amount <= 0)
+            return fail(QStringLiteral("user top-up: --email and --amount (a whole number, 1 or more) are required"));
+        const auto user = accounts.userByEmail(*email);
+        const auto updated = user ? accounts.addBalance(user->id, *amount, &err) : std::nullopt;
+        if (!updated)
+            return fail(QStringLiteral("user top-up: %1").arg(user ? AccountStore::describe(err) : QStringLiteral("no user with email %1").arg(*email)));
+        out(QStringLiteral("balance of %1 is now %2").arg(updated->email).arg(updated->balance));
+        return 0;
+    }
     if (cmd == QLatin1String("token create")) {
         const auto name = need(o.name);
         const auto scope = need(o.scope);
@@ -210,6 +223,7 @@ int run(const QStringList &arguments)
         "  (none)                 start the server; prints 'listening <services> <url>' per listener\n"
         "  user create --email E --password P [--role R] [--balance N]\n"
         "  user set-balance --email E --balance N\n"
+        "  user top-up --email E --amount N\n"
         "  token create --name N --scope private|public   (prints the token once)\n"
         "  token revoke --name N\n"
         "  cert generate --out DIR                         (self-signed cert.pem + key.pem)"));
@@ -218,7 +232,7 @@ int run(const QStringList &arguments)
     const ServerOptions server;
     server.addTo(p);
     Options o;
-    p.addOptions({o.email, o.password, o.role, o.balance, o.name, o.scope, o.outDir});
+    p.addOptions({o.email, o.password, o.role, o.balance, o.amount, o.name, o.scope, o.outDir});
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("Optional administration command (see above)."), QStringLiteral("[command]"));
     p.process(arguments);
 

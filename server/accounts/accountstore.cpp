@@ -203,6 +203,29 @@ bool AccountStore::setRole(const QString &email, const QString &role, Error *err
     return updateUser("role", role, email, error);
 }
 
+std::optional<User> AccountStore::addBalance(qint64 userId, qint64 amount, Error *error)
+{
+    if (amount <= 0) {
+        *error = Error::InvalidBalance;
+        return std::nullopt;
+    }
+    QSqlDatabase db = m_db.connection();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE users SET balance = balance + ? WHERE id = ?"));
+    q.addBindValue(amount);
+    q.addBindValue(userId);
+    if (!q.exec()) {
+        *error = Error::Storage;
+        return std::nullopt;
+    }
+    if (q.numRowsAffected() != 1) {
+        *error = Error::NotFound;
+        return std::nullopt;
+    }
+    *error = Error::None;
+    return userById(userId);
+}
+
 QString AccountStore::issueAccessToken(qint64 userId)
 {
     const QString token = secrets::randomUuid();

@@ -51,6 +51,8 @@ public:
     QList<User> users();
     bool setBalance(const QString &email, qint64 balance, Error *error);
     bool setRole(const QString &email, const QString &role, Error *error);
+    // Adds coins (amount > 0) in one statement; returns the updated user.
+    std::optional<User> addBalance(qint64 userId, qint64 amount, Error *error);
 
     QString issueAccessToken(qint64 userId);  // UUID-shaped, empty on storage failure
     std::optional<User> userForAccessToken(const QByteArray &token);

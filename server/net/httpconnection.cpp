@@ -361,6 +361,7 @@ void HttpConnection::completeUpgrade(WsAdmission admission)
     sc.listenerId = m_listener->id;
     sc.service = up.service;
     sc.path = m_request.head.path;
+    sc.query = m_request.head.query;
     sc.params = up.params;
     sc.peer = m_request.peer;
     sc.peerPort = m_request.peerPort;

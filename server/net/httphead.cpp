@@ -117,11 +117,11 @@ bool HttpRequestHead::headerHasToken(QByteArrayView name, QByteArrayView token) 
     return false;
 }
 
-QByteArray HttpRequestHead::queryItem(QByteArrayView key) const
+QByteArray queryItem(QByteArrayView query, QByteArrayView key)
 {
     if (query.isEmpty())
         return {};
-    for (const QByteArray &pair : query.split('&')) {
+    for (const QByteArray &pair : query.toByteArray().split('&')) {
         const qsizetype eq = pair.indexOf('=');
         const QByteArrayView k = eq < 0 ? QByteArrayView(pair) : QByteArrayView(pair).first(eq);
         if (percentDecode(k, true) == key) {
@@ -134,6 +134,11 @@ QByteArray HttpRequestHead::queryItem(QByteArrayView key) const
         }
     }
     return {};
+}
+
+QByteArray HttpRequestHead::queryItem(QByteArrayView key) const
+{
+    return sb::queryItem(query, key);
 }
 
 HeadParseResult parseRequestHead(QByteArrayView data, HttpRequestHead &out, int maxHeadBytes)

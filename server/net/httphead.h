@@ -39,6 +39,9 @@ struct HeadParseResult {
 // a head that is not complete within it yields Error 431.
 HeadParseResult parseRequestHead(QByteArrayView data, HttpRequestHead &out, int maxHeadBytes);
 
+// Value of a query parameter in a raw query string, percent-decoded; null if absent.
+QByteArray queryItem(QByteArrayView query, QByteArrayView key);
+
 // Percent-decodes a URL component; '+' is left alone unless `plusAsSpace`.
 QByteArray percentDecode(QByteArrayView in, bool plusAsSpace = false);
 

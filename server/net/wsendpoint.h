@@ -48,6 +48,7 @@ struct SessionContext {
     int listenerId = 0;
     QString service;
     QByteArray path;
+    QByteArray query;  // raw, without '?'
     QHash<QString, QString> params;
     QHostAddress peer;
     quint16 peerPort = 0;

@@ -61,13 +61,18 @@ bool WsSession::admitMessage(qsizetype bytes)
     m_tokens = qMin(rate, m_tokens + double(now - m_lastRefillMs) * rate / 1000.0);
     m_lastRefillMs = now;
     if (m_tokens < 1.0) {
-        const LimitReaction r = limitReaction(LimitKind::MessageRate);
         ServiceCounters::add(m_counters.limitHits);
-        close(r.closeCode, QString::fromLatin1(r.reason));
+        onRateLimited();
         return false;
     }
     m_tokens -= 1.0;
     return true;
+}
+
+void WsSession::onRateLimited()
+{
+    const LimitReaction r = limitReaction(LimitKind::MessageRate);
+    close(r.closeCode, QString::fromLatin1(r.reason));
 }
 
 void WsSession::sendText(const QString &message)

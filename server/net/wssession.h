@@ -41,6 +41,8 @@ protected:
     virtual void onText(const QString &message) { Q_UNUSED(message); }
     virtual void onBinary(const QByteArray &message) { Q_UNUSED(message); }
     virtual void onDisconnected() {}
+    // The message-rate limit was hit; the message was dropped. Default: close 1008.
+    virtual void onRateLimited();
     ServiceCounters &counters() { return m_counters; }
 
 private:

@@ -15,6 +15,9 @@ public:
     virtual ~Service() = default;
     virtual QString name() const = 0;
     virtual void registerRoutes(Router &router) = 0;
+    // Shutdown, after the workers stopped taking messages and while their threads still
+    // run: finish pending writes and deliveries.
+    virtual void drain() {}
 };
 
 }  // namespace sb

@@ -37,6 +37,41 @@ const std::vector<Migration> &migrations()
                             " created_at INTEGER NOT NULL,"
                             " revoked_at INTEGER)"),
          }},
+        {2,
+         {
+             // Member chat (seed 001). A chat is the pair of members, smaller id first.
+             QStringLiteral("CREATE TABLE chats ("
+                            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                            " member_a INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                            " member_b INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                            " created_at TEXT NOT NULL,"
+                            " UNIQUE (member_a, member_b),"
+                            " CHECK (member_a < member_b))"),
+             // Stored files: the name on disk is the uuid; the client's name is only data.
+             QStringLiteral("CREATE TABLE files ("
+                            " uuid TEXT PRIMARY KEY,"
+                            " original_name TEXT NOT NULL,"
+                            " content_type TEXT NOT NULL,"
+                            " size INTEGER NOT NULL,"
+                            " uploader_id INTEGER REFERENCES users(id) ON DELETE SET NULL,"
+                            " created_at TEXT NOT NULL)"),
+             QStringLiteral("CREATE TABLE smiles ("
+                            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                            " file_uuid TEXT NOT NULL REFERENCES files(uuid),"
+                            " price INTEGER NOT NULL DEFAULT 0 CHECK (price >= 0),"
+                            " created_at TEXT NOT NULL)"),
+             QStringLiteral("CREATE TABLE messages ("
+                            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                            " chat_id INTEGER NOT NULL REFERENCES chats(id) ON DELETE CASCADE,"
+                            " member_id INTEGER NOT NULL REFERENCES users(id),"
+                            " date TEXT NOT NULL,"
+                            " type TEXT NOT NULL CHECK (type IN ('text','smile','file')),"
+                            " text TEXT,"
+                            " smile_id INTEGER REFERENCES smiles(id),"
+                            " file_uuid TEXT REFERENCES files(uuid),"
+                            " price INTEGER NOT NULL DEFAULT 0)"),
+             QStringLiteral("CREATE INDEX messages_chat ON messages(chat_id, id)"),
+         }},
     };
     return all;
 }

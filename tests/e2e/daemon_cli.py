@@ -73,8 +73,9 @@ with Daemon() as d:
         p = subprocess.run([binary, "--data-dir", d.data_dir, *bad], capture_output=True, text=True, timeout=30)
         check(p.returncode != 0 and needle in p.stderr, "refused %s: %s" % (" ".join(bad), p.stderr.strip()))
 
-    d.start("generic=0")
-    check(d.urls["generic"].startswith("http://127.0.0.1:"), "listening line names the real port")
+    d.start()
+    check(d.urls["generic"].startswith("http://127.0.0.1:") and d.urls["chat"] == d.urls["generic"],
+          "one listening line for chat,generic with the real port")
     with urllib.request.urlopen(d.url("generic", "http") + "/healthz", timeout=10) as r:
         check(r.status == 200, "healthz answers")
     code, out = d.stop(2)  # SIGINT

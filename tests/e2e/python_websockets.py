@@ -121,7 +121,7 @@ async def shutdown_close_code(daemon, url):
 
 async def main():
     with Daemon() as d:
-        d.start("generic=0")
+        d.start()
         url = d.url("generic")
         http = d.url("generic", "http")
         host, port = url.split("//")[1].split(":")

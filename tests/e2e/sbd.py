@@ -25,15 +25,16 @@ class Daemon:
         return p.returncode, p.stdout, p.stderr
 
     def start(self, *ports):
+        ports = ports or ("chat=0", "generic=0")
         port_args = []
-        for p in ports or ("generic=0",):
+        for p in ports:
             port_args += ["--port", p]
         self.proc = subprocess.Popen(
             [self.binary, "--data-dir", self.data_dir, "--listen-address", "127.0.0.1", *port_args, *self.args],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         deadline = time.time() + 30
-        expected = len(ports or ("generic=0",))
-        while len(self.urls) < expected:
+        wanted = {p.split("=")[0] for p in ports}
+        while not wanted.issubset(self.urls):
             line = self.proc.stdout.readline()
             if not line:
                 raise RuntimeError("switchboardd exited: " + self.proc.stderr.read())

@@ -44,7 +44,7 @@ private slots:
         QCOMPARE(m->rowCount(), 1);
         const QString local = m->index(0, ListenersModel::LocalUrl).data().toString();
         QCOMPARE(local, QStringLiteral("http://127.0.0.1:%1").arg(s.port()));
-        QCOMPARE(m->index(0, ListenersModel::Services).data().toString(), QStringLiteral("generic"));
+        QCOMPARE(m->index(0, ListenersModel::Services).data().toString(), QStringLiteral("chat, generic"));
         QCOMPARE(m->index(0, ListenersModel::Status).data().toString(), QStringLiteral("Running"));
         // Every non-loopback address is offered for the LAN.
         const QStringList lan = sb::ServerHost::lanAddresses();

@@ -74,10 +74,19 @@ private slots:
     {
         ServerConfig c = ServerConfig::defaults();
         QString error;
+        // chat and generic share 8000 by default; moving one splits it off.
+        QCOMPARE(c.listeners[0].services, (QStringList{QStringLiteral("chat"), QStringLiteral("generic")}));
         QVERIFY(c.overridePort(QStringLiteral("generic"), 0, &error));
+        QCOMPARE(c.listeners.size(), 2);
+        QCOMPARE(c.listeners[0].services, QStringList{QStringLiteral("chat")});
+        QCOMPARE(c.listeners[0].port, 8000);
+        QCOMPARE(c.listeners[1].services, QStringList{QStringLiteral("generic")});
+        QCOMPARE(c.listeners[1].port, 0);
+        // The same port for both joins them again on one listener.
+        QVERIFY(c.overridePort(QStringLiteral("chat"), 0, &error));
         QCOMPARE(c.listeners.size(), 1);
-        QCOMPARE(c.listeners[0].port, 0);
-        QCOMPARE(c.listeners[0].services, QStringList{QStringLiteral("generic")});
+        QCOMPARE(c.listeners[0].services, (QStringList{QStringLiteral("generic"), QStringLiteral("chat")}));
+        QVERIFY(c.validate().isEmpty());
         QVERIFY(!c.overridePort(QStringLiteral("gopher"), 1, &error));
         QVERIFY(error.contains(QStringLiteral("unknown service")));
         QVERIFY(!c.overridePort(QStringLiteral("generic"), 99999, &error));

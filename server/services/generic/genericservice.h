@@ -2,7 +2,7 @@
 // The generic RFC 6455 service (seed 003, SPEC §7): /echo, and /chat, /chat/{room} relay
 // rooms authenticated by HTTP Basic, the session cookie or a ?ticket=.
 
-#include "roomhub.h"
+#include "services/roomhub.h"
 #include "services/service.h"
 
 #include <memory>

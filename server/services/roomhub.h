@@ -1,6 +1,6 @@
 #pragma once
-// Room membership for the generic /chat service, across workers. Thread-safe. Relay posts
-// one batch per worker (serialized once), never one event per recipient.
+// Named groups of sessions across workers (generic rooms, chat conversations). Thread-safe.
+// Relay posts one batch per worker (serialized once), never one event per recipient.
 
 #include <QByteArray>
 #include <QHash>
@@ -19,7 +19,7 @@ public:
 
     void join(const QString &room, Worker *worker, quint64 sessionId);
     void leave(const QString &room, quint64 sessionId);
-    // Sends to every member of `room` except `from`.
+    // Sends to every member of `room` except `from` (0: to every member).
     void relayText(const QString &room, quint64 from, const QString &message);
     void relayBinary(const QString &room, quint64 from, const QByteArray &message);
     QHash<QString, int> roomSizes() const;

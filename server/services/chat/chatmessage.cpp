@@ -1,0 +1,87 @@
+#include "chatmessage.h"
+
+#include <chrono>
+#include <ctime>
+
+namespace sb::chat {
+
+void appendJsonString(QByteArray &out, const QString &s)
+{
+    const QByteArray u = s.toUtf8();
+    out.reserve(out.size() + u.size() + 2);
+    out.append('"');
+    for (char c : u) {
+        switch (c) {
+        case '"': out.append("\\\""); break;
+        case '\\': out.append("\\\\"); break;
+        case '\n': out.append("\\n"); break;
+        case '\r': out.append("\\r"); break;
+        case '\t': out.append("\\t"); break;
+        case '\b': out.append("\\b"); break;
+        case '\f': out.append("\\f"); break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", unsigned(static_cast<unsigned char>(c)));
+                out.append(buf);
+            } else {
+                out.append(c);
+            }
+        }
+    }
+    out.append('"');
+}
+
+QByteArray ChatMessage::toJson() const
+{
+    QByteArray out;
+    out.reserve(160 + text.size());
+    out.append("{\"id\": ").append(QByteArray::number(id));
+    out.append(", \"member_id\": ").append(QByteArray::number(memberId));
+    out.append(", \"chat_id\": ").append(QByteArray::number(chatId));
+    out.append(", \"date\": ");
+    appendJsonString(out, date);
+    out.append(", \"type\": ");
+    appendJsonString(out, type);
+    if (type == QLatin1String("smile")) {
+        out.append(", \"smile_id\": ").append(QByteArray::number(smileId));
+        out.append(", \"smile_file_uuid\": ");
+        appendJsonString(out, smileFileUuid);
+    } else if (type == QLatin1String("file")) {
+        out.append(", \"file_uuid\": ");
+        appendJsonString(out, fileUuid);
+        out.append(", \"text\": ");
+        appendJsonString(out, text);
+    } else {
+        out.append(", \"text\": ");
+        appendJsonString(out, text);
+    }
+    out.append('}');
+    return out;
+}
+
+QString nowWithMicroseconds()
+{
+    using namespace std::chrono;
+    const auto now = system_clock::now();
+    const auto us = duration_cast<microseconds>(now.time_since_epoch()).count();
+    const std::time_t secs = std::time_t(us / 1'000'000);
+    std::tm tm{};
+    gmtime_r(&secs, &tm);
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%06d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                  tm.tm_hour, tm.tm_min, tm.tm_sec, int(us % 1'000'000));
+    return QString::fromLatin1(buf);
+}
+
+QByteArray errorJson(const QByteArray &code, const QString &detail)
+{
+    QByteArray out("{\"type\": \"error\", \"code\": ");
+    appendJsonString(out, QString::fromLatin1(code));
+    out.append(", \"detail\": ");
+    appendJsonString(out, detail);
+    out.append('}');
+    return out;
+}
+
+}  // namespace sb::chat

@@ -1,0 +1,315 @@
+#include "chatservice.h"
+
+#include "accounts/accountstore.h"
+#include "accounts/httpauth.h"
+#include "accounts/secrets.h"
+#include "chatsession.h"
+#include "chatstore.h"
+#include "net/multipart.h"
+#include "net/wsendpoint.h"
+#include "servercontext.h"
+#include "store/database.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUuid>
+
+namespace sb::chat {
+
+namespace {
+
+const QString kService = QStringLiteral("chat");
+
+class ChatEndpoint final : public WsEndpoint
+{
+public:
+    explicit ChatEndpoint(ChatService &service) : m_service(service) {}
+    QString service() const override { return kService; }
+    void admit(const HttpRequest &, std::function<void(WsAdmission)> done) override
+    {
+        // Seed 001 authenticates with the first message; other_member_id is checked then
+        // too, and every failure closes with 1008.
+        done(WsAdmission::accept(0, QStringLiteral("(not yet authenticated)")));
+    }
+    WsSession *createSession(QWebSocket *socket, const SessionContext &context) override
+    {
+        return new ChatSession(socket, context, m_service.context().telemetry->service(kService), m_service);
+    }
+
+private:
+    ChatService &m_service;
+};
+
+// Images accepted as smiles, recognised by their first bytes, never by name or header.
+QString imageTypeOf(const QByteArray &data)
+{
+    if (data.startsWith("\x89PNG\r\n\x1a\n"))
+        return QStringLiteral("image/png");
+    if (data.startsWith("\xff\xd8\xff"))
+        return QStringLiteral("image/jpeg");
+    if (data.startsWith("GIF87a") || data.startsWith("GIF89a"))
+        return QStringLiteral("image/gif");
+    if (data.size() >= 12 && data.startsWith("RIFF") && data.mid(8, 4) == "WEBP")
+        return QStringLiteral("image/webp");
+    return {};
+}
+
+QJsonObject userJson(const User &u)
+{
+    return {{QStringLiteral("id"), double(u.id)},
+            {QStringLiteral("uuid"), u.uuid},
+            {QStringLiteral("email"), u.email},
+            {QStringLiteral("role"), u.role},
+            {QStringLiteral("balance"), double(u.balance)}};
+}
+
+QByteArray contentDisposition(const QString &name)
+{
+    // An ASCII fallback plus the exact UTF-8 name (RFC 6266 / 8187).
+    QByteArray ascii;
+    for (QChar c : name)
+        ascii.append(c.unicode() >= 0x20 && c.unicode() < 0x7f && c != QLatin1Char('"') && c != QLatin1Char('\\') ? char(c.unicode()) : '_');
+    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + QUrl::toPercentEncoding(name);
+}
+
+HttpResponse staticPage(const QString &resource)
+{
+    QFile f(resource);
+    if (!f.open(QIODevice::ReadOnly))
+        return HttpResponse::error(500, "INTERNAL", QStringLiteral("page missing from the build"));
+    HttpResponse r = HttpResponse::text(200, f.readAll(), "text/html; charset=utf-8");
+    r.setHeader("Cache-Control", "no-cache");
+    return r;
+}
+
+}  // namespace
+
+ChatService::ChatService(ServerContext &context) : m_ctx(context)
+{
+    m_store = std::make_unique<ChatStore>(*context.database, QDir(context.config.dataDir).filePath(QStringLiteral("files")));
+    m_store->removeOrphanFiles();
+    m_writer = std::make_unique<ChatWriter>(*context.database, context.config.service(kService).textPrice);
+    m_writerThread.setObjectName(QStringLiteral("sb-chat-writer"));
+    m_writer->moveToThread(&m_writerThread);
+    m_writerThread.start();
+}
+
+ChatService::~ChatService()
+{
+    // Everything submitted before shutdown is committed: the writer's queue drains first.
+    Database *db = m_ctx.database.get();
+    QMetaObject::invokeMethod(m_writer.get(), [db] { db->closeThisThread(); }, Qt::BlockingQueuedConnection);
+    m_writerThread.quit();
+    m_writerThread.wait();
+}
+
+void ChatService::drain()
+{
+    // Runs after every queued batch: everything submitted so far is committed and reported.
+    QMetaObject::invokeMethod(m_writer.get(), [] {}, Qt::BlockingQueuedConnection);
+}
+
+void ChatService::registerRoutes(Router &router)
+{
+    auto endpoint = std::make_shared<ChatEndpoint>(*this);
+    router.addWs({QStringLiteral("/members/chat/"), kService, endpoint});
+    auto route = [this, &router](const QByteArray &method, const QString &path, void (ChatService::*fn)(HttpRequest &, const HttpResponder &)) {
+        router.addHttp({method, path, kService, [this, fn](HttpRequest &r, const HttpResponder &s) { (this->*fn)(r, s); }});
+    };
+    route("GET", QStringLiteral("/storage"), &ChatService::getFile);
+    route("POST", QStringLiteral("/storage/smiles"), &ChatService::uploadSmile);
+    route("GET", QStringLiteral("/storage/smiles"), &ChatService::listSmiles);
+    route("GET", QStringLiteral("/members"), &ChatService::listMembers);
+    route("GET", QStringLiteral("/me"), &ChatService::me);
+    route("POST", QStringLiteral("/admin/users/{id}/balance"), &ChatService::topUp);
+    router.addHttp({"GET", QStringLiteral("/"), kService, [](HttpRequest &, const HttpResponder &s) {
+                        s.send(staticPage(QStringLiteral(":/web/chat.html")));
+                    }});
+    router.addHttp({"GET", QStringLiteral("/examples/chat.html"), kService, [](HttpRequest &, const HttpResponder &s) {
+                        s.send(staticPage(QStringLiteral(":/web/example-chat.html")));
+                    }});
+}
+
+std::optional<User> ChatService::caller(const HttpRequest &request, const HttpResponder &respond)
+{
+    const QByteArray token = accessTokenOf(request);
+    auto user = token.isEmpty() ? std::nullopt : m_ctx.accounts->userForAccessToken(token);
+    if (!user) {
+        HttpResponse r = HttpResponse::error(401, "NOT_AUTHENTICATED", QStringLiteral("send 'Authorization: Bearer <access_token>' from /auth/login"));
+        r.setHeader("WWW-Authenticate", "Bearer");
+        respond.send(r);
+    }
+    return user;
+}
+
+void ChatService::getFile(HttpRequest &request, const HttpResponder &respond)
+{
+    const QString uuid = QString::fromUtf8(request.head.queryItem("uuid"));
+    const QUuid parsed = QUuid::fromString(uuid);
+    if (uuid.size() != 36 || parsed.isNull()) {
+        respond.send(HttpResponse::error(400, "INVALID_UUID", QStringLiteral("uuid must be a file's UUID")));
+        return;
+    }
+    const auto file = m_store->file(parsed.toString(QUuid::WithoutBraces));
+    if (!file) {
+        respond.send(HttpResponse::error(404, "NOT_FOUND", QStringLiteral("no file with this uuid")));
+        return;
+    }
+    const QString path = m_store->pathOf(file->uuid);
+    const bool head = request.head.method == "HEAD";
+    m_ctx.blockingPool.start([path, file = *file, respond, head] {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly)) {
+            respond.send(HttpResponse::error(404, "NOT_FOUND", QStringLiteral("the file is gone from storage")));
+            return;
+        }
+        HttpResponse r;
+        r.status = 200;
+        r.body = head ? QByteArray() : f.readAll();
+        r.setHeader("Content-Type", file.contentType.toUtf8());
+        r.setHeader("Content-Disposition", contentDisposition(file.originalName));
+        r.setHeader("X-Content-Type-Options", "nosniff");
+        r.setHeader("Cache-Control", "private, max-age=31536000, immutable");
+        respond.send(r);
+    });
+}
+
+void ChatService::uploadSmile(HttpRequest &request, const HttpResponder &respond)
+{
+    const auto user = caller(request, respond);
+    if (!user)
+        return;
+    if (user->role != QLatin1String("superuser")) {
+        respond.send(HttpResponse::error(403, "FORBIDDEN", QStringLiteral("only a superuser can add smiles")));
+        return;
+    }
+    const QByteArray boundary = multipartBoundary(request.header("Content-Type"));
+    if (boundary.isEmpty()) {
+        respond.send(HttpResponse::error(415, "UNSUPPORTED_MEDIA_TYPE", QStringLiteral("send multipart/form-data with a 'file' field")));
+        return;
+    }
+    QString error;
+    const auto parts = parseMultipart(request.body, boundary, &error);
+    if (!parts) {
+        respond.send(HttpResponse::error(400, "INVALID_MULTIPART", error));
+        return;
+    }
+    const MultipartPart *file = nullptr;
+    qint64 price = 0;
+    for (const MultipartPart &p : *parts) {
+        if (p.name == "file")
+            file = &p;
+        if (p.name == "price") {
+            bool ok = false;
+            price = p.data.trimmed().toLongLong(&ok);
+            if (!ok || price < 0) {
+                respond.send(HttpResponse::error(400, "INVALID_PRICE", QStringLiteral("price must be a whole number of coins, zero or more")));
+                return;
+            }
+        }
+    }
+    if (!file) {
+        respond.send(HttpResponse::error(400, "MISSING_FIELD", QStringLiteral("the form needs a 'file' field with the image")));
+        return;
+    }
+    const qint64 limit = m_ctx.config.service(kService).fileBytes;
+    if (file->data.size() > limit) {
+        respond.send(HttpResponse::error(413, "FILE_TOO_LARGE", QStringLiteral("smiles are limited to %1 bytes").arg(limit)));
+        return;
+    }
+    const QString type = imageTypeOf(file->data);
+    if (type.isEmpty()) {
+        respond.send(HttpResponse::error(415, "NOT_AN_IMAGE", QStringLiteral("a smile must be a PNG, JPEG, GIF or WebP image")));
+        return;
+    }
+    StoredFile stored{secrets::randomUuid(), QString::fromUtf8(file->filename.isEmpty() ? QByteArray("smile") : file->filename).left(255),
+                      type, file->data.size()};
+    const QByteArray data = file->data;
+    ChatStore *store = m_store.get();
+    const qint64 uploader = user->id;
+    m_ctx.blockingPool.start([store, stored, data, price, uploader, respond] {
+        QString err;
+        if (!writeFileDurably(store->filesDir(), stored.uuid, data, &err)) {
+            respond.send(HttpResponse::error(500, "STORAGE_ERROR", QStringLiteral("the image could not be stored")));
+            return;
+        }
+        const auto smile = store->addSmile(stored, price, uploader);
+        if (!smile) {
+            QFile::remove(store->pathOf(stored.uuid));
+            respond.send(HttpResponse::error(500, "STORAGE_ERROR", QStringLiteral("the smile could not be stored")));
+            return;
+        }
+        respond.send(HttpResponse::json(201, QJsonObject{{QStringLiteral("id"), double(smile->id)},
+                                                         {QStringLiteral("file_uuid"), smile->fileUuid},
+                                                         {QStringLiteral("price"), double(smile->price)}}));
+    });
+}
+
+void ChatService::listSmiles(HttpRequest &, const HttpResponder &respond)
+{
+    QJsonArray out;
+    for (const Smile &s : m_store->smiles())
+        out.append(QJsonObject{{QStringLiteral("id"), double(s.id)}, {QStringLiteral("file_uuid"), s.fileUuid}, {QStringLiteral("price"), double(s.price)}});
+    respond.send(HttpResponse::json(200, QJsonDocument(out).toJson(QJsonDocument::Compact)));
+}
+
+void ChatService::listMembers(HttpRequest &request, const HttpResponder &respond)
+{
+    const auto user = caller(request, respond);
+    if (!user)
+        return;
+    QJsonArray out;
+    for (const User &u : m_ctx.accounts->users()) {
+        if (u.id != user->id && !u.disabled)
+            out.append(QJsonObject{{QStringLiteral("id"), double(u.id)}, {QStringLiteral("email"), u.email}});
+    }
+    respond.send(HttpResponse::json(200, QJsonDocument(out).toJson(QJsonDocument::Compact)));
+}
+
+void ChatService::me(HttpRequest &request, const HttpResponder &respond)
+{
+    if (const auto user = caller(request, respond))
+        respond.send(HttpResponse::json(200, userJson(*user)));
+}
+
+void ChatService::topUp(HttpRequest &request, const HttpResponder &respond)
+{
+    const auto user = caller(request, respond);
+    if (!user)
+        return;
+    if (user->role != QLatin1String("superuser")) {
+        respond.send(HttpResponse::error(403, "FORBIDDEN", QStringLiteral("only a superuser can change balances")));
+        return;
+    }
+    bool ok = false;
+    const qint64 id = request.params.value(QStringLiteral("id")).toLongLong(&ok);
+    const auto target = ok ? m_ctx.accounts->userById(id) : std::nullopt;
+    if (!target) {
+        respond.send(HttpResponse::error(404, "NOT_FOUND", QStringLiteral("no user with this id")));
+        return;
+    }
+    QString error;
+    const QJsonObject body = request.jsonBody(&ok, &error);
+    if (!ok) {
+        respond.send(HttpResponse::error(400, "INVALID_JSON", error));
+        return;
+    }
+    const QJsonValue amount = body.value(QLatin1String("amount"));
+    const double a = amount.toDouble(-1);
+    if (!amount.isDouble() || a <= 0 || a != double(qint64(a))) {
+        respond.send(HttpResponse::error(400, "INVALID_AMOUNT", QStringLiteral("amount must be a whole number of coins, 1 or more")));
+        return;
+    }
+    AccountStore::Error err;
+    const auto updated = m_ctx.accounts->addBalance(target->id, qint64(a), &err);
+    if (!updated) {
+        respond.send(HttpResponse::error(500, "STORAGE_ERROR", AccountStore::describe(err)));
+        return;
+    }
+    respond.send(HttpResponse::json(200, userJson(*updated)));
+}
+
+}  // namespace sb::chat

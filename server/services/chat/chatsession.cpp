@@ -1,0 +1,285 @@
+#include "chatsession.h"
+
+#include "chatservice.h"
+#include "chatstore.h"
+#include "fileframe.h"
+#include "net/worker.h"
+#include "accounts/secrets.h"
+#include "servercontext.h"
+
+#include <QFile>
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMimeDatabase>
+
+namespace sb::chat {
+
+namespace {
+// Results come back on the writer thread; errors go to this one session on its worker.
+void replyOnWorker(Worker *worker, quint64 sessionId, const QByteArray &json)
+{
+    worker->post([worker, sessionId, json] {
+        if (WsSession *s = worker->session(sessionId))
+            s->sendText(QString::fromUtf8(json));
+    });
+}
+}  // namespace
+
+ChatSession::ChatSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters, ChatService &service)
+    : WsSession(socket, context, counters), m_service(service)
+{
+    m_authTimer.setParent(this);
+    m_authTimer.setSingleShot(true);
+    connect(&m_authTimer, &QTimer::timeout, this, [this] {
+        const LimitReaction r = limitReaction(LimitKind::Unauthenticated);
+        ServiceCounters::add(this->counters().limitHits);
+        close(r.closeCode, QString::fromLatin1(r.reason));
+    });
+    m_authTimer.start(context.limits.unauthenticatedMs);
+}
+
+ChatSession::~ChatSession()
+{
+    if (m_chatId)
+        m_service.conversations().leave(QString::number(m_chatId), id());
+}
+
+void ChatSession::onDisconnected()
+{
+    if (m_chatId)
+        m_service.conversations().leave(QString::number(m_chatId), id());
+    m_chatId = 0;
+}
+
+void ChatSession::deny(const QString &reason)
+{
+    ServiceCounters::add(counters().errors);
+    close(1008, reason);
+}
+
+void ChatSession::sendError(const QByteArray &code, const QString &detail)
+{
+    ServiceCounters::add(counters().errors);
+    sendText(QString::fromUtf8(errorJson(code, detail)));
+}
+
+void ChatSession::onRateLimited()
+{
+    if (!m_user) {
+        WsSession::onRateLimited();
+        return;
+    }
+    // After authorization errors are messages and the socket stays open (seed 001).
+    sendError("RATE_LIMITED", QStringLiteral("too many messages: at most %1 per second").arg(context().limits.messagesPerSecond));
+}
+
+void ChatSession::onText(const QString &message)
+{
+    if (!m_user) {
+        authenticate(message);
+        return;
+    }
+    const QString trimmed = message.trimmed();
+    if (trimmed.startsWith(QLatin1Char('{'))) {
+        handleJson(message.toUtf8());
+        return;
+    }
+    // A plain text frame is a text message (seed 001: "hey").
+    submitText(message);
+}
+
+void ChatSession::authenticate(const QString &message)
+{
+    m_authTimer.stop();
+    const QString m = message.trimmed();
+    if (!m.startsWith(QLatin1String("Bearer "), Qt::CaseInsensitive)) {
+        deny(QStringLiteral("the first message must be 'Bearer <access_token>'"));
+        return;
+    }
+    ServerContext &ctx = m_service.context();
+    const auto user = ctx.accounts->userForAccessToken(m.mid(7).trimmed().toLatin1());
+    if (!user) {
+        deny(QStringLiteral("invalid or expired access token"));
+        return;
+    }
+    bool ok = false;
+    const QByteArray raw = queryItem(context().query, "other_member_id");
+    const qint64 other = raw.toLongLong(&ok);
+    if (!ok || other <= 0) {
+        deny(QStringLiteral("other_member_id must be a member id"));
+        return;
+    }
+    if (other == user->id) {
+        deny(QStringLiteral("you cannot open a chat with yourself"));
+        return;
+    }
+    if (!ctx.accounts->userById(other)) {
+        deny(QStringLiteral("there is no member %1").arg(other));
+        return;
+    }
+    const auto chat = m_service.store().chatFor(user->id, other);
+    if (!chat) {
+        close(1011, QStringLiteral("the chat could not be opened"));
+        return;
+    }
+    m_user = user;
+    m_otherId = other;
+    m_chatId = *chat;
+    // Join before reading history: a message committed in between is then delivered live
+    // (and may also appear in the history; clients key messages by id).
+    m_service.conversations().join(QString::number(m_chatId), context().worker, id());
+    sendHistory(0, m_service.context().config.service(QStringLiteral("chat")).historyLimit);
+}
+
+void ChatSession::sendHistory(qint64 beforeId, int limit)
+{
+    const QList<ChatMessage> history = m_service.store().history(m_chatId, beforeId, limit);
+    QByteArray out("[");
+    for (qsizetype i = 0; i < history.size(); ++i) {
+        if (i)
+            out.append(", ");
+        out.append(history[i].toJson());
+    }
+    out.append(']');
+    sendText(QString::fromUtf8(out));
+}
+
+void ChatSession::handleJson(const QByteArray &utf8)
+{
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(utf8, &pe);
+    if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
+        sendError("INVALID_JSON", QStringLiteral("the message is not valid JSON: %1").arg(pe.errorString()));
+        return;
+    }
+    const QJsonObject o = doc.object();
+    const QString type = o.value(QLatin1String("type")).toString();
+    if (type == QLatin1String("text")) {
+        const QJsonValue text = o.value(QLatin1String("text"));
+        if (!text.isString()) {
+            sendError("INVALID_MESSAGE", QStringLiteral("a text message needs \"text\", a string"));
+            return;
+        }
+        submitText(text.toString());
+    } else if (type == QLatin1String("smile")) {
+        const double id = o.value(QLatin1String("smile_id")).toDouble(-1);
+        if (!o.value(QLatin1String("smile_id")).isDouble() || id <= 0 || id != double(qint64(id))) {
+            sendError("INVALID_MESSAGE", QStringLiteral("a smile message needs \"smile_id\", a smile's id"));
+            return;
+        }
+        SendRequest r;
+        r.type = type;
+        r.smileId = qint64(id);
+        submit(std::move(r));
+    } else if (type == QLatin1String("history")) {
+        const double before = o.value(QLatin1String("before")).toDouble(0);
+        const double limit = o.value(QLatin1String("limit")).toDouble(100);
+        if (before < 0 || limit < 1) {
+            sendError("INVALID_MESSAGE", QStringLiteral("history needs \"before\" (a message id) and \"limit\" (1 or more)"));
+            return;
+        }
+        sendHistory(qint64(before), int(qMin(limit, double(m_service.context().config.service(QStringLiteral("chat")).historyLimit))));
+    } else if (type.isEmpty()) {
+        sendError("UNKNOWN_TYPE", QStringLiteral("the message needs a \"type\": text, smile or history"));
+    } else {
+        sendError("UNKNOWN_TYPE", QStringLiteral("unknown message type '%1' (expected text, smile or history)").arg(type));
+    }
+}
+
+void ChatSession::submitText(const QString &text)
+{
+    if (text.trimmed().isEmpty()) {
+        sendError("EMPTY_MESSAGE", QStringLiteral("the message is empty"));
+        return;
+    }
+    SendRequest r;
+    r.type = QStringLiteral("text");
+    r.text = text;
+    submit(std::move(r));
+}
+
+void ChatSession::submit(SendRequest r, const QString &fileToRemoveOnFailure)
+{
+    r.chatId = m_chatId;
+    r.senderId = m_user->id;
+    submitRequest(m_service, context().worker, id(), std::move(r), fileToRemoveOnFailure);
+}
+
+void ChatSession::submitRequest(ChatService &service, Worker *worker, quint64 sessionId, SendRequest r,
+                                const QString &fileToRemoveOnFailure)
+{
+    // Stored messages go, serialized once, to every socket of the conversation; errors to
+    // the sender only. Both after the commit.
+    RoomHub *conversations = &service.conversations();
+    service.writer().submit(std::move(r), [worker, sessionId, conversations, fileToRemoveOnFailure](const SendResult &res) {
+        if (res.ok) {
+            conversations->relayText(QString::number(res.message.chatId), 0, QString::fromUtf8(res.message.toJson()));
+            return;
+        }
+        if (!fileToRemoveOnFailure.isEmpty())
+            QFile::remove(fileToRemoveOnFailure);
+        replyOnWorker(worker, sessionId, errorJson(res.errorCode, res.detail));
+    });
+}
+
+void ChatSession::onBinary(const QByteArray &message)
+{
+    if (!m_user) {
+        m_authTimer.stop();
+        deny(QStringLiteral("the first message must be 'Bearer <access_token>'"));
+        return;
+    }
+    FileFrame frame;
+    QString detail;
+    const qint64 limit = m_service.context().config.service(QStringLiteral("chat")).fileBytes;
+    switch (parseFileFrame(message, &frame, &detail)) {
+    case FileFrameError::None:
+        break;
+    case FileFrameError::NotAFileFrame:
+    case FileFrameError::BadInfo:
+        sendError("INVALID_FILE_FRAME", detail);
+        return;
+    case FileFrameError::SizeMismatch:
+        if (frame.size > limit || frame.bytes.size() > limit)
+            sendError("FILE_TOO_LARGE", QStringLiteral("files are limited to %1 bytes").arg(limit));
+        else
+            sendError("FILE_SIZE_MISMATCH", detail);
+        return;
+    }
+    if (frame.size > limit) {
+        sendError("FILE_TOO_LARGE", QStringLiteral("files are limited to %1 bytes").arg(limit));
+        return;
+    }
+    submitFile(frame);
+}
+
+void ChatSession::submitFile(const FileFrame &frame)
+{
+    SendRequest r;
+    r.chatId = m_chatId;
+    r.senderId = m_user->id;
+    r.type = QStringLiteral("file");
+    r.text = frame.text;
+    r.file.uuid = secrets::randomUuid();
+    r.file.originalName = frame.name.left(255);
+    r.file.contentType = frame.type.isEmpty() ? QMimeDatabase().mimeTypeForData(frame.bytes.toByteArray()).name() : frame.type.left(255);
+    r.file.size = frame.bytes.size();
+    const QByteArray bytes = frame.bytes.toByteArray();
+    Worker *worker = context().worker;
+    const quint64 sid = id();
+    ChatService *service = &m_service;
+    // Writing and fsyncing up to megabytes belongs on the blocking pool; the row follows
+    // through the writer. A crash in between leaves a file without a row, which start-up
+    // removes.
+    m_service.context().blockingPool.start([service, worker, sid, r, bytes] {
+        QString error;
+        if (!writeFileDurably(service->store().filesDir(), r.file.uuid, bytes, &error)) {
+            replyOnWorker(worker, sid, errorJson("STORAGE_ERROR", QStringLiteral("the file could not be stored")));
+            return;
+        }
+        submitRequest(*service, worker, sid, r, service->store().pathOf(r.file.uuid));
+    });
+}
+
+}  // namespace sb::chat

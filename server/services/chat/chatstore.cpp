@@ -1,0 +1,343 @@
+#include "chatstore.h"
+
+#include "logging.h"
+#include "store/database.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace sb::chat {
+
+namespace {
+
+ChatMessage readMessage(const QSqlQuery &q)
+{
+    ChatMessage m;
+    m.id = q.value(0).toLongLong();
+    m.memberId = q.value(1).toLongLong();
+    m.chatId = q.value(2).toLongLong();
+    m.date = q.value(3).toString();
+    m.type = q.value(4).toString();
+    m.text = q.value(5).toString();
+    m.smileId = q.value(6).toLongLong();
+    m.smileFileUuid = q.value(7).toString();
+    m.fileUuid = q.value(8).toString();
+    return m;
+}
+
+const QString kMessageSelect = QStringLiteral(
+    "SELECT m.id, m.member_id, m.chat_id, m.date, m.type, m.text, m.smile_id, s.file_uuid, m.file_uuid"
+    " FROM messages m LEFT JOIN smiles s ON s.id = m.smile_id");
+
+bool fsyncPath(const QString &path, bool directory)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), directory ? (O_RDONLY | O_DIRECTORY) : O_RDONLY);
+    if (fd < 0)
+        return false;
+    const bool ok = ::fsync(fd) == 0;
+    ::close(fd);
+    return ok;
+}
+
+}  // namespace
+
+ChatStore::ChatStore(Database &db, QString filesDir) : m_db(db), m_filesDir(std::move(filesDir))
+{
+    QDir().mkpath(m_filesDir);
+}
+
+QString ChatStore::pathOf(const QString &uuid) const
+{
+    return QDir(m_filesDir).filePath(uuid);
+}
+
+std::optional<qint64> ChatStore::chatFor(qint64 memberA, qint64 memberB)
+{
+    const qint64 a = qMin(memberA, memberB);
+    const qint64 b = qMax(memberA, memberB);
+    QSqlDatabase db = m_db.connection();
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT id FROM chats WHERE member_a = ? AND member_b = ?"));
+        q.addBindValue(a);
+        q.addBindValue(b);
+        if (q.exec() && q.next())
+            return q.value(0).toLongLong();
+        QSqlQuery ins(db);
+        ins.prepare(QStringLiteral("INSERT OR IGNORE INTO chats (member_a, member_b, created_at) VALUES (?,?,?)"));
+        ins.addBindValue(a);
+        ins.addBindValue(b);
+        ins.addBindValue(nowWithMicroseconds());
+        if (!ins.exec()) {
+            qCWarning(lcStore) << "cannot create chat:" << ins.lastError().text();
+            return std::nullopt;
+        }
+    }
+    return std::nullopt;
+}
+
+QList<ChatMessage> ChatStore::history(qint64 chatId, qint64 beforeId, int limit)
+{
+    QSqlDatabase db = m_db.connection();
+    QSqlQuery q(db);
+    q.prepare(kMessageSelect + QStringLiteral(" WHERE m.chat_id = ? AND m.id < ? ORDER BY m.id DESC LIMIT ?"));
+    q.addBindValue(chatId);
+    q.addBindValue(beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max());
+    q.addBindValue(limit);
+    QList<ChatMessage> out;
+    if (q.exec()) {
+        while (q.next())
+            out.append(readMessage(q));
+    }
+    std::reverse(out.begin(), out.end());
+    return out;
+}
+
+std::optional<StoredFile> ChatStore::file(const QString &uuid)
+{
+    QSqlDatabase db = m_db.connection();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT uuid, original_name, content_type, size FROM files WHERE uuid = ?"));
+    q.addBindValue(uuid.toLower());
+    if (q.exec() && q.next())
+        return StoredFile{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong()};
+    return std::nullopt;
+}
+
+QList<Smile> ChatStore::smiles()
+{
+    QSqlDatabase db = m_db.connection();
+    QSqlQuery q(db);
+    QList<Smile> out;
+    if (q.exec(QStringLiteral("SELECT id, file_uuid, price FROM smiles ORDER BY id"))) {
+        while (q.next())
+            out.append(Smile{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong()});
+    }
+    return out;
+}
+
+std::optional<Smile> ChatStore::addSmile(const StoredFile &file, qint64 price, qint64 uploaderId)
+{
+    QSqlDatabase db = m_db.connection();
+    if (!m_db.beginImmediate(db))
+        return std::nullopt;
+    const QString now = nowWithMicroseconds();
+    QSqlQuery f(db);
+    f.prepare(QStringLiteral("INSERT INTO files (uuid, original_name, content_type, size, uploader_id, created_at) VALUES (?,?,?,?,?,?)"));
+    f.addBindValue(file.uuid);
+    f.addBindValue(file.originalName);
+    f.addBindValue(file.contentType);
+    f.addBindValue(file.size);
+    f.addBindValue(uploaderId);
+    f.addBindValue(now);
+    QSqlQuery s(db);
+    s.prepare(QStringLiteral("INSERT INTO smiles (file_uuid, price, created_at) VALUES (?,?,?)"));
+    s.addBindValue(file.uuid);
+    s.addBindValue(price);
+    s.addBindValue(now);
+    if (!f.exec() || !s.exec()) {
+        m_db.rollback(db);
+        return std::nullopt;
+    }
+    const qint64 id = s.lastInsertId().toLongLong();
+    if (!m_db.commit(db))
+        return std::nullopt;
+    return Smile{id, file.uuid, price};
+}
+
+int ChatStore::removeOrphanFiles()
+{
+    QSqlDatabase db = m_db.connection();
+    QSqlQuery q(db);
+    QSet<QString> known;
+    if (q.exec(QStringLiteral("SELECT uuid FROM files"))) {
+        while (q.next())
+            known.insert(q.value(0).toString());
+    }
+    int removed = 0;
+    const QDir dir(m_filesDir);
+    for (const QString &name : dir.entryList(QDir::Files)) {
+        if (!known.contains(name) && QFile::remove(dir.filePath(name)))
+            ++removed;
+    }
+    if (removed)
+        qCInfo(lcStore) << "removed" << removed << "stored files that no message or smile refers to";
+    return removed;
+}
+
+bool writeFileDurably(const QString &filesDir, const QString &uuid, QByteArrayView data, QString *error)
+{
+    const QString finalPath = QDir(filesDir).filePath(uuid);
+    const QString tmpPath = finalPath + QStringLiteral(".part");
+    QFile f(tmpPath);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(data.data(), data.size()) != data.size() || !f.flush()
+        || ::fsync(f.handle()) != 0) {
+        *error = f.errorString();
+        f.remove();
+        return false;
+    }
+    f.close();
+    if (::rename(QFile::encodeName(tmpPath).constData(), QFile::encodeName(finalPath).constData()) != 0) {
+        *error = QStringLiteral("rename failed");
+        QFile::remove(tmpPath);
+        return false;
+    }
+    fsyncPath(filesDir, true);
+    return true;
+}
+
+// ---- ChatWriter --------------------------------------------------------------------------
+
+ChatWriter::ChatWriter(Database &db, qint64 textPrice) : m_db(db), m_textPrice(textPrice) {}
+
+void ChatWriter::submit(SendRequest request, Callback done)
+{
+    QMutexLocker lock(&m_mutex);
+    m_queue.append({std::move(request), std::move(done)});
+    if (!m_scheduled) {
+        m_scheduled = true;
+        QMetaObject::invokeMethod(this, &ChatWriter::drain, Qt::QueuedConnection);
+    }
+}
+
+void ChatWriter::drain()
+{
+    for (;;) {
+        QList<std::pair<SendRequest, Callback>> batch;
+        {
+            QMutexLocker lock(&m_mutex);
+            batch.swap(m_queue);
+            if (batch.isEmpty()) {
+                m_scheduled = false;
+                return;
+            }
+        }
+        // Requests that arrive while this batch commits wait for the next one: under load
+        // one fsync serves many messages.
+        QSqlDatabase db = m_db.connection();
+        QList<SendResult> results;
+        results.reserve(batch.size());
+        const bool began = m_db.beginImmediate(db);
+        for (const auto &item : batch)
+            results.append(began ? process(item.first) : SendResult{false, "STORAGE_ERROR", QStringLiteral("the message could not be stored"), {}});
+        if (began && !m_db.commit(db)) {
+            m_db.rollback(db);
+            for (SendResult &r : results)
+                r = SendResult{false, "STORAGE_ERROR", QStringLiteral("the message could not be stored"), {}};
+        }
+        ++m_batches;
+        for (qsizetype i = 0; i < batch.size(); ++i)
+            batch[i].second(results[i]);
+    }
+}
+
+SendResult ChatWriter::process(const SendRequest &r)
+{
+    QSqlDatabase db = m_db.connection();
+    auto fail = [](const QByteArray &code, const QString &detail) { return SendResult{false, code, detail, {}}; };
+    auto exec = [&db](QSqlQuery &q) {
+        if (!q.exec()) {
+            qCWarning(lcStore) << "chat write failed:" << q.lastError().text();
+            return false;
+        }
+        return true;
+    };
+    QSqlQuery sp(db);
+    sp.exec(QStringLiteral("SAVEPOINT msg"));
+    auto undo = [&db] {
+        QSqlQuery q(db);
+        q.exec(QStringLiteral("ROLLBACK TO msg"));
+        q.exec(QStringLiteral("RELEASE msg"));
+    };
+
+    QSqlQuery user(db);
+    user.prepare(QStringLiteral("SELECT role, balance FROM users WHERE id = ?"));
+    user.addBindValue(r.senderId);
+    if (!exec(user) || !user.next()) {
+        undo();
+        return fail("STORAGE_ERROR", QStringLiteral("unknown sender"));
+    }
+    const bool pays = user.value(0).toString() == QLatin1String("member");
+    const qint64 balance = user.value(1).toLongLong();
+    user.finish();
+
+    ChatMessage m;
+    m.chatId = r.chatId;
+    m.memberId = r.senderId;
+    m.type = r.type;
+    m.text = r.text;
+    m.date = nowWithMicroseconds();
+    qint64 price = m_textPrice;
+    if (r.type == QLatin1String("smile")) {
+        QSqlQuery s(db);
+        s.prepare(QStringLiteral("SELECT price, file_uuid FROM smiles WHERE id = ?"));
+        s.addBindValue(r.smileId);
+        if (!exec(s) || !s.next()) {
+            undo();
+            return fail("UNKNOWN_SMILE", QStringLiteral("there is no smile with id %1").arg(r.smileId));
+        }
+        price = s.value(0).toLongLong();
+        m.smileId = r.smileId;
+        m.smileFileUuid = s.value(1).toString();
+        m.text.clear();
+    }
+    if (!pays)
+        price = 0;
+    if (price > 0) {
+        QSqlQuery charge(db);
+        charge.prepare(QStringLiteral("UPDATE users SET balance = balance - ? WHERE id = ? AND balance >= ?"));
+        charge.addBindValue(price);
+        charge.addBindValue(r.senderId);
+        charge.addBindValue(price);
+        if (!exec(charge)) {
+            undo();
+            return fail("STORAGE_ERROR", QStringLiteral("the message could not be stored"));
+        }
+        if (charge.numRowsAffected() != 1) {
+            undo();
+            return fail("INSUFFICIENT_BALANCE",
+                        QStringLiteral("this message costs %1 coins and your balance is %2").arg(price).arg(balance));
+        }
+    }
+    if (r.type == QLatin1String("file")) {
+        QSqlQuery f(db);
+        f.prepare(QStringLiteral("INSERT INTO files (uuid, original_name, content_type, size, uploader_id, created_at) VALUES (?,?,?,?,?,?)"));
+        f.addBindValue(r.file.uuid);
+        f.addBindValue(r.file.originalName);
+        f.addBindValue(r.file.contentType);
+        f.addBindValue(r.file.size);
+        f.addBindValue(r.senderId);
+        f.addBindValue(m.date);
+        if (!exec(f)) {
+            undo();
+            return fail("STORAGE_ERROR", QStringLiteral("the file could not be stored"));
+        }
+        m.fileUuid = r.file.uuid;
+    }
+    QSqlQuery ins(db);
+    ins.prepare(QStringLiteral("INSERT INTO messages (chat_id, member_id, date, type, text, smile_id, file_uuid, price) VALUES (?,?,?,?,?,?,?,?)"));
+    ins.addBindValue(m.chatId);
+    ins.addBindValue(m.memberId);
+    ins.addBindValue(m.date);
+    ins.addBindValue(m.type);
+    ins.addBindValue(m.type == QLatin1String("smile") ? QVariant() : QVariant(m.text));
+    ins.addBindValue(m.smileId ? QVariant(m.smileId) : QVariant());
+    ins.addBindValue(m.fileUuid.isEmpty() ? QVariant() : QVariant(m.fileUuid));
+    ins.addBindValue(price);
+    if (!exec(ins)) {
+        undo();
+        return fail("STORAGE_ERROR", QStringLiteral("the message could not be stored"));
+    }
+    m.id = ins.lastInsertId().toLongLong();
+    QSqlQuery rel(db);
+    rel.exec(QStringLiteral("RELEASE msg"));
+    return SendResult{true, {}, {}, m};
+}
+
+}  // namespace sb::chat

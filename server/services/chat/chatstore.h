@@ -1,0 +1,106 @@
+#pragma once
+// Chat data access. Reads run on the calling thread's connection (workers, the blocking
+// pool). Every write that a client is told about goes through ChatWriter, which batches
+// commits on its own thread.
+
+#include "chatmessage.h"
+
+#include <QList>
+#include <QObject>
+#include <QMutex>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace sb {
+class Database;
+}
+
+namespace sb::chat {
+
+struct StoredFile {
+    QString uuid;
+    QString originalName;
+    QString contentType;
+    qint64 size = 0;
+};
+
+struct Smile {
+    qint64 id = 0;
+    QString fileUuid;
+    qint64 price = 0;
+};
+
+class ChatStore final
+{
+public:
+    ChatStore(Database &db, QString filesDir);
+
+    QString filesDir() const { return m_filesDir; }
+    QString pathOf(const QString &uuid) const;
+
+    // The chat of two members, created on first use.
+    std::optional<qint64> chatFor(qint64 memberA, qint64 memberB);
+    // Oldest first: the `limit` most recent messages with id < beforeId (0 = newest).
+    QList<ChatMessage> history(qint64 chatId, qint64 beforeId, int limit);
+    std::optional<StoredFile> file(const QString &uuid);
+    QList<Smile> smiles();
+    // Stores a smile whose file is already on disk (files row + smiles row, one commit).
+    std::optional<Smile> addSmile(const StoredFile &file, qint64 price, qint64 uploaderId);
+    // Deletes files on disk that no row refers to (left by a crash between the two).
+    int removeOrphanFiles();
+
+private:
+    Database &m_db;
+    QString m_filesDir;
+};
+
+// Writes `data` durably as <filesDir>/<uuid> (temporary file, fsync, rename). Blocking.
+bool writeFileDurably(const QString &filesDir, const QString &uuid, QByteArrayView data, QString *error);
+
+struct SendRequest {
+    qint64 chatId = 0;
+    qint64 senderId = 0;
+    QString type;  // text, smile, file
+    QString text;
+    qint64 smileId = 0;
+    StoredFile file;  // for type "file": already written to disk
+};
+
+struct SendResult {
+    bool ok = false;
+    QByteArray errorCode;
+    QString detail;
+    ChatMessage message;
+};
+
+// Owns the write path: one thread, one connection, batched transactions. Each request is
+// charged and inserted inside its own savepoint (never a message without its charge, nor a
+// charge without its message); the batch commits once; results are reported after the
+// commit.
+class ChatWriter final : public QObject
+{
+    Q_OBJECT
+public:
+    ChatWriter(Database &db, qint64 textPrice);
+    Q_DISABLE_COPY_MOVE(ChatWriter)
+
+    using Callback = std::function<void(const SendResult &)>;
+    // Thread-safe. `done` runs on the writer thread after the commit.
+    void submit(SendRequest request, Callback done);
+    qint64 committedBatches() const { return m_batches; }
+
+private:
+    void drain();
+    SendResult process(const SendRequest &r);
+
+    Database &m_db;
+    qint64 m_textPrice;
+    QMutex m_mutex;
+    QList<std::pair<SendRequest, Callback>> m_queue;
+    bool m_scheduled = false;
+    qint64 m_batches = 0;
+};
+
+}  // namespace sb::chat
