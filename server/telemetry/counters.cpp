@@ -45,6 +45,8 @@ QList<ServiceCountersSnapshot> Telemetry::snapshot() const
         s.errors = c->errors.load(std::memory_order_relaxed);
         s.limitHits = c->limitHits.load(std::memory_order_relaxed);
         s.heartbeatTimeouts = c->heartbeatTimeouts.load(std::memory_order_relaxed);
+        s.storeCommits = c->storeCommits.load(std::memory_order_relaxed);
+        s.storeRows = c->storeRows.load(std::memory_order_relaxed);
         out.append(s);
     }
     return out;
@@ -103,6 +105,10 @@ QByteArray Telemetry::prometheusText(qint64 uptimeMs) const
                &ServiceCountersSnapshot::limitHits);
     perService("switchboard_heartbeat_timeouts_total", "counter", "Connections dropped for a missed heartbeat.",
                &ServiceCountersSnapshot::heartbeatTimeouts);
+    perService("switchboard_store_commits_total", "counter", "Database transactions committed for client writes.",
+               &ServiceCountersSnapshot::storeCommits);
+    perService("switchboard_store_rows_total", "counter", "Client writes stored (messages, reports) in those transactions.",
+               &ServiceCountersSnapshot::storeRows);
     family("switchboard_handshake_rejections_total", "counter", "Requests refused before a WebSocket handshake, by reason.");
     const auto rej = rejections();
     QList<QByteArray> reasons = rej.keys();

@@ -91,7 +91,8 @@ ChatService::ChatService(ServerContext &context) : m_ctx(context)
 {
     m_store = std::make_unique<ChatStore>(*context.database, QDir(context.config.dataDir).filePath(QStringLiteral("files")));
     m_store->removeOrphanFiles();
-    m_writer = std::make_unique<ChatWriter>(*context.database, context.config.service(kService).textPrice);
+    m_writer = std::make_unique<ChatWriter>(*context.database, context.config.service(kService).textPrice,
+                                            context.telemetry->service(kService));
     m_writerThread.setObjectName(QStringLiteral("sb-chat-writer"));
     m_writer->moveToThread(&m_writerThread);
     m_writerThread.start();

@@ -2,6 +2,7 @@
 
 #include "logging.h"
 #include "store/database.h"
+#include "telemetry/counters.h"
 
 #include <QDir>
 #include <QFile>
@@ -194,7 +195,10 @@ bool writeFileDurably(const QString &filesDir, const QString &uuid, QByteArrayVi
 
 // ---- ChatWriter --------------------------------------------------------------------------
 
-ChatWriter::ChatWriter(Database &db, qint64 textPrice) : m_db(db), m_textPrice(textPrice) {}
+ChatWriter::ChatWriter(Database &db, qint64 textPrice, ServiceCounters &counters)
+    : m_db(db), m_textPrice(textPrice), m_counters(counters)
+{
+}
 
 void ChatWriter::submit(SendRequest request, Callback done)
 {
@@ -232,6 +236,8 @@ void ChatWriter::drain()
                 r = SendResult{false, "STORAGE_ERROR", QStringLiteral("the message could not be stored"), {}};
         }
         ++m_batches;
+        ServiceCounters::add(m_counters.storeCommits);
+        ServiceCounters::add(m_counters.storeRows, std::count_if(results.cbegin(), results.cend(), [](const SendResult &r) { return r.ok; }));
         for (qsizetype i = 0; i < batch.size(); ++i)
             batch[i].second(results[i]);
     }

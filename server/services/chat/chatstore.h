@@ -15,6 +15,7 @@
 
 namespace sb {
 class Database;
+struct ServiceCounters;
 }
 
 namespace sb::chat {
@@ -83,7 +84,7 @@ class ChatWriter final : public QObject
 {
     Q_OBJECT
 public:
-    ChatWriter(Database &db, qint64 textPrice);
+    ChatWriter(Database &db, qint64 textPrice, ServiceCounters &counters);
     Q_DISABLE_COPY_MOVE(ChatWriter)
 
     using Callback = std::function<void(const SendResult &)>;
@@ -97,6 +98,7 @@ private:
 
     Database &m_db;
     qint64 m_textPrice;
+    ServiceCounters &m_counters;
     QMutex m_mutex;
     QList<std::pair<SendRequest, Callback>> m_queue;
     bool m_scheduled = false;

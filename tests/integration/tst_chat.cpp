@@ -1,0 +1,492 @@
+// The member chat service (seed 001, SPEC §3) with real QWebSocket and HTTP clients:
+// authentication, history, delivery across workers, pricing, files, smiles and the REST API.
+#include "accounts/accountstore.h"
+#include "testserver.h"
+
+#include <QHttpMultiPart>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWebSocket>
+
+using namespace sbtest;
+
+namespace {
+
+// A chat client as the seed's example page is one: open, send "Bearer <token>", collect.
+struct ChatClient {
+    std::unique_ptr<QWebSocket> ws = std::make_unique<QWebSocket>();
+    QStringList raw;          // every text frame as received
+    QList<QJsonValue> frames; // parsed
+    int closeCode = -1;
+    QString closeReason;
+
+    ChatClient()
+    {
+        QObject::connect(ws.get(), &QWebSocket::textMessageReceived, ws.get(), [this](const QString &m) {
+            raw.append(m);
+            const QJsonDocument d = QJsonDocument::fromJson(m.toUtf8());
+            frames.append(d.isArray() ? QJsonValue(d.array()) : QJsonValue(d.object()));
+        });
+        QObject::connect(ws.get(), &QWebSocket::disconnected, ws.get(), [this] {
+            closeCode = ws->closeCode();
+            closeReason = ws->closeReason();
+        });
+    }
+    bool open(const QUrl &url)
+    {
+        QSignalSpy connected(ws.get(), &QWebSocket::connected);
+        ws->open(url);
+        return connected.wait(5000);
+    }
+    // Opens and authenticates; true once the history array has arrived.
+    bool join(TestServer &s, qint64 other, const QString &token)
+    {
+        if (!open(s.ws(QStringLiteral("/members/chat/?other_member_id=%1").arg(other))))
+            return false;
+        ws->sendTextMessage(QStringLiteral("Bearer ") + token);
+        return QTest::qWaitFor([this] { return !frames.isEmpty() || closeCode >= 0; }, 5000) && !frames.isEmpty()
+            && frames.first().isArray();
+    }
+    QJsonArray history() const { return frames.isEmpty() ? QJsonArray() : frames.first().toArray(); }
+    QList<QJsonObject> messages() const
+    {
+        QList<QJsonObject> out;
+        for (const QJsonValue &v : frames) {
+            if (v.isObject() && v.toObject().value(QStringLiteral("type")).toString() != QLatin1String("error"))
+                out.append(v.toObject());
+        }
+        return out;
+    }
+    QList<QJsonObject> errors() const
+    {
+        QList<QJsonObject> out;
+        for (const QJsonValue &v : frames) {
+            if (v.isObject() && v.toObject().value(QStringLiteral("type")).toString() == QLatin1String("error"))
+                out.append(v.toObject());
+        }
+        return out;
+    }
+    QString lastErrorCode() const { return errors().isEmpty() ? QString() : errors().last().value(QStringLiteral("code")).toString(); }
+};
+
+// The smallest valid PNG (1x1), for smiles.
+const QByteArray kPng = QByteArray::fromBase64(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
+QByteArray fileFrame(const QByteArray &info, const QByteArray &bytes)
+{
+    return "!" + info + "#" + bytes;
+}
+
+}  // namespace
+
+class TestChat : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir dataDir;
+    std::unique_ptr<TestServer> server;
+    sb::User alice, bob, boss, carol;
+    QString aliceToken, bobToken, bossToken, carolToken;
+
+    sb::User makeUser(const QString &email, const QString &role, qint64 balance)
+    {
+        sb::AccountStore::Error err;
+        auto u = server->host().accounts().createUser(email, QStringLiteral("pw"), role, balance, &err);
+        return u ? *u : sb::User{};
+    }
+    qint64 balanceOf(qint64 id) { return server->host().accounts().userById(id)->balance; }
+    QList<QPair<QByteArray, QByteArray>> bearer(const QString &token) { return {{"Authorization", "Bearer " + token.toLatin1()}}; }
+
+    void startServer()
+    {
+        server = std::make_unique<TestServer>([this](sb::ServerConfig &c) {
+            c.dataDir = dataDir.path();
+            c.workers = 2;
+            c.services[QStringLiteral("chat")].limits.unauthenticatedMs = 600;
+            c.services[QStringLiteral("chat")].fileBytes = 100'000;
+        });
+    }
+
+    HttpResult uploadSmile(const QString &token, const QByteArray &data, const QByteArray &price = {})
+    {
+        QNetworkAccessManager nam;
+        auto *multi = new QHttpMultiPart(QHttpMultiPart::FormDataType);
+        QHttpPart file;
+        file.setHeader(QNetworkRequest::ContentDispositionHeader, QByteArrayLiteral("form-data; name=\"file\"; filename=\"smile.png\""));
+        file.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("image/png"));
+        file.setBody(data);
+        multi->append(file);
+        if (!price.isEmpty()) {
+            QHttpPart p;
+            p.setHeader(QNetworkRequest::ContentDispositionHeader, QByteArrayLiteral("form-data; name=\"price\""));
+            p.setBody(price);
+            multi->append(p);
+        }
+        QNetworkRequest req(server->http(QStringLiteral("/storage/smiles")));
+        if (!token.isEmpty())
+            req.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+        QNetworkReply *reply = nam.post(req, multi);
+        multi->setParent(reply);
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        done.wait(10000);
+        HttpResult r;
+        r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        r.body = reply->readAll();
+        reply->deleteLater();
+        return r;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        startServer();
+        QVERIFY2(server->ok(), qPrintable(server->error()));
+        alice = makeUser(QStringLiteral("alice@chat.test"), QStringLiteral("member"), 100);
+        bob = makeUser(QStringLiteral("bob@chat.test"), QStringLiteral("member"), 0);
+        boss = makeUser(QStringLiteral("boss@chat.test"), QStringLiteral("superuser"), 0);
+        carol = makeUser(QStringLiteral("carol@chat.test"), QStringLiteral("member"), 50);
+        QVERIFY(alice.id && bob.id && boss.id && carol.id);
+        aliceToken = server->host().accounts().issueAccessToken(alice.id);
+        bobToken = server->host().accounts().issueAccessToken(bob.id);
+        bossToken = server->host().accounts().issueAccessToken(boss.id);
+        carolToken = server->host().accounts().issueAccessToken(carol.id);
+    }
+    void cleanupTestCase() { server.reset(); }
+
+    void authFailuresClose1008_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("first");  // empty: send nothing
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("no first message") << QStringLiteral("?other_member_id=2") << QString() << QStringLiteral("not authenticated in time");
+        QTest::newRow("bad token") << QStringLiteral("?other_member_id=2") << QStringLiteral("Bearer 00000000-0000-4000-8000-000000000000") << QStringLiteral("invalid or expired");
+        QTest::newRow("not bearer") << QStringLiteral("?other_member_id=2") << QStringLiteral("hello") << QStringLiteral("Bearer");
+        QTest::newRow("missing other") << QString() << QStringLiteral("TOKEN") << QStringLiteral("other_member_id");
+        QTest::newRow("bad other") << QStringLiteral("?other_member_id=abc") << QStringLiteral("TOKEN") << QStringLiteral("other_member_id");
+        QTest::newRow("self") << QStringLiteral("?other_member_id=SELF") << QStringLiteral("TOKEN") << QStringLiteral("yourself");
+        QTest::newRow("unknown other") << QStringLiteral("?other_member_id=99999") << QStringLiteral("TOKEN") << QStringLiteral("no member");
+    }
+    void authFailuresClose1008()
+    {
+        QFETCH(QString, query);
+        QFETCH(QString, first);
+        QFETCH(QString, reason);
+        query.replace(QStringLiteral("SELF"), QString::number(alice.id));
+        first.replace(QStringLiteral("TOKEN"), QStringLiteral("Bearer ") + aliceToken);
+        ChatClient c;
+        QVERIFY(c.open(server->ws(QStringLiteral("/members/chat/") + query)));
+        if (!first.isEmpty())
+            c.ws->sendTextMessage(first);
+        QTRY_VERIFY_WITH_TIMEOUT(c.closeCode >= 0, 5000);
+        QCOMPARE(c.closeCode, 1008);
+        QVERIFY2(c.closeReason.contains(reason), qPrintable(c.closeReason));
+        QVERIFY(c.frames.isEmpty());
+    }
+
+    void binaryFirstMessageIsRefused()
+    {
+        ChatClient c;
+        QVERIFY(c.open(server->ws(QStringLiteral("/members/chat/?other_member_id=%1").arg(bob.id))));
+        c.ws->sendBinaryMessage("Bearer x");
+        QTRY_COMPARE(c.closeCode, 1008);
+    }
+
+    void historyThenLiveDeliveryAcrossWorkers()
+    {
+        ChatClient a, b, a2;
+        QVERIFY(a.join(*server, bob.id, aliceToken));
+        QCOMPARE(a.history(), QJsonArray());
+        QVERIFY(b.join(*server, alice.id, bobToken));   // the other worker (round robin)
+        QVERIFY(a2.join(*server, bob.id, aliceToken));  // alice's second tab
+        a.ws->sendTextMessage(QStringLiteral(R"({"type": "text", "text": "Hello, world!"})"));
+        a.ws->sendTextMessage(QStringLiteral("hey"));  // a plain text frame is text (seed 001)
+        for (ChatClient *c : {&a, &b, &a2})
+            QTRY_COMPARE(c->messages().size(), 2);
+        const QJsonObject m = b.messages().first();
+        QCOMPARE(m.value(QStringLiteral("type")).toString(), QStringLiteral("text"));
+        QCOMPARE(m.value(QStringLiteral("text")).toString(), QStringLiteral("Hello, world!"));
+        QCOMPARE(m.value(QStringLiteral("member_id")).toInteger(), alice.id);
+        QVERIFY(m.value(QStringLiteral("chat_id")).toInteger() > 0);
+        QCOMPARE(b.messages()[1].value(QStringLiteral("text")).toString(), QStringLiteral("hey"));
+        // The seed's exact shape, key order and date format included.
+        static const QRegularExpression shape(QStringLiteral(
+            R"(^\{"id": \d+, "member_id": \d+, "chat_id": \d+, "date": "\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}", "type": "text", "text": "Hello, world!"\}$)"));
+        QVERIFY2(shape.match(b.raw[1]).hasMatch(), qPrintable(b.raw[1]));
+        // Each text costs a member 5 coins.
+        QCOMPARE(balanceOf(alice.id), 90);
+    }
+
+    void offlineMemberGetsHistoryOldestFirst()
+    {
+        ChatClient a;
+        QVERIFY(a.join(*server, carol.id, aliceToken));
+        for (int i = 0; i < 3; ++i)
+            a.ws->sendTextMessage(QStringLiteral("while you were away %1").arg(i));
+        QTRY_COMPARE(a.messages().size(), 3);
+        ChatClient c;  // carol connects later
+        QVERIFY(c.join(*server, alice.id, carolToken));
+        const QJsonArray h = c.history();
+        QCOMPARE(h.size(), 3);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(h[i].toObject().value(QStringLiteral("text")).toString(), QStringLiteral("while you were away %1").arg(i));
+        QVERIFY(h[0].toObject().value(QStringLiteral("id")).toInteger() < h[2].toObject().value(QStringLiteral("id")).toInteger());
+
+        // Paging back: the 2 messages before the newest.
+        c.ws->sendTextMessage(QStringLiteral(R"({"type": "history", "before": %1, "limit": 2})").arg(h[2].toObject().value(QStringLiteral("id")).toInteger()));
+        QTRY_COMPARE(c.frames.size(), 2);
+        const QJsonArray page = c.frames[1].toArray();
+        QCOMPARE(page.size(), 2);
+        QCOMPARE(page[0].toObject().value(QStringLiteral("text")).toString(), QStringLiteral("while you were away 0"));
+        QCOMPARE(page[1].toObject().value(QStringLiteral("text")).toString(), QStringLiteral("while you were away 1"));
+    }
+
+    void errorsKeepTheSocketOpen_data()
+    {
+        QTest::addColumn<QString>("frame");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("bad json") << QStringLiteral("{bad json") << QStringLiteral("INVALID_JSON");
+        QTest::newRow("unknown type") << QStringLiteral(R"({"type": "video"})") << QStringLiteral("UNKNOWN_TYPE");
+        QTest::newRow("no type") << QStringLiteral(R"({"text": "x"})") << QStringLiteral("UNKNOWN_TYPE");
+        QTest::newRow("text not a string") << QStringLiteral(R"({"type": "text", "text": 5})") << QStringLiteral("INVALID_MESSAGE");
+        QTest::newRow("missing smile") << QStringLiteral(R"({"type": "smile", "smile_id": 424242})") << QStringLiteral("UNKNOWN_SMILE");
+        QTest::newRow("bad smile id") << QStringLiteral(R"({"type": "smile", "smile_id": "two"})") << QStringLiteral("INVALID_MESSAGE");
+        QTest::newRow("empty") << QStringLiteral("   ") << QStringLiteral("EMPTY_MESSAGE");
+    }
+    void errorsKeepTheSocketOpen()
+    {
+        QFETCH(QString, frame);
+        QFETCH(QString, code);
+        ChatClient a;
+        QVERIFY(a.join(*server, boss.id, aliceToken));
+        const qint64 before = balanceOf(alice.id);
+        a.ws->sendTextMessage(frame);
+        QTRY_COMPARE(a.errors().size(), 1);
+        QCOMPARE(a.lastErrorCode(), code);
+        QVERIFY(!a.errors().first().value(QStringLiteral("detail")).toString().isEmpty());
+        QCOMPARE(balanceOf(alice.id), before);  // nothing charged
+        a.ws->sendTextMessage(QStringLiteral("still open"));
+        QTRY_COMPARE(a.messages().size(), 1);
+        QCOMPARE(a.ws->state(), QAbstractSocket::ConnectedState);
+    }
+
+    void insufficientBalanceStoresNothing()
+    {
+        ChatClient b;
+        QVERIFY(b.join(*server, boss.id, bobToken));
+        b.ws->sendTextMessage(QStringLiteral("can I?"));
+        QTRY_COMPARE(b.lastErrorCode(), QStringLiteral("INSUFFICIENT_BALANCE"));
+        QVERIFY(b.errors().first().value(QStringLiteral("detail")).toString().contains(QStringLiteral("5 coins")));
+        QTest::qWait(100);
+        QVERIFY(b.messages().isEmpty());
+        ChatClient again;
+        QVERIFY(again.join(*server, boss.id, bobToken));
+        QCOMPARE(again.history().size(), 0);
+        QCOMPARE(balanceOf(bob.id), 0);
+    }
+
+    void privilegedRolesPayNothing()
+    {
+        ChatClient boss1;
+        QVERIFY(boss1.join(*server, bob.id, bossToken));
+        boss1.ws->sendTextMessage(QStringLiteral("free for me"));
+        QTRY_COMPARE(boss1.messages().size(), 1);
+        QCOMPARE(balanceOf(boss.id), 0);
+    }
+
+    void concurrentSendsCannotOverspend()
+    {
+        // dave has 50 coins: ten texts. Two sockets send 20 each at once.
+        const sb::User dave = makeUser(QStringLiteral("dave@chat.test"), QStringLiteral("member"), 50);
+        const QString daveToken = server->host().accounts().issueAccessToken(dave.id);
+        ChatClient s1, s2;
+        QVERIFY(s1.join(*server, alice.id, daveToken));
+        QVERIFY(s2.join(*server, alice.id, daveToken));
+        for (int i = 0; i < 20; ++i) {
+            s1.ws->sendTextMessage(QStringLiteral("one %1").arg(i));
+            s2.ws->sendTextMessage(QStringLiteral("two %1").arg(i));
+        }
+        // Each socket sees every stored message (both are dave's) plus its own refusals.
+        QTRY_COMPARE_WITH_TIMEOUT(s1.errors().size() + s2.errors().size(), 30, 10000);
+        QTRY_COMPARE(s1.messages().size(), 10);
+        QTRY_COMPARE(s2.messages().size(), 10);
+        for (const QJsonObject &e : s1.errors() + s2.errors())
+            QCOMPARE(e.value(QStringLiteral("code")).toString(), QStringLiteral("INSUFFICIENT_BALANCE"));
+        QCOMPARE(balanceOf(dave.id), 0);
+    }
+
+    void filesAsTheSeedSendsThem()
+    {
+        ChatClient a, b;
+        QVERIFY(a.join(*server, bob.id, aliceToken));
+        QVERIFY(b.join(*server, alice.id, bobToken));
+        const QByteArray bytes = QByteArray("hello file \x00\x01\x02 #!", 18);
+        // A '#' inside the JSON info must not end it.
+        const QByteArray info = R"({"name":"notes #1.txt","size":18,"type":"text/plain","text":"Here's the file!"})";
+        const qint64 before = balanceOf(alice.id);
+        a.ws->sendBinaryMessage(fileFrame(info, bytes));
+        QTRY_COMPARE(b.messages().size(), 1);
+        const QJsonObject m = b.messages().first();
+        QCOMPARE(m.value(QStringLiteral("type")).toString(), QStringLiteral("file"));
+        QCOMPARE(m.value(QStringLiteral("text")).toString(), QStringLiteral("Here's the file!"));
+        const QString uuid = m.value(QStringLiteral("file_uuid")).toString();
+        QCOMPARE(QUuid::fromString(uuid).version(), QUuid::Random);
+        QCOMPARE(balanceOf(alice.id), before - 5);
+
+        const HttpResult f = server->get(QStringLiteral("/storage?uuid=") + uuid);
+        QCOMPARE(f.status, 200);
+        QCOMPARE(f.body, bytes);
+        QCOMPARE(f.header("Content-Type"), QByteArray("text/plain"));
+        QVERIFY2(f.header("Content-Disposition").contains("filename*=UTF-8''notes%20%231.txt"), f.header("Content-Disposition").constData());
+        // The name on disk is the server's, never the client's.
+        QVERIFY(QFile::exists(dataDir.filePath(QStringLiteral("files/") + uuid)));
+
+        a.ws->sendBinaryMessage(fileFrame(R"({"name":"a","size":5,"type":"","text":""})", "abc"));
+        QTRY_COMPARE(a.lastErrorCode(), QStringLiteral("FILE_SIZE_MISMATCH"));
+        a.ws->sendBinaryMessage(fileFrame(R"({"name":"big","size":200000,"type":"","text":""})", QByteArray(200000, 'x')));
+        QTRY_COMPARE(a.lastErrorCode(), QStringLiteral("FILE_TOO_LARGE"));
+        a.ws->sendBinaryMessage("not a file frame");
+        QTRY_COMPARE(a.lastErrorCode(), QStringLiteral("INVALID_FILE_FRAME"));
+        a.ws->sendBinaryMessage(fileFrame(R"({"size":3})", "abc"));
+        QTRY_COMPARE(a.errors().size(), 4);
+        QCOMPARE(a.lastErrorCode(), QStringLiteral("INVALID_FILE_FRAME"));
+        QCOMPARE(a.ws->state(), QAbstractSocket::ConnectedState);
+    }
+
+    void storageErrors()
+    {
+        QCOMPARE(server->get(QStringLiteral("/storage?uuid=nope")).status, 400);
+        QCOMPARE(server->get(QStringLiteral("/storage")).status, 400);
+        QCOMPARE(server->get(QStringLiteral("/storage?uuid=9be4aa0c-c820-4edc-b86e-7fe5fdbc49b6")).status, 404);
+    }
+
+    void smiles()
+    {
+        QCOMPARE(uploadSmile(QString(), kPng).status, 401);
+        QCOMPARE(uploadSmile(aliceToken, kPng).status, 403);
+        QCOMPARE(uploadSmile(bossToken, "GIF8 not really").status, 415);
+        QCOMPARE(uploadSmile(bossToken, kPng + QByteArray(200'000, 'x')).status, 413);
+        QCOMPARE(uploadSmile(bossToken, kPng, "-1").status, 400);
+        const HttpResult r = uploadSmile(bossToken, kPng, "7");
+        QCOMPARE(r.status, 201);
+        const QJsonObject smile = r.json();
+        QCOMPARE(smile.value(QStringLiteral("price")).toInt(), 7);
+        const qint64 id = smile.value(QStringLiteral("id")).toInteger();
+        const QString fileUuid = smile.value(QStringLiteral("file_uuid")).toString();
+
+        const HttpResult list = server->get(QStringLiteral("/storage/smiles"));
+        QCOMPARE(list.status, 200);
+        QCOMPARE(QJsonDocument::fromJson(list.body).array().last().toObject().value(QStringLiteral("id")).toInteger(), id);
+        const HttpResult img = server->get(QStringLiteral("/storage?uuid=") + fileUuid);
+        QCOMPARE(img.body, kPng);
+        QCOMPARE(img.header("Content-Type"), QByteArray("image/png"));
+
+        ChatClient a;
+        QVERIFY(a.join(*server, bob.id, aliceToken));
+        const qint64 before = balanceOf(alice.id);
+        a.ws->sendTextMessage(QStringLiteral(R"({"type": "smile", "smile_id": %1})").arg(id));
+        QTRY_COMPARE(a.messages().size(), 1);
+        const QJsonObject m = a.messages().first();
+        QCOMPARE(m.value(QStringLiteral("type")).toString(), QStringLiteral("smile"));
+        QCOMPARE(m.value(QStringLiteral("smile_id")).toInteger(), id);
+        QCOMPARE(m.value(QStringLiteral("smile_file_uuid")).toString(), fileUuid);
+        QVERIFY(!m.contains(QStringLiteral("text")));
+        QCOMPARE(balanceOf(alice.id), before - 7);  // the smile's own price
+    }
+
+    void restApi()
+    {
+        const HttpResult me = server->get(QStringLiteral("/me"), bearer(aliceToken));
+        QCOMPARE(me.status, 200);
+        QCOMPARE(me.json().value(QStringLiteral("email")).toString(), alice.email);
+        QCOMPARE(me.json().value(QStringLiteral("balance")).toInteger(), balanceOf(alice.id));
+        QCOMPARE(server->get(QStringLiteral("/me")).status, 401);
+
+        const HttpResult members = server->get(QStringLiteral("/members"), bearer(aliceToken));
+        QCOMPARE(members.status, 200);
+        const QJsonArray list = QJsonDocument::fromJson(members.body).array();
+        QVERIFY(list.size() >= 3);
+        for (const QJsonValue &v : list)
+            QVERIFY(v.toObject().value(QStringLiteral("id")).toInteger() != alice.id);
+        QCOMPARE(server->get(QStringLiteral("/members")).status, 401);
+
+        const QString path = QStringLiteral("/admin/users/%1/balance").arg(bob.id);
+        QCOMPARE(server->postJson(path, {{QStringLiteral("amount"), 25}}, bearer(aliceToken)).status, 403);
+        QCOMPARE(server->postJson(path, {{QStringLiteral("amount"), -5}}, bearer(bossToken)).status, 400);
+        QCOMPARE(server->postJson(QStringLiteral("/admin/users/99999/balance"), {{QStringLiteral("amount"), 5}}, bearer(bossToken)).status, 404);
+        const HttpResult top = server->postJson(path, {{QStringLiteral("amount"), 25}}, bearer(bossToken));
+        QCOMPARE(top.status, 200);
+        QCOMPARE(top.json().value(QStringLiteral("balance")).toInteger(), 25);
+        QCOMPARE(balanceOf(bob.id), 25);
+    }
+
+    void webPagesUseTheirOwnHost()
+    {
+        const HttpResult page = server->get(QStringLiteral("/"));
+        QCOMPARE(page.status, 200);
+        QVERIFY(page.header("Content-Type").startsWith("text/html"));
+        QVERIFY(page.body.contains("location.host"));
+        QVERIFY(!page.body.contains("localhost"));
+        const HttpResult example = server->get(QStringLiteral("/examples/chat.html"));
+        QCOMPARE(example.status, 200);
+        QVERIFY(example.body.contains("function sendFile()"));
+        QVERIFY(example.body.contains("${location.host}/members/chat/?other_member_id=${other_member_id}"));
+        QVERIFY(!example.body.contains("ws://localhost:8000"));
+    }
+
+    void manyMessagesCommitInBatches()
+    {
+        const HttpResult before = server->get(QStringLiteral("/metrics"));
+        auto metric = [](const QByteArray &text, const QByteArray &name) {
+            for (const QByteArray &line : text.split('\n')) {
+                if (line.startsWith(name + "{service=\"chat\"} "))
+                    return line.mid(line.lastIndexOf(' ') + 1).toLongLong();
+            }
+            return qint64(-1);
+        };
+        const qint64 commits0 = metric(before.body, "switchboard_store_commits_total");
+        const qint64 rows0 = metric(before.body, "switchboard_store_rows_total");
+        QList<ChatClient *> clients;
+        for (int i = 0; i < 4; ++i) {
+            auto *c = new ChatClient;
+            QVERIFY(c->join(*server, alice.id, bossToken));
+            clients.append(c);
+        }
+        for (int n = 0; n < 40; ++n) {
+            for (ChatClient *c : clients)
+                c->ws->sendTextMessage(QStringLiteral("burst %1").arg(n));
+        }
+        for (ChatClient *c : clients)
+            QTRY_COMPARE_WITH_TIMEOUT(c->messages().size(), 160, 10000);
+        const HttpResult after = server->get(QStringLiteral("/metrics"));
+        const qint64 rows = metric(after.body, "switchboard_store_rows_total") - rows0;
+        const qint64 commits = metric(after.body, "switchboard_store_commits_total") - commits0;
+        QCOMPARE(rows, 160);
+        QVERIFY2(commits < rows, qPrintable(QStringLiteral("%1 commits for %2 messages").arg(commits).arg(rows)));
+        qDeleteAll(clients);
+    }
+
+    void survivesRestart()
+    {
+        ChatClient a;
+        QVERIFY(a.join(*server, bob.id, aliceToken));
+        const int before = a.history().size();
+        a.ws->sendTextMessage(QStringLiteral("before restart"));
+        QTRY_COMPARE(a.messages().size(), 1);
+        a.ws->close();
+        server.reset();
+        startServer();
+        QVERIFY(server->ok());
+        ChatClient b;
+        QVERIFY(b.join(*server, alice.id, bobToken));
+        QCOMPARE(b.history().size(), before + 1);
+        QCOMPARE(b.history().last().toObject().value(QStringLiteral("text")).toString(), QStringLiteral("before restart"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestChat)
+#include "tst_chat.moc"
