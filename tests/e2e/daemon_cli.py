@@ -19,7 +19,7 @@ def check(cond, what):
 
 binary = os.environ["SWITCHBOARDD"]
 help_text = subprocess.run([binary, "--help"], capture_output=True, text=True).stdout
-for opt in ("--data-dir", "--config", "--listen-address", "--port", "--log-level", "user create", "token create", "cert generate"):
+for opt in ("--data-dir", "--config", "--listen-address", "--port", "--log-level", "user create", "user top-up", "token create", "cert generate"):
     check(opt in help_text, "--help documents " + opt)
 version = subprocess.run([binary, "--version"], capture_output=True, text=True).stdout
 check(version.startswith("switchboardd "), "--version prints the version")
@@ -37,6 +37,10 @@ with Daemon() as d:
     check(rc != 0 and "no user" in err, "set-balance on unknown user fails")
     rc, out, err = d.admin("user", "set-balance", "--email", "admin@mail.com", "--balance", "-3")
     check(rc != 0, "negative balance refused")
+    rc, out, err = d.admin("user", "top-up", "--email", "admin@mail.com", "--amount", "25")
+    check(rc == 0 and "100" in out, "user top-up adds coins (75 + 25)")
+    rc, out, err = d.admin("user", "top-up", "--email", "admin@mail.com", "--amount", "0")
+    check(rc != 0 and "--amount" in err, "top-up of 0 refused")
     rc, out, err = d.admin("token", "create", "--name", "bot", "--scope", "private")
     lines = out.strip().splitlines()
     check(rc == 0 and len(lines) == 2 and lines[1].startswith("sbp_"), "token create prints the token once")
