@@ -11,6 +11,8 @@ SB_PACKAGES=(
   libsodium-dev libssl-dev
   python3 python3-websockets
 )
+# Only the test suite needs these: headless Chromium for the web page tests.
+SB_TEST_PACKAGES=(chromium fonts-dejavu-core)
 
 sb_missing_packages() {
   local missing=() p
@@ -39,6 +41,15 @@ sb_install_packages() {
     echo "(or run this script as root and it installs them itself)" >&2
     return 1
   fi
+}
+
+# Node.js and npm for the browser tests (playwright-core drives Debian's Chromium). A Node
+# that is already installed (e.g. from NodeSource, which bundles npm) is used as it is.
+sb_install_node() {
+  if command -v node >/dev/null && command -v npm >/dev/null; then
+    return 0
+  fi
+  sb_install_packages nodejs npm
 }
 
 sb_setup() {

@@ -90,14 +90,17 @@ QByteArray HttpResponse::serialize(bool headRequest) const
     out.reserve(256 + body.size());
     out.append("HTTP/1.1 ").append(QByteArray::number(status)).append(' ').append(statusText(status)).append("\r\n");
     bool hasType = false;
+    bool hasLength = false;  // set by a handler answering HEAD without reading the body
     for (const auto &h : headers) {
         if (h.first.compare("Content-Type", Qt::CaseInsensitive) == 0)
             hasType = true;
+        if (h.first.compare("Content-Length", Qt::CaseInsensitive) == 0)
+            hasLength = true;
         out.append(h.first).append(": ").append(h.second).append("\r\n");
     }
     if (!hasType && status != 204 && status != 304)
         out.append("Content-Type: text/plain; charset=utf-8\r\n");
-    if (status != 204 && status != 304)
+    if (status != 204 && status != 304 && !hasLength)
         out.append("Content-Length: ").append(QByteArray::number(body.size())).append("\r\n");
     out.append("Date: ")
         .append(QLocale::c()

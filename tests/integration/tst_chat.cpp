@@ -342,6 +342,10 @@ private slots:
         QCOMPARE(f.body, bytes);
         QCOMPARE(f.header("Content-Type"), QByteArray("text/plain"));
         QVERIFY2(f.header("Content-Disposition").contains("filename*=UTF-8''notes%20%231.txt"), f.header("Content-Disposition").constData());
+        // HEAD tells name, type and size without the body.
+        const QByteArray head = rawExchange(server->port(), "HEAD /storage?uuid=" + uuid.toLatin1() + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        QCOMPARE(statusOf(head), 200);
+        QVERIFY2(head.contains("Content-Length: 18\r\n") && head.endsWith("\r\n\r\n"), head.constData());
         // The name on disk is the server's, never the client's.
         QVERIFY(QFile::exists(dataDir.filePath(QStringLiteral("files/") + uuid)));
 

@@ -169,7 +169,10 @@ void ChatService::getFile(HttpRequest &request, const HttpResponder &respond)
         }
         HttpResponse r;
         r.status = 200;
-        r.body = head ? QByteArray() : f.readAll();
+        if (head)
+            r.setHeader("Content-Length", QByteArray::number(f.size()));
+        else
+            r.body = f.readAll();
         r.setHeader("Content-Type", file.contentType.toUtf8());
         r.setHeader("Content-Disposition", contentDisposition(file.originalName));
         r.setHeader("X-Content-Type-Options", "nosniff");
