@@ -28,6 +28,11 @@ Limits serviceDefaults(const QString &service, const Limits &base)
         l.bodyBytes = 5'000'000 + 64 * 1024;
         l.messagesPerSecond = 50;
     }
+    if (service == QLatin1String("channels")) {
+        // Application-level PING every 30 s, PONG due within 10 s (seed 004, SPEC §4).
+        l.pingIntervalMs = 30'000;
+        l.pongTimeoutMs = 10'000;
+    }
     return l;
 }
 
@@ -82,7 +87,7 @@ QStringList ServerConfig::knownServices()
 
 QStringList ServerConfig::availableServices()
 {
-    return {QStringLiteral("chat"), QStringLiteral("generic")};
+    return {QStringLiteral("chat"), QStringLiteral("generic"), QStringLiteral("channels")};
 }
 
 ServerConfig ServerConfig::defaults()
@@ -94,7 +99,14 @@ ServerConfig ServerConfig::defaults()
     main.address = QStringLiteral("any");
     main.port = 8000;
     main.services = {QStringLiteral("chat"), QStringLiteral("generic")};
+    main.group = 0;
     c.listeners.append(main);
+    ListenerConfig channels;
+    channels.address = QStringLiteral("any");
+    channels.port = 8080;
+    channels.services = {QStringLiteral("channels")};
+    channels.group = 1;
+    c.listeners.append(channels);
     for (const QString &s : knownServices())
     {
         ServiceConfig sc;
@@ -211,7 +223,9 @@ std::optional<ServerConfig> ServerConfig::fromJson(const QJsonObject &obj, const
             }
             const QJsonObject o = it.value().toObject();
             if (!checkKeys(o, where, {QStringLiteral("limits"), QStringLiteral("allowed_origins"), QStringLiteral("allow_anonymous"),
-                                      QStringLiteral("text_price"), QStringLiteral("history_limit"), QStringLiteral("file_bytes")}, error))
+                                      QStringLiteral("text_price"), QStringLiteral("history_limit"), QStringLiteral("file_bytes"),
+                                      QStringLiteral("history_events"), QStringLiteral("history_ms"), QStringLiteral("ack_timeout_ms"),
+                                      QStringLiteral("emit_key")}, error))
                 return std::nullopt;
             ServiceConfig s = c.service(it.key());
             if (o.contains(QLatin1String("limits"))) {
@@ -252,6 +266,28 @@ std::optional<ServerConfig> ServerConfig::fromJson(const QJsonObject &obj, const
                     return std::nullopt;
                 s.fileBytes = value;
             }
+            if (o.contains(QLatin1String("history_events"))) {
+                if (!readInt(o[QLatin1String("history_events")], where + QStringLiteral(".history_events"), 0, 100'000, &value, error))
+                    return std::nullopt;
+                s.historyEvents = value;
+            }
+            if (o.contains(QLatin1String("history_ms"))) {
+                if (!readInt(o[QLatin1String("history_ms")], where + QStringLiteral(".history_ms"), 0, 86'400'000, &value, error))
+                    return std::nullopt;
+                s.historyMs = value;
+            }
+            if (o.contains(QLatin1String("ack_timeout_ms"))) {
+                if (!readInt(o[QLatin1String("ack_timeout_ms")], where + QStringLiteral(".ack_timeout_ms"), 10, 600'000, &value, error))
+                    return std::nullopt;
+                s.ackTimeoutMs = value;
+            }
+            if (o.contains(QLatin1String("emit_key"))) {
+                if (!o[QLatin1String("emit_key")].isString()) {
+                    *error = QStringLiteral("%1.emit_key: must be a string (empty: emitting is open)").arg(where);
+                    return std::nullopt;
+                }
+                s.emitKey = o[QLatin1String("emit_key")].toString();
+            }
             c.services.insert(it.key(), s);
         }
     }
@@ -273,6 +309,7 @@ std::optional<ServerConfig> ServerConfig::fromJson(const QJsonObject &obj, const
             if (!checkKeys(o, where, {QStringLiteral("name"), QStringLiteral("address"), QStringLiteral("port"), QStringLiteral("services"), QStringLiteral("tls")}, error))
                 return std::nullopt;
             ListenerConfig l;
+            l.group = int(i);
             l.address = c.listenAddress;
             l.name = o[QLatin1String("name")].toString();
             if (o.contains(QLatin1String("address"))) {
@@ -333,6 +370,12 @@ QJsonObject ServerConfig::toJson() const
             o.insert(QStringLiteral("history_limit"), it->historyLimit);
             o.insert(QStringLiteral("file_bytes"), double(it->fileBytes));
         }
+        if (it.key() == QLatin1String("channels")) {
+            o.insert(QStringLiteral("history_events"), it->historyEvents);
+            o.insert(QStringLiteral("history_ms"), double(it->historyMs));
+            o.insert(QStringLiteral("ack_timeout_ms"), it->ackTimeoutMs);
+            o.insert(QStringLiteral("emit_key"), it->emitKey);
+        }
         svc.insert(it.key(), o);
     }
     return {{QStringLiteral("workers"), workers},
@@ -362,23 +405,27 @@ bool ServerConfig::overridePort(const QString &service, int port, QString *error
     }
     // Take the service off its listener, then join a listener that was given the same
     // explicit port by an earlier override, or open a new one.
+    // Port 0 ("any free port") keeps services together only if they shared a listener.
     QString address = listenAddress;
+    int group = -1;
     for (qsizetype i = 0; i < listeners.size(); ++i) {
         if (listeners[i].services.removeAll(service) > 0) {
             address = listeners[i].address;
+            group = listeners[i].group;
             if (listeners[i].services.isEmpty())
                 listeners.removeAt(i);
             break;
         }
     }
     for (ListenerConfig &l : listeners) {
-        if (l.port == port && l.fromPortOverride) {
+        if (l.port == port && l.fromPortOverride && (port != 0 || l.group == group)) {
             l.services.append(service);
             return true;
         }
     }
     ListenerConfig l;
     l.fromPortOverride = true;
+    l.group = group;
     l.address = address;
     l.port = port;
     l.services = {service};

@@ -25,6 +25,7 @@ struct ListenerConfig {
     QStringList services;
     std::optional<TlsFiles> tls;
     bool fromPortOverride = false;  // made by --port; later overrides to the same port join it
+    int group = -1;                 // which configured listener this is (or came from, for --port)
 
     QString displayName() const { return name.isEmpty() ? services.join(QLatin1Char('+')) : name; }
 };
@@ -37,6 +38,11 @@ struct ServiceConfig {
     qint64 textPrice = 5;            // coins per text or file message for role "member"
     int historyLimit = 1000;         // messages sent on connect
     qint64 fileBytes = 5'000'000;    // largest file in a chat file frame or smile upload
+    // channels (seed 004)
+    int historyEvents = 100;         // recent events kept per channel for ?since= recovery
+    qint64 historyMs = 300'000;      // ... and for how long
+    int ackTimeoutMs = 5000;         // require-ack emits answer 408 after this
+    QString emitKey;                 // when set, emit needs Authorization: Bearer <key>
 };
 
 struct ServerConfig {
@@ -71,7 +77,15 @@ struct ServerConfig {
     // `--listen-address`: every listener binds this address.
     void overrideAddress(const QString &address);
 
-    ServiceConfig service(const QString &name) const { return services.value(name, ServiceConfig{limits, {}, false}); }
+    ServiceConfig service(const QString &name) const
+    {
+        auto it = services.constFind(name);
+        if (it != services.constEnd())
+            return *it;
+        ServiceConfig c;
+        c.limits = limits;
+        return c;
+    }
     // Empty when the configuration can be served; else a message naming the key.
     QString validate() const;
 };

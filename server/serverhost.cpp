@@ -7,6 +7,7 @@
 #include "net/tls.h"
 #include "net/worker.h"
 #include "servercontext.h"
+#include "services/channels/channelservice.h"
 #include "services/chat/chatservice.h"
 #include "services/generic/genericservice.h"
 #include "store/database.h"
@@ -116,6 +117,8 @@ bool ServerHost::start(QString *error)
                 svc = std::make_unique<GenericService>(ctx);
             else if (name == QLatin1String("chat"))
                 svc = std::make_unique<chat::ChatService>(ctx);
+            else if (name == QLatin1String("channels"))
+                svc = std::make_unique<channels::ChannelService>(ctx);
             if (!svc) {
                 *error = QStringLiteral("listeners[%1].services: the '%2' service is not available in this build").arg(i).arg(name);
                 return false;

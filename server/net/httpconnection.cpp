@@ -17,6 +17,13 @@ HttpResponder::HttpResponder(HttpConnection *conn)
 {
 }
 
+HttpConnection *HttpResponder::stream(HttpResponse head) const
+{
+    if (m_worker->thread() != QThread::currentThread() || !m_conn)
+        return nullptr;
+    return m_conn->startStream(m_requestSerial, std::move(head)) ? m_conn.data() : nullptr;
+}
+
 void HttpResponder::send(HttpResponse response) const
 {
     // Responses may come from the blocking pool. The hop goes through the worker, which
@@ -213,6 +220,27 @@ void HttpConnection::respond(quint64 serial, HttpResponse response)
     if (serial != m_serial || m_state != State::Handling || !m_socket)
         return;
     write(std::move(response));
+}
+
+bool HttpConnection::startStream(quint64 serial, HttpResponse head)
+{
+    if (serial != m_serial || m_state != State::Handling || !m_socket || m_shutdown)
+        return false;
+    head.closeAfter = true;  // no length: the body ends when the connection does
+    head.setHeader("Cache-Control", "no-cache");
+    head.setHeader("X-Accel-Buffering", "no");
+    head.stream = true;
+    m_socket->write(head.serialize());
+    m_state = State::Streaming;
+    m_timer.stop();
+    ++m_served;
+    return true;
+}
+
+void HttpConnection::streamWrite(const QByteArray &data)
+{
+    if (m_state == State::Streaming && m_socket)
+        m_socket->write(data);
 }
 
 void HttpConnection::write(HttpResponse response)
@@ -414,6 +442,7 @@ void HttpConnection::onTimeout()
     case State::Closing:
         abort();
         return;
+    case State::Streaming:
     case State::Handed:
         return;
     }
@@ -424,7 +453,7 @@ void HttpConnection::shutdownGracefully()
     m_shutdown = true;
     if (!m_socket)
         return;
-    if (m_state == State::Head || m_state == State::Body) {
+    if (m_state == State::Head || m_state == State::Body || m_state == State::Streaming) {
         m_state = State::Closing;
         m_timer.start(2000);
         m_socket->disconnectFromHost();

@@ -37,11 +37,16 @@ public:
 
     // Used by HttpResponder: answers request `serial` (ignored if it is not the current one).
     void respond(quint64 serial, HttpResponse response);
+    // Turns the answer to request `serial` into an open-ended stream (Server-Sent Events):
+    // the head goes out now, without a length; the body is whatever streamWrite() sends
+    // until either side closes. False if `serial` is not the current request.
+    bool startStream(quint64 serial, HttpResponse head);
+    void streamWrite(const QByteArray &data);
     quint64 currentSerial() const { return m_serial; }
     Worker &worker() const { return m_worker; }
 
 private:
-    enum class State { Head, Body, Handling, Closing, Handed };
+    enum class State { Head, Body, Handling, Streaming, Closing, Handed };
 
     void onReadyRead();
     void process();

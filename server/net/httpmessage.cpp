@@ -100,7 +100,7 @@ QByteArray HttpResponse::serialize(bool headRequest) const
     }
     if (!hasType && status != 204 && status != 304)
         out.append("Content-Type: text/plain; charset=utf-8\r\n");
-    if (status != 204 && status != 304 && !hasLength)
+    if (status != 204 && status != 304 && !hasLength && !stream)
         out.append("Content-Length: ").append(QByteArray::number(body.size())).append("\r\n");
     out.append("Date: ")
         .append(QLocale::c()

@@ -33,6 +33,7 @@ struct HttpResponse {
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
     bool closeAfter = false;
+    bool stream = false;  // an open-ended body follows (SSE): no Content-Length
 
     HttpResponse &setHeader(const QByteArray &name, const QByteArray &value);
     static HttpResponse json(int status, const QJsonObject &obj);

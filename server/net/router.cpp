@@ -12,25 +12,36 @@ QStringList patternSegments(const QString &pattern)
     return p.split(QLatin1Char('/'), Qt::SkipEmptyParts);
 }
 
-// Two patterns have the same shape when they match the same paths.
-QString shapeOf(const QString &pattern)
+bool isParam(const QString &segment)
 {
-    QStringList segs = patternSegments(pattern);
-    for (QString &s : segs) {
-        if (s.startsWith(QLatin1Char('{')) && s.endsWith(QLatin1Char('}')))
-            s = QStringLiteral("{}");
-    }
-    return QLatin1Char('/') + segs.join(QLatin1Char('/'));
+    return segment.startsWith(QLatin1Char('{')) && segment.endsWith(QLatin1Char('}'));
 }
+
+// Two patterns are ambiguous when some path matches both and neither is more specific
+// (has more literal segments) than the other: the router could not choose.
+bool ambiguous(const QString &a, const QString &b);
 
 int specificity(const QString &pattern)
 {
     int literal = 0;
     for (const QString &s : patternSegments(pattern)) {
-        if (!s.startsWith(QLatin1Char('{')))
+        if (!isParam(s))
             ++literal;
     }
     return literal;
+}
+
+bool ambiguous(const QString &a, const QString &b)
+{
+    const QStringList sa = patternSegments(a);
+    const QStringList sb = patternSegments(b);
+    if (sa.size() != sb.size() || specificity(a) != specificity(b))
+        return false;
+    for (qsizetype i = 0; i < sa.size(); ++i) {
+        if (!isParam(sa[i]) && !isParam(sb[i]) && sa[i] != sb[i])
+            return false;
+    }
+    return true;
 }
 
 }  // namespace
@@ -82,17 +93,16 @@ QString Router::findClash(const QString &listenerName) const
         for (qsizetype j = i + 1; j < m_http.size(); ++j) {
             const HttpRoute &a = m_http[i];
             const HttpRoute &b = m_http[j];
-            if ((a.method == b.method || a.method == "*" || b.method == "*")
-                && shapeOf(a.pattern) == shapeOf(b.pattern))
-                return QStringLiteral("route clash on listener %1: %2 %3 is provided by both '%4' and '%5'")
-                    .arg(listenerName, QString::fromLatin1(a.method), a.pattern, a.service, b.service);
+            if ((a.method == b.method || a.method == "*" || b.method == "*") && ambiguous(a.pattern, b.pattern))
+                return QStringLiteral("route clash on listener %1: %2 %3 ('%4') and %2 %5 ('%6') match the same paths")
+                    .arg(listenerName, QString::fromLatin1(a.method), a.pattern, a.service, b.pattern, b.service);
         }
     }
     for (qsizetype i = 0; i < m_ws.size(); ++i) {
         for (qsizetype j = i + 1; j < m_ws.size(); ++j) {
-            if (shapeOf(m_ws[i].pattern) == shapeOf(m_ws[j].pattern))
-                return QStringLiteral("route clash on listener %1: WebSocket %2 is provided by both '%3' and '%4'")
-                    .arg(listenerName, m_ws[i].pattern, m_ws[i].service, m_ws[j].service);
+            if (ambiguous(m_ws[i].pattern, m_ws[j].pattern))
+                return QStringLiteral("route clash on listener %1: WebSocket %2 ('%3') and %4 ('%5') match the same paths")
+                    .arg(listenerName, m_ws[i].pattern, m_ws[i].service, m_ws[j].pattern, m_ws[j].service);
         }
     }
     return {};

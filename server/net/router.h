@@ -25,6 +25,11 @@ public:
     HttpResponder() = default;
     explicit HttpResponder(HttpConnection *conn);
     void send(HttpResponse response) const;
+    // On the connection's own thread only: starts a streamed answer (see
+    // HttpConnection::startStream) and returns the connection, or nullptr.
+    HttpConnection *stream(HttpResponse head) const;
+    // The worker the request came in on (a context object for timers of the handler).
+    Worker *worker() const { return m_worker; }
 
 private:
     QPointer<HttpConnection> m_conn;

@@ -112,7 +112,7 @@ void WsSession::abort()
 void WsSession::heartbeatTick(qint64 now)
 {
     const Limits &l = m_ctx.limits;
-    if (l.pingIntervalMs <= 0 || m_finished)
+    if (l.pingIntervalMs <= 0 || m_finished || !m_wsHeartbeat)
         return;
     if (m_pingSentMs && now - m_pingSentMs > l.pongTimeoutMs) {
         ServiceCounters::add(m_counters.heartbeatTimeouts);

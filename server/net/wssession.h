@@ -44,6 +44,8 @@ protected:
     // The message-rate limit was hit; the message was dropped. Default: close 1008.
     virtual void onRateLimited();
     ServiceCounters &counters() { return m_counters; }
+    // For protocols with an application-level heartbeat (channels' PING/PONG).
+    void disableWebSocketHeartbeat() { m_wsHeartbeat = false; }
 
 private:
     bool admitMessage(qsizetype bytes);
@@ -62,6 +64,7 @@ private:
     qint64 m_rttMs = 0;
     bool m_closing = false;
     bool m_finished = false;
+    bool m_wsHeartbeat = true;
 };
 
 }  // namespace sb

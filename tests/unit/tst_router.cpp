@@ -75,6 +75,24 @@ private slots:
         w.addWs({QStringLiteral("/"), QStringLiteral("felix"), nullptr});
         w.addWs({QStringLiteral("/"), QStringLiteral("pop"), nullptr});
         QVERIFY(w.findClash(QStringLiteral("8090")).contains(QStringLiteral("WebSocket /")));
+
+        // /chat/listen would match both with one literal each: ambiguous, refused.
+        Router mixed;
+        mixed.addWs({QStringLiteral("/chat/{room}"), QStringLiteral("generic"), nullptr});
+        mixed.addWs({QStringLiteral("/{channel}/listen"), QStringLiteral("channels"), nullptr});
+        const QString m = mixed.findClash(QStringLiteral("8000"));
+        QVERIFY2(m.contains(QStringLiteral("'generic'")) && m.contains(QStringLiteral("'channels'")), qPrintable(m));
+        // A literal route beside a parameter one is not ambiguous: the literal wins.
+        Router fine;
+        fine.addWs({QStringLiteral("/members/chat/"), QStringLiteral("chat"), nullptr});
+        fine.addWs({QStringLiteral("/{channel}/listen"), QStringLiteral("channels"), nullptr});
+        fine.addWs({QStringLiteral("/chat/{room}"), QStringLiteral("generic"), nullptr});
+        fine.addWs({QStringLiteral("/echo"), QStringLiteral("generic"), nullptr});
+        QVERIFY(!fine.findClash(QStringLiteral("x")).isEmpty());  // generic + channels again
+        Router ok;
+        ok.addWs({QStringLiteral("/members/chat/"), QStringLiteral("chat"), nullptr});
+        ok.addWs({QStringLiteral("/{channel}/listen"), QStringLiteral("channels"), nullptr});
+        QVERIFY(ok.findClash(QStringLiteral("x")).isEmpty());
     }
 };
 

@@ -1,0 +1,129 @@
+#pragma once
+// Channel membership, presence and fan-out for the channels service (seed 004), across
+// workers. Thread-safe. Every event of a channel is posted while the hub lock is held, so
+// all members see one order of events (no JOINED before CONNECTED, no lost LEFT).
+// Events are serialized once: a per-recipient message is the shared prefix plus
+// `,"clientID":"…","latency":N}`, appended on the recipient's own worker.
+
+#include <QByteArray>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QMutex>
+#include <QString>
+
+#include <deque>
+#include <functional>
+#include <optional>
+
+namespace sb {
+class Worker;
+}
+
+namespace sb::channels {
+
+class ChannelSubscriber;
+
+// Random ids in the seed's format: "client_" / "evt_" + 8 characters of [A-Za-z0-9_-].
+QString randomId(const char *prefix);
+// 1-100 characters of A-Z a-z 0-9 . _ ~ : - (already percent-decoded).
+bool isValidChannelName(const QString &name);
+// {"type":T,"payload":P,"eventID":E[,"requires_ack":true] — the shared part of an event.
+QByteArray eventPrefix(const QByteArray &type, const QByteArray &payloadJson, const QString &eventId, bool requiresAck = false);
+
+struct MemberInfo {
+    QString clientId;
+    QByteArray presenceJson;  // compact JSON object
+};
+
+struct JoinResult {
+    QList<MemberInfo> members;  // including the new one
+    bool recovered = false;     // the `since` event was found and everything after it replayed
+};
+
+struct EmitResult {
+    QString eventId;
+    QStringList delivered;  // client ids the event was posted to
+    QStringList missing;    // requested ids that are not members
+};
+
+// Subscribers by id, so that posted batches find them (or find them gone) on their worker.
+// A subscriber is added and removed on its own worker, which is also where batches for it
+// are delivered, so a pointer found there stays valid while that batch runs.
+class SubscriberRegistry final
+{
+public:
+    void add(ChannelSubscriber *s);
+    void remove(quint64 id);
+    // One lock for a whole batch.
+    QList<ChannelSubscriber *> find(const QList<quint64> &ids) const;
+
+private:
+    mutable QMutex m_mutex;
+    QHash<quint64, ChannelSubscriber *> m_byId;
+};
+
+class ChannelHub final
+{
+public:
+    ChannelHub(int historyEvents, qint64 historyMs) : m_historyEvents(historyEvents), m_historyMs(historyMs) {}
+    Q_DISABLE_COPY_MOVE(ChannelHub)
+
+    // Adds a member; posts CONNECTED (with members, and recovery of events after `since`)
+    // to it and PRESENCE:JOINED to the others.
+    JoinResult join(const QString &channel, ChannelSubscriber *subscriber, const QByteArray &presenceJson, const QString &since);
+    // Removes it and posts PRESENCE:LEFT to the others. Unknown members are ignored.
+    void leave(const QString &channel, const QString &clientId);
+    // PRESENCE:UPDATED to every member, the updater included.
+    bool updatePresence(const QString &channel, const QString &clientId, const QByteArray &presenceJson);
+    // DATA to all members, to `count` random ones, or to the listed ids.
+    enum class Target { All, Random, Listed };
+    EmitResult publish(const QString &channel, const QByteArray &payloadJson, Target target, int count,
+                    const QStringList &ids, bool requiresAck, const std::function<void(const EmitResult &)> &beforePosting = {});
+
+    QList<MemberInfo> members(const QString &channel) const;
+    QHash<QString, int> channelSizes() const;
+    SubscriberRegistry &subscribers() { return m_subscribers; }
+
+private:
+    struct Member {
+        QString clientId;
+        QByteArray presenceJson;
+        ChannelSubscriber *subscriber;
+    };
+    struct Event {
+        QString eventId;
+        QByteArray prefix;  // without requires_ack: replays are never awaited
+        qint64 atMs;
+    };
+    struct Channel {
+        QList<Member> members;
+        std::deque<Event> history;
+    };
+
+    // Posts `prefix` to `recipients`, one batch per worker. Hub lock held.
+    void post(const QList<const Member *> &recipients, const QByteArray &prefix);
+    void remember(Channel &c, const QString &eventId, const QByteArray &prefix);
+
+    mutable QMutex m_mutex;
+    QHash<QString, Channel> m_channels;
+    SubscriberRegistry m_subscribers;
+    int m_historyEvents;
+    qint64 m_historyMs;
+};
+
+// What the hub delivers to: a WebSocket session or an SSE stream. Lives on its worker; the
+// hub only posts to that worker and the subscriber is looked up there by id.
+class ChannelSubscriber
+{
+public:
+    virtual ~ChannelSubscriber() = default;
+    virtual QString clientId() const = 0;
+    virtual Worker *worker() const = 0;
+    virtual quint64 subscriberId() const = 0;
+    // Appends clientID and latency to `prefix` and sends it. On the subscriber's worker.
+    virtual void deliver(const QByteArray &prefix) = 0;
+};
+
+
+}  // namespace sb::channels

@@ -1,0 +1,239 @@
+#include "channelservice.h"
+
+#include "channelsession.h"
+#include "net/httpconnection.h"
+#include "net/worker.h"
+#include "net/wsendpoint.h"
+#include "servercontext.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
+
+namespace sb::channels {
+
+namespace {
+
+const QString kService = QStringLiteral("channels");
+
+HttpResponse badChannel()
+{
+    return HttpResponse::error(400, "INVALID_CHANNEL",
+                               QStringLiteral("a channel name is 1-100 characters of A-Z a-z 0-9 . _ ~ : -"));
+}
+
+QString sinceOf(const HttpRequest &request)
+{
+    const QByteArray since = request.head.queryItem("since");
+    if (!since.isEmpty())
+        return QString::fromUtf8(since);
+    return QString::fromUtf8(request.header("Last-Event-ID"));  // EventSource reconnects
+}
+
+class ListenEndpoint final : public WsEndpoint
+{
+public:
+    explicit ListenEndpoint(ChannelService &service) : m_service(service) {}
+    QString service() const override { return kService; }
+    void admit(const HttpRequest &request, std::function<void(WsAdmission)> done) override
+    {
+        if (!isValidChannelName(request.params.value(QStringLiteral("channel"))))
+            return done(WsAdmission::refuse(badChannel(), "bad_channel"));
+        QByteArray presence;
+        QString error;
+        if (!parsePresence(request.head.query, &presence, &error))
+            return done(WsAdmission::refuse(HttpResponse::error(400, "INVALID_PRESENCE", error), "bad_presence"));
+        done(WsAdmission::accept());
+    }
+    WsSession *createSession(QWebSocket *socket, const SessionContext &context) override
+    {
+        QByteArray presence;
+        QString error;
+        parsePresence(context.query, &presence, &error);  // validated in admit()
+        QString since = QString::fromUtf8(queryItem(context.query, "since"));
+        return new ChannelSession(socket, context, m_service.context().telemetry->service(kService),
+                                  ChannelShared{&m_service.hub(), &m_service.acks()},
+                                  context.params.value(QStringLiteral("channel")), presence, since);
+    }
+
+private:
+    ChannelService &m_service;
+};
+
+QJsonArray toArray(const QStringList &l)
+{
+    return QJsonArray::fromStringList(l);
+}
+
+}  // namespace
+
+bool parsePresence(const QByteArray &query, QByteArray *json, QString *error)
+{
+    const QByteArray raw = queryItem(query, "presence");
+    if (raw.isNull() || raw.isEmpty()) {
+        *json = "{}";
+        return true;
+    }
+    if (raw.size() > 4096) {
+        *error = QStringLiteral("presence is limited to 4 KiB");
+        return false;
+    }
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(raw, &pe);
+    if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
+        *error = QStringLiteral("presence must be a URL-encoded JSON object");
+        return false;
+    }
+    *json = doc.toJson(QJsonDocument::Compact);
+    return true;
+}
+
+ChannelService::ChannelService(ServerContext &context)
+    : m_ctx(context), m_hub(context.config.service(kService).historyEvents, context.config.service(kService).historyMs)
+{
+}
+
+void ChannelService::registerRoutes(Router &router)
+{
+    router.addWs({QStringLiteral("/{channel}/listen"), kService, std::make_shared<ListenEndpoint>(*this)});
+    router.addHttp({"GET", QStringLiteral("/{channel}/listen"), kService, [this](HttpRequest &r, const HttpResponder &s) { listenSse(r, s); }});
+    router.addHttp({"GET", QStringLiteral("/{channel}/emit"), kService, [this](HttpRequest &r, const HttpResponder &s) { emitEvent(r, s); }});
+    router.addHttp({"POST", QStringLiteral("/{channel}/emit"), kService, [this](HttpRequest &r, const HttpResponder &s) { emitEvent(r, s); }});
+}
+
+void ChannelService::listenSse(HttpRequest &request, const HttpResponder &respond)
+{
+    const QString channel = request.params.value(QStringLiteral("channel"));
+    if (!isValidChannelName(channel)) {
+        respond.send(badChannel());
+        return;
+    }
+    QByteArray presence;
+    QString error;
+    if (!parsePresence(request.head.query, &presence, &error)) {
+        respond.send(HttpResponse::error(400, "INVALID_PRESENCE", error));
+        return;
+    }
+    HttpResponse head;
+    head.setHeader("Content-Type", "text/event-stream; charset=utf-8");
+    HttpConnection *conn = respond.stream(head);
+    if (!conn)
+        return;
+    const Limits &limits = m_ctx.limitsFor(kService);
+    auto *stream = new SseStream(conn, &conn->worker(), m_ctx.nextConnectionId.fetch_add(1), ChannelShared{&m_hub, &m_acks},
+                                 channel, limits.pingIntervalMs);
+    stream->start(presence, sinceOf(request));
+}
+
+void ChannelService::emitEvent(HttpRequest &request, const HttpResponder &respond)
+{
+    const QString channel = request.params.value(QStringLiteral("channel"));
+    if (!isValidChannelName(channel)) {
+        respond.send(badChannel());
+        return;
+    }
+    const ServiceConfig cfg = m_ctx.config.service(kService);
+    if (!cfg.emitKey.isEmpty() && request.bearerToken() != cfg.emitKey.toUtf8()) {
+        HttpResponse r = HttpResponse::error(401, "NOT_AUTHENTICATED", QStringLiteral("emitting needs 'Authorization: Bearer <emit key>'"));
+        r.setHeader("WWW-Authenticate", "Bearer");
+        respond.send(r);
+        return;
+    }
+
+    // Payload: the JSON body (POST), or the query parameters as strings (GET).
+    QByteArray payload;
+    if (request.head.method == "POST") {
+        if (request.body.trimmed().isEmpty()) {
+            payload = "{}";
+        } else {
+            QJsonParseError pe;
+            const QJsonDocument doc = QJsonDocument::fromJson(request.body, &pe);
+            if (pe.error != QJsonParseError::NoError) {
+                respond.send(HttpResponse::error(400, "INVALID_JSON", QStringLiteral("the body is not valid JSON: %1").arg(pe.errorString())));
+                return;
+            }
+            payload = doc.toJson(QJsonDocument::Compact);
+        }
+    } else {
+        QJsonObject o;
+        for (const QByteArray &pair : request.head.query.split('&')) {
+            if (pair.isEmpty())
+                continue;
+            const qsizetype eq = pair.indexOf('=');
+            const QString key = QString::fromUtf8(percentDecode(eq < 0 ? pair : pair.left(eq), true));
+            if (key == QLatin1String("clients") || key == QLatin1String("require-ack"))
+                continue;
+            o.insert(key, QString::fromUtf8(eq < 0 ? QByteArray() : percentDecode(pair.mid(eq + 1), true)));
+        }
+        payload = QJsonDocument(o).toJson(QJsonDocument::Compact);
+    }
+
+    const QByteArray ackParam = request.head.queryItem("require-ack");
+    if (!ackParam.isNull() && ackParam != "true" && ackParam != "false") {
+        respond.send(HttpResponse::error(400, "INVALID_PARAMETER", QStringLiteral("require-ack must be true or false")));
+        return;
+    }
+    const bool requireAck = ackParam == "true";
+
+    ChannelHub::Target target = ChannelHub::Target::All;
+    int count = 0;
+    QStringList ids;
+    const QByteArray clients = request.head.queryItem("clients");
+    if (!clients.isNull()) {
+        bool isNumber = false;
+        count = clients.toInt(&isNumber);
+        if (isNumber && count >= 0) {
+            target = ChannelHub::Target::Random;
+        } else {
+            target = ChannelHub::Target::Listed;
+            for (const QByteArray &id : clients.split(',')) {
+                if (!id.trimmed().isEmpty())
+                    ids.append(QString::fromUtf8(id.trimmed()));
+            }
+            if (ids.isEmpty()) {
+                respond.send(HttpResponse::error(400, "INVALID_PARAMETER", QStringLiteral("clients must be a number or a comma-separated list of client ids")));
+                return;
+            }
+        }
+    }
+
+    auto body = [](const EmitResult &r) {
+        return QJsonObject{{QStringLiteral("eventID"), r.eventId},
+                           {QStringLiteral("delivered"), int(r.delivered.size())},
+                           {QStringLiteral("clients"), toArray(r.delivered)},
+                           {QStringLiteral("missing"), toArray(r.missing)}};
+    };
+    AckRegistry *acks = &m_acks;
+    const EmitResult result = m_hub.publish(channel, payload, target, count, ids, requireAck, [&](const EmitResult &r) {
+        if (!requireAck || r.delivered.isEmpty())
+            return;
+        acks->expect(r.eventId, r.delivered, [respond, r, body](const AckOutcome &o) {
+            QJsonObject b = body(r);
+            b.insert(QStringLiteral("acked"), toArray(o.acked));
+            if (o.complete) {
+                respond.send(HttpResponse::json(200, b));
+                return;
+            }
+            b.insert(QStringLiteral("pending"), toArray(o.pending));
+            b.insert(QStringLiteral("left"), toArray(o.left));
+            b.insert(QStringLiteral("code"), QStringLiteral("ACK_TIMEOUT"));
+            b.insert(QStringLiteral("detail"), o.left.size() == o.pending.size()
+                                                   ? QStringLiteral("every client still pending left the channel before acknowledging")
+                                                   : QStringLiteral("not every client acknowledged in time"));
+            respond.send(HttpResponse::json(408, b));
+        });
+    });
+    ServiceCounters::add(m_ctx.telemetry->service(kService).messagesIn);
+    if (!requireAck || result.delivered.isEmpty()) {
+        QJsonObject b = body(result);
+        if (requireAck)
+            b.insert(QStringLiteral("acked"), QJsonArray());
+        respond.send(HttpResponse::json(200, b));
+        return;
+    }
+    // The emitting worker owns the deadline; ACKs may complete the wait earlier elsewhere.
+    QTimer::singleShot(cfg.ackTimeoutMs, respond.worker(), [acks, id = result.eventId] { acks->timeout(id); });
+}
+
+}  // namespace sb::channels

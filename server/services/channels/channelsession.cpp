@@ -1,0 +1,185 @@
+#include "channelsession.h"
+
+#include "ackregistry.h"
+#include "net/httpconnection.h"
+#include "telemetry/counters.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimerEvent>
+
+namespace sb::channels {
+
+namespace {
+QByteArray withRecipient(const QByteArray &prefix, const QString &clientId, qint64 latency)
+{
+    QByteArray out;
+    out.reserve(prefix.size() + 48);
+    out.append(prefix).append(",\"clientID\":\"").append(clientId.toLatin1()).append("\",\"latency\":");
+    out.append(QByteArray::number(latency)).append('}');
+    return out;
+}
+}  // namespace
+
+// ---- ChannelSession ----------------------------------------------------------------------
+
+ChannelSession::ChannelSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters,
+                               ChannelShared shared, QString channel, QByteArray presence, QString since)
+    : WsSession(socket, context, counters), m_shared(shared), m_channel(std::move(channel)), m_clientId(randomId("client_"))
+{
+    disableWebSocketHeartbeat();  // seed 004 has its own PING/PONG
+    m_shared.hub->subscribers().add(this);
+    m_shared.hub->join(m_channel, this, presence, since);
+    if (context.limits.pingIntervalMs > 0)
+        m_pingTimer.start(context.limits.pingIntervalMs, this);
+}
+
+ChannelSession::~ChannelSession()
+{
+    leave();
+}
+
+void ChannelSession::leave()
+{
+    if (m_left)
+        return;
+    m_left = true;
+    m_pingTimer.stop();
+    m_pongDeadline.stop();
+    m_shared.hub->subscribers().remove(id());
+    m_shared.hub->leave(m_channel, m_clientId);
+    m_shared.acks->clientLeft(m_clientId);
+}
+
+void ChannelSession::onDisconnected()
+{
+    leave();
+}
+
+void ChannelSession::deliver(const QByteArray &prefix)
+{
+    sendText(QString::fromUtf8(withRecipient(prefix, m_clientId, m_latencyMs)));
+}
+
+void ChannelSession::sendError(const char *code, const QString &message)
+{
+    ServiceCounters::add(counters().errors);
+    QJsonObject payload{{QStringLiteral("message"), message}, {QStringLiteral("code"), QLatin1String(code)}};
+    deliver(eventPrefix("ERROR", QJsonDocument(payload).toJson(QJsonDocument::Compact), randomId("evt_")));
+}
+
+void ChannelSession::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() == m_pingTimer.timerId()) {
+        if (m_pongDeadline.isActive())
+            return;  // still waiting for the last PONG
+        m_pingSent.start();
+        deliver(eventPrefix("PING", "{}", randomId("evt_")));
+        m_pongDeadline.start(context().limits.pongTimeoutMs, this);
+    } else if (event->timerId() == m_pongDeadline.timerId()) {
+        m_pongDeadline.stop();
+        m_pingTimer.stop();
+        ServiceCounters::add(counters().heartbeatTimeouts);
+        sendError("PING_TIMEOUT", QStringLiteral("Client did not respond to PING event"));
+        close(1008, QStringLiteral("PING_TIMEOUT"));
+    } else {
+        WsSession::timerEvent(event);
+    }
+}
+
+void ChannelSession::onBinary(const QByteArray &)
+{
+    sendError("INVALID_JSON", QStringLiteral("messages must be JSON text"));
+}
+
+void ChannelSession::onText(const QString &message)
+{
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(message.toUtf8(), &pe);
+    if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
+        sendError("INVALID_JSON", pe.error != QJsonParseError::NoError ? QStringLiteral("invalid JSON: %1").arg(pe.errorString())
+                                                                       : QStringLiteral("a message must be a JSON object"));
+        return;
+    }
+    const QJsonObject o = doc.object();
+    const QString type = o.value(QLatin1String("type")).toString();
+    if (type == QLatin1String("PONG")) {
+        if (m_pongDeadline.isActive()) {
+            m_pongDeadline.stop();
+            m_latencyMs = m_pingSent.elapsed();
+        }
+    } else if (type == QLatin1String("ACK")) {
+        const QString eventId = o.value(QLatin1String("payload")).toObject().value(QLatin1String("eventID")).toString();
+        if (eventId.isEmpty()) {
+            sendError("INVALID_PAYLOAD", QStringLiteral("ACK needs payload.eventID"));
+            return;
+        }
+        m_shared.acks->ack(eventId, m_clientId);
+    } else if (type == QLatin1String("PRESENCE:UPDATE")) {
+        const QJsonValue payload = o.value(QLatin1String("payload"));
+        if (!payload.isObject()) {
+            sendError("INVALID_PAYLOAD", QStringLiteral("PRESENCE:UPDATE needs an object payload"));
+            return;
+        }
+        const QByteArray json = QJsonDocument(payload.toObject()).toJson(QJsonDocument::Compact);
+        if (json.size() > 4096) {
+            sendError("INVALID_PAYLOAD", QStringLiteral("presence is limited to 4 KiB"));
+            return;
+        }
+        m_shared.hub->updatePresence(m_channel, m_clientId, json);
+    } else {
+        sendError("UNKNOWN_TYPE", type.isEmpty() ? QStringLiteral("the message needs a type")
+                                                 : QStringLiteral("unknown message type '%1'").arg(type));
+    }
+}
+
+// ---- SseStream ---------------------------------------------------------------------------
+
+SseStream::SseStream(HttpConnection *connection, Worker *worker, quint64 id, ChannelShared shared, QString channel, int keepAliveMs)
+    : QObject(connection)
+    , m_connection(connection)
+    , m_worker(worker)
+    , m_id(id)
+    , m_shared(shared)
+    , m_channel(std::move(channel))
+    , m_clientId(randomId("client_"))
+{
+    if (keepAliveMs > 0)
+        m_keepAlive.start(keepAliveMs, this);
+}
+
+SseStream::~SseStream()
+{
+    m_shared.hub->subscribers().remove(m_id);
+    m_shared.hub->leave(m_channel, m_clientId);
+    m_shared.acks->clientLeft(m_clientId);
+}
+
+void SseStream::start(const QByteArray &presence, const QString &since)
+{
+    m_shared.hub->subscribers().add(this);
+    m_shared.hub->join(m_channel, this, presence, since);
+}
+
+void SseStream::deliver(const QByteArray &prefix)
+{
+    // One event per message; `id:` lets EventSource reconnect with Last-Event-ID.
+    const qsizetype at = prefix.indexOf("\"eventID\":\"");
+    QByteArray frame;
+    if (at >= 0) {
+        const qsizetype start = at + 11;
+        frame.append("id: ").append(prefix.mid(start, prefix.indexOf('"', start) - start)).append('\n');
+    }
+    frame.append("data: ").append(withRecipient(prefix, m_clientId, 0)).append("\n\n");
+    m_connection->streamWrite(frame);
+}
+
+void SseStream::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() == m_keepAlive.timerId())
+        m_connection->streamWrite(": ping\n\n");
+    else
+        QObject::timerEvent(event);
+}
+
+}  // namespace sb::channels
