@@ -88,7 +88,7 @@ HttpResult TestServer::run(QNetworkReply *reply)
 
 HttpResult TestServer::get(const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers)
 {
-    QNetworkRequest req(http(path));
+    QNetworkRequest req(http(path, m_httpListener));
     for (const auto &h : headers)
         req.setRawHeader(h.first, h.second);
     return run(m_nam.get(req));
@@ -96,7 +96,7 @@ HttpResult TestServer::get(const QString &path, const QList<QPair<QByteArray, QB
 
 HttpResult TestServer::post(const QString &path, const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers)
 {
-    QNetworkRequest req(http(path));
+    QNetworkRequest req(http(path, m_httpListener));
     req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     for (const auto &h : headers)
         req.setRawHeader(h.first, h.second);

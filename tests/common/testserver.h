@@ -40,6 +40,9 @@ public:
     QUrl http(const QString &path, int listener = 0) const;
     QUrl ws(const QString &path, int listener = 0) const;
 
+    // get()/post() go to this listener (default 0).
+    void setHttpListener(int listener) { m_httpListener = listener; }
+
     HttpResult get(const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers = {});
     HttpResult post(const QString &path, const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers = {});
     HttpResult postJson(const QString &path, const QJsonObject &body, const QList<QPair<QByteArray, QByteArray>> &headers = {});
@@ -54,6 +57,7 @@ private:
     std::unique_ptr<sb::ServerHost> m_host;
     QNetworkAccessManager m_nam;
     bool m_ok = false;
+    int m_httpListener = 0;
     QString m_error;
 };
 
