@@ -11,8 +11,8 @@ SB_PACKAGES=(
   libsodium-dev libssl-dev
   python3 python3-websockets
 )
-# Only the test suite needs these: headless Chromium for the web page tests.
-SB_TEST_PACKAGES=(chromium fonts-dejavu-core)
+# Only the test suite needs these: headless Chromium for the web page tests, curl as a client.
+SB_TEST_PACKAGES=(chromium fonts-dejavu-core curl)
 
 sb_missing_packages() {
   local missing=() p

@@ -47,6 +47,7 @@ HttpConnection::HttpConnection(QTcpSocket *socket, std::shared_ptr<const Listene
     m_socket->setParent(this);
     m_timer.setParent(this);
     m_timer.setSingleShot(true);
+    m_timer.setTimerType(Qt::PreciseTimer);  // a coarse timer may fire up to 5% before the limit
     connect(&m_timer, &QTimer::timeout, this, &HttpConnection::onTimeout);
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::onDisconnected);

@@ -233,7 +233,8 @@ void ChannelService::emitEvent(HttpRequest &request, const HttpResponder &respon
         return;
     }
     // The emitting worker owns the deadline; ACKs may complete the wait earlier elsewhere.
-    QTimer::singleShot(cfg.ackTimeoutMs, respond.worker(), [acks, id = result.eventId] { acks->timeout(id); });
+    // Precise: a coarse timer may fire up to 5% early, and clients rely on the full timeout.
+    QTimer::singleShot(cfg.ackTimeoutMs, Qt::PreciseTimer, respond.worker(), [acks, id = result.eventId] { acks->timeout(id); });
 }
 
 }  // namespace sb::channels

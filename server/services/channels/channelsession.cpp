@@ -75,7 +75,7 @@ void ChannelSession::timerEvent(QTimerEvent *event)
             return;  // still waiting for the last PONG
         m_pingSent.start();
         deliver(eventPrefix("PING", "{}", randomId("evt_")));
-        m_pongDeadline.start(context().limits.pongTimeoutMs, this);
+        m_pongDeadline.start(context().limits.pongTimeoutMs, Qt::PreciseTimer, this);
     } else if (event->timerId() == m_pongDeadline.timerId()) {
         m_pongDeadline.stop();
         m_pingTimer.stop();

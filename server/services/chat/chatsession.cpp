@@ -31,6 +31,7 @@ ChatSession::ChatSession(QWebSocket *socket, const SessionContext &context, Serv
 {
     m_authTimer.setParent(this);
     m_authTimer.setSingleShot(true);
+    m_authTimer.setTimerType(Qt::PreciseTimer);  // never before the promised time
     connect(&m_authTimer, &QTimer::timeout, this, [this] {
         const LimitReaction r = limitReaction(LimitKind::Unauthenticated);
         ServiceCounters::add(this->counters().limitHits);
