@@ -87,7 +87,7 @@ QStringList ServerConfig::knownServices()
 
 QStringList ServerConfig::availableServices()
 {
-    return {QStringLiteral("chat"), QStringLiteral("generic"), QStringLiteral("channels")};
+    return {QStringLiteral("chat"), QStringLiteral("generic"), QStringLiteral("channels"), QStringLiteral("felix")};
 }
 
 ServerConfig ServerConfig::defaults()
@@ -107,6 +107,12 @@ ServerConfig ServerConfig::defaults()
     channels.services = {QStringLiteral("channels")};
     channels.group = 1;
     c.listeners.append(channels);
+    ListenerConfig felix;
+    felix.address = QStringLiteral("any");
+    felix.port = 8090;
+    felix.services = {QStringLiteral("felix")};
+    felix.group = 2;
+    c.listeners.append(felix);
     for (const QString &s : knownServices())
     {
         ServiceConfig sc;

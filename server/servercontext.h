@@ -19,6 +19,7 @@ namespace sb {
 
 class AccountStore;
 class Database;
+class Worker;
 
 struct ListenerRuntime {
     int id = 0;
@@ -37,6 +38,7 @@ struct ServerContext {
     QThreadPool blockingPool;  // password hashing and other work that must not stall a worker
     QElapsedTimer uptime;
     std::atomic<quint64> nextConnectionId{1};
+    std::vector<Worker *> workers;  // set while the server runs (shards for felix)
 
     const Limits &limitsFor(const QString &service) const
     {

@@ -9,6 +9,7 @@
 #include "servercontext.h"
 #include "services/channels/channelservice.h"
 #include "services/chat/chatservice.h"
+#include "services/felix/felixservice.h"
 #include "services/generic/genericservice.h"
 #include "store/database.h"
 
@@ -119,6 +120,8 @@ bool ServerHost::start(QString *error)
                 svc = std::make_unique<chat::ChatService>(ctx);
             else if (name == QLatin1String("channels"))
                 svc = std::make_unique<channels::ChannelService>(ctx);
+            else if (name == QLatin1String("felix"))
+                svc = std::make_unique<felix::FelixService>(ctx);
             if (!svc) {
                 *error = QStringLiteral("listeners[%1].services: the '%2' service is not available in this build").arg(i).arg(name);
                 return false;
@@ -160,6 +163,7 @@ bool ServerHost::start(QString *error)
         m_workerThreads.push_back(thread);
         thread->start();
     }
+    ctx.workers = m_workers;
     m_acceptorThread = new QThread;
     m_acceptorThread->setObjectName(QStringLiteral("sb-acceptor"));
     m_acceptor = new Acceptor(m_workers);
@@ -300,6 +304,7 @@ void ServerHost::stop()
     }
     m_workerThreads.clear();
     m_workers.clear();
+    ctx.workers.clear();
     m_acceptorThread->quit();
     m_acceptorThread->wait();
     delete m_acceptorThread;

@@ -162,6 +162,15 @@ int runAdmin(const QStringList &args, const QCommandLineParser &p, const Options
         out(QString::fromLatin1(token));
         return 0;
     }
+    if (cmd == QLatin1String("token list")) {
+        const auto tokens = accounts.apiTokens();
+        if (tokens.isEmpty())
+            out(QStringLiteral("no API tokens"));
+        for (const ApiToken &t : tokens)
+            out(QStringLiteral("%1\t%2\tcreated %3\t%4").arg(t.name, t.scope, t.createdAt.toString(Qt::ISODate),
+                                                              t.revoked ? QStringLiteral("revoked") : QStringLiteral("active")));
+        return 0;
+    }
     if (cmd == QLatin1String("token revoke")) {
         const auto name = need(o.name);
         if (!name)
@@ -225,6 +234,7 @@ int run(const QStringList &arguments)
         "  user set-balance --email E --balance N\n"
         "  user top-up --email E --amount N\n"
         "  token create --name N --scope private|public   (prints the token once)\n"
+        "  token list\n"
         "  token revoke --name N\n"
         "  cert generate --out DIR                         (self-signed cert.pem + key.pem)"));
     p.addHelpOption();

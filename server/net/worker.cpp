@@ -27,6 +27,7 @@ Worker::Worker(int index, ServerContext &context)
     connect(m_wsServer, &QWebSocketServer::newConnection, this, &Worker::onNewWebSocket);
     m_tick.setParent(this);
     m_tick.setInterval(1000);
+    m_tick.setTimerType(Qt::PreciseTimer);  // its lateness is the loop latency we report
     connect(&m_tick, &QTimer::timeout, this, &Worker::tick);
 }
 
@@ -39,8 +40,10 @@ void Worker::post(std::function<void()> fn)
 
 void Worker::acceptDescriptor(qintptr fd, std::shared_ptr<const ListenerRuntime> listener)
 {
-    if (!m_tick.isActive())
+    if (!m_tick.isActive()) {
         m_tick.start();
+        m_sinceTick.start();
+    }
     QTcpSocket *socket = listener->tls ? new QSslSocket : new QTcpSocket;
     if (!socket->setSocketDescriptor(fd)) {
         qCWarning(lcNet) << "cannot adopt accepted socket:" << socket->errorString();
@@ -164,6 +167,7 @@ void Worker::deliverBinary(const QList<quint64> &ids, const QByteArray &message)
 
 void Worker::tick()
 {
+    m_loopLatencyMs.store(int(qMax<qint64>(0, m_sinceTick.restart() - m_tick.interval())), std::memory_order_relaxed);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (WsSession *s : std::as_const(m_sessions))
         s->heartbeatTick(now);

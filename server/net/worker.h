@@ -6,6 +6,7 @@
 #include "servercontext.h"
 #include "wsendpoint.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -40,6 +41,8 @@ public:
     // Thread-safe counts for snapshots.
     int sessionCount() const { return m_sessionCount.load(std::memory_order_relaxed); }
     int httpCount() const { return m_httpCount.load(std::memory_order_relaxed); }
+    // How late this thread's one-second tick last ran, in ms: its event-loop latency.
+    int loopLatencyMs() const { return m_loopLatencyMs.load(std::memory_order_relaxed); }
 
     void acceptDescriptor(qintptr fd, std::shared_ptr<const ListenerRuntime> listener);
     // Called by an HttpConnection that validated an upgrade: Qt completes the handshake.
@@ -83,6 +86,8 @@ private:
     QSet<HttpConnection *> m_http;
     std::atomic<int> m_sessionCount{0};
     std::atomic<int> m_httpCount{0};
+    std::atomic<int> m_loopLatencyMs{0};
+    QElapsedTimer m_sinceTick;
     bool m_shuttingDown = false;
 };
 

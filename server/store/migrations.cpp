@@ -72,6 +72,16 @@ const std::vector<Migration> &migrations()
                             " price INTEGER NOT NULL DEFAULT 0)"),
              QStringLiteral("CREATE INDEX messages_chat ON messages(chat_id, id)"),
          }},
+        {3,
+         {
+             // Felix (seed 002): guild and user documents, JSON objects.
+             QStringLiteral("CREATE TABLE felix_documents ("
+                            " kind TEXT NOT NULL CHECK (kind IN ('guild','user')),"
+                            " id TEXT NOT NULL,"
+                            " data TEXT NOT NULL,"
+                            " updated_at INTEGER NOT NULL,"
+                            " PRIMARY KEY (kind, id))"),
+         }},
     };
     return all;
 }

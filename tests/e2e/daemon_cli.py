@@ -48,8 +48,12 @@ with Daemon() as d:
     check(rc != 0, "duplicate token name refused")
     rc, out, err = d.admin("token", "create", "--name", "x", "--scope", "secret")
     check(rc != 0 and "--scope" in err, "bad scope refused")
+    rc, out, err = d.admin("token", "list")
+    check(rc == 0 and "bot\tprivate" in out and "active" in out and "sbp_" not in out, "token list shows names, never tokens")
     rc, out, err = d.admin("token", "revoke", "--name", "bot")
     check(rc == 0 and "revoked" in out, "token revoke")
+    rc, out, err = d.admin("token", "list")
+    check("revoked" in out, "token list shows the revocation")
     rc, out, err = d.admin("token", "revoke", "--name", "bot")
     check(rc != 0, "revoking twice fails")
     with tempfile.TemporaryDirectory() as certs:

@@ -1,0 +1,249 @@
+#include "felixservice.h"
+
+#include "accounts/accountstore.h"
+#include "net/worker.h"
+#include "net/wsendpoint.h"
+#include "net/wssession.h"
+#include "servercontext.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <unistd.h>
+
+namespace sb::felix {
+
+namespace {
+
+const QString kService = QStringLiteral("felix");
+
+qint64 residentBytes()
+{
+    QFile statm(QStringLiteral("/proc/self/statm"));
+    if (!statm.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> f = statm.readAll().split(' ');
+    return f.size() > 1 ? f[1].toLongLong() * sysconf(_SC_PAGESIZE) : 0;
+}
+
+// Strings only: "Ids are strings; bad shapes are ignored like any invalid message."
+bool readIds(const QJsonObject &data, const char *key, QSet<QString> *out)
+{
+    const QJsonValue v = data.value(QLatin1String(key));
+    if (v.isUndefined())
+        return true;  // absent: listen to none of that kind
+    if (!v.isArray())
+        return false;
+    for (const QJsonValue &e : v.toArray()) {
+        if (!e.isString() || e.toString().isEmpty() || e.toString().size() > 128)
+            return false;
+        out->insert(e.toString());
+    }
+    return out->size() <= 10'000;
+}
+
+class FelixSession final : public WsSession
+{
+public:
+    FelixSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters, FelixService &service)
+        : WsSession(socket, context, counters), m_service(service)
+    {
+    }
+    ~FelixSession() override { m_service.store().unsubscribeAll({context().worker, id()}); }
+
+protected:
+    void onText(const QString &message) override
+    {
+        const QJsonDocument doc = QJsonDocument::fromJson(message.toUtf8());
+        const QJsonValue code = doc.object().value(QLatin1String("code"));
+        const double c = code.toDouble(-1);
+        if (!doc.isObject() || !code.isDouble() || c != double(qint64(c)))
+            return invalid();
+        if (qint64(c) == 20001) {
+            sendText(QString::fromUtf8(m_service.heartbeatReply()));
+        } else if (qint64(c) == 20002) {
+            const QJsonValue data = doc.object().value(QLatin1String("data"));
+            QSet<QString> users, guilds;
+            if (!data.isObject() || !readIds(data.toObject(), "users", &users) || !readIds(data.toObject(), "guilds", &guilds))
+                return invalid();
+            m_service.store().subscribe({context().worker, id()}, users, guilds);
+        } else {
+            invalid();
+        }
+    }
+    void onBinary(const QByteArray &) override { invalid(); }
+    void onDisconnected() override { m_service.store().unsubscribeAll({context().worker, id()}); }
+
+private:
+    // Not processed, not answered (seed 002) — but counted, so the dashboard shows it.
+    void invalid() { ServiceCounters::add(counters().errors); }
+
+    FelixService &m_service;
+};
+
+class FelixEndpoint final : public WsEndpoint
+{
+public:
+    explicit FelixEndpoint(FelixService &service) : m_service(service) {}
+    QString service() const override { return kService; }
+    void admit(const HttpRequest &request, std::function<void(WsAdmission)> done) override
+    {
+        // The token as is (seed 002): no header, an unknown or revoked token, a public one
+        // or a "Bearer <token>" form are all refused with 403 before any 101.
+        const QByteArray token = request.header("Authorization");
+        const auto api = token.isEmpty() ? std::nullopt : m_service.context().accounts->apiTokenFor(token);
+        if (!api || api->scope != QLatin1String("private")) {
+            const QString why = token.isEmpty()                 ? QStringLiteral("an Authorization header with a private API token is required")
+                                : !api && token.startsWith("Bearer ") ? QStringLiteral("send the token as is, without 'Bearer'")
+                                : !api                          ? QStringLiteral("unknown or revoked API token")
+                                                                : QStringLiteral("a public API token cannot open this socket");
+            return done(WsAdmission::refuse(HttpResponse::error(403, "FORBIDDEN", why), "felix_token"));
+        }
+        const QString agent = QString::fromUtf8(request.header("User-Agent")).left(80);
+        done(WsAdmission::accept(0, agent.isEmpty() ? api->name : QStringLiteral("%1 (%2)").arg(api->name, agent)));
+    }
+    WsSession *createSession(QWebSocket *socket, const SessionContext &context) override
+    {
+        return new FelixSession(socket, context, m_service.context().telemetry->service(kService), m_service);
+    }
+
+private:
+    FelixService &m_service;
+};
+
+}  // namespace
+
+FelixService::FelixService(ServerContext &context) : m_ctx(context), m_store(*context.database) {}
+
+QByteArray FelixService::heartbeatReply() const
+{
+    QJsonArray shards;
+    for (const Worker *w : m_ctx.workers) {
+        shards.append(QJsonObject{{QStringLiteral("id"), w->index()},
+                                  {QStringLiteral("status"), QStringLiteral("ready")},
+                                  {QStringLiteral("ping"), w->loopLatencyMs()},
+                                  {QStringLiteral("connections"), w->sessionCount()}});
+    }
+    const QJsonObject data{{QStringLiteral("receivedAt"), double(QDateTime::currentMSecsSinceEpoch())},
+                           {QStringLiteral("shards"), shards},
+                           {QStringLiteral("guildsCount"), const_cast<FelixStore &>(m_store).count(Kind::Guild)},
+                           {QStringLiteral("memoryUsage"), double(residentBytes())},
+                           {QStringLiteral("uptime"), double(m_ctx.uptime.elapsed())}};
+    return QJsonDocument(QJsonObject{{QStringLiteral("code"), 10001}, {QStringLiteral("data"), data}}).toJson(QJsonDocument::Compact);
+}
+
+void FelixService::registerRoutes(Router &router)
+{
+    router.addWs({QStringLiteral("/"), kService, std::make_shared<FelixEndpoint>(*this)});
+    for (Kind kind : {Kind::Guild, Kind::User}) {
+        const QString base = kind == Kind::Guild ? QStringLiteral("/guilds") : QStringLiteral("/users");
+        router.addHttp({"GET", base, kService, [this, kind](HttpRequest &r, const HttpResponder &s) { handleList(kind, r, s); }});
+        for (const QByteArray &method : {QByteArray("GET"), QByteArray("PUT"), QByteArray("PATCH"), QByteArray("DELETE")})
+            router.addHttp({method, base + QStringLiteral("/{id}"), kService,
+                            [this, kind](HttpRequest &r, const HttpResponder &s) { handleDocument(kind, r, s); }});
+    }
+}
+
+bool FelixService::authorized(const HttpRequest &request, const HttpResponder &respond)
+{
+    const QByteArray token = request.bearerToken();
+    if (token.isEmpty()) {
+        HttpResponse r = HttpResponse::error(401, "NOT_AUTHENTICATED", QStringLiteral("send 'Authorization: Bearer <private API token>'"));
+        r.setHeader("WWW-Authenticate", "Bearer");
+        respond.send(r);
+        return false;
+    }
+    const auto api = m_ctx.accounts->apiTokenFor(token);
+    if (!api || api->scope != QLatin1String("private")) {
+        respond.send(HttpResponse::error(403, "FORBIDDEN", api ? QStringLiteral("a public API token cannot use this API")
+                                                               : QStringLiteral("unknown or revoked API token")));
+        return false;
+    }
+    return true;
+}
+
+void FelixService::handleList(Kind kind, HttpRequest &request, const HttpResponder &respond)
+{
+    if (!authorized(request, respond))
+        return;
+    QJsonArray out;
+    for (const auto &d : m_store.list(kind))
+        out.append(QJsonObject{{QStringLiteral("id"), d.first}, {QStringLiteral("data"), d.second}});
+    respond.send(HttpResponse::json(200, QJsonDocument(out).toJson(QJsonDocument::Compact)));
+}
+
+void FelixService::handleDocument(Kind kind, HttpRequest &request, const HttpResponder &respond)
+{
+    if (!authorized(request, respond))
+        return;
+    const QString id = request.params.value(QStringLiteral("id"));
+    if (id.size() > 128) {
+        respond.send(HttpResponse::error(400, "INVALID_ID", QStringLiteral("ids are at most 128 characters")));
+        return;
+    }
+    const QByteArray method = request.head.method == "HEAD" ? QByteArray("GET") : request.head.method;
+    const QString what = kindName(kind);
+    auto notFound = [&] { respond.send(HttpResponse::error(404, "NOT_FOUND", QStringLiteral("no %1 %2").arg(what, id))); };
+    if (method == "GET") {
+        if (const auto doc = m_store.get(kind, id))
+            respond.send(HttpResponse::json(200, *doc));
+        else
+            notFound();
+        return;
+    }
+    if (method == "DELETE") {
+        const auto r = m_store.remove(kind, id);
+        if (r == FelixStore::Result::NotFound)
+            notFound();
+        else if (r == FelixStore::Result::StorageError)
+            respond.send(HttpResponse::error(500, "STORAGE_ERROR", QStringLiteral("the change could not be stored")));
+        else
+            respond.send(HttpResponse{204, {}, {}, false, false});
+        return;
+    }
+    // PUT and PATCH carry JSON.
+    const QByteArray type = request.header("Content-Type").toLower();
+    const bool json = type.isEmpty() || type.startsWith("application/json")
+        || (method == "PATCH" && type.startsWith("application/merge-patch+json"));
+    if (!json) {
+        respond.send(HttpResponse::error(415, "UNSUPPORTED_MEDIA_TYPE",
+                                         method == "PATCH" ? QStringLiteral("send application/merge-patch+json or application/json")
+                                                           : QStringLiteral("send application/json")));
+        return;
+    }
+    QJsonParseError pe;
+    const QJsonDocument body = QJsonDocument::fromJson(request.body, &pe);
+    if (pe.error != QJsonParseError::NoError) {
+        respond.send(HttpResponse::error(400, "INVALID_JSON", QStringLiteral("the body is not valid JSON: %1").arg(pe.errorString())));
+        return;
+    }
+    if (method == "PUT") {
+        if (!body.isObject()) {
+            respond.send(HttpResponse::error(400, "NOT_AN_OBJECT", QStringLiteral("a %1 document is a JSON object").arg(what)));
+            return;
+        }
+        const auto r = m_store.put(kind, id, body.object());
+        if (r == FelixStore::Result::StorageError)
+            respond.send(HttpResponse::error(500, "STORAGE_ERROR", QStringLiteral("the change could not be stored")));
+        else
+            respond.send(HttpResponse::json(r == FelixStore::Result::Created ? 201 : 200, body.object()));
+        return;
+    }
+    QJsonObject after;
+    const QJsonValue patch = body.isObject() ? QJsonValue(body.object()) : QJsonValue(body.array());
+    switch (m_store.patch(kind, id, patch, &after)) {
+    case FelixStore::Result::NotFound: notFound(); return;
+    case FelixStore::Result::NotAnObject:
+        respond.send(HttpResponse::error(400, "NOT_AN_OBJECT", QStringLiteral("the patch would turn the %1 into something other than an object").arg(what)));
+        return;
+    case FelixStore::Result::StorageError:
+        respond.send(HttpResponse::error(500, "STORAGE_ERROR", QStringLiteral("the change could not be stored")));
+        return;
+    default: respond.send(HttpResponse::json(200, after));
+    }
+}
+
+}  // namespace sb::felix

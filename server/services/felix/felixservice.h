@@ -1,0 +1,38 @@
+#pragma once
+// The bot-status service "felix" (seed 002, SPEC §5): the WebSocket at / with the API token
+// in the Authorization header (403 before the handshake otherwise), {code,data} messages,
+// and the guild/user document REST API on the same listener.
+
+#include "felixstore.h"
+#include "services/service.h"
+
+namespace sb {
+struct ServerContext;
+struct ApiToken;
+}
+
+namespace sb::felix {
+
+class FelixService final : public Service
+{
+public:
+    explicit FelixService(ServerContext &context);
+    QString name() const override { return QStringLiteral("felix"); }
+    void registerRoutes(Router &router) override;
+
+    ServerContext &context() { return m_ctx; }
+    FelixStore &store() { return m_store; }
+    // The 10001 heartbeat answer.
+    QByteArray heartbeatReply() const;
+
+private:
+    void handleDocument(Kind kind, HttpRequest &request, const HttpResponder &respond);
+    void handleList(Kind kind, HttpRequest &request, const HttpResponder &respond);
+    // A private API token as Bearer, or answers 401/403 itself.
+    bool authorized(const HttpRequest &request, const HttpResponder &respond);
+
+    ServerContext &m_ctx;
+    FelixStore m_store;
+};
+
+}  // namespace sb::felix
