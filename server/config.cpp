@@ -87,7 +87,7 @@ QStringList ServerConfig::knownServices()
 
 QStringList ServerConfig::availableServices()
 {
-    return {QStringLiteral("chat"), QStringLiteral("generic"), QStringLiteral("channels"), QStringLiteral("felix")};
+    return knownServices();
 }
 
 ServerConfig ServerConfig::defaults()
@@ -113,6 +113,12 @@ ServerConfig ServerConfig::defaults()
     felix.services = {QStringLiteral("felix")};
     felix.group = 2;
     c.listeners.append(felix);
+    ListenerConfig pop;
+    pop.address = QStringLiteral("any");
+    pop.port = 8081;
+    pop.services = {QStringLiteral("pop")};
+    pop.group = 3;
+    c.listeners.append(pop);
     for (const QString &s : knownServices())
     {
         ServiceConfig sc;
@@ -231,7 +237,8 @@ std::optional<ServerConfig> ServerConfig::fromJson(const QJsonObject &obj, const
             if (!checkKeys(o, where, {QStringLiteral("limits"), QStringLiteral("allowed_origins"), QStringLiteral("allow_anonymous"),
                                       QStringLiteral("text_price"), QStringLiteral("history_limit"), QStringLiteral("file_bytes"),
                                       QStringLiteral("history_events"), QStringLiteral("history_ms"), QStringLiteral("ack_timeout_ms"),
-                                      QStringLiteral("emit_key")}, error))
+                                      QStringLiteral("emit_key"), QStringLiteral("view_max_per_report"), QStringLiteral("view_max_per_user"),
+                                      QStringLiteral("view_reports_per_minute")}, error))
                 return std::nullopt;
             ServiceConfig s = c.service(it.key());
             if (o.contains(QLatin1String("limits"))) {
@@ -293,6 +300,16 @@ std::optional<ServerConfig> ServerConfig::fromJson(const QJsonObject &obj, const
                     return std::nullopt;
                 }
                 s.emitKey = o[QLatin1String("emit_key")].toString();
+            }
+            for (const auto &[key, field] : std::initializer_list<std::pair<const char *, int ServiceConfig::*>>{
+                     {"view_max_per_report", &ServiceConfig::viewMaxPerReport},
+                     {"view_max_per_user", &ServiceConfig::viewMaxPerUser},
+                     {"view_reports_per_minute", &ServiceConfig::viewReportsPerMinute}}) {
+                if (!o.contains(QLatin1String(key)))
+                    continue;
+                if (!readInt(o[QLatin1String(key)], where + QLatin1Char('.') + QLatin1String(key), 1, 1'000'000, &value, error))
+                    return std::nullopt;
+                s.*field = value;
             }
             c.services.insert(it.key(), s);
         }
@@ -382,6 +399,11 @@ QJsonObject ServerConfig::toJson() const
             o.insert(QStringLiteral("ack_timeout_ms"), it->ackTimeoutMs);
             o.insert(QStringLiteral("emit_key"), it->emitKey);
         }
+        if (it.key() == QLatin1String("pop")) {
+            o.insert(QStringLiteral("view_max_per_report"), it->viewMaxPerReport);
+            o.insert(QStringLiteral("view_max_per_user"), it->viewMaxPerUser);
+            o.insert(QStringLiteral("view_reports_per_minute"), it->viewReportsPerMinute);
+        }
         svc.insert(it.key(), o);
     }
     return {{QStringLiteral("workers"), workers},
@@ -412,19 +434,24 @@ bool ServerConfig::overridePort(const QString &service, int port, QString *error
     // Take the service off its listener, then join a listener that was given the same
     // explicit port by an earlier override, or open a new one.
     // Port 0 ("any free port") keeps services together only if they shared a listener.
+    // The service keeps its listener's address and TLS.
     QString address = listenAddress;
     int group = -1;
+    std::optional<TlsFiles> tls;
     for (qsizetype i = 0; i < listeners.size(); ++i) {
         if (listeners[i].services.removeAll(service) > 0) {
             address = listeners[i].address;
             group = listeners[i].group;
+            tls = listeners[i].tls;
             if (listeners[i].services.isEmpty())
                 listeners.removeAt(i);
             break;
         }
     }
     for (ListenerConfig &l : listeners) {
-        if (l.port == port && l.fromPortOverride && (port != 0 || l.group == group)) {
+        const bool sameTls = l.tls.has_value() == tls.has_value()
+            && (!tls || (l.tls->certificate == tls->certificate && l.tls->key == tls->key));
+        if (l.port == port && l.fromPortOverride && sameTls && (port != 0 || l.group == group)) {
             l.services.append(service);
             return true;
         }
@@ -432,6 +459,7 @@ bool ServerConfig::overridePort(const QString &service, int port, QString *error
     ListenerConfig l;
     l.fromPortOverride = true;
     l.group = group;
+    l.tls = tls;
     l.address = address;
     l.port = port;
     l.services = {service};

@@ -43,6 +43,10 @@ struct ServiceConfig {
     qint64 historyMs = 300'000;      // ... and for how long
     int ackTimeoutMs = 5000;         // require-ack emits answer 408 after this
     QString emitKey;                 // when set, emit needs Authorization: Bearer <key>
+    // pop (seed 000)
+    int viewMaxPerReport = 10;       // each reported count is clamped to this
+    int viewMaxPerUser = 100;        // a user's total for one content is capped at this
+    int viewReportsPerMinute = 60;   // per user, over all of their sockets
 };
 
 struct ServerConfig {

@@ -10,6 +10,7 @@
 #include "services/channels/channelservice.h"
 #include "services/chat/chatservice.h"
 #include "services/felix/felixservice.h"
+#include "services/pop/popservice.h"
 #include "services/generic/genericservice.h"
 #include "store/database.h"
 
@@ -122,6 +123,8 @@ bool ServerHost::start(QString *error)
                 svc = std::make_unique<channels::ChannelService>(ctx);
             else if (name == QLatin1String("felix"))
                 svc = std::make_unique<felix::FelixService>(ctx);
+            else if (name == QLatin1String("pop"))
+                svc = std::make_unique<pop::PopService>(ctx);
             if (!svc) {
                 *error = QStringLiteral("listeners[%1].services: the '%2' service is not available in this build").arg(i).arg(name);
                 return false;

@@ -82,6 +82,19 @@ const std::vector<Migration> &migrations()
                             " updated_at INTEGER NOT NULL,"
                             " PRIMARY KEY (kind, id))"),
          }},
+        {4,
+         {
+             // Pop view counts (seed 000): totals per content and what each user added.
+             QStringLiteral("CREATE TABLE view_counts ("
+                            " content_id TEXT PRIMARY KEY,"
+                            " total INTEGER NOT NULL DEFAULT 0,"
+                            " viewers INTEGER NOT NULL DEFAULT 0)"),
+             QStringLiteral("CREATE TABLE view_counts_by_user ("
+                            " content_id TEXT NOT NULL,"
+                            " user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                            " count INTEGER NOT NULL,"
+                            " PRIMARY KEY (content_id, user_id))"),
+         }},
     };
     return all;
 }

@@ -47,6 +47,8 @@ QList<ServiceCountersSnapshot> Telemetry::snapshot() const
         s.heartbeatTimeouts = c->heartbeatTimeouts.load(std::memory_order_relaxed);
         s.storeCommits = c->storeCommits.load(std::memory_order_relaxed);
         s.storeRows = c->storeRows.load(std::memory_order_relaxed);
+        s.reportsClamped = c->reportsClamped.load(std::memory_order_relaxed);
+        s.reportsRefused = c->reportsRefused.load(std::memory_order_relaxed);
         out.append(s);
     }
     return out;
@@ -109,6 +111,10 @@ QByteArray Telemetry::prometheusText(qint64 uptimeMs) const
                &ServiceCountersSnapshot::storeCommits);
     perService("switchboard_store_rows_total", "counter", "Client writes stored (messages, reports) in those transactions.",
                &ServiceCountersSnapshot::storeRows);
+    perService("switchboard_reports_clamped_total", "counter", "View counts lowered to a limit (pop abuse).",
+               &ServiceCountersSnapshot::reportsClamped);
+    perService("switchboard_reports_refused_total", "counter", "View-count reports refused (pop abuse).",
+               &ServiceCountersSnapshot::reportsRefused);
     family("switchboard_handshake_rejections_total", "counter", "Requests refused before a WebSocket handshake, by reason.");
     const auto rej = rejections();
     QList<QByteArray> reasons = rej.keys();

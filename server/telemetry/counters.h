@@ -26,6 +26,8 @@ struct ServiceCounters {
     std::atomic<qint64> heartbeatTimeouts{0};
     std::atomic<qint64> storeCommits{0};  // database transactions committed
     std::atomic<qint64> storeRows{0};     // client-visible writes in them (messages, reports)
+    std::atomic<qint64> reportsClamped{0};  // pop view counts lowered to a limit
+    std::atomic<qint64> reportsRefused{0};  // pop view-count reports refused
 
     static void add(std::atomic<qint64> &c, qint64 n = 1) { c.fetch_add(n, std::memory_order_relaxed); }
 };
@@ -34,7 +36,7 @@ struct ServiceCountersSnapshot {
     QString service;
     qint64 connectionsOpen = 0, connectionsTotal = 0, messagesIn = 0, messagesOut = 0, bytesIn = 0,
            bytesOut = 0, httpRequests = 0, errors = 0, limitHits = 0, heartbeatTimeouts = 0, storeCommits = 0,
-           storeRows = 0;
+           storeRows = 0, reportsClamped = 0, reportsRefused = 0;
 };
 
 // One per server. Services are registered at start-up; lookups after that are read-only.

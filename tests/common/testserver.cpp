@@ -86,11 +86,26 @@ HttpResult TestServer::run(QNetworkReply *reply)
     return r;
 }
 
+void TestServer::trustCertificate(const QString &pemFile)
+{
+    m_trusted = QSslCertificate::fromPath(pemFile);
+}
+
+void TestServer::prepare(QNetworkRequest &req) const
+{
+    if (m_trusted.isEmpty())
+        return;
+    QSslConfiguration c = QSslConfiguration::defaultConfiguration();
+    c.setCaCertificates(m_trusted);
+    req.setSslConfiguration(c);
+}
+
 HttpResult TestServer::get(const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     QNetworkRequest req(http(path, m_httpListener));
     for (const auto &h : headers)
         req.setRawHeader(h.first, h.second);
+    prepare(req);
     return run(m_nam.get(req));
 }
 
@@ -100,6 +115,7 @@ HttpResult TestServer::post(const QString &path, const QByteArray &body, const Q
     req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     for (const auto &h : headers)
         req.setRawHeader(h.first, h.second);
+    prepare(req);
     return run(m_nam.post(req, body));
 }
 

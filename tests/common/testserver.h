@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSslCertificate>
 #include <QTemporaryDir>
 #include <QUrl>
 
@@ -42,6 +43,8 @@ public:
 
     // get()/post() go to this listener (default 0).
     void setHttpListener(int listener) { m_httpListener = listener; }
+    // HTTPS requests trust this certificate (PEM file), e.g. a generated self-signed one.
+    void trustCertificate(const QString &pemFile);
 
     HttpResult get(const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers = {});
     HttpResult post(const QString &path, const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers = {});
@@ -58,6 +61,8 @@ private:
     QNetworkAccessManager m_nam;
     bool m_ok = false;
     int m_httpListener = 0;
+    QList<QSslCertificate> m_trusted;
+    void prepare(QNetworkRequest &req) const;
     QString m_error;
 };
 

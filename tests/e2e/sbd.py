@@ -25,7 +25,7 @@ class Daemon:
         return p.returncode, p.stdout, p.stderr
 
     def start(self, *ports):
-        ports = ports or ("chat=0", "generic=0", "channels=0", "felix=0")
+        ports = ports or ("chat=0", "generic=0", "channels=0", "felix=0", "pop=0")
         port_args = []
         for p in ports:
             port_args += ["--port", p]

@@ -41,7 +41,7 @@ private slots:
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         ListenersModel *m = w.listenersModel();
-        QCOMPARE(m->rowCount(), 3);  // chat+generic, channels, felix
+        QCOMPARE(m->rowCount(), 4);  // chat+generic, channels, felix, pop
         const QString local = m->index(0, ListenersModel::LocalUrl).data().toString();
         QCOMPARE(local, QStringLiteral("http://127.0.0.1:%1").arg(s.port()));
         QCOMPARE(m->index(0, ListenersModel::Services).data().toString(), QStringLiteral("chat, generic"));

@@ -21,7 +21,9 @@ private slots:
     {
         const ServerConfig c = ServerConfig::defaults();
         QVERIFY(c.validate().isEmpty());
-        QCOMPARE(c.listeners.size(), 3);
+        QCOMPARE(c.listeners.size(), 4);
+        QCOMPARE(c.listeners[3].port, 8081);
+        QCOMPARE(c.listeners[3].services, QStringList{QStringLiteral("pop")});
         QCOMPARE(c.listeners[0].port, 8000);
         QCOMPARE(c.listeners[0].services, (QStringList{QStringLiteral("chat"), QStringLiteral("generic")}));
         QCOMPARE(c.listeners[2].port, 8090);
@@ -84,26 +86,31 @@ private slots:
         // chat and generic share 8000 by default; moving one splits it off.
         QCOMPARE(c.listeners[0].services, (QStringList{QStringLiteral("chat"), QStringLiteral("generic")}));
         QVERIFY(c.overridePort(QStringLiteral("generic"), 0, &error));
-        QCOMPARE(c.listeners.size(), 4);
+        QCOMPARE(c.listeners.size(), 5);
         QCOMPARE(c.listeners[0].services, QStringList{QStringLiteral("chat")});
         QCOMPARE(c.listeners[0].port, 8000);
-        QCOMPARE(c.listeners[3].services, QStringList{QStringLiteral("generic")});
-        QCOMPARE(c.listeners[3].port, 0);
+        QCOMPARE(c.listeners[4].services, QStringList{QStringLiteral("generic")});
+        QCOMPARE(c.listeners[4].port, 0);
         // The same port for both joins them again on one listener.
         QVERIFY(c.overridePort(QStringLiteral("chat"), 0, &error));
-        QCOMPARE(c.listeners.size(), 3);
-        QCOMPARE(c.listeners[2].services, (QStringList{QStringLiteral("generic"), QStringLiteral("chat")}));
+        QCOMPARE(c.listeners.size(), 4);
+        QCOMPARE(c.listeners[3].services, (QStringList{QStringLiteral("generic"), QStringLiteral("chat")}));
         QVERIFY(c.validate().isEmpty());
         // Port 0 for services of different listeners: each gets its own free port.
         QVERIFY(c.overridePort(QStringLiteral("channels"), 0, &error));
-        QCOMPARE(c.listeners.size(), 3);
-        QCOMPARE(c.listeners[2].services, QStringList{QStringLiteral("channels")});
+        QCOMPARE(c.listeners.size(), 4);
+        QCOMPARE(c.listeners[3].services, QStringList{QStringLiteral("channels")});
         // An explicit port shared by two services puts them on one listener.
         ServerConfig d = ServerConfig::defaults();
         QVERIFY(d.overridePort(QStringLiteral("chat"), 9000, &error));
         QVERIFY(d.overridePort(QStringLiteral("channels"), 9000, &error));
-        QCOMPARE(d.listeners.size(), 3);
-        QCOMPARE(d.listeners[2].services, (QStringList{QStringLiteral("chat"), QStringLiteral("channels")}));
+        QCOMPARE(d.listeners.size(), 4);
+        QCOMPARE(d.listeners[3].services, (QStringList{QStringLiteral("chat"), QStringLiteral("channels")}));
+        // A service moved by --port keeps its listener's TLS.
+        ServerConfig t = ServerConfig::defaults();
+        t.listeners[3].tls = TlsFiles{QStringLiteral("c.pem"), QStringLiteral("k.pem")};
+        QVERIFY(t.overridePort(QStringLiteral("pop"), 0, &error));
+        QVERIFY(t.listeners.last().tls && t.listeners.last().tls->certificate == QLatin1String("c.pem"));
         QVERIFY(!c.overridePort(QStringLiteral("gopher"), 1, &error));
         QVERIFY(error.contains(QStringLiteral("unknown service")));
         QVERIFY(!c.overridePort(QStringLiteral("generic"), 99999, &error));

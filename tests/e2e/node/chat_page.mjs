@@ -16,7 +16,7 @@ let passed = 0, failed = 0;
 const check = (cond, what) => { console.log((cond ? "ok   " : "FAIL ") + what); cond ? passed++ : failed++; };
 
 function startDaemon() {
-  const proc = spawn(binary, ["--data-dir", dataDir, "--listen-address", "127.0.0.1", "--port", "chat=0", "--port", "generic=0", "--port", "channels=0", "--port", "felix=0"],
+  const proc = spawn(binary, ["--data-dir", dataDir, "--listen-address", "127.0.0.1", "--port", "chat=0", "--port", "generic=0", "--port", "channels=0", "--port", "felix=0", "--port", "pop=0"],
                      { stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: proc.stdout });

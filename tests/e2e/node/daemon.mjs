@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 
-export async function startDaemon(services = ["chat", "generic", "channels", "felix"]) {
+export async function startDaemon(services = ["chat", "generic", "channels", "felix", "pop"]) {
   const binary = process.env.SWITCHBOARDD;
   const dataDir = mkdtempSync(join(tmpdir(), "sb-node-"));
   const args = ["--data-dir", dataDir, "--listen-address", "127.0.0.1"];

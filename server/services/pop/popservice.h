@@ -1,0 +1,55 @@
+#pragma once
+// The social-app socket "pop" (seed 000, SPEC §6): first-message Bearer authentication,
+// `state` echo within groups across workers, and `view_counts` reports that are validated,
+// clamped, rate-limited per user and stored in batches.
+
+#include "services/roomhub.h"
+#include "services/service.h"
+#include "viewcounts.h"
+
+#include <QElapsedTimer>
+#include <QThread>
+
+#include <memory>
+
+namespace sb {
+struct ServerContext;
+}
+
+namespace sb::pop {
+
+class PopService final : public Service
+{
+public:
+    explicit PopService(ServerContext &context);
+    ~PopService() override;
+    QString name() const override { return QStringLiteral("pop"); }
+    void registerRoutes(Router &router) override;
+    void drain() override;
+
+    ServerContext &context() { return m_ctx; }
+    RoomHub &groups() { return m_groups; }
+    ViewCountWriter &writer() { return *m_writer; }
+    const ViewRules &rules() const { return m_rules; }
+    // A user's view-count reports per minute (token bucket shared by all their sockets).
+    bool allowReport(qint64 userId);
+
+private:
+    void viewCounts(HttpRequest &request, const HttpResponder &respond);
+
+    ServerContext &m_ctx;
+    ViewRules m_rules;
+    int m_reportsPerMinute;
+    RoomHub m_groups;  // keyed by the JSON of active_group_id
+    std::unique_ptr<ViewCountWriter> m_writer;
+    QThread m_writerThread;
+    QMutex m_rateMutex;
+    struct Bucket {
+        double tokens;
+        qint64 lastMs;
+    };
+    QHash<qint64, Bucket> m_buckets;
+    QElapsedTimer m_clock;
+};
+
+}  // namespace sb::pop
