@@ -85,16 +85,10 @@ QStringList ServerConfig::knownServices()
             QStringLiteral("felix"), QStringLiteral("pop")};
 }
 
-QStringList ServerConfig::availableServices()
-{
-    return knownServices();
-}
-
 ServerConfig ServerConfig::defaults()
 {
     ServerConfig c;
-    // SPEC §1: chat + generic on 8000, channels 8080, felix 8090, pop 8081. Services join
-    // their listener as they become available in this build.
+    // SPEC §1: chat + generic on 8000, channels 8080, felix 8090, pop 8081.
     ListenerConfig main;
     main.address = QStringLiteral("any");
     main.port = 8000;
@@ -423,10 +417,6 @@ bool ServerConfig::overridePort(const QString &service, int port, QString *error
                      .arg(service).arg(port).arg(knownServices().join(QStringLiteral(", ")));
         return false;
     }
-    if (!availableServices().contains(service)) {
-        *error = QStringLiteral("--port %1=%2: the %1 service is not available in this build yet").arg(service).arg(port);
-        return false;
-    }
     if (port < 0 || port > 65535) {
         *error = QStringLiteral("--port %1=%2: port must be from 0 to 65535").arg(service).arg(port);
         return false;
@@ -489,8 +479,6 @@ QString ServerConfig::validate() const
             if (!knownServices().contains(s))
                 return QStringLiteral("%1.services: unknown service '%2' (expected one of: %3)")
                     .arg(where, s, knownServices().join(QStringLiteral(", ")));
-            if (!availableServices().contains(s))
-                return QStringLiteral("%1.services: the '%2' service is not available in this build yet").arg(where, s);
             if (seenServices.contains(s))
                 return QStringLiteral("%1.services: service '%2' is mounted on more than one listener").arg(where, s);
             seenServices.insert(s);

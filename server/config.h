@@ -62,9 +62,8 @@ struct ServerConfig {
 
     // SPEC §1 defaults, limited to the services this build provides.
     static ServerConfig defaults();
-    // Every service name SPEC §1 knows, and the ones this build serves.
+    // Every service name SPEC §1 knows.
     static QStringList knownServices();
-    static QStringList availableServices();
 
     // Reads a JSON configuration file over `base`. Errors name the offending key.
     static std::optional<ServerConfig> fromJson(const QJsonObject &obj, const ServerConfig &base, QString *error);
