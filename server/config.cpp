@@ -89,32 +89,21 @@ ServerConfig ServerConfig::defaults()
 {
     ServerConfig c;
     // SPEC §1: chat + generic on 8000, channels 8080, felix 8090, pop 8081.
-    ListenerConfig main;
-    main.address = QStringLiteral("any");
-    main.port = 8000;
-    main.services = {QStringLiteral("chat"), QStringLiteral("generic")};
-    main.group = 0;
-    c.listeners.append(main);
-    ListenerConfig channels;
-    channels.address = QStringLiteral("any");
-    channels.port = 8080;
-    channels.services = {QStringLiteral("channels")};
-    channels.group = 1;
-    c.listeners.append(channels);
-    ListenerConfig felix;
-    felix.address = QStringLiteral("any");
-    felix.port = 8090;
-    felix.services = {QStringLiteral("felix")};
-    felix.group = 2;
-    c.listeners.append(felix);
-    ListenerConfig pop;
-    pop.address = QStringLiteral("any");
-    pop.port = 8081;
-    pop.services = {QStringLiteral("pop")};
-    pop.group = 3;
-    c.listeners.append(pop);
-    for (const QString &s : knownServices())
-    {
+    const std::pair<int, QStringList> listeners[] = {
+        {8000, {QStringLiteral("chat"), QStringLiteral("generic")}},
+        {8080, {QStringLiteral("channels")}},
+        {8090, {QStringLiteral("felix")}},
+        {8081, {QStringLiteral("pop")}},
+    };
+    for (const auto &[port, services] : listeners) {
+        ListenerConfig l;
+        l.address = c.listenAddress;
+        l.port = port;
+        l.services = services;
+        l.group = int(c.listeners.size());
+        c.listeners.append(l);
+    }
+    for (const QString &s : knownServices()) {
         ServiceConfig sc;
         sc.limits = serviceDefaults(s, c.limits);
         c.services.insert(s, sc);

@@ -93,24 +93,13 @@ ChatService::ChatService(ServerContext &context) : m_ctx(context)
     m_store->removeOrphanFiles();
     m_writer = std::make_unique<ChatWriter>(*context.database, context.config.service(kService).textPrice,
                                             context.telemetry->service(kService));
-    m_writerThread.setObjectName(QStringLiteral("sb-chat-writer"));
-    m_writer->moveToThread(&m_writerThread);
-    m_writerThread.start();
 }
 
-ChatService::~ChatService()
-{
-    // Everything submitted before shutdown is committed: the writer's queue drains first.
-    Database *db = m_ctx.database.get();
-    QMetaObject::invokeMethod(m_writer.get(), [db] { db->closeThisThread(); }, Qt::BlockingQueuedConnection);
-    m_writerThread.quit();
-    m_writerThread.wait();
-}
+ChatService::~ChatService() = default;
 
 void ChatService::drain()
 {
-    // Runs after every queued batch: everything submitted so far is committed and reported.
-    QMetaObject::invokeMethod(m_writer.get(), [] {}, Qt::BlockingQueuedConnection);
+    m_writer->flush();  // everything submitted so far is committed and reported
 }
 
 void ChatService::registerRoutes(Router &router)

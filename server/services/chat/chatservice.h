@@ -5,8 +5,6 @@
 #include "services/roomhub.h"
 #include "services/service.h"
 
-#include <QThread>
-
 #include <memory>
 
 namespace sb {
@@ -23,7 +21,7 @@ class ChatService final : public Service
 {
 public:
     explicit ChatService(ServerContext &context);
-    ~ChatService() override;
+    ~ChatService() override;  // the writer finishes what it was given, then stops
     QString name() const override { return QStringLiteral("chat"); }
     void registerRoutes(Router &router) override;
     void drain() override;
@@ -46,7 +44,6 @@ private:
     ServerContext &m_ctx;
     std::unique_ptr<ChatStore> m_store;
     std::unique_ptr<ChatWriter> m_writer;
-    QThread m_writerThread;
     RoomHub m_conversations;  // keyed by chat id
 };
 

@@ -196,51 +196,30 @@ bool writeFileDurably(const QString &filesDir, const QString &uuid, QByteArrayVi
 // ---- ChatWriter --------------------------------------------------------------------------
 
 ChatWriter::ChatWriter(Database &db, qint64 textPrice, ServiceCounters &counters)
-    : m_db(db), m_textPrice(textPrice), m_counters(counters)
+    : m_db(db)
+    , m_textPrice(textPrice)
+    , m_counters(counters)
+    , m_queue(db, QStringLiteral("sb-chat-writer"), [this](QList<Pending> &batch) { processBatch(batch); })
 {
 }
 
-void ChatWriter::submit(SendRequest request, Callback done)
+void ChatWriter::processBatch(QList<Pending> &batch)
 {
-    QMutexLocker lock(&m_mutex);
-    m_queue.append({std::move(request), std::move(done)});
-    if (!m_scheduled) {
-        m_scheduled = true;
-        QMetaObject::invokeMethod(this, &ChatWriter::drain, Qt::QueuedConnection);
+    QSqlDatabase db = m_db.connection();
+    QList<SendResult> results;
+    results.reserve(batch.size());
+    const bool began = m_db.beginImmediate(db);
+    for (const auto &item : batch)
+        results.append(began ? process(item.first) : SendResult{false, "STORAGE_ERROR", QStringLiteral("the message could not be stored"), {}});
+    if (began && !m_db.commit(db)) {
+        m_db.rollback(db);
+        for (SendResult &r : results)
+            r = SendResult{false, "STORAGE_ERROR", QStringLiteral("the message could not be stored"), {}};
     }
-}
-
-void ChatWriter::drain()
-{
-    for (;;) {
-        QList<std::pair<SendRequest, Callback>> batch;
-        {
-            QMutexLocker lock(&m_mutex);
-            batch.swap(m_queue);
-            if (batch.isEmpty()) {
-                m_scheduled = false;
-                return;
-            }
-        }
-        // Requests that arrive while this batch commits wait for the next one: under load
-        // one fsync serves many messages.
-        QSqlDatabase db = m_db.connection();
-        QList<SendResult> results;
-        results.reserve(batch.size());
-        const bool began = m_db.beginImmediate(db);
-        for (const auto &item : batch)
-            results.append(began ? process(item.first) : SendResult{false, "STORAGE_ERROR", QStringLiteral("the message could not be stored"), {}});
-        if (began && !m_db.commit(db)) {
-            m_db.rollback(db);
-            for (SendResult &r : results)
-                r = SendResult{false, "STORAGE_ERROR", QStringLiteral("the message could not be stored"), {}};
-        }
-        ++m_batches;
-        ServiceCounters::add(m_counters.storeCommits);
-        ServiceCounters::add(m_counters.storeRows, std::count_if(results.cbegin(), results.cend(), [](const SendResult &r) { return r.ok; }));
-        for (qsizetype i = 0; i < batch.size(); ++i)
-            batch[i].second(results[i]);
-    }
+    ServiceCounters::add(m_counters.storeCommits);
+    ServiceCounters::add(m_counters.storeRows, std::count_if(results.cbegin(), results.cend(), [](const SendResult &r) { return r.ok; }));
+    for (qsizetype i = 0; i < batch.size(); ++i)
+        batch[i].second(results[i]);
 }
 
 SendResult ChatWriter::process(const SendRequest &r)

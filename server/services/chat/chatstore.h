@@ -4,10 +4,9 @@
 // commits on its own thread.
 
 #include "chatmessage.h"
+#include "store/batchwriter.h"
 
 #include <QList>
-#include <QObject>
-#include <QMutex>
 #include <QString>
 
 #include <functional>
@@ -80,29 +79,27 @@ struct SendResult {
 // charged and inserted inside its own savepoint (never a message without its charge, nor a
 // charge without its message); the batch commits once; results are reported after the
 // commit.
-class ChatWriter final : public QObject
+class ChatWriter final
 {
-    Q_OBJECT
 public:
+    using Callback = std::function<void(const SendResult &)>;
+
     ChatWriter(Database &db, qint64 textPrice, ServiceCounters &counters);
     Q_DISABLE_COPY_MOVE(ChatWriter)
 
-    using Callback = std::function<void(const SendResult &)>;
     // Thread-safe. `done` runs on the writer thread after the commit.
-    void submit(SendRequest request, Callback done);
-    qint64 committedBatches() const { return m_batches; }
+    void submit(SendRequest request, Callback done) { m_queue.submit({std::move(request), std::move(done)}); }
+    void flush() { m_queue.flush(); }
 
 private:
-    void drain();
+    using Pending = std::pair<SendRequest, Callback>;
+    void processBatch(QList<Pending> &batch);
     SendResult process(const SendRequest &r);
 
     Database &m_db;
     qint64 m_textPrice;
     ServiceCounters &m_counters;
-    QMutex m_mutex;
-    QList<std::pair<SendRequest, Callback>> m_queue;
-    bool m_scheduled = false;
-    qint64 m_batches = 0;
+    BatchWriter<Pending> m_queue;  // last: its thread stops before the rest goes
 };
 
 }  // namespace sb::chat

@@ -201,23 +201,12 @@ PopService::PopService(ServerContext &context) : m_ctx(context)
     m_rules = ViewRules{100, cfg.viewMaxPerReport, cfg.viewMaxPerUser};
     m_reportsPerMinute = cfg.viewReportsPerMinute;
     m_writer = std::make_unique<ViewCountWriter>(*context.database, m_rules, context.telemetry->service(kService));
-    m_writerThread.setObjectName(QStringLiteral("sb-pop-writer"));
-    m_writer->moveToThread(&m_writerThread);
-    m_writerThread.start();
     m_clock.start();
-}
-
-PopService::~PopService()
-{
-    Database *db = m_ctx.database.get();
-    QMetaObject::invokeMethod(m_writer.get(), [db] { db->closeThisThread(); }, Qt::BlockingQueuedConnection);
-    m_writerThread.quit();
-    m_writerThread.wait();
 }
 
 void PopService::drain()
 {
-    QMetaObject::invokeMethod(m_writer.get(), [] {}, Qt::BlockingQueuedConnection);
+    m_writer->flush();
 }
 
 bool PopService::allowReport(qint64 userId)

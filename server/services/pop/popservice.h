@@ -8,7 +8,6 @@
 #include "viewcounts.h"
 
 #include <QElapsedTimer>
-#include <QThread>
 
 #include <memory>
 
@@ -22,7 +21,6 @@ class PopService final : public Service
 {
 public:
     explicit PopService(ServerContext &context);
-    ~PopService() override;
     QString name() const override { return QStringLiteral("pop"); }
     void registerRoutes(Router &router) override;
     void drain() override;
@@ -42,7 +40,6 @@ private:
     int m_reportsPerMinute;
     RoomHub m_groups;  // keyed by the JSON of active_group_id
     std::unique_ptr<ViewCountWriter> m_writer;
-    QThread m_writerThread;
     QMutex m_rateMutex;
     struct Bucket {
         double tokens;

@@ -50,76 +50,58 @@ std::optional<ViewReport> parseViewCounts(const QJsonValue &value, const ViewRul
 }
 
 ViewCountWriter::ViewCountWriter(Database &db, ViewRules rules, ServiceCounters &counters)
-    : m_db(db), m_rules(rules), m_counters(counters)
+    : m_db(db)
+    , m_rules(rules)
+    , m_counters(counters)
+    , m_queue(db, QStringLiteral("sb-pop-writer"), [this](QList<Item> &batch) { processBatch(batch); })
 {
 }
 
-void ViewCountWriter::submit(qint64 userId, ViewReport report, std::function<void(bool, int)> done)
+void ViewCountWriter::processBatch(QList<Item> &batch)
 {
-    QMutexLocker lock(&m_mutex);
-    m_queue.append({userId, std::move(report), std::move(done)});
-    if (!m_scheduled) {
-        m_scheduled = true;
-        QMetaObject::invokeMethod(this, &ViewCountWriter::drain, Qt::QueuedConnection);
-    }
-}
-
-void ViewCountWriter::drain()
-{
-    for (;;) {
-        QList<Item> batch;
-        {
-            QMutexLocker lock(&m_mutex);
-            batch.swap(m_queue);
-            if (batch.isEmpty()) {
-                m_scheduled = false;
-                return;
+    QSqlDatabase db = m_db.connection();
+    QList<int> capped(batch.size(), 0);
+    bool ok = m_db.beginImmediate(db);
+    QSqlQuery mine(db), upsertMine(db), upsertTotal(db);
+    mine.prepare(QStringLiteral("SELECT count FROM view_counts_by_user WHERE content_id = ? AND user_id = ?"));
+    upsertMine.prepare(QStringLiteral("INSERT INTO view_counts_by_user (content_id, user_id, count) VALUES (?,?,?)"
+                                      " ON CONFLICT (content_id, user_id) DO UPDATE SET count = count + excluded.count"));
+    upsertTotal.prepare(QStringLiteral("INSERT INTO view_counts (content_id, total, viewers) VALUES (?,?,?)"
+                                       " ON CONFLICT (content_id) DO UPDATE SET total = total + excluded.total, viewers = viewers + excluded.viewers"));
+    for (qsizetype i = 0; ok && i < batch.size(); ++i) {
+        for (const auto &[content, count] : batch[i].report.counts) {
+            mine.addBindValue(content);
+            mine.addBindValue(batch[i].userId);
+            const qint64 already = mine.exec() && mine.next() ? mine.value(0).toLongLong() : 0;
+            mine.finish();
+            // The per-user cap: what this user may still add to this content.
+            const qint64 allowed = qMin<qint64>(count, qMax<qint64>(0, m_rules.maxPerUser - already));
+            if (allowed < count)
+                ++capped[i];
+            if (allowed == 0)
+                continue;
+            upsertMine.addBindValue(content);
+            upsertMine.addBindValue(batch[i].userId);
+            upsertMine.addBindValue(allowed);
+            upsertTotal.addBindValue(content);
+            upsertTotal.addBindValue(allowed);
+            upsertTotal.addBindValue(already == 0 ? 1 : 0);
+            if (!upsertMine.exec() || !upsertTotal.exec()) {
+                qCWarning(lcStore) << "view count write failed:" << upsertMine.lastError().text() << upsertTotal.lastError().text();
+                ok = false;
+                break;
             }
         }
-        QSqlDatabase db = m_db.connection();
-        QList<int> capped(batch.size(), 0);
-        bool ok = m_db.beginImmediate(db);
-        QSqlQuery mine(db), upsertMine(db), upsertTotal(db);
-        mine.prepare(QStringLiteral("SELECT count FROM view_counts_by_user WHERE content_id = ? AND user_id = ?"));
-        upsertMine.prepare(QStringLiteral("INSERT INTO view_counts_by_user (content_id, user_id, count) VALUES (?,?,?)"
-                                          " ON CONFLICT (content_id, user_id) DO UPDATE SET count = count + excluded.count"));
-        upsertTotal.prepare(QStringLiteral("INSERT INTO view_counts (content_id, total, viewers) VALUES (?,?,?)"
-                                           " ON CONFLICT (content_id) DO UPDATE SET total = total + excluded.total, viewers = viewers + excluded.viewers"));
-        for (qsizetype i = 0; ok && i < batch.size(); ++i) {
-            for (const auto &[content, count] : batch[i].report.counts) {
-                mine.addBindValue(content);
-                mine.addBindValue(batch[i].userId);
-                const qint64 already = mine.exec() && mine.next() ? mine.value(0).toLongLong() : 0;
-                mine.finish();
-                // The per-user cap: what this user may still add to this content.
-                const qint64 allowed = qMin<qint64>(count, qMax<qint64>(0, m_rules.maxPerUser - already));
-                if (allowed < count)
-                    ++capped[i];
-                if (allowed == 0)
-                    continue;
-                upsertMine.addBindValue(content);
-                upsertMine.addBindValue(batch[i].userId);
-                upsertMine.addBindValue(allowed);
-                upsertTotal.addBindValue(content);
-                upsertTotal.addBindValue(allowed);
-                upsertTotal.addBindValue(already == 0 ? 1 : 0);
-                if (!upsertMine.exec() || !upsertTotal.exec()) {
-                    qCWarning(lcStore) << "view count write failed:" << upsertMine.lastError().text() << upsertTotal.lastError().text();
-                    ok = false;
-                    break;
-                }
-            }
-        }
-        if (ok)
-            ok = m_db.commit(db);
-        if (!ok)
-            m_db.rollback(db);
-        ServiceCounters::add(m_counters.storeCommits);
-        if (ok)
-            ServiceCounters::add(m_counters.storeRows, batch.size());
-        for (qsizetype i = 0; i < batch.size(); ++i)
-            batch[i].done(ok, capped[i]);
     }
+    if (ok)
+        ok = m_db.commit(db);
+    if (!ok)
+        m_db.rollback(db);
+    ServiceCounters::add(m_counters.storeCommits);
+    if (ok)
+        ServiceCounters::add(m_counters.storeRows, batch.size());
+    for (qsizetype i = 0; i < batch.size(); ++i)
+        batch[i].done(ok, capped[i]);
 }
 
 QHash<QString, ContentViews> readViews(Database &database, const QStringList &ids)

@@ -3,10 +3,10 @@
 // writer that stores them. Validation is pure; the writer owns one thread and one
 // connection and acknowledges a report only after the transaction holding it committed.
 
+#include "store/batchwriter.h"
+
 #include <QHash>
 #include <QList>
-#include <QMutex>
-#include <QObject>
 #include <QString>
 
 #include <functional>
@@ -40,31 +40,32 @@ struct ContentViews {
     qint64 viewers = 0;
 };
 
-class ViewCountWriter final : public QObject
+class ViewCountWriter final
 {
-    Q_OBJECT
 public:
     ViewCountWriter(Database &db, ViewRules rules, ServiceCounters &counters);
     Q_DISABLE_COPY_MOVE(ViewCountWriter)
 
     // Thread-safe. `done(stored)` runs on the writer thread after the commit; `capped` is how
     // many counts the per-user cap lowered.
-    void submit(qint64 userId, ViewReport report, std::function<void(bool stored, int capped)> done);
+    void submit(qint64 userId, ViewReport report, std::function<void(bool stored, int capped)> done)
+    {
+        m_queue.submit({userId, std::move(report), std::move(done)});
+    }
+    void flush() { m_queue.flush(); }
 
 private:
-    void drain();
-
-    Database &m_db;
-    ViewRules m_rules;
-    ServiceCounters &m_counters;
-    QMutex m_mutex;
     struct Item {
         qint64 userId;
         ViewReport report;
         std::function<void(bool, int)> done;
     };
-    QList<Item> m_queue;
-    bool m_scheduled = false;
+    void processBatch(QList<Item> &batch);
+
+    Database &m_db;
+    ViewRules m_rules;
+    ServiceCounters &m_counters;
+    BatchWriter<Item> m_queue;  // last: its thread stops before the rest goes
 };
 
 // Reads totals (any thread, its own connection).

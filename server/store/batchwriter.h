@@ -1,0 +1,81 @@
+#pragma once
+// A dedicated writer thread with its own database connection, fed through a queue that is
+// drained in batches: what arrives while one batch commits waits for the next, so under
+// load one fsync serves many writes. submit() and flush() are thread-safe; the process
+// function runs on the writer thread. Used by every write path a client is told about.
+
+#include "store/database.h"
+
+#include <QList>
+#include <QMutex>
+#include <QObject>
+#include <QString>
+#include <QThread>
+
+#include <functional>
+
+namespace sb {
+
+template <typename Item>
+class BatchWriter final
+{
+public:
+    using Process = std::function<void(QList<Item> &batch)>;
+
+    BatchWriter(Database &db, const QString &threadName, Process process) : m_db(db), m_process(std::move(process))
+    {
+        m_thread.setObjectName(threadName);
+        m_context.moveToThread(&m_thread);
+        m_thread.start();
+    }
+
+    // Processes everything already submitted, closes the thread's connection and stops.
+    ~BatchWriter()
+    {
+        Database *db = &m_db;
+        QMetaObject::invokeMethod(&m_context, [db] { db->closeThisThread(); }, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+    Q_DISABLE_COPY_MOVE(BatchWriter)
+
+    void submit(Item item)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_queue.append(std::move(item));
+        if (!m_scheduled) {
+            m_scheduled = true;
+            QMetaObject::invokeMethod(&m_context, [this] { drain(); }, Qt::QueuedConnection);
+        }
+    }
+
+    // Blocks until everything submitted so far has been processed.
+    void flush() { QMetaObject::invokeMethod(&m_context, [] {}, Qt::BlockingQueuedConnection); }
+
+private:
+    void drain()
+    {
+        for (;;) {
+            QList<Item> batch;
+            {
+                QMutexLocker lock(&m_mutex);
+                batch.swap(m_queue);
+                if (batch.isEmpty()) {
+                    m_scheduled = false;
+                    return;
+                }
+            }
+            m_process(batch);
+        }
+    }
+
+    Database &m_db;
+    Process m_process;
+    QMutex m_mutex;
+    QList<Item> m_queue;
+    bool m_scheduled = false;
+    QThread m_thread;
+    QObject m_context;  // lives on m_thread; destroyed first, after the thread stopped
+};
+
+}  // namespace sb
