@@ -68,8 +68,10 @@ QSqlDatabase Database::connection()
     return db;
 }
 
-bool Database::open(QString *error)
+bool Database::open(QString *error, int targetVersion)
 {
+    if (targetVersion < 0)
+        targetVersion = latestSchemaVersion();
     QSqlDatabase db = connection();
     if (!db.isOpen()) {
         *error = QStringLiteral("cannot open database %1: %2").arg(m_path, db.lastError().text());
@@ -89,7 +91,7 @@ bool Database::open(QString *error)
         return false;
     }
     for (const Migration &m : migrations()) {
-        if (m.version <= current)
+        if (m.version <= current || m.version > targetVersion)
             continue;
         if (!beginImmediate(db)) {
             *error = QStringLiteral("cannot start migration %1: %2").arg(m.version).arg(db.lastError().text());

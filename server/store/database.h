@@ -15,8 +15,9 @@ public:
     ~Database();
     Q_DISABLE_COPY_MOVE(Database)
 
-    // Opens the file, enables WAL and applies pending migrations. Call once, before use.
-    bool open(QString *error);
+    // Opens the file, enables WAL and applies pending migrations up to `targetVersion`
+    // (tests stop early to build old schemas). Call once, before use.
+    bool open(QString *error, int targetVersion = -1);
     QSqlDatabase connection();
     // Closes this thread's connection now (threads that end close theirs anyway).
     void closeThisThread();
