@@ -5,6 +5,7 @@
 #include "config.h"
 #include "net/connectiongate.h"
 #include "net/router.h"
+#include "telemetry/capture.h"
 #include "telemetry/counters.h"
 
 #include <QElapsedTimer>
@@ -39,6 +40,8 @@ struct ServerContext {
     QElapsedTimer uptime;
     std::atomic<quint64> nextConnectionId{1};
     std::vector<Worker *> workers;  // set while the server runs (shards for felix)
+    CaptureRing capture;
+    std::atomic<int> observers{0};  // > 0: workers publish their connection registry
 
     const Limits &limitsFor(const QString &service) const
     {

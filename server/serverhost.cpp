@@ -321,6 +321,44 @@ void ServerHost::stop()
     emit listenersChanged();
 }
 
+void ServerHost::setObserved(bool observed)
+{
+    if (observed == m_observed)
+        return;
+    m_observed = observed;
+    m_ctx->observers.fetch_add(observed ? 1 : -1, std::memory_order_relaxed);
+}
+
+QList<ConnectionInfo> ServerHost::connections() const
+{
+    QList<ConnectionInfo> all;
+    for (const Worker *w : m_workers)
+        all += w->publishedConnections();
+    return all;
+}
+
+void ServerHost::closeConnection(quint64 id, int code, const QString &reason)
+{
+    for (Worker *w : m_workers)
+        w->post([w, id, code, reason] { w->closeSession(id, code, reason); });
+}
+
+void ServerHost::setCapture(const QString &service, bool on)
+{
+    if (m_ctx->telemetry)
+        m_ctx->telemetry->service(service).capture.store(on, std::memory_order_relaxed);
+}
+
+bool ServerHost::capturing(const QString &service) const
+{
+    return m_ctx->telemetry && m_ctx->telemetry->service(service).capture.load(std::memory_order_relaxed);
+}
+
+QList<CaptureRecord> ServerHost::captured(quint64 after, int max, quint64 *dropped) const
+{
+    return m_ctx->capture.since(after, max, dropped);
+}
+
 QList<ListenerStatus> ServerHost::listeners() const
 {
     return m_status;

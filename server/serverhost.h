@@ -5,6 +5,8 @@
 // thread's event loop, and workers never wait on it.
 
 #include "config.h"
+#include "telemetry/capture.h"
+#include "telemetry/connectioninfo.h"
 #include "telemetry/counters.h"
 
 #include <QObject>
@@ -68,6 +70,16 @@ public:
     bool setListenAddress(const QString &address, QString *error);
 
     QList<ListenerStatus> listeners() const;
+
+    // ---- telemetry for the dashboard (never makes a worker wait) ----
+    // While observed, workers publish their connection rows every second.
+    void setObserved(bool observed);
+    QList<ConnectionInfo> connections() const;
+    // Asks the connection's worker to close it with this code and reason.
+    void closeConnection(quint64 id, int code, const QString &reason);
+    void setCapture(const QString &service, bool on);
+    bool capturing(const QString &service) const;
+    QList<CaptureRecord> captured(quint64 after, int max, quint64 *dropped = nullptr) const;
     ServerSnapshot snapshot() const;
     const ServerConfig &config() const;
     AccountStore &accounts();
@@ -90,6 +102,7 @@ private:
     Acceptor *m_acceptor = nullptr;
     QThread *m_acceptorThread = nullptr;
     bool m_running = false;
+    bool m_observed = false;
 };
 
 }  // namespace sb

@@ -4,6 +4,7 @@
 #include "servercontext.h"
 #include "worker.h"
 
+#include <QDateTime>
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QThread>
@@ -45,6 +46,7 @@ HttpConnection::HttpConnection(QTcpSocket *socket, std::shared_ptr<const Listene
     : m_socket(socket), m_listener(std::move(listener)), m_worker(worker)
 {
     m_socket->setParent(this);
+    m_id = worker.context().nextConnectionId.fetch_add(1, std::memory_order_relaxed);
     m_timer.setParent(this);
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);  // a coarse timer may fire up to 5% before the limit
@@ -212,7 +214,17 @@ void HttpConnection::dispatch()
 {
     m_state = State::Handling;
     m_timer.start(5 * 60 * 1000);  // a handler that never answers must not pin the socket
-    ServiceCounters::add(m_worker.context().telemetry->service(m_service).httpRequests);
+    ServerContext &ctx = m_worker.context();
+    ServiceCounters &counters = ctx.telemetry->service(m_service);
+    ServiceCounters::add(counters.httpRequests);
+    if (counters.capture.load(std::memory_order_relaxed)) {
+        QByteArray text = m_request.head.method + ' ' + m_request.head.target + " HTTP/1." + QByteArray::number(m_request.head.versionMinor) + "\r\n";
+        for (const auto &h : m_request.head.headers)
+            text += h.first + ": " + h.second + "\r\n";
+        text += "\r\n" + m_request.body.left(ctx.capture.payloadCap() + 512);
+        ctx.capture.add({0, QDateTime::currentMSecsSinceEpoch(), m_id, m_service, CaptureRecord::In, CaptureRecord::HttpRequest,
+                         m_request.body.size(), text});
+    }
     m_route->handler(m_request, HttpResponder(this));
 }
 
@@ -249,7 +261,12 @@ void HttpConnection::write(HttpResponse response)
     if (!m_keepAlive || m_shutdown)
         response.closeAfter = true;
     const bool head = m_request.head.method == "HEAD";
-    m_socket->write(response.serialize(head));
+    const QByteArray bytes = response.serialize(head);
+    m_socket->write(bytes);
+    ServerContext &ctx = m_worker.context();
+    if (ctx.telemetry->service(m_service).capture.load(std::memory_order_relaxed))
+        ctx.capture.add({0, QDateTime::currentMSecsSinceEpoch(), m_id, m_service, CaptureRecord::Out, CaptureRecord::HttpResponse,
+                         response.body.size(), bytes.left(ctx.capture.payloadCap() + 512)});
     ++m_served;
     m_request = HttpRequest();
     if (response.closeAfter) {
@@ -396,6 +413,7 @@ void HttpConnection::completeUpgrade(WsAdmission admission)
     sc.peerPort = m_request.peerPort;
     sc.admission = std::move(admission);
     sc.limits = ctx.limitsFor(up.service);
+    sc.captureRing = &ctx.capture;
 
     m_state = State::Handed;
     m_timer.stop();

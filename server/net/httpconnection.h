@@ -80,6 +80,7 @@ private:
         int headLength = 0;
     } m_pendingUpgrade;
     quint64 m_serial = 0;
+    quint64 m_id = 0;  // for the capture ring
     int m_served = 0;
     bool m_headStarted = false;
     bool m_keepAlive = true;

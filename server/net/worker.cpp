@@ -171,6 +171,7 @@ void Worker::tick()
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (WsSession *s : std::as_const(m_sessions))
         s->heartbeatTick(now);
+    publish();
     for (auto it = m_pending.begin(); it != m_pending.end();) {
         if (it->deadlineMs > now && it->socket) {
             ++it;
@@ -234,6 +235,27 @@ bool Worker::closeSession(quint64 id, int code, const QString &reason)
         return false;
     s->close(code, reason);
     return true;
+}
+
+void Worker::publish()
+{
+    // Only while someone looks (the dashboard): otherwise the registry costs nothing.
+    QList<ConnectionInfo> rows;
+    if (m_ctx.observers.load(std::memory_order_relaxed) > 0) {
+        rows.reserve(m_sessions.size());
+        for (const WsSession *s : std::as_const(m_sessions)) {
+            rows.append(s->info());
+            rows.last().worker = m_index;
+        }
+    }
+    QMutexLocker lock(&m_publishedMutex);
+    m_published.swap(rows);
+}
+
+QList<ConnectionInfo> Worker::publishedConnections() const
+{
+    QMutexLocker lock(&m_publishedMutex);
+    return m_published;
 }
 
 void Worker::checkDrained()

@@ -4,10 +4,12 @@
 // handleConnection(). Methods are called on the worker thread unless marked thread-safe.
 
 #include "servercontext.h"
+#include "telemetry/connectioninfo.h"
 #include "wsendpoint.h"
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QMutex>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
@@ -60,6 +62,8 @@ public:
     void closeListener(int listenerId, int code, const QString &reason);
     // Close one session by id; false if it is not on this worker.
     bool closeSession(quint64 id, int code, const QString &reason);
+    // Thread-safe: the registry rows published at the last tick while someone observes.
+    QList<ConnectionInfo> publishedConnections() const;
 
 signals:
     void drained();
@@ -75,6 +79,7 @@ private:
     void onNewWebSocket();
     void onSessionFinished(quint64 id);
     void tick();
+    void publish();
     void checkDrained();
 
     int m_index;
@@ -89,6 +94,8 @@ private:
     std::atomic<int> m_loopLatencyMs{0};
     QElapsedTimer m_sinceTick;
     bool m_shuttingDown = false;
+    mutable QMutex m_publishedMutex;
+    QList<ConnectionInfo> m_published;
 };
 
 }  // namespace sb

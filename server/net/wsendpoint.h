@@ -16,6 +16,7 @@ class QWebSocket;
 
 namespace sb {
 
+class CaptureRing;
 class WsSession;
 class Worker;
 
@@ -55,6 +56,7 @@ struct SessionContext {
     WsAdmission admission;
     Limits limits;
     Worker *worker = nullptr;
+    CaptureRing *captureRing = nullptr;  // where captured frames go (when the service captures)
 };
 
 class WsEndpoint

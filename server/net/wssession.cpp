@@ -15,7 +15,7 @@ qint64 nowMs()
 }  // namespace
 
 WsSession::WsSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters)
-    : m_socket(socket), m_ctx(context), m_counters(counters)
+    : m_socket(socket), m_ctx(context), m_counters(counters), m_identity(context.admission.identity)
 {
     m_socket->setParent(this);
     m_socket->setMaxAllowedIncomingFrameSize(quint64(m_ctx.limits.frameBytes));
@@ -28,16 +28,22 @@ WsSession::WsSession(QWebSocket *socket, const SessionContext &context, ServiceC
     ServiceCounters::add(m_counters.connectionsTotal);
 
     connect(m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &message) {
-        if (admitMessage(message.size()))
-            onText(message);
+        if (!admitMessage(message.size()))
+            return;
+        if (m_counters.capture.load(std::memory_order_relaxed))
+            capture(CaptureRecord::In, CaptureRecord::Text, message.toUtf8(), message.size());
+        onText(message);
     });
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &message) {
-        if (admitMessage(message.size()))
-            onBinary(message);
+        if (!admitMessage(message.size()))
+            return;
+        if (m_counters.capture.load(std::memory_order_relaxed))
+            capture(CaptureRecord::In, CaptureRecord::Binary, message, message.size());
+        onBinary(message);
     });
     connect(m_socket, &QWebSocket::pong, this, [this](quint64, const QByteArray &) {
         if (m_pingSentMs) {
-            m_rttMs = nowMs() - m_pingSentMs;
+            notePong(nowMs(), nowMs() - m_pingSentMs);
             m_pingSentMs = 0;
         }
     });
@@ -50,18 +56,58 @@ WsSession::~WsSession()
         ServiceCounters::add(m_counters.connectionsOpen, -1);
 }
 
+void WsSession::capture(CaptureRecord::Direction direction, CaptureRecord::Kind kind, const QByteArray &data, qint64 size)
+{
+    if (!m_ctx.captureRing)
+        return;
+    CaptureRecord r;
+    r.timeMs = nowMs();
+    r.connection = m_ctx.id;
+    r.service = m_ctx.service;
+    r.direction = direction;
+    r.kind = kind;
+    r.size = size;
+    r.data = data.left(m_ctx.captureRing->payloadCap() + 512);
+    m_ctx.captureRing->add(std::move(r));
+}
+
+ConnectionInfo WsSession::info() const
+{
+    ConnectionInfo i;
+    i.id = m_ctx.id;
+    i.service = m_ctx.service;
+    i.peer = QStringLiteral("%1:%2").arg(m_ctx.peer.toString()).arg(m_ctx.peerPort);
+    i.identity = m_identity;
+    i.listenerId = m_ctx.listenerId;
+    i.sinceMs = m_connectedAtMs;
+    i.messagesIn = m_msgIn;
+    i.messagesOut = m_msgOut;
+    i.bytesIn = m_bytesIn;
+    i.bytesOut = m_bytesOut;
+    i.lastPingMs = m_pingsSent ? m_lastPingMs : 0;
+    i.lastPongMs = m_lastPongMs;
+    i.rttMs = m_rttMs;
+    i.pingIntervalMs = m_ctx.limits.pingIntervalMs;
+    i.missedHeartbeats = m_missed;
+    i.limitHits = m_limitHits;
+    return i;
+}
+
 bool WsSession::admitMessage(qsizetype bytes)
 {
     if (m_closing)
         return false;
     ServiceCounters::add(m_counters.messagesIn);
     ServiceCounters::add(m_counters.bytesIn, bytes);
+    ++m_msgIn;
+    m_bytesIn += bytes;
     const qint64 now = nowMs();
     const double rate = m_ctx.limits.messagesPerSecond;
     m_tokens = qMin(rate, m_tokens + double(now - m_lastRefillMs) * rate / 1000.0);
     m_lastRefillMs = now;
     if (m_tokens < 1.0) {
         ServiceCounters::add(m_counters.limitHits);
+        ++m_limitHits;
         onRateLimited();
         return false;
     }
@@ -80,7 +126,12 @@ void WsSession::sendText(const QString &message)
     if (m_closing)
         return;
     ServiceCounters::add(m_counters.messagesOut);
-    ServiceCounters::add(m_counters.bytesOut, m_socket->sendTextMessage(message));
+    const qint64 sent = m_socket->sendTextMessage(message);
+    ServiceCounters::add(m_counters.bytesOut, sent);
+    ++m_msgOut;
+    m_bytesOut += sent;
+    if (m_counters.capture.load(std::memory_order_relaxed))
+        capture(CaptureRecord::Out, CaptureRecord::Text, message.toUtf8(), message.size());
 }
 
 void WsSession::sendBinary(const QByteArray &message)
@@ -88,7 +139,12 @@ void WsSession::sendBinary(const QByteArray &message)
     if (m_closing)
         return;
     ServiceCounters::add(m_counters.messagesOut);
-    ServiceCounters::add(m_counters.bytesOut, m_socket->sendBinaryMessage(message));
+    const qint64 sent = m_socket->sendBinaryMessage(message);
+    ServiceCounters::add(m_counters.bytesOut, sent);
+    ++m_msgOut;
+    m_bytesOut += sent;
+    if (m_counters.capture.load(std::memory_order_relaxed))
+        capture(CaptureRecord::Out, CaptureRecord::Binary, message, message.size());
 }
 
 void WsSession::close(int code, const QString &reason)
@@ -116,12 +172,13 @@ void WsSession::heartbeatTick(qint64 now)
         return;
     if (m_pingSentMs && now - m_pingSentMs > l.pongTimeoutMs) {
         ServiceCounters::add(m_counters.heartbeatTimeouts);
+        noteMissedHeartbeat();
         qCDebug(lcNet) << "connection" << m_ctx.id << "missed its pong; dropping it";
         abort();  // the peer is not answering; a close handshake would wait on it too
         return;
     }
     if (!m_pingSentMs && now - m_lastPingMs >= l.pingIntervalMs) {
-        m_lastPingMs = now;
+        notePingSent(now);
         m_pingSentMs = now;
         m_socket->ping();
     }

@@ -3,6 +3,8 @@
 // connection, owns its QWebSocket, counts traffic, applies the message-rate limit and the
 // heartbeat (server ping, pong deadline). Subclasses handle messages.
 
+#include "telemetry/capture.h"
+#include "telemetry/connectioninfo.h"
 #include "wsendpoint.h"
 
 #include <QObject>
@@ -33,6 +35,10 @@ public:
     void heartbeatTick(qint64 nowMs);
     qint64 lastRoundTripMs() const { return m_rttMs; }
     qint64 connectedAtMs() const { return m_connectedAtMs; }
+    // A registry row for the dashboard (worker thread).
+    ConnectionInfo info() const;
+    // Who is on the other end, once known (after first-message authentication, say).
+    void setIdentity(const QString &identity) { m_identity = identity; }
 
 signals:
     void finished(quint64 id);
@@ -44,11 +50,24 @@ protected:
     // The message-rate limit was hit; the message was dropped. Default: close 1008.
     virtual void onRateLimited();
     ServiceCounters &counters() { return m_counters; }
-    // For protocols with an application-level heartbeat (channels' PING/PONG).
+    // For protocols with an application-level heartbeat (channels' PING/PONG): they report
+    // their own pings and pongs for the registry.
     void disableWebSocketHeartbeat() { m_wsHeartbeat = false; }
+    void notePingSent(qint64 nowMs)
+    {
+        m_lastPingMs = nowMs;
+        ++m_pingsSent;
+    }
+    void notePong(qint64 nowMs, qint64 rttMs)
+    {
+        m_lastPongMs = nowMs;
+        m_rttMs = rttMs;
+    }
+    void noteMissedHeartbeat() { ++m_missed; }
 
 private:
     bool admitMessage(qsizetype bytes);
+    void capture(CaptureRecord::Direction direction, CaptureRecord::Kind kind, const QByteArray &data, qint64 size);
     void handleDisconnected();
 
     QWebSocket *m_socket;
@@ -61,7 +80,13 @@ private:
     // Heartbeat.
     qint64 m_lastPingMs = 0;
     qint64 m_pingSentMs = 0;  // 0 when no pong is outstanding
-    qint64 m_rttMs = 0;
+    qint64 m_rttMs = -1;
+    qint64 m_pingsSent = 0;
+    qint64 m_lastPongMs = 0;
+    int m_missed = 0;
+    int m_limitHits = 0;
+    qint64 m_msgIn = 0, m_msgOut = 0, m_bytesIn = 0, m_bytesOut = 0;
+    QString m_identity;
     bool m_closing = false;
     bool m_finished = false;
     bool m_wsHeartbeat = true;

@@ -28,6 +28,7 @@ struct ServiceCounters {
     std::atomic<qint64> storeRows{0};     // client-visible writes in them (messages, reports)
     std::atomic<qint64> reportsClamped{0};  // pop view counts lowered to a limit
     std::atomic<qint64> reportsRefused{0};  // pop view-count reports refused
+    std::atomic<bool> capture{false};      // frames of this service go to the capture ring
 
     static void add(std::atomic<qint64> &c, qint64 n = 1) { c.fetch_add(n, std::memory_order_relaxed); }
 };

@@ -4,6 +4,7 @@
 #include "net/httpconnection.h"
 #include "telemetry/counters.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimerEvent>
@@ -28,6 +29,7 @@ ChannelSession::ChannelSession(QWebSocket *socket, const SessionContext &context
     : WsSession(socket, context, counters), m_shared(shared), m_channel(std::move(channel)), m_clientId(randomId("client_"))
 {
     disableWebSocketHeartbeat();  // seed 004 has its own PING/PONG
+    setIdentity(m_clientId);
     m_shared.hub->subscribers().add(this);
     m_shared.hub->join(m_channel, this, presence, since);
     if (context.limits.pingIntervalMs > 0)
@@ -74,12 +76,14 @@ void ChannelSession::timerEvent(QTimerEvent *event)
         if (m_pongDeadline.isActive())
             return;  // still waiting for the last PONG
         m_pingSent.start();
+        notePingSent(QDateTime::currentMSecsSinceEpoch());
         deliver(eventPrefix("PING", "{}", randomId("evt_")));
         m_pongDeadline.start(context().limits.pongTimeoutMs, Qt::PreciseTimer, this);
     } else if (event->timerId() == m_pongDeadline.timerId()) {
         m_pongDeadline.stop();
         m_pingTimer.stop();
         ServiceCounters::add(counters().heartbeatTimeouts);
+        noteMissedHeartbeat();
         sendError("PING_TIMEOUT", QStringLiteral("Client did not respond to PING event"));
         close(1008, QStringLiteral("PING_TIMEOUT"));
     } else {
@@ -107,6 +111,7 @@ void ChannelSession::onText(const QString &message)
         if (m_pongDeadline.isActive()) {
             m_pongDeadline.stop();
             m_latencyMs = m_pingSent.elapsed();
+            notePong(QDateTime::currentMSecsSinceEpoch(), m_latencyMs);
         }
     } else if (type == QLatin1String("ACK")) {
         const QString eventId = o.value(QLatin1String("payload")).toObject().value(QLatin1String("eventID")).toString();

@@ -125,6 +125,7 @@ void ChatSession::authenticate(const QString &message)
         return;
     }
     m_user = user;
+    setIdentity(QStringLiteral("%1 (#%2) with #%3").arg(user->email).arg(user->id).arg(other));
     m_otherId = other;
     m_chatId = *chat;
     // Join before reading history: a message committed in between is then delivered live

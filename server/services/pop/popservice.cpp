@@ -94,6 +94,7 @@ private:
         if (!user)
             return refuseAuth(QStringLiteral("invalid or expired session"));
         m_user = user;
+        setIdentity(user->email);
         sendText(compact({{QStringLiteral("authenticated"), true}}));
     }
 

@@ -1,0 +1,76 @@
+#include "capture.h"
+
+#include <QRegularExpression>
+
+namespace sb {
+
+void CaptureRing::add(CaptureRecord record)
+{
+    // Mask first (a little past the cap, so that a secret cut by it is still recognised),
+    // then cut.
+    if (record.data.size() > m_payloadCap + 512)
+        record.data.truncate(m_payloadCap + 512);
+    record.data = redactSecrets(record.data);
+    if (record.data.size() > m_payloadCap)
+        record.data.truncate(m_payloadCap);
+    QMutexLocker lock(&m_mutex);
+    record.id = m_nextId++;
+    m_bytes += record.data.size() + 64;
+    m_records.push_back(std::move(record));
+    while (!m_records.empty() && (int(m_records.size()) > m_maxRecords || m_bytes > m_maxBytes)) {
+        m_bytes -= m_records.front().data.size() + 64;
+        m_records.pop_front();
+    }
+}
+
+QList<CaptureRecord> CaptureRing::since(quint64 after, int max, quint64 *dropped) const
+{
+    QMutexLocker lock(&m_mutex);
+    QList<CaptureRecord> out;
+    if (m_records.empty()) {
+        if (dropped)
+            *dropped = m_nextId - 1 > after ? m_nextId - 1 - after : 0;
+        return out;
+    }
+    const quint64 first = m_records.front().id;
+    if (dropped)
+        *dropped = first > after + 1 ? first - after - 1 : 0;
+    const quint64 start = qMax(after + 1, first);
+    for (quint64 id = start; id < m_nextId && out.size() < max; ++id)
+        out.append(m_records[size_t(id - first)]);
+    return out;
+}
+
+quint64 CaptureRing::lastId() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_nextId - 1;
+}
+
+void CaptureRing::clear()
+{
+    QMutexLocker lock(&m_mutex);
+    m_records.clear();
+    m_bytes = 0;
+}
+
+QByteArray redactSecrets(const QByteArray &payload)
+{
+    static const QRegularExpression bearer(QStringLiteral("(Bearer|Basic)\\s+[^\\s\"',;]+"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression jsonSecret(
+        QStringLiteral("(\"(?:password|repeat_password|access_token|ticket|authorization)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*(?:\"|$)"),
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression header(QStringLiteral("^((?:Authorization|Cookie|Set-Cookie):)[^\\r\\n]*"),
+                                           QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
+    static const QRegularExpression cookie(QStringLiteral("(sb_session=)[^;\\s\"]+"));
+    QString s = QString::fromUtf8(payload);
+    if (s.toUtf8() != payload)
+        return payload;  // binary: nothing textual to mask
+    s.replace(header, QStringLiteral("\\1 ***"));
+    s.replace(bearer, QStringLiteral("\\1 ***"));
+    s.replace(jsonSecret, QStringLiteral("\\1\"***\""));
+    s.replace(cookie, QStringLiteral("\\1***"));
+    return s.toUtf8();
+}
+
+}  // namespace sb

@@ -1,0 +1,172 @@
+// Telemetry for the dashboard: the connection registry (only while observed), closing a
+// connection from it, and the frame capture ring with secrets masked.
+#include "accounts/accountstore.h"
+#include "telemetry/capture.h"
+#include "testserver.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <QWebSocket>
+
+using namespace sbtest;
+
+class TestTelemetry : public QObject
+{
+    Q_OBJECT
+private:
+    static bool open(QWebSocket &ws, const QUrl &url)
+    {
+        QSignalSpy connected(&ws, &QWebSocket::connected);
+        ws.open(url);
+        return connected.wait(5000);
+    }
+
+private slots:
+    void ringIsBoundedAndReadSinceAnId()
+    {
+        sb::CaptureRing ring(10, 1 << 20, 8);
+        for (int i = 0; i < 25; ++i)
+            ring.add({0, i, 1, QStringLiteral("generic"), sb::CaptureRecord::In, sb::CaptureRecord::Text, 20, QByteArray("message number ") + QByteArray::number(i)});
+        quint64 dropped = 0;
+        const auto all = ring.since(0, 100, &dropped);
+        QCOMPARE(all.size(), 10);
+        QCOMPARE(dropped, 15u);
+        QCOMPARE(all.first().id, 16u);
+        QCOMPARE(all.first().data, QByteArray("message "));  // the payload cap
+        QCOMPARE(all.first().size, 20);
+        const auto tail = ring.since(23, 100, &dropped);
+        QCOMPARE(tail.size(), 2);
+        QCOMPARE(dropped, 0u);
+        QCOMPARE(ring.since(25, 100).size(), 0);
+        sb::CaptureRing byBytes(1000, 64 * 5, 100);
+        for (int i = 0; i < 20; ++i)
+            byBytes.add({0, i, 1, QString(), sb::CaptureRecord::In, sb::CaptureRecord::Text, 0, QByteArray()});
+        QCOMPARE(byBytes.since(0, 100).size(), 5);
+    }
+
+    void secretsAreMasked_data()
+    {
+        QTest::addColumn<QByteArray>("in");
+        QTest::addColumn<QByteArray>("out");
+        QTest::newRow("chat first message") << QByteArray("Bearer 9c567d50-a2fd-4f26-a221-d71f4102136b") << QByteArray("Bearer ***");
+        QTest::newRow("pop first message") << QByteArray(R"({"authorization": "Bearer 9c567d50"})") << QByteArray(R"({"authorization": "***"})");
+        QTest::newRow("login body") << QByteArray(R"({"email":"a@b.c","password":"hunter2"})") << QByteArray(R"({"email":"a@b.c","password":"***"})");
+        QTest::newRow("register body") << QByteArray(R"({"password":"x\"y","repeat_password":"x\"y"})") << QByteArray(R"({"password":"***","repeat_password":"***"})");
+        QTest::newRow("login answer") << QByteArray(R"({"access_token":"abc","token_type":"bearer"})") << QByteArray(R"({"access_token":"***","token_type":"bearer"})");
+        QTest::newRow("cut password") << QByteArray(R"({"password":"hunt)") << QByteArray(R"({"password":"***")");
+        QTest::newRow("http head") << QByteArray("POST /x HTTP/1.1\r\nAuthorization: Basic YTpi\r\nCookie: sb_session=abc\r\nHost: x\r\n\r\n")
+                                   << QByteArray("POST /x HTTP/1.1\r\nAuthorization: ***\r\nCookie: ***\r\nHost: x\r\n\r\n");
+        QTest::newRow("set-cookie") << QByteArray("HTTP/1.1 200 OK\r\nSet-Cookie: sb_session=abc; HttpOnly\r\n\r\n") << QByteArray("HTTP/1.1 200 OK\r\nSet-Cookie: ***\r\n\r\n");
+        QTest::newRow("harmless") << QByteArray(R"({"type":"text","text":"hello"})") << QByteArray(R"({"type":"text","text":"hello"})");
+    }
+    void secretsAreMasked()
+    {
+        QFETCH(QByteArray, in);
+        QFETCH(QByteArray, out);
+        QCOMPARE(sb::redactSecrets(in), out);
+    }
+
+    void registryWhileObserved()
+    {
+        TestServer s([](sb::ServerConfig &c) { c.workers = 2; });
+        QVERIFY(s.ok());
+        QWebSocket a, b;
+        QVERIFY(open(a, s.ws(QStringLiteral("/echo"))));
+        QVERIFY(open(b, s.ws(QStringLiteral("/echo"))));
+        QTest::qWait(1200);
+        QVERIFY(s.host().connections().isEmpty());  // nobody looks: nothing is collected
+        s.host().setObserved(true);
+        QTRY_COMPARE_WITH_TIMEOUT(s.host().connections().size(), 2, 3000);
+        a.sendTextMessage(QStringLiteral("one"));
+        a.sendTextMessage(QStringLiteral("two"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const auto &c : s.host().connections()) {
+                    if (c.messagesIn == 2 && c.messagesOut == 2)
+                        return true;
+                }
+                return false;
+            }(),
+            3000);
+        const auto rows = s.host().connections();
+        QSet<int> workers;
+        for (const auto &c : rows) {
+            QCOMPARE(c.service, QStringLiteral("generic"));
+            QVERIFY(c.peer.contains(QStringLiteral("127.0.0.1")));
+            QVERIFY(c.sinceMs > 0);
+            workers.insert(c.worker);
+        }
+        QCOMPARE(workers.size(), 2);
+
+        // Disconnect from the registry, with a code and reason.
+        const quint64 id = rows.first().id;
+        QWebSocket *target = nullptr;
+        for (QWebSocket *ws : {&a, &b}) {
+            if (ws->localPort() == rows.first().peer.section(QLatin1Char(':'), -1).toUShort())
+                target = ws;
+        }
+        QVERIFY(target);
+        s.host().closeConnection(id, 4001, QStringLiteral("closed from the dashboard"));
+        QTRY_COMPARE(target->state(), QAbstractSocket::UnconnectedState);
+        QCOMPARE(int(target->closeCode()), 4001);
+        QCOMPARE(target->closeReason(), QStringLiteral("closed from the dashboard"));
+        QTRY_COMPARE_WITH_TIMEOUT(s.host().connections().size(), 1, 3000);
+        s.host().setObserved(false);
+    }
+
+    void captureRecordsFramesAndHttpWithSecretsMasked()
+    {
+        TestServer s;
+        QVERIFY(s.ok());
+        QWebSocket ws;
+        QVERIFY(open(ws, s.ws(QStringLiteral("/echo"))));
+        ws.sendTextMessage(QStringLiteral("not captured"));
+        QTest::qWait(200);
+        QCOMPARE(s.host().captured(0, 100).size(), 0);  // capture is off by default
+
+        s.host().setCapture(QStringLiteral("generic"), true);
+        s.host().setCapture(QStringLiteral("accounts"), true);
+        s.host().setCapture(QStringLiteral("chat"), true);
+        QVERIFY(s.host().capturing(QStringLiteral("generic")));
+        QSignalSpy echoed(&ws, &QWebSocket::binaryMessageReceived);
+        ws.sendTextMessage(QStringLiteral("{\"hello\":1}"));
+        ws.sendBinaryMessage(QByteArray("\x00\x01", 2));
+        QVERIFY(echoed.wait(5000));
+        QTRY_COMPARE(s.host().captured(0, 100).size(), 4);
+        const auto frames = s.host().captured(0, 100);
+        QCOMPARE(frames[0].direction, sb::CaptureRecord::In);
+        QCOMPARE(frames[0].kind, sb::CaptureRecord::Text);
+        QCOMPARE(frames[0].data, QByteArray("{\"hello\":1}"));
+        QCOMPARE(frames[1].direction, sb::CaptureRecord::Out);
+        QCOMPARE(frames[2].kind, sb::CaptureRecord::Binary);
+        QCOMPARE(frames[2].service, QStringLiteral("generic"));
+
+        const QString token = s.registerAndLogin(QStringLiteral("cap@mail.com"), QStringLiteral("hunter2"));
+        QVERIFY(!token.isEmpty());
+        QByteArray all;
+        for (const auto &r : s.host().captured(frames.last().id, 100))
+            all += r.data + "\n";
+        QVERIFY2(all.contains("POST /auth/login HTTP/1.1"), all.constData());
+        QVERIFY(all.contains("\"password\":\"***\""));
+        QVERIFY(all.contains("\"access_token\":\"***\""));
+        QVERIFY(!all.contains("hunter2"));
+        QVERIFY(!all.contains(token.toLatin1()));
+
+        // The chat's first message carries the token: masked too.
+        sb::AccountStore::Error err;
+        const auto other = s.host().accounts().createUser(QStringLiteral("cap2@mail.com"), QStringLiteral("pw"), QStringLiteral("member"), 0, &err);
+        QWebSocket chat;
+        QVERIFY(open(chat, s.ws(QStringLiteral("/members/chat/?other_member_id=%1").arg(other->id))));
+        QSignalSpy history(&chat, &QWebSocket::textMessageReceived);
+        const quint64 before = s.host().captured(0, 1000).last().id;
+        chat.sendTextMessage(QStringLiteral("Bearer ") + token);
+        QVERIFY(history.wait(5000));
+        QTRY_VERIFY(!s.host().captured(before, 100).isEmpty());
+        const auto first = s.host().captured(before, 100).first();
+        QCOMPARE(first.service, QStringLiteral("chat"));
+        QCOMPARE(first.data, QByteArray("Bearer ***"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTelemetry)
+#include "tst_telemetry.moc"
