@@ -1,7 +1,9 @@
 #include "mainwindow.h"
 
 #include "appicon.h"
+#include "dashboard/connectionswidget.h"
 #include "dashboard/listenersmodel.h"
+#include "inspector/inspectorwidget.h"
 #include "serverhost.h"
 
 #include <QAction>
@@ -18,6 +20,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -47,7 +50,8 @@ MainWindow::MainWindow(ServerHost &host, QWidget *parent)
 {
     setWindowTitle(tr("Switchboard"));
     setWindowIcon(appIcon());
-    auto *central = new QWidget(this);
+    m_tabs = new QTabWidget(this);
+    auto *central = new QWidget(m_tabs);
     auto *layout = new QVBoxLayout(central);
 
     // Exposure banner: the server is reachable from the LAN by default; say so plainly.
@@ -98,7 +102,17 @@ MainWindow::MainWindow(ServerHost &host, QWidget *parent)
     m_serviceView->horizontalHeader()->setSectionResizeMode(ServicesModel::Service, QHeaderView::Stretch);
     sb->addWidget(m_serviceView);
     layout->addWidget(servicesBox, 1);
-    setCentralWidget(central);
+    m_tabs->addTab(central, tr("Overview"));
+    m_connections = new ConnectionsWidget(m_host, m_tabs);
+    m_tabs->addTab(m_connections, tr("Connections"));
+    m_inspector = new InspectorWidget(m_host, m_tabs);
+    m_tabs->addTab(m_inspector, tr("Traffic"));
+    connect(m_connections, &ConnectionsWidget::showTraffic, this, [this](quint64 id) {
+        m_inspector->showConnection(id);
+        m_tabs->setCurrentWidget(m_inspector);
+    });
+    setCentralWidget(m_tabs);
+    m_host.setObserved(true);  // the dashboard looks: workers publish their connections
 
     m_status = new QLabel(this);
     statusBar()->addWidget(m_status, 1);
@@ -121,7 +135,10 @@ MainWindow::MainWindow(ServerHost &host, QWidget *parent)
     resize(1100, 620);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    m_host.setObserved(false);
+}
 
 void MainWindow::buildTray()
 {
@@ -153,6 +170,7 @@ void MainWindow::refresh()
     const ServerSnapshot snap = m_host.snapshot();
     m_listeners->update(snap);
     m_services->update(snap);
+    m_connections->refresh();
     bool anyAll = false;
     for (const ListenerStatus &l : snap.listeners)
         anyAll = anyAll || l.address == QLatin1String("any");

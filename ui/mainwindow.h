@@ -7,6 +7,7 @@
 #include <QTimer>
 
 class QLabel;
+class QTabWidget;
 class QPushButton;
 class QTableView;
 
@@ -16,6 +17,8 @@ class ServerHost;
 
 namespace sb::ui {
 
+class ConnectionsWidget;
+class InspectorWidget;
 class ListenersModel;
 class ServicesModel;
 
@@ -32,6 +35,9 @@ public:
     ListenersModel *listenersModel() const { return m_listeners; }
     ServicesModel *servicesModel() const { return m_services; }
     QTableView *listenersView() const { return m_listenerView; }
+    ConnectionsWidget *connectionsTab() const { return m_connections; }
+    InspectorWidget *trafficTab() const { return m_inspector; }
+    QTabWidget *tabs() const { return m_tabs; }
     bool quitting() const { return m_quitting; }
 
 public slots:
@@ -50,6 +56,9 @@ private:
     int selectedRow() const;
 
     ServerHost &m_host;
+    QTabWidget *m_tabs;
+    ConnectionsWidget *m_connections;
+    InspectorWidget *m_inspector;
     ListenersModel *m_listeners;
     ServicesModel *m_services;
     QTableView *m_listenerView;

@@ -1,0 +1,110 @@
+// The Connections and Traffic tabs, offscreen, against a real server and real clients.
+#include "dashboard/connectionsmodel.h"
+#include "dashboard/connectionswidget.h"
+#include "inspector/inspectorwidget.h"
+#include "inspector/trafficmodel.h"
+#include "mainwindow.h"
+#include "testserver.h"
+
+#include <QAbstractItemModelTester>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWebSocket>
+
+using namespace sbtest;
+using namespace sb::ui;
+
+class TestDashboard : public QObject
+{
+    Q_OBJECT
+private:
+    static bool open(QWebSocket &ws, const QUrl &url)
+    {
+        QSignalSpy connected(&ws, &QWebSocket::connected);
+        ws.open(url);
+        return connected.wait(5000);
+    }
+
+private slots:
+    void connectionsTabFollowsClientsAndDisconnects()
+    {
+        TestServer s([](sb::ServerConfig &c) { c.workers = 2; });
+        QVERIFY(s.ok());
+        MainWindow w(s.host());
+        ConnectionsWidget *tab = w.connectionsTab();
+        QAbstractItemModelTester tester(tab->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QWebSocket a, b;
+        QVERIFY(open(a, s.ws(QStringLiteral("/echo"))));
+        QVERIFY(open(b, s.ws(QStringLiteral("/echo"))));
+        QTRY_COMPARE_WITH_TIMEOUT(tab->model()->rowCount(), 2, 4000);
+        for (int r = 0; r < 2; ++r) {
+            QCOMPARE(tab->model()->index(r, ConnectionsModel::Service).data().toString(), QStringLiteral("generic"));
+            QCOMPARE(tab->model()->index(r, ConnectionsModel::Health).data().toString(), QStringLiteral("fresh"));
+        }
+        a.sendTextMessage(QStringLiteral("ping me"));
+        QTRY_VERIFY_WITH_TIMEOUT(tab->model()->index(0, ConnectionsModel::MessagesIn).data().toInt()
+                                         + tab->model()->index(1, ConnectionsModel::MessagesIn).data().toInt() == 1, 4000);
+        // Sorted by id in the view: row 0 is the first client (a).
+        tab->disconnectRow(0, 4002, QStringLiteral("bye from the table"));
+        QTRY_COMPARE(a.state(), QAbstractSocket::UnconnectedState);
+        QCOMPARE(int(a.closeCode()), 4002);
+        QCOMPARE(a.closeReason(), QStringLiteral("bye from the table"));
+        QCOMPARE(b.state(), QAbstractSocket::ConnectedState);
+        QTRY_COMPARE_WITH_TIMEOUT(tab->model()->rowCount(), 1, 4000);
+    }
+
+    void trafficTabShowsFiltersAndExports()
+    {
+        TestServer s;
+        QVERIFY(s.ok());
+        MainWindow w(s.host());
+        InspectorWidget *tab = w.trafficTab();
+        QAbstractItemModelTester tester(tab->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        tab->setCapture(true);
+        QWebSocket ws;
+        QVERIFY(open(ws, s.ws(QStringLiteral("/echo"))));
+        ws.sendTextMessage(QStringLiteral(R"({"greeting":"hello","n":1})"));
+        ws.sendBinaryMessage(QByteArray("\x01\x02\x03", 3));
+        QVERIFY(!s.registerAndLogin(QStringLiteral("insp@mail.com"), QStringLiteral("s3cret-pw")).isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(tab->model()->rowCount() >= 8, 4000);  // 4 frames + 2 requests + 2 responses
+        // Secrets never reach the table.
+        for (int r = 0; r < tab->model()->rowCount(); ++r)
+            QVERIFY(!tab->model()->index(r, TrafficModel::Preview).data().toString().contains(QStringLiteral("s3cret-pw")));
+        // Filter by text: only the two JSON frames (in and out).
+        TrafficFilter f;
+        f.text = QStringLiteral("greeting");
+        tab->model()->setFilter(f);
+        QCOMPARE(tab->model()->rowCount(), 2);
+        tab->view()->selectRow(0);
+        QVERIFY2(tab->detail()->toPlainText().contains(QStringLiteral("\"greeting\": \"hello\"")), qPrintable(tab->detail()->toPlainText()));
+        // Regular expression and direction.
+        f.text = QStringLiteral("^POST /auth/(login|register)");
+        f.regex = true;
+        tab->model()->setFilter(f);
+        QCOMPARE(tab->model()->rowCount(), 2);
+        f = TrafficFilter();
+        f.direction = int(sb::CaptureRecord::Out);
+        f.service = QStringLiteral("generic");
+        tab->model()->setFilter(f);
+        QCOMPARE(tab->model()->rowCount(), 2);
+        // Binary shows as hex.
+        tab->view()->selectRow(1);
+        QVERIFY2(tab->detail()->toPlainText().contains(QStringLiteral("01 02 03")), qPrintable(tab->detail()->toPlainText()));
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("t.jsonl"));
+        QVERIFY(tab->exportJsonLines(file));
+        QFile in(file);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = in.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(lines[0].contains("\"direction\":\"out\""));
+        QVERIFY(lines[1].contains("\"data_base64\":\"AQID\""));
+    }
+};
+
+QTEST_MAIN(TestDashboard)
+#include "tst_dashboard.moc"

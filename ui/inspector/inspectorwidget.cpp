@@ -1,0 +1,189 @@
+#include "inspectorwidget.h"
+
+#include "serverhost.h"
+#include "trafficmodel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTime>
+#include <QFontDatabase>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace sb::ui {
+
+InspectorWidget::InspectorWidget(ServerHost &host, QWidget *parent)
+    : QWidget(parent), m_host(host), m_model(new TrafficModel(20'000, this))
+{
+    auto *layout = new QVBoxLayout(this);
+    auto *controls = new QHBoxLayout;
+    m_capture = new QCheckBox(tr("Capture traffic"), this);
+    m_capture->setToolTip(tr("Record every message and HTTP request of every service (secrets are masked). Off, capture costs nothing."));
+    m_pause = new QPushButton(tr("Pause"), this);
+    m_pause->setCheckable(true);
+    auto *clear = new QPushButton(tr("Clear"), this);
+    auto *exportButton = new QPushButton(tr("Export…"), this);
+    exportButton->setToolTip(tr("Save the shown records as JSON Lines"));
+    controls->addWidget(m_capture);
+    controls->addWidget(m_pause);
+    controls->addWidget(clear);
+    controls->addWidget(exportButton);
+    controls->addStretch(1);
+    m_status = new QLabel(this);
+    controls->addWidget(m_status);
+    layout->addLayout(controls);
+
+    auto *filters = new QHBoxLayout;
+    m_service = new QComboBox(this);
+    m_service->addItem(tr("All services"), QString());
+    for (const QString &s : ServerConfig::knownServices() + QStringList{QStringLiteral("accounts"), QStringLiteral("http")})
+        m_service->addItem(s, s);
+    m_direction = new QComboBox(this);
+    m_direction->addItem(tr("Both directions"), -1);
+    m_direction->addItem(tr("In (from clients)"), int(CaptureRecord::In));
+    m_direction->addItem(tr("Out (to clients)"), int(CaptureRecord::Out));
+    m_connection = new QLineEdit(this);
+    m_connection->setPlaceholderText(tr("Connection id"));
+    m_connection->setMaximumWidth(120);
+    m_text = new QLineEdit(this);
+    m_text->setPlaceholderText(tr("Text in the payload"));
+    m_text->setClearButtonEnabled(true);
+    m_regex = new QCheckBox(tr("Regular expression"), this);
+    filters->addWidget(m_service);
+    filters->addWidget(m_direction);
+    filters->addWidget(m_connection);
+    filters->addWidget(m_text, 1);
+    filters->addWidget(m_regex);
+    layout->addLayout(filters);
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    m_view = new QTableView(split);
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setWordWrap(false);
+    m_view->setAlternatingRowColors(true);
+    m_detail = new QPlainTextEdit(split);
+    m_detail->setReadOnly(true);
+    m_detail->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_detail->setPlaceholderText(tr("Select a record to see it whole: JSON pretty-printed, binary as hex."));
+    split->addWidget(m_view);
+    split->addWidget(m_detail);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    layout->addWidget(split, 1);
+
+    connect(m_capture, &QCheckBox::toggled, this, &InspectorWidget::setCapture);
+    connect(clear, &QPushButton::clicked, this, [this] {
+        m_model->clear();
+        m_detail->clear();
+    });
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getSaveFileName(this, tr("Export traffic"), QStringLiteral("traffic.jsonl"), tr("JSON Lines (*.jsonl)"));
+        if (!file.isEmpty() && !exportJsonLines(file))
+            m_status->setText(tr("Could not write %1").arg(file));
+    });
+    for (QComboBox *c : {m_service, m_direction})
+        connect(c, &QComboBox::currentIndexChanged, this, &InspectorWidget::applyFilter);
+    for (QLineEdit *e : {m_connection, m_text})
+        connect(e, &QLineEdit::textChanged, this, &InspectorWidget::applyFilter);
+    connect(m_regex, &QCheckBox::toggled, this, &InspectorWidget::applyFilter);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &InspectorWidget::showSelected);
+    m_timer.setInterval(200);
+    connect(&m_timer, &QTimer::timeout, this, &InspectorWidget::pull);
+    m_timer.start();
+}
+
+void InspectorWidget::setCapture(bool on)
+{
+    const QStringList services = ServerConfig::knownServices() + QStringList{QStringLiteral("accounts"), QStringLiteral("http")};
+    for (const QString &s : services)
+        m_host.setCapture(s, on);
+    if (m_capture->isChecked() != on)
+        m_capture->setChecked(on);
+}
+
+void InspectorWidget::showConnection(quint64 id)
+{
+    m_connection->setText(QString::number(id));
+    if (!m_capture->isChecked())
+        setCapture(true);
+}
+
+void InspectorWidget::pull()
+{
+    if (m_pause->isChecked())
+        return;
+    const QScrollBar *bar = m_view->verticalScrollBar();
+    const bool atBottom = bar->value() >= bar->maximum() - 2;
+    quint64 dropped = 0;
+    const QList<CaptureRecord> batch = m_host.captured(m_lastId, 5000, &dropped);
+    m_dropped += dropped;
+    if (!batch.isEmpty()) {
+        m_lastId = batch.last().id;
+        m_model->append(batch);
+        if (atBottom)
+            m_view->scrollToBottom();
+    }
+    m_status->setText(m_dropped ? tr("%1 shown of %2 kept · %3 lost while paused or slow").arg(m_model->rowCount()).arg(m_model->stored()).arg(m_dropped)
+                                : tr("%1 shown of %2 kept").arg(m_model->rowCount()).arg(m_model->stored()));
+}
+
+void InspectorWidget::applyFilter()
+{
+    TrafficFilter f;
+    f.service = m_service->currentData().toString();
+    f.direction = m_direction->currentData().toInt();
+    f.connection = m_connection->text().trimmed().toULongLong();
+    f.text = m_text->text();
+    f.regex = m_regex->isChecked();
+    m_model->setFilter(f);
+    m_detail->clear();
+}
+
+void InspectorWidget::showSelected()
+{
+    const CaptureRecord *r = m_model->record(m_view->currentIndex().row());
+    m_detail->setPlainText(r ? describePayload(*r) : QString());
+}
+
+bool InspectorWidget::exportJsonLines(const QString &file) const
+{
+    QFile f(file);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    for (const CaptureRecord &r : m_model->visible()) {
+        // Binary messages as base64; text (and HTTP) as is.
+        const bool text = r.kind != CaptureRecord::Binary && QString::fromUtf8(r.data).toUtf8() == r.data;
+        QJsonObject o{{QStringLiteral("id"), double(r.id)},
+                      {QStringLiteral("time"), QDateTime::fromMSecsSinceEpoch(r.timeMs, Qt::UTC).toString(Qt::ISODateWithMs)},
+                      {QStringLiteral("connection"), double(r.connection)},
+                      {QStringLiteral("service"), r.service},
+                      {QStringLiteral("direction"), r.direction == CaptureRecord::In ? QStringLiteral("in") : QStringLiteral("out")},
+                      {QStringLiteral("type"), TrafficModel::kindName(r.kind)},
+                      {QStringLiteral("size"), double(r.size)}};
+        if (text)
+            o.insert(QStringLiteral("data"), QString::fromUtf8(r.data));
+        else
+            o.insert(QStringLiteral("data_base64"), QString::fromLatin1(r.data.toBase64()));
+        f.write(QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n');
+    }
+    return true;
+}
+
+}  // namespace sb::ui

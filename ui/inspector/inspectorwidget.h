@@ -1,0 +1,61 @@
+#pragma once
+// The traffic inspector tab: capture switch, filters, the record table, a detail pane,
+// pause, clear and export. GUI thread; pulls "records since id N" from the server on a timer.
+
+#include <QWidget>
+#include <QTimer>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QTableView;
+
+namespace sb {
+class ServerHost;
+}
+
+namespace sb::ui {
+
+class TrafficModel;
+
+class InspectorWidget final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit InspectorWidget(ServerHost &host, QWidget *parent = nullptr);
+    Q_DISABLE_COPY_MOVE(InspectorWidget)
+
+    TrafficModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    QPlainTextEdit *detail() const { return m_detail; }
+    void setCapture(bool on);
+    void showConnection(quint64 id);
+    // Pulls what the server captured since the last pull (the timer calls it).
+    void pull();
+    bool exportJsonLines(const QString &file) const;
+
+private:
+    void applyFilter();
+    void showSelected();
+
+    ServerHost &m_host;
+    TrafficModel *m_model;
+    QTableView *m_view;
+    QPlainTextEdit *m_detail;
+    QCheckBox *m_capture;
+    QPushButton *m_pause;
+    QComboBox *m_service;
+    QComboBox *m_direction;
+    QLineEdit *m_connection;
+    QLineEdit *m_text;
+    QCheckBox *m_regex;
+    QLabel *m_status;
+    QTimer m_timer;
+    quint64 m_lastId = 0;
+    quint64 m_dropped = 0;
+};
+
+}  // namespace sb::ui
