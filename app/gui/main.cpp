@@ -1,6 +1,7 @@
 // switchboard: the desktop application. Starts the embedded server in its worker threads
 // and opens the main window.
 #include "appicon.h"
+#include "inspector/inspectorwidget.h"
 #include "mainwindow.h"
 #include "serverhost.h"
 #include "serveroptions.h"
@@ -9,6 +10,7 @@
 #include <QCommandLineParser>
 #include <QMessageBox>
 #include <QScreen>
+#include <QTabWidget>
 #include <QTimer>
 
 #include <csignal>
@@ -32,7 +34,9 @@ int main(int argc, char *argv[])
     server.addTo(p);
     const QCommandLineOption screenshot(QStringLiteral("screenshot"), QObject::tr("Save a PNG of the main window after --screenshot-delay ms, then quit."), QStringLiteral("FILE"));
     const QCommandLineOption delay(QStringLiteral("screenshot-delay"), QObject::tr("Delay before the screenshot (default 1500 ms)."), QStringLiteral("MS"), QStringLiteral("1500"));
-    p.addOptions({screenshot, delay});
+    const QCommandLineOption tab(QStringLiteral("tab"), QObject::tr("Open on this tab: overview, connections or traffic."), QStringLiteral("NAME"));
+    const QCommandLineOption capture(QStringLiteral("capture"), QObject::tr("Start with traffic capture on."));
+    p.addOptions({screenshot, delay, tab, capture});
     p.process(app);
 
     QString error;
@@ -48,6 +52,17 @@ int main(int argc, char *argv[])
         return 1;
     }
     sb::ui::MainWindow window(host);
+    if (p.isSet(capture))
+        window.trafficTab()->setCapture(true);
+    const QStringList tabs = {QStringLiteral("overview"), QStringLiteral("connections"), QStringLiteral("traffic")};
+    if (p.isSet(tab)) {
+        const qsizetype i = tabs.indexOf(p.value(tab).toLower());
+        if (i < 0) {
+            QMessageBox::critical(nullptr, QObject::tr("Switchboard"), QObject::tr("--tab: expected overview, connections or traffic"));
+            return 1;
+        }
+        window.tabs()->setCurrentIndex(int(i));
+    }
     window.show();
     if (p.isSet(screenshot)) {
         const QString file = p.value(screenshot);

@@ -76,7 +76,10 @@ ConnectionInfo WsSession::info() const
     ConnectionInfo i;
     i.id = m_ctx.id;
     i.service = m_ctx.service;
-    i.peer = QStringLiteral("%1:%2").arg(m_ctx.peer.toString()).arg(m_ctx.peerPort);
+    bool v4 = false;
+    const quint32 address = m_ctx.peer.toIPv4Address(&v4);  // ::ffff:a.b.c.d reads as a.b.c.d
+    i.peer = v4 ? QStringLiteral("%1:%2").arg(QHostAddress(address).toString()).arg(m_ctx.peerPort)
+                : QStringLiteral("[%1]:%2").arg(m_ctx.peer.toString()).arg(m_ctx.peerPort);
     i.identity = m_identity;
     i.listenerId = m_ctx.listenerId;
     i.sinceMs = m_connectedAtMs;

@@ -12,7 +12,7 @@ class ConnectionsModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Id, Service, Peer, Identity, Since, MessagesIn, MessagesOut, BytesIn, BytesOut, LastPing, LastPong, Rtt, Health, LimitHits, ColumnCount };
+    enum Column { Id, Service, Peer, Identity, Health, Rtt, Since, MessagesIn, MessagesOut, BytesIn, BytesOut, LastPing, LastPong, LimitHits, ColumnCount };
     enum class Heartbeat { None, Fresh, Late, Missed };
 
     explicit ConnectionsModel(QObject *parent = nullptr);

@@ -42,6 +42,7 @@ ConnectionsWidget::ConnectionsWidget(ServerHost &host, QWidget *parent)
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QTableView::customContextMenuRequested, this, &ConnectionsWidget::contextMenu);
     layout->addWidget(m_view, 1);
@@ -49,7 +50,10 @@ ConnectionsWidget::ConnectionsWidget(ServerHost &host, QWidget *parent)
 
 void ConnectionsWidget::refresh()
 {
+    const bool wasEmpty = m_model->rowCount() == 0;
     m_model->update(m_host.connections(), QDateTime::currentMSecsSinceEpoch());
+    if (wasEmpty && m_model->rowCount() > 0)
+        m_view->resizeColumnsToContents();  // once, when the first rows arrive
 }
 
 quint64 ConnectionsWidget::idAt(int viewRow) const
