@@ -359,6 +359,17 @@ QList<CaptureRecord> ServerHost::captured(quint64 after, int max, quint64 *dropp
     return m_ctx->capture.since(after, max, dropped);
 }
 
+QHash<QString, QJsonObject> ServerHost::serviceStates() const
+{
+    QHash<QString, QJsonObject> out;
+    for (const auto &svc : m_services) {
+        const QJsonObject s = svc->snapshot();
+        if (!s.isEmpty())
+            out.insert(svc->name(), s);
+    }
+    return out;
+}
+
 QList<ListenerStatus> ServerHost::listeners() const
 {
     return m_status;

@@ -80,6 +80,8 @@ public:
     void setCapture(const QString &service, bool on);
     bool capturing(const QString &service) const;
     QList<CaptureRecord> captured(quint64 after, int max, quint64 *dropped = nullptr) const;
+    // Each service's live state (channel presence, pop groups, felix subscriptions, rooms).
+    QHash<QString, QJsonObject> serviceStates() const;
     ServerSnapshot snapshot() const;
     const ServerConfig &config() const;
     AccountStore &accounts();

@@ -3,6 +3,7 @@
 #include "appicon.h"
 #include "dashboard/connectionswidget.h"
 #include "dashboard/listenersmodel.h"
+#include "dashboard/presencewidget.h"
 #include "inspector/inspectorwidget.h"
 #include "serverhost.h"
 
@@ -105,6 +106,8 @@ MainWindow::MainWindow(ServerHost &host, QWidget *parent)
     m_tabs->addTab(central, tr("Overview"));
     m_connections = new ConnectionsWidget(m_host, m_tabs);
     m_tabs->addTab(m_connections, tr("Connections"));
+    m_presence = new PresenceWidget(m_host, m_tabs);
+    m_tabs->addTab(m_presence, tr("Presence"));
     m_inspector = new InspectorWidget(m_host, m_tabs);
     m_tabs->addTab(m_inspector, tr("Traffic"));
     connect(m_connections, &ConnectionsWidget::showTraffic, this, [this](quint64 id) {
@@ -171,6 +174,8 @@ void MainWindow::refresh()
     m_listeners->update(snap);
     m_services->update(snap);
     m_connections->refresh();
+    if (m_tabs->currentWidget() == m_presence)
+        m_presence->refresh();
     bool anyAll = false;
     for (const ListenerStatus &l : snap.listeners)
         anyAll = anyAll || l.address == QLatin1String("any");

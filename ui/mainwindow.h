@@ -19,6 +19,7 @@ namespace sb::ui {
 
 class ConnectionsWidget;
 class InspectorWidget;
+class PresenceWidget;
 class ListenersModel;
 class ServicesModel;
 
@@ -37,6 +38,7 @@ public:
     QTableView *listenersView() const { return m_listenerView; }
     ConnectionsWidget *connectionsTab() const { return m_connections; }
     InspectorWidget *trafficTab() const { return m_inspector; }
+    PresenceWidget *presenceTab() const { return m_presence; }
     QTabWidget *tabs() const { return m_tabs; }
     bool quitting() const { return m_quitting; }
 
@@ -59,6 +61,7 @@ private:
     QTabWidget *m_tabs;
     ConnectionsWidget *m_connections;
     InspectorWidget *m_inspector;
+    PresenceWidget *m_presence;
     ListenersModel *m_listeners;
     ServicesModel *m_services;
     QTableView *m_listenerView;

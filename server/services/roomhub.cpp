@@ -2,6 +2,7 @@
 
 #include "net/worker.h"
 
+#include <QJsonObject>
 #include <QThread>
 
 namespace sb {
@@ -54,6 +55,15 @@ void RoomHub::relayText(const QString &room, quint64 from, const QString &messag
 void RoomHub::relayBinary(const QString &room, quint64 from, const QByteArray &message)
 {
     relay(room, from, [message](Worker *w, const QList<quint64> &ids) { w->deliverBinary(ids, message); });
+}
+
+QJsonArray RoomHub::snapshot() const
+{
+    QJsonArray out;
+    const auto sizes = roomSizes();
+    for (auto it = sizes.constBegin(); it != sizes.constEnd(); ++it)
+        out.append(QJsonObject{{QStringLiteral("name"), it.key()}, {QStringLiteral("connections"), it.value()}});
+    return out;
 }
 
 QHash<QString, int> RoomHub::roomSizes() const

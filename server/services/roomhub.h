@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QJsonArray>
 #include <QMutex>
 #include <QString>
 
@@ -23,6 +24,8 @@ public:
     void relayText(const QString &room, quint64 from, const QString &message);
     void relayBinary(const QString &room, quint64 from, const QByteArray &message);
     QHash<QString, int> roomSizes() const;
+    // {"<key>": [<name>, <size>], ...} as a JSON array of {name, connections}.
+    QJsonArray snapshot() const;
 
 private:
     struct Member {

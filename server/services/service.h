@@ -5,6 +5,7 @@
 
 #include "net/router.h"
 
+#include <QJsonObject>
 #include <QString>
 
 namespace sb {
@@ -18,6 +19,8 @@ public:
     // Shutdown, after the workers stopped taking messages and while their threads still
     // run: finish pending writes and deliveries.
     virtual void drain() {}
+    // Live state for the dashboard (presence, groups, subscriptions). Thread-safe.
+    virtual QJsonObject snapshot() const { return {}; }
 };
 
 }  // namespace sb

@@ -1,6 +1,8 @@
 // The Connections and Traffic tabs, offscreen, against a real server and real clients.
 #include "dashboard/connectionsmodel.h"
+#include "accounts/accountstore.h"
 #include "dashboard/connectionswidget.h"
+#include "dashboard/presencewidget.h"
 #include "inspector/inspectorwidget.h"
 #include "inspector/trafficmodel.h"
 #include "mainwindow.h"
@@ -12,6 +14,7 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTreeWidget>
 #include <QTest>
 #include <QWebSocket>
 
@@ -55,6 +58,44 @@ private slots:
         QCOMPARE(a.closeReason(), QStringLiteral("bye from the table"));
         QCOMPARE(b.state(), QAbstractSocket::ConnectedState);
         QTRY_COMPARE_WITH_TIMEOUT(tab->model()->rowCount(), 1, 4000);
+    }
+
+    void presenceTabShowsChannelsAndSubscriptions()
+    {
+        TestServer s;
+        QVERIFY(s.ok());
+        int channels = -1, felix = -1;
+        for (const auto &l : s.host().listeners()) {
+            if (l.services.contains(QStringLiteral("channels")))
+                channels = l.id;
+            if (l.services.contains(QStringLiteral("felix")))
+                felix = l.id;
+        }
+        QWebSocket member;
+        QVERIFY(open(member, s.ws(QStringLiteral("/news/listen?presence=%7B%22username%22%3A%22Cerulean%22%7D"), channels)));
+        sb::AccountStore::Error err;
+        const QByteArray token = s.host().accounts().createApiToken(QStringLiteral("bot"), QStringLiteral("private"), &err);
+        QWebSocket bot;
+        QNetworkRequest req(s.ws(QStringLiteral("/"), felix));
+        req.setRawHeader("Authorization", token);
+        QSignalSpy connected(&bot, &QWebSocket::connected);
+        bot.open(req);
+        QVERIFY(connected.wait(5000));
+        bot.sendTextMessage(QStringLiteral(R"({"code":20002,"data":{"guilds":["g42"]}})"));
+
+        MainWindow w(s.host());
+        PresenceWidget *tab = w.presenceTab();
+        auto find = [tab](const QString &text) {
+            const auto items = tab->tree()->findItems(text, Qt::MatchExactly | Qt::MatchRecursive, 0);
+            return items.isEmpty() ? nullptr : items.first();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT((tab->refresh(), find(QStringLiteral("g42")) != nullptr), 3000);
+        QTreeWidgetItem *news = find(QStringLiteral("news"));
+        QVERIFY(news);
+        QCOMPARE(news->childCount(), 1);
+        QVERIFY(news->child(0)->text(0).startsWith(QStringLiteral("client_")));
+        QCOMPARE(news->child(0)->text(1), QStringLiteral(R"({"username":"Cerulean"})"));
+        QCOMPARE(find(QStringLiteral("g42"))->text(1), QStringLiteral("1 connection(s)"));
     }
 
     void trafficTabShowsFiltersAndExports()

@@ -3,6 +3,8 @@
 #include "net/worker.h"
 
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QRandomGenerator>
 
 #include <sodium.h>
@@ -226,6 +228,22 @@ QList<MemberInfo> ChannelHub::members(const QString &channel) const
             out.append({m.clientId, m.presenceJson});
     }
     return out;
+}
+
+QJsonObject ChannelHub::snapshot() const
+{
+    QMutexLocker lock(&m_mutex);
+    QJsonArray channels;
+    for (auto it = m_channels.constBegin(); it != m_channels.constEnd(); ++it) {
+        QJsonArray members;
+        for (const Member &m : it->members)
+            members.append(QJsonObject{{QStringLiteral("clientID"), m.clientId},
+                                       {QStringLiteral("presence"), QJsonDocument::fromJson(m.presenceJson).object()}});
+        channels.append(QJsonObject{{QStringLiteral("name"), it.key()},
+                                    {QStringLiteral("members"), members},
+                                    {QStringLiteral("history"), int(it->history.size())}});
+    }
+    return {{QStringLiteral("channels"), channels}};
 }
 
 QHash<QString, int> ChannelHub::channelSizes() const

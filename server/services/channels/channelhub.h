@@ -83,6 +83,8 @@ public:
 
     QList<MemberInfo> members(const QString &channel) const;
     QHash<QString, int> channelSizes() const;
+    // Every channel with its members and their presence, for the dashboard.
+    QJsonObject snapshot() const;
     SubscriberRegistry &subscribers() { return m_subscribers; }
 
 private:

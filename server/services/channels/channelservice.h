@@ -18,6 +18,7 @@ public:
     explicit ChannelService(ServerContext &context);
     QString name() const override { return QStringLiteral("channels"); }
     void registerRoutes(Router &router) override;
+    QJsonObject snapshot() const override { return m_hub.snapshot(); }
 
     ServerContext &context() { return m_ctx; }
     ChannelHub &hub() { return m_hub; }

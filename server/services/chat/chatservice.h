@@ -25,6 +25,7 @@ public:
     QString name() const override { return QStringLiteral("chat"); }
     void registerRoutes(Router &router) override;
     void drain() override;
+    QJsonObject snapshot() const override { return {{QStringLiteral("conversations"), m_conversations.snapshot()}}; }
 
     ServerContext &context() { return m_ctx; }
     ChatStore &store() { return *m_store; }

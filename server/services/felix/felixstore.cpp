@@ -158,6 +158,17 @@ void FelixStore::subscribe(const Subscriber &s, const QSet<QString> &users, cons
     m_guildSubs.removeIf([](const auto &it) { return it.value().isEmpty(); });
 }
 
+QJsonObject FelixStore::subscriptions() const
+{
+    QMutexLocker lock(&m_mutex);
+    QJsonObject guilds, users;
+    for (auto it = m_guildSubs.constBegin(); it != m_guildSubs.constEnd(); ++it)
+        guilds.insert(it.key(), int(it->size()));
+    for (auto it = m_userSubs.constBegin(); it != m_userSubs.constEnd(); ++it)
+        users.insert(it.key(), int(it->size()));
+    return {{QStringLiteral("guilds"), guilds}, {QStringLiteral("users"), users}};
+}
+
 void FelixStore::unsubscribeAll(const Subscriber &s)
 {
     subscribe(s, {}, {});

@@ -47,6 +47,8 @@ public:
     // 20002: replaces everything this session listens to.
     void subscribe(const Subscriber &s, const QSet<QString> &users, const QSet<QString> &guilds);
     void unsubscribeAll(const Subscriber &s);
+    // {"guilds": {id: listeners}, "users": {id: listeners}}
+    QJsonObject subscriptions() const;
 
 private:
     // m_mutex held by the caller.
@@ -54,7 +56,7 @@ private:
     void notify(Kind kind, const QString &id, const std::optional<QJsonObject> &doc);
 
     Database &m_db;
-    QMutex m_mutex;  // writes + notifications, and the subscription maps
+    mutable QMutex m_mutex;  // writes + notifications, and the subscription maps
     QHash<QString, QList<Subscriber>> m_guildSubs;
     QHash<QString, QList<Subscriber>> m_userSubs;
     QHash<quint64, QPair<QSet<QString>, QSet<QString>>> m_bySession;  // users, guilds

@@ -18,6 +18,7 @@ public:
     QString name() const override { return QStringLiteral("generic"); }
     void registerRoutes(Router &router) override;
     RoomHub &rooms() { return *m_rooms; }
+    QJsonObject snapshot() const override { return {{QStringLiteral("rooms"), m_rooms->snapshot()}}; }
 
 private:
     ServerContext &m_ctx;

@@ -7,6 +7,7 @@
 #include "servercontext.h"
 #include "store/database.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimer>
@@ -203,6 +204,18 @@ PopService::PopService(ServerContext &context) : m_ctx(context)
     m_reportsPerMinute = cfg.viewReportsPerMinute;
     m_writer = std::make_unique<ViewCountWriter>(*context.database, m_rules, context.telemetry->service(kService));
     m_clock.start();
+}
+
+QJsonObject PopService::snapshot() const
+{
+    // Group keys are the JSON of active_group_id ({"g": 42}); show the id itself.
+    QJsonArray groups;
+    for (const QJsonValue &v : m_groups.snapshot()) {
+        QJsonObject g = v.toObject();
+        g.insert(QStringLiteral("name"), QJsonDocument::fromJson(g.value(QStringLiteral("name")).toString().toUtf8()).object().value(QStringLiteral("g")));
+        groups.append(g);
+    }
+    return {{QStringLiteral("groups"), groups}};
 }
 
 void PopService::drain()

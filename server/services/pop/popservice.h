@@ -24,6 +24,7 @@ public:
     QString name() const override { return QStringLiteral("pop"); }
     void registerRoutes(Router &router) override;
     void drain() override;
+    QJsonObject snapshot() const override;
 
     ServerContext &context() { return m_ctx; }
     RoomHub &groups() { return m_groups; }

@@ -1,0 +1,30 @@
+#pragma once
+// The Presence tab: channels with their members and presence JSON, pop groups, felix
+// subscriptions, generic rooms and chat conversations, refreshed every second. GUI thread.
+
+#include <QWidget>
+
+class QTreeWidget;
+
+namespace sb {
+class ServerHost;
+}
+
+namespace sb::ui {
+
+class PresenceWidget final : public QWidget
+{
+    Q_OBJECT
+public:
+    PresenceWidget(ServerHost &host, QWidget *parent = nullptr);
+    Q_DISABLE_COPY_MOVE(PresenceWidget)
+
+    void refresh();
+    QTreeWidget *tree() const { return m_tree; }
+
+private:
+    ServerHost &m_host;
+    QTreeWidget *m_tree;
+};
+
+}  // namespace sb::ui
