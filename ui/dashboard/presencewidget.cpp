@@ -25,15 +25,15 @@ PresenceWidget::PresenceWidget(ServerHost &host, QWidget *parent) : QWidget(pare
 
 void PresenceWidget::refresh()
 {
-    // Keep what the user opened open across refreshes.
-    QSet<QString> expanded;
+    // New items open; what the user closed stays closed across refreshes.
+    QSet<QString> collapsed;
     for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
         QTreeWidgetItem *top = m_tree->topLevelItem(i);
-        if (top->isExpanded())
-            expanded.insert(top->text(0));
+        if (!top->isExpanded() && top->childCount())
+            collapsed.insert(top->text(0));
         for (int j = 0; j < top->childCount(); ++j) {
-            if (top->child(j)->isExpanded())
-                expanded.insert(top->text(0) + QLatin1Char('/') + top->child(j)->text(0));
+            if (!top->child(j)->isExpanded() && top->child(j)->childCount())
+                collapsed.insert(top->text(0) + QLatin1Char('/') + top->child(j)->text(0));
         }
     }
     m_tree->clear();
@@ -45,7 +45,7 @@ void PresenceWidget::refresh()
         item->setFont(0, f);
         return item;
     };
-    auto restore = [&](QTreeWidgetItem *item, const QString &path) { item->setExpanded(expanded.isEmpty() || expanded.contains(path)); };
+    auto restore = [&](QTreeWidgetItem *item, const QString &path) { item->setExpanded(!collapsed.contains(path)); };
 
     const QJsonArray channels = states.value(QStringLiteral("channels")).value(QStringLiteral("channels")).toArray();
     if (states.contains(QStringLiteral("channels"))) {
