@@ -431,6 +431,21 @@ private slots:
         QTRY_COMPARE(ws.ofType(QStringLiteral("PRESENCE:LEFT")).size(), 1);
     }
 
+    void emptyChannelsExpire()
+    {
+        TestServer s([](sb::ServerConfig &c) { c.services[QStringLiteral("channels")].historyMs = 200; });
+        QVERIFY(s.ok());
+        for (int i = 0; i < 50; ++i)
+            QCOMPARE(post(s, QStringLiteral("/spam-%1/emit").arg(i), "{}").status, 200);
+        auto channelCount = [&s] {
+            return s.host().serviceStates().value(QStringLiteral("channels")).value(QStringLiteral("channels")).toArray().size();
+        };
+        QVERIFY(channelCount() >= 1);
+        QTest::qWait(1300);
+        QCOMPARE(post(s, QStringLiteral("/fresh/emit"), "{}").status, 200);  // triggers the sweep
+        QCOMPARE(channelCount(), 1);
+    }
+
     void emitKey()
     {
         TestServer s([](sb::ServerConfig &c) { c.services[QStringLiteral("channels")].emitKey = QStringLiteral("s3cret"); });

@@ -75,6 +75,17 @@ void ChannelHub::remember(Channel &c, const QString &eventId, const QByteArray &
         c.history.pop_front();
 }
 
+void ChannelHub::sweep(qint64 now)
+{
+    if (now - m_lastSweepMs < 1000)
+        return;
+    m_lastSweepMs = now;
+    m_channels.removeIf([&](const auto &it) {
+        const Channel &c = it.value();
+        return c.members.isEmpty() && (c.history.empty() || now - c.history.back().atMs > m_historyMs);
+    });
+}
+
 JoinResult ChannelHub::join(const QString &channel, ChannelSubscriber *subscriber, const QByteArray &presenceJson, const QString &since)
 {
     QMutexLocker lock(&m_mutex);
@@ -174,8 +185,10 @@ EmitResult ChannelHub::publish(const QString &channel, const QByteArray &payload
     auto it = m_channels.find(channel);
     if (it != m_channels.end())
         c = &it.value();
-    else if (target == Target::All)
+    else if (target == Target::All) {
+        sweep(QDateTime::currentMSecsSinceEpoch());
         c = &m_channels[channel];  // remember the event for listeners that join with ?since=
+    }
     QList<const Member *> recipients;
     if (c) {
         switch (target) {

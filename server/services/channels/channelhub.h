@@ -106,12 +106,16 @@ private:
     // Posts `prefix` to `recipients`, one batch per worker. Hub lock held.
     void post(const QList<const Member *> &recipients, const QByteArray &prefix);
     void remember(Channel &c, const QString &eventId, const QByteArray &prefix);
+    // Drops channels with no members whose history has expired (at most once a second), so
+    // emits to ever new names cannot grow memory without bound. Hub lock held.
+    void sweep(qint64 nowMs);
 
     mutable QMutex m_mutex;
     QHash<QString, Channel> m_channels;
     SubscriberRegistry m_subscribers;
     int m_historyEvents;
     qint64 m_historyMs;
+    qint64 m_lastSweepMs = 0;
 };
 
 // What the hub delivers to: a WebSocket session or an SSE stream. Lives on its worker; the
