@@ -131,6 +131,17 @@ QString TestServer::registerAndLogin(const QString &email, const QString &passwo
     return r.json().value(QStringLiteral("access_token")).toString();
 }
 
+bool openSocket(QWebSocket &ws, const QNetworkRequest &request)
+{
+    QEventLoop loop;
+    QObject::connect(&ws, &QWebSocket::connected, &loop, &QEventLoop::quit);
+    QObject::connect(&ws, &QWebSocket::disconnected, &loop, &QEventLoop::quit);
+    QTimer::singleShot(5000, &loop, &QEventLoop::quit);
+    ws.open(request);
+    loop.exec();
+    return ws.state() == QAbstractSocket::ConnectedState;
+}
+
 QByteArray rawExchange(quint16 port, const QByteArray &request, int timeoutMs)
 {
     QTcpSocket s;

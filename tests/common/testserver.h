@@ -12,6 +12,7 @@
 #include <QSslCertificate>
 #include <QTemporaryDir>
 #include <QUrl>
+#include <QWebSocket>
 
 #include <functional>
 #include <memory>
@@ -65,6 +66,10 @@ private:
     void prepare(QNetworkRequest &req) const;
     QString m_error;
 };
+
+// Opens a WebSocket and waits for the handshake (5 s); false if it did not connect.
+bool openSocket(QWebSocket &ws, const QNetworkRequest &request);
+inline bool openSocket(QWebSocket &ws, const QUrl &url) { return openSocket(ws, QNetworkRequest(url)); }
 
 // Sends raw bytes on a fresh TCP connection and returns everything received until the
 // server closes the connection or `timeoutMs` passes.

@@ -24,14 +24,6 @@ using namespace sb::ui;
 class TestDashboard : public QObject
 {
     Q_OBJECT
-private:
-    static bool open(QWebSocket &ws, const QUrl &url)
-    {
-        QSignalSpy connected(&ws, &QWebSocket::connected);
-        ws.open(url);
-        return connected.wait(5000);
-    }
-
 private slots:
     void connectionsTabFollowsClientsAndDisconnects()
     {
@@ -41,8 +33,8 @@ private slots:
         ConnectionsWidget *tab = w.connectionsTab();
         QAbstractItemModelTester tester(tab->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QWebSocket a, b;
-        QVERIFY(open(a, s.ws(QStringLiteral("/echo"))));
-        QVERIFY(open(b, s.ws(QStringLiteral("/echo"))));
+        QVERIFY(openSocket(a, s.ws(QStringLiteral("/echo"))));
+        QVERIFY(openSocket(b, s.ws(QStringLiteral("/echo"))));
         QTRY_COMPARE_WITH_TIMEOUT(tab->model()->rowCount(), 2, 4000);
         for (int r = 0; r < 2; ++r) {
             QCOMPARE(tab->model()->index(r, ConnectionsModel::Service).data().toString(), QStringLiteral("generic"));
@@ -72,7 +64,7 @@ private slots:
                 felix = l.id;
         }
         QWebSocket member;
-        QVERIFY(open(member, s.ws(QStringLiteral("/news/listen?presence=%7B%22username%22%3A%22Cerulean%22%7D"), channels)));
+        QVERIFY(openSocket(member, s.ws(QStringLiteral("/news/listen?presence=%7B%22username%22%3A%22Cerulean%22%7D"), channels)));
         sb::AccountStore::Error err;
         const QByteArray token = s.host().accounts().createApiToken(QStringLiteral("bot"), QStringLiteral("private"), &err);
         QWebSocket bot;
@@ -107,7 +99,7 @@ private slots:
         QAbstractItemModelTester tester(tab->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         tab->setCapture(true);
         QWebSocket ws;
-        QVERIFY(open(ws, s.ws(QStringLiteral("/echo"))));
+        QVERIFY(openSocket(ws, s.ws(QStringLiteral("/echo"))));
         ws.sendTextMessage(QStringLiteral(R"({"greeting":"hello","n":1})"));
         ws.sendBinaryMessage(QByteArray("\x01\x02\x03", 3));
         QVERIFY(!s.registerAndLogin(QStringLiteral("insp@mail.com"), QStringLiteral("s3cret-pw")).isEmpty());

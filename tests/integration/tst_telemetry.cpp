@@ -13,14 +13,6 @@ using namespace sbtest;
 class TestTelemetry : public QObject
 {
     Q_OBJECT
-private:
-    static bool open(QWebSocket &ws, const QUrl &url)
-    {
-        QSignalSpy connected(&ws, &QWebSocket::connected);
-        ws.open(url);
-        return connected.wait(5000);
-    }
-
 private slots:
     void ringIsBoundedAndReadSinceAnId()
     {
@@ -71,8 +63,8 @@ private slots:
         TestServer s([](sb::ServerConfig &c) { c.workers = 2; });
         QVERIFY(s.ok());
         QWebSocket a, b;
-        QVERIFY(open(a, s.ws(QStringLiteral("/echo"))));
-        QVERIFY(open(b, s.ws(QStringLiteral("/echo"))));
+        QVERIFY(openSocket(a, s.ws(QStringLiteral("/echo"))));
+        QVERIFY(openSocket(b, s.ws(QStringLiteral("/echo"))));
         QTest::qWait(1200);
         QVERIFY(s.host().connections().isEmpty());  // nobody looks: nothing is collected
         s.host().setObserved(true);
@@ -119,7 +111,7 @@ private slots:
         TestServer s;
         QVERIFY(s.ok());
         QWebSocket ws;
-        QVERIFY(open(ws, s.ws(QStringLiteral("/echo"))));
+        QVERIFY(openSocket(ws, s.ws(QStringLiteral("/echo"))));
         ws.sendTextMessage(QStringLiteral("not captured"));
         QTest::qWait(200);
         QCOMPARE(s.host().captured(0, 100).size(), 0);  // capture is off by default
@@ -156,7 +148,7 @@ private slots:
         sb::AccountStore::Error err;
         const auto other = s.host().accounts().createUser(QStringLiteral("cap2@mail.com"), QStringLiteral("pw"), QStringLiteral("member"), 0, &err);
         QWebSocket chat;
-        QVERIFY(open(chat, s.ws(QStringLiteral("/members/chat/?other_member_id=%1").arg(other->id))));
+        QVERIFY(openSocket(chat, s.ws(QStringLiteral("/members/chat/?other_member_id=%1").arg(other->id))));
         QSignalSpy history(&chat, &QWebSocket::textMessageReceived);
         const quint64 before = s.host().captured(0, 1000).last().id;
         chat.sendTextMessage(QStringLiteral("Bearer ") + token);
