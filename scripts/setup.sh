@@ -7,7 +7,7 @@ SB_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # Everything the build and the test suite need, from Debian bookworm.
 SB_PACKAGES=(
   cmake ninja-build g++ pkg-config ccache
-  qt6-base-dev qt6-websockets-dev libqt6sql6-sqlite
+  qt6-base-dev qt6-websockets-dev qt6-charts-dev libqt6sql6-sqlite
   libsodium-dev libssl-dev
   python3 python3-websockets
 )

@@ -4,12 +4,14 @@
 #include "dashboard/connectionswidget.h"
 #include "dashboard/listenersmodel.h"
 #include "dashboard/presencewidget.h"
+#include "dashboard/trafficchart.h"
 #include "inspector/inspectorwidget.h"
 #include "serverhost.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QDateTime>
 #include <QCloseEvent>
 #include <QFrame>
 #include <QGroupBox>
@@ -20,6 +22,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -36,6 +39,7 @@ QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
     v->setSelectionMode(QAbstractItemView::SingleSelection);
     v->setAlternatingRowColors(true);
     v->verticalHeader()->hide();
+    v->verticalHeader()->setDefaultSectionSize(v->fontMetrics().height() + 8);  // compact rows
     v->horizontalHeader()->setStretchLastSection(true);
     v->setEditTriggers(QAbstractItemView::NoEditTriggers);
     v->setWordWrap(false);
@@ -48,6 +52,7 @@ MainWindow::MainWindow(ServerHost &host, QWidget *parent)
     , m_host(host)
     , m_listeners(new ListenersModel(this))
     , m_services(new ServicesModel(this))
+    , m_heartbeats(new HeartbeatsModel(this))
 {
     setWindowTitle(tr("Switchboard"));
     setWindowIcon(appIcon());
@@ -94,15 +99,30 @@ MainWindow::MainWindow(ServerHost &host, QWidget *parent)
     buttons->addWidget(m_copy);
     buttons->addStretch(1);
     lb->addLayout(buttons);
-    layout->addWidget(listenersBox, 1);
+    // The three sections share the height; the user can drag the borders.
+    auto *split = new QSplitter(Qt::Vertical, central);
+    split->setChildrenCollapsible(false);
+    split->addWidget(listenersBox);
+    layout->addWidget(split, 1);
 
     auto *servicesBox = new QGroupBox(tr("Traffic by service"), central);
     auto *sb = new QVBoxLayout(servicesBox);
+    m_chart = new TrafficChart(servicesBox);
+    sb->addWidget(m_chart, 2);
     m_serviceView = makeTable(m_services, servicesBox);
     m_serviceView->horizontalHeader()->setStretchLastSection(false);
     m_serviceView->horizontalHeader()->setSectionResizeMode(ServicesModel::Service, QHeaderView::Stretch);
     sb->addWidget(m_serviceView);
-    layout->addWidget(servicesBox, 1);
+    split->addWidget(servicesBox);
+    auto *heartbeatsBox = new QGroupBox(tr("Heartbeats and abuse"), central);
+    auto *hb = new QVBoxLayout(heartbeatsBox);
+    m_heartbeatView = makeTable(m_heartbeats, heartbeatsBox);
+    m_heartbeatView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    hb->addWidget(m_heartbeatView);
+    split->addWidget(heartbeatsBox);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    split->setStretchFactor(2, 2);
     m_tabs->addTab(central, tr("Overview"));
     m_connections = new ConnectionsWidget(m_host, m_tabs);
     m_tabs->addTab(m_connections, tr("Connections"));
@@ -135,7 +155,7 @@ MainWindow::MainWindow(ServerHost &host, QWidget *parent)
         m_listenerView->selectRow(0);
     m_listenerView->resizeColumnsToContents();
     m_serviceView->resizeColumnsToContents();
-    resize(1100, 620);
+    resize(1200, 800);
 }
 
 MainWindow::~MainWindow()
@@ -173,7 +193,9 @@ void MainWindow::refresh()
     const ServerSnapshot snap = m_host.snapshot();
     m_listeners->update(snap);
     m_services->update(snap);
+    m_chart->add(snap, QDateTime::currentMSecsSinceEpoch());
     m_connections->refresh();
+    m_heartbeats->update(snap, m_host.connections(), m_host.config());
     if (m_tabs->currentWidget() == m_presence)
         m_presence->refresh();
     bool anyAll = false;

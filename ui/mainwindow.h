@@ -18,6 +18,8 @@ class ServerHost;
 namespace sb::ui {
 
 class ConnectionsWidget;
+class HeartbeatsModel;
+class TrafficChart;
 class InspectorWidget;
 class PresenceWidget;
 class ListenersModel;
@@ -35,6 +37,8 @@ public:
     void refresh();
     ListenersModel *listenersModel() const { return m_listeners; }
     ServicesModel *servicesModel() const { return m_services; }
+    HeartbeatsModel *heartbeatsModel() const { return m_heartbeats; }
+    TrafficChart *chart() const { return m_chart; }
     QTableView *listenersView() const { return m_listenerView; }
     ConnectionsWidget *connectionsTab() const { return m_connections; }
     InspectorWidget *trafficTab() const { return m_inspector; }
@@ -64,6 +68,9 @@ private:
     PresenceWidget *m_presence;
     ListenersModel *m_listeners;
     ServicesModel *m_services;
+    HeartbeatsModel *m_heartbeats;
+    TrafficChart *m_chart = nullptr;
+    QTableView *m_heartbeatView = nullptr;
     QTableView *m_listenerView;
     QTableView *m_serviceView;
     QLabel *m_exposure;

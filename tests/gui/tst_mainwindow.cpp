@@ -1,6 +1,7 @@
 // The first window, offscreen, against a real server: listeners with their URLs, live
 // connection counts, start/stop, and the LAN exposure switch.
 #include "dashboard/listenersmodel.h"
+#include "dashboard/trafficchart.h"
 #include "mainwindow.h"
 #include "testserver.h"
 
@@ -15,6 +16,7 @@
 
 using namespace sbtest;
 using sb::ui::ListenersModel;
+using sb::ui::HeartbeatsModel;
 using sb::ui::MainWindow;
 
 class TestMainWindow : public QObject
@@ -60,6 +62,35 @@ private slots:
         QTRY_COMPARE(m->index(0, ListenersModel::Connections).data().toLongLong(), 2);
         a.close();
         QTRY_COMPARE(m->index(0, ListenersModel::Connections).data().toLongLong(), 1);
+    }
+
+    void chartAndHeartbeats()
+    {
+        TestServer s([](sb::ServerConfig &c) {
+            c.services[QStringLiteral("generic")].limits.pingIntervalMs = 1000;
+        });
+        QVERIFY(s.ok());
+        MainWindow w(s.host());
+        QAbstractItemModelTester tester(w.heartbeatsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QWebSocket ws;
+        QVERIFY(openSocket(ws, s.ws(QStringLiteral("/echo"))));
+        for (int i = 0; i < 5; ++i)
+            ws.sendTextMessage(QStringLiteral("tick"));
+        QTRY_VERIFY_WITH_TIMEOUT(w.chart()->points() >= 2, 3000);
+        // The generic row: its ping interval, and a measured round trip once a pong came back.
+        auto row = [&w](const QString &service) {
+            for (int r = 0; r < w.heartbeatsModel()->rowCount(); ++r) {
+                if (w.heartbeatsModel()->index(r, HeartbeatsModel::Service).data().toString() == service)
+                    return r;
+            }
+            return -1;
+        };
+        QTRY_VERIFY(row(QStringLiteral("generic")) >= 0);
+        const int g = row(QStringLiteral("generic"));
+        QCOMPARE(w.heartbeatsModel()->index(g, HeartbeatsModel::Interval).data().toString(), QStringLiteral("every 1 s"));
+        QTRY_VERIFY_WITH_TIMEOUT(w.heartbeatsModel()->index(g, HeartbeatsModel::Measured).data().toInt() == 1, 5000);
+        QVERIFY(w.heartbeatsModel()->index(g, HeartbeatsModel::RttMedian).data().toString().endsWith(QStringLiteral(" ms")));
+        QCOMPARE(w.heartbeatsModel()->index(row(QStringLiteral("pop")), HeartbeatsModel::Clamped).data().toInt(), 0);
     }
 
     void stopAndStartFromButtons()

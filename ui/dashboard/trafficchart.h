@@ -1,0 +1,62 @@
+#pragma once
+// A live chart of the last minutes (Qt Charts): messages per second in and out over all
+// services, one point per snapshot. GUI thread.
+
+#include "serverhost.h"
+
+#include <QAbstractTableModel>
+#include <QWidget>
+
+class QChart;
+class QLineSeries;
+class QValueAxis;
+class QDateTimeAxis;
+
+namespace sb::ui {
+
+class TrafficChart final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TrafficChart(QWidget *parent = nullptr);
+    Q_DISABLE_COPY_MOVE(TrafficChart)
+
+    void add(const ServerSnapshot &snapshot, qint64 nowMs);
+    int points() const;
+
+private:
+    QChart *m_chart;
+    QLineSeries *m_in;
+    QLineSeries *m_out;
+    QDateTimeAxis *m_time;
+    QValueAxis *m_rate;
+    qint64 m_lastMs = 0;
+    qint64 m_lastIn = -1;
+    qint64 m_lastOut = -1;
+    static constexpr qint64 kWindowMs = 5 * 60 * 1000;
+};
+
+// Heartbeat health and pop abuse per service: ping interval, timeouts so far, round trips
+// of the connections open now (median, 95th percentile), clamped and refused reports.
+class HeartbeatsModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Service, Interval, Timeouts, RttMedian, Rtt95, Measured, Clamped, Refused, ColumnCount };
+    explicit HeartbeatsModel(QObject *parent = nullptr);
+    void update(const ServerSnapshot &snapshot, const QList<ConnectionInfo> &connections, const ServerConfig &config);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    struct Row {
+        QString service;
+        qint64 intervalMs = 0, timeouts = 0, median = -1, p95 = -1, measured = 0, clamped = 0, refused = 0;
+    };
+    QList<Row> m_rows;
+};
+
+}  // namespace sb::ui
