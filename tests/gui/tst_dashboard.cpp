@@ -14,6 +14,9 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
 #include <QTreeWidget>
 #include <QTest>
 #include <QWebSocket>
@@ -114,6 +117,13 @@ private slots:
         QCOMPARE(tab->model()->rowCount(), 2);
         tab->view()->selectRow(0);
         QVERIFY2(tab->detail()->toPlainText().contains(QStringLiteral("\"greeting\": \"hello\"")), qPrintable(tab->detail()->toPlainText()));
+        // Keys are highlighted (bold), distinct from string values.
+        const QTextBlock line = tab->detail()->document()->find(QStringLiteral("\"greeting\"")).block();
+        QVERIFY(line.isValid());
+        bool boldKey = false;
+        for (const auto &range : line.layout()->formats())
+            boldKey = boldKey || (range.format.fontWeight() == QFont::Bold && line.text().mid(range.start, range.length) == QLatin1String("\"greeting\""));
+        QVERIFY(boldKey);
         // Regular expression and direction.
         f.text = QStringLiteral("^POST /auth/(login|register)");
         f.regex = true;

@@ -1,6 +1,7 @@
 #include "inspectorwidget.h"
 
 #include "serverhost.h"
+#include "jsonhighlighter.h"
 #include "trafficmodel.h"
 
 #include <QCheckBox>
@@ -81,6 +82,7 @@ InspectorWidget::InspectorWidget(ServerHost &host, QWidget *parent)
     m_detail = new QPlainTextEdit(split);
     m_detail->setReadOnly(true);
     m_detail->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    new JsonHighlighter(m_detail->document());
     m_detail->setPlaceholderText(tr("Select a record to see it whole: JSON pretty-printed, binary as hex."));
     split->addWidget(m_view);
     split->addWidget(m_detail);

@@ -1,0 +1,26 @@
+#pragma once
+// Colours JSON in the inspector's detail pane: keys, strings, numbers, true/false/null.
+
+#include <QRegularExpression>
+#include <QSyntaxHighlighter>
+
+namespace sb::ui {
+
+class JsonHighlighter final : public QSyntaxHighlighter
+{
+    Q_OBJECT
+public:
+    explicit JsonHighlighter(QTextDocument *document);
+
+protected:
+    void highlightBlock(const QString &text) override;
+
+private:
+    struct Rule {
+        QRegularExpression pattern;
+        QTextCharFormat format;
+    };
+    QList<Rule> m_rules;
+};
+
+}  // namespace sb::ui
