@@ -193,9 +193,10 @@ void WsSession::handleDisconnected()
         return;
     m_finished = true;
     m_closing = true;
-    ServiceCounters::add(m_counters.connectionsOpen, -1);
     onDisconnected();
-    emit finished(m_ctx.id);
+    emit finished(m_ctx.id);  // the worker releases the connection's limit slots
+    // Counted as closed only now: whoever sees the count drop may connect again.
+    ServiceCounters::add(m_counters.connectionsOpen, -1);
 }
 
 }  // namespace sb

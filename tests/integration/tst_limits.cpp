@@ -55,10 +55,19 @@ private slots:
         const QByteArray third = rawExchange(s.port(), upgradeRequest("/echo"));
         QCOMPARE(statusOf(third), 429);
         QVERIFY(third.contains("TOO_MANY_CONNECTIONS_FROM_ADDRESS"));
-        // A slot frees up when a connection closes.
+        // A slot frees up when a connection closes: once the server has let the session go
+        // (one open connection left), a new one is admitted.
         a.send({true, 0, 8, QByteArray("\x03\xe8", 2)});
         QVERIFY(a.waitDisconnected());
-        QTRY_VERIFY(RawWs(s.port(), "/echo").ok());
+        auto open = [&s] {
+            for (const auto &c : s.host().snapshot().services) {
+                if (c.service == QLatin1String("generic"))
+                    return c.connectionsOpen;
+            }
+            return qint64(-1);
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(open(), 1, 10000);
+        QVERIFY(RawWs(s.port(), "/echo").ok());
 
         TestServer t([](sb::ServerConfig &c) { c.services[QStringLiteral("generic")].limits.maxConnections = 1; });
         QVERIFY(t.ok());
