@@ -3,6 +3,7 @@
 #include "logging.h"
 #include "servercontext.h"
 #include "worker.h"
+#include "wsupgrade.h"
 
 #include <QDateTime>
 #include <QSslSocket>
@@ -307,48 +308,9 @@ void HttpConnection::handleUpgrade(int headLength)
         return;
     }
     const QString service = match.ws->service;
-    if (h.method != "GET") {
-        refuse(405, "METHOD_NOT_ALLOWED", QStringLiteral("a WebSocket handshake must use GET"), "bad_method", {{"Allow", "GET"}});
+    if (const auto refusal = validateUpgrade(h, ctx.config.service(service).allowedOrigins)) {
+        refuse(refusal->status, refusal->code, refusal->detail, refusal->metric, refusal->headers);
         return;
-    }
-    if (h.versionMinor < 1) {
-        refuse(400, "BAD_HANDSHAKE", QStringLiteral("a WebSocket handshake needs HTTP/1.1"), "bad_http_version");
-        return;
-    }
-    if (!h.headerHasToken("Upgrade", "websocket")) {
-        refuse(400, "BAD_HANDSHAKE", QStringLiteral("the Upgrade header must be 'websocket'"), "bad_upgrade");
-        return;
-    }
-    if (!h.headerHasToken("Connection", "upgrade")) {
-        refuse(400, "BAD_HANDSHAKE", QStringLiteral("the Connection header must include 'Upgrade'"), "bad_connection");
-        return;
-    }
-    if (!h.hasHeader("Sec-WebSocket-Version")) {
-        refuse(400, "BAD_HANDSHAKE", QStringLiteral("the Sec-WebSocket-Version header is missing"), "missing_version",
-               {{"Sec-WebSocket-Version", "13"}});
-        return;
-    }
-    if (h.header("Sec-WebSocket-Version") != "13") {
-        refuse(426, "UNSUPPORTED_WEBSOCKET_VERSION", QStringLiteral("only WebSocket version 13 is supported"),
-               "unsupported_version", {{"Sec-WebSocket-Version", "13"}, {"Upgrade", "websocket"}});
-        return;
-    }
-    const QByteArray key = h.header("Sec-WebSocket-Key");
-    const auto decoded = QByteArray::fromBase64Encoding(key, QByteArray::AbortOnBase64DecodingErrors);
-    if (key.size() != 24 || !decoded || decoded.decoded.size() != 16) {
-        refuse(400, "BAD_HANDSHAKE", QStringLiteral("Sec-WebSocket-Key must be 16 bytes in base64"), "bad_key");
-        return;
-    }
-    const ServiceConfig svc = ctx.config.service(service);
-    if (!svc.allowedOrigins.isEmpty()) {
-        const QString origin = QString::fromUtf8(h.header("Origin"));
-        if (!svc.allowedOrigins.contains(origin, Qt::CaseInsensitive)) {
-            refuse(403, "ORIGIN_NOT_ALLOWED",
-                   origin.isEmpty() ? QStringLiteral("an Origin header is required")
-                                    : QStringLiteral("origin %1 is not allowed").arg(origin),
-                   "origin");
-            return;
-        }
     }
     // Bytes after the upgrade head would be parsed by QWebSocket before any limit is set.
     if (m_socket->bytesAvailable() > headLength) {

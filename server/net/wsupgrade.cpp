@@ -1,0 +1,38 @@
+#include "wsupgrade.h"
+
+namespace sb {
+
+std::optional<UpgradeRefusal> validateUpgrade(const HttpRequestHead &h, const QStringList &allowedOrigins)
+{
+    auto bad = [](const char *detail, const char *metric, QList<QPair<QByteArray, QByteArray>> headers = {}) {
+        return UpgradeRefusal{400, "BAD_HANDSHAKE", QString::fromLatin1(detail), metric, std::move(headers)};
+    };
+    if (h.method != "GET")
+        return UpgradeRefusal{405, "METHOD_NOT_ALLOWED", QStringLiteral("a WebSocket handshake must use GET"), "bad_method", {{"Allow", "GET"}}};
+    if (h.versionMinor < 1)
+        return bad("a WebSocket handshake needs HTTP/1.1", "bad_http_version");
+    if (!h.headerHasToken("Upgrade", "websocket"))
+        return bad("the Upgrade header must be 'websocket'", "bad_upgrade");
+    if (!h.headerHasToken("Connection", "upgrade"))
+        return bad("the Connection header must include 'Upgrade'", "bad_connection");
+    if (!h.hasHeader("Sec-WebSocket-Version"))
+        return bad("the Sec-WebSocket-Version header is missing", "missing_version", {{"Sec-WebSocket-Version", "13"}});
+    if (h.header("Sec-WebSocket-Version") != "13")
+        return UpgradeRefusal{426, "UNSUPPORTED_WEBSOCKET_VERSION", QStringLiteral("only WebSocket version 13 is supported"),
+                              "unsupported_version", {{"Sec-WebSocket-Version", "13"}, {"Upgrade", "websocket"}}};
+    const QByteArray key = h.header("Sec-WebSocket-Key");
+    const auto decoded = QByteArray::fromBase64Encoding(key, QByteArray::AbortOnBase64DecodingErrors);
+    if (key.size() != 24 || !decoded || decoded.decoded.size() != 16)
+        return bad("Sec-WebSocket-Key must be 16 bytes in base64", "bad_key");
+    if (!allowedOrigins.isEmpty()) {
+        const QString origin = QString::fromUtf8(h.header("Origin"));
+        if (!allowedOrigins.contains(origin, Qt::CaseInsensitive))
+            return UpgradeRefusal{403, "ORIGIN_NOT_ALLOWED",
+                                  origin.isEmpty() ? QStringLiteral("an Origin header is required")
+                                                   : QStringLiteral("origin %1 is not allowed").arg(origin),
+                                  "origin", {}};
+    }
+    return std::nullopt;
+}
+
+}  // namespace sb
