@@ -9,6 +9,9 @@
 #include "testserver.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -146,6 +149,22 @@ private slots:
         QCOMPARE(lines.size(), 2);
         QVERIFY(lines[0].contains("\"direction\":\"out\""));
         QVERIFY(lines[1].contains("\"data_base64\":\"AQID\""));
+
+        // HAR: the two HTTP exchanges, requests paired with their responses, secrets masked.
+        tab->model()->setFilter(TrafficFilter());
+        const QString harFile = dir.filePath(QStringLiteral("t.har"));
+        QVERIFY(tab->exportHar(harFile));
+        QFile harIn(harFile);
+        QVERIFY(harIn.open(QIODevice::ReadOnly));
+        const QJsonObject log = QJsonDocument::fromJson(harIn.readAll()).object().value(QStringLiteral("log")).toObject();
+        QCOMPARE(log.value(QStringLiteral("version")).toString(), QStringLiteral("1.2"));
+        const QJsonArray entries = log.value(QStringLiteral("entries")).toArray();
+        QCOMPARE(entries.size(), 2);
+        const QJsonObject login = entries[1].toObject();
+        QCOMPARE(login.value(QStringLiteral("request")).toObject().value(QStringLiteral("method")).toString(), QStringLiteral("POST"));
+        QVERIFY(login.value(QStringLiteral("request")).toObject().value(QStringLiteral("url")).toString().endsWith(QStringLiteral("/auth/login")));
+        QCOMPARE(login.value(QStringLiteral("response")).toObject().value(QStringLiteral("status")).toInt(), 200);
+        QVERIFY(login.value(QStringLiteral("request")).toObject().value(QStringLiteral("postData")).toObject().value(QStringLiteral("text")).toString().contains(QStringLiteral("\"password\":\"***\"")));
     }
 };
 

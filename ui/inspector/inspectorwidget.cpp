@@ -12,6 +12,7 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -37,10 +38,13 @@ InspectorWidget::InspectorWidget(ServerHost &host, QWidget *parent)
     auto *clear = new QPushButton(tr("Clear"), this);
     auto *exportButton = new QPushButton(tr("Export…"), this);
     exportButton->setToolTip(tr("Save the shown records as JSON Lines"));
+    auto *harButton = new QPushButton(tr("Export HAR…"), this);
+    harButton->setToolTip(tr("Save the shown HTTP requests and responses as a HAR file (browser developer tools open it)"));
     controls->addWidget(m_capture);
     controls->addWidget(m_pause);
     controls->addWidget(clear);
     controls->addWidget(exportButton);
+    controls->addWidget(harButton);
     controls->addStretch(1);
     m_status = new QLabel(this);
     controls->addWidget(m_status);
@@ -98,6 +102,11 @@ InspectorWidget::InspectorWidget(ServerHost &host, QWidget *parent)
     connect(exportButton, &QPushButton::clicked, this, [this] {
         const QString file = QFileDialog::getSaveFileName(this, tr("Export traffic"), QStringLiteral("traffic.jsonl"), tr("JSON Lines (*.jsonl)"));
         if (!file.isEmpty() && !exportJsonLines(file))
+            m_status->setText(tr("Could not write %1").arg(file));
+    });
+    connect(harButton, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getSaveFileName(this, tr("Export HTTP as HAR"), QStringLiteral("traffic.har"), tr("HAR (*.har)"));
+        if (!file.isEmpty() && !exportHar(file))
             m_status->setText(tr("Could not write %1").arg(file));
     });
     for (QComboBox *c : {m_service, m_direction})
@@ -186,6 +195,119 @@ bool InspectorWidget::exportJsonLines(const QString &file) const
         f.write(QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n');
     }
     return true;
+}
+
+namespace {
+
+struct HttpText {
+    QByteArray firstLine;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+};
+
+HttpText splitHttp(const QByteArray &raw)
+{
+    HttpText t;
+    const qsizetype end = raw.indexOf("\r\n\r\n");
+    const QByteArray head = end < 0 ? raw : raw.left(end);
+    t.body = end < 0 ? QByteArray() : raw.mid(end + 4);
+    const QList<QByteArray> lines = head.split('\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QByteArray line = lines[i].trimmed();
+        if (i == 0) {
+            t.firstLine = line;
+            continue;
+        }
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0)
+            t.headers.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
+    }
+    return t;
+}
+
+QJsonArray harHeaders(const HttpText &t)
+{
+    QJsonArray out;
+    for (const auto &h : t.headers)
+        out.append(QJsonObject{{QStringLiteral("name"), QString::fromLatin1(h.first)}, {QStringLiteral("value"), QString::fromUtf8(h.second)}});
+    return out;
+}
+
+QString headerValue(const HttpText &t, const char *name)
+{
+    for (const auto &h : t.headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return QString::fromUtf8(h.second);
+    }
+    return {};
+}
+
+}  // namespace
+
+bool InspectorWidget::exportHar(const QString &file) const
+{
+    QJsonArray entries;
+    const QList<CaptureRecord> &records = m_model->visible();
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        const CaptureRecord &req = records[i];
+        if (req.kind != CaptureRecord::HttpRequest)
+            continue;
+        // Its response is the next one on the same connection.
+        const CaptureRecord *resp = nullptr;
+        for (qsizetype j = i + 1; j < records.size() && !resp; ++j) {
+            if (records[j].connection == req.connection && records[j].kind == CaptureRecord::HttpResponse)
+                resp = &records[j];
+        }
+        const HttpText rq = splitHttp(req.data);
+        const QList<QByteArray> parts = rq.firstLine.split(' ');
+        QJsonObject request{{QStringLiteral("method"), QString::fromLatin1(parts.value(0))},
+                            {QStringLiteral("url"), QStringLiteral("http://%1%2").arg(headerValue(rq, "Host"), QString::fromUtf8(parts.value(1)))},
+                            {QStringLiteral("httpVersion"), QString::fromLatin1(parts.value(2))},
+                            {QStringLiteral("headers"), harHeaders(rq)},
+                            {QStringLiteral("queryString"), QJsonArray()},
+                            {QStringLiteral("cookies"), QJsonArray()},
+                            {QStringLiteral("headersSize"), -1},
+                            {QStringLiteral("bodySize"), double(req.size)}};
+        if (!rq.body.isEmpty())
+            request.insert(QStringLiteral("postData"), QJsonObject{{QStringLiteral("mimeType"), headerValue(rq, "Content-Type")},
+                                                                   {QStringLiteral("text"), QString::fromUtf8(rq.body)}});
+        QJsonObject response{{QStringLiteral("status"), 0}, {QStringLiteral("statusText"), QString()}, {QStringLiteral("httpVersion"), QString()},
+                             {QStringLiteral("headers"), QJsonArray()}, {QStringLiteral("cookies"), QJsonArray()},
+                             {QStringLiteral("content"), QJsonObject{{QStringLiteral("size"), 0}, {QStringLiteral("mimeType"), QString()}}},
+                             {QStringLiteral("redirectURL"), QString()}, {QStringLiteral("headersSize"), -1}, {QStringLiteral("bodySize"), -1}};
+        qint64 waited = 0;
+        if (resp) {
+            const HttpText rs = splitHttp(resp->data);
+            const QList<QByteArray> status = rs.firstLine.split(' ');
+            response = {{QStringLiteral("status"), status.value(1).toInt()},
+                        {QStringLiteral("statusText"), QString::fromLatin1(rs.firstLine.mid(rs.firstLine.indexOf(' ', 9) + 1))},
+                        {QStringLiteral("httpVersion"), QString::fromLatin1(status.value(0))},
+                        {QStringLiteral("headers"), harHeaders(rs)},
+                        {QStringLiteral("cookies"), QJsonArray()},
+                        {QStringLiteral("content"), QJsonObject{{QStringLiteral("size"), double(resp->size)},
+                                                                {QStringLiteral("mimeType"), headerValue(rs, "Content-Type")},
+                                                                {QStringLiteral("text"), QString::fromUtf8(rs.body)}}},
+                        {QStringLiteral("redirectURL"), QString()},
+                        {QStringLiteral("headersSize"), -1},
+                        {QStringLiteral("bodySize"), double(resp->size)}};
+            waited = resp->timeMs - req.timeMs;
+        }
+        entries.append(QJsonObject{{QStringLiteral("startedDateTime"), QDateTime::fromMSecsSinceEpoch(req.timeMs, Qt::UTC).toString(Qt::ISODateWithMs)},
+                                   {QStringLiteral("time"), double(waited)},
+                                   {QStringLiteral("request"), request},
+                                   {QStringLiteral("response"), response},
+                                   {QStringLiteral("cache"), QJsonObject()},
+                                   {QStringLiteral("timings"), QJsonObject{{QStringLiteral("send"), 0}, {QStringLiteral("wait"), double(waited)}, {QStringLiteral("receive"), 0}}},
+                                   {QStringLiteral("connection"), QString::number(req.connection)}});
+    }
+    const QJsonObject har{{QStringLiteral("log"), QJsonObject{{QStringLiteral("version"), QStringLiteral("1.2")},
+                                                             {QStringLiteral("creator"), QJsonObject{{QStringLiteral("name"), QStringLiteral("Switchboard")},
+                                                                                                     {QStringLiteral("version"), QStringLiteral(SWITCHBOARD_VERSION)}}},
+                                                             {QStringLiteral("entries"), entries}}}};
+    QFile f(file);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    return f.write(QJsonDocument(har).toJson(QJsonDocument::Indented)) > 0;
 }
 
 }  // namespace sb::ui

@@ -36,6 +36,8 @@ public:
     // Pulls what the server captured since the last pull (the timer calls it).
     void pull();
     bool exportJsonLines(const QString &file) const;
+    // The shown HTTP requests with their responses as a HAR 1.2 file.
+    bool exportHar(const QString &file) const;
 
 private:
     void applyFilter();
