@@ -11,6 +11,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDateTime>
 #include <QCloseEvent>
 #include <QFrame>
@@ -107,7 +108,16 @@ MainWindow::MainWindow(ServerHost &host, QWidget *parent)
 
     auto *servicesBox = new QGroupBox(tr("Traffic by service"), central);
     auto *sb = new QVBoxLayout(servicesBox);
+    auto *chartFor = new QComboBox(servicesBox);
+    chartFor->addItem(tr("Chart: all services"), QString());
+    for (const QString &s : ServerConfig::knownServices())
+        chartFor->addItem(tr("Chart: %1").arg(s), s);
     m_chart = new TrafficChart(servicesBox);
+    connect(chartFor, &QComboBox::currentIndexChanged, this, [this, chartFor] { m_chart->setService(chartFor->currentData().toString()); });
+    auto *chartRow = new QHBoxLayout;
+    chartRow->addWidget(chartFor);
+    chartRow->addStretch(1);
+    sb->addLayout(chartRow);
     sb->addWidget(m_chart, 2);
     m_serviceView = makeTable(m_services, servicesBox);
     m_serviceView->horizontalHeader()->setStretchLastSection(false);

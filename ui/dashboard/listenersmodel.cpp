@@ -132,6 +132,8 @@ void ServicesModel::update(const ServerSnapshot &snapshot)
             if (old.now.service == s.service && dt > 0) {
                 r.inRate = double(s.messagesIn - old.now.messagesIn) / dt;
                 r.outRate = double(s.messagesOut - old.now.messagesOut) / dt;
+                r.bytesInRate = double(s.bytesIn - old.now.bytesIn) / dt;
+                r.bytesOutRate = double(s.bytesOut - old.now.bytesOut) / dt;
             }
         }
         rows.append(r);
@@ -170,8 +172,8 @@ QVariant ServicesModel::data(const QModelIndex &index, int role) const
         case Connections: return s.connectionsOpen;
         case MessagesIn: return tr("%1 (%2/s)").arg(s.messagesIn).arg(r.inRate, 0, 'f', 0);
         case MessagesOut: return tr("%1 (%2/s)").arg(s.messagesOut).arg(r.outRate, 0, 'f', 0);
-        case BytesIn: return formatBytes(s.bytesIn);
-        case BytesOut: return formatBytes(s.bytesOut);
+        case BytesIn: return tr("%1 (%2/s)").arg(formatBytes(s.bytesIn), formatBytes(qint64(r.bytesInRate)));
+        case BytesOut: return tr("%1 (%2/s)").arg(formatBytes(s.bytesOut), formatBytes(qint64(r.bytesOutRate)));
         case Requests: return s.httpRequests;
         case Errors: return s.errors + s.limitHits + s.heartbeatTimeouts;
         }

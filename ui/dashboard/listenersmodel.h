@@ -49,6 +49,8 @@ private:
         ServiceCountersSnapshot now;
         double inRate = 0;   // messages per second since the previous snapshot
         double outRate = 0;
+        double bytesInRate = 0;  // bytes per second
+        double bytesOutRate = 0;
     };
     QList<Row> m_rows;
     qint64 m_lastUptimeMs = 0;

@@ -44,10 +44,20 @@ int TrafficChart::points() const
     return int(m_in->count());
 }
 
+void TrafficChart::setService(const QString &service)
+{
+    m_service = service;
+    m_in->clear();
+    m_out->clear();
+    m_lastIn = m_lastOut = -1;
+}
+
 void TrafficChart::add(const ServerSnapshot &snapshot, qint64 now)
 {
     qint64 in = 0, out = 0;
     for (const auto &s : snapshot.services) {
+        if (!m_service.isEmpty() && s.service != m_service)
+            continue;
         in += s.messagesIn;
         out += s.messagesOut;
     }

@@ -1,6 +1,6 @@
 #pragma once
-// A live chart of the last minutes (Qt Charts): messages per second in and out over all
-// services, one point per snapshot. GUI thread.
+// A live chart of the last minutes (Qt Charts): messages per second in and out, for all
+// services or the chosen one, one point per snapshot. GUI thread.
 
 #include "serverhost.h"
 
@@ -23,6 +23,8 @@ public:
 
     void add(const ServerSnapshot &snapshot, qint64 nowMs);
     int points() const;
+    // Which service the chart follows (empty: all); starts the chart afresh.
+    void setService(const QString &service);
 
 private:
     QChart *m_chart;
@@ -33,6 +35,7 @@ private:
     qint64 m_lastMs = 0;
     qint64 m_lastIn = -1;
     qint64 m_lastOut = -1;
+    QString m_service;
     static constexpr qint64 kWindowMs = 5 * 60 * 1000;
 };
 
