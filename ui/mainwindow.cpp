@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "appicon.h"
+#include "clients/rawclient.h"
 #include "dashboard/connectionswidget.h"
 #include "dashboard/listenersmodel.h"
 #include "dashboard/presencewidget.h"
@@ -140,6 +141,17 @@ MainWindow::MainWindow(ServerHost &host, QWidget *parent)
     m_tabs->addTab(m_presence, tr("Presence"));
     m_inspector = new InspectorWidget(m_host, m_tabs);
     m_tabs->addTab(m_inspector, tr("Traffic"));
+    QString echo;
+    for (const ListenerStatus &l : m_host.listeners()) {
+        if (l.services.contains(QStringLiteral("generic")) && l.port)
+            echo = QString(l.localUrl).replace(QStringLiteral("http"), QStringLiteral("ws")) + QStringLiteral("/echo");
+    }
+    m_rawClient = new RawClientWidget(echo, m_tabs);
+    m_tabs->addTab(m_rawClient, tr("Raw client"));
+    connect(m_inspector, &InspectorWidget::sendAgain, this, [this](const QByteArray &payload, bool binary) {
+        m_rawClient->loadMessage(payload, binary);
+        m_tabs->setCurrentWidget(m_rawClient);
+    });
     connect(m_connections, &ConnectionsWidget::showTraffic, this, [this](quint64 id) {
         m_inspector->showConnection(id);
         m_tabs->setCurrentWidget(m_inspector);

@@ -22,6 +22,7 @@ class HeartbeatsModel;
 class TrafficChart;
 class InspectorWidget;
 class PresenceWidget;
+class RawClientWidget;
 class ListenersModel;
 class ServicesModel;
 
@@ -43,6 +44,7 @@ public:
     ConnectionsWidget *connectionsTab() const { return m_connections; }
     InspectorWidget *trafficTab() const { return m_inspector; }
     PresenceWidget *presenceTab() const { return m_presence; }
+    RawClientWidget *rawClientTab() const { return m_rawClient; }
     QTabWidget *tabs() const { return m_tabs; }
     bool quitting() const { return m_quitting; }
 
@@ -66,6 +68,7 @@ private:
     ConnectionsWidget *m_connections;
     InspectorWidget *m_inspector;
     PresenceWidget *m_presence;
+    RawClientWidget *m_rawClient;
     ListenersModel *m_listeners;
     ServicesModel *m_services;
     HeartbeatsModel *m_heartbeats;

@@ -45,6 +45,14 @@ InspectorWidget::InspectorWidget(ServerHost &host, QWidget *parent)
     controls->addWidget(clear);
     controls->addWidget(exportButton);
     controls->addWidget(harButton);
+    auto *again = new QPushButton(tr("Send again…"), this);
+    again->setToolTip(tr("Put the selected client message into the raw client, to send it again"));
+    controls->addWidget(again);
+    connect(again, &QPushButton::clicked, this, [this] {
+        const CaptureRecord *r = m_model->record(m_view->currentIndex().row());
+        if (r && (r->kind == CaptureRecord::Text || r->kind == CaptureRecord::Binary))
+            emit sendAgain(r->data, r->kind == CaptureRecord::Binary);
+    });
     controls->addStretch(1);
     m_status = new QLabel(this);
     controls->addWidget(m_status);

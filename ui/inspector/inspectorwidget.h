@@ -39,6 +39,10 @@ public:
     // The shown HTTP requests with their responses as a HAR 1.2 file.
     bool exportHar(const QString &file) const;
 
+signals:
+    // "Send again": a client message the user wants to replay from the raw client.
+    void sendAgain(const QByteArray &payload, bool binary);
+
 private:
     void applyFilter();
     void showSelected();

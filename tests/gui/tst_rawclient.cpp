@@ -1,0 +1,125 @@
+// The raw WebSocket client tab against a real server: connect with headers, send text and
+// binary (hex), errors shown plainly, close with a code, the saved-messages library, and
+// "send again" from the traffic inspector.
+#include "accounts/accountstore.h"
+#include "clients/rawclient.h"
+#include "inspector/inspectorwidget.h"
+#include "inspector/trafficmodel.h"
+#include "mainwindow.h"
+#include "testserver.h"
+
+#include <QComboBox>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sbtest;
+using namespace sb::ui;
+
+class TestRawClient : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir settingsDir;
+
+private slots:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("switchboard-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_rawclient"));
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
+    }
+
+    void echoTextAndBinary()
+    {
+        TestServer s;
+        QVERIFY(s.ok());
+        MainWindow w(s.host());
+        RawClientWidget *raw = w.rawClientTab();
+        QVERIFY(raw);
+        raw->openConnection();  // the default URL is this server's /echo
+        QTRY_COMPARE(raw->socket().state(), QAbstractSocket::ConnectedState);
+        QVERIFY(raw->status().contains(QStringLiteral("/echo")));
+        raw->editor()->setPlainText(QStringLiteral(R"({"hello":"raw"})"));
+        QVERIFY(raw->sendCurrent());
+        QTRY_COMPARE(raw->log()->rowCount(), 2);
+        QCOMPARE(raw->log()->record(1)->direction, sb::CaptureRecord::In);
+        QCOMPARE(raw->log()->record(1)->data, QByteArray(R"({"hello":"raw"})"));
+        raw->mode()->setCurrentIndex(1);
+        raw->editor()->setPlainText(QStringLiteral("01 02 ff"));
+        QVERIFY(raw->sendCurrent());
+        QTRY_COMPARE(raw->log()->rowCount(), 4);
+        QCOMPARE(raw->log()->record(3)->data, QByteArray("\x01\x02\xff", 3));
+        QCOMPARE(raw->log()->record(3)->kind, sb::CaptureRecord::Binary);
+        raw->editor()->setPlainText(QStringLiteral("zz"));
+        QVERIFY(!raw->sendCurrent());
+        QVERIFY(raw->status().contains(QStringLiteral("hex")));
+        raw->closeConnection(4000, QStringLiteral("done here"));
+        QTRY_COMPARE(raw->socket().state(), QAbstractSocket::UnconnectedState);
+    }
+
+    void refusedHandshakeIsShownPlainly()
+    {
+        TestServer s;
+        QVERIFY(s.ok());
+        int felix = -1;
+        for (const auto &l : s.host().listeners()) {
+            if (l.services.contains(QStringLiteral("felix")))
+                felix = l.id;
+        }
+        RawClientWidget raw{QString()};
+        raw.setUrl(s.ws(QStringLiteral("/"), felix).toString());
+        raw.openConnection();  // no Authorization header: 403 before the handshake
+        QTRY_VERIFY(raw.status().startsWith(QStringLiteral("Not connected:")));
+        QVERIFY2(raw.status().contains(QStringLiteral("403")), qPrintable(raw.status()));
+
+        // With the token in the headers box it connects.
+        sb::AccountStore::Error err;
+        const QByteArray token = s.host().accounts().createApiToken(QStringLiteral("raw"), QStringLiteral("private"), &err);
+        raw.headers()->setPlainText(QStringLiteral("Authorization: ") + QString::fromLatin1(token));
+        raw.openConnection();
+        QTRY_COMPARE(raw.socket().state(), QAbstractSocket::ConnectedState);
+        raw.editor()->setPlainText(QStringLiteral(R"({"code":20001})"));
+        QVERIFY(raw.sendCurrent());
+        QTRY_COMPARE(raw.log()->rowCount(), 2);
+        QVERIFY(raw.log()->record(1)->data.contains("\"code\":10001"));
+    }
+
+    void savedMessagesPersist()
+    {
+        {
+            RawClientWidget raw{QString()};
+            raw.editor()->setPlainText(QStringLiteral(R"({"type":"PONG"})"));
+            raw.saveMessage(QStringLiteral("pong"));
+            raw.mode()->setCurrentIndex(1);
+            raw.editor()->setPlainText(QStringLiteral("de ad"));
+            raw.saveMessage(QStringLiteral("dead"));
+        }
+        RawClientWidget again{QString()};  // a new widget (or a new run) sees them
+        QCOMPARE(again.savedNames(), (QStringList{QStringLiteral("dead"), QStringLiteral("pong")}));
+        QVERIFY(again.loadSaved(QStringLiteral("pong")));
+        QCOMPARE(again.editor()->toPlainText(), QStringLiteral(R"({"type":"PONG"})"));
+        QCOMPARE(again.mode()->currentIndex(), 0);
+        QVERIFY(again.loadSaved(QStringLiteral("dead")));
+        QCOMPARE(again.mode()->currentIndex(), 1);
+    }
+
+    void sendAgainFromTheInspector()
+    {
+        TestServer s;
+        QVERIFY(s.ok());
+        MainWindow w(s.host());
+        emit w.trafficTab()->sendAgain(QByteArray(R"({"replay":true})"), false);
+        QCOMPARE(w.tabs()->currentWidget(), w.rawClientTab());
+        QCOMPARE(w.rawClientTab()->editor()->toPlainText(), QStringLiteral(R"({"replay":true})"));
+        emit w.trafficTab()->sendAgain(QByteArray("\x00\x10", 2), true);
+        QCOMPARE(w.rawClientTab()->mode()->currentIndex(), 1);
+        QCOMPARE(w.rawClientTab()->editor()->toPlainText(), QStringLiteral("00 10"));
+    }
+};
+
+QTEST_MAIN(TestRawClient)
+#include "tst_rawclient.moc"

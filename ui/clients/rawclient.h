@@ -1,0 +1,69 @@
+#pragma once
+// The raw WebSocket client tab: any URL with extra headers, send text or binary (hex or a
+// file), ping, close with a code, a message log with JSON and hex views, and a library of
+// saved messages (QSettings). A real client over QWebSocket, so it works against this
+// server, another Switchboard on the LAN, or any WebSocket server.
+
+#include <QWidget>
+#include <QWebSocket>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class QTableView;
+
+namespace sb::ui {
+
+class TrafficModel;
+
+class RawClientWidget final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit RawClientWidget(const QString &defaultUrl, QWidget *parent = nullptr);
+    Q_DISABLE_COPY_MOVE(RawClientWidget)
+
+    void setUrl(const QString &url);
+    void openConnection();
+    void closeConnection(int code, const QString &reason);
+    // Puts a message in the editor (the inspector's "send again").
+    void loadMessage(const QByteArray &payload, bool binary);
+    bool sendCurrent();
+
+    QWebSocket &socket() { return m_ws; }
+    TrafficModel *log() const { return m_log; }
+    QString status() const;
+    QPlainTextEdit *editor() const { return m_editor; }
+    QComboBox *mode() const { return m_mode; }
+    QPlainTextEdit *headers() const { return m_headers; }
+    // The saved-messages library.
+    void saveMessage(const QString &name);
+    QStringList savedNames() const;
+    bool loadSaved(const QString &name);
+
+private:
+    void record(bool incoming, bool binary, const QByteArray &data);
+    void refreshState();
+    void showSelected();
+
+    QWebSocket m_ws;
+    TrafficModel *m_log;
+    QLineEdit *m_url;
+    QPlainTextEdit *m_headers;
+    QPushButton *m_connect;
+    QLabel *m_state;
+    QPlainTextEdit *m_editor;
+    QComboBox *m_mode;
+    QComboBox *m_library;
+    QSpinBox *m_code;
+    QLineEdit *m_reason;
+    QTableView *m_view;
+    QPlainTextEdit *m_detail;
+    QString m_error;
+    quint64 m_nextId = 1;
+};
+
+}  // namespace sb::ui
