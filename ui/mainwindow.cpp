@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "admin/adminwidget.h"
 #include "appicon.h"
 #include "clients/rawclient.h"
 #include "dashboard/connectionswidget.h"
@@ -148,6 +149,8 @@ MainWindow::MainWindow(ServerHost &host, QWidget *parent)
     }
     m_rawClient = new RawClientWidget(echo, m_tabs);
     m_tabs->addTab(m_rawClient, tr("Raw client"));
+    m_admin = new AdminWidget(m_host, m_tabs);
+    m_tabs->addTab(m_admin, tr("Users and tokens"));
     connect(m_inspector, &InspectorWidget::sendAgain, this, [this](const QByteArray &payload, bool binary) {
         m_rawClient->loadMessage(payload, binary);
         m_tabs->setCurrentWidget(m_rawClient);

@@ -23,6 +23,7 @@ class TrafficChart;
 class InspectorWidget;
 class PresenceWidget;
 class RawClientWidget;
+class AdminWidget;
 class ListenersModel;
 class ServicesModel;
 
@@ -45,6 +46,7 @@ public:
     InspectorWidget *trafficTab() const { return m_inspector; }
     PresenceWidget *presenceTab() const { return m_presence; }
     RawClientWidget *rawClientTab() const { return m_rawClient; }
+    AdminWidget *adminTab() const { return m_admin; }
     QTabWidget *tabs() const { return m_tabs; }
     bool quitting() const { return m_quitting; }
 
@@ -69,6 +71,7 @@ private:
     InspectorWidget *m_inspector;
     PresenceWidget *m_presence;
     RawClientWidget *m_rawClient;
+    AdminWidget *m_admin;
     ListenersModel *m_listeners;
     ServicesModel *m_services;
     HeartbeatsModel *m_heartbeats;

@@ -1,0 +1,295 @@
+#include "adminwidget.h"
+
+#include "accounts/accountstore.h"
+#include "serverhost.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QThreadPool>
+#include <QVBoxLayout>
+
+namespace sb::ui {
+
+namespace {
+QTableWidget *makeTable(const QStringList &headers, QWidget *parent)
+{
+    auto *t = new QTableWidget(0, int(headers.size()), parent);
+    t->setHorizontalHeaderLabels(headers);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->setSelectionMode(QAbstractItemView::SingleSelection);
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->verticalHeader()->hide();
+    t->horizontalHeader()->setStretchLastSection(true);
+    t->setAlternatingRowColors(true);
+    return t;
+}
+}  // namespace
+
+AdminWidget::AdminWidget(ServerHost &host, QWidget *parent) : QWidget(parent), m_host(host)
+{
+    auto *layout = new QVBoxLayout(this);
+    m_message = new QLabel(this);
+    m_message->setWordWrap(true);
+
+    auto *usersBox = new QGroupBox(tr("Users"), this);
+    auto *ul = new QVBoxLayout(usersBox);
+    m_users = makeTable({tr("ID"), tr("Email"), tr("Role"), tr("Coins"), tr("Created")}, usersBox);
+    ul->addWidget(m_users);
+    auto *ub = new QHBoxLayout;
+    auto *newUser = new QPushButton(tr("New user…"), usersBox);
+    auto *role = new QPushButton(tr("Change role…"), usersBox);
+    auto *coins = new QPushButton(tr("Add coins…"), usersBox);
+    for (QPushButton *b : {newUser, role, coins})
+        ub->addWidget(b);
+    ub->addStretch(1);
+    ul->addLayout(ub);
+    layout->addWidget(usersBox, 3);
+
+    auto *tokensBox = new QGroupBox(tr("API tokens (felix)"), this);
+    auto *tl = new QVBoxLayout(tokensBox);
+    m_tokens = makeTable({tr("Name"), tr("Scope"), tr("Created"), tr("State")}, tokensBox);
+    tl->addWidget(m_tokens);
+    auto *tb = new QHBoxLayout;
+    auto *newToken = new QPushButton(tr("New token…"), tokensBox);
+    auto *revoke = new QPushButton(tr("Revoke"), tokensBox);
+    tb->addWidget(newToken);
+    tb->addWidget(revoke);
+    tb->addStretch(1);
+    tl->addLayout(tb);
+    layout->addWidget(tokensBox, 2);
+    layout->addWidget(m_message);
+
+    connect(newUser, &QPushButton::clicked, this, &AdminWidget::userDialog);
+    connect(role, &QPushButton::clicked, this, [this] {
+        const int row = m_users->currentRow();
+        if (row < 0)
+            return;
+        bool ok = false;
+        const QString r = QInputDialog::getItem(this, tr("Change role"), tr("Role of %1").arg(m_users->item(row, 1)->text()),
+                                                AccountStore::roles(), int(AccountStore::roles().indexOf(m_users->item(row, 2)->text())), false, &ok);
+        if (ok)
+            setRole(m_users->item(row, 1)->text(), r);
+    });
+    connect(coins, &QPushButton::clicked, this, [this] {
+        const int row = m_users->currentRow();
+        if (row < 0)
+            return;
+        bool ok = false;
+        const int amount = QInputDialog::getInt(this, tr("Add coins"), tr("Coins for %1").arg(m_users->item(row, 1)->text()), 100, 1, 1'000'000'000, 1, &ok);
+        if (ok)
+            addCoins(m_users->item(row, 0)->text().toLongLong(), amount);
+    });
+    connect(newToken, &QPushButton::clicked, this, &AdminWidget::tokenDialog);
+    connect(revoke, &QPushButton::clicked, this, [this] {
+        if (m_tokens->currentRow() >= 0)
+            revokeToken(m_tokens->item(m_tokens->currentRow(), 0)->text());
+    });
+    connect(this, &AdminWidget::tokenCreated, this, &AdminWidget::showToken);
+    refresh();
+}
+
+bool AdminWidget::serverRunning()
+{
+    if (m_host.isRunning())
+        return true;
+    m_message->setText(tr("The server is not running."));
+    return false;
+}
+
+QString AdminWidget::lastMessage() const
+{
+    return m_message->text();
+}
+
+void AdminWidget::refresh()
+{
+    if (!m_host.isRunning())
+        return;
+    AccountStore *accounts = &m_host.accounts();
+    QPointer<AdminWidget> self(this);
+    QThreadPool::globalInstance()->start([accounts, self] {
+        const QList<User> users = accounts->users();
+        const QList<ApiToken> tokens = accounts->apiTokens();
+        QMetaObject::invokeMethod(qApp, [self, users, tokens] {
+            if (!self)
+                return;
+            self->m_users->setRowCount(int(users.size()));
+            for (int r = 0; r < users.size(); ++r) {
+                const User &u = users[r];
+                const QStringList cells = {QString::number(u.id), u.email, u.role, QString::number(u.balance), u.createdAt.toLocalTime().toString(Qt::ISODate)};
+                for (int c = 0; c < cells.size(); ++c)
+                    self->m_users->setItem(r, c, new QTableWidgetItem(cells[c]));
+            }
+            self->m_tokens->setRowCount(int(tokens.size()));
+            for (int r = 0; r < tokens.size(); ++r) {
+                const ApiToken &t = tokens[r];
+                const QStringList cells = {t.name, t.scope, t.createdAt.toLocalTime().toString(Qt::ISODate),
+                                           t.revoked ? AdminWidget::tr("revoked") : AdminWidget::tr("active")};
+                for (int c = 0; c < cells.size(); ++c)
+                    self->m_tokens->setItem(r, c, new QTableWidgetItem(cells[c]));
+            }
+        });
+    });
+}
+
+void AdminWidget::run(std::function<QString()> work)
+{
+    QPointer<AdminWidget> self(this);
+    QThreadPool::globalInstance()->start([work, self] {
+        const QString message = work();
+        QMetaObject::invokeMethod(qApp, [self, message] {
+            if (!self)
+                return;
+            self->m_message->setText(message);
+            emit self->finished(message);
+            self->refresh();
+        });
+    });
+}
+
+void AdminWidget::createUser(const QString &email, const QString &password, const QString &role, qint64 balance)
+{
+    if (!serverRunning())
+        return;
+    AccountStore *accounts = &m_host.accounts();
+    run([=] {
+        AccountStore::Error err;
+        const auto u = accounts->createUser(email, password, role, balance, &err);
+        return u ? tr("Created %1 (%2) with %3 coins").arg(u->email, u->role).arg(u->balance)
+                 : tr("Could not create %1: %2").arg(email, AccountStore::describe(err));
+    });
+}
+
+void AdminWidget::setRole(const QString &email, const QString &role)
+{
+    if (!serverRunning())
+        return;
+    AccountStore *accounts = &m_host.accounts();
+    run([=] {
+        AccountStore::Error err;
+        return accounts->setRole(email, role, &err) ? tr("%1 is now %2").arg(email, role)
+                                                    : tr("Could not change %1: %2").arg(email, AccountStore::describe(err));
+    });
+}
+
+void AdminWidget::addCoins(qint64 userId, qint64 amount)
+{
+    if (!serverRunning())
+        return;
+    AccountStore *accounts = &m_host.accounts();
+    run([=] {
+        AccountStore::Error err;
+        const auto u = accounts->addBalance(userId, amount, &err);
+        return u ? tr("%1 now has %2 coins").arg(u->email).arg(u->balance) : tr("Could not add coins: %1").arg(AccountStore::describe(err));
+    });
+}
+
+void AdminWidget::createToken(const QString &name, const QString &scope)
+{
+    if (!serverRunning())
+        return;
+    AccountStore *accounts = &m_host.accounts();
+    QPointer<AdminWidget> self(this);
+    run([=] {
+        AccountStore::Error err;
+        const QByteArray token = accounts->createApiToken(name, scope, &err);
+        if (token.isEmpty())
+            return tr("Could not create token %1: %2").arg(name, AccountStore::describe(err));
+        QMetaObject::invokeMethod(qApp, [self, name, token] {
+            if (self)
+                emit self->tokenCreated(name, QString::fromLatin1(token));
+        });
+        return tr("Created %1 token %2 (shown once)").arg(scope, name);
+    });
+}
+
+void AdminWidget::revokeToken(const QString &name)
+{
+    if (!serverRunning())
+        return;
+    AccountStore *accounts = &m_host.accounts();
+    run([=] {
+        AccountStore::Error err;
+        return accounts->revokeApiToken(name, &err) ? tr("Revoked %1: it no longer opens anything").arg(name)
+                                                    : tr("Could not revoke %1: %2").arg(name, AccountStore::describe(err));
+    });
+}
+
+void AdminWidget::userDialog()
+{
+    QDialog d(this);
+    d.setWindowTitle(tr("New user"));
+    auto *form = new QFormLayout(&d);
+    auto *email = new QLineEdit(&d);
+    auto *password = new QLineEdit(&d);
+    password->setEchoMode(QLineEdit::Password);
+    auto *role = new QComboBox(&d);
+    role->addItems(AccountStore::roles());
+    role->setCurrentText(QStringLiteral("member"));
+    auto *coins = new QSpinBox(&d);
+    coins->setRange(0, 1'000'000'000);
+    form->addRow(tr("Email"), email);
+    form->addRow(tr("Password"), password);
+    form->addRow(tr("Role"), role);
+    form->addRow(tr("Coins"), coins);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &d);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &d, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &d, &QDialog::reject);
+    if (d.exec() == QDialog::Accepted)
+        createUser(email->text(), password->text(), role->currentText(), coins->value());
+}
+
+void AdminWidget::tokenDialog()
+{
+    QDialog d(this);
+    d.setWindowTitle(tr("New API token"));
+    auto *form = new QFormLayout(&d);
+    auto *name = new QLineEdit(&d);
+    auto *scope = new QComboBox(&d);
+    scope->addItems({QStringLiteral("private"), QStringLiteral("public")});
+    form->addRow(tr("Name"), name);
+    form->addRow(tr("Scope"), scope);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &d);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &d, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &d, &QDialog::reject);
+    if (d.exec() == QDialog::Accepted)
+        createToken(name->text(), scope->currentText());
+}
+
+void AdminWidget::showToken(const QString &name, const QString &token)
+{
+    if (!isVisible())
+        return;  // tests and hidden windows: the message line says it was created
+    QDialog d(this);
+    d.setWindowTitle(tr("Token %1").arg(name));
+    auto *layout = new QVBoxLayout(&d);
+    layout->addWidget(new QLabel(tr("Copy the token now: it is shown only once and stored only as a hash."), &d));
+    auto *field = new QLineEdit(token, &d);
+    field->setReadOnly(true);
+    field->setMinimumWidth(field->fontMetrics().horizontalAdvance(token) + 20);
+    layout->addWidget(field);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &d);
+    auto *copy = buttons->addButton(tr("Copy"), QDialogButtonBox::ActionRole);
+    connect(copy, &QPushButton::clicked, &d, [token] { QGuiApplication::clipboard()->setText(token); });
+    connect(buttons, &QDialogButtonBox::rejected, &d, &QDialog::reject);
+    layout->addWidget(buttons);
+    d.exec();
+}
+
+}  // namespace sb::ui
