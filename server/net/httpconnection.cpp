@@ -12,6 +12,10 @@
 
 namespace sb {
 
+namespace {
+constexpr int kHandlerDeadlineMs = 5 * 60 * 1000;
+}  // namespace
+
 // ---- HttpResponder ---------------------------------------------------------------------
 
 HttpResponder::HttpResponder(HttpConnection *conn)
@@ -214,7 +218,7 @@ bool HttpConnection::readBody()
 void HttpConnection::dispatch()
 {
     m_state = State::Handling;
-    m_timer.start(5 * 60 * 1000);  // a handler that never answers must not pin the socket
+    m_timer.start(kHandlerDeadlineMs);  // a handler that never answers must not pin the socket
     ServerContext &ctx = m_worker.context();
     ServiceCounters &counters = ctx.telemetry->service(m_service);
     ServiceCounters::add(counters.httpRequests);
@@ -326,6 +330,9 @@ void HttpConnection::handleUpgrade(int headLength)
     }
     m_request.params = match.params;
     m_pendingUpgrade = {match.ws->endpoint, service, match.params, headLength};
+    // The head is complete: from here the admission's own time counts (a password check may
+    // wait for the blocking pool), bounded like any handler.
+    m_timer.start(kHandlerDeadlineMs);
     // Admission may finish on another thread; it comes back through the worker. If this
     // connection is gone by then, the gate slot taken above is released there.
     QPointer<HttpConnection> guard(this);

@@ -116,6 +116,30 @@ private slots:
         QCOMPARE(statusOf(again), 403);
     }
 
+    void slowAdmissionIsNotAHeadTimeout()
+    {
+        // Eight Basic handshakes at once queue for Argon2id on the blocking pool, far longer
+        // than the 100 ms head limit: each still gets its answer, never a timeout.
+        TestServer slow([](sb::ServerConfig &c) { c.limits.headTimeoutMs = 100; });
+        QVERIFY(slow.ok());
+        QList<QTcpSocket *> socks;
+        for (int i = 0; i < 8; ++i) {
+            auto *sock = new QTcpSocket;
+            sock->connectToHost(QStringLiteral("127.0.0.1"), slow.port());
+            QVERIFY(sock->waitForConnected());
+            sock->write(upgradeRequest("/chat/r", "Authorization: Basic " + QByteArray("who@mail.com:wrong").toBase64() + "\r\n"));
+            sock->flush();
+            socks.append(sock);
+        }
+        for (QTcpSocket *sock : socks) {
+            QByteArray resp;
+            while (!resp.contains("\r\n\r\n") && sock->waitForReadyRead(10000))
+                resp += sock->readAll();
+            QVERIFY2(statusOf(resp) == 403, resp.constData());
+            delete sock;
+        }
+    }
+
     void anonymousWhenConfigured()
     {
         TestServer open([](sb::ServerConfig &c) { c.services[QStringLiteral("generic")].allowAnonymous = true; });
