@@ -33,7 +33,8 @@ QTableWidget *makeTable(const QStringList &headers, QWidget *parent)
     t->setSelectionMode(QAbstractItemView::SingleSelection);
     t->setEditTriggers(QAbstractItemView::NoEditTriggers);
     t->verticalHeader()->hide();
-    t->horizontalHeader()->setStretchLastSection(true);
+    t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().height() + 8);
+    t->horizontalHeader()->setStretchLastSection(false);
     t->setAlternatingRowColors(true);
     return t;
 }
@@ -142,6 +143,11 @@ void AdminWidget::refresh()
                 for (int c = 0; c < cells.size(); ++c)
                     self->m_tokens->setItem(r, c, new QTableWidgetItem(cells[c]));
             }
+            self->m_users->resizeColumnsToContents();
+            self->m_tokens->resizeColumnsToContents();
+            // The email and the token name take the room that is left.
+            self->m_users->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+            self->m_tokens->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
         });
     });
 }
