@@ -119,16 +119,16 @@ QVariant ListenersModel::headerData(int section, Qt::Orientation orientation, in
 
 // ---- ServicesModel -----------------------------------------------------------------------
 
-ServicesModel::ServicesModel(QObject *parent) : QAbstractTableModel(parent) {}
+ServicesModel::ServicesModel(QObject *parent) : RowsModel(parent) {}
 
 void ServicesModel::update(const ServerSnapshot &snapshot)
 {
-    QList<Row> rows;
+    QList<ServiceRow> rows;
     const double dt = double(snapshot.uptimeMs - m_lastUptimeMs) / 1000.0;
     for (const auto &s : snapshot.services) {
-        Row r;
+        ServiceRow r;
         r.now = s;
-        for (const Row &old : std::as_const(m_rows)) {
+        for (const ServiceRow &old : std::as_const(m_rows)) {
             if (old.now.service == s.service && dt > 0) {
                 r.inRate = double(s.messagesIn - old.now.messagesIn) / dt;
                 r.outRate = double(s.messagesOut - old.now.messagesOut) / dt;
@@ -139,32 +139,15 @@ void ServicesModel::update(const ServerSnapshot &snapshot)
         rows.append(r);
     }
     m_lastUptimeMs = snapshot.uptimeMs;
-    if (rows.size() != m_rows.size()) {
-        beginResetModel();  // only when the set of services changes (start/stop)
-        m_rows = rows;
-        endResetModel();
-        return;
-    }
-    m_rows = rows;
-    if (!m_rows.isEmpty())
-        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
-}
-
-int ServicesModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int ServicesModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    setRows(std::move(rows));
 }
 
 QVariant ServicesModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_rows.size())
+    const ServiceRow *row = this->row(index);
+    if (!row)
         return {};
-    const Row &r = m_rows[index.row()];
+    const ServiceRow &r = *row;
     const ServiceCountersSnapshot &s = r.now;
     if (role == Qt::DisplayRole) {
         switch (index.column()) {

@@ -2,6 +2,7 @@
 // Table model of the server's listeners for the main window. GUI thread. Updated from
 // ServerHost snapshots: rows change in place (dataChanged), never a full reset per tick.
 
+#include "rowsmodel.h"
 #include "serverhost.h"
 
 #include <QAbstractTableModel>
@@ -30,29 +31,28 @@ private:
     QHash<QString, qint64> m_connections;  // per service
 };
 
-class ServicesModel final : public QAbstractTableModel
+struct ServiceRow {
+    ServiceCountersSnapshot now;
+    double inRate = 0;  // messages per second since the previous snapshot
+    double outRate = 0;
+    double bytesInRate = 0;  // bytes per second
+    double bytesOutRate = 0;
+};
+
+class ServicesModel final : public RowsModel<ServiceRow, 8>
 {
     Q_OBJECT
 public:
     enum Column { Service, Connections, MessagesIn, MessagesOut, BytesIn, BytesOut, Requests, Errors, ColumnCount };
+    static_assert(ColumnCount == 8);
     explicit ServicesModel(QObject *parent = nullptr);
 
     void update(const ServerSnapshot &snapshot);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    struct Row {
-        ServiceCountersSnapshot now;
-        double inRate = 0;   // messages per second since the previous snapshot
-        double outRate = 0;
-        double bytesInRate = 0;  // bytes per second
-        double bytesOutRate = 0;
-    };
-    QList<Row> m_rows;
     qint64 m_lastUptimeMs = 0;
 };
 

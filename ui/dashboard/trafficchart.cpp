@@ -82,15 +82,15 @@ void TrafficChart::add(const ServerSnapshot &snapshot, qint64 now)
 
 // ---- HeartbeatsModel ----------------------------------------------------------------------
 
-HeartbeatsModel::HeartbeatsModel(QObject *parent) : QAbstractTableModel(parent) {}
+HeartbeatsModel::HeartbeatsModel(QObject *parent) : RowsModel(parent) {}
 
 void HeartbeatsModel::update(const ServerSnapshot &snapshot, const QList<ConnectionInfo> &connections, const ServerConfig &config)
 {
-    QList<Row> rows;
+    QList<HeartbeatRow> rows;
     for (const auto &s : snapshot.services) {
         if (!ServerConfig::knownServices().contains(s.service))
             continue;
-        Row r;
+        HeartbeatRow r;
         r.service = s.service;
         r.intervalMs = config.service(s.service).limits.pingIntervalMs;
         r.timeouts = s.heartbeatTimeouts;
@@ -109,32 +109,15 @@ void HeartbeatsModel::update(const ServerSnapshot &snapshot, const QList<Connect
         }
         rows.append(r);
     }
-    if (rows.size() != m_rows.size()) {
-        beginResetModel();  // only when the set of services changes
-        m_rows = rows;
-        endResetModel();
-        return;
-    }
-    m_rows = rows;
-    if (!m_rows.isEmpty())
-        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
-}
-
-int HeartbeatsModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int HeartbeatsModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    setRows(std::move(rows));
 }
 
 QVariant HeartbeatsModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_rows.size())
+    const HeartbeatRow *row = this->row(index);
+    if (!row)
         return {};
-    const Row &r = m_rows[index.row()];
+    const HeartbeatRow &r = *row;
     auto ms = [](qint64 v) -> QVariant { return v < 0 ? QVariant(QStringLiteral("–")) : QVariant(tr("%1 ms").arg(v)); };
     if (role == Qt::DisplayRole) {
         switch (index.column()) {

@@ -2,6 +2,7 @@
 // A live chart of the last minutes (Qt Charts): messages per second in and out, for all
 // services or the chosen one, one point per snapshot. GUI thread.
 
+#include "rowsmodel.h"
 #include "serverhost.h"
 
 #include <QAbstractTableModel>
@@ -39,27 +40,24 @@ private:
     static constexpr qint64 kWindowMs = 5 * 60 * 1000;
 };
 
+struct HeartbeatRow {
+    QString service;
+    qint64 intervalMs = 0, timeouts = 0, median = -1, p95 = -1, measured = 0, clamped = 0, refused = 0;
+};
+
 // Heartbeat health and pop abuse per service: ping interval, timeouts so far, round trips
 // of the connections open now (median, 95th percentile), clamped and refused reports.
-class HeartbeatsModel final : public QAbstractTableModel
+class HeartbeatsModel final : public RowsModel<HeartbeatRow, 8>
 {
     Q_OBJECT
 public:
     enum Column { Service, Interval, Timeouts, RttMedian, Rtt95, Measured, Clamped, Refused, ColumnCount };
+    static_assert(ColumnCount == 8);
     explicit HeartbeatsModel(QObject *parent = nullptr);
     void update(const ServerSnapshot &snapshot, const QList<ConnectionInfo> &connections, const ServerConfig &config);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-
-private:
-    struct Row {
-        QString service;
-        qint64 intervalMs = 0, timeouts = 0, median = -1, p95 = -1, measured = 0, clamped = 0, refused = 0;
-    };
-    QList<Row> m_rows;
 };
 
 }  // namespace sb::ui
