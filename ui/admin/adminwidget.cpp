@@ -122,11 +122,13 @@ void AdminWidget::refresh()
         return;
     AccountStore *accounts = &m_host.accounts();
     QPointer<AdminWidget> self(this);
-    QThreadPool::globalInstance()->start([accounts, self] {
+    // Reads may finish out of order on the pool: only the newest one is shown.
+    const quint64 serial = ++m_refreshSerial;
+    QThreadPool::globalInstance()->start([accounts, self, serial] {
         const QList<User> users = accounts->users();
         const QList<ApiToken> tokens = accounts->apiTokens();
-        QMetaObject::invokeMethod(qApp, [self, users, tokens] {
-            if (!self)
+        QMetaObject::invokeMethod(qApp, [self, users, tokens, serial] {
+            if (!self || serial != self->m_refreshSerial)
                 return;
             self->m_users->setRowCount(int(users.size()));
             for (int r = 0; r < users.size(); ++r) {

@@ -49,6 +49,7 @@ private:
     QTableWidget *m_users;
     QTableWidget *m_tokens;
     QLabel *m_message;
+    quint64 m_refreshSerial = 0;
 };
 
 }  // namespace sb::ui
