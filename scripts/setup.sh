@@ -11,8 +11,9 @@ SB_PACKAGES=(
   libsodium-dev libssl-dev
   python3 python3-websockets
 )
-# Only the test suite needs these: headless Chromium for the web page tests, curl as a client.
-SB_TEST_PACKAGES=(chromium fonts-dejavu-core curl)
+# Only the test suite needs these: headless Chromium for the web page tests, curl as a client,
+# and the tools that build and check the .deb.
+SB_TEST_PACKAGES=(chromium fonts-dejavu-core curl dpkg-dev desktop-file-utils appstream)
 
 sb_missing_packages() {
   local missing=() p
