@@ -124,7 +124,7 @@ void AccountRoutes::login(HttpRequest &request, const HttpResponder &respond)
 void AccountRoutes::logout(HttpRequest &request, const HttpResponder &respond)
 {
     const QByteArray token = accessTokenOf(request);
-    if (token.isEmpty() || !m_ctx.accounts->userForAccessToken(token)) {
+    if (!requestUser(*m_ctx.accounts, request)) {
         respond.send(HttpResponse::error(401, "NOT_AUTHENTICATED", QStringLiteral("send the access token as 'Authorization: Bearer <token>' or the session cookie")));
         return;
     }
@@ -136,8 +136,7 @@ void AccountRoutes::logout(HttpRequest &request, const HttpResponder &respond)
 
 void AccountRoutes::ticket(HttpRequest &request, const HttpResponder &respond)
 {
-    const QByteArray token = accessTokenOf(request);
-    const auto user = token.isEmpty() ? std::nullopt : m_ctx.accounts->userForAccessToken(token);
+    const auto user = requestUser(*m_ctx.accounts, request);
     if (!user) {
         respond.send(HttpResponse::error(401, "NOT_AUTHENTICATED", QStringLiteral("send the access token as 'Authorization: Bearer <token>' or the session cookie")));
         return;

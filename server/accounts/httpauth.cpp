@@ -26,6 +26,11 @@ QByteArray accessTokenOf(const HttpRequest &request)
     return request.cookie(kSessionCookie);
 }
 
+std::optional<User> requestUser(AccountStore &accounts, const HttpRequest &request)
+{
+    return accounts.userForAccessToken(accessTokenOf(request));  // an empty token is no user
+}
+
 QByteArray sessionCookie(const QString &token, int maxAgeSeconds)
 {
     return QByteArray(kSessionCookie) + '=' + token.toLatin1() + "; Max-Age=" + QByteArray::number(maxAgeSeconds)

@@ -22,6 +22,8 @@ struct BasicCredentials {
 std::optional<BasicCredentials> basicCredentials(const HttpRequest &request);
 // The access token from "Authorization: Bearer" or else the session cookie; empty if none.
 QByteArray accessTokenOf(const HttpRequest &request);
+// The user behind the request's access token (Bearer or cookie), if it is valid.
+std::optional<User> requestUser(AccountStore &accounts, const HttpRequest &request);
 // The session cookie line set at login (and the one that clears it at logout).
 QByteArray sessionCookie(const QString &token, int maxAgeSeconds);
 

@@ -157,6 +157,11 @@ void Worker::deliverText(const QList<quint64> &ids, const QString &message)
     }
 }
 
+void Worker::sendTo(quint64 sessionId, const QString &message)
+{
+    post([this, sessionId, message] { deliverText({sessionId}, message); });
+}
+
 void Worker::deliverBinary(const QList<quint64> &ids, const QByteArray &message)
 {
     for (quint64 id : ids) {

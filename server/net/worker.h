@@ -53,6 +53,8 @@ public:
 
     WsSession *session(quint64 id) const { return m_sessions.value(id); }
     void deliverText(const QList<quint64> &ids, const QString &message);
+    // Thread-safe: sends `message` to one session of this worker, if it is still open.
+    void sendTo(quint64 sessionId, const QString &message);
     void deliverBinary(const QList<quint64> &ids, const QByteArray &message);
 
     // Close every session (code/reason) and let HTTP connections finish; emits drained()

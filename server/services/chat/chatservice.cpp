@@ -125,8 +125,7 @@ void ChatService::registerRoutes(Router &router)
 
 std::optional<User> ChatService::caller(const HttpRequest &request, const HttpResponder &respond)
 {
-    const QByteArray token = accessTokenOf(request);
-    auto user = token.isEmpty() ? std::nullopt : m_ctx.accounts->userForAccessToken(token);
+    auto user = requestUser(*m_ctx.accounts, request);
     if (!user) {
         HttpResponse r = HttpResponse::error(401, "NOT_AUTHENTICATED", QStringLiteral("send 'Authorization: Bearer <access_token>' from /auth/login"));
         r.setHeader("WWW-Authenticate", "Bearer");

@@ -15,17 +15,6 @@
 
 namespace sb::chat {
 
-namespace {
-// Results come back on the writer thread; errors go to this one session on its worker.
-void replyOnWorker(Worker *worker, quint64 sessionId, const QByteArray &json)
-{
-    worker->post([worker, sessionId, json] {
-        if (WsSession *s = worker->session(sessionId))
-            s->sendText(QString::fromUtf8(json));
-    });
-}
-}  // namespace
-
 ChatSession::ChatSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters, ChatService &service)
     : WsSession(socket, context, counters), m_service(service)
 {
@@ -221,7 +210,7 @@ void ChatSession::submitRequest(ChatService &service, Worker *worker, quint64 se
         }
         if (!fileToRemoveOnFailure.isEmpty())
             QFile::remove(fileToRemoveOnFailure);
-        replyOnWorker(worker, sessionId, errorJson(res.errorCode, res.detail));
+        worker->sendTo(sessionId, QString::fromUtf8(errorJson(res.errorCode, res.detail)));  // errors: to the sender only
     });
 }
 
@@ -277,7 +266,7 @@ void ChatSession::submitFile(const FileFrame &frame)
     m_service.context().blockingPool.start([service, worker, sid, r, bytes] {
         QString error;
         if (!writeFileDurably(service->store().filesDir(), r.file.uuid, bytes, &error)) {
-            replyOnWorker(worker, sid, errorJson("STORAGE_ERROR", QStringLiteral("the file could not be stored")));
+            worker->sendTo(sid, QString::fromUtf8(errorJson("STORAGE_ERROR", QStringLiteral("the file could not be stored"))));
             return;
         }
         submitRequest(*service, worker, sid, r, service->store().pathOf(r.file.uuid));

@@ -157,10 +157,7 @@ private:
             ServiceCounters::add(counters->reportsClamped, capped);
             const QString reply = stored ? compact({{QStringLiteral("view_counts"), true}})
                                          : compact({{QStringLiteral("view_counts"), false}, {QStringLiteral("detail"), QStringLiteral("the report could not be stored")}});
-            worker->post([worker, sid, reply] {
-                if (WsSession *s = worker->session(sid))
-                    s->sendText(reply);
-            });
+            worker->sendTo(sid, reply);
         });
     }
 
