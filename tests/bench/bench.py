@@ -1,0 +1,501 @@
+#!/usr/bin/env python3
+"""Switchboard's benchmark driver.
+
+Starts each server (switchboardd, the bare Qt baseline with glib and with QT_NO_GLIB, the Node
+`ws` baseline) pinned to one core, runs tests/bench/loadgen against it pinned to the other,
+and prints one JSON line plus a readable row per measurement. With --report FILE it writes
+the Markdown report (docs/benchmarks.md): machine, command, figures, ratios and targets.
+
+    bench.py --build build/release [scenario ...] [--report docs/benchmarks.md]
+    bench.py --build build/dev --smoke          # every scenario briefly: does the harness work?
+"""
+import argparse
+import base64
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+
+SCENARIOS = ["echo", "mixed", "relay", "channels-fanout", "chat", "felix", "pop", "idle", "handshake"]
+
+
+class Ctx:
+    def __init__(self, args):
+        self.build = os.path.abspath(args.build)
+        self.smoke = args.smoke
+        self.duration = args.duration if not args.smoke else 0.5
+        self.warmup = 1.0 if not args.smoke else 0.2
+        cores = os.cpu_count() or 1
+        # Server on core 0, generator on core 1 (when there are two).
+        self.server_cpu = ["taskset", "-c", "0"] if cores >= 2 and shutil.which("taskset") else []
+        self.gen_cpu = ["taskset", "-c", "1"] if cores >= 2 and shutil.which("taskset") else []
+        self.results = []
+        self.failures = []
+
+    def scale(self, full, smoke):
+        return smoke if self.smoke else full
+
+    def loadgen(self, label, target, url, *extra):
+        cmd = [*self.gen_cpu, os.path.join(self.build, "tests", "bench", "loadgen"), "--url", url,
+               "--label", label, "--target", target, "--duration", str(self.duration), "--warmup", str(self.warmup),
+               *map(str, extra)]
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+        sys.stderr.write(p.stderr)
+        line = p.stdout.strip().splitlines()[-1] if p.stdout.strip() else ""
+        if p.returncode != 0 or not line:
+            raise RuntimeError(f"loadgen failed ({p.returncode}): {' '.join(cmd)}\n{p.stderr}")
+        result = json.loads(line)
+        print(line, flush=True)
+        self.results.append(result)
+        if result["errors"]:
+            self.failures.append(f"{label}/{target}: {result['errors']} errors")
+        return result
+
+
+class Server:
+    """A server process on loopback, pinned to the server core."""
+
+    def __init__(self, ctx, cmd, env=None, ready=r"listening (\S+) (\S+)"):
+        self.ctx = ctx
+        full_env = dict(os.environ, **(env or {}))
+        self.proc = subprocess.Popen([*ctx.server_cpu, *cmd], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                     text=True, env=full_env, preexec_fn=raise_nofile)
+        self.urls = {}
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            line = self.proc.stdout.readline()
+            if not line:
+                raise RuntimeError(f"{cmd[0]} exited before listening")
+            m = re.match(r"listening (\S+)(?: (\S+))?", line)
+            if m and m.group(2):
+                for service in m.group(1).split(","):
+                    self.urls[service] = m.group(2)
+                if len(self.urls) >= 5:
+                    break
+            elif m:
+                self.urls["*"] = f"http://127.0.0.1:{m.group(1)}"
+                break
+        else:
+            raise RuntimeError(f"{cmd[0]} did not start listening")
+        # Keep reading its output so that a full pipe never blocks the server.
+        threading.Thread(target=lambda: [None for _ in self.proc.stdout], daemon=True).start()
+
+    @property
+    def pid(self):
+        # taskset execs the server: the pid is the server's.
+        return self.proc.pid
+
+    def ws(self, service="*", path="/"):
+        return re.sub(r"^http", "ws", self.urls[service]).rstrip("/") + path
+
+    def http(self, service="*", path="/"):
+        return self.urls[service].rstrip("/") + path
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
+
+
+def raise_nofile():
+    import resource
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+
+
+BENCH_CONFIG = {
+    "workers": 1,
+    "listen_address": "localhost",
+    "limits": {"max_connections": 100000, "max_connections_per_ip": 100000},
+    "services": {
+        name: {"limits": {"messages_per_second": 10000000}}
+        for name in ("generic", "chat", "channels", "felix", "pop")
+    },
+}
+BENCH_CONFIG["services"]["generic"]["allow_anonymous"] = True
+BENCH_CONFIG["services"]["pop"].update({"view_reports_per_minute": 1000000, "view_max_per_user": 1000000})
+
+
+class Switchboard(Server):
+    def __init__(self, ctx, workers=1):
+        self.tmp = tempfile.TemporaryDirectory(prefix="sb-bench-")
+        self.data = self.tmp.name
+        self.binary = os.path.join(ctx.build, "app", "switchboardd")
+        config = dict(BENCH_CONFIG, workers=workers)
+        with open(os.path.join(self.data, "config.json"), "w") as f:
+            json.dump(config, f)
+        self.admin("user", "create", "--email", "root@bench.lan", "--password", "bench-password-1",
+                   "--role", "superuser")
+        out = self.admin("token", "create", "--name", "bench", "--scope", "private")
+        self.felix_token = out.strip().splitlines()[-1]
+        ports = ["chat=0", "generic=0", "channels=0", "felix=0", "pop=0"]
+        cmd = [self.binary, "--data-dir", self.data]
+        for p in ports:
+            cmd += ["--port", p]
+        super().__init__(ctx, cmd)
+
+    def admin(self, *args):
+        p = subprocess.run([self.binary, "--data-dir", self.data, *args], capture_output=True, text=True, timeout=120)
+        if p.returncode != 0:
+            raise RuntimeError(f"switchboardd {' '.join(args)}: {p.stderr}")
+        return p.stdout
+
+    def request(self, method, path, body=None, token=None, service="chat"):
+        data = json.dumps(body).encode() if body is not None else None
+        req = urllib.request.Request(self.http(service, path), data=data, method=method)
+        req.add_header("Content-Type", "application/json")
+        if token:
+            req.add_header("Authorization", "Bearer " + token)
+        with urllib.request.urlopen(req, timeout=60) as r:
+            return json.loads(r.read() or b"null")
+
+    def members(self, count):
+        """Registers `count` premium members; returns [(id, access_token)]."""
+        root = self.request("POST", "/auth/login", {"email": "root@bench.lan", "password": "bench-password-1"})
+        del root
+
+        def one(i):
+            email = f"m{i}@bench.lan"
+            pw = "bench-password-1"
+            user = self.request("POST", "/auth/register", {"email": email, "password": pw, "repeat_password": pw})
+            token = self.request("POST", "/auth/login", {"email": email, "password": pw})["access_token"]
+            return user["id"], token
+
+        with ThreadPoolExecutor(8) as pool:
+            users = list(pool.map(one, range(count)))
+        root_token = self.request("POST", "/auth/login", {"email": "root@bench.lan", "password": "bench-password-1"})[
+            "access_token"]
+        for uid, _ in users:
+            self.request("POST", f"/admin/users/{uid}/balance", {"amount": 1000000000}, token=root_token)
+        return users
+
+    def stop(self):
+        super().stop()
+        self.tmp.cleanup()
+
+
+def qt_baseline(ctx, glib=True):
+    env = {} if glib else {"QT_NO_GLIB": "1"}
+    return Server(ctx, [os.path.join(ctx.build, "tests", "bench", "qt_baseline")], env=env)
+
+
+def node_baseline(ctx):
+    return Server(ctx, ["node", os.path.join(HERE, "node_baseline.cjs")])
+
+
+def baselines(ctx):
+    """(target name, factory) for every baseline available."""
+    out = [("qt", lambda: qt_baseline(ctx, True)), ("qt-noglib", lambda: qt_baseline(ctx, False))]
+    if shutil.which("node") and os.path.isdir(os.path.join(ROOT, "tests", "e2e", "node", "node_modules", "ws")):
+        out.append(("node-ws", lambda: node_baseline(ctx)))
+    return out
+
+
+def write_vars(rows):
+    f = tempfile.NamedTemporaryFile("w", suffix=".vars", delete=False)
+    for row in rows:
+        f.write("\t".join(map(str, row)) + "\n")
+    f.close()
+    return f.name
+
+
+# --- scenarios --------------------------------------------------------------------------
+
+def scenario_echo(ctx):
+    for conns in ctx.scale([100, 1000], [20]):
+        label = f"echo-{conns}"
+        with Switchboard(ctx) as sb:
+            ctx.loadgen(label, "switchboard", sb.ws("generic", "/echo"), "--connections", conns)
+        if not ctx.smoke:
+            for name, factory in baselines(ctx):
+                with factory() as s:
+                    ctx.loadgen(label, name, s.ws(path="/echo"), "--connections", conns)
+
+
+def scenario_mixed(ctx):
+    busy, idle = ctx.scale((100, 10000), (5, 50))
+    label = "mixed"
+    args = ["--connections", busy + idle, "--busy", busy]
+    with Switchboard(ctx) as sb:
+        ctx.loadgen(label, "switchboard", sb.ws("generic", "/echo"), *args)
+    if not ctx.smoke:
+        for name, factory in baselines(ctx):
+            with factory() as s:
+                ctx.loadgen(label, name, s.ws(path="/echo"), *args)
+
+
+def scenario_relay(ctx):
+    # Pairs in generic rooms: each side sends, the other bounces it back.
+    conns = ctx.scale(200, 10)
+    rooms = write_vars([[f"bench{i // 2}"] for i in range(conns)])
+    try:
+        with Switchboard(ctx) as sb:
+            ctx.loadgen("relay", "switchboard", sb.ws("generic", "/chat/{0}"), "--connections", conns, "--vars", rooms,
+                        "--bounce")
+    finally:
+        os.unlink(rooms)
+
+
+def scenario_channels_fanout(ctx):
+    listeners = ctx.scale(500, 10)
+    publishers = 4
+    with Switchboard(ctx) as sb:
+        ctx.loadgen(f"fanout-{listeners}", "switchboard", sb.ws("channels", "/bench/listen"),
+                    "--connections", listeners, "--busy", publishers, "--app-pong", "--ready-after", 1,
+                    "--emit-url", sb.http("channels", "/bench/emit"))
+    if not ctx.smoke:
+        for name, factory in baselines(ctx):
+            with factory() as s:
+                # The publisher is one of the broadcast connections (it gets its own copy too).
+                ctx.loadgen(f"fanout-{listeners}", name, s.ws(path="/broadcast"), "--connections", listeners + 1,
+                            "--busy", 1, "--inflight", publishers)
+
+
+def scenario_chat(ctx):
+    pairs = ctx.scale(50, 3)
+    with Switchboard(ctx) as sb:
+        users = sb.members(2 * pairs)
+        rows = []
+        for i, (uid, token) in enumerate(users):
+            peer = users[i ^ 1][0]
+            rows.append([token, peer])
+        path = write_vars(rows)
+        try:
+            common = ["--connections", 2 * pairs, "--vars", path, "--init", "Bearer {0}", "--ready-after", 1,
+                      "--message", '{"type":"text","text":"{payload}"}']
+            url = sb.ws("chat", "/members/chat/?other_member_id={1}")
+            ctx.loadgen("chat", "switchboard", url, *common, "--inflight", 4)
+            ctx.loadgen("chat-10k", "switchboard", url, *common, "--rate", ctx.scale(10000, 200))
+        finally:
+            os.unlink(path)
+
+
+def scenario_felix(ctx):
+    conns = ctx.scale(100, 5)
+    with Switchboard(ctx) as sb:
+        ctx.loadgen("felix-heartbeat", "switchboard", sb.ws("felix", "/"), "--connections", conns,
+                    "--header", "Authorization: " + sb.felix_token, "--message", '{"code":20001}', "--reply", "any")
+
+
+def scenario_pop(ctx):
+    conns = ctx.scale(100, 5)
+    with Switchboard(ctx) as sb:
+        users = sb.members(conns)
+        path = write_vars([[token] for _, token in users])
+        try:
+            ctx.loadgen("pop-views", "switchboard", sb.ws("pop", "/"), "--connections", conns, "--vars", path,
+                        "--init", '{"authorization": "Bearer {0}"}', "--ready-after", 1,
+                        "--message", '{"view_counts":{"3f2504e0-4f89-11d3-9a0c-0305e82c3301":1,'
+                                     '"6ba7b810-9dad-11d1-80b4-00c04fd430c8":2}}', "--reply", "any")
+        finally:
+            os.unlink(path)
+
+
+def scenario_idle(ctx):
+    conns = ctx.scale(10000, 200)
+    with Switchboard(ctx) as sb:
+        ctx.loadgen("idle", "switchboard", sb.ws("generic", "/echo"), "--mode", "idle", "--connections", conns,
+                    "--server-pid", sb.pid)
+    if not ctx.smoke:
+        for name, factory in baselines(ctx):
+            with factory() as s:
+                ctx.loadgen("idle", name, s.ws(path="/idle"), "--mode", "idle", "--connections", conns,
+                            "--server-pid", s.pid)
+
+
+def scenario_handshake(ctx):
+    slots = ctx.scale(20, 4)
+    with Switchboard(ctx) as sb:
+        ctx.loadgen("handshake", "switchboard", sb.ws("generic", "/echo"), "--mode", "handshake", "--connections", slots)
+    if not ctx.smoke:
+        for name, factory in baselines(ctx):
+            with factory() as s:
+                ctx.loadgen("handshake", name, s.ws(path="/echo"), "--mode", "handshake", "--connections", slots)
+
+
+RUNNERS = {
+    "echo": scenario_echo, "mixed": scenario_mixed, "relay": scenario_relay,
+    "channels-fanout": scenario_channels_fanout, "chat": scenario_chat, "felix": scenario_felix,
+    "pop": scenario_pop, "idle": scenario_idle, "handshake": scenario_handshake,
+}
+
+
+# --- report -----------------------------------------------------------------------------
+
+def find(results, scenario, target):
+    for r in results:
+        if r["scenario"] == scenario and r["target"] == target:
+            return r
+    return None
+
+
+def figure(r):
+    if r is None:
+        return None
+    if r["mode"] == "idle":
+        return r["kib_per_connection"]
+    if r["scenario"].startswith("fanout"):
+        return r["deliveries_per_second"]
+    return r["per_second"]
+
+
+def ratio(results, scenario, base):
+    ours, theirs = figure(find(results, scenario, "switchboard")), figure(find(results, scenario, base))
+    if not ours or not theirs:
+        return None
+    return ours / theirs
+
+
+TARGETS = [
+    # (scenario, baseline, minimum ratio, description)
+    ("mixed", "qt", 25.0, "mixed (100 busy + 10,000 idle) ≥ 25× bare Qt (glib)"),
+    ("mixed", "node-ws", 1.5, "mixed ≥ 1.5× Node ws"),
+    ("echo-1000", "qt", 1.6, "echo at 1000 connections ≥ 1.6× bare Qt (glib)"),
+    ("echo-1000", "node-ws", 1.3, "echo at 1000 connections ≥ 1.3× Node ws"),
+    ("echo-100", "qt", 1.15, "echo at 100 connections ≥ 1.15× bare Qt"),
+    ("fanout-500", "qt", 1.5, "channels fan-out to 500 listeners ≥ 1.5× bare Qt broadcast (glib)"),
+    ("handshake", "qt", 0.9, "handshake ≥ 0.9× bare Qt listen()"),
+]
+
+
+def machine():
+    model = ""
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    model = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    qt = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "libqt6core6"], capture_output=True, text=True).stdout
+    node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip() if shutil.which("node") else "-"
+    return {"cpu": model, "cores": os.cpu_count(), "kernel": platform.release(), "qt": qt or "?", "node": node}
+
+
+def fmt(v, digits=0):
+    if v is None:
+        return "–"
+    return f"{v:,.{digits}f}"
+
+
+def report(ctx, path, command):
+    m = machine()
+    rs = ctx.results
+    lines = [
+        "# Benchmarks",
+        "",
+        "The latest figures from the benchmark harness (`tests/bench/`, see [performance.md](performance.md)).",
+        "Regenerate with `scripts/bench` (all scenarios) or `scripts/bench echo mixed …`.",
+        "",
+        f"- Date: {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}",
+        f"- Machine: {m['cpu']}, {m['cores']} cores, Linux {m['kernel']}; Qt {m['qt']}, Node {m['node']}",
+        f"- Command: `{command}`",
+        "- Server pinned to core 0, generator (`loadgen`, epoll, no Qt) to core 1; "
+        f"{ctx.duration:g} s measured after {ctx.warmup:g} s warm-up; Switchboard runs 1 worker thread, release build.",
+        "- Targets: `switchboard` (switchboardd with the full protocol logic), `qt` (bare QWebSocketServer, "
+        "glib event loop, the Qt default), `qt-noglib` (the same with `QT_NO_GLIB=1`), `node-ws` (Node `ws` 7).",
+        "",
+        "## Throughput",
+        "",
+        "| scenario | target | connections | busy | per second | deliveries/s | p50 µs | p99 µs | vs qt | vs node-ws | errors |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rs:
+        if r["mode"] == "idle":
+            continue
+        vq = ratio(rs, r["scenario"], "qt") if r["target"] == "switchboard" else None
+        vn = ratio(rs, r["scenario"], "node-ws") if r["target"] == "switchboard" else None
+        lines.append(
+            f"| {r['scenario']} | {r['target']} | {r['connections']:,} | {r['busy']:,} | {fmt(r['per_second'])} | "
+            f"{fmt(r['deliveries_per_second']) if r['deliveries'] else '–'} | {r['rtt_p50_us']:,} | {r['rtt_p99_us']:,} | "
+            f"{fmt(vq, 2) + '×' if vq else '–'} | {fmt(vn, 2) + '×' if vn else '–'} | {r['errors']} |")
+    idle = [r for r in rs if r["mode"] == "idle"]
+    if idle:
+        lines += ["", "## Memory per idle connection", "",
+                  "| target | connections | RSS before KiB | RSS after KiB | KiB per connection |",
+                  "|---|---:|---:|---:|---:|"]
+        for r in idle:
+            lines.append(f"| {r['target']} | {r['open']:,} | {r['rss_before_kib']:,} | {r['rss_after_kib']:,} | "
+                         f"{r['kib_per_connection']:.2f} |")
+    lines += ["", "## Targets (issue 9)", "", "| target | measured | met |", "|---|---:|:---:|"]
+    for scenario, base, minimum, text in TARGETS:
+        v = ratio(rs, scenario, base)
+        lines.append(f"| {text} | {fmt(v, 2) + '×' if v else 'not run'} | {'yes' if v and v >= minimum else 'no'} |")
+    qt_idle, sb_idle = find(rs, "idle", "qt"), find(rs, "idle", "switchboard")
+    if qt_idle and sb_idle:
+        extra = sb_idle["kib_per_connection"] - qt_idle["kib_per_connection"]
+        lines.append(f"| idle: our state adds ≤ 2 KiB per connection to bare Qt's | +{extra:.2f} KiB | "
+                     f"{'yes' if extra <= 2 else 'no'} |")
+    chat, chat10k = find(rs, "chat", "switchboard"), find(rs, "chat-10k", "switchboard")
+    if chat:
+        lines.append(f"| chat ≥ 50,000 messages/s stored and delivered | {fmt(chat['per_second'])}/s | "
+                     f"{'yes' if chat['per_second'] >= 50000 else 'no'} |")
+    if chat10k:
+        p99ms = chat10k["rtt_p99_us"] / 1000
+        lines.append(f"| chat p99 ≤ 20 ms at 10,000 messages/s | {p99ms:.1f} ms at {fmt(chat10k['per_second'])}/s | "
+                     f"{'yes' if p99ms <= 20 and chat10k['per_second'] >= 9500 else 'no'} |")
+    lines += ["", "Raw results (one JSON line per measurement):", "", "```"]
+    lines += [json.dumps(r) for r in rs]
+    lines += ["```", ""]
+    with open(path, "w") as f:
+        f.write("\n".join(lines))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("scenarios", nargs="*", help=f"any of {', '.join(SCENARIOS)} (default: all)")
+    ap.add_argument("--build", default=os.path.join(ROOT, "build", "release"))
+    ap.add_argument("--duration", type=float, default=5.0)
+    ap.add_argument("--smoke", action="store_true", help="every scenario briefly, small, Switchboard only")
+    ap.add_argument("--report", help="write the Markdown report here")
+    args = ap.parse_args()
+    unknown = [s for s in args.scenarios if s not in RUNNERS]
+    if unknown:
+        ap.error(f"unknown scenario {', '.join(unknown)}; choose from {', '.join(SCENARIOS)}")
+    ctx = Ctx(args)
+    for name in args.scenarios or SCENARIOS:
+        print(f"==> {name}", file=sys.stderr, flush=True)
+        RUNNERS[name](ctx)
+    if args.report:
+        report(ctx, args.report, "scripts/bench " + " ".join(args.scenarios))
+        print(f"report written to {args.report}", file=sys.stderr)
+    if ctx.smoke:
+        # The harness works when every measurement moved messages without errors.
+        for r in ctx.results:
+            if r["mode"] != "idle" and r["messages"] == 0:
+                ctx.failures.append(f"{r['scenario']}/{r['target']}: no messages")
+            if r["mode"] == "idle" and r["open"] != r["connections"]:
+                ctx.failures.append(f"{r['scenario']}/{r['target']}: {r['open']} of {r['connections']} open")
+            if r["scenario"].startswith("fanout") and r["deliveries"] == 0:
+                ctx.failures.append(f"{r['scenario']}: no deliveries")
+    if ctx.failures:
+        print("FAILED:\n  " + "\n  ".join(ctx.failures), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
