@@ -158,13 +158,21 @@ std::optional<ServerConfig> ServerConfig::fromJson(const QJsonObject &obj, const
 {
     ServerConfig c = base;
     if (!checkKeys(obj, QString(),
-                   {QStringLiteral("workers"), QStringLiteral("listen_address"), QStringLiteral("listeners"),
+                   {QStringLiteral("workers"), QStringLiteral("event_loop"), QStringLiteral("listen_address"), QStringLiteral("listeners"),
                     QStringLiteral("limits"), QStringLiteral("services"), QStringLiteral("access_token_ttl_days"),
                     QStringLiteral("ticket_ttl_seconds"), QStringLiteral("shutdown_grace_ms")},
                    error))
         return std::nullopt;
     if (obj.contains(QLatin1String("workers")) && !readInt(obj[QLatin1String("workers")], QStringLiteral("workers"), 0, 256, &c.workers, error))
         return std::nullopt;
+    if (obj.contains(QLatin1String("event_loop"))) {
+        const QString loop = obj[QLatin1String("event_loop")].toString();
+        if (loop != QLatin1String("epoll") && loop != QLatin1String("qt")) {
+            *error = QStringLiteral("event_loop: must be \"epoll\" or \"qt\"");
+            return std::nullopt;
+        }
+        c.eventLoop = loop;
+    }
     if (obj.contains(QLatin1String("access_token_ttl_days"))
         && !readInt(obj[QLatin1String("access_token_ttl_days")], QStringLiteral("access_token_ttl_days"), 1, 3650, &c.accessTokenTtlDays, error))
         return std::nullopt;
@@ -390,6 +398,7 @@ QJsonObject ServerConfig::toJson() const
         svc.insert(it.key(), o);
     }
     return {{QStringLiteral("workers"), workers},
+            {QStringLiteral("event_loop"), eventLoop},
             {QStringLiteral("listen_address"), listenAddress},
             {QStringLiteral("listeners"), ls},
             {QStringLiteral("limits"), limits.toJson()},

@@ -52,6 +52,7 @@ struct ServiceConfig {
 struct ServerConfig {
     QString dataDir;
     int workers = 0;  // 0 = one per core
+    QString eventLoop = QStringLiteral("epoll");  // worker threads: "epoll" (EpollDispatcher) or "qt"
     QString listenAddress = QStringLiteral("any");
     QList<ListenerConfig> listeners;
     Limits limits;  // server-wide: request heads, total connections

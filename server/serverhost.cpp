@@ -4,6 +4,7 @@
 #include "accounts/accountstore.h"
 #include "logging.h"
 #include "net/acceptor.h"
+#include "net/epolldispatcher.h"
 #include "net/tls.h"
 #include "net/worker.h"
 #include "servercontext.h"
@@ -159,6 +160,8 @@ bool ServerHost::start(QString *error)
     for (int i = 0; i < n; ++i) {
         auto *thread = new QThread;
         thread->setObjectName(QStringLiteral("sb-worker-%1").arg(i));
+        if (ctx.config.eventLoop == QLatin1String("epoll"))
+            thread->setEventDispatcher(new EpollDispatcher);
         auto *worker = new Worker(i, ctx);
         worker->moveToThread(thread);
         connect(thread, &QThread::finished, worker, &QObject::deleteLater);
@@ -169,6 +172,8 @@ bool ServerHost::start(QString *error)
     ctx.workers = m_workers;
     m_acceptorThread = new QThread;
     m_acceptorThread->setObjectName(QStringLiteral("sb-acceptor"));
+    if (ctx.config.eventLoop == QLatin1String("epoll"))
+        m_acceptorThread->setEventDispatcher(new EpollDispatcher);
     m_acceptor = new Acceptor(m_workers);
     m_acceptor->moveToThread(m_acceptorThread);
     connect(m_acceptorThread, &QThread::finished, m_acceptor, &QObject::deleteLater);

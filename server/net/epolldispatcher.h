@@ -1,0 +1,101 @@
+#pragma once
+// An epoll-based event dispatcher for the worker threads (Linux, public Qt API only).
+//
+// Qt's default dispatchers cost O(all sockets) per loop turn: the glib one walks every fd
+// whenever a notifier toggles, the UNIX one rebuilds a poll set. Here a turn costs
+// O(ready sockets): notifiers live in one epoll set, timers in a heap, posted events are
+// signalled through an eventfd. QAbstractSocket toggles its write notifier on and off
+// around every write; for a socket epoll already reported writable that toggle costs no
+// system call: the notifier is activated on the same turn, and only a write that could
+// not finish puts EPOLLOUT into the set. Install with QThread::setEventDispatcher() before
+// the thread starts. See docs/performance.md.
+
+#include <QAbstractEventDispatcher>
+#include <QList>
+
+#include <sys/epoll.h>
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+namespace sb {
+
+class EpollDispatcher final : public QAbstractEventDispatcher
+{
+    Q_OBJECT
+public:
+    explicit EpollDispatcher(QObject *parent = nullptr);
+    ~EpollDispatcher() override;
+
+    bool processEvents(QEventLoop::ProcessEventsFlags flags) override;
+
+    void registerSocketNotifier(QSocketNotifier *notifier) override;
+    void unregisterSocketNotifier(QSocketNotifier *notifier) override;
+
+    void registerTimer(int timerId, qint64 interval, Qt::TimerType timerType, QObject *object) override;
+    bool unregisterTimer(int timerId) override;
+    bool unregisterTimers(QObject *object) override;
+    QList<TimerInfo> registeredTimers(QObject *object) const override;
+    int remainingTime(int timerId) override;
+
+    void wakeUp() override;
+    void interrupt() override;
+
+    // Diagnostics for tests and benchmarks.
+    quint64 epollCtlCalls() const { return m_epollCtlCalls; }
+    quint64 writeFastPaths() const { return m_writeFastPaths; }
+
+private:
+    struct FdEntry {
+        QSocketNotifier *notifiers[3] = {nullptr, nullptr, nullptr};  // Read, Write, Exception
+        uint32_t registered = 0;  // events currently in the epoll set
+        uint32_t generation = 0;
+        bool inSet = false;
+        bool knownWritable = false;  // epoll reported EPOLLOUT and no write has blocked since
+        bool writePending = false;   // write notifier queued for activation on this turn
+    };
+    struct Timer {
+        int id;
+        qint64 intervalMs;
+        Qt::TimerType type;
+        QObject *object;
+        qint64 deadlineNs;
+        quint64 serial;
+        bool active = false;  // inside its own timerEvent (no re-entrant firing)
+    };
+    struct HeapEntry {
+        qint64 deadlineNs;
+        int id;
+        quint64 serial;
+        bool operator>(const HeapEntry &o) const { return deadlineNs > o.deadlineNs; }
+    };
+
+    void updateEpoll(int fd, FdEntry &e);
+    void schedule(Timer &t);
+    int activateTimers();
+    int activateWrites();
+    int dispatchReady(int n);
+    qint64 nextTimeoutMs();
+    void compactHeap();
+
+    int m_epoll = -1;
+    int m_wakeFd = -1;
+    std::atomic<bool> m_wakePending{false};
+    std::atomic<bool> m_interrupt{false};
+    std::unordered_map<int, FdEntry> m_fds;
+    uint32_t m_nextGeneration = 1;
+    std::vector<int> m_pendingWrites;  // fds whose write notifier fires on this turn
+    std::unordered_map<int, std::unique_ptr<Timer>> m_timers;
+    std::vector<HeapEntry> m_heap;  // min-heap by deadline; stale entries skipped lazily
+    quint64 m_nextSerial = 1;
+    std::vector<epoll_event> m_events;
+    std::vector<HeapEntry> m_due;
+    std::unordered_map<QObject *, std::vector<int>> m_byObject;
+    quint64 m_epollCtlCalls = 0;
+    quint64 m_writeFastPaths = 0;
+};
+
+}  // namespace sb
