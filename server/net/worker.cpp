@@ -35,7 +35,25 @@ Worker::~Worker() = default;
 
 void Worker::post(std::function<void()> fn)
 {
-    QMetaObject::invokeMethod(this, std::move(fn), Qt::QueuedConnection);
+    bool schedule;
+    {
+        QMutexLocker lock(&m_mailboxMutex);
+        schedule = m_mailbox.empty();
+        m_mailbox.push_back(std::move(fn));
+    }
+    if (schedule)
+        QMetaObject::invokeMethod(this, &Worker::drainMailbox, Qt::QueuedConnection);
+}
+
+void Worker::drainMailbox()
+{
+    std::vector<std::function<void()>> batch;
+    {
+        QMutexLocker lock(&m_mailboxMutex);
+        batch.swap(m_mailbox);
+    }
+    for (auto &fn : batch)
+        fn();
 }
 
 void Worker::acceptDescriptor(qintptr fd, std::shared_ptr<const ListenerRuntime> listener)

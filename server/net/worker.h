@@ -18,6 +18,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <vector>
 
 class QTcpSocket;
 class QWebSocketServer;
@@ -38,7 +39,8 @@ public:
     int index() const { return m_index; }
     ServerContext &context() { return m_ctx; }
 
-    // Thread-safe: runs `fn` on this worker's thread.
+    // Thread-safe: runs `fn` on this worker's thread, in posting order. Posts that arrive
+    // before the worker gets to them share one queued event (one wake-up per batch).
     void post(std::function<void()> fn);
     // Thread-safe counts for snapshots.
     int sessionCount() const { return m_sessionCount.load(std::memory_order_relaxed); }
@@ -78,6 +80,7 @@ private:
         qint64 deadlineMs = 0;
     };
 
+    void drainMailbox();
     void onNewWebSocket();
     void onSessionFinished(quint64 id);
     void tick();
@@ -96,6 +99,8 @@ private:
     std::atomic<int> m_loopLatencyMs{0};
     QElapsedTimer m_sinceTick;
     bool m_shuttingDown = false;
+    QMutex m_mailboxMutex;
+    std::vector<std::function<void()>> m_mailbox;
     mutable QMutex m_publishedMutex;
     QList<ConnectionInfo> m_published;
 };

@@ -22,7 +22,12 @@ class BatchWriter final
 public:
     using Process = std::function<void(QList<Item> &batch)>;
 
-    BatchWriter(Database &db, const QString &threadName, Process process) : m_db(db), m_process(std::move(process))
+    // `beforeClose` runs on the writer thread before its connection closes (drop cached
+    // statements there).
+    BatchWriter(Database &db, const QString &threadName, Process process, std::function<void()> beforeClose = {})
+        : m_db(db)
+        , m_process(std::move(process))
+        , m_beforeClose(std::move(beforeClose))
     {
         m_thread.setObjectName(threadName);
         m_context.moveToThread(&m_thread);
@@ -32,8 +37,14 @@ public:
     // Processes everything already submitted, closes the thread's connection and stops.
     ~BatchWriter()
     {
-        Database *db = &m_db;
-        QMetaObject::invokeMethod(&m_context, [db] { db->closeThisThread(); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            &m_context,
+            [this] {
+                if (m_beforeClose)
+                    m_beforeClose();
+                m_db.closeThisThread();
+            },
+            Qt::BlockingQueuedConnection);
         m_thread.quit();
         m_thread.wait();
     }
@@ -71,6 +82,7 @@ private:
 
     Database &m_db;
     Process m_process;
+    std::function<void()> m_beforeClose;
     QMutex m_mutex;
     QList<Item> m_queue;
     bool m_scheduled = false;

@@ -149,4 +149,26 @@ int Database::schemaVersion()
     return -1;
 }
 
+StatementCache::StatementCache() = default;
+StatementCache::~StatementCache() = default;
+
+QSqlQuery *StatementCache::get(const QSqlDatabase &db, const QString &sql)
+{
+    auto it = m_queries.constFind(sql);
+    if (it != m_queries.cend())
+        return it->get();
+    auto q = std::make_shared<QSqlQuery>(db);
+    if (!q->prepare(sql)) {
+        qCWarning(lcStore) << "cannot prepare" << sql << ":" << q->lastError().text();
+        return nullptr;
+    }
+    m_queries.insert(sql, q);
+    return q.get();
+}
+
+void StatementCache::clear()
+{
+    m_queries.clear();
+}
+
 }  // namespace sb

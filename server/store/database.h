@@ -3,8 +3,13 @@
 // connection per thread (Qt Sql connections are thread-affine). Any thread may call
 // connection(); each gets its own, closed when that thread ends.
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QString>
+
+#include <memory>
+
+class QSqlQuery;
 
 namespace sb {
 
@@ -36,6 +41,25 @@ public:
 private:
     QString m_path;
     QString m_prefix;
+};
+
+// Prepared statements of one connection, kept for the life of a writer thread: SQLite
+// parses each statement once instead of once per row. Clear it on that thread before the
+// connection closes.
+class StatementCache final
+{
+public:
+    StatementCache();
+    ~StatementCache();
+    Q_DISABLE_COPY_MOVE(StatementCache)
+
+    // The prepared query for `sql` on `db` (bind by position, then exec); nullptr, logged,
+    // if it cannot be prepared.
+    QSqlQuery *get(const QSqlDatabase &db, const QString &sql);
+    void clear();
+
+private:
+    QHash<QString, std::shared_ptr<QSqlQuery>> m_queries;
 };
 
 }  // namespace sb

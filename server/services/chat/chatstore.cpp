@@ -199,7 +199,9 @@ ChatWriter::ChatWriter(Database &db, qint64 textPrice, ServiceCounters &counters
     : m_db(db)
     , m_textPrice(textPrice)
     , m_counters(counters)
-    , m_queue(db, QStringLiteral("sb-chat-writer"), [this](QList<Pending> &batch) { processBatch(batch); })
+    , m_queue(
+          db, QStringLiteral("sb-chat-writer"), [this](QList<Pending> &batch) { processBatch(batch); },
+          [this] { m_statements.clear(); })
 {
 }
 
@@ -210,7 +212,7 @@ void ChatWriter::processBatch(QList<Pending> &batch)
     results.reserve(batch.size());
     const bool began = m_db.beginImmediate(db);
     for (const auto &item : batch)
-        results.append(began ? process(item.first) : SendResult{false, "STORAGE_ERROR", QStringLiteral("the message could not be stored"), {}});
+        results.append(began ? process(db, item.first) : SendResult{false, "STORAGE_ERROR", QStringLiteral("the message could not be stored"), {}});
     if (began && !m_db.commit(db)) {
         m_db.rollback(db);
         for (SendResult &r : results)
@@ -222,35 +224,43 @@ void ChatWriter::processBatch(QList<Pending> &batch)
         batch[i].second(results[i]);
 }
 
-SendResult ChatWriter::process(const SendRequest &r)
+SendResult ChatWriter::process(QSqlDatabase &db, const SendRequest &r)
 {
-    QSqlDatabase db = m_db.connection();
     auto fail = [](const QByteArray &code, const QString &detail) { return SendResult{false, code, detail, {}}; };
-    auto exec = [&db](QSqlQuery &q) {
-        if (!q.exec()) {
-            qCWarning(lcStore) << "chat write failed:" << q.lastError().text();
-            return false;
+    // Every statement is prepared once per writer thread and bound by position.
+    auto run = [&](const QString &sql, std::initializer_list<QVariant> values) -> QSqlQuery * {
+        QSqlQuery *q = m_statements.get(db, sql);
+        if (!q)
+            return nullptr;
+        int i = 0;
+        for (const QVariant &v : values)
+            q->bindValue(i++, v);
+        if (!q->exec()) {
+            qCWarning(lcStore) << "chat write failed:" << q->lastError().text();
+            return nullptr;
         }
-        return true;
+        return q;
     };
-    QSqlQuery sp(db);
-    sp.exec(QStringLiteral("SAVEPOINT msg"));
-    auto undo = [&db] {
-        QSqlQuery q(db);
-        q.exec(QStringLiteral("ROLLBACK TO msg"));
-        q.exec(QStringLiteral("RELEASE msg"));
+    static const QString kSavepoint = QStringLiteral("SAVEPOINT msg");
+    static const QString kRelease = QStringLiteral("RELEASE msg");
+    static const QString kRollback = QStringLiteral("ROLLBACK TO msg");
+    if (!run(kSavepoint, {}))
+        return fail("STORAGE_ERROR", QStringLiteral("the message could not be stored"));
+    auto undo = [&] {
+        run(kRollback, {});
+        run(kRelease, {});
     };
 
-    QSqlQuery user(db);
-    user.prepare(QStringLiteral("SELECT role, balance FROM users WHERE id = ?"));
-    user.addBindValue(r.senderId);
-    if (!exec(user) || !user.next()) {
+    QSqlQuery *user = run(QStringLiteral("SELECT role, balance FROM users WHERE id = ?"), {r.senderId});
+    if (!user || !user->next()) {
+        if (user)
+            user->finish();
         undo();
         return fail("STORAGE_ERROR", QStringLiteral("unknown sender"));
     }
-    const bool pays = user.value(0).toString() == QLatin1String("member");
-    const qint64 balance = user.value(1).toLongLong();
-    user.finish();
+    const bool pays = user->value(0).toString() == QLatin1String("member");
+    const qint64 balance = user->value(1).toLongLong();
+    user->finish();
 
     ChatMessage m;
     m.chatId = r.chatId;
@@ -260,68 +270,52 @@ SendResult ChatWriter::process(const SendRequest &r)
     m.date = nowWithMicroseconds();
     qint64 price = m_textPrice;
     if (r.type == QLatin1String("smile")) {
-        QSqlQuery s(db);
-        s.prepare(QStringLiteral("SELECT price, file_uuid FROM smiles WHERE id = ?"));
-        s.addBindValue(r.smileId);
-        if (!exec(s) || !s.next()) {
+        QSqlQuery *s = run(QStringLiteral("SELECT price, file_uuid FROM smiles WHERE id = ?"), {r.smileId});
+        if (!s || !s->next()) {
+            if (s)
+                s->finish();
             undo();
             return fail("UNKNOWN_SMILE", QStringLiteral("there is no smile with id %1").arg(r.smileId));
         }
-        price = s.value(0).toLongLong();
+        price = s->value(0).toLongLong();
         m.smileId = r.smileId;
-        m.smileFileUuid = s.value(1).toString();
+        m.smileFileUuid = s->value(1).toString();
+        s->finish();
         m.text.clear();
     }
     if (!pays)
         price = 0;
     if (price > 0) {
-        QSqlQuery charge(db);
-        charge.prepare(QStringLiteral("UPDATE users SET balance = balance - ? WHERE id = ? AND balance >= ?"));
-        charge.addBindValue(price);
-        charge.addBindValue(r.senderId);
-        charge.addBindValue(price);
-        if (!exec(charge)) {
+        QSqlQuery *charge = run(QStringLiteral("UPDATE users SET balance = balance - ? WHERE id = ? AND balance >= ?"),
+                                {price, r.senderId, price});
+        if (!charge) {
             undo();
             return fail("STORAGE_ERROR", QStringLiteral("the message could not be stored"));
         }
-        if (charge.numRowsAffected() != 1) {
+        if (charge->numRowsAffected() != 1) {
             undo();
             return fail("INSUFFICIENT_BALANCE",
                         QStringLiteral("this message costs %1 coins and your balance is %2").arg(price).arg(balance));
         }
     }
     if (r.type == QLatin1String("file")) {
-        QSqlQuery f(db);
-        f.prepare(QStringLiteral("INSERT INTO files (uuid, original_name, content_type, size, uploader_id, created_at) VALUES (?,?,?,?,?,?)"));
-        f.addBindValue(r.file.uuid);
-        f.addBindValue(r.file.originalName);
-        f.addBindValue(r.file.contentType);
-        f.addBindValue(r.file.size);
-        f.addBindValue(r.senderId);
-        f.addBindValue(m.date);
-        if (!exec(f)) {
+        if (!run(QStringLiteral("INSERT INTO files (uuid, original_name, content_type, size, uploader_id, created_at) VALUES (?,?,?,?,?,?)"),
+                 {r.file.uuid, r.file.originalName, r.file.contentType, r.file.size, r.senderId, m.date})) {
             undo();
             return fail("STORAGE_ERROR", QStringLiteral("the file could not be stored"));
         }
         m.fileUuid = r.file.uuid;
     }
-    QSqlQuery ins(db);
-    ins.prepare(QStringLiteral("INSERT INTO messages (chat_id, member_id, date, type, text, smile_id, file_uuid, price) VALUES (?,?,?,?,?,?,?,?)"));
-    ins.addBindValue(m.chatId);
-    ins.addBindValue(m.memberId);
-    ins.addBindValue(m.date);
-    ins.addBindValue(m.type);
-    ins.addBindValue(m.type == QLatin1String("smile") ? QVariant() : QVariant(m.text));
-    ins.addBindValue(m.smileId ? QVariant(m.smileId) : QVariant());
-    ins.addBindValue(m.fileUuid.isEmpty() ? QVariant() : QVariant(m.fileUuid));
-    ins.addBindValue(price);
-    if (!exec(ins)) {
+    QSqlQuery *ins = run(
+        QStringLiteral("INSERT INTO messages (chat_id, member_id, date, type, text, smile_id, file_uuid, price) VALUES (?,?,?,?,?,?,?,?)"),
+        {m.chatId, m.memberId, m.date, m.type, m.type == QLatin1String("smile") ? QVariant() : QVariant(m.text),
+         m.smileId ? QVariant(m.smileId) : QVariant(), m.fileUuid.isEmpty() ? QVariant() : QVariant(m.fileUuid), price});
+    if (!ins) {
         undo();
         return fail("STORAGE_ERROR", QStringLiteral("the message could not be stored"));
     }
-    m.id = ins.lastInsertId().toLongLong();
-    QSqlQuery rel(db);
-    rel.exec(QStringLiteral("RELEASE msg"));
+    m.id = ins->lastInsertId().toLongLong();
+    run(kRelease, {});
     return SendResult{true, {}, {}, m};
 }
 

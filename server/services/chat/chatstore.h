@@ -94,11 +94,12 @@ public:
 private:
     using Pending = std::pair<SendRequest, Callback>;
     void processBatch(QList<Pending> &batch);
-    SendResult process(const SendRequest &r);
+    SendResult process(QSqlDatabase &db, const SendRequest &r);
 
     Database &m_db;
     qint64 m_textPrice;
     ServiceCounters &m_counters;
+    StatementCache m_statements;  // writer thread only
     BatchWriter<Pending> m_queue;  // last: its thread stops before the rest goes
 };
 
