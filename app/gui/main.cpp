@@ -8,12 +8,66 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMessageBox>
 #include <QScreen>
+#include <QSocketNotifier>
 #include <QTabWidget>
 #include <QTimer>
 
 #include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+#include <cstdio>
+#include <memory>
+
+namespace {
+
+int g_signalFd[2] = {-1, -1};
+
+void onTerminate(int)
+{
+    const char c = 1;
+    [[maybe_unused]] const ssize_t n = ::write(g_signalFd[1], &c, 1);
+}
+
+// Watches the GUI thread's event loop: a 10 ms timer that should fire every 10 ms. How late it
+// runs is how long the GUI was unresponsive (the inspector benchmark reads this).
+class StallMeter final : public QObject
+{
+public:
+    StallMeter()
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(10);
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            const qint64 late = m_clock.restart() - 10;
+            ++m_turns;
+            m_maxMs = qMax(m_maxMs, late);
+            if (late > 100)
+                ++m_over100;
+            if (late > 50)
+                ++m_over50;
+        });
+        m_clock.start();
+        m_timer.start();
+    }
+    QJsonObject report() const
+    {
+        return {{QStringLiteral("ticks"), m_turns}, {QStringLiteral("max_stall_ms"), m_maxMs},
+                {QStringLiteral("stalls_over_50ms"), m_over50}, {QStringLiteral("stalls_over_100ms"), m_over100}};
+    }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_turns = 0, m_maxMs = 0, m_over50 = 0, m_over100 = 0;
+};
+
+}  // namespace
 
 int main(int argc, char *argv[])
 {
@@ -36,7 +90,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption delay(QStringLiteral("screenshot-delay"), QObject::tr("Delay before the screenshot (default 1500 ms)."), QStringLiteral("MS"), QStringLiteral("1500"));
     const QCommandLineOption tab(QStringLiteral("tab"), QObject::tr("Open on this tab: overview, connections, presence, traffic, raw or admin."), QStringLiteral("NAME"));
     const QCommandLineOption capture(QStringLiteral("capture"), QObject::tr("Start with traffic capture on."));
-    p.addOptions({screenshot, delay, tab, capture});
+    const QCommandLineOption printListeners(QStringLiteral("print-listeners"), QObject::tr("Print 'listening <services> <url>' for each listener once the server runs."));
+    const QCommandLineOption quitAfter(QStringLiteral("quit-after"), QObject::tr("Quit after this many ms."), QStringLiteral("MS"));
+    const QCommandLineOption stallReport(QStringLiteral("stall-report"), QObject::tr("At exit, write how long the window's event loop stalled (JSON) to FILE."), QStringLiteral("FILE"));
+    p.addOptions({screenshot, delay, tab, capture, printListeners, quitAfter, stallReport});
     p.process(app);
 
     QString error;
@@ -51,6 +108,14 @@ int main(int argc, char *argv[])
                               QObject::tr("The server could not start:\n\n%1").arg(error));
         return 1;
     }
+    if (p.isSet(printListeners)) {
+        for (const sb::ListenerStatus &l : host.listeners())
+            std::printf("listening %s %s\n", qPrintable(l.services.join(QLatin1Char(','))), qPrintable(l.localUrl));
+        std::fflush(stdout);
+    }
+    std::unique_ptr<StallMeter> stalls;
+    if (p.isSet(stallReport))
+        stalls = std::make_unique<StallMeter>();
     sb::ui::MainWindow window(host);
     if (p.isSet(capture))
         window.trafficTab()->setCapture(true);
@@ -73,7 +138,32 @@ int main(int argc, char *argv[])
             window.quitApplication();
         });
     }
+    // SIGTERM/SIGINT (logout, systemd, Ctrl+C in a terminal) quit like File > Quit: the
+    // server closes its sockets and finishes its writes.
+    std::unique_ptr<QSocketNotifier> terminate;
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFd) == 0) {
+        terminate = std::make_unique<QSocketNotifier>(g_signalFd[0], QSocketNotifier::Read);
+        QObject::connect(terminate.get(), &QSocketNotifier::activated, &window, [&window] {
+            char c;
+            [[maybe_unused]] const ssize_t n = ::read(g_signalFd[0], &c, 1);
+            window.quitApplication();
+        });
+        struct sigaction sa = {};
+        sa.sa_handler = onTerminate;
+        sigaction(SIGINT, &sa, nullptr);
+        sigaction(SIGTERM, &sa, nullptr);
+    }
+    if (p.isSet(quitAfter))
+        QTimer::singleShot(p.value(quitAfter).toInt(), &window, [&window] { window.quitApplication(); });
     const int rc = QApplication::exec();
+    if (stalls) {
+        QJsonObject r = stalls->report();
+        r.insert(QStringLiteral("records_pulled"), qint64(window.trafficTab()->lastPulledId()));
+        r.insert(QStringLiteral("records_dropped"), qint64(window.trafficTab()->droppedRecords()));
+        QFile f(p.value(stallReport));
+        if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            f.write(QJsonDocument(r).toJson(QJsonDocument::Compact) + '\n');
+    }
     host.stop();
     return rc;
 }

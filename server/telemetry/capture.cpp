@@ -1,5 +1,7 @@
 #include "capture.h"
 
+#include <array>
+
 #include <QRegularExpression>
 
 namespace sb {
@@ -54,8 +56,42 @@ void CaptureRing::clear()
     m_bytes = 0;
 }
 
+namespace {
+
+// Every pattern below needs one of these words; most frames hold none, and a byte scan is far
+// cheaper than decoding and four regular expressions.
+bool mayHoldSecret(const QByteArray &payload)
+{
+    static constexpr const char *kWords[] = {"bearer", "basic", "password", "access_token", "ticket",
+                                             "authorization", "cookie", "sb_session"};
+    static const auto first = [] {
+        std::array<bool, 256> t{};
+        for (const char *w : kWords) {
+            t[uchar(w[0])] = true;
+            t[uchar(w[0] - 'a' + 'A')] = true;
+        }
+        return t;
+    }();
+    const char *p = payload.constData();
+    const qsizetype n = payload.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        if (!first[uchar(p[i])])
+            continue;
+        for (const char *w : kWords) {
+            const auto len = qsizetype(qstrlen(w));
+            if (n - i >= len && qstrnicmp(p + i, w, len) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
 QByteArray redactSecrets(const QByteArray &payload)
 {
+    if (!mayHoldSecret(payload))
+        return payload;
     static const QRegularExpression bearer(QStringLiteral("(Bearer|Basic)\\s+[^\\s\"',;]+"), QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression jsonSecret(
         QStringLiteral("(\"(?:password|repeat_password|access_token|ticket|authorization)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*(?:\"|$)"),

@@ -28,7 +28,7 @@ from concurrent.futures import ThreadPoolExecutor
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
-SCENARIOS = ["echo", "mixed", "relay", "channels-fanout", "chat", "felix", "pop", "idle", "handshake"]
+SCENARIOS = ["echo", "mixed", "relay", "channels-fanout", "chat", "felix", "pop", "idle", "handshake", "inspector"]
 
 
 class Ctx:
@@ -139,7 +139,7 @@ BENCH_CONFIG["services"]["pop"].update({"view_reports_per_minute": 1000000, "vie
 
 
 class Switchboard(Server):
-    def __init__(self, ctx, workers=1):
+    def __init__(self, ctx, workers=1, gui_args=None, env=None):
         self.tmp = tempfile.TemporaryDirectory(prefix="sb-bench-")
         self.data = self.tmp.name
         self.binary = os.path.join(ctx.build, "app", "switchboardd")
@@ -151,10 +151,12 @@ class Switchboard(Server):
         out = self.admin("token", "create", "--name", "bench", "--scope", "private")
         self.felix_token = out.strip().splitlines()[-1]
         ports = ["chat=0", "generic=0", "channels=0", "felix=0", "pop=0"]
-        cmd = [self.binary, "--data-dir", self.data]
+        # The desktop application embeds the same server (the inspector scenario).
+        program = [os.path.join(ctx.build, "app", "switchboard"), "--print-listeners", *gui_args] if gui_args else [self.binary]
+        cmd = [*program, "--data-dir", self.data]
         for p in ports:
             cmd += ["--port", p]
-        super().__init__(ctx, cmd)
+        super().__init__(ctx, cmd, env=env)
 
     def admin(self, *args):
         p = subprocess.run([self.binary, "--data-dir", self.data, *args], capture_output=True, text=True, timeout=120)
@@ -335,10 +337,34 @@ def scenario_handshake(ctx):
                 ctx.loadgen("handshake", name, s.ws(path="/echo"), "--mode", "handshake", "--connections", slots)
 
 
+def scenario_inspector(ctx):
+    """Server throughput inside the desktop app with the inspector closed, then open and
+    capturing every frame, in the same run; and how long the window's event loop stalled."""
+    conns = ctx.scale(100, 10)
+    env = {"QT_QPA_PLATFORM": os.environ.get("SB_BENCH_QPA", "offscreen")}
+    for target, args in (("gui-inspector-closed", ["--tab", "overview"]),
+                         ("gui-inspector-capturing", ["--tab", "traffic", "--capture"])):
+        report = tempfile.NamedTemporaryFile(suffix=".json", delete=False).name
+        try:
+            with Switchboard(ctx, gui_args=[*args, "--stall-report", report], env=env) as app:
+                result = ctx.loadgen("inspector", target, app.ws("generic", "/echo"), "--connections", conns)
+            with open(report) as f:
+                stalls = json.load(f)
+        finally:
+            os.unlink(report)
+        result.update({"gui_" + k: v for k, v in stalls.items()})
+        print(f"{'':16} {target}: GUI loop stalled at most {stalls['max_stall_ms']} ms "
+              f"({stalls['stalls_over_100ms']} stalls over 100 ms), {stalls['records_pulled']} records pulled, "
+              f"{stalls['records_dropped']} dropped by the ring", file=sys.stderr, flush=True)
+        if target == "gui-inspector-capturing" and stalls["records_pulled"] == 0:
+            ctx.failures.append("inspector: the capturing inspector pulled no records")
+
+
 RUNNERS = {
     "echo": scenario_echo, "mixed": scenario_mixed, "relay": scenario_relay,
     "channels-fanout": scenario_channels_fanout, "chat": scenario_chat, "felix": scenario_felix,
     "pop": scenario_pop, "idle": scenario_idle, "handshake": scenario_handshake,
+    "inspector": scenario_inspector,
 }
 
 
@@ -444,6 +470,14 @@ def report(ctx, path, command):
     for scenario, base, minimum, text in TARGETS:
         v = ratio(rs, scenario, base)
         lines.append(f"| {text} | {fmt(v, 2) + '×' if v else 'not run'} | {'yes' if v and v >= minimum else 'no'} |")
+    closed, capturing = find(rs, "inspector", "gui-inspector-closed"), find(rs, "inspector", "gui-inspector-capturing")
+    if closed and capturing and closed["per_second"]:
+        v = capturing["per_second"] / closed["per_second"]
+        lines.append(f"| inspector open and capturing: at most 10% slower than closed (issue 7) | {v:.2f}× | "
+                     f"{'yes' if v >= 0.9 else 'no'} |")
+        worst = max(closed.get("gui_max_stall_ms", 0), capturing.get("gui_max_stall_ms", 0))
+        lines.append(f"| GUI event loop never stalls over 100 ms under that load (issue 7) | {worst} ms | "
+                     f"{'yes' if worst <= 100 else 'no'} |")
     qt_idle, sb_idle = find(rs, "idle", "qt"), find(rs, "idle", "switchboard")
     if qt_idle and sb_idle:
         extra = sb_idle["kib_per_connection"] - qt_idle["kib_per_connection"]

@@ -35,6 +35,10 @@ public:
     void showConnection(quint64 id);
     // Pulls what the server captured since the last pull (the timer calls it).
     void pull();
+    // The id of the newest record pulled so far, and how many the ring dropped before we got
+    // to them (the GUI was slower than the traffic, or paused).
+    quint64 lastPulledId() const { return m_lastId; }
+    quint64 droppedRecords() const { return m_dropped; }
     bool exportJsonLines(const QString &file) const;
     // The shown HTTP requests with their responses as a HAR 1.2 file.
     bool exportHar(const QString &file) const;
