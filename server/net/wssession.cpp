@@ -31,7 +31,7 @@ WsSession::WsSession(QWebSocket *socket, const SessionContext &context, ServiceC
         if (!admitMessage(message.size()))
             return;
         if (m_counters.capture.load(std::memory_order_relaxed))
-            capture(CaptureRecord::In, CaptureRecord::Text, message.toUtf8(), message.size());
+            capture(CaptureRecord::In, CaptureRecord::Text, capturedText(message), message.size());
         onText(message);
     });
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &message) {
@@ -54,6 +54,13 @@ WsSession::~WsSession()
 {
     if (!m_finished)
         ServiceCounters::add(m_counters.connectionsOpen, -1);
+}
+
+QByteArray WsSession::capturedText(const QString &message) const
+{
+    // Only what the ring keeps (plus the masking margin) is converted, not a 16 MB message.
+    const qsizetype keep = m_ctx.captureRing ? m_ctx.captureRing->payloadCap() + 512 : 0;
+    return QStringView(message).left(keep).toUtf8();
 }
 
 void WsSession::capture(CaptureRecord::Direction direction, CaptureRecord::Kind kind, const QByteArray &data, qint64 size)
@@ -134,7 +141,7 @@ void WsSession::sendText(const QString &message)
     ++m_msgOut;
     m_bytesOut += sent;
     if (m_counters.capture.load(std::memory_order_relaxed))
-        capture(CaptureRecord::Out, CaptureRecord::Text, message.toUtf8(), message.size());
+        capture(CaptureRecord::Out, CaptureRecord::Text, capturedText(message), message.size());
 }
 
 void WsSession::sendBinary(const QByteArray &message)

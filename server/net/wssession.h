@@ -67,6 +67,7 @@ protected:
 
 private:
     bool admitMessage(qsizetype bytes);
+    QByteArray capturedText(const QString &message) const;
     void capture(CaptureRecord::Direction direction, CaptureRecord::Kind kind, const QByteArray &data, qint64 size);
     void handleDisconnected();
 

@@ -514,7 +514,7 @@ def main():
         print(f"==> {name}", file=sys.stderr, flush=True)
         RUNNERS[name](ctx)
     if args.report:
-        report(ctx, args.report, "scripts/bench " + " ".join(args.scenarios))
+        report(ctx, args.report, " ".join(["scripts/bench", *args.scenarios]))
         print(f"report written to {args.report}", file=sys.stderr)
     if ctx.smoke:
         # The harness works when every measurement moved messages without errors.
