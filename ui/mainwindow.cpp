@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "i18n.h"
+
 #include "admin/adminwidget.h"
 #include "appicon.h"
 #include "clients/rawclient.h"
@@ -11,6 +13,7 @@
 #include "serverhost.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -168,6 +171,7 @@ MainWindow::MainWindow(ServerHost &host, QWidget *parent)
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     QAction *quit = fileMenu->addAction(tr("&Quit"), this, &MainWindow::quitApplication);
     quit->setShortcut(QKeySequence::Quit);
+    buildSettingsMenu();
 
     connect(m_listenerView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateButtons);
     connect(&m_host, &ServerHost::listenersChanged, this, &MainWindow::refresh);
@@ -298,6 +302,30 @@ void MainWindow::toggleExposure()
     if (!m_host.setListenAddress(anyAll ? QStringLiteral("localhost") : QStringLiteral("any"), &error))
         QMessageBox::warning(this, tr("Cannot change the listen address"), error);
     refresh();
+}
+
+void MainWindow::buildSettingsMenu()
+{
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    QMenu *language = settings->addMenu(tr("&Language"));
+    language->setObjectName(QStringLiteral("languageMenu"));
+    auto *group = new QActionGroup(language);
+    const QString saved = savedLanguage();
+    auto add = [&](const QString &code, const QString &label) {
+        QAction *a = language->addAction(label);
+        a->setCheckable(true);
+        a->setChecked(saved == code);
+        a->setData(code);
+        group->addAction(a);
+    };
+    add(QStringLiteral("system"), tr("System default"));
+    language->addSeparator();
+    for (const QString &code : availableLanguages())
+        add(code, languageName(code));
+    connect(group, &QActionGroup::triggered, this, [this](QAction *a) {
+        saveLanguage(a->data().toString());
+        statusBar()->showMessage(tr("The new language applies the next time Switchboard starts."), 15000);
+    });
 }
 
 void MainWindow::quitApplication()

@@ -62,6 +62,7 @@ protected:
 
 private:
     void buildTray();
+    void buildSettingsMenu();
     void updateButtons();
     int selectedRow() const;
 

@@ -1,6 +1,7 @@
 // switchboard: the desktop application. Starts the embedded server in its worker threads
 // and opens the main window.
 #include "appicon.h"
+#include "i18n.h"
 #include "inspector/inspectorwidget.h"
 #include "mainwindow.h"
 #include "serverhost.h"
@@ -80,6 +81,17 @@ int main(int argc, char *argv[])
     QApplication::setQuitOnLastWindowClosed(false);  // the tray keeps the server running
     std::signal(SIGPIPE, SIG_IGN);
 
+    // The language first, so that even --help is translated.
+    QString language = sb::ui::savedLanguage();
+    const QStringList rawArgs = app.arguments();
+    for (qsizetype i = 1; i < rawArgs.size(); ++i) {
+        if (rawArgs[i] == QLatin1String("--language") && i + 1 < rawArgs.size())
+            language = rawArgs[i + 1];
+        else if (rawArgs[i].startsWith(QLatin1String("--language=")))
+            language = rawArgs[i].mid(11);
+    }
+    sb::ui::installTranslations(app, language);
+
     QCommandLineParser p;
     p.setApplicationDescription(QObject::tr("Host real-time WebSocket services on your LAN and watch them live."));
     p.addHelpOption();
@@ -93,7 +105,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption printListeners(QStringLiteral("print-listeners"), QObject::tr("Print 'listening <services> <url>' for each listener once the server runs."));
     const QCommandLineOption quitAfter(QStringLiteral("quit-after"), QObject::tr("Quit after this many ms."), QStringLiteral("MS"));
     const QCommandLineOption stallReport(QStringLiteral("stall-report"), QObject::tr("At exit, write how long the window's event loop stalled (JSON) to FILE."), QStringLiteral("FILE"));
-    p.addOptions({screenshot, delay, tab, capture, printListeners, quitAfter, stallReport});
+    const QCommandLineOption languageOption(QStringLiteral("language"), QObject::tr("Interface language: de, en, or system (the default is the choice saved in Settings, else the system's)."), QStringLiteral("LANG"));
+    p.addOptions({screenshot, delay, tab, capture, printListeners, quitAfter, stallReport, languageOption});
     p.process(app);
 
     QString error;

@@ -1,0 +1,1088 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Switchboard</source>
+        <translation>Switchboard</translation>
+    </message>
+    <message>
+        <source>Host real-time WebSocket services on your LAN and watch them live.</source>
+        <translation>Echtzeit-WebSocket-Dienste im lokalen Netz bereitstellen und live beobachten.</translation>
+    </message>
+    <message>
+        <source>Save a PNG of the main window after --screenshot-delay ms, then quit.</source>
+        <translation>Nach --screenshot-delay ms ein PNG des Hauptfensters speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>Delay before the screenshot (default 1500 ms).</source>
+        <translation>Wartezeit vor dem Bildschirmfoto (Standard 1500 ms).</translation>
+    </message>
+    <message>
+        <source>Open on this tab: overview, connections, presence, traffic, raw or admin.</source>
+        <translation>Mit diesem Reiter öffnen: overview, connections, presence, traffic, raw oder admin.</translation>
+    </message>
+    <message>
+        <source>Start with traffic capture on.</source>
+        <translation>Mit eingeschaltetem Mitschnitt starten.</translation>
+    </message>
+    <message>
+        <source>Print 'listening &lt;services&gt; &lt;url&gt;' for each listener once the server runs.</source>
+        <translation>Für jeden Listener „listening &lt;Dienste&gt; &lt;URL&gt;“ ausgeben, sobald der Server läuft.</translation>
+    </message>
+    <message>
+        <source>Quit after this many ms.</source>
+        <translation>Nach so vielen ms beenden.</translation>
+    </message>
+    <message>
+        <source>At exit, write how long the window's event loop stalled (JSON) to FILE.</source>
+        <translation>Beim Beenden in DATEI schreiben, wie lange die Ereignisschleife des Fensters hing (JSON).</translation>
+    </message>
+    <message>
+        <source>Switchboard cannot start</source>
+        <translation>Switchboard kann nicht starten</translation>
+    </message>
+    <message>
+        <source>The server could not start:
+
+%1</source>
+        <translation>Der Server konnte nicht starten:
+
+%1</translation>
+    </message>
+    <message>
+        <source>--tab: expected overview, connections, presence, traffic, raw or admin</source>
+        <translation>--tab: erwartet overview, connections, presence, traffic, raw oder admin</translation>
+    </message>
+    <message>
+        <source>Interface language: de, en, or system (the default is the choice saved in Settings, else the system's).</source>
+        <translation>Sprache der Oberfläche: de, en oder system (Standard: die in den Einstellungen gespeicherte Wahl, sonst die des Systems).</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui</name>
+    <message>
+        <source>connection %1 · %2 · %3 · %4 · since %5 · in %6 msgs / %7 B · out %8 msgs / %9 B</source>
+        <translation>Verbindung %1 · %2 · %3 · %4 · seit %5 · ein %6 Nachr. / %7 B · aus %8 Nachr. / %9 B</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation><numerusform>%n s</numerusform><numerusform>%n s</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 T %2 h</translation>
+    </message>
+    <message>
+        <source>%1 %2, %3 — connection %4, %5
+
+</source>
+        <translation>%1 %2, %3 — Verbindung %4, %5
+
+</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>ein</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>(showing the first %1)
+
+</source>
+        <translation>(die ersten %1 werden gezeigt)
+
+</translation>
+    </message>
+    <message>
+        <source>Chat file frame
+
+%1
+%2 of file data</source>
+        <translation>Chat-Dateiframe
+
+%1
+%2 Dateidaten</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::AdminWidget</name>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Coins</source>
+        <translation>Münzen</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>New user…</source>
+        <translation>Neuer Benutzer…</translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation>Rolle ändern…</translation>
+    </message>
+    <message>
+        <source>Add coins…</source>
+        <translation>Münzen gutschreiben…</translation>
+    </message>
+    <message>
+        <source>API tokens (felix)</source>
+        <translation>API-Token (felix)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Geltung</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>New token…</source>
+        <translation>Neues Token…</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Rolle ändern</translation>
+    </message>
+    <message>
+        <source>Role of %1</source>
+        <translation>Rolle von %1</translation>
+    </message>
+    <message>
+        <source>Add coins</source>
+        <translation>Münzen gutschreiben</translation>
+    </message>
+    <message>
+        <source>Coins for %1</source>
+        <translation>Münzen für %1</translation>
+    </message>
+    <message>
+        <source>The server is not running.</source>
+        <translation>Der Server läuft nicht.</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>widerrufen</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>Created %1 (%2) with %3 coins</source>
+        <translation>%1 (%2) mit %3 Münzen angelegt</translation>
+    </message>
+    <message>
+        <source>Could not create %1: %2</source>
+        <translation>%1 konnte nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is now %2</source>
+        <translation>%1 ist jetzt %2</translation>
+    </message>
+    <message>
+        <source>Could not change %1: %2</source>
+        <translation>%1 konnte nicht geändert werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 now has %2 coins</source>
+        <translation>%1 hat jetzt %2 Münzen</translation>
+    </message>
+    <message>
+        <source>Could not add coins: %1</source>
+        <translation>Münzen konnten nicht gutgeschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not create token %1: %2</source>
+        <translation>Token %1 konnte nicht erstellt werden: %2</translation>
+    </message>
+    <message>
+        <source>Created %1 token %2 (shown once)</source>
+        <translation>%1-Token %2 erstellt (wird nur einmal gezeigt)</translation>
+    </message>
+    <message>
+        <source>Revoked %1: it no longer opens anything</source>
+        <translation>%1 widerrufen: es öffnet nichts mehr</translation>
+    </message>
+    <message>
+        <source>Could not revoke %1: %2</source>
+        <translation>%1 konnte nicht widerrufen werden: %2</translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation>Neuer Benutzer</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>New API token</source>
+        <translation>Neues API-Token</translation>
+    </message>
+    <message>
+        <source>Token %1</source>
+        <translation>Token %1</translation>
+    </message>
+    <message>
+        <source>Copy the token now: it is shown only once and stored only as a hash.</source>
+        <translation>Kopieren Sie das Token jetzt: Es wird nur einmal gezeigt und nur als Hash gespeichert.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::ConnectionsModel</name>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>vor %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>no heartbeat</source>
+        <translation>kein Heartbeat</translation>
+    </message>
+    <message>
+        <source>fresh</source>
+        <translation>frisch</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>verspätet</translation>
+    </message>
+    <message numerus="yes">
+        <source>missed %n</source>
+        <translation><numerusform>%n verpasst</numerusform><numerusform>%n verpasst</numerusform></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>Gegenstelle</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>Msgs in</source>
+        <translation>Nachr. ein</translation>
+    </message>
+    <message>
+        <source>Msgs out</source>
+        <translation>Nachr. aus</translation>
+    </message>
+    <message>
+        <source>Bytes in</source>
+        <translation>Bytes ein</translation>
+    </message>
+    <message>
+        <source>Bytes out</source>
+        <translation>Bytes aus</translation>
+    </message>
+    <message>
+        <source>Last ping</source>
+        <translation>Letzter Ping</translation>
+    </message>
+    <message>
+        <source>Last pong</source>
+        <translation>Letzter Pong</translation>
+    </message>
+    <message>
+        <source>Round trip</source>
+        <translation>Umlaufzeit</translation>
+    </message>
+    <message>
+        <source>Heartbeat</source>
+        <translation>Heartbeat</translation>
+    </message>
+    <message>
+        <source>Limit hits</source>
+        <translation>Limit erreicht</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::ConnectionsWidget</name>
+    <message>
+        <source>Filter by service, peer, user or client id…</source>
+        <translation>Nach Dienst, Gegenstelle, Benutzer oder Client-ID filtern…</translation>
+    </message>
+    <message>
+        <source>Disconnect…</source>
+        <translation>Trennen…</translation>
+    </message>
+    <message>
+        <source>Disconnect %1</source>
+        <translation>%1 trennen</translation>
+    </message>
+    <message>
+        <source>1000 normal closure, 1001 going away, 1008 policy violation, 4000–4999 your own</source>
+        <translation>1000 normales Schließen, 1001 geht weg, 1008 Richtlinienverstoß, 4000–4999 eigene Codes</translation>
+    </message>
+    <message>
+        <source>closed by the operator</source>
+        <translation>vom Betreiber geschlossen</translation>
+    </message>
+    <message>
+        <source>Close code</source>
+        <translation>Close-Code</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Trennen</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Details kopieren</translation>
+    </message>
+    <message>
+        <source>Show traffic</source>
+        <translation>Verkehr zeigen</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::HeartbeatsModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>every %1 s</source>
+        <translation>alle %1 s</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Ping</source>
+        <translation>Ping</translation>
+    </message>
+    <message>
+        <source>Timeouts</source>
+        <translation>Zeitüberschreitungen</translation>
+    </message>
+    <message>
+        <source>Round trip (median)</source>
+        <translation>Umlaufzeit (Median)</translation>
+    </message>
+    <message>
+        <source>Round trip (95%)</source>
+        <translation>Umlaufzeit (95 %)</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Gemessen</translation>
+    </message>
+    <message>
+        <source>Views clamped</source>
+        <translation>Aufrufe gekappt</translation>
+    </message>
+    <message>
+        <source>Reports refused</source>
+        <translation>Meldungen abgelehnt</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::InspectorWidget</name>
+    <message>
+        <source>Capture traffic</source>
+        <translation>Verkehr mitschneiden</translation>
+    </message>
+    <message>
+        <source>Record every message and HTTP request of every service (secrets are masked). Off, capture costs nothing.</source>
+        <translation>Jede Nachricht und jede HTTP-Anfrage aller Dienste aufzeichnen (Geheimnisse werden maskiert). Ausgeschaltet kostet der Mitschnitt nichts.</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the shown records as JSON Lines</source>
+        <translation>Die gezeigten Einträge als JSON Lines speichern</translation>
+    </message>
+    <message>
+        <source>Export HAR…</source>
+        <translation>HAR exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the shown HTTP requests and responses as a HAR file (browser developer tools open it)</source>
+        <translation>Die gezeigten HTTP-Anfragen und -Antworten als HAR-Datei speichern (Entwicklerwerkzeuge der Browser öffnen sie)</translation>
+    </message>
+    <message>
+        <source>Send again…</source>
+        <translation>Erneut senden…</translation>
+    </message>
+    <message>
+        <source>Put the selected client message into the raw client, to send it again</source>
+        <translation>Die gewählte Client-Nachricht in den Roh-Client übernehmen, um sie erneut zu senden</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>Alle Dienste</translation>
+    </message>
+    <message>
+        <source>Both directions</source>
+        <translation>Beide Richtungen</translation>
+    </message>
+    <message>
+        <source>In (from clients)</source>
+        <translation>Ein (von Clients)</translation>
+    </message>
+    <message>
+        <source>Out (to clients)</source>
+        <translation>Aus (an Clients)</translation>
+    </message>
+    <message>
+        <source>Connection id</source>
+        <translation>Verbindungs-ID</translation>
+    </message>
+    <message>
+        <source>Text in the payload</source>
+        <translation>Text in den Nutzdaten</translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation>Regulärer Ausdruck</translation>
+    </message>
+    <message>
+        <source>Select a record to see it whole: JSON pretty-printed, binary as hex.</source>
+        <translation>Einen Eintrag wählen, um ihn ganz zu sehen: JSON formatiert, Binäres als Hex.</translation>
+    </message>
+    <message>
+        <source>Export traffic</source>
+        <translation>Verkehr exportieren</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Export HTTP as HAR</source>
+        <translation>HTTP als HAR exportieren</translation>
+    </message>
+    <message>
+        <source>HAR (*.har)</source>
+        <translation>HAR (*.har)</translation>
+    </message>
+    <message>
+        <source>%1 shown of %2 kept · %3 lost while paused or slow</source>
+        <translation>%1 gezeigt von %2 aufbewahrt · %3 verloren (angehalten oder zu langsam)</translation>
+    </message>
+    <message>
+        <source>%1 shown of %2 kept</source>
+        <translation>%1 gezeigt von %2 aufbewahrt</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::ListenersModel</name>
+    <message>
+        <source>Running (TLS)</source>
+        <translation>Läuft (TLS)</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Only this computer can connect</source>
+        <translation>Nur dieser Computer kann sich verbinden</translation>
+    </message>
+    <message>
+        <source>this computer only</source>
+        <translation>nur dieser Computer</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Dienste</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>Auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>On your LAN</source>
+        <translation>In Ihrem lokalen Netz</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>Up for</source>
+        <translation>Läuft seit</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::MainWindow</name>
+    <message>
+        <source>Switchboard</source>
+        <translation>Switchboard</translation>
+    </message>
+    <message>
+        <source>Listeners</source>
+        <translation>Listener</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Copy LAN URL</source>
+        <translation>LAN-URL kopieren</translation>
+    </message>
+    <message>
+        <source>Start accepting connections on the selected listener</source>
+        <translation>Auf dem gewählten Listener Verbindungen annehmen</translation>
+    </message>
+    <message>
+        <source>Stop the selected listener and close its connections (code 1001)</source>
+        <translation>Den gewählten Listener anhalten und seine Verbindungen schließen (Code 1001)</translation>
+    </message>
+    <message>
+        <source>Copy the address other machines on your network use</source>
+        <translation>Die Adresse kopieren, die andere Rechner im Netz verwenden</translation>
+    </message>
+    <message>
+        <source>Traffic by service</source>
+        <translation>Verkehr nach Dienst</translation>
+    </message>
+    <message>
+        <source>Chart: all services</source>
+        <translation>Diagramm: alle Dienste</translation>
+    </message>
+    <message>
+        <source>Chart: %1</source>
+        <translation>Diagramm: %1</translation>
+    </message>
+    <message>
+        <source>Heartbeats and abuse</source>
+        <translation>Heartbeats und Missbrauch</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>Presence</source>
+        <translation>Anwesenheit</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>Verkehr</translation>
+    </message>
+    <message>
+        <source>Raw client</source>
+        <translation>Roh-Client</translation>
+    </message>
+    <message>
+        <source>Users and tokens</source>
+        <translation>Benutzer und Token</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Show Switchboard</source>
+        <translation>Switchboard zeigen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Listening on all network interfaces: other machines on your LAN can connect using the addresses below.</source>
+        <translation>Lauscht auf allen Netzwerkschnittstellen: Andere Rechner im lokalen Netz können sich über die Adressen unten verbinden.</translation>
+    </message>
+    <message>
+        <source>Only this computer</source>
+        <translation>Nur dieser Computer</translation>
+    </message>
+    <message>
+        <source>Listening on this computer only: nobody else on the network can connect.</source>
+        <translation>Lauscht nur auf diesem Computer: Niemand sonst im Netz kann sich verbinden.</translation>
+    </message>
+    <message>
+        <source>Share on the LAN</source>
+        <translation>Im lokalen Netz freigeben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Up for %1 · %2 worker threads · %n open WebSocket connection(s) · data in %3</source>
+        <translation><numerusform>Läuft seit %1 · %2 Worker-Threads · %n offene WebSocket-Verbindung · Daten in %3</numerusform><numerusform>Läuft seit %1 · %2 Worker-Threads · %n offene WebSocket-Verbindungen · Daten in %3</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Switchboard: %n connection(s)</source>
+        <translation><numerusform>Switchboard: %n Verbindung</numerusform><numerusform>Switchboard: %n Verbindungen</numerusform></translation>
+    </message>
+    <message>
+        <source>Cannot start listener</source>
+        <translation>Listener kann nicht starten</translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation>%1 kopiert</translation>
+    </message>
+    <message>
+        <source>Cannot change the listen address</source>
+        <translation>Die Lauschadresse kann nicht geändert werden</translation>
+    </message>
+    <message>
+        <source>Switchboard is still running</source>
+        <translation>Switchboard läuft weiter</translation>
+    </message>
+    <message>
+        <source>The server keeps serving your LAN. Use the tray icon to open the window or quit.</source>
+        <translation>Der Server bedient Ihr lokales Netz weiter. Über das Symbol im Infobereich öffnen Sie das Fenster oder beenden.</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemvorgabe</translation>
+    </message>
+    <message>
+        <source>The new language applies the next time Switchboard starts.</source>
+        <translation>Die neue Sprache gilt ab dem nächsten Start von Switchboard.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::PresenceWidget</name>
+    <message>
+        <source>Who or what</source>
+        <translation>Wer oder was</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanäle</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s)</source>
+        <translation><numerusform>%n Kanal</numerusform><numerusform>%n Kanäle</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s), %1 recent events kept</source>
+        <translation><numerusform>%n Mitglied, %1 neuere Ereignisse aufbewahrt</numerusform><numerusform>%n Mitglieder, %1 neuere Ereignisse aufbewahrt</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active</source>
+        <translation><numerusform>%n aktiv</numerusform><numerusform>%n aktiv</numerusform></translation>
+    </message>
+    <message>
+        <source>(lobby)</source>
+        <translation>(Lobby)</translation>
+    </message>
+    <message>
+        <source>Pop groups</source>
+        <translation>Pop-Gruppen</translation>
+    </message>
+    <message>
+        <source>%1 connection(s)</source>
+        <translation>%1 Verbindung(en)</translation>
+    </message>
+    <message>
+        <source>Generic rooms</source>
+        <translation>Generic-Räume</translation>
+    </message>
+    <message>
+        <source>%1 member(s)</source>
+        <translation>%1 Mitglied(er)</translation>
+    </message>
+    <message>
+        <source>Chat conversations (by chat id)</source>
+        <translation>Chat-Unterhaltungen (nach Chat-ID)</translation>
+    </message>
+    <message>
+        <source>%1 open socket(s)</source>
+        <translation>%1 offene(r) Socket(s)</translation>
+    </message>
+    <message>
+        <source>Felix subscriptions</source>
+        <translation>Felix-Abonnements</translation>
+    </message>
+    <message>
+        <source>Guilds</source>
+        <translation>Gilden</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n id(s) listened to</source>
+        <translation><numerusform>%n abonnierte ID</numerusform><numerusform>%n abonnierte IDs</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s)</source>
+        <translation><numerusform>%n Verbindung</numerusform><numerusform>%n Verbindungen</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::RawClientWidget</name>
+    <message>
+        <source>ws://host:port/path or wss://…</source>
+        <translation>ws://host:port/pfad oder wss://…</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Extra headers, one per line, e.g. Authorization: &lt;token&gt;</source>
+        <translation>Zusätzliche Header, einer pro Zeile, z. B. Authorization: &lt;Token&gt;</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Message to send (Ctrl+Enter sends)</source>
+        <translation>Zu sendende Nachricht (Strg+Eingabe sendet)</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Binary (hex)</source>
+        <translation>Binär (hex)</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Send file…</source>
+        <translation>Datei senden…</translation>
+    </message>
+    <message>
+        <source>Ping</source>
+        <translation>Ping</translation>
+    </message>
+    <message>
+        <source>close reason</source>
+        <translation>Grund für das Schließen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Saved messages</source>
+        <translation>Gespeicherte Nachrichten</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Close code</source>
+        <translation>Close-Code</translation>
+    </message>
+    <message>
+        <source>Send a file as one binary message</source>
+        <translation>Eine Datei als eine Binärnachricht senden</translation>
+    </message>
+    <message>
+        <source>Save message</source>
+        <translation>Nachricht speichern</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Connected · pong after %1 ms</source>
+        <translation>Verbunden · Pong nach %1 ms</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Verbunden mit %1</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Trennen</translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <translation>Nicht verbunden: %1</translation>
+    </message>
+    <message>
+        <source>Closed with code %1 %2</source>
+        <translation>Geschlossen mit Code %1 %2</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Not connected: connect first</source>
+        <translation>Nicht verbunden: erst verbinden</translation>
+    </message>
+    <message>
+        <source>That is not hex: use pairs of 0-9 a-f, spaces allowed</source>
+        <translation>Das ist kein Hex: Paare aus 0-9 a-f verwenden, Leerzeichen erlaubt</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::ServicesModel</name>
+    <message>
+        <source>%1 (%2/s)</source>
+        <translation>%1 (%2/s)</translation>
+    </message>
+    <message>
+        <source>%1 errors, %2 limit hits, %3 heartbeat timeouts</source>
+        <translation>%1 Fehler, %2-mal Limit erreicht, %3 Heartbeat-Zeitüberschreitungen</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>Messages in</source>
+        <translation>Nachrichten ein</translation>
+    </message>
+    <message>
+        <source>Messages out</source>
+        <translation>Nachrichten aus</translation>
+    </message>
+    <message>
+        <source>Bytes in</source>
+        <translation>Bytes ein</translation>
+    </message>
+    <message>
+        <source>Bytes out</source>
+        <translation>Bytes aus</translation>
+    </message>
+    <message>
+        <source>HTTP requests</source>
+        <translation>HTTP-Anfragen</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::TrafficChart</name>
+    <message>
+        <source>messages in / s</source>
+        <translation>Nachrichten ein / s</translation>
+    </message>
+    <message>
+        <source>messages out / s</source>
+        <translation>Nachrichten aus / s</translation>
+    </message>
+    <message>
+        <source>last 5 minutes</source>
+        <translation>letzte 5 Minuten</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::TrafficModel</name>
+    <message>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>binary</source>
+        <translation>binär</translation>
+    </message>
+    <message>
+        <source>ping</source>
+        <translation>Ping</translation>
+    </message>
+    <message>
+        <source>pong</source>
+        <translation>Pong</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>HTTP request</source>
+        <translation>HTTP-Anfrage</translation>
+    </message>
+    <message>
+        <source>HTTP response</source>
+        <translation>HTTP-Antwort</translation>
+    </message>
+    <message>
+        <source>opened</source>
+        <translation>geöffnet</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>geschlossen</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>ein</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Conn.</source>
+        <translation>Verb.</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Dir.</source>
+        <translation>Richt.</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+</context>
+</TS>
