@@ -20,10 +20,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open on this tab: overview, connections, presence, traffic, raw or admin.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Start with traffic capture on.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -50,11 +46,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--tab: expected overview, connections, presence, traffic, raw or admin</source>
+        <source>Interface language: de, en, or system (the default is the choice saved in Settings, else the system&apos;s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Interface language: de, en, or system (the default is the choice saved in Settings, else the system&apos;s).</source>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open on this tab: overview, connections, presence, traffic, clients, raw or admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--tab: expected overview, connections, presence, traffic, clients, raw or admin</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -266,6 +274,273 @@
     </message>
 </context>
 <context>
+    <name>sb::ui::ChannelsClientWidget</name>
+    <message>
+        <source>Your presence: a JSON object every member sees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update presence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-ACK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge every event that asks for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-PONG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer the server&apos;s PING; turn off to watch it time out (PING_TIMEOUT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events of the channel appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event&apos;s payload: any JSON value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen members: select them in the member list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Require ACK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emit key, if the server has one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The presence must be a JSON object: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The presence must be a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payload is not JSON: %1 (at character %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose members in the list first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emitted; waiting for the ACKs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emitting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emit failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not every targeted member acknowledged in time (see pending and left).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>connected as %1 (%n member(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PING, answered with PONG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PING, not answered (auto-PONG is off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(acknowledged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(asks for an ACK; auto-ACK is off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ERROR %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server reported %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::ClientSocket</name>
+    <message>
+        <source>Reconnecting (attempt %1)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused by the server (HTTP %1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed by the server with code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed by the server with code %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection lost (%1); reconnecting in %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::ClientsWidget</name>
+    <message>
+        <source>This computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect these clients to another server on your network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Living room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host name or address, e.g. 192.168.1.20</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS (https / wss)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat and accounts port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channels port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Felix port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pop port</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::ConnectionsModel</name>
     <message>
         <source>never</source>
@@ -394,6 +669,135 @@
     </message>
     <message>
         <source>Show traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::FelixClientWidget</name>
+    <message>
+        <source>A private API token (Users and tokens → New token…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a heartbeat every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heartbeat now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heartbeat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server status (10001)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No heartbeat answered yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscriptions (20002) and updates (10002, 10003)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>guild ids, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user ids, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscribe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaces what this connection listens to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guilds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes to the guilds and users you listen to appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused (HTTP 403): the token is unknown, revoked or not private.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>listening to guilds [%1] and users [%2]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Answered at %1 · %n guild(s) · memory %2 · up for %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>guild %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -752,6 +1156,153 @@
         <source>The new language applies the next time Switchboard starts.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::PopClientWidget</name>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session id (the access token from logging in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group and typing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active group id (empty: none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The content&apos;s UUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logged in; connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong email or password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log in first, or paste a session id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported; waiting for the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authenticated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not authenticated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>typing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::PresenceWidget</name>
@@ -836,6 +1387,21 @@
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::ProfileWidget</name>
+    <message>
+        <source>Channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Felix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pop</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

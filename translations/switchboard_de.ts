@@ -20,10 +20,6 @@
         <translation>Wartezeit vor dem Bildschirmfoto (Standard 1500 ms).</translation>
     </message>
     <message>
-        <source>Open on this tab: overview, connections, presence, traffic, raw or admin.</source>
-        <translation>Mit diesem Reiter öffnen: overview, connections, presence, traffic, raw oder admin.</translation>
-    </message>
-    <message>
         <source>Start with traffic capture on.</source>
         <translation>Mit eingeschaltetem Mitschnitt starten.</translation>
     </message>
@@ -52,12 +48,24 @@
 %1</translation>
     </message>
     <message>
-        <source>--tab: expected overview, connections, presence, traffic, raw or admin</source>
-        <translation>--tab: erwartet overview, connections, presence, traffic, raw oder admin</translation>
-    </message>
-    <message>
         <source>Interface language: de, en, or system (the default is the choice saved in Settings, else the system's).</source>
         <translation>Sprache der Oberfläche: de, en oder system (Standard: die in den Einstellungen gespeicherte Wahl, sonst die des Systems).</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Open on this tab: overview, connections, presence, traffic, clients, raw or admin.</source>
+        <translation>Mit diesem Reiter öffnen: overview, connections, presence, traffic, clients, raw oder admin.</translation>
+    </message>
+    <message>
+        <source>--tab: expected overview, connections, presence, traffic, clients, raw or admin</source>
+        <translation>--tab: erwartet overview, connections, presence, traffic, clients, raw oder admin</translation>
     </message>
 </context>
 <context>
@@ -273,6 +281,271 @@
     </message>
 </context>
 <context>
+    <name>sb::ui::ChannelsClientWidget</name>
+    <message>
+        <source>Your presence: a JSON object every member sees</source>
+        <translation>Ihre Anwesenheit: ein JSON-Objekt, das jedes Mitglied sieht</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Beitreten</translation>
+    </message>
+    <message>
+        <source>Update presence</source>
+        <translation>Anwesenheit ändern</translation>
+    </message>
+    <message>
+        <source>Presence</source>
+        <translation>Anwesenheit</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Auto-ACK</source>
+        <translation>Auto-ACK</translation>
+    </message>
+    <message>
+        <source>Acknowledge every event that asks for it</source>
+        <translation>Jedes Ereignis bestätigen, das darum bittet</translation>
+    </message>
+    <message>
+        <source>Auto-PONG</source>
+        <translation>Auto-PONG</translation>
+    </message>
+    <message>
+        <source>Answer the server's PING; turn off to watch it time out (PING_TIMEOUT)</source>
+        <translation>Auf das PING des Servers antworten; ausschalten, um die Zeitüberschreitung (PING_TIMEOUT) zu beobachten</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>Events of the channel appear here.</source>
+        <translation>Die Ereignisse des Kanals erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>The event's payload: any JSON value</source>
+        <translation>Die Nutzdaten des Ereignisses: ein beliebiger JSON-Wert</translation>
+    </message>
+    <message>
+        <source>All members</source>
+        <translation>Alle Mitglieder</translation>
+    </message>
+    <message>
+        <source>Random members</source>
+        <translation>Zufällige Mitglieder</translation>
+    </message>
+    <message>
+        <source>Chosen members</source>
+        <translation>Gewählte Mitglieder</translation>
+    </message>
+    <message>
+        <source>Chosen members: select them in the member list</source>
+        <translation>Gewählte Mitglieder: in der Mitgliederliste auswählen</translation>
+    </message>
+    <message>
+        <source>Require ACK</source>
+        <translation>ACK verlangen</translation>
+    </message>
+    <message>
+        <source>Emit key, if the server has one</source>
+        <translation>Sendeschlüssel, falls der Server einen hat</translation>
+    </message>
+    <message>
+        <source>Emit</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Verlassen</translation>
+    </message>
+    <message>
+        <source>closed: %1 %2</source>
+        <translation>geschlossen: %1 %2</translation>
+    </message>
+    <message>
+        <source>The presence must be a JSON object: %1</source>
+        <translation>Die Anwesenheit muss ein JSON-Objekt sein: %1</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>kein Objekt</translation>
+    </message>
+    <message>
+        <source>The presence must be a JSON object</source>
+        <translation>Die Anwesenheit muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>The payload is not JSON: %1 (at character %2)</source>
+        <translation>Die Nutzdaten sind kein JSON: %1 (bei Zeichen %2)</translation>
+    </message>
+    <message>
+        <source>Choose members in the list first</source>
+        <translation>Erst Mitglieder in der Liste wählen</translation>
+    </message>
+    <message>
+        <source>Emitted; waiting for the ACKs…</source>
+        <translation>Gesendet; warte auf die ACKs…</translation>
+    </message>
+    <message>
+        <source>Emitting…</source>
+        <translation>Sende…</translation>
+    </message>
+    <message>
+        <source>Emit failed: %1</source>
+        <translation>Senden fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation>HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>Not every targeted member acknowledged in time (see pending and left).</source>
+        <translation>Nicht jedes Zielmitglied hat rechtzeitig bestätigt (siehe pending und left).</translation>
+    </message>
+    <message>
+        <source>Latency %1 ms</source>
+        <translation>Latenz %1 ms</translation>
+    </message>
+    <message numerus="yes">
+        <source>connected as %1 (%n member(s))</source>
+        <translation><numerusform>verbunden als %1 (%n Mitglied)</numerusform><numerusform>verbunden als %1 (%n Mitglieder)</numerusform></translation>
+    </message>
+    <message>
+        <source>PING, answered with PONG</source>
+        <translation>PING, mit PONG beantwortet</translation>
+    </message>
+    <message>
+        <source>PING, not answered (auto-PONG is off)</source>
+        <translation>PING, nicht beantwortet (Auto-PONG ist aus)</translation>
+    </message>
+    <message>
+        <source>(acknowledged)</source>
+        <translation>(bestätigt)</translation>
+    </message>
+    <message>
+        <source>(asks for an ACK; auto-ACK is off)</source>
+        <translation>(bittet um ein ACK; Auto-ACK ist aus)</translation>
+    </message>
+    <message>
+        <source>ERROR %1: %2</source>
+        <translation>FEHLER %1: %2</translation>
+    </message>
+    <message>
+        <source>The server reported %1: %2</source>
+        <translation>Der Server meldete %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (Sie)</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::ClientSocket</name>
+    <message>
+        <source>Reconnecting (attempt %1)…</source>
+        <translation>Verbinde erneut (Versuch %1)…</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Verbunden mit %1</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Refused by the server (HTTP %1): %2</source>
+        <translation>Vom Server abgelehnt (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>Closed by the server with code %1</source>
+        <translation>Vom Server mit Code %1 geschlossen</translation>
+    </message>
+    <message>
+        <source>Closed by the server with code %1: %2</source>
+        <translation>Vom Server mit Code %1 geschlossen: %2</translation>
+    </message>
+    <message>
+        <source>connection lost</source>
+        <translation>Verbindung verloren</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1…</translation>
+    </message>
+    <message>
+        <source>Connection lost (%1); reconnecting in %2 s</source>
+        <translation>Verbindung verloren (%1); neuer Versuch in %2 s</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::ClientsWidget</name>
+    <message>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+    <message>
+        <source>Add server…</source>
+        <translation>Server hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Connect these clients to another server on your network</source>
+        <translation>Diese Clients mit einem anderen Server im Netz verbinden</translation>
+    </message>
+    <message>
+        <source>Add server</source>
+        <translation>Server hinzufügen</translation>
+    </message>
+    <message>
+        <source>e.g. Living room</source>
+        <translation>z. B. Wohnzimmer</translation>
+    </message>
+    <message>
+        <source>host name or address, e.g. 192.168.1.20</source>
+        <translation>Rechnername oder Adresse, z. B. 192.168.1.20</translation>
+    </message>
+    <message>
+        <source>TLS (https / wss)</source>
+        <translation>TLS (https / wss)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Rechner</translation>
+    </message>
+    <message>
+        <source>Chat and accounts port</source>
+        <translation>Port für Chat und Konten</translation>
+    </message>
+    <message>
+        <source>Channels port</source>
+        <translation>Port für Kanäle</translation>
+    </message>
+    <message>
+        <source>Felix port</source>
+        <translation>Port für Felix</translation>
+    </message>
+    <message>
+        <source>Pop port</source>
+        <translation>Port für Pop</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::ConnectionsModel</name>
     <message>
         <source>never</source>
@@ -400,6 +673,133 @@
     <message>
         <source>Show traffic</source>
         <translation>Verkehr zeigen</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::FelixClientWidget</name>
+    <message>
+        <source>A private API token (Users and tokens → New token…)</source>
+        <translation>Ein privates API-Token (Benutzer und Token → Neues Token…)</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Send a heartbeat every</source>
+        <translation>Einen Heartbeat senden alle</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Heartbeat now</source>
+        <translation>Heartbeat jetzt</translation>
+    </message>
+    <message>
+        <source>Heartbeat</source>
+        <translation>Heartbeat</translation>
+    </message>
+    <message>
+        <source>Server status (10001)</source>
+        <translation>Serverstatus (10001)</translation>
+    </message>
+    <message>
+        <source>No heartbeat answered yet.</source>
+        <translation>Noch kein Heartbeat beantwortet.</translation>
+    </message>
+    <message>
+        <source>Shard</source>
+        <translation>Shard</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Ping</source>
+        <translation>Ping</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>Subscriptions (20002) and updates (10002, 10003)</source>
+        <translation>Abonnements (20002) und Änderungen (10002, 10003)</translation>
+    </message>
+    <message>
+        <source>guild ids, separated by commas</source>
+        <translation>Gilden-IDs, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>user ids, separated by commas</source>
+        <translation>Benutzer-IDs, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Subscribe</source>
+        <translation>Abonnieren</translation>
+    </message>
+    <message>
+        <source>Replaces what this connection listens to</source>
+        <translation>Ersetzt, worauf diese Verbindung hört</translation>
+    </message>
+    <message>
+        <source>Guilds</source>
+        <translation>Gilden</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Changes to the guilds and users you listen to appear here.</source>
+        <translation>Änderungen an den abonnierten Gilden und Benutzern erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>Refused (HTTP 403): the token is unknown, revoked or not private.</source>
+        <translation>Abgelehnt (HTTP 403): Das Token ist unbekannt, widerrufen oder nicht privat.</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Trennen</translation>
+    </message>
+    <message>
+        <source>listening to guilds [%1] and users [%2]</source>
+        <translation>höre auf Gilden [%1] und Benutzer [%2]</translation>
+    </message>
+    <message numerus="yes">
+        <source>Answered at %1 · %n guild(s) · memory %2 · up for %3</source>
+        <translation><numerusform>Beantwortet um %1 · %n Gilde · Speicher %2 · läuft seit %3</numerusform><numerusform>Beantwortet um %1 · %n Gilden · Speicher %2 · läuft seit %3</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>guild %1: %2</source>
+        <translation>Gilde %1: %2</translation>
+    </message>
+    <message>
+        <source>user %1: %2</source>
+        <translation>Benutzer %1: %2</translation>
     </message>
 </context>
 <context>
@@ -753,6 +1153,153 @@
         <source>The new language applies the next time Switchboard starts.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start von Switchboard.</translation>
     </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::PopClientWidget</name>
+    <message>
+        <source>Session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Session id (the access token from logging in)</source>
+        <translation>Sitzungs-ID (das Zugriffstoken der Anmeldung)</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Session id</source>
+        <translation>Sitzungs-ID</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Group and typing</source>
+        <translation>Gruppe und Tippen</translation>
+    </message>
+    <message>
+        <source>Active group id (empty: none)</source>
+        <translation>Aktive Gruppen-ID (leer: keine)</translation>
+    </message>
+    <message>
+        <source>Typing</source>
+        <translation>Tippt</translation>
+    </message>
+    <message>
+        <source>Send state</source>
+        <translation>Zustand senden</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Letzte Änderung</translation>
+    </message>
+    <message>
+        <source>View counts</source>
+        <translation>Aufrufzahlen</translation>
+    </message>
+    <message>
+        <source>The content's UUID</source>
+        <translation>Die UUID des Inhalts</translation>
+    </message>
+    <message>
+        <source>Report views</source>
+        <translation>Aufrufe melden</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Trennen</translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation>Melde an…</translation>
+    </message>
+    <message>
+        <source>Logged in; connecting…</source>
+        <translation>Angemeldet; verbinde…</translation>
+    </message>
+    <message>
+        <source>Wrong email or password</source>
+        <translation>Falsche E-Mail oder falsches Passwort</translation>
+    </message>
+    <message>
+        <source>Login failed: %1</source>
+        <translation>Anmeldung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>Log in first, or paste a session id</source>
+        <translation>Erst anmelden oder eine Sitzungs-ID einfügen</translation>
+    </message>
+    <message>
+        <source>Reported; waiting for the server…</source>
+        <translation>Gemeldet; warte auf den Server…</translation>
+    </message>
+    <message>
+        <source>Authenticated</source>
+        <translation>Authentifiziert</translation>
+    </message>
+    <message>
+        <source>Not authenticated: %1</source>
+        <translation>Nicht authentifiziert: %1</translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>typing…</source>
+        <translation>tippt…</translation>
+    </message>
+    <message>
+        <source>State refused: %1</source>
+        <translation>Zustand abgelehnt: %1</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::PresenceWidget</name>
@@ -827,6 +1374,21 @@
     <message numerus="yes">
         <source>%n connection(s)</source>
         <translation><numerusform>%n Verbindung</numerusform><numerusform>%n Verbindungen</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::ProfileWidget</name>
+    <message>
+        <source>Channels</source>
+        <translation>Kanäle</translation>
+    </message>
+    <message>
+        <source>Felix</source>
+        <translation>Felix</translation>
+    </message>
+    <message>
+        <source>Pop</source>
+        <translation>Pop</translation>
     </message>
 </context>
 <context>

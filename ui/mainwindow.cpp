@@ -4,6 +4,7 @@
 
 #include "admin/adminwidget.h"
 #include "appicon.h"
+#include "clients/clientswidget.h"
 #include "clients/rawclient.h"
 #include "dashboard/connectionswidget.h"
 #include "dashboard/listenersmodel.h"
@@ -150,6 +151,8 @@ MainWindow::MainWindow(ServerHost &host, QWidget *parent)
         if (l.services.contains(QStringLiteral("generic")) && l.port)
             echo = QString(l.localUrl).replace(QStringLiteral("http"), QStringLiteral("ws")) + QStringLiteral("/echo");
     }
+    m_clients = new ClientsWidget(m_host, m_tabs);
+    m_tabs->addTab(m_clients, tr("Clients"));
     m_rawClient = new RawClientWidget(echo, m_tabs);
     m_tabs->addTab(m_rawClient, tr("Raw client"));
     m_admin = new AdminWidget(m_host, m_tabs);

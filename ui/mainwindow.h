@@ -23,6 +23,7 @@ class TrafficChart;
 class InspectorWidget;
 class PresenceWidget;
 class RawClientWidget;
+class ClientsWidget;
 class AdminWidget;
 class ListenersModel;
 class ServicesModel;
@@ -46,6 +47,7 @@ public:
     InspectorWidget *trafficTab() const { return m_inspector; }
     PresenceWidget *presenceTab() const { return m_presence; }
     RawClientWidget *rawClientTab() const { return m_rawClient; }
+    ClientsWidget *clientsTab() const { return m_clients; }
     AdminWidget *adminTab() const { return m_admin; }
     QTabWidget *tabs() const { return m_tabs; }
     bool quitting() const { return m_quitting; }
@@ -72,6 +74,7 @@ private:
     InspectorWidget *m_inspector;
     PresenceWidget *m_presence;
     RawClientWidget *m_rawClient;
+    ClientsWidget *m_clients;
     AdminWidget *m_admin;
     ListenersModel *m_listeners;
     ServicesModel *m_services;

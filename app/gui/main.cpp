@@ -100,7 +100,7 @@ int main(int argc, char *argv[])
     server.addTo(p);
     const QCommandLineOption screenshot(QStringLiteral("screenshot"), QObject::tr("Save a PNG of the main window after --screenshot-delay ms, then quit."), QStringLiteral("FILE"));
     const QCommandLineOption delay(QStringLiteral("screenshot-delay"), QObject::tr("Delay before the screenshot (default 1500 ms)."), QStringLiteral("MS"), QStringLiteral("1500"));
-    const QCommandLineOption tab(QStringLiteral("tab"), QObject::tr("Open on this tab: overview, connections, presence, traffic, raw or admin."), QStringLiteral("NAME"));
+    const QCommandLineOption tab(QStringLiteral("tab"), QObject::tr("Open on this tab: overview, connections, presence, traffic, clients, raw or admin."), QStringLiteral("NAME"));
     const QCommandLineOption capture(QStringLiteral("capture"), QObject::tr("Start with traffic capture on."));
     const QCommandLineOption printListeners(QStringLiteral("print-listeners"), QObject::tr("Print 'listening <services> <url>' for each listener once the server runs."));
     const QCommandLineOption quitAfter(QStringLiteral("quit-after"), QObject::tr("Quit after this many ms."), QStringLiteral("MS"));
@@ -133,11 +133,11 @@ int main(int argc, char *argv[])
     if (p.isSet(capture))
         window.trafficTab()->setCapture(true);
     const QStringList tabs = {QStringLiteral("overview"), QStringLiteral("connections"), QStringLiteral("presence"),
-                              QStringLiteral("traffic"), QStringLiteral("raw"), QStringLiteral("admin")};
+                              QStringLiteral("traffic"), QStringLiteral("clients"), QStringLiteral("raw"), QStringLiteral("admin")};
     if (p.isSet(tab)) {
         const qsizetype i = tabs.indexOf(p.value(tab).toLower());
         if (i < 0) {
-            QMessageBox::critical(nullptr, QObject::tr("Switchboard"), QObject::tr("--tab: expected overview, connections, presence, traffic, raw or admin"));
+            QMessageBox::critical(nullptr, QObject::tr("Switchboard"), QObject::tr("--tab: expected overview, connections, presence, traffic, clients, raw or admin"));
             return 1;
         }
         window.tabs()->setCurrentIndex(int(i));

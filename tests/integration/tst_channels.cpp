@@ -196,6 +196,13 @@ private slots:
         QCOMPARE(r.status, 200);
         QTRY_COMPARE(b.ofType(QStringLiteral("DATA")).size(), 2);
         QCOMPARE(b.ofType(QStringLiteral("DATA"))[1].value(QStringLiteral("payload")).toObject().value(QStringLiteral("deep")).toObject().value(QStringLiteral("list")).toArray().size(), 3);
+        // Any JSON value, not only objects and arrays.
+        QCOMPARE(post(*server, QStringLiteral("/news/emit"), " 42 ").status, 200);
+        QCOMPARE(post(*server, QStringLiteral("/news/emit"), "\"plain text\"").status, 200);
+        QTRY_COMPARE(b.ofType(QStringLiteral("DATA")).size(), 4);
+        QCOMPARE(b.ofType(QStringLiteral("DATA"))[2].value(QStringLiteral("payload")).toInt(), 42);
+        QCOMPARE(b.ofType(QStringLiteral("DATA"))[3].value(QStringLiteral("payload")).toString(), QStringLiteral("plain text"));
+        QCOMPARE(post(*server, QStringLiteral("/news/emit"), "1, 2").status, 400);  // two values are not one
     }
 
     void emitErrors()

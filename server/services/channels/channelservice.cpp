@@ -147,13 +147,21 @@ void ChannelService::emitEvent(HttpRequest &request, const HttpResponder &respon
         if (request.body.trimmed().isEmpty()) {
             payload = "{}";
         } else {
+            // Any JSON value (seed 004): QJsonDocument takes only objects and arrays, so a
+            // bare value is read as the one element of an array.
             QJsonParseError pe;
             const QJsonDocument doc = QJsonDocument::fromJson(request.body, &pe);
-            if (pe.error != QJsonParseError::NoError) {
-                respond.send(HttpResponse::error(400, "INVALID_JSON", QStringLiteral("the body is not valid JSON: %1").arg(pe.errorString())));
-                return;
+            if (pe.error == QJsonParseError::NoError) {
+                payload = doc.toJson(QJsonDocument::Compact);
+            } else {
+                QJsonParseError inner;
+                const QJsonDocument wrapped = QJsonDocument::fromJson("[" + request.body + "]", &inner);
+                if (inner.error != QJsonParseError::NoError || wrapped.array().size() != 1) {
+                    respond.send(HttpResponse::error(400, "INVALID_JSON", QStringLiteral("the body is not valid JSON: %1").arg(pe.errorString())));
+                    return;
+                }
+                payload = wrapped.toJson(QJsonDocument::Compact).mid(1).chopped(1);
             }
-            payload = doc.toJson(QJsonDocument::Compact);
         }
     } else {
         QJsonObject o;

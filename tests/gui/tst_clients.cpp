@@ -1,0 +1,291 @@
+// The protocol client panels, offscreen, driven through their widgets (key clicks and
+// mouse clicks) against a real server: channels join/presence/emit/ACK/408 and a
+// PING_TIMEOUT with auto-PONG off; felix 403, status and subscriptions with live updates;
+// pop login, group state between two clients and view counts; remote server profiles
+// remembered; reconnect after the server went away.
+#include "clients/channelsclient.h"
+#include "clients/clientsocket.h"
+#include "clients/clientswidget.h"
+#include "clients/felixclient.h"
+#include "clients/popclient.h"
+#include "accounts/accountstore.h"
+#include "testserver.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardItemModel>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+
+using namespace sbtest;
+using namespace sb::ui;
+
+namespace {
+
+QPushButton *button(QWidget *w, const QString &text)
+{
+    for (QPushButton *b : w->findChildren<QPushButton *>()) {
+        if (b->text() == text)
+            return b;
+    }
+    return nullptr;
+}
+
+void type(QLineEdit *edit, const QString &text)
+{
+    edit->clear();
+    QTest::keyClicks(edit, text);
+}
+
+}  // namespace
+
+class TestClients : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void channelsJoinEmitAckAndPingTimeout()
+    {
+        TestServer s([](sb::ServerConfig &c) {
+            auto &ch = c.services[QStringLiteral("channels")];
+            ch.ackTimeoutMs = 600;
+            ch.limits.pingIntervalMs = 400;
+            ch.limits.pongTimeoutMs = 400;
+        });
+        QVERIFY(s.ok());
+        ClientsWidget ann(s.host()), ben(s.host());
+        ChannelsClientWidget *a = ann.embedded()->channels();
+        ChannelsClientWidget *b = ben.embedded()->channels();
+        ann.show();
+        ben.show();
+        type(a->channel(), QStringLiteral("garden"));
+        type(a->presence(), QStringLiteral("{\"name\": \"Ann\"}"));
+        type(b->channel(), QStringLiteral("garden"));
+        type(b->presence(), QStringLiteral("{\"name\": \"Ben\"}"));
+        QTest::mouseClick(button(a, QStringLiteral("Join")), Qt::LeftButton);
+        QTRY_COMPARE(a->members()->rowCount(), 1);
+        QTest::mouseClick(button(b, QStringLiteral("Join")), Qt::LeftButton);
+        QTRY_COMPARE(a->members()->rowCount(), 2);
+        QTRY_COMPARE(b->members()->rowCount(), 2);
+        QVERIFY(!a->clientId().isEmpty());
+        QVERIFY(a->members()->item(1, 1)->text().contains(QStringLiteral("Ben")));
+        QVERIFY(a->stateLabel()->text().startsWith(QStringLiteral("Connected")));
+
+        // Emit to everyone with require-ack: both auto-ACK, 200 with acked.
+        a->payload()->setPlainText(QStringLiteral("{\"msg\": \"hi all\"}"));
+        a->requireAck()->setChecked(true);
+        QSignalSpy answered(a, &ChannelsClientWidget::emitAnswered);
+        QTest::mouseClick(button(a, QStringLiteral("Emit")), Qt::LeftButton);
+        QVERIFY(answered.wait(5000));
+        QCOMPARE(answered.last().at(0).toInt(), 200);
+        QVERIFY(answered.last().at(1).toByteArray().contains("acked"));
+        QTRY_VERIFY(b->log()->toPlainText().contains(QStringLiteral("hi all")));
+        QVERIFY(b->log()->toPlainText().contains(QStringLiteral("(acknowledged)")));
+        QVERIFY(a->resultLabel()->text().startsWith(QStringLiteral("HTTP 200")));
+
+        // Emit to a chosen member: only Ben.
+        a->requireAck()->setChecked(false);
+        a->target()->setCurrentIndex(ChannelsClientWidget::ChosenMembers);
+        a->memberView()->selectionModel()->select(a->members()->index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        a->payload()->setPlainText(QStringLiteral("{\"msg\": \"only ben\"}"));
+        QTest::mouseClick(button(a, QStringLiteral("Emit")), Qt::LeftButton);
+        QVERIFY(answered.wait(5000));
+        QCOMPARE(answered.last().at(0).toInt(), 200);
+        QTRY_VERIFY(b->log()->toPlainText().contains(QStringLiteral("only ben")));
+        QTest::qWait(100);
+        QVERIFY(!a->log()->toPlainText().contains(QStringLiteral("only ben")));
+
+        // Not JSON: refused in the form, nothing sent.
+        a->payload()->setPlainText(QStringLiteral("{nope"));
+        const int before = answered.size();
+        QTest::mouseClick(button(a, QStringLiteral("Emit")), Qt::LeftButton);
+        QVERIFY(a->resultLabel()->text().contains(QStringLiteral("not JSON")));
+        QTest::qWait(100);
+        QCOMPARE(answered.size(), before);
+
+        // Ben stops acknowledging: the ACK wait ends in 408 with Ben pending.
+        b->autoAck()->setChecked(false);
+        a->target()->setCurrentIndex(ChannelsClientWidget::AllMembers);
+        a->requireAck()->setChecked(true);
+        a->payload()->setPlainText(QStringLiteral("42"));  // any JSON value
+        QTest::mouseClick(button(a, QStringLiteral("Emit")), Qt::LeftButton);
+        QVERIFY(answered.wait(5000));
+        QCOMPARE(answered.last().at(0).toInt(), 408);
+        QVERIFY(answered.last().at(1).toByteArray().contains(b->clientId().toUtf8()));
+        QVERIFY(a->resultLabel()->text().contains(QStringLiteral("acknowledged in time")));
+
+        // Ben stops answering PING: the server times him out, Ann sees him leave.
+        b->autoPong()->setChecked(false);
+        QTRY_VERIFY_WITH_TIMEOUT(b->log()->toPlainText().contains(QStringLiteral("PING_TIMEOUT")), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(b->stateLabel()->text().contains(QStringLiteral("1008")), 5000);
+        QVERIFY(!b->socket()->isActive());  // a close the server chose: no reconnect
+        QTRY_COMPARE(a->members()->rowCount(), 1);
+        QVERIFY(a->log()->toPlainText().contains(QStringLiteral("PING, answered with PONG")));
+    }
+
+    void felixRefusalStatusAndSubscriptions()
+    {
+        TestServer s;
+        QVERIFY(s.ok());
+        sb::AccountStore::Error err{};
+        const QByteArray token = s.host().accounts().createApiToken(QStringLiteral("gui"), QStringLiteral("private"), &err);
+        QVERIFY(!token.isEmpty());
+        ClientsWidget clients(s.host());
+        FelixClientWidget *f = clients.embedded()->felix();
+        clients.show();
+        clients.embedded()->tabs()->setCurrentWidget(f);
+
+        type(f->token(), QStringLiteral("not-a-token"));
+        QTest::mouseClick(button(f, QStringLiteral("Connect")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(f->stateLabel()->text().contains(QStringLiteral("403")), 5000);
+        QVERIFY(!f->socket()->isActive());  // a refusal is not retried
+
+        type(f->token(), QString::fromLatin1(token));
+        QSignalSpy status(f, &FelixClientWidget::statusReceived);
+        QTest::mouseClick(button(f, QStringLiteral("Connect")), Qt::LeftButton);
+        QVERIFY(status.wait(5000));  // a heartbeat goes out on connect
+        QVERIFY(f->shards()->rowCount() >= 1);
+        QCOMPARE(f->shards()->item(0, 1)->text(), QStringLiteral("ready"));
+        QVERIFY(f->statusSummary()->text().contains(QStringLiteral("guild")));
+
+        type(f->guildIds(), QStringLiteral("g1, g2"));
+        QTest::mouseClick(button(f, QStringLiteral("Subscribe")), Qt::LeftButton);
+        QSignalSpy updates(f, &FelixClientWidget::updateReceived);
+        QTest::qWait(100);
+        QNetworkAccessManager nam;
+        QNetworkRequest put(s.http(QStringLiteral("/guilds/g2"), 2));
+        put.setRawHeader("Authorization", "Bearer " + token);
+        put.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        std::unique_ptr<QNetworkReply> reply(nam.put(put, "{\"name\":\"Bakery\"}"));
+        QVERIFY(updates.wait(5000));
+        QCOMPARE(updates.first().at(0).toInt(), 10002);
+        QVERIFY(f->feed()->toPlainText().contains(QStringLiteral("guild g2")));
+        QVERIFY(f->feed()->toPlainText().contains(QStringLiteral("Bakery")));
+        QTest::mouseClick(button(f, QStringLiteral("Heartbeat now")), Qt::LeftButton);
+        QVERIFY(status.wait(5000));
+        QCOMPARE(f->lastStatus().value(QStringLiteral("guildsCount")).toInt(), 1);
+    }
+
+    void popLoginGroupStateAndViews()
+    {
+        TestServer s;
+        QVERIFY(s.ok());
+        sb::AccountStore::Error err{};
+        QVERIFY(s.host().accounts().createUser(QStringLiteral("ann@pop.gui"), QStringLiteral("pw-ann-123"), QStringLiteral("member"), 0, &err));
+        QVERIFY(s.host().accounts().createUser(QStringLiteral("ben@pop.gui"), QStringLiteral("pw-ben-123"), QStringLiteral("member"), 0, &err));
+        ClientsWidget ann(s.host()), ben(s.host());
+        PopClientWidget *a = ann.embedded()->pop();
+        PopClientWidget *b = ben.embedded()->pop();
+        for (ClientsWidget *c : {&ann, &ben}) {
+            c->show();
+            c->embedded()->tabs()->setCurrentWidget(c->embedded()->pop());
+        }
+
+        type(a->email(), QStringLiteral("ann@pop.gui"));
+        type(a->password(), QStringLiteral("wrong"));
+        QSignalSpy loginA(a, &PopClientWidget::loggedIn);
+        QTest::mouseClick(button(a, QStringLiteral("Log in")), Qt::LeftButton);
+        QVERIFY(loginA.wait(10000));
+        QCOMPARE(loginA.last().at(0).toBool(), false);
+        QCOMPARE(a->stateLabel()->text(), QStringLiteral("Wrong email or password"));
+
+        QSignalSpy authA(a, &PopClientWidget::authenticatedChanged);
+        QSignalSpy authB(b, &PopClientWidget::authenticatedChanged);
+        type(a->password(), QStringLiteral("pw-ann-123"));
+        QTest::mouseClick(button(a, QStringLiteral("Log in")), Qt::LeftButton);
+        type(b->email(), QStringLiteral("ben@pop.gui"));
+        type(b->password(), QStringLiteral("pw-ben-123"));
+        QTest::mouseClick(button(b, QStringLiteral("Log in")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(a->authenticated() && b->authenticated(), 10000);
+        QCOMPARE(a->stateLabel()->text(), QStringLiteral("Authenticated"));
+
+        // Both in group 7; Ann types: Ben sees it.
+        type(b->group(), QStringLiteral("7"));
+        QTest::keyClick(b->group(), Qt::Key_Return);
+        type(a->group(), QStringLiteral("7"));
+        QTest::keyClick(a->group(), Qt::Key_Return);
+        QSignalSpy statesB(b, &PopClientWidget::stateReceived);
+        QTest::mouseClick(a->typing(), Qt::LeftButton);
+        QVERIFY(a->typing()->isChecked());
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(statesB.cbegin(), statesB.cend(),
+                                             [](const QList<QVariant> &args) { return args.at(0).toJsonObject().value(QStringLiteral("is_typing")).toBool(); }),
+                                 5000);
+        QTRY_COMPARE(b->states()->rowCount(), 2);  // Ben's own echo and Ann
+        bool annTyping = false;
+        for (int r = 0; r < b->states()->rowCount(); ++r)
+            annTyping |= b->states()->item(r, 2)->text() == QStringLiteral("typing…") && b->states()->item(r, 1)->text() == QStringLiteral("7");
+        QVERIFY(annTyping);
+
+        // View counts: stored, and a malformed id is refused with the server's reason.
+        QSignalSpy views(a, &PopClientWidget::viewsAnswered);
+        a->viewCount()->setValue(3);
+        QTest::mouseClick(button(a, QStringLiteral("Report views")), Qt::LeftButton);
+        QVERIFY(views.wait(5000));
+        QCOMPARE(views.last().at(0).toBool(), true);
+        QCOMPARE(a->viewsResult()->text(), QStringLiteral("Stored"));
+        type(a->contentId(), QStringLiteral("not-a-uuid"));
+        QTest::mouseClick(button(a, QStringLiteral("Report views")), Qt::LeftButton);
+        QVERIFY(views.wait(5000));
+        QCOMPARE(views.last().at(0).toBool(), false);
+        QVERIFY(a->viewsResult()->text().startsWith(QStringLiteral("Refused: ")));
+    }
+
+    void remoteProfilesAreRemembered()
+    {
+        TestServer s;
+        QVERIFY(s.ok());
+        {
+            ClientsWidget clients(s.host());
+            QCOMPARE(clients.profiles()->count(), 1);  // this computer
+            ServerProfile p;
+            p.name = QStringLiteral("Living room");
+            p.host = QStringLiteral("192.168.1.20");
+            p.channelsPort = 9080;
+            ProfileWidget *w = clients.addRemote(p);
+            QCOMPARE(w->channels()->server(), QUrl(QStringLiteral("http://192.168.1.20:9080")));
+            QCOMPARE(clients.profiles()->count(), 2);
+        }
+        ClientsWidget again(s.host());
+        QCOMPARE(again.profiles()->count(), 2);
+        QCOMPARE(again.profiles()->tabText(1), QStringLiteral("Living room"));
+        QCOMPARE(again.profile(1)->channels()->server().port(), 9080);
+        again.removeRemote(0);  // the embedded server cannot be removed
+        QCOMPARE(again.profiles()->count(), 2);
+        again.removeRemote(1);
+        QCOMPARE(again.profiles()->count(), 1);
+        QVERIFY(again.savedProfiles().isEmpty());
+    }
+
+    void reconnectsAfterTheServerWentAway()
+    {
+        TestServer s;
+        QVERIFY(s.ok());
+        ClientsWidget clients(s.host());
+        ChannelsClientWidget *c = clients.embedded()->channels();
+        c->join();
+        QTRY_COMPARE(c->members()->rowCount(), 1);
+        s.host().stopListener(1);  // the channels listener: its sockets get 1001
+        QTRY_VERIFY_WITH_TIMEOUT(c->stateLabel()->text().contains(QStringLiteral("reconnecting in 1 s")), 5000);
+        QVERIFY(c->socket()->isActive());
+        QString err;
+        QVERIFY2(s.host().startListener(1, &err), qPrintable(err));
+        QTRY_COMPARE_WITH_TIMEOUT(c->members()->rowCount(), 1, 10000);
+        QVERIFY(c->stateLabel()->text().startsWith(QStringLiteral("Connected")));
+        c->leave();
+        QCOMPARE(c->stateLabel()->text(), QStringLiteral("Not connected"));
+    }
+};
+
+QTEST_MAIN(TestClients)
+#include "tst_clients.moc"

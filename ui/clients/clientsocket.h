@@ -1,0 +1,56 @@
+#pragma once
+// The WebSocket the protocol client panels share: remembers its request, reports its
+// state in words, and reconnects with back-off (1, 2, 4 … 30 s) after a dropped connection
+// (network error, 1001 going away, 1006 abnormal closure). It does not retry what a retry
+// cannot fix — a refused handshake (401, 403, 404, …) or a close the server chose (1000,
+// 1008, 4xxx) — and says why instead.
+
+#include <QNetworkRequest>
+#include <QObject>
+#include <QTimer>
+#include <QWebSocket>
+
+namespace sb::ui {
+
+class ClientSocket final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ClientSocket(QObject *parent = nullptr);
+    ~ClientSocket() override;
+    Q_DISABLE_COPY_MOVE(ClientSocket)
+
+    void open(const QNetworkRequest &request);
+    // The user's close: no reconnect.
+    void close(QWebSocketProtocol::CloseCode code = QWebSocketProtocol::CloseCodeNormal, const QString &reason = {});
+    bool isOpen() const { return m_ws.state() == QAbstractSocket::ConnectedState; }
+    bool isActive() const { return m_wanted; }  // open, opening or waiting to reconnect
+    QWebSocket &socket() { return m_ws; }
+    void sendText(const QString &text) { m_ws.sendTextMessage(text); }
+    QString stateText() const { return m_stateText; }
+    // The HTTP status of the last refused handshake (0: none).
+    int refusedStatus() const { return m_refusedStatus; }
+    void setReconnect(bool on) { m_reconnect = on; }
+
+signals:
+    void opened();
+    void textReceived(const QString &message);
+    void stateChanged(const QString &text);
+    void closed(int code, const QString &reason);
+
+private:
+    void setState(const QString &text);
+    void scheduleRetry(const QString &why);
+
+    QWebSocket m_ws;
+    QNetworkRequest m_request;
+    QTimer m_retry;
+    QString m_stateText;
+    QString m_lastError;
+    int m_attempt = 0;
+    int m_refusedStatus = 0;
+    bool m_wanted = false;
+    bool m_reconnect = true;
+};
+
+}  // namespace sb::ui

@@ -1,0 +1,81 @@
+#pragma once
+// The Clients tab: one tab per server profile — this computer's embedded server, and any
+// Switchboard (or any server speaking the seed protocols) on the LAN — each with the
+// channels, felix and pop clients. Remote profiles are remembered between runs (QSettings).
+
+#include <QUrl>
+#include <QVariantMap>
+#include <QWidget>
+
+class QTabWidget;
+
+namespace sb {
+class ServerHost;
+}
+
+namespace sb::ui {
+
+class ChannelsClientWidget;
+class FelixClientWidget;
+class PopClientWidget;
+
+struct ServerProfile {
+    QString name;
+    QString host;
+    bool tls = false;
+    quint16 accountsPort = 8000;  // chat + /auth/*
+    quint16 channelsPort = 8080;
+    quint16 felixPort = 8090;
+    quint16 popPort = 8081;
+
+    QUrl url(quint16 port) const;
+    QVariantMap toMap() const;
+    static ServerProfile fromMap(const QVariantMap &m);
+};
+
+class ProfileWidget final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ProfileWidget(QWidget *parent = nullptr);
+    void setUrls(const QUrl &accounts, const QUrl &channels, const QUrl &felix, const QUrl &pop);
+    ChannelsClientWidget *channels() const { return m_channels; }
+    FelixClientWidget *felix() const { return m_felix; }
+    PopClientWidget *pop() const { return m_pop; }
+    QTabWidget *tabs() const { return m_tabs; }
+
+private:
+    QTabWidget *m_tabs;
+    ChannelsClientWidget *m_channels;
+    FelixClientWidget *m_felix;
+    PopClientWidget *m_pop;
+};
+
+class ClientsWidget final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ClientsWidget(ServerHost &host, QWidget *parent = nullptr);
+    Q_DISABLE_COPY_MOVE(ClientsWidget)
+
+    QTabWidget *profiles() const { return m_profiles; }
+    ProfileWidget *embedded() const { return m_embedded; }
+    ProfileWidget *profile(int index) const;
+    // Adds (and remembers) a remote server; returns its tab.
+    ProfileWidget *addRemote(const ServerProfile &profile);
+    void removeRemote(int index);
+    QList<ServerProfile> savedProfiles() const;
+    // Asks for a remote server's address and ports.
+    void askForRemote();
+
+private:
+    void refreshEmbedded();
+    void save();
+
+    ServerHost &m_host;
+    QTabWidget *m_profiles;
+    ProfileWidget *m_embedded;
+    QList<ServerProfile> m_remotes;
+};
+
+}  // namespace sb::ui
