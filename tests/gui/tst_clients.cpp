@@ -41,6 +41,17 @@ QPushButton *button(QWidget *w, const QString &text)
     return nullptr;
 }
 
+// SB_SCREENSHOTS=DIR saves pictures of the panels in use (docs/screenshots).
+void snapshot(QWidget *w, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("SB_SCREENSHOTS");
+    if (dir.isEmpty())
+        return;
+    w->resize(1100, 720);
+    QTest::qWait(50);
+    w->grab().save(dir + QLatin1Char('/') + name);
+}
+
 void type(QLineEdit *edit, const QString &text)
 {
     edit->clear();
@@ -124,6 +135,7 @@ private slots:
         QCOMPARE(answered.last().at(0).toInt(), 408);
         QVERIFY(answered.last().at(1).toByteArray().contains(b->clientId().toUtf8()));
         QVERIFY(a->resultLabel()->text().contains(QStringLiteral("acknowledged in time")));
+        snapshot(&ann, QStringLiteral("clients-channels.png"));
 
         // Ben stops answering PING: the server times him out, Ann sees him leave.
         b->autoPong()->setChecked(false);
@@ -175,6 +187,7 @@ private slots:
         QTest::mouseClick(button(f, QStringLiteral("Heartbeat now")), Qt::LeftButton);
         QVERIFY(status.wait(5000));
         QCOMPARE(f->lastStatus().value(QStringLiteral("guildsCount")).toInt(), 1);
+        snapshot(&clients, QStringLiteral("clients-felix.png"));
     }
 
     void popLoginGroupStateAndViews()
@@ -211,10 +224,13 @@ private slots:
         QCOMPARE(a->stateLabel()->text(), QStringLiteral("Authenticated"));
 
         // Both in group 7; Ann types: Ben sees it.
+        // Each waits for its own echo: the server has then put it in the group.
         type(b->group(), QStringLiteral("7"));
         QTest::keyClick(b->group(), Qt::Key_Return);
+        QTRY_COMPARE(b->states()->rowCount(), 1);
         type(a->group(), QStringLiteral("7"));
         QTest::keyClick(a->group(), Qt::Key_Return);
+        QTRY_VERIFY(a->states()->rowCount() >= 1);
         QSignalSpy statesB(b, &PopClientWidget::stateReceived);
         QTest::mouseClick(a->typing(), Qt::LeftButton);
         QVERIFY(a->typing()->isChecked());
@@ -234,6 +250,7 @@ private slots:
         QVERIFY(views.wait(5000));
         QCOMPARE(views.last().at(0).toBool(), true);
         QCOMPARE(a->viewsResult()->text(), QStringLiteral("Stored"));
+        snapshot(&ben, QStringLiteral("clients-pop.png"));
         type(a->contentId(), QStringLiteral("not-a-uuid"));
         QTest::mouseClick(button(a, QStringLiteral("Report views")), Qt::LeftButton);
         QVERIFY(views.wait(5000));

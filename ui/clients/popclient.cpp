@@ -73,6 +73,7 @@ PopClientWidget::PopClientWidget(QWidget *parent)
     view->setModel(m_states);
     view->verticalHeader()->hide();
     view->horizontalHeader()->setStretchLastSection(true);
+    view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);  // whole UUIDs
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     gl->addWidget(view, 1);
     layout->addWidget(groupBox, 1);
