@@ -410,6 +410,49 @@ DE.update({
     "Pop": "Pop",
 })
 
+
+DE.update({
+    # ChatClientWidget
+    "Register": "Registrieren",
+    "Log in or register to chat.": "Zum Chatten anmelden oder registrieren.",
+    "Members: pick one to open your conversation": "Mitglieder: eines wählen, um die Unterhaltung zu öffnen",
+    "Load older messages": "Ältere Nachrichten laden",
+    "Pick a member to see your conversation.": "Ein Mitglied wählen, um die Unterhaltung zu sehen.",
+    "Message (Enter sends)": "Nachricht (Eingabe sendet)",
+    "Smile": "Smiley",
+    "File…": "Datei…",
+    "Send a file": "Eine Datei senden",
+    "Save file": "Datei speichern",
+    "Registering…": "Registriere…",
+    "Registration refused (HTTP %1): %2": "Registrierung abgelehnt (HTTP %1): %2",
+    "Registration failed: %1": "Registrierung fehlgeschlagen: %1",
+    "Logged in as %1": "Angemeldet als %1",
+    "Balance: %1 coins": "Guthaben: %1 Münzen",
+    "Balance: %1 coins (%2: messages are free)": "Guthaben: %1 Münzen (%2: Nachrichten sind kostenlos)",
+    "Smile %1 · %2 coins": "Smiley %1 · %2 Münzen",
+    "Smile %1 · free": "Smiley %1 · kostenlos",
+    "This server has no smiles yet.": "Dieser Server hat noch keine Smileys.",
+    "Pick a member first: no conversation is open.": "Erst ein Mitglied wählen: Keine Unterhaltung ist offen.",
+    "Reading %1…": "Lese %1…",
+    "Cannot read %1: %2": "%1 kann nicht gelesen werden: %2",
+    "Sending… %p%": "Sende… %p%",
+    "Download failed: %1": "Herunterladen fehlgeschlagen: %1",
+    "Cannot write %1": "%1 kann nicht geschrieben werden",
+    "Not enough coins: %1. Ask the server's operator to top up your balance.":
+        "Nicht genug Münzen: %1. Bitten Sie den Betreiber des Servers, Ihr Guthaben aufzuladen.",
+    "The server refused the message (%1): %2": "Der Server hat die Nachricht abgelehnt (%1): %2",
+    "Message from %1": "Nachricht von %1",
+    "(a smile or a file)": "(ein Smiley oder eine Datei)",
+    "member %1": "Mitglied %1",
+    "[smile %1]": "[Smiley %1]",
+    "File: %1": "Datei: %1",
+    "a file": "eine Datei",
+    "you": "Sie",
+    "%1 (%2)": "%1 (%2)",
+    # ProfileWidget
+    "Chat": "Chat",
+})
+
 # Where one English word needs different German in one place.
 BY_CONTEXT = {
     ("sb::ui::RawClientWidget", "Disconnect"): "Trennen",

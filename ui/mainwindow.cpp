@@ -182,6 +182,10 @@ MainWindow::MainWindow(ServerHost &host, QWidget *parent)
     connect(&m_timer, &QTimer::timeout, this, &MainWindow::refresh);
     m_timer.start();
     buildTray();
+    connect(m_clients, &ClientsWidget::notify, this, [this](const QString &title, const QString &text) {
+        if (m_tray)
+            m_tray->showMessage(title, text, QSystemTrayIcon::Information, 8000);
+    });
     refresh();
     if (m_listeners->rowCount() > 0)
         m_listenerView->selectRow(0);

@@ -4,6 +4,7 @@
 // pop login, group state between two clients and view counts; remote server profiles
 // remembered; reconnect after the server went away.
 #include "clients/channelsclient.h"
+#include "clients/chatclient.h"
 #include "clients/clientsocket.h"
 #include "clients/clientswidget.h"
 #include "clients/felixclient.h"
@@ -12,6 +13,13 @@
 #include "testserver.h"
 
 #include <QCheckBox>
+#include <QHttpMultiPart>
+#include <QListWidget>
+#include <QTemporaryDir>
+#include <QTextBrowser>
+#include <QToolButton>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QComboBox>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -60,11 +68,165 @@ void type(QLineEdit *edit, const QString &text)
 
 }  // namespace
 
+// The smallest valid PNG (1x1), for a smile.
+const QByteArray kPng = QByteArray::fromBase64(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
+int uploadSmile(TestServer &s, const QByteArray &token)
+{
+    QNetworkAccessManager nam;
+    auto *multi = new QHttpMultiPart(QHttpMultiPart::FormDataType);
+    QHttpPart file;
+    file.setHeader(QNetworkRequest::ContentDispositionHeader, QByteArrayLiteral("form-data; name=\"file\"; filename=\"smile.png\""));
+    file.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("image/png"));
+    file.setBody(kPng);
+    multi->append(file);
+    QNetworkRequest req(s.http(QStringLiteral("/storage/smiles")));
+    req.setRawHeader("Authorization", "Bearer " + token);
+    QNetworkReply *reply = nam.post(req, multi);
+    multi->setParent(reply);
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    done.wait(10000);
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    reply->deleteLater();
+    return status;
+}
+
+QByteArray loginToken(TestServer &s, const QString &email, const QString &password)
+{
+    QNetworkAccessManager nam;
+    QNetworkRequest req(s.http(QStringLiteral("/auth/login")));
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    QNetworkReply *reply = nam.post(req, QJsonDocument(QJsonObject{{QStringLiteral("email"), email}, {QStringLiteral("password"), password}}).toJson());
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    done.wait(10000);
+    const QByteArray token = QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("access_token")).toString().toLatin1();
+    reply->deleteLater();
+    return token;
+}
+
 class TestClients : public QObject
 {
     Q_OBJECT
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void chatBetweenTwoMembers()
+    {
+        TestServer s([](sb::ServerConfig &c) { c.services[QStringLiteral("chat")].historyLimit = 3; });
+        QVERIFY(s.ok());
+        sb::AccountStore::Error err{};
+        QVERIFY(s.host().accounts().createUser(QStringLiteral("boss@chat.gui"), QStringLiteral("boss-pw-123"), QStringLiteral("superuser"), 0, &err));
+        QCOMPARE(uploadSmile(s, loginToken(s, QStringLiteral("boss@chat.gui"), QStringLiteral("boss-pw-123"))), 201);
+
+        ClientsWidget annWindow(s.host()), benWindow(s.host());
+        ChatClientWidget *a = annWindow.embedded()->chat();
+        ChatClientWidget *b = benWindow.embedded()->chat();
+        for (ClientsWidget *w : {&annWindow, &benWindow})
+            w->show();
+        QSignalSpy annIn(a, &ChatClientWidget::loggedIn);
+        QSignalSpy benIn(b, &ChatClientWidget::loggedIn);
+        type(a->email(), QStringLiteral("ann@chat.gui"));
+        type(a->password(), QStringLiteral("ann-pw-1234"));
+        QTest::mouseClick(button(a, QStringLiteral("Register")), Qt::LeftButton);
+        QVERIFY(annIn.wait(10000));
+        QCOMPARE(annIn.last().at(0).toBool(), true);
+        type(b->email(), QStringLiteral("ben@chat.gui"));
+        type(b->password(), QStringLiteral("ben-pw-1234"));
+        QTest::mouseClick(button(b, QStringLiteral("Register")), Qt::LeftButton);
+        QVERIFY(benIn.wait(10000));
+        QTRY_VERIFY(b->userId() > 0);
+        QTRY_VERIFY(b->balanceLabel()->text().contains(QStringLiteral("0 coins")));
+
+        // Ann refreshes her member list (Ben is new) and opens the conversation; Ben too.
+        QSignalSpy members(a, &ChatClientWidget::membersLoaded);
+        a->refreshMembers();
+        QVERIFY(members.wait(5000));
+        QListWidgetItem *benItem = nullptr;
+        for (int i = 0; i < a->memberList()->count(); ++i) {
+            if (a->memberList()->item(i)->text() == QStringLiteral("ben@chat.gui"))
+                benItem = a->memberList()->item(i);
+        }
+        QVERIFY(benItem);
+        QSignalSpy annOpen(a, &ChatClientWidget::conversationOpened);
+        QTest::mouseClick(a->memberList()->viewport(), Qt::LeftButton, {}, a->memberList()->visualItemRect(benItem).center());
+        QVERIFY(annOpen.wait(5000));
+        QSignalSpy benOpen(b, &ChatClientWidget::conversationOpened);
+        QTRY_VERIFY(b->memberList()->count() >= 1);
+        for (int i = 0; i < b->memberList()->count(); ++i) {
+            if (b->memberList()->item(i)->text() == QStringLiteral("ann@chat.gui"))
+                b->openConversation(b->memberList()->item(i)->data(Qt::UserRole).toLongLong());
+        }
+        QVERIFY(benOpen.wait(5000));
+
+        // Ann has no coins: the server refuses, and she is told why.
+        QSignalSpy annErrors(a, &ChatClientWidget::errorReceived);
+        type(a->composer(), QStringLiteral("hello?"));
+        QTest::keyClick(a->composer(), Qt::Key_Return);
+        QVERIFY(annErrors.wait(5000));
+        QCOMPARE(annErrors.last().at(0).toString(), QStringLiteral("INSUFFICIENT_BALANCE"));
+        QVERIFY(a->errorLabel()->text().startsWith(QStringLiteral("Not enough coins")));
+
+        QVERIFY(s.host().accounts().setBalance(QStringLiteral("ann@chat.gui"), 100, &err));
+        QSignalSpy benGot(b, &ChatClientWidget::messageReceived);
+        type(a->composer(), QStringLiteral("Hallo Ben"));
+        QTest::keyClick(a->composer(), Qt::Key_Return);
+        QVERIFY(benGot.wait(5000));
+        QCOMPARE(benGot.last().at(0).toJsonObject().value(QStringLiteral("text")).toString(), QStringLiteral("Hallo Ben"));
+        QVERIFY(b->conversation()->toPlainText().contains(QStringLiteral("Hallo Ben")));
+        QVERIFY(b->conversation()->toPlainText().contains(QStringLiteral("ann@chat.gui")));
+        QTRY_COMPARE(a->balance(), 95);  // text costs 5 coins
+        QVERIFY(a->conversation()->toPlainText().contains(QStringLiteral("you")));
+
+        // A smile from the server's grid.
+        QTRY_COMPARE(a->smiles().size(), 1);
+        auto *smile = a->findChild<QToolButton *>(QStringLiteral("smile-%1").arg(a->smiles().keys().first()));
+        QVERIFY(smile);
+        smile->click();
+        QVERIFY(benGot.wait(5000));
+        QCOMPARE(benGot.last().at(0).toJsonObject().value(QStringLiteral("type")).toString(), QStringLiteral("smile"));
+
+        // A file: read off the GUI thread, sent as the seed's frame; Ben sees name and size
+        // and saves it.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("notes.txt"));
+        QByteArray content;
+        for (int i = 0; i < 20000; ++i)
+            content += QByteArray::number(i) + '\n';
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(content);
+        }
+        a->sendFile(path);
+        QVERIFY(benGot.wait(5000));
+        const QJsonObject fileMsg = benGot.last().at(0).toJsonObject();
+        QCOMPARE(fileMsg.value(QStringLiteral("type")).toString(), QStringLiteral("file"));
+        QTRY_VERIFY(b->conversation()->toPlainText().contains(QStringLiteral("notes.txt")));
+        QSignalSpy saved(b, &ChatClientWidget::fileSaved);
+        const QString copy = dir.filePath(QStringLiteral("copy.txt"));
+        b->saveFile(fileMsg.value(QStringLiteral("file_uuid")).toString(), copy);
+        QVERIFY(saved.wait(5000));
+        QCOMPARE(saved.last().at(1).toBool(), true);
+        QFile c(copy);
+        QVERIFY(c.open(QIODevice::ReadOnly));
+        QCOMPARE(c.readAll(), content);
+
+        // Older pages: the history holds the last 3, "Load older messages" brings the rest.
+        type(a->composer(), QStringLiteral("four"));
+        QTest::keyClick(a->composer(), Qt::Key_Return);
+        QVERIFY(benGot.wait(5000));
+        QSignalSpy reopened(b, &ChatClientWidget::conversationOpened);
+        b->openConversation(a->userId());
+        QVERIFY(reopened.wait(5000));
+        QCOMPARE(b->messages().size(), 3);
+        QCOMPARE(b->messages().first().value(QStringLiteral("type")).toString(), QStringLiteral("smile"));
+        QTest::mouseClick(button(b, QStringLiteral("Load older messages")), Qt::LeftButton);
+        QTRY_COMPARE(b->messages().size(), 4);
+        QCOMPARE(b->messages().first().value(QStringLiteral("text")).toString(), QStringLiteral("Hallo Ben"));
+        QCOMPARE(b->messages().last().value(QStringLiteral("text")).toString(), QStringLiteral("four"));
+        snapshot(&benWindow, QStringLiteral("clients-chat.png"));
+    }
 
     void channelsJoinEmitAckAndPingTimeout()
     {

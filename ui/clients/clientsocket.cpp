@@ -10,6 +10,8 @@ ClientSocket::ClientSocket(QObject *parent) : QObject(parent)
     connect(&m_retry, &QTimer::timeout, this, [this] {
         if (!m_wanted)
             return;
+        m_refusedStatus = 0;
+        m_lastError.clear();
         setState(tr("Reconnecting (attempt %1)…").arg(m_attempt));
         m_ws.open(m_request);
     });
@@ -28,31 +30,39 @@ ClientSocket::ClientSocket(QObject *parent) : QObject(parent)
         m_refusedStatus = m.hasMatch() ? m.captured(1).toInt() : 0;
     });
     // stateChanged, not disconnected: a refused handshake or connect never was "connected".
+    // Qt 6.4 reports the error of a refused handshake before or after the state change, so
+    // the decision waits for both.
     connect(&m_ws, &QWebSocket::stateChanged, this, [this](QAbstractSocket::SocketState state) {
-        if (state != QAbstractSocket::UnconnectedState)
-            return;
-        const int code = m_ws.closeCode();
-        const QString reason = m_ws.closeReason();
-        emit closed(code, reason);
-        if (!m_wanted) {
-            setState(tr("Not connected"));
-            return;
-        }
-        if (m_refusedStatus >= 400) {
-            // The server answered and said no: retrying would get the same answer.
-            m_wanted = false;
-            setState(tr("Refused by the server (HTTP %1): %2").arg(m_refusedStatus).arg(m_lastError));
-            return;
-        }
-        const bool dropped = code == QWebSocketProtocol::CloseCodeAbnormalDisconnection || code == QWebSocketProtocol::CloseCodeGoingAway;
-        if (!dropped || !m_reconnect) {
-            m_wanted = false;
-            setState(reason.isEmpty() ? tr("Closed by the server with code %1").arg(code)
-                                      : tr("Closed by the server with code %1: %2").arg(code).arg(reason));
-            return;
-        }
-        scheduleRetry(m_lastError.isEmpty() ? (reason.isEmpty() ? tr("connection lost") : reason) : m_lastError);
+        if (state == QAbstractSocket::UnconnectedState)
+            QMetaObject::invokeMethod(this, &ClientSocket::ended, Qt::QueuedConnection);
     });
+}
+
+void ClientSocket::ended()
+{
+    if (m_ws.state() != QAbstractSocket::UnconnectedState)
+        return;  // already reopened
+    const int code = m_ws.closeCode();
+    const QString reason = m_ws.closeReason();
+    emit closed(code, reason);
+    if (!m_wanted) {
+        setState(tr("Not connected"));
+        return;
+    }
+    if (m_refusedStatus >= 400) {
+        // The server answered and said no: retrying would get the same answer.
+        m_wanted = false;
+        setState(tr("Refused by the server (HTTP %1): %2").arg(m_refusedStatus).arg(m_lastError));
+        return;
+    }
+    const bool dropped = code == QWebSocketProtocol::CloseCodeAbnormalDisconnection || code == QWebSocketProtocol::CloseCodeGoingAway;
+    if (!dropped || !m_reconnect) {
+        m_wanted = false;
+        setState(reason.isEmpty() ? tr("Closed by the server with code %1").arg(code)
+                                  : tr("Closed by the server with code %1: %2").arg(code).arg(reason));
+        return;
+    }
+    scheduleRetry(m_lastError.isEmpty() ? (reason.isEmpty() ? tr("connection lost") : reason) : m_lastError);
 }
 
 ClientSocket::~ClientSocket()

@@ -39,6 +39,7 @@ signals:
     void closed(int code, const QString &reason);
 
 private:
+    void ended();
     void setState(const QString &text);
     void scheduleRetry(const QString &why);
 

@@ -1,6 +1,7 @@
 #include "clientswidget.h"
 
 #include "channelsclient.h"
+#include "chatclient.h"
 #include "felixclient.h"
 #include "popclient.h"
 #include "serverhost.h"
@@ -56,12 +57,14 @@ ServerProfile ServerProfile::fromMap(const QVariantMap &m)
 ProfileWidget::ProfileWidget(QWidget *parent)
     : QWidget(parent)
     , m_tabs(new QTabWidget(this))
+    , m_chat(new ChatClientWidget(m_tabs))
     , m_channels(new ChannelsClientWidget(m_tabs))
     , m_felix(new FelixClientWidget(m_tabs))
     , m_pop(new PopClientWidget(m_tabs))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    m_tabs->addTab(m_chat, tr("Chat"));
     m_tabs->addTab(m_channels, tr("Channels"));
     m_tabs->addTab(m_felix, tr("Felix"));
     m_tabs->addTab(m_pop, tr("Pop"));
@@ -70,6 +73,7 @@ ProfileWidget::ProfileWidget(QWidget *parent)
 
 void ProfileWidget::setUrls(const QUrl &accounts, const QUrl &channels, const QUrl &felix, const QUrl &pop)
 {
+    m_chat->setServer(accounts);
     m_channels->setServer(channels);
     m_felix->setServer(felix);
     m_pop->setServers(pop, accounts);
@@ -79,8 +83,7 @@ ClientsWidget::ClientsWidget(ServerHost &host, QWidget *parent) : QWidget(parent
 {
     auto *layout = new QVBoxLayout(this);
     m_profiles->setTabsClosable(true);
-    m_embedded = new ProfileWidget(m_profiles);
-    m_profiles->addTab(m_embedded, tr("This computer"));
+    m_embedded = newProfile(tr("This computer"));
     m_profiles->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);  // the embedded server stays
     m_profiles->tabBar()->setTabButton(0, QTabBar::LeftSide, nullptr);
     auto *add = new QToolButton(m_profiles);
@@ -97,11 +100,18 @@ ClientsWidget::ClientsWidget(ServerHost &host, QWidget *parent) : QWidget(parent
         const ServerProfile p = ServerProfile::fromMap(v.toMap());
         if (!p.host.isEmpty()) {
             m_remotes.append(p);
-            auto *w = new ProfileWidget(m_profiles);
-            w->setUrls(p.url(p.accountsPort), p.url(p.channelsPort), p.url(p.felixPort), p.url(p.popPort));
-            m_profiles->addTab(w, p.name.isEmpty() ? p.host : p.name);
+            newProfile(p.name.isEmpty() ? p.host : p.name)
+                ->setUrls(p.url(p.accountsPort), p.url(p.channelsPort), p.url(p.felixPort), p.url(p.popPort));
         }
     }
+}
+
+ProfileWidget *ClientsWidget::newProfile(const QString &title)
+{
+    auto *w = new ProfileWidget(m_profiles);
+    m_profiles->addTab(w, title);
+    connect(w->chat(), &ChatClientWidget::notify, this, &ClientsWidget::notify);
+    return w;
 }
 
 ProfileWidget *ClientsWidget::profile(int index) const
@@ -129,9 +139,9 @@ void ClientsWidget::refreshEmbedded()
 ProfileWidget *ClientsWidget::addRemote(const ServerProfile &p)
 {
     m_remotes.append(p);
-    auto *w = new ProfileWidget(m_profiles);
+    ProfileWidget *w = newProfile(p.name.isEmpty() ? p.host : p.name);
     w->setUrls(p.url(p.accountsPort), p.url(p.channelsPort), p.url(p.felixPort), p.url(p.popPort));
-    m_profiles->setCurrentIndex(m_profiles->addTab(w, p.name.isEmpty() ? p.host : p.name));
+    m_profiles->setCurrentWidget(w);
     save();
     return w;
 }

@@ -16,6 +16,7 @@ class ServerHost;
 namespace sb::ui {
 
 class ChannelsClientWidget;
+class ChatClientWidget;
 class FelixClientWidget;
 class PopClientWidget;
 
@@ -39,6 +40,7 @@ class ProfileWidget final : public QWidget
 public:
     explicit ProfileWidget(QWidget *parent = nullptr);
     void setUrls(const QUrl &accounts, const QUrl &channels, const QUrl &felix, const QUrl &pop);
+    ChatClientWidget *chat() const { return m_chat; }
     ChannelsClientWidget *channels() const { return m_channels; }
     FelixClientWidget *felix() const { return m_felix; }
     PopClientWidget *pop() const { return m_pop; }
@@ -46,6 +48,7 @@ public:
 
 private:
     QTabWidget *m_tabs;
+    ChatClientWidget *m_chat;
     ChannelsClientWidget *m_channels;
     FelixClientWidget *m_felix;
     PopClientWidget *m_pop;
@@ -68,7 +71,12 @@ public:
     // Asks for a remote server's address and ports.
     void askForRemote();
 
+signals:
+    // A chat message arrived while the window was not in front.
+    void notify(const QString &title, const QString &text);
+
 private:
+    ProfileWidget *newProfile(const QString &title);
     void refreshEmbedded();
     void save();
 

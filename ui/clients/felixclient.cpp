@@ -121,7 +121,7 @@ FelixClientWidget::FelixClientWidget(QWidget *parent) : QWidget(parent), m_socke
     connect(subscribeButton, &QPushButton::clicked, this, &FelixClientWidget::subscribe);
     connect(m_connect, &QPushButton::clicked, this, [this] { m_socket->isActive() ? disconnectFromServer() : connectToServer(); });
     connect(m_socket, &ClientSocket::stateChanged, this, [this](const QString &text) {
-        m_state->setText(m_socket->refusedStatus() == 403 ? tr("Refused (HTTP 403): the token is unknown, revoked or not private.") : text);
+        m_state->setText(!m_socket->isActive() && m_socket->refusedStatus() == 403 ? tr("Refused (HTTP 403): the token is unknown, revoked or not private.") : text);
         m_connect->setText(m_socket->isActive() ? tr("Disconnect") : tr("Connect"));
     });
     connect(m_socket, &ClientSocket::opened, this, [this] {
