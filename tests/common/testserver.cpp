@@ -1,6 +1,7 @@
 #include "testserver.h"
 
 #include <QElapsedTimer>
+#include <QHttpMultiPart>
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QNetworkCookieJar>
@@ -179,6 +180,32 @@ int statusOf(const QByteArray &rawResponse)
     if (!rawResponse.startsWith("HTTP/1.1 "))
         return 0;
     return rawResponse.mid(9, 3).toInt();
+}
+
+const QByteArray kTinyPng = QByteArray::fromBase64(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
+HttpResult TestServer::uploadSmile(const QString &token, const QByteArray &image, const QByteArray &price)
+{
+    auto *multi = new QHttpMultiPart(QHttpMultiPart::FormDataType);
+    QHttpPart file;
+    file.setHeader(QNetworkRequest::ContentDispositionHeader, QByteArrayLiteral("form-data; name=\"file\"; filename=\"smile.png\""));
+    file.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("image/png"));
+    file.setBody(image);
+    multi->append(file);
+    if (!price.isEmpty()) {
+        QHttpPart p;
+        p.setHeader(QNetworkRequest::ContentDispositionHeader, QByteArrayLiteral("form-data; name=\"price\""));
+        p.setBody(price);
+        multi->append(p);
+    }
+    QNetworkRequest req(http(QStringLiteral("/storage/smiles"), m_httpListener));
+    prepare(req);
+    if (!token.isEmpty())
+        req.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+    QNetworkReply *reply = m_nam.post(req, multi);
+    multi->setParent(reply);
+    return run(reply);
 }
 
 }  // namespace sbtest

@@ -53,6 +53,8 @@ public:
 
     // Registers and logs in a user; returns the access token (empty on failure).
     QString registerAndLogin(const QString &email, const QString &password);
+    // POST /storage/smiles as multipart (file, and price when given), with this Bearer token.
+    HttpResult uploadSmile(const QString &token, const QByteArray &image, const QByteArray &price = {});
 
 private:
     HttpResult run(QNetworkReply *reply);
@@ -66,6 +68,9 @@ private:
     void prepare(QNetworkRequest &req) const;
     QString m_error;
 };
+
+// The smallest valid PNG (1x1), for smiles.
+extern const QByteArray kTinyPng;
 
 // Opens a WebSocket and waits for the handshake (5 s); false if it did not connect.
 bool openSocket(QWebSocket &ws, const QNetworkRequest &request);

@@ -13,7 +13,6 @@
 #include "testserver.h"
 
 #include <QCheckBox>
-#include <QHttpMultiPart>
 #include <QListWidget>
 #include <QTemporaryDir>
 #include <QTextBrowser>
@@ -68,43 +67,6 @@ void type(QLineEdit *edit, const QString &text)
 
 }  // namespace
 
-// The smallest valid PNG (1x1), for a smile.
-const QByteArray kPng = QByteArray::fromBase64(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
-
-int uploadSmile(TestServer &s, const QByteArray &token)
-{
-    QNetworkAccessManager nam;
-    auto *multi = new QHttpMultiPart(QHttpMultiPart::FormDataType);
-    QHttpPart file;
-    file.setHeader(QNetworkRequest::ContentDispositionHeader, QByteArrayLiteral("form-data; name=\"file\"; filename=\"smile.png\""));
-    file.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("image/png"));
-    file.setBody(kPng);
-    multi->append(file);
-    QNetworkRequest req(s.http(QStringLiteral("/storage/smiles")));
-    req.setRawHeader("Authorization", "Bearer " + token);
-    QNetworkReply *reply = nam.post(req, multi);
-    multi->setParent(reply);
-    QSignalSpy done(reply, &QNetworkReply::finished);
-    done.wait(10000);
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    reply->deleteLater();
-    return status;
-}
-
-QByteArray loginToken(TestServer &s, const QString &email, const QString &password)
-{
-    QNetworkAccessManager nam;
-    QNetworkRequest req(s.http(QStringLiteral("/auth/login")));
-    req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    QNetworkReply *reply = nam.post(req, QJsonDocument(QJsonObject{{QStringLiteral("email"), email}, {QStringLiteral("password"), password}}).toJson());
-    QSignalSpy done(reply, &QNetworkReply::finished);
-    done.wait(10000);
-    const QByteArray token = QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("access_token")).toString().toLatin1();
-    reply->deleteLater();
-    return token;
-}
-
 class TestClients : public QObject
 {
     Q_OBJECT
@@ -117,7 +79,12 @@ private slots:
         QVERIFY(s.ok());
         sb::AccountStore::Error err{};
         QVERIFY(s.host().accounts().createUser(QStringLiteral("boss@chat.gui"), QStringLiteral("boss-pw-123"), QStringLiteral("superuser"), 0, &err));
-        QCOMPARE(uploadSmile(s, loginToken(s, QStringLiteral("boss@chat.gui"), QStringLiteral("boss-pw-123"))), 201);
+        const QString boss = s.postJson(QStringLiteral("/auth/login"), {{QStringLiteral("email"), QStringLiteral("boss@chat.gui")},
+                                                                         {QStringLiteral("password"), QStringLiteral("boss-pw-123")}})
+                                 .json()
+                                 .value(QStringLiteral("access_token"))
+                                 .toString();
+        QCOMPARE(s.uploadSmile(boss, kTinyPng).status, 201);
 
         ClientsWidget annWindow(s.host()), benWindow(s.host());
         ChatClientWidget *a = annWindow.embedded()->chat();

@@ -81,9 +81,7 @@ struct ChatClient {
     QString lastErrorCode() const { return errors().isEmpty() ? QString() : errors().last().value(QStringLiteral("code")).toString(); }
 };
 
-// The smallest valid PNG (1x1), for smiles.
-const QByteArray kPng = QByteArray::fromBase64(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+const QByteArray &kPng = kTinyPng;
 
 QByteArray fileFrame(const QByteArray &info, const QByteArray &bytes)
 {
@@ -122,31 +120,7 @@ private:
 
     HttpResult uploadSmile(const QString &token, const QByteArray &data, const QByteArray &price = {})
     {
-        QNetworkAccessManager nam;
-        auto *multi = new QHttpMultiPart(QHttpMultiPart::FormDataType);
-        QHttpPart file;
-        file.setHeader(QNetworkRequest::ContentDispositionHeader, QByteArrayLiteral("form-data; name=\"file\"; filename=\"smile.png\""));
-        file.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("image/png"));
-        file.setBody(data);
-        multi->append(file);
-        if (!price.isEmpty()) {
-            QHttpPart p;
-            p.setHeader(QNetworkRequest::ContentDispositionHeader, QByteArrayLiteral("form-data; name=\"price\""));
-            p.setBody(price);
-            multi->append(p);
-        }
-        QNetworkRequest req(server->http(QStringLiteral("/storage/smiles")));
-        if (!token.isEmpty())
-            req.setRawHeader("Authorization", "Bearer " + token.toLatin1());
-        QNetworkReply *reply = nam.post(req, multi);
-        multi->setParent(reply);
-        QSignalSpy done(reply, &QNetworkReply::finished);
-        done.wait(10000);
-        HttpResult r;
-        r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        r.body = reply->readAll();
-        reply->deleteLater();
-        return r;
+        return server->uploadSmile(token, data, price);
     }
 
 private slots:
