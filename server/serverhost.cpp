@@ -375,6 +375,60 @@ QHash<QString, QJsonObject> ServerHost::serviceStates() const
     return out;
 }
 
+namespace {
+felix::FelixStore *felixStore(const std::vector<std::unique_ptr<Service>> &services)
+{
+    for (const auto &svc : services) {
+        if (auto *f = dynamic_cast<felix::FelixService *>(svc.get()))
+            return &f->store();
+    }
+    return nullptr;
+}
+}  // namespace
+
+QList<QPair<QString, QJsonObject>> ServerHost::felixDocuments(bool guilds)
+{
+    felix::FelixStore *store = felixStore(m_services);
+    return store ? store->list(guilds ? felix::Kind::Guild : felix::Kind::User) : QList<QPair<QString, QJsonObject>>{};
+}
+
+bool ServerHost::putFelixDocument(bool guilds, const QString &id, const QJsonObject &doc, QString *error)
+{
+    felix::FelixStore *store = felixStore(m_services);
+    if (!store) {
+        *error = QStringLiteral("the felix service is not running");
+        return false;
+    }
+    if (id.isEmpty() || id.size() > 128) {
+        *error = QStringLiteral("an id is 1 to 128 characters");
+        return false;
+    }
+    if (store->put(guilds ? felix::Kind::Guild : felix::Kind::User, id, doc) == felix::FelixStore::Result::StorageError) {
+        *error = QStringLiteral("the change could not be stored");
+        return false;
+    }
+    return true;
+}
+
+bool ServerHost::removeFelixDocument(bool guilds, const QString &id, QString *error)
+{
+    felix::FelixStore *store = felixStore(m_services);
+    if (!store) {
+        *error = QStringLiteral("the felix service is not running");
+        return false;
+    }
+    switch (store->remove(guilds ? felix::Kind::Guild : felix::Kind::User, id)) {
+    case felix::FelixStore::Result::NotFound:
+        *error = QStringLiteral("there is no such document");
+        return false;
+    case felix::FelixStore::Result::StorageError:
+        *error = QStringLiteral("the change could not be stored");
+        return false;
+    default:
+        return true;
+    }
+}
+
 QList<ListenerStatus> ServerHost::listeners() const
 {
     return m_status;

@@ -82,6 +82,14 @@ public:
     QList<CaptureRecord> captured(quint64 after, int max, quint64 *dropped = nullptr) const;
     // Each service's live state (channel presence, pop groups, felix subscriptions, rooms).
     QHash<QString, QJsonObject> serviceStates() const;
+
+    // Felix guild (guilds = true) or user documents, for the administration panel. Blocking
+    // (database): call them off the GUI thread. A change is pushed to the connections that
+    // listen to that id, as a REST change is. False with `error` when felix is not running
+    // or the store failed.
+    QList<QPair<QString, QJsonObject>> felixDocuments(bool guilds);
+    bool putFelixDocument(bool guilds, const QString &id, const QJsonObject &doc, QString *error);
+    bool removeFelixDocument(bool guilds, const QString &id, QString *error);
     ServerSnapshot snapshot() const;
     const ServerConfig &config() const;
     AccountStore &accounts();

@@ -453,6 +453,30 @@ DE.update({
     "Chat": "Chat",
 })
 
+
+DE.update({
+    # FelixDocsWidget
+    "Refresh": "Aktualisieren",
+    "Document id, e.g. 1234567890": "Dokument-ID, z. B. 1234567890",
+    "New": "Neu",
+    "Id": "ID",
+    "The document: a JSON object": "Das Dokument: ein JSON-Objekt",
+    "Save": "Speichern",
+    "Replaces the document; connections listening to this id get it at once":
+        "Ersetzt das Dokument; Verbindungen, die auf diese ID hören, erhalten es sofort",
+    "Delete": "Löschen",
+    "Not JSON yet: %1 (at character %2)": "Noch kein JSON: %1 (bei Zeichen %2)",
+    "A document is a JSON object": "Ein Dokument ist ein JSON-Objekt",
+    "Valid JSON": "Gültiges JSON",
+    "Give the document an id first": "Dem Dokument erst eine ID geben",
+    "Not saved: not JSON (%1)": "Nicht gespeichert: kein JSON (%1)",
+    "Not saved: a document is a JSON object": "Nicht gespeichert: Ein Dokument ist ein JSON-Objekt",
+    "Done; connections listening to it got the change": "Erledigt; Verbindungen, die darauf hören, haben die Änderung erhalten",
+    # MainWindow
+    "Felix documents": "Felix-Dokumente",
+    "Administration": "Verwaltung",
+})
+
 # Where one English word needs different German in one place.
 BY_CONTEXT = {
     ("sb::ui::RawClientWidget", "Disconnect"): "Trennen",

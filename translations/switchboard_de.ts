@@ -982,6 +982,81 @@
     </message>
 </context>
 <context>
+    <name>sb::ui::FelixDocsWidget</name>
+    <message>
+        <source>Guilds</source>
+        <translation>Gilden</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Document id, e.g. 1234567890</source>
+        <translation>Dokument-ID, z. B. 1234567890</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>The document: a JSON object</source>
+        <translation>Das Dokument: ein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Replaces the document; connections listening to this id get it at once</source>
+        <translation>Ersetzt das Dokument; Verbindungen, die auf diese ID hören, erhalten es sofort</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Not JSON yet: %1 (at character %2)</source>
+        <translation>Noch kein JSON: %1 (bei Zeichen %2)</translation>
+    </message>
+    <message>
+        <source>A document is a JSON object</source>
+        <translation>Ein Dokument ist ein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>Valid JSON</source>
+        <translation>Gültiges JSON</translation>
+    </message>
+    <message>
+        <source>Give the document an id first</source>
+        <translation>Dem Dokument erst eine ID geben</translation>
+    </message>
+    <message>
+        <source>Not saved: not JSON (%1)</source>
+        <translation>Nicht gespeichert: kein JSON (%1)</translation>
+    </message>
+    <message>
+        <source>Not saved: a document is a JSON object</source>
+        <translation>Nicht gespeichert: Ein Dokument ist ein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Done; connections listening to it got the change</source>
+        <translation>Erledigt; Verbindungen, die darauf hören, haben die Änderung erhalten</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::HeartbeatsModel</name>
     <message>
         <source>%1 ms</source>
@@ -1335,6 +1410,14 @@
     <message>
         <source>Clients</source>
         <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Felix documents</source>
+        <translation>Felix-Dokumente</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Verwaltung</translation>
     </message>
 </context>
 <context>

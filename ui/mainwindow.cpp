@@ -3,6 +3,7 @@
 #include "i18n.h"
 
 #include "admin/adminwidget.h"
+#include "admin/felixdocswidget.h"
 #include "appicon.h"
 #include "clients/clientswidget.h"
 #include "clients/rawclient.h"
@@ -155,8 +156,12 @@ MainWindow::MainWindow(ServerHost &host, QWidget *parent)
     m_tabs->addTab(m_clients, tr("Clients"));
     m_rawClient = new RawClientWidget(echo, m_tabs);
     m_tabs->addTab(m_rawClient, tr("Raw client"));
-    m_admin = new AdminWidget(m_host, m_tabs);
-    m_tabs->addTab(m_admin, tr("Users and tokens"));
+    auto *admin = new QTabWidget(m_tabs);
+    m_admin = new AdminWidget(m_host, admin);
+    admin->addTab(m_admin, tr("Users and tokens"));
+    m_felixDocs = new FelixDocsWidget(m_host, admin);
+    admin->addTab(m_felixDocs, tr("Felix documents"));
+    m_tabs->addTab(admin, tr("Administration"));
     connect(m_inspector, &InspectorWidget::sendAgain, this, [this](const QByteArray &payload, bool binary) {
         m_rawClient->loadMessage(payload, binary);
         m_tabs->setCurrentWidget(m_rawClient);

@@ -24,6 +24,7 @@ class InspectorWidget;
 class PresenceWidget;
 class RawClientWidget;
 class ClientsWidget;
+class FelixDocsWidget;
 class AdminWidget;
 class ListenersModel;
 class ServicesModel;
@@ -48,6 +49,7 @@ public:
     PresenceWidget *presenceTab() const { return m_presence; }
     RawClientWidget *rawClientTab() const { return m_rawClient; }
     ClientsWidget *clientsTab() const { return m_clients; }
+    FelixDocsWidget *felixDocsTab() const { return m_felixDocs; }
     AdminWidget *adminTab() const { return m_admin; }
     QTabWidget *tabs() const { return m_tabs; }
     bool quitting() const { return m_quitting; }
@@ -75,6 +77,7 @@ private:
     PresenceWidget *m_presence;
     RawClientWidget *m_rawClient;
     ClientsWidget *m_clients;
+    FelixDocsWidget *m_felixDocs;
     AdminWidget *m_admin;
     ListenersModel *m_listeners;
     ServicesModel *m_services;

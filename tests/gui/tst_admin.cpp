@@ -2,10 +2,18 @@
 // and the GUI thread never waits for Argon2id.
 #include "accounts/accountstore.h"
 #include "admin/adminwidget.h"
+#include "admin/felixdocswidget.h"
 #include "mainwindow.h"
 #include "testserver.h"
 
+#include <QComboBox>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QWebSocket>
 #include <QTableWidget>
 #include <QTest>
 
@@ -70,6 +78,68 @@ private slots:
         QVERIFY(done.wait(10000));
         QVERIFY(!s.host().accounts().apiTokenFor(token.toLatin1()));
         QTRY_COMPARE(admin->tokens()->item(rowOf(admin->tokens(), 0, QStringLiteral("bot")), 3)->text(), QStringLiteral("revoked"));
+    }
+
+    void felixDocumentsReachListeners()
+    {
+        TestServer s;
+        QVERIFY(s.ok());
+        sb::AccountStore::Error err{};
+        const QByteArray token = s.host().accounts().createApiToken(QStringLiteral("bot"), QStringLiteral("private"), &err);
+        // A felix bot listening to guild g9.
+        QWebSocket bot;
+        QNetworkRequest req(s.ws(QStringLiteral("/"), 2));
+        req.setRawHeader("Authorization", token);
+        QVERIFY(openSocket(bot, req));
+        QSignalSpy pushed(&bot, &QWebSocket::textMessageReceived);
+        bot.sendTextMessage(QStringLiteral("{\"code\":20002,\"data\":{\"guilds\":[\"g9\"]}}"));
+        QTest::qWait(100);
+
+        MainWindow w(s.host());
+        FelixDocsWidget *docs = w.felixDocsTab();
+        QSignalSpy done(docs, &FelixDocsWidget::finished);
+        QSignalSpy refreshed(docs, &FelixDocsWidget::refreshed);
+
+        // Not an object: refused in the editor, nothing stored.
+        docs->id()->setText(QStringLiteral("g9"));
+        docs->editor()->setPlainText(QStringLiteral("[1, 2]"));
+        QCOMPARE(docs->message()->text(), QStringLiteral("A document is a JSON object"));
+        QVERIFY(!docs->save());
+        docs->editor()->setPlainText(QStringLiteral("{\"name\": \"Bakery\", \"open\": true}"));
+        QCOMPARE(docs->message()->text(), QStringLiteral("Valid JSON"));
+        QVERIFY(docs->save());
+        QVERIFY(done.wait(5000));
+        QCOMPARE(done.last().at(0).toBool(), true);
+        QTRY_VERIFY(!pushed.isEmpty());
+        const QJsonObject push = QJsonDocument::fromJson(pushed.last().at(0).toString().toUtf8()).object();
+        QCOMPARE(push.value(QStringLiteral("code")).toInt(), 10002);
+        QCOMPARE(push.value(QStringLiteral("data")).toObject().value(QStringLiteral("guildID")).toString(), QStringLiteral("g9"));
+        QCOMPARE(push.value(QStringLiteral("data")).toObject().value(QStringLiteral("guildData")).toObject().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("Bakery"));
+        QTRY_COMPARE(docs->list()->count(), 1);
+        QCOMPARE(docs->list()->item(0)->text(), QStringLiteral("g9"));
+        QCOMPARE(s.host().felixDocuments(true).size(), 1);
+
+        // Users are a list of their own.
+        docs->kind()->setCurrentIndex(1);
+        QVERIFY(refreshed.wait(5000));
+        QCOMPARE(docs->list()->count(), 0);
+        docs->kind()->setCurrentIndex(0);
+        QVERIFY(refreshed.wait(5000));
+        QCOMPARE(docs->list()->count(), 1);
+
+        // Delete: the listener gets null.
+        docs->list()->setCurrentRow(0);
+        QCOMPARE(docs->id()->text(), QStringLiteral("g9"));
+        QVERIFY(docs->editor()->toPlainText().contains(QStringLiteral("Bakery")));
+        const int before = int(pushed.size());
+        docs->remove();
+        QVERIFY(done.wait(5000));
+        QTRY_VERIFY(pushed.size() > before);
+        const QJsonObject gone = QJsonDocument::fromJson(pushed.last().at(0).toString().toUtf8()).object();
+        QVERIFY(gone.value(QStringLiteral("data")).toObject().value(QStringLiteral("guildData")).isNull());
+        QTRY_COMPARE(docs->list()->count(), 0);
+        bot.abort();
     }
 };
 
