@@ -17,6 +17,8 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
+#include <QUuid>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QNetworkInterface>
@@ -427,6 +429,71 @@ bool ServerHost::removeFelixDocument(bool guilds, const QString &id, QString *er
     default:
         return true;
     }
+}
+
+namespace {
+chat::ChatService *chatService(const std::vector<std::unique_ptr<Service>> &services)
+{
+    for (const auto &svc : services) {
+        if (auto *c = dynamic_cast<chat::ChatService *>(svc.get()))
+            return c;
+    }
+    return nullptr;
+}
+const QString kNoChat = QStringLiteral("the chat service is not running");
+}  // namespace
+
+QList<SmileInfo> ServerHost::smiles()
+{
+    QList<SmileInfo> out;
+    if (chat::ChatService *c = chatService(m_services)) {
+        for (const chat::Smile &s : c->store().smiles())
+            out.append(SmileInfo{s.id, s.fileUuid, s.price});
+    }
+    return out;
+}
+
+std::optional<SmileInfo> ServerHost::addSmile(const QByteArray &image, const QString &name, qint64 price, QString *error)
+{
+    chat::ChatService *c = chatService(m_services);
+    if (!c) {
+        *error = kNoChat;
+        return std::nullopt;
+    }
+    int code = 0;
+    const auto smile = c->addSmile(image, name, price, 0, &code, error);
+    if (!smile)
+        return std::nullopt;
+    return SmileInfo{smile->id, smile->fileUuid, smile->price};
+}
+
+bool ServerHost::setSmilePrice(qint64 id, qint64 price, QString *error)
+{
+    chat::ChatService *c = chatService(m_services);
+    if (!c || price < 0 || !c->store().setSmilePrice(id, price)) {
+        *error = !c ? kNoChat : price < 0 ? QStringLiteral("a price is zero or more coins") : QStringLiteral("there is no such smile");
+        return false;
+    }
+    return true;
+}
+
+bool ServerHost::removeSmile(qint64 id, QString *error)
+{
+    chat::ChatService *c = chatService(m_services);
+    if (!c || !c->store().retireSmile(id)) {
+        *error = !c ? kNoChat : QStringLiteral("there is no such smile");
+        return false;
+    }
+    return true;
+}
+
+QByteArray ServerHost::smileImage(const QString &fileUuid)
+{
+    chat::ChatService *c = chatService(m_services);
+    if (!c || QUuid::fromString(fileUuid).isNull())
+        return {};
+    QFile f(c->store().pathOf(fileUuid));
+    return f.open(QIODevice::ReadOnly) ? f.read(8 * 1024 * 1024) : QByteArray();
 }
 
 QList<ListenerStatus> ServerHost::listeners() const

@@ -13,6 +13,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QThread;
@@ -38,6 +39,12 @@ struct ListenerStatus {
     QString error;        // why it is not running, if it failed
     QString localUrl;     // http(s)://127.0.0.1:port (or the bound address)
     QStringList lanUrls;  // one per non-loopback address other machines can use
+};
+
+struct SmileInfo {
+    qint64 id = 0;
+    QString fileUuid;
+    qint64 price = 0;
 };
 
 struct ServerSnapshot {
@@ -90,6 +97,14 @@ public:
     QList<QPair<QString, QJsonObject>> felixDocuments(bool guilds);
     bool putFelixDocument(bool guilds, const QString &id, const QJsonObject &doc, QString *error);
     bool removeFelixDocument(bool guilds, const QString &id, QString *error);
+
+    // Chat smiles, for the administration panel; blocking like the felix calls above.
+    QList<SmileInfo> smiles();
+    std::optional<SmileInfo> addSmile(const QByteArray &image, const QString &name, qint64 price, QString *error);
+    bool setSmilePrice(qint64 id, qint64 price, QString *error);
+    // Retires the smile: gone from the grid, old messages keep it.
+    bool removeSmile(qint64 id, QString *error);
+    QByteArray smileImage(const QString &fileUuid);
     ServerSnapshot snapshot() const;
     const ServerConfig &config() const;
     AccountStore &accounts();

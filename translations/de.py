@@ -477,6 +477,26 @@ DE.update({
     "Administration": "Verwaltung",
 })
 
+
+DE.update({
+    # SmilesWidget
+    "Smiles": "Smileys",
+    "Price (coins)": "Preis (Münzen)",
+    "Add smile…": "Smiley hinzufügen…",
+    "A PNG, JPEG, GIF or WebP image, with its price": "Ein PNG-, JPEG-, GIF- oder WebP-Bild mit seinem Preis",
+    "Change price…": "Preis ändern…",
+    "Remove": "Entfernen",
+    "It leaves the grid; messages that used it keep showing it": "Er verschwindet aus der Auswahl; Nachrichten, die ihn nutzen, zeigen ihn weiter",
+    "Add a smile": "Einen Smiley hinzufügen",
+    "Images (*.png *.jpg *.jpeg *.gif *.webp)": "Bilder (*.png *.jpg *.jpeg *.gif *.webp)",
+    "Price in coins (0: free)": "Preis in Münzen (0: kostenlos)",
+    "Change price": "Preis ändern",
+    "Price of smile %1 in coins": "Preis von Smiley %1 in Münzen",
+    "Added %1": "%1 hinzugefügt",
+    "Smile %1 now costs %2 coins": "Smiley %1 kostet jetzt %2 Münzen",
+    "Removed smile %1": "Smiley %1 entfernt",
+})
+
 # Where one English word needs different German in one place.
 BY_CONTEXT = {
     ("sb::ui::RawClientWidget", "Disconnect"): "Trennen",

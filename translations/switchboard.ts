@@ -1422,6 +1422,10 @@
         <source>Administration</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Smiles</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::PopClientWidget</name>
@@ -1833,6 +1837,77 @@
     </message>
     <message>
         <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::SmilesWidget</name>
+    <message>
+        <source>Smile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price (coins)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add smile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PNG, JPEG, GIF or WebP image, with its price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change price…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It leaves the grid; messages that used it keep showing it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a smile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price in coins (0: free)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price of smile %1 in coins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smile %1 now costs %2 coins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed smile %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

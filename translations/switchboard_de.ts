@@ -1419,6 +1419,10 @@
         <source>Administration</source>
         <translation>Verwaltung</translation>
     </message>
+    <message>
+        <source>Smiles</source>
+        <translation>Smileys</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::PopClientWidget</name>
@@ -1821,6 +1825,77 @@
     <message>
         <source>Errors</source>
         <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::SmilesWidget</name>
+    <message>
+        <source>Smile</source>
+        <translation>Smiley</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Price (coins)</source>
+        <translation>Preis (Münzen)</translation>
+    </message>
+    <message>
+        <source>Add smile…</source>
+        <translation>Smiley hinzufügen…</translation>
+    </message>
+    <message>
+        <source>A PNG, JPEG, GIF or WebP image, with its price</source>
+        <translation>Ein PNG-, JPEG-, GIF- oder WebP-Bild mit seinem Preis</translation>
+    </message>
+    <message>
+        <source>Change price…</source>
+        <translation>Preis ändern…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>It leaves the grid; messages that used it keep showing it</source>
+        <translation>Er verschwindet aus der Auswahl; Nachrichten, die ihn nutzen, zeigen ihn weiter</translation>
+    </message>
+    <message>
+        <source>Add a smile</source>
+        <translation>Einen Smiley hinzufügen</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.gif *.webp)</translation>
+    </message>
+    <message>
+        <source>Price in coins (0: free)</source>
+        <translation>Preis in Münzen (0: kostenlos)</translation>
+    </message>
+    <message>
+        <source>Change price</source>
+        <translation>Preis ändern</translation>
+    </message>
+    <message>
+        <source>Price of smile %1 in coins</source>
+        <translation>Preis von Smiley %1 in Münzen</translation>
+    </message>
+    <message>
+        <source>Added %1</source>
+        <translation>%1 hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Smile %1 now costs %2 coins</source>
+        <translation>Smiley %1 kostet jetzt %2 Münzen</translation>
+    </message>
+    <message>
+        <source>Removed smile %1</source>
+        <translation>Smiley %1 entfernt</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>

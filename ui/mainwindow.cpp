@@ -4,6 +4,7 @@
 
 #include "admin/adminwidget.h"
 #include "admin/felixdocswidget.h"
+#include "admin/smileswidget.h"
 #include "appicon.h"
 #include "clients/clientswidget.h"
 #include "clients/rawclient.h"
@@ -159,6 +160,8 @@ MainWindow::MainWindow(ServerHost &host, QWidget *parent)
     auto *admin = new QTabWidget(m_tabs);
     m_admin = new AdminWidget(m_host, admin);
     admin->addTab(m_admin, tr("Users and tokens"));
+    m_smiles = new SmilesWidget(m_host, admin);
+    admin->addTab(m_smiles, tr("Smiles"));
     m_felixDocs = new FelixDocsWidget(m_host, admin);
     admin->addTab(m_felixDocs, tr("Felix documents"));
     m_tabs->addTab(admin, tr("Administration"));

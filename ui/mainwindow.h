@@ -25,6 +25,7 @@ class PresenceWidget;
 class RawClientWidget;
 class ClientsWidget;
 class FelixDocsWidget;
+class SmilesWidget;
 class AdminWidget;
 class ListenersModel;
 class ServicesModel;
@@ -50,6 +51,7 @@ public:
     RawClientWidget *rawClientTab() const { return m_rawClient; }
     ClientsWidget *clientsTab() const { return m_clients; }
     FelixDocsWidget *felixDocsTab() const { return m_felixDocs; }
+    SmilesWidget *smilesTab() const { return m_smiles; }
     AdminWidget *adminTab() const { return m_admin; }
     QTabWidget *tabs() const { return m_tabs; }
     bool quitting() const { return m_quitting; }
@@ -78,6 +80,7 @@ private:
     RawClientWidget *m_rawClient;
     ClientsWidget *m_clients;
     FelixDocsWidget *m_felixDocs;
+    SmilesWidget *m_smiles;
     AdminWidget *m_admin;
     ListenersModel *m_listeners;
     ServicesModel *m_services;

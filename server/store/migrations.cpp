@@ -95,6 +95,12 @@ const std::vector<Migration> &migrations()
                             " count INTEGER NOT NULL,"
                             " PRIMARY KEY (content_id, user_id))"),
          }},
+        {5,
+         {
+             // A removed smile is retired, not deleted: old messages keep showing it, new
+             // ones cannot use it, and it leaves the grid.
+             QStringLiteral("ALTER TABLE smiles ADD COLUMN retired INTEGER NOT NULL DEFAULT 0"),
+         }},
     };
     return all;
 }

@@ -112,12 +112,18 @@ HttpResult TestServer::get(const QString &path, const QList<QPair<QByteArray, QB
 
 HttpResult TestServer::post(const QString &path, const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers)
 {
+    return send("POST", path, body, headers);
+}
+
+HttpResult TestServer::send(const QByteArray &method, const QString &path, const QByteArray &body,
+                            const QList<QPair<QByteArray, QByteArray>> &headers)
+{
     QNetworkRequest req(http(path, m_httpListener));
     req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     for (const auto &h : headers)
         req.setRawHeader(h.first, h.second);
     prepare(req);
-    return run(m_nam.post(req, body));
+    return run(method == "POST" ? m_nam.post(req, body) : m_nam.sendCustomRequest(req, method, body));
 }
 
 HttpResult TestServer::postJson(const QString &path, const QJsonObject &body, const QList<QPair<QByteArray, QByteArray>> &headers)

@@ -49,6 +49,9 @@ public:
 
     HttpResult get(const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers = {});
     HttpResult post(const QString &path, const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    // Any method (PATCH, DELETE, …) with an optional JSON body.
+    HttpResult send(const QByteArray &method, const QString &path, const QByteArray &body = {},
+                    const QList<QPair<QByteArray, QByteArray>> &headers = {});
     HttpResult postJson(const QString &path, const QJsonObject &body, const QList<QPair<QByteArray, QByteArray>> &headers = {});
 
     // Registers and logs in a user; returns the access token (empty on failure).

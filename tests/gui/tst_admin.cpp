@@ -3,16 +3,20 @@
 #include "accounts/accountstore.h"
 #include "admin/adminwidget.h"
 #include "admin/felixdocswidget.h"
+#include "admin/smileswidget.h"
 #include "mainwindow.h"
 #include "testserver.h"
 
 #include <QComboBox>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QFile>
 #include <QWebSocket>
 #include <QTableWidget>
 #include <QTest>
@@ -140,6 +144,60 @@ private slots:
         QVERIFY(gone.value(QStringLiteral("data")).toObject().value(QStringLiteral("guildData")).isNull());
         QTRY_COMPARE(docs->list()->count(), 0);
         bot.abort();
+    }
+
+    void smilesAddPriceRemove()
+    {
+        TestServer s;
+        QVERIFY(s.ok());
+        MainWindow w(s.host());
+        SmilesWidget *smiles = w.smilesTab();
+        QSignalSpy done(smiles, &SmilesWidget::finished);
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("wink.png"));
+        {
+            QFile f(png);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(kTinyPng);
+        }
+        const QString text = dir.filePath(QStringLiteral("notes.png"));  // a name is not a picture
+        {
+            QFile f(text);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("just text");
+        }
+        smiles->addFromFile(text, 1);
+        QVERIFY(done.wait(5000));
+        QCOMPARE(done.last().at(0).toBool(), false);
+        QVERIFY(smiles->message()->text().contains(QStringLiteral("PNG, JPEG, GIF or WebP")));
+
+        smiles->addFromFile(png, 3);
+        QVERIFY(done.wait(5000));
+        QCOMPARE(done.last().at(0).toBool(), true);
+        QTRY_COMPARE(smiles->table()->rowCount(), 1);
+        const qint64 id = smiles->table()->item(0, 1)->text().toLongLong();
+        QCOMPARE(smiles->table()->item(0, 2)->text(), QStringLiteral("3"));
+        QVERIFY(!smiles->table()->item(0, 0)->icon().isNull());  // the picture, read from the store
+        // The server's grid has it with that price.
+        QJsonArray list = QJsonDocument::fromJson(s.get(QStringLiteral("/storage/smiles")).body).array();
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list.first().toObject().value(QStringLiteral("price")).toInt(), 3);
+
+        smiles->setPrice(id, 9);
+        QVERIFY(done.wait(5000));
+        QTRY_COMPARE(smiles->table()->item(0, 2)->text(), QStringLiteral("9"));
+        list = QJsonDocument::fromJson(s.get(QStringLiteral("/storage/smiles")).body).array();
+        QCOMPARE(list.first().toObject().value(QStringLiteral("price")).toInt(), 9);
+
+        smiles->remove(id);
+        QVERIFY(done.wait(5000));
+        QCOMPARE(done.last().at(0).toBool(), true);
+        QTRY_COMPARE(smiles->table()->rowCount(), 0);
+        QVERIFY(QJsonDocument::fromJson(s.get(QStringLiteral("/storage/smiles")).body).array().isEmpty());
+        smiles->remove(id);  // already gone: said plainly
+        QVERIFY(done.wait(5000));
+        QCOMPARE(done.last().at(0).toBool(), false);
+        QVERIFY(smiles->message()->text().contains(QStringLiteral("no such smile")));
     }
 };
 

@@ -382,6 +382,36 @@ private slots:
         QCOMPARE(m.value(QStringLiteral("smile_file_uuid")).toString(), fileUuid);
         QVERIFY(!m.contains(QStringLiteral("text")));
         QCOMPARE(balanceOf(alice.id), before - 7);  // the smile's own price
+
+        // A superuser changes the price (PATCH) and retires the smile (DELETE).
+        const QString path = QStringLiteral("/storage/smiles/%1").arg(id);
+        QCOMPARE(server->send("PATCH", path, R"({"price": 2})", bearer(aliceToken)).status, 403);
+        QCOMPARE(server->send("PATCH", path, R"({"price": 2})").status, 401);
+        QCOMPARE(server->send("PATCH", path, R"({"price": -2})", bearer(bossToken)).status, 400);
+        QCOMPARE(server->send("PATCH", path, R"({"price": 1.5})", bearer(bossToken)).status, 400);
+        QCOMPARE(server->send("PATCH", QStringLiteral("/storage/smiles/999999"), R"({"price": 2})", bearer(bossToken)).status, 404);
+        const HttpResult patched = server->send("PATCH", path, R"({"price": 2})", bearer(bossToken));
+        QCOMPARE(patched.status, 200);
+        QCOMPARE(patched.json().value(QStringLiteral("price")).toInt(), 2);
+        a.ws->sendTextMessage(QStringLiteral(R"({"type": "smile", "smile_id": %1})").arg(id));
+        QTRY_COMPARE(a.messages().size(), 2);
+        QCOMPARE(balanceOf(alice.id), before - 7 - 2);  // the new price
+
+        QCOMPARE(server->send("DELETE", path, {}, bearer(aliceToken)).status, 403);
+        QCOMPARE(server->send("DELETE", path, {}, bearer(bossToken)).status, 204);
+        QCOMPARE(server->send("DELETE", path, {}, bearer(bossToken)).status, 404);  // already retired
+        for (const QJsonValue &v : QJsonDocument::fromJson(server->get(QStringLiteral("/storage/smiles")).body).array())
+            QVERIFY(v.toObject().value(QStringLiteral("id")).toInteger() != id);
+        a.ws->sendTextMessage(QStringLiteral(R"({"type": "smile", "smile_id": %1})").arg(id));
+        QTRY_VERIFY(!a.errors().isEmpty());
+        QCOMPARE(a.errors().last().value(QStringLiteral("code")).toString(), QStringLiteral("UNKNOWN_SMILE"));
+        // The messages that used it still show it.
+        ChatClient again;
+        QVERIFY(again.join(*server, bob.id, aliceToken));
+        bool shown = false;
+        for (const QJsonValue &v : again.history())
+            shown |= v.toObject().value(QStringLiteral("smile_file_uuid")).toString() == fileUuid;
+        QVERIFY(shown);
     }
 
     void restApi()

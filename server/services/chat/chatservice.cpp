@@ -112,6 +112,8 @@ void ChatService::registerRoutes(Router &router)
     route("GET", QStringLiteral("/storage"), &ChatService::getFile);
     route("POST", QStringLiteral("/storage/smiles"), &ChatService::uploadSmile);
     route("GET", QStringLiteral("/storage/smiles"), &ChatService::listSmiles);
+    route("PATCH", QStringLiteral("/storage/smiles/{id}"), &ChatService::changeSmile);
+    route("DELETE", QStringLiteral("/storage/smiles/{id}"), &ChatService::changeSmile);
     route("GET", QStringLiteral("/members"), &ChatService::listMembers);
     route("GET", QStringLiteral("/me"), &ChatService::me);
     route("POST", QStringLiteral("/admin/users/{id}/balance"), &ChatService::topUp);
@@ -207,37 +209,95 @@ void ChatService::uploadSmile(HttpRequest &request, const HttpResponder &respond
         respond.send(HttpResponse::error(400, "MISSING_FIELD", QStringLiteral("the form needs a 'file' field with the image")));
         return;
     }
-    const qint64 limit = m_ctx.config.service(kService).fileBytes;
-    if (file->data.size() > limit) {
-        respond.send(HttpResponse::error(413, "FILE_TOO_LARGE", QStringLiteral("smiles are limited to %1 bytes").arg(limit)));
-        return;
-    }
-    const QString type = imageTypeOf(file->data);
-    if (type.isEmpty()) {
-        respond.send(HttpResponse::error(415, "NOT_AN_IMAGE", QStringLiteral("a smile must be a PNG, JPEG, GIF or WebP image")));
-        return;
-    }
-    StoredFile stored{secrets::randomUuid(), QString::fromUtf8(file->filename.isEmpty() ? QByteArray("smile") : file->filename).left(255),
-                      type, file->data.size()};
+    ChatService *self = this;
     const QByteArray data = file->data;
-    ChatStore *store = m_store.get();
+    const QString name = QString::fromUtf8(file->filename.isEmpty() ? QByteArray("smile") : file->filename);
     const qint64 uploader = user->id;
-    m_ctx.blockingPool.start([store, stored, data, price, uploader, respond] {
-        QString err;
-        if (!writeFileDurably(store->filesDir(), stored.uuid, data, &err)) {
-            respond.send(HttpResponse::error(500, "STORAGE_ERROR", QStringLiteral("the image could not be stored")));
-            return;
-        }
-        const auto smile = store->addSmile(stored, price, uploader);
+    m_ctx.blockingPool.start([self, data, name, price, uploader, respond] {
+        int code = 0;
+        QString error;
+        const auto smile = self->addSmile(data, name, price, uploader, &code, &error);
         if (!smile) {
-            QFile::remove(store->pathOf(stored.uuid));
-            respond.send(HttpResponse::error(500, "STORAGE_ERROR", QStringLiteral("the smile could not be stored")));
+            const char *codes[] = {"FILE_TOO_LARGE", "NOT_AN_IMAGE", "STORAGE_ERROR"};
+            respond.send(HttpResponse::error(code, codes[code == 413 ? 0 : code == 415 ? 1 : 2], error));
             return;
         }
         respond.send(HttpResponse::json(201, QJsonObject{{QStringLiteral("id"), double(smile->id)},
                                                          {QStringLiteral("file_uuid"), smile->fileUuid},
                                                          {QStringLiteral("price"), double(smile->price)}}));
     });
+}
+
+std::optional<Smile> ChatService::addSmile(const QByteArray &image, const QString &name, qint64 price, qint64 uploaderId,
+                                           int *errorCode, QString *error)
+{
+    const qint64 limit = m_ctx.config.service(kService).fileBytes;
+    if (image.size() > limit) {
+        *errorCode = 413;
+        *error = QStringLiteral("smiles are limited to %1 bytes").arg(limit);
+        return std::nullopt;
+    }
+    const QString type = imageTypeOf(image);
+    if (type.isEmpty()) {
+        *errorCode = 415;
+        *error = QStringLiteral("a smile must be a PNG, JPEG, GIF or WebP image");
+        return std::nullopt;
+    }
+    const StoredFile stored{secrets::randomUuid(), name.left(255), type, image.size()};
+    QString err;
+    if (!writeFileDurably(m_store->filesDir(), stored.uuid, image, &err)) {
+        *errorCode = 500;
+        *error = QStringLiteral("the image could not be stored");
+        return std::nullopt;
+    }
+    auto smile = m_store->addSmile(stored, price, uploaderId);
+    if (!smile) {
+        QFile::remove(m_store->pathOf(stored.uuid));
+        *errorCode = 500;
+        *error = QStringLiteral("the smile could not be stored");
+    }
+    return smile;
+}
+
+void ChatService::changeSmile(HttpRequest &request, const HttpResponder &respond)
+{
+    const auto user = caller(request, respond);
+    if (!user)
+        return;
+    if (user->role != QLatin1String("superuser")) {
+        respond.send(HttpResponse::error(403, "FORBIDDEN", QStringLiteral("only a superuser can change smiles")));
+        return;
+    }
+    bool ok = false;
+    const qint64 id = request.params.value(QStringLiteral("id")).toLongLong(&ok);
+    if (!ok) {
+        respond.send(HttpResponse::error(404, "NOT_FOUND", QStringLiteral("no smile with this id")));
+        return;
+    }
+    if (request.head.method == "DELETE") {
+        if (m_store->retireSmile(id))
+            respond.send(HttpResponse{204, {}, {}, false, false});
+        else
+            respond.send(HttpResponse::error(404, "NOT_FOUND", QStringLiteral("no smile with this id")));
+        return;
+    }
+    QString error;
+    const QJsonObject body = request.jsonBody(&ok, &error);
+    if (!ok) {
+        respond.send(HttpResponse::error(400, "INVALID_JSON", error));
+        return;
+    }
+    const QJsonValue price = body.value(QLatin1String("price"));
+    const double p = price.toDouble(-1);
+    if (!price.isDouble() || p < 0 || p != double(qint64(p))) {
+        respond.send(HttpResponse::error(400, "INVALID_PRICE", QStringLiteral("price must be a whole number of coins, zero or more")));
+        return;
+    }
+    if (!m_store->setSmilePrice(id, qint64(p))) {
+        respond.send(HttpResponse::error(404, "NOT_FOUND", QStringLiteral("no smile with this id")));
+        return;
+    }
+    respond.send(HttpResponse::json(200, QJsonObject{{QStringLiteral("id"), double(id)}, {QStringLiteral("price"), p}}));
 }
 
 void ChatService::listSmiles(HttpRequest &, const HttpResponder &respond)

@@ -2,10 +2,12 @@
 // The member chat service (seed 001, SPEC §3): the /members/chat/ WebSocket, the storage
 // and smiles API, members and profile, admin top-ups, and the web chat page.
 
+#include "services/chat/chatstore.h"
 #include "services/roomhub.h"
 #include "services/service.h"
 
 #include <memory>
+#include <optional>
 
 namespace sb {
 struct ServerContext;
@@ -32,10 +34,17 @@ public:
     ChatWriter &writer() { return *m_writer; }
     RoomHub &conversations() { return m_conversations; }
 
+    // Stores an image as a new smile (checked by its bytes, written durably, then its rows).
+    // Blocking: call it off the GUI and worker threads. `errorCode` is an HTTP-style code
+    // (413 too large, 415 not an image, 500 storage) with `error` saying why.
+    std::optional<Smile> addSmile(const QByteArray &image, const QString &name, qint64 price, qint64 uploaderId,
+                                  int *errorCode, QString *error);
+
 private:
     void getFile(HttpRequest &request, const HttpResponder &respond);
     void uploadSmile(HttpRequest &request, const HttpResponder &respond);
     void listSmiles(HttpRequest &request, const HttpResponder &respond);
+    void changeSmile(HttpRequest &request, const HttpResponder &respond);
     void listMembers(HttpRequest &request, const HttpResponder &respond);
     void me(HttpRequest &request, const HttpResponder &respond);
     void topUp(HttpRequest &request, const HttpResponder &respond);

@@ -116,11 +116,30 @@ QList<Smile> ChatStore::smiles()
     QSqlDatabase db = m_db.connection();
     QSqlQuery q(db);
     QList<Smile> out;
-    if (q.exec(QStringLiteral("SELECT id, file_uuid, price FROM smiles ORDER BY id"))) {
+    if (q.exec(QStringLiteral("SELECT id, file_uuid, price FROM smiles WHERE retired = 0 ORDER BY id"))) {
         while (q.next())
             out.append(Smile{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong()});
     }
     return out;
+}
+
+bool ChatStore::setSmilePrice(qint64 id, qint64 price)
+{
+    QSqlDatabase db = m_db.connection();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE smiles SET price = ? WHERE id = ? AND retired = 0"));
+    q.addBindValue(price);
+    q.addBindValue(id);
+    return q.exec() && q.numRowsAffected() == 1;
+}
+
+bool ChatStore::retireSmile(qint64 id)
+{
+    QSqlDatabase db = m_db.connection();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE smiles SET retired = 1 WHERE id = ? AND retired = 0"));
+    q.addBindValue(id);
+    return q.exec() && q.numRowsAffected() == 1;
 }
 
 std::optional<Smile> ChatStore::addSmile(const StoredFile &file, qint64 price, qint64 uploaderId)
@@ -135,7 +154,7 @@ std::optional<Smile> ChatStore::addSmile(const StoredFile &file, qint64 price, q
     f.addBindValue(file.originalName);
     f.addBindValue(file.contentType);
     f.addBindValue(file.size);
-    f.addBindValue(uploaderId);
+    f.addBindValue(uploaderId > 0 ? QVariant(uploaderId) : QVariant());  // 0: the operator, no account
     f.addBindValue(now);
     QSqlQuery s(db);
     s.prepare(QStringLiteral("INSERT INTO smiles (file_uuid, price, created_at) VALUES (?,?,?)"));
@@ -270,7 +289,7 @@ SendResult ChatWriter::process(QSqlDatabase &db, const SendRequest &r)
     m.date = nowWithMicroseconds();
     qint64 price = m_textPrice;
     if (r.type == QLatin1String("smile")) {
-        QSqlQuery *s = run(QStringLiteral("SELECT price, file_uuid FROM smiles WHERE id = ?"), {r.smileId});
+        QSqlQuery *s = run(QStringLiteral("SELECT price, file_uuid FROM smiles WHERE id = ? AND retired = 0"), {r.smileId});
         if (!s || !s->next()) {
             if (s)
                 s->finish();

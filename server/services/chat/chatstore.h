@@ -48,6 +48,11 @@ public:
     QList<Smile> smiles();
     // Stores a smile whose file is already on disk (files row + smiles row, one commit).
     std::optional<Smile> addSmile(const StoredFile &file, qint64 price, qint64 uploaderId);
+    // Changes a smile's price (new messages pay it); false if there is no such smile.
+    bool setSmilePrice(qint64 id, qint64 price);
+    // Retires a smile: it leaves the list and new messages cannot use it; old messages keep
+    // it. False if there is no such (unretired) smile.
+    bool retireSmile(qint64 id);
     // Deletes files on disk that no row refers to (left by a crash between the two).
     int removeOrphanFiles();
 
