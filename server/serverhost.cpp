@@ -244,6 +244,64 @@ void ServerHost::stopListener(int id)
     emit listenersChanged();
 }
 
+ListenerConfig ServerHost::listenerConfig(int id) const
+{
+    return id >= 0 && id < int(m_runtimes.size()) ? m_runtimes[size_t(id)]->config : ListenerConfig{};
+}
+
+bool ServerHost::reconfigureListener(int id, int port, const std::optional<TlsFiles> &tls, QString *error)
+{
+    if (id < 0 || id >= int(m_runtimes.size())) {
+        *error = QStringLiteral("no such listener");
+        return false;
+    }
+    if (port < 0 || port > 65535) {
+        *error = QStringLiteral("a port is 0 to 65535");
+        return false;
+    }
+    auto rt = std::make_shared<ListenerRuntime>(*m_runtimes[size_t(id)]);
+    rt->config.port = port;
+    rt->config.tls = tls;
+    rt->tls.reset();
+    if (tls) {
+        QString tlsError;
+        rt->tls = loadServerTls(tls->certificate, tls->key, &tlsError);
+        if (!rt->tls) {
+            *error = QStringLiteral("TLS: %1").arg(tlsError);
+            return false;
+        }
+    }
+    const bool wasRunning = m_running && m_status[id].running;
+    const auto old = m_runtimes[size_t(id)];
+    const quint16 oldPort = m_status[id].port;
+    if (wasRunning)
+        stopListener(id);
+    m_runtimes[size_t(id)] = rt;
+    m_status[id].tls = tls.has_value();
+    m_status[id].port = quint16(port);  // bind() keeps a non-zero port; 0 picks a new one
+    bool ok = true;
+    if (wasRunning && !bind(id, error)) {
+        // Back to what worked.
+        ok = false;
+        m_runtimes[size_t(id)] = old;
+        m_status[id].tls = old->config.tls.has_value();
+        m_status[id].port = oldPort;
+        QString again;
+        bind(id, &again);
+    }
+    if (ok) {
+        for (ListenerConfig &lc : m_ctx->config.listeners) {
+            if (lc.group == old->config.group && lc.services == old->config.services) {
+                lc.port = port;
+                lc.tls = tls;
+            }
+        }
+        updateUrls(m_status[id]);
+    }
+    emit listenersChanged();
+    return ok;
+}
+
 bool ServerHost::setListenAddress(const QString &address, QString *error)
 {
     ServerConfig probe = m_ctx->config;

@@ -73,6 +73,13 @@ public:
 
     bool startListener(int id, QString *error);
     void stopListener(int id);
+    // Changes a listener's port (0: any free one) and TLS (nullopt: plain http/ws). A running
+    // listener restarts: its open connections are closed with 1001 and it listens again with
+    // the new settings. Nothing changes when the certificate cannot be loaded or the port
+    // cannot be bound (then the old settings are restored and listening again).
+    bool reconfigureListener(int id, int port, const std::optional<TlsFiles> &tls, QString *error);
+    // The listener's current settings (the configured port, the TLS files).
+    ListenerConfig listenerConfig(int id) const;
     // Rebinds every running listener to `address` ("any", "localhost" or an IP).
     bool setListenAddress(const QString &address, QString *error);
 

@@ -497,6 +497,40 @@ DE.update({
     "Removed smile %1": "Smiley %1 entfernt",
 })
 
+
+DE.update({
+    # ListenersWidget
+    "Port": "Port",
+    "TLS": "TLS",
+    "any free port": "ein freier Port",
+    "TLS (https:// and wss:// only)": "TLS (nur https:// und wss://)",
+    "Browse…": "Durchsuchen…",
+    "PEM file": "PEM-Datei",
+    "PEM files (*.pem *.crt *.key);;All files (*)": "PEM-Dateien (*.pem *.crt *.key);;Alle Dateien (*)",
+    "Certificate": "Zertifikat",
+    "PEM certificate file": "PEM-Zertifikatsdatei",
+    "Private key": "Privater Schlüssel",
+    "PEM key file": "PEM-Schlüsseldatei",
+    "Generate a self-signed certificate": "Ein selbstsigniertes Zertifikat erzeugen",
+    "Valid for this computer's names and LAN addresses; clients must trust it or check its fingerprint":
+        "Gültig für die Namen und LAN-Adressen dieses Computers; Clients müssen ihm vertrauen oder seinen Fingerabdruck prüfen",
+    "Apply and restart listener": "Übernehmen und Listener neu starten",
+    "–": "–",
+    "on": "an",
+    "Running at %1": "Läuft unter %1",
+    "Applying restarts this listener: the connections open on it are closed (1001) and clients reconnect.":
+        "Übernehmen startet diesen Listener neu: Seine offenen Verbindungen werden geschlossen (1001), Clients verbinden sich neu.",
+    "This listener is stopped; the settings apply when it starts.": "Dieser Listener ist angehalten; die Einstellungen gelten, sobald er startet.",
+    "Generating…": "Erzeuge…",
+    "Could not generate: %1": "Konnte nicht erzeugt werden: %1",
+    "SHA-256 fingerprint: %1": "SHA-256-Fingerabdruck: %1",
+    "TLS needs a certificate and a key (or generate them)": "TLS braucht ein Zertifikat und einen Schlüssel (oder erzeugen Sie sie)",
+    "Listening at %1": "Lauscht unter %1",
+    "Saved; applies when the listener starts": "Gespeichert; gilt, sobald der Listener startet",
+    "Not changed: %1": "Nicht geändert: %1",
+    "Listeners and TLS": "Listener und TLS",
+})
+
 # Where one English word needs different German in one place.
 BY_CONTEXT = {
     ("sb::ui::RawClientWidget", "Disconnect"): "Trennen",

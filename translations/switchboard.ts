@@ -1257,6 +1257,133 @@
     </message>
 </context>
 <context>
+    <name>sb::ui::ListenersWidget</name>
+    <message>
+        <source>Services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS (https:// and wss:// only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate a self-signed certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid for this computer&apos;s names and LAN addresses; clients must trust it or check its fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply and restart listener</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applying restarts this listener: the connections open on it are closed (1001) and clients reconnect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This listener is stopped; the settings apply when it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not generate: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS needs a certificate and a key (or generate them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved; applies when the listener starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::MainWindow</name>
     <message>
         <source>Switchboard</source>
@@ -1424,6 +1551,10 @@
     </message>
     <message>
         <source>Smiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listeners and TLS</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1258,6 +1258,133 @@
     </message>
 </context>
 <context>
+    <name>sb::ui::ListenersWidget</name>
+    <message>
+        <source>Services</source>
+        <translation>Dienste</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>ein freier Port</translation>
+    </message>
+    <message>
+        <source>TLS (https:// and wss:// only)</source>
+        <translation>TLS (nur https:// und wss://)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>PEM file</source>
+        <translation>PEM-Datei</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation>PEM-Dateien (*.pem *.crt *.key);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Zertifikat</translation>
+    </message>
+    <message>
+        <source>PEM certificate file</source>
+        <translation>PEM-Zertifikatsdatei</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>Privater Schlüssel</translation>
+    </message>
+    <message>
+        <source>PEM key file</source>
+        <translation>PEM-Schlüsseldatei</translation>
+    </message>
+    <message>
+        <source>Generate a self-signed certificate</source>
+        <translation>Ein selbstsigniertes Zertifikat erzeugen</translation>
+    </message>
+    <message>
+        <source>Valid for this computer's names and LAN addresses; clients must trust it or check its fingerprint</source>
+        <translation>Gültig für die Namen und LAN-Adressen dieses Computers; Clients müssen ihm vertrauen oder seinen Fingerabdruck prüfen</translation>
+    </message>
+    <message>
+        <source>Apply and restart listener</source>
+        <translation>Übernehmen und Listener neu starten</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>Running at %1</source>
+        <translation>Läuft unter %1</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Applying restarts this listener: the connections open on it are closed (1001) and clients reconnect.</source>
+        <translation>Übernehmen startet diesen Listener neu: Seine offenen Verbindungen werden geschlossen (1001), Clients verbinden sich neu.</translation>
+    </message>
+    <message>
+        <source>This listener is stopped; the settings apply when it starts.</source>
+        <translation>Dieser Listener ist angehalten; die Einstellungen gelten, sobald er startet.</translation>
+    </message>
+    <message>
+        <source>Generating…</source>
+        <translation>Erzeuge…</translation>
+    </message>
+    <message>
+        <source>Could not generate: %1</source>
+        <translation>Konnte nicht erzeugt werden: %1</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint: %1</source>
+        <translation>SHA-256-Fingerabdruck: %1</translation>
+    </message>
+    <message>
+        <source>TLS needs a certificate and a key (or generate them)</source>
+        <translation>TLS braucht ein Zertifikat und einen Schlüssel (oder erzeugen Sie sie)</translation>
+    </message>
+    <message>
+        <source>Listening at %1</source>
+        <translation>Lauscht unter %1</translation>
+    </message>
+    <message>
+        <source>Saved; applies when the listener starts</source>
+        <translation>Gespeichert; gilt, sobald der Listener startet</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>Nicht geändert: %1</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::MainWindow</name>
     <message>
         <source>Switchboard</source>
@@ -1422,6 +1549,10 @@
     <message>
         <source>Smiles</source>
         <translation>Smileys</translation>
+    </message>
+    <message>
+        <source>Listeners and TLS</source>
+        <translation>Listener und TLS</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,7 @@ class RawClientWidget;
 class ClientsWidget;
 class FelixDocsWidget;
 class SmilesWidget;
+class ListenersWidget;
 class AdminWidget;
 class ListenersModel;
 class ServicesModel;
@@ -52,6 +53,7 @@ public:
     ClientsWidget *clientsTab() const { return m_clients; }
     FelixDocsWidget *felixDocsTab() const { return m_felixDocs; }
     SmilesWidget *smilesTab() const { return m_smiles; }
+    ListenersWidget *listenersAdminTab() const { return m_listenersAdmin; }
     AdminWidget *adminTab() const { return m_admin; }
     QTabWidget *tabs() const { return m_tabs; }
     bool quitting() const { return m_quitting; }
@@ -81,6 +83,7 @@ private:
     ClientsWidget *m_clients;
     FelixDocsWidget *m_felixDocs;
     SmilesWidget *m_smiles;
+    ListenersWidget *m_listenersAdmin;
     AdminWidget *m_admin;
     ListenersModel *m_listeners;
     ServicesModel *m_services;

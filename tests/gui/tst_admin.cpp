@@ -3,11 +3,15 @@
 #include "accounts/accountstore.h"
 #include "admin/adminwidget.h"
 #include "admin/felixdocswidget.h"
+#include "admin/listenerswidget.h"
 #include "admin/smileswidget.h"
 #include "mainwindow.h"
 #include "testserver.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QSpinBox>
+#include <QTcpServer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -23,6 +27,18 @@
 
 using namespace sbtest;
 using namespace sb::ui;
+
+// SB_SCREENSHOTS=DIR saves pictures of the panels in use (docs/screenshots).
+static void snapshot(QWidget *w, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("SB_SCREENSHOTS");
+    if (dir.isEmpty())
+        return;
+    w->resize(1000, 560);
+    w->show();
+    QTest::qWait(50);
+    w->grab().save(dir + QLatin1Char('/') + name);
+}
 
 class TestAdmin : public QObject
 {
@@ -122,6 +138,8 @@ private slots:
                  QStringLiteral("Bakery"));
         QTRY_COMPARE(docs->list()->count(), 1);
         QCOMPARE(docs->list()->item(0)->text(), QStringLiteral("g9"));
+        docs->list()->setCurrentRow(0);
+        snapshot(docs, QStringLiteral("admin-felix-documents.png"));
         QCOMPARE(s.host().felixDocuments(true).size(), 1);
 
         // Users are a list of their own.
@@ -178,6 +196,7 @@ private slots:
         const qint64 id = smiles->table()->item(0, 1)->text().toLongLong();
         QCOMPARE(smiles->table()->item(0, 2)->text(), QStringLiteral("3"));
         QVERIFY(!smiles->table()->item(0, 0)->icon().isNull());  // the picture, read from the store
+        snapshot(smiles, QStringLiteral("admin-smiles.png"));
         // The server's grid has it with that price.
         QJsonArray list = QJsonDocument::fromJson(s.get(QStringLiteral("/storage/smiles")).body).array();
         QCOMPARE(list.size(), 1);
@@ -198,6 +217,63 @@ private slots:
         QVERIFY(done.wait(5000));
         QCOMPARE(done.last().at(0).toBool(), false);
         QVERIFY(smiles->message()->text().contains(QStringLiteral("no such smile")));
+    }
+
+    void listenersPortAndTls()
+    {
+        TestServer s;
+        QVERIFY(s.ok());
+        MainWindow w(s.host());
+        ListenersWidget *l = w.listenersAdminTab();
+        l->select(1);  // channels
+        QCOMPARE(l->port()->value(), int(s.port(1)));
+        QWebSocket ws;
+        QVERIFY(openSocket(ws, s.ws(QStringLiteral("/lobby/listen"), 1)));
+        QSignalSpy closed(&ws, &QWebSocket::disconnected);
+
+        // Files that cannot be loaded: nothing changes, the connection stays.
+        l->tls()->setChecked(true);
+        l->certificate()->setText(QStringLiteral("/nonexistent/cert.pem"));
+        l->key()->setText(QStringLiteral("/nonexistent/key.pem"));
+        QVERIFY(!l->apply());
+        QVERIFY(l->message()->text().startsWith(QStringLiteral("Not changed")));
+        QVERIFY(!s.host().listeners()[1].tls);
+        QTest::qWait(100);
+        QCOMPARE(closed.size(), 0);
+
+        // A generated self-signed certificate, then TLS on: the listener restarts.
+        QSignalSpy ready(l, &ListenersWidget::certificateReady);
+        l->generateCertificate();
+        QVERIFY(ready.wait(20000));
+        QCOMPARE(ready.last().at(0).toBool(), true);
+        QVERIFY(l->fingerprint()->text().startsWith(QStringLiteral("SHA-256 fingerprint: ")));
+        QVERIFY(QFile::exists(l->certificate()->text()));
+        snapshot(l, QStringLiteral("admin-listeners.png"));
+        const quint16 port = s.port(1);
+        QVERIFY(l->apply());
+        QVERIFY(closed.wait(5000));
+        QCOMPARE(int(ws.closeCode()), 1001);
+        QVERIFY(s.host().listeners()[1].tls);
+        QVERIFY(s.host().listeners()[1].localUrl.startsWith(QStringLiteral("https://")));
+        QCOMPARE(s.port(1), port);  // the address people were given stays
+        s.setHttpListener(1);
+        s.trustCertificate(l->certificate()->text());
+        QCOMPARE(s.get(QStringLiteral("/healthz")).status, 200);
+
+        // Another port, TLS off again.
+        quint16 freePort = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost));
+            freePort = probe.serverPort();
+        }
+        l->port()->setValue(freePort);
+        l->tls()->setChecked(false);
+        QVERIFY(l->apply());
+        QCOMPARE(s.port(1), freePort);
+        QVERIFY(!s.host().listeners()[1].tls);
+        QCOMPARE(s.get(QStringLiteral("/healthz")).status, 200);
+        QVERIFY(l->table()->item(1, 1)->text() == QString::number(freePort));
     }
 };
 

@@ -1,0 +1,201 @@
+#include "listenerswidget.h"
+
+#include "net/tls.h"
+#include "serverhost.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QThreadPool>
+#include <QVBoxLayout>
+
+namespace sb::ui {
+
+ListenersWidget::ListenersWidget(ServerHost &host, QWidget *parent) : QWidget(parent), m_host(host)
+{
+    auto *layout = new QVBoxLayout(this);
+    m_table = new QTableWidget(0, 4, this);
+    m_table->setHorizontalHeaderLabels({tr("Services"), tr("Port"), tr("TLS"), tr("Status")});
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    layout->addWidget(m_table, 1);
+
+    auto *form = new QFormLayout;
+    m_port = new QSpinBox(this);
+    m_port->setRange(0, 65535);
+    m_port->setSpecialValueText(tr("any free port"));
+    form->addRow(tr("Port"), m_port);
+    m_tls = new QCheckBox(tr("TLS (https:// and wss:// only)"), this);
+    form->addRow(QString(), m_tls);
+    auto fileRow = [this](QLineEdit *&edit, const QString &placeholder) {
+        auto *row = new QHBoxLayout;
+        edit = new QLineEdit(this);
+        edit->setPlaceholderText(placeholder);
+        auto *browse = new QPushButton(tr("Browse…"), this);
+        QLineEdit *target = edit;
+        connect(browse, &QPushButton::clicked, this, [this, target] {
+            const QString f = QFileDialog::getOpenFileName(this, tr("PEM file"), QString(), tr("PEM files (*.pem *.crt *.key);;All files (*)"));
+            if (!f.isEmpty())
+                target->setText(f);
+        });
+        row->addWidget(edit, 1);
+        row->addWidget(browse);
+        return row;
+    };
+    form->addRow(tr("Certificate"), fileRow(m_cert, tr("PEM certificate file")));
+    form->addRow(tr("Private key"), fileRow(m_key, tr("PEM key file")));
+    auto *generateRow = new QHBoxLayout;
+    auto *generate = new QPushButton(tr("Generate a self-signed certificate"), this);
+    generate->setToolTip(tr("Valid for this computer's names and LAN addresses; clients must trust it or check its fingerprint"));
+    m_fingerprint = new QLabel(this);
+    m_fingerprint->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_fingerprint->setWordWrap(true);
+    generateRow->addWidget(generate);
+    generateRow->addWidget(m_fingerprint, 1);
+    form->addRow(QString(), generateRow);
+    layout->addLayout(form);
+    auto *applyRow = new QHBoxLayout;
+    m_warning = new QLabel(this);
+    m_warning->setWordWrap(true);
+    auto *applyButton = new QPushButton(tr("Apply and restart listener"), this);
+    m_message = new QLabel(this);
+    m_message->setWordWrap(true);
+    applyRow->addWidget(m_warning, 1);
+    applyRow->addWidget(applyButton);
+    layout->addLayout(applyRow);
+    layout->addWidget(m_message);
+
+    auto enableTls = [this](bool on) {
+        m_cert->setEnabled(on);
+        m_key->setEnabled(on);
+    };
+    connect(m_tls, &QCheckBox::toggled, this, enableTls);
+    enableTls(false);
+    connect(generate, &QPushButton::clicked, this, &ListenersWidget::generateCertificate);
+    connect(applyButton, &QPushButton::clicked, this, &ListenersWidget::apply);
+    connect(m_table, &QTableWidget::currentCellChanged, this, [this](int row) { select(row); });
+    connect(&m_host, &ServerHost::listenersChanged, this, &ListenersWidget::refresh);
+    refresh();
+    if (m_table->rowCount() > 0)
+        m_table->selectRow(0);
+}
+
+void ListenersWidget::refresh()
+{
+    const QList<ListenerStatus> ls = m_host.listeners();
+    const int current = m_selected;
+    m_table->blockSignals(true);
+    m_table->setRowCount(int(ls.size()));
+    for (int i = 0; i < ls.size(); ++i) {
+        const ListenerStatus &l = ls[i];
+        m_table->setItem(i, 0, new QTableWidgetItem(l.services.join(QStringLiteral(", "))));
+        m_table->setItem(i, 1, new QTableWidgetItem(l.port ? QString::number(l.port) : tr("–")));
+        m_table->setItem(i, 2, new QTableWidgetItem(l.tls ? tr("on") : tr("off")));
+        m_table->setItem(i, 3, new QTableWidgetItem(l.running ? tr("Running at %1").arg(l.localUrl) : l.error.isEmpty() ? tr("Stopped") : tr("Failed: %1").arg(l.error)));
+    }
+    if (current >= 0 && current < m_table->rowCount())
+        m_table->selectRow(current);
+    m_table->blockSignals(false);
+    updateWarning();
+}
+
+void ListenersWidget::select(int listener)
+{
+    if (listener < 0 || listener >= m_host.listeners().size())
+        return;
+    m_selected = listener;
+    if (m_table->currentRow() != listener) {
+        m_table->blockSignals(true);
+        m_table->selectRow(listener);
+        m_table->blockSignals(false);
+    }
+    const ListenerConfig c = m_host.listenerConfig(listener);
+    const ListenerStatus st = m_host.listeners().value(listener);
+    m_port->setValue(st.port ? st.port : c.port);
+    m_tls->setChecked(c.tls.has_value());
+    m_cert->setText(c.tls ? c.tls->certificate : QString());
+    m_key->setText(c.tls ? c.tls->key : QString());
+    m_fingerprint->clear();
+    m_message->clear();
+    updateWarning();
+}
+
+void ListenersWidget::updateWarning()
+{
+    const ListenerStatus st = m_host.listeners().value(m_selected);
+    if (m_selected < 0) {
+        m_warning->clear();
+        return;
+    }
+    m_warning->setText(st.running ? tr("Applying restarts this listener: the connections open on it are closed (1001) and clients reconnect.")
+                                  : tr("This listener is stopped; the settings apply when it starts."));
+}
+
+void ListenersWidget::generateCertificate()
+{
+    if (m_selected < 0)
+        return;
+    const QString name = m_host.listeners().value(m_selected).services.join(QLatin1Char('-'));
+    const QString dir = QDir(m_host.config().dataDir).filePath(QStringLiteral("tls/") + name);
+    const QStringList hosts = ServerHost::lanAddresses();
+    m_fingerprint->setText(tr("Generating…"));
+    QPointer<ListenersWidget> self(this);
+    QThreadPool::globalInstance()->start([self, dir, hosts] {
+        QString error;
+        const auto cert = generateSelfSigned(dir, hosts, &error);
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, cert, error] {
+                if (!self)
+                    return;
+                if (!cert) {
+                    self->m_fingerprint->setText(tr("Could not generate: %1").arg(error));
+                    emit self->certificateReady(false);
+                    return;
+                }
+                self->m_tls->setChecked(true);
+                self->m_cert->setText(cert->certificateFile);
+                self->m_key->setText(cert->keyFile);
+                self->m_fingerprint->setText(tr("SHA-256 fingerprint: %1").arg(cert->sha256Fingerprint));
+                emit self->certificateReady(true);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+bool ListenersWidget::apply()
+{
+    if (m_selected < 0)
+        return false;
+    std::optional<TlsFiles> tls;
+    if (m_tls->isChecked()) {
+        if (m_cert->text().trimmed().isEmpty() || m_key->text().trimmed().isEmpty()) {
+            m_message->setText(tr("TLS needs a certificate and a key (or generate them)"));
+            emit applied(false);
+            return false;
+        }
+        tls = TlsFiles{m_cert->text().trimmed(), m_key->text().trimmed()};
+    }
+    QString error;
+    const bool ok = m_host.reconfigureListener(m_selected, m_port->value(), tls, &error);
+    const ListenerStatus st = m_host.listeners().value(m_selected);
+    m_message->setText(ok ? (st.running ? tr("Listening at %1").arg(st.localUrl) : tr("Saved; applies when the listener starts"))
+                          : tr("Not changed: %1").arg(error));
+    emit applied(ok);
+    return ok;
+}
+
+}  // namespace sb::ui
