@@ -531,6 +531,17 @@ DE.update({
     "Listeners and TLS": "Listener und TLS",
 })
 
+
+DE.update({
+    # AdminWidget: disable
+    "Disable / enable": "Sperren / freigeben",
+    "A disabled user cannot log in and their sessions stop working; nothing is deleted":
+        "Ein gesperrter Benutzer kann sich nicht anmelden, seine Sitzungen enden; nichts wird gelöscht",
+    "disabled": "gesperrt",
+    "%1 is disabled: no login, their sessions stop working": "%1 ist gesperrt: keine Anmeldung, Sitzungen enden",
+    "%1 is enabled again": "%1 ist wieder freigegeben",
+})
+
 # Where one English word needs different German in one place.
 BY_CONTEXT = {
     ("sb::ui::RawClientWidget", "Disconnect"): "Trennen",

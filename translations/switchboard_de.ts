@@ -279,6 +279,26 @@
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
+    <message>
+        <source>Disable / enable</source>
+        <translation>Sperren / freigeben</translation>
+    </message>
+    <message>
+        <source>A disabled user cannot log in and their sessions stop working; nothing is deleted</source>
+        <translation>Ein gesperrter Benutzer kann sich nicht anmelden, seine Sitzungen enden; nichts wird gelöscht</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>gesperrt</translation>
+    </message>
+    <message>
+        <source>%1 is disabled: no login, their sessions stop working</source>
+        <translation>%1 ist gesperrt: keine Anmeldung, Sitzungen enden</translation>
+    </message>
+    <message>
+        <source>%1 is enabled again</source>
+        <translation>%1 ist wieder freigegeben</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::ChannelsClientWidget</name>

@@ -138,6 +138,17 @@ int runAdmin(const QStringList &args, const QCommandLineParser &p, const Options
         out(QStringLiteral("balance of %1 is now %2").arg(*email).arg(*b));
         return 0;
     }
+    if (cmd == QLatin1String("user disable") || cmd == QLatin1String("user enable")) {
+        const bool disable = cmd == QLatin1String("user disable");
+        const auto email = need(o.email);
+        if (!email)
+            return fail(QStringLiteral("%1: --email is required").arg(cmd));
+        if (!accounts.setDisabled(*email, disable, &err))
+            return fail(QStringLiteral("%1: %2").arg(cmd, err == AccountStore::Error::NotFound ? QStringLiteral("no user with email %1").arg(*email) : AccountStore::describe(err)));
+        out(disable ? QStringLiteral("user %1 is disabled: no login, their sessions stop working").arg(*email)
+                    : QStringLiteral("user %1 is enabled again").arg(*email));
+        return 0;
+    }
     if (cmd == QLatin1String("user top-up")) {
         const auto email = need(o.email);
         const auto amount = p.isSet(o.amount) ? parseCoins(p.value(o.amount)) : std::nullopt;
@@ -233,6 +244,7 @@ int run(const QStringList &arguments)
         "  user create --email E --password P [--role R] [--balance N]\n"
         "  user set-balance --email E --balance N\n"
         "  user top-up --email E --amount N\n"
+        "  user disable --email E / user enable --email E\n"
         "  token create --name N --scope private|public   (prints the token once)\n"
         "  token list\n"
         "  token revoke --name N\n"

@@ -203,6 +203,11 @@ bool AccountStore::setRole(const QString &email, const QString &role, Error *err
     return updateUser("role", role, email, error);
 }
 
+bool AccountStore::setDisabled(const QString &email, bool disabled, Error *error)
+{
+    return updateUser("disabled", disabled ? 1 : 0, email, error);
+}
+
 std::optional<User> AccountStore::addBalance(qint64 userId, qint64 amount, Error *error)
 {
     if (amount <= 0) {

@@ -51,6 +51,9 @@ public:
     QList<User> users();
     bool setBalance(const QString &email, qint64 balance, Error *error);
     bool setRole(const QString &email, const QString &role, Error *error);
+    // A disabled user cannot log in, their access tokens stop working and they leave the
+    // member list; nothing of theirs is deleted.
+    bool setDisabled(const QString &email, bool disabled, Error *error);
     // Adds coins (amount > 0) in one statement; returns the updated user.
     std::optional<User> addBalance(qint64 userId, qint64 amount, Error *error);
 

@@ -98,6 +98,23 @@ private slots:
         QVERIFY(done.wait(10000));
         QVERIFY(!s.host().accounts().apiTokenFor(token.toLatin1()));
         QTRY_COMPARE(admin->tokens()->item(rowOf(admin->tokens(), 0, QStringLiteral("bot")), 3)->text(), QStringLiteral("revoked"));
+
+        // Disable a user: no login, the session stops working; enable: back.
+        const QString session = s.registerAndLogin(QStringLiteral("eve@lan.test"), QStringLiteral("eve-pw-1234"));
+        QVERIFY(!session.isEmpty());
+        const QList<QPair<QByteArray, QByteArray>> auth = {{"Authorization", "Bearer " + session.toLatin1()}};
+        QCOMPARE(s.get(QStringLiteral("/me"), auth).status, 200);
+        admin->setDisabled(QStringLiteral("eve@lan.test"), true);
+        QVERIFY(done.wait(10000));
+        QCOMPARE(s.get(QStringLiteral("/me"), auth).status, 401);
+        const QJsonObject login{{QStringLiteral("email"), QStringLiteral("eve@lan.test")}, {QStringLiteral("password"), QStringLiteral("eve-pw-1234")}};
+        QCOMPARE(s.postJson(QStringLiteral("/auth/login"), login).status, 401);
+        QTRY_COMPARE(admin->users()->item(rowOf(admin->users(), 1, QStringLiteral("eve@lan.test")), 5)->text(), QStringLiteral("disabled"));
+        admin->setDisabled(QStringLiteral("eve@lan.test"), false);
+        QVERIFY(done.wait(10000));
+        QCOMPARE(s.get(QStringLiteral("/me"), auth).status, 200);
+        QCOMPARE(s.postJson(QStringLiteral("/auth/login"), login).status, 200);
+        QTRY_COMPARE(admin->users()->item(rowOf(admin->users(), 1, QStringLiteral("eve@lan.test")), 5)->text(), QStringLiteral("active"));
     }
 
     void felixDocumentsReachListeners()

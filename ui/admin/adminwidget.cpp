@@ -48,13 +48,15 @@ AdminWidget::AdminWidget(ServerHost &host, QWidget *parent) : QWidget(parent), m
 
     auto *usersBox = new QGroupBox(tr("Users"), this);
     auto *ul = new QVBoxLayout(usersBox);
-    m_users = makeTable({tr("ID"), tr("Email"), tr("Role"), tr("Coins"), tr("Created")}, usersBox);
+    m_users = makeTable({tr("ID"), tr("Email"), tr("Role"), tr("Coins"), tr("Created"), tr("State")}, usersBox);
     ul->addWidget(m_users);
     auto *ub = new QHBoxLayout;
     auto *newUser = new QPushButton(tr("New user…"), usersBox);
     auto *role = new QPushButton(tr("Change role…"), usersBox);
     auto *coins = new QPushButton(tr("Add coins…"), usersBox);
-    for (QPushButton *b : {newUser, role, coins})
+    auto *disable = new QPushButton(tr("Disable / enable"), usersBox);
+    disable->setToolTip(tr("A disabled user cannot log in and their sessions stop working; nothing is deleted"));
+    for (QPushButton *b : {newUser, role, coins, disable})
         ub->addWidget(b);
     ub->addStretch(1);
     ul->addLayout(ub);
@@ -93,6 +95,13 @@ AdminWidget::AdminWidget(ServerHost &host, QWidget *parent) : QWidget(parent), m
         const int amount = QInputDialog::getInt(this, tr("Add coins"), tr("Coins for %1").arg(m_users->item(row, 1)->text()), 100, 1, 1'000'000'000, 1, &ok);
         if (ok)
             addCoins(m_users->item(row, 0)->text().toLongLong(), amount);
+    });
+    connect(disable, &QPushButton::clicked, this, [this] {
+        const int row = m_users->currentRow();
+        if (row < 0)
+            return;
+        const bool disabled = m_users->item(row, 5)->data(Qt::UserRole).toBool();
+        setDisabled(m_users->item(row, 1)->text(), !disabled);
     });
     connect(newToken, &QPushButton::clicked, this, &AdminWidget::tokenDialog);
     connect(revoke, &QPushButton::clicked, this, [this] {
@@ -133,9 +142,11 @@ void AdminWidget::refresh()
             self->m_users->setRowCount(int(users.size()));
             for (int r = 0; r < users.size(); ++r) {
                 const User &u = users[r];
-                const QStringList cells = {QString::number(u.id), u.email, u.role, QString::number(u.balance), u.createdAt.toLocalTime().toString(Qt::ISODate)};
+                const QStringList cells = {QString::number(u.id), u.email, u.role, QString::number(u.balance), u.createdAt.toLocalTime().toString(Qt::ISODate),
+                                           u.disabled ? AdminWidget::tr("disabled") : AdminWidget::tr("active")};
                 for (int c = 0; c < cells.size(); ++c)
                     self->m_users->setItem(r, c, new QTableWidgetItem(cells[c]));
+                self->m_users->item(r, 5)->setData(Qt::UserRole, u.disabled);
             }
             self->m_tokens->setRowCount(int(tokens.size()));
             for (int r = 0; r < tokens.size(); ++r) {
@@ -191,6 +202,19 @@ void AdminWidget::setRole(const QString &email, const QString &role)
         AccountStore::Error err;
         return accounts->setRole(email, role, &err) ? tr("%1 is now %2").arg(email, role)
                                                     : tr("Could not change %1: %2").arg(email, AccountStore::describe(err));
+    });
+}
+
+void AdminWidget::setDisabled(const QString &email, bool disabled)
+{
+    if (!serverRunning())
+        return;
+    AccountStore *accounts = &m_host.accounts();
+    run([=] {
+        AccountStore::Error err;
+        if (!accounts->setDisabled(email, disabled, &err))
+            return tr("Could not change %1: %2").arg(email, AccountStore::describe(err));
+        return disabled ? tr("%1 is disabled: no login, their sessions stop working").arg(email) : tr("%1 is enabled again").arg(email);
     });
 }
 

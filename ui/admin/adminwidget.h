@@ -25,6 +25,7 @@ public:
     void createUser(const QString &email, const QString &password, const QString &role, qint64 balance);
     void setRole(const QString &email, const QString &role);
     void addCoins(qint64 userId, qint64 amount);
+    void setDisabled(const QString &email, bool disabled);
     void createToken(const QString &name, const QString &scope);
     void revokeToken(const QString &name);
 
