@@ -130,6 +130,8 @@ MainWindow::MainWindow(ServerHost &host, QWidget *parent)
     sb->addWidget(m_chart, 2);
     m_serviceView = makeTable(m_services, servicesBox);
     m_serviceView->horizontalHeader()->setStretchLastSection(false);
+    // Counts with their rates ("26153 (3000/s)") are read whole: the figures set the widths.
+    m_serviceView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_serviceView->horizontalHeader()->setSectionResizeMode(ServicesModel::Service, QHeaderView::Stretch);
     sb->addWidget(m_serviceView);
     split->addWidget(servicesBox);
