@@ -125,6 +125,16 @@ void ChatService::registerRoutes(Router &router)
                     }});
 }
 
+std::optional<User> ChatService::superuser(const HttpRequest &request, const HttpResponder &respond, const QString &action)
+{
+    auto user = caller(request, respond);
+    if (user && user->role != QLatin1String("superuser")) {
+        respond.send(HttpResponse::error(403, "FORBIDDEN", QStringLiteral("only a superuser can %1").arg(action)));
+        return std::nullopt;
+    }
+    return user;
+}
+
 std::optional<User> ChatService::caller(const HttpRequest &request, const HttpResponder &respond)
 {
     auto user = requestUser(*m_ctx.accounts, request);
@@ -173,13 +183,9 @@ void ChatService::getFile(HttpRequest &request, const HttpResponder &respond)
 
 void ChatService::uploadSmile(HttpRequest &request, const HttpResponder &respond)
 {
-    const auto user = caller(request, respond);
+    const auto user = superuser(request, respond, QStringLiteral("add smiles"));
     if (!user)
         return;
-    if (user->role != QLatin1String("superuser")) {
-        respond.send(HttpResponse::error(403, "FORBIDDEN", QStringLiteral("only a superuser can add smiles")));
-        return;
-    }
     const QByteArray boundary = multipartBoundary(request.header("Content-Type"));
     if (boundary.isEmpty()) {
         respond.send(HttpResponse::error(415, "UNSUPPORTED_MEDIA_TYPE", QStringLiteral("send multipart/form-data with a 'file' field")));
@@ -261,13 +267,9 @@ std::optional<Smile> ChatService::addSmile(const QByteArray &image, const QStrin
 
 void ChatService::changeSmile(HttpRequest &request, const HttpResponder &respond)
 {
-    const auto user = caller(request, respond);
+    const auto user = superuser(request, respond, QStringLiteral("change smiles"));
     if (!user)
         return;
-    if (user->role != QLatin1String("superuser")) {
-        respond.send(HttpResponse::error(403, "FORBIDDEN", QStringLiteral("only a superuser can change smiles")));
-        return;
-    }
     bool ok = false;
     const qint64 id = request.params.value(QStringLiteral("id")).toLongLong(&ok);
     if (!ok) {
@@ -329,13 +331,9 @@ void ChatService::me(HttpRequest &request, const HttpResponder &respond)
 
 void ChatService::topUp(HttpRequest &request, const HttpResponder &respond)
 {
-    const auto user = caller(request, respond);
+    const auto user = superuser(request, respond, QStringLiteral("change balances"));
     if (!user)
         return;
-    if (user->role != QLatin1String("superuser")) {
-        respond.send(HttpResponse::error(403, "FORBIDDEN", QStringLiteral("only a superuser can change balances")));
-        return;
-    }
     bool ok = false;
     const qint64 id = request.params.value(QStringLiteral("id")).toLongLong(&ok);
     const auto target = ok ? m_ctx.accounts->userById(id) : std::nullopt;

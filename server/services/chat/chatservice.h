@@ -50,6 +50,8 @@ private:
     void topUp(HttpRequest &request, const HttpResponder &respond);
     // The caller from Bearer or cookie; answers 401 itself when there is none.
     std::optional<User> caller(const HttpRequest &request, const HttpResponder &respond);
+    // The caller if a superuser; answers 401 or 403 ("only a superuser can <action>") itself.
+    std::optional<User> superuser(const HttpRequest &request, const HttpResponder &respond, const QString &action);
 
     ServerContext &m_ctx;
     std::unique_ptr<ChatStore> m_store;
