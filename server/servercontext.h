@@ -1,6 +1,7 @@
 #pragma once
 // What every worker and service shares. Built by ServerHost before the threads start and
-// immutable afterwards, except for the thread-safe members (telemetry, gate, accounts).
+// immutable afterwards, except for the thread-safe members (telemetry, gate, accounts, and
+// the limits, which the operator can change while the server runs).
 
 #include "config.h"
 #include "net/connectiongate.h"
@@ -9,6 +10,7 @@
 #include "telemetry/counters.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QSslConfiguration>
 #include <QThreadPool>
 
@@ -17,6 +19,13 @@
 #include <optional>
 
 namespace sb {
+
+// The limits in force: server-wide and per service. Replaced whole (never edited) when the
+// operator changes one, so readers on any thread see either the old table or the new one.
+struct LimitsTable {
+    Limits server;
+    QHash<QString, Limits> services;
+};
 
 class AccountStore;
 class Database;
@@ -43,11 +52,32 @@ struct ServerContext {
     CaptureRing capture;
     std::atomic<int> observers{0};  // > 0: workers publish their connection registry
 
-    const Limits &limitsFor(const QString &service) const
+    // Any thread. New connections and requests take the limits in force when they start.
+    Limits limitsFor(const QString &service) const
     {
-        auto it = config.services.constFind(service);
-        return it == config.services.constEnd() ? config.limits : it->limits;
+        const auto t = currentLimits.load();
+        if (!t) {
+            auto it = config.services.constFind(service);
+            return it == config.services.constEnd() ? config.limits : it->limits;
+        }
+        auto it = t->services.constFind(service);
+        return it == t->services.constEnd() ? t->server : *it;
     }
+    Limits serverLimits() const
+    {
+        const auto t = currentLimits.load();
+        return t ? t->server : config.limits;
+    }
+    // Starts the table from the configuration (before the threads start).
+    void publishLimits()
+    {
+        auto t = std::make_shared<LimitsTable>();
+        t->server = config.limits;
+        for (auto it = config.services.constBegin(); it != config.services.constEnd(); ++it)
+            t->services.insert(it.key(), it->limits);
+        currentLimits.store(std::move(t));
+    }
+    std::atomic<std::shared_ptr<const LimitsTable>> currentLimits;
 };
 
 }  // namespace sb

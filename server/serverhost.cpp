@@ -98,6 +98,7 @@ bool ServerHost::start(QString *error)
     serviceNames.append(QStringLiteral("accounts"));
     ctx.telemetry = std::make_unique<Telemetry>(serviceNames);
     ctx.gate = std::make_unique<ConnectionGate>(ctx.config.limits.maxConnections);
+    ctx.publishLimits();
     ctx.database = std::make_unique<Database>(QDir(ctx.config.dataDir).filePath(QStringLiteral("switchboard.sqlite")));
     if (!ctx.database->open(error))
         return false;
@@ -242,6 +243,22 @@ void ServerHost::stopListener(int id)
     m_status[id].running = false;
     m_status[id].startedAtMs = 0;
     emit listenersChanged();
+}
+
+Limits ServerHost::limits(const QString &service) const
+{
+    return service.isEmpty() ? m_ctx->serverLimits() : m_ctx->limitsFor(service);
+}
+
+void ServerHost::setLimits(const QString &service, const Limits &limits)
+{
+    const auto current = m_ctx->currentLimits.load();
+    auto next = current ? std::make_shared<LimitsTable>(*current) : std::make_shared<LimitsTable>();
+    if (service.isEmpty())
+        next->server = limits;
+    else
+        next->services.insert(service, limits);
+    m_ctx->currentLimits.store(std::move(next));
 }
 
 ListenerConfig ServerHost::listenerConfig(int id) const

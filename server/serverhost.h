@@ -78,6 +78,10 @@ public:
     // the new settings. Nothing changes when the certificate cannot be loaded or the port
     // cannot be bound (then the old settings are restored and listening again).
     bool reconfigureListener(int id, int port, const std::optional<TlsFiles> &tls, QString *error);
+    // The limits in force for a service ("" = server-wide: request heads, keep-alive). A change
+    // applies to connections and requests that start after it; open ones keep theirs.
+    Limits limits(const QString &service) const;
+    void setLimits(const QString &service, const Limits &limits);
     // The listener's current settings (the configured port, the TLS files).
     ListenerConfig listenerConfig(int id) const;
     // Rebinds every running listener to `address` ("any", "localhost" or an IP).

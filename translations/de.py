@@ -542,6 +542,30 @@ DE.update({
     "%1 is enabled again": "%1 ist wieder freigegeben",
 })
 
+
+DE.update({
+    # LimitsWidget
+    "Messages per second, per connection": "Nachrichten pro Sekunde, je Verbindung",
+    "Largest message (bytes)": "Größte Nachricht (Bytes)",
+    "Largest frame (bytes)": "Größter Frame (Bytes)",
+    "Connections at most": "Höchstens so viele Verbindungen",
+    "Connections per address at most": "Höchstens so viele Verbindungen je Adresse",
+    "Time to authenticate (ms)": "Zeit zum Authentifizieren (ms)",
+    "Ping every (ms, 0: never)": "Ping alle (ms, 0: nie)",
+    "Pong within (ms)": "Pong innerhalb von (ms)",
+    "Largest HTTP body (bytes)": "Größter HTTP-Rumpf (Bytes)",
+    "Largest HTTP head (bytes)": "Größter HTTP-Kopf (Bytes)",
+    "Time to send an HTTP head (ms)": "Zeit zum Senden eines HTTP-Kopfs (ms)",
+    "Idle keep-alive (ms)": "Leerlauf bei Keep-alive (ms)",
+    "Server-wide (HTTP heads, keep-alive)": "Serverweit (HTTP-Köpfe, Keep-alive)",
+    "Apply": "Übernehmen",
+    "Applies to connections and requests that start from now on; open connections keep the limits they started with.":
+        "Gilt für Verbindungen und Anfragen, die ab jetzt beginnen; offene Verbindungen behalten die Limits, mit denen sie begannen.",
+    "Server-wide limits changed": "Serverweite Limits geändert",
+    "Limits of %1 changed": "Limits von %1 geändert",
+    "Limits": "Limits",
+})
+
 # Where one English word needs different German in one place.
 BY_CONTEXT = {
     ("sb::ui::RawClientWidget", "Disconnect"): "Trennen",

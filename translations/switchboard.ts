@@ -1226,6 +1226,77 @@
     </message>
 </context>
 <context>
+    <name>sb::ui::LimitsWidget</name>
+    <message>
+        <source>Messages per second, per connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest message (bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest frame (bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections per address at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time to authenticate (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ping every (ms, 0: never)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pong within (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest HTTP body (bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest HTTP head (bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time to send an HTTP head (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Idle keep-alive (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server-wide (HTTP heads, keep-alive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applies to connections and requests that start from now on; open connections keep the limits they started with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server-wide limits changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limits of %1 changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::ListenersModel</name>
     <message>
         <source>Running (TLS)</source>
@@ -1575,6 +1646,10 @@
     </message>
     <message>
         <source>Listeners and TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limits</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

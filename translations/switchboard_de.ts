@@ -1227,6 +1227,77 @@
     </message>
 </context>
 <context>
+    <name>sb::ui::LimitsWidget</name>
+    <message>
+        <source>Messages per second, per connection</source>
+        <translation>Nachrichten pro Sekunde, je Verbindung</translation>
+    </message>
+    <message>
+        <source>Largest message (bytes)</source>
+        <translation>Größte Nachricht (Bytes)</translation>
+    </message>
+    <message>
+        <source>Largest frame (bytes)</source>
+        <translation>Größter Frame (Bytes)</translation>
+    </message>
+    <message>
+        <source>Connections at most</source>
+        <translation>Höchstens so viele Verbindungen</translation>
+    </message>
+    <message>
+        <source>Connections per address at most</source>
+        <translation>Höchstens so viele Verbindungen je Adresse</translation>
+    </message>
+    <message>
+        <source>Time to authenticate (ms)</source>
+        <translation>Zeit zum Authentifizieren (ms)</translation>
+    </message>
+    <message>
+        <source>Ping every (ms, 0: never)</source>
+        <translation>Ping alle (ms, 0: nie)</translation>
+    </message>
+    <message>
+        <source>Pong within (ms)</source>
+        <translation>Pong innerhalb von (ms)</translation>
+    </message>
+    <message>
+        <source>Largest HTTP body (bytes)</source>
+        <translation>Größter HTTP-Rumpf (Bytes)</translation>
+    </message>
+    <message>
+        <source>Largest HTTP head (bytes)</source>
+        <translation>Größter HTTP-Kopf (Bytes)</translation>
+    </message>
+    <message>
+        <source>Time to send an HTTP head (ms)</source>
+        <translation>Zeit zum Senden eines HTTP-Kopfs (ms)</translation>
+    </message>
+    <message>
+        <source>Idle keep-alive (ms)</source>
+        <translation>Leerlauf bei Keep-alive (ms)</translation>
+    </message>
+    <message>
+        <source>Server-wide (HTTP heads, keep-alive)</source>
+        <translation>Serverweit (HTTP-Köpfe, Keep-alive)</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Applies to connections and requests that start from now on; open connections keep the limits they started with.</source>
+        <translation>Gilt für Verbindungen und Anfragen, die ab jetzt beginnen; offene Verbindungen behalten die Limits, mit denen sie begannen.</translation>
+    </message>
+    <message>
+        <source>Server-wide limits changed</source>
+        <translation>Serverweite Limits geändert</translation>
+    </message>
+    <message>
+        <source>Limits of %1 changed</source>
+        <translation>Limits von %1 geändert</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::ListenersModel</name>
     <message>
         <source>Running (TLS)</source>
@@ -1573,6 +1644,10 @@
     <message>
         <source>Listeners and TLS</source>
         <translation>Listener und TLS</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>Limits</translation>
     </message>
 </context>
 <context>

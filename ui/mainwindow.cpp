@@ -6,6 +6,7 @@
 #include "admin/felixdocswidget.h"
 #include "admin/smileswidget.h"
 #include "admin/listenerswidget.h"
+#include "admin/limitswidget.h"
 #include "appicon.h"
 #include "clients/clientswidget.h"
 #include "clients/rawclient.h"
@@ -169,6 +170,8 @@ MainWindow::MainWindow(ServerHost &host, QWidget *parent)
     admin->addTab(m_felixDocs, tr("Felix documents"));
     m_listenersAdmin = new ListenersWidget(m_host, admin);
     admin->addTab(m_listenersAdmin, tr("Listeners and TLS"));
+    m_limits = new LimitsWidget(m_host, admin);
+    admin->addTab(m_limits, tr("Limits"));
     m_tabs->addTab(admin, tr("Administration"));
     connect(m_inspector, &InspectorWidget::sendAgain, this, [this](const QByteArray &payload, bool binary) {
         m_rawClient->loadMessage(payload, binary);

@@ -27,6 +27,7 @@ class ClientsWidget;
 class FelixDocsWidget;
 class SmilesWidget;
 class ListenersWidget;
+class LimitsWidget;
 class AdminWidget;
 class ListenersModel;
 class ServicesModel;
@@ -54,6 +55,7 @@ public:
     FelixDocsWidget *felixDocsTab() const { return m_felixDocs; }
     SmilesWidget *smilesTab() const { return m_smiles; }
     ListenersWidget *listenersAdminTab() const { return m_listenersAdmin; }
+    LimitsWidget *limitsTab() const { return m_limits; }
     AdminWidget *adminTab() const { return m_admin; }
     QTabWidget *tabs() const { return m_tabs; }
     bool quitting() const { return m_quitting; }
@@ -84,6 +86,7 @@ private:
     FelixDocsWidget *m_felixDocs;
     SmilesWidget *m_smiles;
     ListenersWidget *m_listenersAdmin;
+    LimitsWidget *m_limits;
     AdminWidget *m_admin;
     ListenersModel *m_listeners;
     ServicesModel *m_services;

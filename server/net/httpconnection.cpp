@@ -69,7 +69,7 @@ int HttpConnection::listenerId() const
 
 void HttpConnection::start()
 {
-    m_timer.start(m_worker.context().config.limits.headTimeoutMs);
+    m_timer.start(m_worker.context().serverLimits().headTimeoutMs);
     if (m_socket->bytesAvailable() > 0)
         process();
 }
@@ -78,7 +78,7 @@ void HttpConnection::onReadyRead()
 {
     if (m_state == State::Head && !m_headStarted) {
         m_headStarted = true;
-        m_timer.start(m_worker.context().config.limits.headTimeoutMs);
+        m_timer.start(m_worker.context().serverLimits().headTimeoutMs);
     }
     process();
 }
@@ -100,7 +100,7 @@ void HttpConnection::process()
 
 bool HttpConnection::parseHead()
 {
-    const Limits &limits = m_worker.context().config.limits;
+    const Limits limits = m_worker.context().serverLimits();
     const QByteArray buffer = m_socket->peek(limits.headBytes + 4);
     HttpRequestHead head;
     const HeadParseResult r = parseRequestHead(buffer, head, limits.headBytes);
@@ -158,7 +158,7 @@ void HttpConnection::beginBody()
         }
         return;
     }
-    const Limits &limits = ctx.limitsFor(m_service);
+    const Limits limits = ctx.limitsFor(m_service);
     m_chunked.reset();
     m_bodyLeft = 0;
     if (h.hasHeader("Transfer-Encoding")) {
@@ -282,8 +282,8 @@ void HttpConnection::write(HttpResponse response)
     }
     m_state = State::Head;
     m_headStarted = m_socket->bytesAvailable() > 0;
-    m_timer.start(m_headStarted ? m_worker.context().config.limits.headTimeoutMs
-                                : m_worker.context().config.limits.keepAliveMs);
+    const Limits limits = m_worker.context().serverLimits();
+    m_timer.start(m_headStarted ? limits.headTimeoutMs : limits.keepAliveMs);
     if (m_socket->bytesAvailable() > 0)
         QMetaObject::invokeMethod(this, &HttpConnection::process, Qt::QueuedConnection);
 }
@@ -321,7 +321,7 @@ void HttpConnection::handleUpgrade(int headLength)
         refuse(400, "BAD_HANDSHAKE", QStringLiteral("data sent before the handshake completed"), "early_data");
         return;
     }
-    const Limits &limits = ctx.limitsFor(service);
+    const Limits limits = ctx.limitsFor(service);
     if (auto refused = ctx.gate->tryOpenWs(service, m_request.peer, limits)) {
         const LimitReaction lr = limitReaction(*refused);
         ServiceCounters::add(ctx.telemetry->service(service).limitHits);
@@ -397,7 +397,7 @@ void HttpConnection::completeUpgrade(WsAdmission admission)
 
 void HttpConnection::onTimeout()
 {
-    const Limits &limits = m_worker.context().config.limits;
+    const Limits limits = m_worker.context().serverLimits();
     switch (m_state) {
     case State::Head:
         if (m_socket->bytesAvailable() == 0 && !m_headStarted) {

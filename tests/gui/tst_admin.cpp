@@ -3,6 +3,7 @@
 #include "accounts/accountstore.h"
 #include "admin/adminwidget.h"
 #include "admin/felixdocswidget.h"
+#include "admin/limitswidget.h"
 #include "admin/listenerswidget.h"
 #include "admin/smileswidget.h"
 #include "mainwindow.h"
@@ -291,6 +292,46 @@ private slots:
         QVERIFY(!s.host().listeners()[1].tls);
         QCOMPARE(s.get(QStringLiteral("/healthz")).status, 200);
         QVERIFY(l->table()->item(1, 1)->text() == QString::number(freePort));
+    }
+
+    void limitsApplyToNewConnections()
+    {
+        TestServer s;
+        QVERIFY(s.ok());
+        MainWindow w(s.host());
+        LimitsWidget *l = w.limitsTab();
+        l->showLimits(QStringLiteral("generic"));
+        QCOMPARE(l->field(QStringLiteral("messages_per_second"))->value(), s.host().limits(QStringLiteral("generic")).messagesPerSecond);
+
+        QWebSocket before;
+        QVERIFY(openSocket(before, s.ws(QStringLiteral("/echo"))));
+        l->field(QStringLiteral("messages_per_second"))->setValue(5);
+        l->apply();
+        QCOMPARE(s.host().limits(QStringLiteral("generic")).messagesPerSecond, 5);
+        QVERIFY(l->message()->text().contains(QStringLiteral("generic")));
+
+        // A connection opened now gets the new limit; the one already open keeps its own.
+        QWebSocket after;
+        QVERIFY(openSocket(after, s.ws(QStringLiteral("/echo"))));
+        QSignalSpy afterClosed(&after, &QWebSocket::disconnected);
+        QSignalSpy echoed(&before, &QWebSocket::textMessageReceived);
+        for (int i = 0; i < 30; ++i) {
+            after.sendTextMessage(QStringLiteral("x"));
+            before.sendTextMessage(QStringLiteral("y"));
+        }
+        QVERIFY(afterClosed.wait(5000));
+        QCOMPARE(int(after.closeCode()), 1008);
+        QTRY_COMPARE(echoed.size(), 30);
+        QCOMPARE(before.state(), QAbstractSocket::ConnectedState);
+
+        // Server-wide: a smaller request head is refused with 431.
+        l->showLimits(QString());
+        l->field(QStringLiteral("head_bytes"))->setValue(1024);
+        l->apply();
+        const QByteArray big = "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Pad: " + QByteArray(2000, 'a') + "\r\n\r\n";
+        QCOMPARE(statusOf(rawExchange(s.port(), big)), 431);
+        QCOMPARE(statusOf(rawExchange(s.port(), "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")), 200);
+        before.abort();
     }
 };
 

@@ -120,7 +120,7 @@ void ChannelService::listenSse(HttpRequest &request, const HttpResponder &respon
     HttpConnection *conn = respond.stream(head);
     if (!conn)
         return;
-    const Limits &limits = m_ctx.limitsFor(kService);
+    const Limits limits = m_ctx.limitsFor(kService);
     auto *stream = new SseStream(conn, &conn->worker(), m_ctx.nextConnectionId.fetch_add(1), ChannelShared{&m_hub, &m_acks},
                                  channel, limits.pingIntervalMs);
     stream->start(presence, sinceOf(request));
