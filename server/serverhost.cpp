@@ -17,6 +17,8 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QJsonDocument>
+#include <QSaveFile>
 #include <QFile>
 #include <QUuid>
 #include <QJsonArray>
@@ -259,6 +261,23 @@ void ServerHost::setLimits(const QString &service, const Limits &limits)
     else
         next->services.insert(service, limits);
     m_ctx->currentLimits.store(std::move(next));
+}
+
+QString ServerHost::saveConfig(QString *error) const
+{
+    ServerConfig c = m_ctx->config;
+    if (const auto t = m_ctx->currentLimits.load()) {
+        c.limits = t->server;
+        for (auto it = t->services.constBegin(); it != t->services.constEnd(); ++it)
+            c.services[it.key()].limits = it.value();
+    }
+    const QString path = QDir(c.dataDir).filePath(QStringLiteral("config.json"));
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(c.toJson()).toJson(QJsonDocument::Indented)) < 0 || !f.commit()) {
+        *error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+        return {};
+    }
+    return path;
 }
 
 ListenerConfig ServerHost::listenerConfig(int id) const

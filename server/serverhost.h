@@ -82,6 +82,10 @@ public:
     // applies to connections and requests that start after it; open ones keep theirs.
     Limits limits(const QString &service) const;
     void setLimits(const QString &service, const Limits &limits);
+    // Writes the settings in force — listeners (ports, TLS), listen address, limits — to the
+    // data directory's config.json, which the next start reads when no --config is given.
+    // Returns the file's path, or an empty string with `error`.
+    QString saveConfig(QString *error) const;
     // The listener's current settings (the configured port, the TLS files).
     ListenerConfig listenerConfig(int id) const;
     // Rebinds every running listener to `address` ("any", "localhost" or an IP).

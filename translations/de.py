@@ -566,6 +566,15 @@ DE.update({
     "Limits": "Limits",
 })
 
+
+DE.update({
+    "Keep for the next start": "Für den nächsten Start behalten",
+    "Writes the settings in force to config.json in the data directory": "Schreibt die geltenden Einstellungen in config.json im Datenverzeichnis",
+    "Not saved: %1": "Nicht gespeichert: %1",
+    "Saved to %1: the next start uses it (unless --config names another file)":
+        "In %1 gespeichert: Der nächste Start verwendet sie (außer --config nennt eine andere Datei)",
+})
+
 # Where one English word needs different German in one place.
 BY_CONTEXT = {
     ("sb::ui::RawClientWidget", "Disconnect"): "Trennen",

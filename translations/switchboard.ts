@@ -1295,6 +1295,22 @@
         <source>Limits of %1 changed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Keep for the next start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes the settings in force to config.json in the data directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1: the next start uses it (unless --config names another file)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::ListenersModel</name>
@@ -1471,6 +1487,22 @@
     </message>
     <message>
         <source>Not changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep for the next start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes the settings in force to config.json in the data directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1: the next start uses it (unless --config names another file)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

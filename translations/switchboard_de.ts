@@ -1296,6 +1296,22 @@
         <source>Limits of %1 changed</source>
         <translation>Limits von %1 geändert</translation>
     </message>
+    <message>
+        <source>Keep for the next start</source>
+        <translation>Für den nächsten Start behalten</translation>
+    </message>
+    <message>
+        <source>Writes the settings in force to config.json in the data directory</source>
+        <translation>Schreibt die geltenden Einstellungen in config.json im Datenverzeichnis</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Saved to %1: the next start uses it (unless --config names another file)</source>
+        <translation>In %1 gespeichert: Der nächste Start verwendet sie (außer --config nennt eine andere Datei)</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::ListenersModel</name>
@@ -1473,6 +1489,22 @@
     <message>
         <source>Not changed: %1</source>
         <translation>Nicht geändert: %1</translation>
+    </message>
+    <message>
+        <source>Keep for the next start</source>
+        <translation>Für den nächsten Start behalten</translation>
+    </message>
+    <message>
+        <source>Writes the settings in force to config.json in the data directory</source>
+        <translation>Schreibt die geltenden Einstellungen in config.json im Datenverzeichnis</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Saved to %1: the next start uses it (unless --config names another file)</source>
+        <translation>In %1 gespeichert: Der nächste Start verwendet sie (außer --config nennt eine andere Datei)</translation>
     </message>
 </context>
 <context>

@@ -292,6 +292,15 @@ private slots:
         QVERIFY(!s.host().listeners()[1].tls);
         QCOMPARE(s.get(QStringLiteral("/healthz")).status, 200);
         QVERIFY(l->table()->item(1, 1)->text() == QString::number(freePort));
+        const QString path = l->keep();
+        QVERIFY2(!path.isEmpty(), qPrintable(l->message()->text()));
+        QString error;
+        const auto saved = sb::ServerConfig::fromFile(path, sb::ServerConfig::defaults(), &error);
+        QVERIFY2(saved, qPrintable(error));
+        bool found = false;
+        for (const sb::ListenerConfig &lc : saved->listeners)
+            found |= lc.services.contains(QStringLiteral("channels")) && lc.port == freePort && !lc.tls;
+        QVERIFY(found);
     }
 
     void limitsApplyToNewConnections()
@@ -332,6 +341,15 @@ private slots:
         QCOMPARE(statusOf(rawExchange(s.port(), big)), 431);
         QCOMPARE(statusOf(rawExchange(s.port(), "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")), 200);
         before.abort();
+
+        // Kept for the next start: the data directory's config.json has them.
+        const QString path = l->keep();
+        QVERIFY2(!path.isEmpty(), qPrintable(l->message()->text()));
+        QString error;
+        const auto saved = sb::ServerConfig::fromFile(path, sb::ServerConfig::defaults(), &error);
+        QVERIFY2(saved, qPrintable(error));
+        QCOMPARE(saved->service(QStringLiteral("generic")).limits.messagesPerSecond, 5);
+        QCOMPARE(saved->limits.headBytes, 1024);
     }
 };
 

@@ -59,10 +59,13 @@ LimitsWidget::LimitsWidget(ServerHost &host, QWidget *parent) : QWidget(parent),
     layout->addLayout(form);
     auto *row = new QHBoxLayout;
     auto *applyButton = new QPushButton(tr("Apply"), this);
+    auto *keep = new QPushButton(tr("Keep for the next start"), this);
+    keep->setToolTip(tr("Writes the settings in force to config.json in the data directory"));
     auto *note = new QLabel(tr("Applies to connections and requests that start from now on; open connections keep the limits they started with."), this);
     note->setWordWrap(true);
     row->addWidget(note, 1);
     row->addWidget(applyButton);
+    row->addWidget(keep);
     layout->addLayout(row);
     m_message = new QLabel(this);
     m_message->setWordWrap(true);
@@ -71,6 +74,7 @@ LimitsWidget::LimitsWidget(ServerHost &host, QWidget *parent) : QWidget(parent),
 
     connect(m_scope, &QComboBox::currentIndexChanged, this, [this] { showLimits(currentService()); });
     connect(applyButton, &QPushButton::clicked, this, &LimitsWidget::apply);
+    connect(keep, &QPushButton::clicked, this, &LimitsWidget::keep);
     showLimits(QString());
 }
 
@@ -101,6 +105,15 @@ void LimitsWidget::showLimits(const QString &service)
         m_fields[i].second->setValue(int(f.intMember ? l.*f.intMember : qMin<qint64>(l.*f.longMember, f.max)));
     }
     m_message->clear();
+}
+
+QString LimitsWidget::keep()
+{
+    QString error;
+    const QString path = m_host.saveConfig(&error);
+    m_message->setText(path.isEmpty() ? tr("Not saved: %1").arg(error)
+                                       : tr("Saved to %1: the next start uses it (unless --config names another file)").arg(path));
+    return path;
 }
 
 void LimitsWidget::apply()

@@ -26,6 +26,8 @@ public:
     // "" = server-wide, else a service name.
     void showLimits(const QString &service);
     void apply();
+    // Writes the settings in force to the data directory's config.json; its path, or "".
+    QString keep();
 
     QComboBox *scope() const { return m_scope; }
     QSpinBox *field(const QString &key) const;

@@ -71,10 +71,13 @@ ListenersWidget::ListenersWidget(ServerHost &host, QWidget *parent) : QWidget(pa
     m_warning = new QLabel(this);
     m_warning->setWordWrap(true);
     auto *applyButton = new QPushButton(tr("Apply and restart listener"), this);
+    auto *keepButton = new QPushButton(tr("Keep for the next start"), this);
+    keepButton->setToolTip(tr("Writes the settings in force to config.json in the data directory"));
     m_message = new QLabel(this);
     m_message->setWordWrap(true);
     applyRow->addWidget(m_warning, 1);
     applyRow->addWidget(applyButton);
+    applyRow->addWidget(keepButton);
     layout->addLayout(applyRow);
     layout->addWidget(m_message);
 
@@ -86,6 +89,7 @@ ListenersWidget::ListenersWidget(ServerHost &host, QWidget *parent) : QWidget(pa
     enableTls(false);
     connect(generate, &QPushButton::clicked, this, &ListenersWidget::generateCertificate);
     connect(applyButton, &QPushButton::clicked, this, &ListenersWidget::apply);
+    connect(keepButton, &QPushButton::clicked, this, &ListenersWidget::keep);
     connect(m_table, &QTableWidget::currentCellChanged, this, [this](int row) { select(row); });
     connect(&m_host, &ServerHost::listenersChanged, this, &ListenersWidget::refresh);
     refresh();
@@ -174,6 +178,15 @@ void ListenersWidget::generateCertificate()
             },
             Qt::QueuedConnection);
     });
+}
+
+QString ListenersWidget::keep()
+{
+    QString error;
+    const QString path = m_host.saveConfig(&error);
+    m_message->setText(path.isEmpty() ? tr("Not saved: %1").arg(error)
+                                      : tr("Saved to %1: the next start uses it (unless --config names another file)").arg(path));
+    return path;
 }
 
 bool ListenersWidget::apply()

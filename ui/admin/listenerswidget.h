@@ -32,6 +32,8 @@ public:
     void generateCertificate();
     // Restarts the selected listener with the form's port and TLS.
     bool apply();
+    // Writes the settings in force to the data directory's config.json; its path, or "".
+    QString keep();
 
     QTableWidget *table() const { return m_table; }
     QSpinBox *port() const { return m_port; }
