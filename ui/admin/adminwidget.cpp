@@ -133,7 +133,7 @@ void AdminWidget::refresh()
     QPointer<AdminWidget> self(this);
     // Reads may finish out of order on the pool: only the newest one is shown.
     const quint64 serial = ++m_refreshSerial;
-    QThreadPool::globalInstance()->start([accounts, self, serial] {
+    m_pool.start([accounts, self, serial] {
         const QList<User> users = accounts->users();
         const QList<ApiToken> tokens = accounts->apiTokens();
         QMetaObject::invokeMethod(qApp, [self, users, tokens, serial] {
@@ -168,7 +168,7 @@ void AdminWidget::refresh()
 void AdminWidget::run(std::function<QString()> work)
 {
     QPointer<AdminWidget> self(this);
-    QThreadPool::globalInstance()->start([work, self] {
+    m_pool.start([work, self] {
         const QString message = work();
         QMetaObject::invokeMethod(qApp, [self, message] {
             if (!self)

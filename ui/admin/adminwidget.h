@@ -3,6 +3,7 @@
 // (create — shown once —, revoke). Every store call runs on a thread pool (passwords are
 // hashed with Argon2id), results come back to the GUI thread; the GUI never blocks.
 
+#include <QThreadPool>
 #include <QWidget>
 
 class QLabel;
@@ -51,6 +52,9 @@ private:
     QTableWidget *m_tokens;
     QLabel *m_message;
     quint64 m_refreshSerial = 0;
+    // Store calls run here, not on the global pool: the pool's destructor waits for them, so
+    // none outlives this widget (and with it the server it talks to).
+    QThreadPool m_pool;
 };
 
 }  // namespace sb::ui

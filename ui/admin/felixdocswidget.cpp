@@ -101,7 +101,7 @@ void FelixDocsWidget::refresh()
     const bool g = guilds();
     ServerHost *host = &m_host;
     QPointer<FelixDocsWidget> self(this);
-    QThreadPool::globalInstance()->start([host, g, self, serial] {
+    m_pool.start([host, g, self, serial] {
         const auto docs = host->felixDocuments(g);
         QMetaObject::invokeMethod(
             qApp,
@@ -175,7 +175,7 @@ void FelixDocsWidget::remove()
 void FelixDocsWidget::run(std::function<QString()> work, bool refreshAfter)
 {
     QPointer<FelixDocsWidget> self(this);
-    QThreadPool::globalInstance()->start([work, self, refreshAfter] {
+    m_pool.start([work, self, refreshAfter] {
         const QString error = work();
         QMetaObject::invokeMethod(
             qApp,

@@ -4,6 +4,7 @@
 // as with the REST API) and delete. Store calls run on the thread pool.
 
 #include <QHash>
+#include <QThreadPool>
 #include <QWidget>
 
 #include <functional>
@@ -56,6 +57,9 @@ private:
     QLabel *m_message;
     QHash<QString, QString> m_docs;  // id -> indented JSON, as last listed
     quint64 m_serial = 0;
+    // Store calls run here, not on the global pool: the pool's destructor waits for them, so
+    // none outlives this widget (and with it the server it talks to).
+    QThreadPool m_pool;
 };
 
 }  // namespace sb::ui

@@ -84,7 +84,7 @@ void SmilesWidget::refresh()
     const quint64 serial = ++m_serial;
     ServerHost *host = &m_host;
     QPointer<SmilesWidget> self(this);
-    QThreadPool::globalInstance()->start([host, self, serial] {
+    m_pool.start([host, self, serial] {
         struct Row {
             SmileInfo smile;
             QImage image;
@@ -156,7 +156,7 @@ void SmilesWidget::remove(qint64 id)
 void SmilesWidget::run(std::function<QString()> work, const QString &done)
 {
     QPointer<SmilesWidget> self(this);
-    QThreadPool::globalInstance()->start([work, self, done] {
+    m_pool.start([work, self, done] {
         const QString error = work();
         QMetaObject::invokeMethod(
             qApp,

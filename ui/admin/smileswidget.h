@@ -3,6 +3,7 @@
 // prices; add one from an image file with a price, change a price, remove one (it leaves
 // the grid; messages that used it keep showing it). Store calls run on the thread pool.
 
+#include <QThreadPool>
 #include <QWidget>
 
 #include <functional>
@@ -43,6 +44,9 @@ private:
     QTableWidget *m_table;
     QLabel *m_message;
     quint64 m_serial = 0;
+    // Store calls run here, not on the global pool: the pool's destructor waits for them, so
+    // none outlives this widget (and with it the server it talks to).
+    QThreadPool m_pool;
 };
 
 }  // namespace sb::ui
