@@ -472,13 +472,21 @@ QHash<QString, QJsonObject> ServerHost::serviceStates() const
 }
 
 namespace {
-felix::FelixStore *felixStore(const std::vector<std::unique_ptr<Service>> &services)
+// The running instance of one kind of service, or nullptr.
+template <typename T>
+T *findService(const std::vector<std::unique_ptr<Service>> &services)
 {
     for (const auto &svc : services) {
-        if (auto *f = dynamic_cast<felix::FelixService *>(svc.get()))
-            return &f->store();
+        if (auto *s = dynamic_cast<T *>(svc.get()))
+            return s;
     }
     return nullptr;
+}
+
+felix::FelixStore *felixStore(const std::vector<std::unique_ptr<Service>> &services)
+{
+    auto *f = findService<felix::FelixService>(services);
+    return f ? &f->store() : nullptr;
 }
 }  // namespace
 
@@ -528,11 +536,7 @@ bool ServerHost::removeFelixDocument(bool guilds, const QString &id, QString *er
 namespace {
 chat::ChatService *chatService(const std::vector<std::unique_ptr<Service>> &services)
 {
-    for (const auto &svc : services) {
-        if (auto *c = dynamic_cast<chat::ChatService *>(svc.get()))
-            return c;
-    }
-    return nullptr;
+    return findService<chat::ChatService>(services);
 }
 const QString kNoChat = QStringLiteral("the chat service is not running");
 }  // namespace

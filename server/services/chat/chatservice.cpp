@@ -125,6 +125,26 @@ void ChatService::registerRoutes(Router &router)
                     }});
 }
 
+std::optional<qint64> ChatService::coinsFromBody(HttpRequest &request, const HttpResponder &respond, const char *key, qint64 min,
+                                                 const char *code)
+{
+    bool ok = false;
+    QString error;
+    const QJsonObject body = request.jsonBody(&ok, &error);
+    if (!ok) {
+        respond.send(HttpResponse::error(400, "INVALID_JSON", error));
+        return std::nullopt;
+    }
+    const QJsonValue value = body.value(QLatin1String(key));
+    const double v = value.toDouble(-1);
+    if (!value.isDouble() || v < double(min) || v != double(qint64(v))) {
+        respond.send(HttpResponse::error(400, code, min > 0 ? QStringLiteral("%1 must be a whole number of coins, %2 or more").arg(QLatin1String(key)).arg(min)
+                                                            : QStringLiteral("%1 must be a whole number of coins, zero or more").arg(QLatin1String(key))));
+        return std::nullopt;
+    }
+    return qint64(v);
+}
+
 std::optional<User> ChatService::superuser(const HttpRequest &request, const HttpResponder &respond, const QString &action)
 {
     auto user = caller(request, respond);
@@ -283,23 +303,14 @@ void ChatService::changeSmile(HttpRequest &request, const HttpResponder &respond
             respond.send(HttpResponse::error(404, "NOT_FOUND", QStringLiteral("no smile with this id")));
         return;
     }
-    QString error;
-    const QJsonObject body = request.jsonBody(&ok, &error);
-    if (!ok) {
-        respond.send(HttpResponse::error(400, "INVALID_JSON", error));
+    const auto p = coinsFromBody(request, respond, "price", 0, "INVALID_PRICE");
+    if (!p)
         return;
-    }
-    const QJsonValue price = body.value(QLatin1String("price"));
-    const double p = price.toDouble(-1);
-    if (!price.isDouble() || p < 0 || p != double(qint64(p))) {
-        respond.send(HttpResponse::error(400, "INVALID_PRICE", QStringLiteral("price must be a whole number of coins, zero or more")));
-        return;
-    }
-    if (!m_store->setSmilePrice(id, qint64(p))) {
+    if (!m_store->setSmilePrice(id, *p)) {
         respond.send(HttpResponse::error(404, "NOT_FOUND", QStringLiteral("no smile with this id")));
         return;
     }
-    respond.send(HttpResponse::json(200, QJsonObject{{QStringLiteral("id"), double(id)}, {QStringLiteral("price"), p}}));
+    respond.send(HttpResponse::json(200, QJsonObject{{QStringLiteral("id"), double(id)}, {QStringLiteral("price"), double(*p)}}));
 }
 
 void ChatService::listSmiles(HttpRequest &, const HttpResponder &respond)
@@ -341,20 +352,11 @@ void ChatService::topUp(HttpRequest &request, const HttpResponder &respond)
         respond.send(HttpResponse::error(404, "NOT_FOUND", QStringLiteral("no user with this id")));
         return;
     }
-    QString error;
-    const QJsonObject body = request.jsonBody(&ok, &error);
-    if (!ok) {
-        respond.send(HttpResponse::error(400, "INVALID_JSON", error));
+    const auto amount = coinsFromBody(request, respond, "amount", 1, "INVALID_AMOUNT");
+    if (!amount)
         return;
-    }
-    const QJsonValue amount = body.value(QLatin1String("amount"));
-    const double a = amount.toDouble(-1);
-    if (!amount.isDouble() || a <= 0 || a != double(qint64(a))) {
-        respond.send(HttpResponse::error(400, "INVALID_AMOUNT", QStringLiteral("amount must be a whole number of coins, 1 or more")));
-        return;
-    }
     AccountStore::Error err;
-    const auto updated = m_ctx.accounts->addBalance(target->id, qint64(a), &err);
+    const auto updated = m_ctx.accounts->addBalance(target->id, *amount, &err);
     if (!updated) {
         respond.send(HttpResponse::error(500, "STORAGE_ERROR", AccountStore::describe(err)));
         return;

@@ -52,6 +52,10 @@ private:
     std::optional<User> caller(const HttpRequest &request, const HttpResponder &respond);
     // The caller if a superuser; answers 401 or 403 ("only a superuser can <action>") itself.
     std::optional<User> superuser(const HttpRequest &request, const HttpResponder &respond, const QString &action);
+    // A whole number of coins, at least `min`, from field `key` of the JSON body; answers 400
+    // itself (INVALID_JSON, or `code`) when there is none.
+    std::optional<qint64> coinsFromBody(HttpRequest &request, const HttpResponder &respond, const char *key, qint64 min,
+                                        const char *code);
 
     ServerContext &m_ctx;
     std::unique_ptr<ChatStore> m_store;
