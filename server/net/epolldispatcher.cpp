@@ -55,6 +55,13 @@ EpollDispatcher::~EpollDispatcher()
 
 // --- socket notifiers -----------------------------------------------------------------
 
+EpollDispatcher::FdEntry &EpollDispatcher::slot(int fd)
+{
+    if (size_t(fd) >= m_fds.size())
+        m_fds.resize(std::max(size_t(fd) + 1, m_fds.size() * 2));
+    return m_fds[size_t(fd)];
+}
+
 void EpollDispatcher::updateEpoll(int fd, FdEntry &e)
 {
     uint32_t want = 0;
@@ -105,7 +112,7 @@ void EpollDispatcher::registerSocketNotifier(QSocketNotifier *notifier)
 {
     const int fd = int(notifier->socket());
     const int type = notifier->type();
-    FdEntry &e = m_fds[fd];
+    FdEntry &e = slot(fd);
     e.notifiers[type] = notifier;
     if (type == QSocketNotifier::Write && e.knownWritable) {
         // The toggle QAbstractSocket does around every write: no system call, the notifier
@@ -124,16 +131,16 @@ void EpollDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier)
 {
     const int fd = int(notifier->socket());
     const int type = notifier->type();
-    auto it = m_fds.find(fd);
-    if (it == m_fds.end() || it->second.notifiers[type] != notifier)
+    FdEntry *found = entry(fd);
+    if (!found || found->notifiers[type] != notifier)
         return;
-    FdEntry &e = it->second;
+    FdEntry &e = *found;
     e.notifiers[type] = nullptr;
     if (type == QSocketNotifier::Write)
         e.writePending = false;
     updateEpoll(fd, e);
     if (!e.notifiers[0] && !e.notifiers[1] && !e.notifiers[2] && !e.inSet)
-        m_fds.erase(it);  // the next socket on this fd starts afresh (not known writable)
+        e = FdEntry{};  // the next socket on this fd starts afresh (not known writable)
 }
 
 int EpollDispatcher::dispatchReady(int n)
@@ -149,8 +156,8 @@ int EpollDispatcher::dispatchReady(int n)
         // Every activation may register, unregister or delete notifiers (also of other
         // sockets in this batch): look the entry up again each time, by fd and generation.
         auto find = [&]() -> FdEntry * {
-            auto it = m_fds.find(fd);
-            return it != m_fds.end() && it->second.generation == generation && it->second.inSet ? &it->second : nullptr;
+            FdEntry *e = entry(fd);
+            return e && e->generation == generation && e->inSet ? e : nullptr;
         };
         auto activate = [&](int type) {
             FdEntry *e = find();
@@ -185,23 +192,22 @@ int EpollDispatcher::activateWrites()
         std::vector<int> batch;
         batch.swap(m_pendingWrites);
         for (const int fd : batch) {
-            auto it = m_fds.find(fd);
-            if (it == m_fds.end() || !it->second.writePending)
+            FdEntry *e = entry(fd);
+            if (!e || !e->writePending)
                 continue;
-            it->second.writePending = false;
-            QSocketNotifier *notifier = it->second.notifiers[QSocketNotifier::Write];
+            e->writePending = false;
+            QSocketNotifier *notifier = e->notifiers[QSocketNotifier::Write];
             if (!notifier)
                 continue;
-            const uint32_t generation = it->second.generation;
+            const uint32_t generation = e->generation;
             QEvent event(QEvent::SockAct);
             QCoreApplication::sendEvent(notifier, &event);
             ++handled;
-            it = m_fds.find(fd);
-            if (it != m_fds.end() && it->second.generation == generation && it->second.notifiers[QSocketNotifier::Write] &&
-                !it->second.writePending) {
+            e = entry(fd);  // the handler may have grown the table or emptied the entry
+            if (e && e->generation == generation && e->notifiers[QSocketNotifier::Write] && !e->writePending) {
                 // Still enabled: the socket took less than was queued. Let epoll say when.
-                it->second.knownWritable = false;
-                updateEpoll(fd, it->second);
+                e->knownWritable = false;
+                updateEpoll(fd, *e);
             }
         }
     }

@@ -73,6 +73,8 @@ private:
         bool operator>(const HeapEntry &o) const { return deadlineNs > o.deadlineNs; }
     };
 
+    FdEntry *entry(int fd) { return fd >= 0 && size_t(fd) < m_fds.size() ? &m_fds[size_t(fd)] : nullptr; }
+    FdEntry &slot(int fd);
     void updateEpoll(int fd, FdEntry &e);
     void schedule(Timer &t);
     int activateTimers();
@@ -85,7 +87,9 @@ private:
     int m_wakeFd = -1;
     std::atomic<bool> m_wakePending{false};
     std::atomic<bool> m_interrupt{false};
-    std::unordered_map<int, FdEntry> m_fds;
+    // Indexed by fd (descriptors are small and dense): no hashing per event. An entry with
+    // no notifier and not in the set is empty.
+    std::vector<FdEntry> m_fds;
     uint32_t m_nextGeneration = 1;
     std::vector<int> m_pendingWrites;  // fds whose write notifier fires on this turn
     std::unordered_map<int, std::unique_ptr<Timer>> m_timers;

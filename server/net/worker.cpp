@@ -137,6 +137,10 @@ void Worker::onNewWebSocket()
         }
         Pending p = std::move(it.value());
         m_pending.erase(it);
+        // QWebSocket forwards every QTcpSocket::bytesWritten as its own signal, which
+        // nothing here listens to: one signal activation less per message sent.
+        if (p.socket && !qobject_cast<QSslSocket *>(p.socket.data()))
+            QObject::disconnect(p.socket.data(), &QAbstractSocket::bytesWritten, ws, &QWebSocket::bytesWritten);
         if (m_shuttingDown) {
             ws->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
             connect(ws, &QWebSocket::disconnected, ws, &QObject::deleteLater);
@@ -144,6 +148,7 @@ void Worker::onNewWebSocket()
             m_ctx.gate->closeTcp();
             continue;
         }
+        p.context.transport = p.socket.data();
         WsSession *session = p.endpoint->createSession(ws, p.context);
         session->setParent(this);
         m_sessions.insert(session->id(), session);
@@ -169,23 +174,49 @@ void Worker::onSessionFinished(quint64 id)
 
 void Worker::deliverText(const QList<quint64> &ids, const QString &message)
 {
+    deliverUtf8(ids, message.toUtf8());
+}
+
+void Worker::deliverUtf8(const QList<quint64> &ids, const QByteArray &utf8)
+{
+    if (ids.size() == 1) {
+        if (WsSession *s = m_sessions.value(ids.first()))
+            s->sendUtf8(utf8);
+        return;
+    }
+    deliverFrame(ids, wsframe::frame(wsframe::Text, utf8), wsframe::Text, utf8.size());
+}
+
+void Worker::deliverFrame(const QList<quint64> &ids, const QByteArray &frame, wsframe::Opcode opcode, qsizetype payloadSize)
+{
+    // One frame for every recipient on this worker: serialized and framed once.
     for (quint64 id : ids) {
         if (WsSession *s = m_sessions.value(id))
-            s->sendText(message);
+            s->sendFrame(frame, opcode, payloadSize);
     }
 }
 
 void Worker::sendTo(quint64 sessionId, const QString &message)
 {
-    post([this, sessionId, message] { deliverText({sessionId}, message); });
+    sendTo(sessionId, message.toUtf8());
+}
+
+void Worker::sendTo(quint64 sessionId, const QByteArray &utf8)
+{
+    post([this, sessionId, utf8] {
+        if (WsSession *s = m_sessions.value(sessionId))
+            s->sendUtf8(utf8);
+    });
 }
 
 void Worker::deliverBinary(const QList<quint64> &ids, const QByteArray &message)
 {
-    for (quint64 id : ids) {
-        if (WsSession *s = m_sessions.value(id))
+    if (ids.size() == 1) {
+        if (WsSession *s = m_sessions.value(ids.first()))
             s->sendBinary(message);
+        return;
     }
+    deliverFrame(ids, wsframe::frame(wsframe::Binary, message), wsframe::Binary, message.size());
 }
 
 void Worker::tick()

@@ -6,6 +6,7 @@
 #include "servercontext.h"
 #include "telemetry/connectioninfo.h"
 #include "wsendpoint.h"
+#include "wsframe.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -54,10 +55,14 @@ public:
     void httpFinished(HttpConnection *connection, bool closeTcp);
 
     WsSession *session(quint64 id) const { return m_sessions.value(id); }
+    // Fan-out to sessions of this worker: the frame is built once for all of them.
     void deliverText(const QList<quint64> &ids, const QString &message);
+    void deliverUtf8(const QList<quint64> &ids, const QByteArray &utf8);
+    void deliverBinary(const QList<quint64> &ids, const QByteArray &message);
+    void deliverFrame(const QList<quint64> &ids, const QByteArray &frame, wsframe::Opcode opcode, qsizetype payloadSize);
     // Thread-safe: sends `message` to one session of this worker, if it is still open.
     void sendTo(quint64 sessionId, const QString &message);
-    void deliverBinary(const QList<quint64> &ids, const QByteArray &message);
+    void sendTo(quint64 sessionId, const QByteArray &utf8);
 
     // Close every session (code/reason) and let HTTP connections finish; emits drained()
     // once nothing is left.

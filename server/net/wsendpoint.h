@@ -12,6 +12,7 @@
 
 #include <functional>
 
+class QTcpSocket;
 class QWebSocket;
 
 namespace sb {
@@ -56,6 +57,7 @@ struct SessionContext {
     WsAdmission admission;
     Limits limits;
     Worker *worker = nullptr;
+    QTcpSocket *transport = nullptr;     // the socket handed to QWebSocket (sessions write frames to it)
     CaptureRing *captureRing = nullptr;  // where captured frames go (when the service captures)
 };
 

@@ -4,6 +4,8 @@
 #include "telemetry/counters.h"
 
 #include <QDateTime>
+#include <QStringEncoder>
+#include <QVarLengthArray>
 
 namespace sb {
 
@@ -15,7 +17,11 @@ qint64 nowMs()
 }  // namespace
 
 WsSession::WsSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters)
-    : m_socket(socket), m_ctx(context), m_counters(counters), m_identity(context.admission.identity)
+    : m_socket(socket)
+    , m_transport(context.transport)
+    , m_ctx(context)
+    , m_counters(counters)
+    , m_identity(context.admission.identity)
 {
     m_socket->setParent(this);
     m_socket->setMaxAllowedIncomingFrameSize(quint64(m_ctx.limits.frameBytes));
@@ -63,7 +69,7 @@ QByteArray WsSession::capturedText(const QString &message) const
     return QStringView(message).left(keep).toUtf8();
 }
 
-void WsSession::capture(CaptureRecord::Direction direction, CaptureRecord::Kind kind, const QByteArray &data, qint64 size)
+void WsSession::capture(CaptureRecord::Direction direction, CaptureRecord::Kind kind, QByteArrayView data, qint64 size)
 {
     if (!m_ctx.captureRing)
         return;
@@ -74,7 +80,7 @@ void WsSession::capture(CaptureRecord::Direction direction, CaptureRecord::Kind 
     r.direction = direction;
     r.kind = kind;
     r.size = size;
-    r.data = data.left(m_ctx.captureRing->payloadCap() + 512);
+    r.data = data.first(qMin(data.size(), m_ctx.captureRing->payloadCap() + 512)).toByteArray();
     m_ctx.captureRing->add(std::move(r));
 }
 
@@ -131,30 +137,102 @@ void WsSession::onRateLimited()
     close(r.closeCode, QString::fromLatin1(r.reason));
 }
 
+bool WsSession::canWriteDirect() const
+{
+    // QWebSocket closes its socket (not open any more) once it sent or answered a close
+    // frame or lost the connection; that is also what write() looks at first.
+    return m_transport && m_transport->isWritable() && m_transport->state() == QAbstractSocket::ConnectedState;
+}
+
+void WsSession::noteSent(wsframe::Opcode opcode, QByteArrayView payload, qint64 size)
+{
+    ServiceCounters::add(m_counters.messagesOut);
+    ServiceCounters::add(m_counters.bytesOut, size);
+    ++m_msgOut;
+    m_bytesOut += size;
+    if (m_counters.capture.load(std::memory_order_relaxed))
+        capture(CaptureRecord::Out, opcode == wsframe::Text ? CaptureRecord::Text : CaptureRecord::Binary, payload, size);
+}
+
+namespace {
+// Header and payload in one buffer, one write: small messages need no heap at all.
+constexpr qsizetype kStackFrame = 4096;
+}  // namespace
+
 void WsSession::sendText(const QString &message)
 {
     if (m_closing)
         return;
-    ServiceCounters::add(m_counters.messagesOut);
-    const qint64 sent = m_socket->sendTextMessage(message);
-    ServiceCounters::add(m_counters.bytesOut, sent);
-    ++m_msgOut;
-    m_bytesOut += sent;
-    if (m_counters.capture.load(std::memory_order_relaxed))
-        capture(CaptureRecord::Out, CaptureRecord::Text, capturedText(message), message.size());
+    QStringEncoder utf8(QStringEncoder::Utf8);
+    const qsizetype most = utf8.requiredSpace(message.size());
+    if (most > kDirectLimit || !canWriteDirect()) {
+        const QByteArray bytes = message.toUtf8();
+        if (bytes.size() <= kDirectLimit && canWriteDirect())
+            return sendUtf8(bytes);
+        noteSent(wsframe::Text, bytes, m_socket->sendTextMessage(message));
+        return;
+    }
+    // Encode behind the longest header, then put the real header right before the payload.
+    QVarLengthArray<char, wsframe::kMaxHeader + kStackFrame> buffer(wsframe::kMaxHeader + most);
+    char *payload = buffer.data() + wsframe::kMaxHeader;
+    const qsizetype size = utf8.appendToBuffer(payload, message) - payload;
+    const int header = wsframe::headerSize(quint64(size));
+    wsframe::writeHeader(payload - header, wsframe::Text, quint64(size));
+    m_transport->write(payload - header, header + size);
+    noteSent(wsframe::Text, QByteArrayView(payload, size), size);
+}
+
+void WsSession::writeDirect(wsframe::Opcode opcode, QByteArrayView payload)
+{
+    const int header = wsframe::headerSize(quint64(payload.size()));
+    if (payload.size() <= kStackFrame) {
+        char buffer[wsframe::kMaxHeader + kStackFrame];
+        wsframe::writeHeader(buffer, opcode, quint64(payload.size()));
+        if (!payload.isEmpty())
+            memcpy(buffer + header, payload.data(), size_t(payload.size()));
+        m_transport->write(buffer, header + payload.size());
+    } else {
+        char buffer[wsframe::kMaxHeader];
+        wsframe::writeHeader(buffer, opcode, quint64(payload.size()));
+        m_transport->write(buffer, header);
+        m_transport->write(payload.data(), payload.size());
+    }
+    noteSent(opcode, payload, payload.size());
+}
+
+void WsSession::sendUtf8(const QByteArray &utf8)
+{
+    if (m_closing)
+        return;
+    if (utf8.size() > kDirectLimit || !canWriteDirect())
+        noteSent(wsframe::Text, utf8, m_socket->sendTextMessage(QString::fromUtf8(utf8)));
+    else
+        writeDirect(wsframe::Text, utf8);
 }
 
 void WsSession::sendBinary(const QByteArray &message)
 {
     if (m_closing)
         return;
-    ServiceCounters::add(m_counters.messagesOut);
-    const qint64 sent = m_socket->sendBinaryMessage(message);
-    ServiceCounters::add(m_counters.bytesOut, sent);
-    ++m_msgOut;
-    m_bytesOut += sent;
-    if (m_counters.capture.load(std::memory_order_relaxed))
-        capture(CaptureRecord::Out, CaptureRecord::Binary, message, message.size());
+    if (message.size() > kDirectLimit || !canWriteDirect())
+        noteSent(wsframe::Binary, message, m_socket->sendBinaryMessage(message));
+    else
+        writeDirect(wsframe::Binary, message);
+}
+
+void WsSession::sendFrame(const QByteArray &frame, wsframe::Opcode opcode, qsizetype payloadSize)
+{
+    if (m_closing)
+        return;
+    const QByteArrayView payload = QByteArrayView(frame).last(payloadSize);
+    if (payloadSize > kDirectLimit || !canWriteDirect()) {
+        const QByteArray copy = payload.toByteArray();
+        noteSent(opcode, payload,
+                 opcode == wsframe::Text ? m_socket->sendTextMessage(QString::fromUtf8(copy)) : m_socket->sendBinaryMessage(copy));
+        return;
+    }
+    m_transport->write(frame);
+    noteSent(opcode, payload, payloadSize);
 }
 
 void WsSession::close(int code, const QString &reason)

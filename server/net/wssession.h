@@ -6,8 +6,11 @@
 #include "telemetry/capture.h"
 #include "telemetry/connectioninfo.h"
 #include "wsendpoint.h"
+#include "wsframe.h"
 
 #include <QObject>
+#include <QPointer>
+#include <QTcpSocket>
 #include <QWebSocket>
 
 namespace sb {
@@ -26,8 +29,17 @@ public:
     const SessionContext &context() const { return m_ctx; }
     QWebSocket *socket() const { return m_socket; }
 
+    // Sending writes whole frames straight to the TCP (or TLS) socket that QWebSocket runs
+    // on, in call order with QWebSocket's own control frames: one copy into the socket's
+    // buffer, no per-message allocation (QWebSocket copies every payload and writes the
+    // header separately). Messages over kDirectLimit go through QWebSocket, fragmented.
     void sendText(const QString &message);
+    // A text message that is UTF-8 already (JSON built as bytes): no QString round trip.
+    void sendUtf8(const QByteArray &utf8);
     void sendBinary(const QByteArray &message);
+    // A frame built once (wsframe::frame) for many recipients; `payloadSize` for the counters.
+    void sendFrame(const QByteArray &frame, wsframe::Opcode opcode, qsizetype payloadSize);
+    static constexpr qsizetype kDirectLimit = 512 * 1024;  // QWebSocket's own frame size
     void close(int code, const QString &reason);
     void abort();
 
@@ -67,11 +79,16 @@ protected:
 
 private:
     bool admitMessage(qsizetype bytes);
+    bool canWriteDirect() const;
+    void writeDirect(wsframe::Opcode opcode, QByteArrayView payload);
+    // Counters and capture for one message sent; `payload` is its bytes as sent.
+    void noteSent(wsframe::Opcode opcode, QByteArrayView payload, qint64 size);
     QByteArray capturedText(const QString &message) const;
-    void capture(CaptureRecord::Direction direction, CaptureRecord::Kind kind, const QByteArray &data, qint64 size);
+    void capture(CaptureRecord::Direction direction, CaptureRecord::Kind kind, QByteArrayView data, qint64 size);
     void handleDisconnected();
 
     QWebSocket *m_socket;
+    QPointer<QTcpSocket> m_transport;  // the socket QWebSocket writes to
     SessionContext m_ctx;
     ServiceCounters &m_counters;
     qint64 m_connectedAtMs = 0;

@@ -49,12 +49,25 @@ void RoomHub::relay(const QString &room, quint64 from, Deliver deliver)
 
 void RoomHub::relayText(const QString &room, quint64 from, const QString &message)
 {
-    relay(room, from, [message](Worker *w, const QList<quint64> &ids) { w->deliverText(ids, message); });
+    relayFrame(room, from, wsframe::Text, message.toUtf8());
+}
+
+void RoomHub::relayUtf8(const QString &room, quint64 from, const QByteArray &utf8)
+{
+    relayFrame(room, from, wsframe::Text, utf8);
 }
 
 void RoomHub::relayBinary(const QString &room, quint64 from, const QByteArray &message)
 {
-    relay(room, from, [message](Worker *w, const QList<quint64> &ids) { w->deliverBinary(ids, message); });
+    relayFrame(room, from, wsframe::Binary, message);
+}
+
+void RoomHub::relayFrame(const QString &room, quint64 from, wsframe::Opcode opcode, const QByteArray &payload)
+{
+    // Framed once here, shared (not copied) by every worker and every recipient.
+    relay(room, from, [frame = wsframe::frame(opcode, payload), opcode, size = payload.size()](Worker *w, const QList<quint64> &ids) {
+        w->deliverFrame(ids, frame, opcode, size);
+    });
 }
 
 QJsonArray RoomHub::snapshot() const

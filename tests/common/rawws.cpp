@@ -93,11 +93,19 @@ bool RawWs::read(RawFrame *frame, int timeoutMs)
             } else if (len >= 126) {
                 pos = -1;
             }
+            const bool masked = b1 & 0x80;
+            if (pos > 0 && masked)
+                pos += 4;
             if (pos > 0 && quint64(m_buffer.size() - pos) >= len) {
                 frame->fin = b0 & 0x80;
                 frame->rsv = (b0 >> 4) & 7;
                 frame->opcode = b0 & 0x0f;
+                frame->masked = masked;
                 frame->payload = m_buffer.mid(pos, qsizetype(len));
+                if (masked) {
+                    for (qsizetype i = 0; i < frame->payload.size(); ++i)
+                        frame->payload[i] = char(frame->payload[i] ^ m_buffer[pos - 4 + (i % 4)]);
+                }
                 m_buffer.remove(0, pos + qsizetype(len));
                 return true;
             }

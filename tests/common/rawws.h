@@ -12,6 +12,7 @@ struct RawFrame {
     int rsv = 0;      // 3 bits
     int opcode = 1;
     QByteArray payload;
+    bool masked = false;  // as read: a server must never mask (RFC 6455 §5.1)
 };
 
 class RawWs

@@ -219,6 +219,58 @@ private slots:
         QVERIFY(ws.waitDisconnected());
     }
 
+    // The server writes its frames itself (not through QWebSocket) up to 512 KiB: every
+    // length encoding, unmasked, final, the right opcode; bigger messages go through
+    // QWebSocket in 512 KiB fragments.
+    void sendsExactFrames_data()
+    {
+        QTest::addColumn<int>("opcode");
+        QTest::addColumn<QByteArray>("payload");
+        for (const int size : {0, 1, 125, 126, 127, 4096, 4097, 65535, 65536, 70000, 512 * 1024}) {
+            QByteArray text(size, 'a');
+            for (int i = 0; i < size; ++i)
+                text[i] = char('a' + i % 26);
+            QTest::addRow("text %d", size) << 1 << text;
+            QTest::addRow("binary %d", size) << 2 << QByteArray(size, '\xab');
+        }
+        // Three UTF-8 bytes per character: 4,200 bytes from 1,400 characters.
+        QTest::addRow("text multi-byte") << 1 << QStringLiteral("✓").repeated(1400).toUtf8();
+        QTest::addRow("text 2-byte mix") << 1 << QStringLiteral("é-").repeated(30000).toUtf8();
+    }
+    void sendsExactFrames()
+    {
+        QFETCH(int, opcode);
+        QFETCH(QByteArray, payload);
+        RawWs ws(server->port(), "/echo");
+        QVERIFY(ws.ok());
+        ws.send({true, 0, opcode, payload});
+        RawFrame f;
+        QVERIFY(ws.read(&f, 10000));
+        QVERIFY(!f.masked);
+        QVERIFY(f.fin);
+        QCOMPARE(f.rsv, 0);
+        QCOMPARE(f.opcode, opcode);
+        QCOMPARE(f.payload.size(), payload.size());
+        QCOMPARE(f.payload, payload);
+        // And the connection goes on: the next message comes back too.
+        ws.sendText("after");
+        QVERIFY(ws.read(&f));
+        QCOMPARE(f.payload, QByteArray("after"));
+    }
+    void bigMessageGoesInFragments()
+    {
+        RawWs ws(server->port(), "/echo");
+        QVERIFY(ws.ok());
+        const QByteArray big(600 * 1024, 'q');
+        ws.send({true, 0, 2, big});
+        RawFrame first, second;
+        QVERIFY(ws.read(&first, 10000));
+        QVERIFY(ws.read(&second, 10000));
+        QVERIFY(!first.fin && first.opcode == 2 && !first.masked);
+        QVERIFY(second.fin && second.opcode == 0 && !second.masked);
+        QCOMPARE(first.payload + second.payload, big);
+    }
+
     void unmaskedOrUnknownStaysAlive()
     {
         // An unsolicited pong is ignored (seed 003), and the connection still echoes.

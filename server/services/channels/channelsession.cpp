@@ -9,15 +9,19 @@
 #include <QJsonObject>
 #include <QTimerEvent>
 
+#include <cstdio>
+
 namespace sb::channels {
 
 namespace {
-QByteArray withRecipient(const QByteArray &prefix, const QString &clientId, qint64 latency)
+QByteArray withRecipient(const QByteArray &prefix, const QByteArray &clientId, qint64 latency)
 {
+    char number[24];
+    const int digits = snprintf(number, sizeof number, "%lld", static_cast<long long>(latency));
     QByteArray out;
-    out.reserve(prefix.size() + 48);
-    out.append(prefix).append(",\"clientID\":\"").append(clientId.toLatin1()).append("\",\"latency\":");
-    out.append(QByteArray::number(latency)).append('}');
+    out.reserve(prefix.size() + clientId.size() + 28 + digits);
+    out.append(prefix).append(",\"clientID\":\"").append(clientId).append("\",\"latency\":");
+    out.append(number, digits).append('}');
     return out;
 }
 }  // namespace
@@ -26,7 +30,11 @@ QByteArray withRecipient(const QByteArray &prefix, const QString &clientId, qint
 
 ChannelSession::ChannelSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters,
                                ChannelShared shared, QString channel, QByteArray presence, QString since)
-    : WsSession(socket, context, counters), m_shared(shared), m_channel(std::move(channel)), m_clientId(randomId("client_"))
+    : WsSession(socket, context, counters)
+    , m_shared(shared)
+    , m_channel(std::move(channel))
+    , m_clientId(randomId("client_"))
+    , m_clientIdUtf8(m_clientId.toUtf8())
 {
     disableWebSocketHeartbeat();  // seed 004 has its own PING/PONG
     setIdentity(m_clientId);
@@ -60,7 +68,7 @@ void ChannelSession::onDisconnected()
 
 void ChannelSession::deliver(const QByteArray &prefix)
 {
-    sendText(QString::fromUtf8(withRecipient(prefix, m_clientId, m_latencyMs)));
+    sendUtf8(withRecipient(prefix, m_clientIdUtf8, m_latencyMs));
 }
 
 void ChannelSession::sendError(const char *code, const QString &message)
@@ -175,7 +183,7 @@ void SseStream::deliver(const QByteArray &prefix)
         const qsizetype start = at + 11;
         frame.append("id: ").append(prefix.mid(start, prefix.indexOf('"', start) - start)).append('\n');
     }
-    frame.append("data: ").append(withRecipient(prefix, m_clientId, 0)).append("\n\n");
+    frame.append("data: ").append(withRecipient(prefix, m_clientId.toUtf8(), 0)).append("\n\n");
     m_connection->streamWrite(frame);
 }
 

@@ -47,6 +47,7 @@ private:
     ChannelShared m_shared;
     QString m_channel;
     QString m_clientId;
+    QByteArray m_clientIdUtf8;  // the same, as it goes into every event
     QBasicTimer m_pingTimer;
     QBasicTimer m_pongDeadline;
     QElapsedTimer m_pingSent;

@@ -51,7 +51,7 @@ void ChatSession::deny(const QString &reason)
 void ChatSession::sendError(const QByteArray &code, const QString &detail)
 {
     ServiceCounters::add(counters().errors);
-    sendText(QString::fromUtf8(errorJson(code, detail)));
+    sendUtf8(errorJson(code, detail));
 }
 
 void ChatSession::onRateLimited()
@@ -133,7 +133,7 @@ void ChatSession::sendHistory(qint64 beforeId, int limit)
         out.append(history[i].toJson());
     }
     out.append(']');
-    sendText(QString::fromUtf8(out));
+    sendUtf8(out);
 }
 
 void ChatSession::handleJson(const QByteArray &utf8)
@@ -205,12 +205,12 @@ void ChatSession::submitRequest(ChatService &service, Worker *worker, quint64 se
     RoomHub *conversations = &service.conversations();
     service.writer().submit(std::move(r), [worker, sessionId, conversations, fileToRemoveOnFailure](const SendResult &res) {
         if (res.ok) {
-            conversations->relayText(QString::number(res.message.chatId), 0, QString::fromUtf8(res.message.toJson()));
+            conversations->relayUtf8(QString::number(res.message.chatId), 0, res.message.toJson());
             return;
         }
         if (!fileToRemoveOnFailure.isEmpty())
             QFile::remove(fileToRemoveOnFailure);
-        worker->sendTo(sessionId, QString::fromUtf8(errorJson(res.errorCode, res.detail)));  // errors: to the sender only
+        worker->sendTo(sessionId, errorJson(res.errorCode, res.detail));  // errors: to the sender only
     });
 }
 
@@ -266,7 +266,7 @@ void ChatSession::submitFile(const FileFrame &frame)
     m_service.context().blockingPool.start([service, worker, sid, r, bytes] {
         QString error;
         if (!writeFileDurably(service->store().filesDir(), r.file.uuid, bytes, &error)) {
-            worker->sendTo(sid, QString::fromUtf8(errorJson("STORAGE_ERROR", QStringLiteral("the file could not be stored"))));
+            worker->sendTo(sid, errorJson("STORAGE_ERROR", QStringLiteral("the file could not be stored")));
             return;
         }
         submitRequest(*service, worker, sid, r, service->store().pathOf(r.file.uuid));

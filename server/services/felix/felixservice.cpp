@@ -63,7 +63,7 @@ protected:
         if (!doc.isObject() || !code.isDouble() || c != double(qint64(c)))
             return invalid();
         if (qint64(c) == 20001) {
-            sendText(QString::fromUtf8(m_service.heartbeatReply()));
+            sendUtf8(m_service.heartbeatReply());
         } else if (qint64(c) == 20002) {
             const QJsonValue data = doc.object().value(QLatin1String("data"));
             QSet<QString> users, guilds;

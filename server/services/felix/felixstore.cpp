@@ -129,15 +129,16 @@ void FelixStore::notify(Kind kind, const QString &id, const std::optional<QJsonO
         data.insert(QStringLiteral("userID"), id);
         data.insert(QStringLiteral("userData"), doc ? QJsonValue(*doc) : QJsonValue(QJsonValue::Null));
     }
-    const QString message = QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("code"), kind == Kind::Guild ? 10002 : 10003},
-                                                                         {QStringLiteral("data"), data}})
-                                                  .toJson(QJsonDocument::Compact));
+    const QByteArray message = QJsonDocument(QJsonObject{{QStringLiteral("code"), kind == Kind::Guild ? 10002 : 10003},
+                                                         {QStringLiteral("data"), data}})
+                                   .toJson(QJsonDocument::Compact);
+    const QByteArray frame = wsframe::frame(wsframe::Text, message);  // once for every subscriber
     QHash<Worker *, QList<quint64>> batches;
     for (const Subscriber &s : subs)
         batches[s.worker].append(s.sessionId);
     for (auto it = batches.begin(); it != batches.end(); ++it) {
         Worker *w = it.key();
-        w->post([w, ids = it.value(), message] { w->deliverText(ids, message); });
+        w->post([w, ids = it.value(), frame, size = message.size()] { w->deliverFrame(ids, frame, wsframe::Text, size); });
     }
 }
 
