@@ -175,14 +175,7 @@ bool ServerHost::start(QString *error)
         thread->start();
     }
     ctx.workers = m_workers;
-    m_acceptorThread = new QThread;
-    m_acceptorThread->setObjectName(QStringLiteral("sb-acceptor"));
-    if (ctx.config.eventLoop == QLatin1String("epoll"))
-        m_acceptorThread->setEventDispatcher(new EpollDispatcher);
-    m_acceptor = new Acceptor(m_workers);
-    m_acceptor->moveToThread(m_acceptorThread);
-    connect(m_acceptorThread, &QThread::finished, m_acceptor, &QObject::deleteLater);
-    m_acceptorThread->start();
+    m_acceptor = std::make_unique<Acceptor>(m_workers);  // the workers accept for themselves
     m_running = true;
     m_services.push_back(std::move(accounts));  // its routes live in every router
 
@@ -205,7 +198,7 @@ bool ServerHost::bind(int id, QString *error)
         rt->config.port = st.port;
     quint16 port = 0;
     QString err;
-    runOn(m_acceptor, [&] { port = m_acceptor->listen(rt, &err); });
+    port = m_acceptor->listen(rt, &err);
     if (port == 0) {
         st.running = false;
         st.error = err;
@@ -239,7 +232,7 @@ void ServerHost::stopListener(int id)
 {
     if (!m_running || id < 0 || id >= int(m_runtimes.size()) || !m_status[id].running)
         return;
-    runOn(m_acceptor, [&] { m_acceptor->close(id); });
+    m_acceptor->close(id);
     for (Worker *w : m_workers)
         w->post([w, id] { w->closeListener(id, 1001, QStringLiteral("listener stopped")); });
     m_status[id].running = false;
@@ -374,7 +367,7 @@ void ServerHost::stop()
     if (!m_running)
         return;
     ServerContext &ctx = *m_ctx;
-    runOn(m_acceptor, [&] { m_acceptor->closeAll(); });
+    m_acceptor->closeAll();
     for (ListenerStatus &st : m_status)
         st.running = false;
     // In-flight password checks and registrations finish and post their responses.
@@ -409,11 +402,7 @@ void ServerHost::stop()
     m_workerThreads.clear();
     m_workers.clear();
     ctx.workers.clear();
-    m_acceptorThread->quit();
-    m_acceptorThread->wait();
-    delete m_acceptorThread;
-    m_acceptorThread = nullptr;
-    m_acceptor = nullptr;
+    m_acceptor.reset();
     ctx.blockingPool.waitForDone();
     m_services.clear();
     ctx.database->closeThisThread();

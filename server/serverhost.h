@@ -1,6 +1,6 @@
 #pragma once
-// The one API the app and the GUI use: owns the acceptor thread, the worker threads, the
-// services, the store and the telemetry. A ServerHost lives on the thread that created it
+// The one API the app and the GUI use: owns the worker threads (which accept and serve),
+// the listeners, the services, the store and the telemetry. A ServerHost lives on the thread that created it
 // (the GUI or daemon main thread) and its methods are called there; it never waits on that
 // thread's event loop, and workers never wait on it.
 
@@ -139,8 +139,7 @@ private:
     QList<ListenerStatus> m_status;
     std::vector<Worker *> m_workers;
     std::vector<QThread *> m_workerThreads;
-    Acceptor *m_acceptor = nullptr;
-    QThread *m_acceptorThread = nullptr;
+    std::unique_ptr<Acceptor> m_acceptor;
     bool m_running = false;
     bool m_observed = false;
 };

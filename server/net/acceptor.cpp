@@ -4,49 +4,96 @@
 #include "worker.h"
 
 #include <QHostAddress>
+#include <QThread>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace sb {
 
-TcpListener::TcpListener(std::shared_ptr<const ListenerRuntime> runtime, const std::vector<Worker *> &workers, QObject *parent)
-    : QTcpServer(parent), m_runtime(std::move(runtime)), m_workers(workers)
+namespace {
+template <typename Fn>
+void runOnWorker(Worker *w, Fn fn)
+{
+    if (w->thread() == QThread::currentThread())
+        fn();
+    else
+        QMetaObject::invokeMethod(w, fn, Qt::BlockingQueuedConnection);
+}
+}  // namespace
+
+TcpListener::TcpListener(std::shared_ptr<const ListenerRuntime> runtime, Worker *worker)
+    : QTcpServer(worker), m_runtime(std::move(runtime)), m_worker(worker)
 {
 }
 
 void TcpListener::incomingConnection(qintptr fd)
 {
-    Worker *w = m_workers[m_next++ % m_workers.size()];
-    auto runtime = m_runtime;
-    w->post([w, fd, runtime] { w->acceptDescriptor(fd, runtime); });
+    m_worker->accepted(fd, m_runtime);  // this thread is the worker's
 }
 
 Acceptor::Acceptor(const std::vector<Worker *> &workers) : m_workers(workers) {}
+
+Acceptor::~Acceptor()
+{
+    closeAll();
+}
 
 quint16 Acceptor::listen(std::shared_ptr<const ListenerRuntime> runtime, QString *error)
 {
     close(runtime->id);
     const QString a = runtime->config.address;
-    QHostAddress address = a == QLatin1String("any")         ? QHostAddress(QHostAddress::Any)
-                           : a == QLatin1String("localhost") ? QHostAddress(QHostAddress::LocalHost)
-                                                              : QHostAddress(a);
-    auto *l = new TcpListener(runtime, m_workers, this);
-    l->setListenBacklogSize(1024);
-    if (!l->listen(address, quint16(runtime->config.port))) {
-        *error = QStringLiteral("cannot listen on %1 port %2 for %3: %4")
-                     .arg(a)
-                     .arg(runtime->config.port)
-                     .arg(runtime->displayName(), l->errorString());
-        delete l;
+    const QHostAddress address = a == QLatin1String("any")         ? QHostAddress(QHostAddress::Any)
+                                 : a == QLatin1String("localhost") ? QHostAddress(QHostAddress::LocalHost)
+                                                                    : QHostAddress(a);
+    std::vector<TcpListener *> listeners(m_workers.size(), nullptr);
+    quint16 port = 0;
+    qintptr fd = -1;
+    runOnWorker(m_workers[0], [&] {
+        auto *l = new TcpListener(runtime, m_workers[0]);
+        l->setListenBacklogSize(1024);
+        if (!l->listen(address, quint16(runtime->config.port))) {
+            *error = QStringLiteral("cannot listen on %1 port %2 for %3: %4")
+                         .arg(a)
+                         .arg(runtime->config.port)
+                         .arg(runtime->displayName(), l->errorString());
+            delete l;
+            return;
+        }
+        listeners[0] = l;
+        port = l->serverPort();
+        fd = l->socketDescriptor();
+    });
+    if (!port)
         return 0;
+    for (std::size_t i = 1; i < m_workers.size(); ++i) {
+        const int copy = fcntl(int(fd), F_DUPFD_CLOEXEC, 0);
+        if (copy < 0)
+            continue;  // that worker just does not accept on this listener
+        runOnWorker(m_workers[i], [&, copy] {
+            auto *l = new TcpListener(runtime, m_workers[i]);
+            if (l->setSocketDescriptor(copy)) {
+                listeners[i] = l;
+            } else {
+                ::close(copy);
+                delete l;
+            }
+        });
     }
-    m_listeners.insert(runtime->id, l);
-    return l->serverPort();
+    m_listeners.insert(runtime->id, std::move(listeners));
+    return port;
 }
 
 void Acceptor::close(int listenerId)
 {
-    if (TcpListener *l = m_listeners.take(listenerId)) {
-        l->close();
-        delete l;
+    const std::vector<TcpListener *> listeners = m_listeners.take(listenerId);
+    for (std::size_t i = 0; i < listeners.size() && i < m_workers.size(); ++i) {
+        if (TcpListener *l = listeners[i]) {
+            runOnWorker(m_workers[i], [l] {
+                l->close();
+                delete l;
+            });
+        }
     }
 }
 

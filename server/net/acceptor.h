@@ -1,8 +1,12 @@
 #pragma once
-// Listening sockets. The Acceptor lives on its own thread; each accepted descriptor goes
-// to the next worker round-robin, which adopts it on its thread.
+// Listening sockets, accepted on the workers themselves. One listening socket per listener
+// (bound on worker 0, so that Qt reports a busy port or a bad address), shared by every
+// worker through a duplicate descriptor: each worker's own QTcpServer accepts on its own
+// thread and adopts the connection there — no hop through another thread, no wake-up of
+// another thread per connection. Whichever worker is free takes the next connection from the
+// kernel's queue; one that already serves more connections than another hands it over.
 
-#include <QObject>
+#include <QHash>
 #include <QTcpServer>
 
 #include <memory>
@@ -13,11 +17,12 @@ namespace sb {
 struct ListenerRuntime;
 class Worker;
 
+// One worker's view of one listening socket (lives on the worker's thread).
 class TcpListener final : public QTcpServer
 {
     Q_OBJECT
 public:
-    TcpListener(std::shared_ptr<const ListenerRuntime> runtime, const std::vector<Worker *> &workers, QObject *parent);
+    TcpListener(std::shared_ptr<const ListenerRuntime> runtime, Worker *worker);
     Q_DISABLE_COPY_MOVE(TcpListener)
 
 protected:
@@ -25,25 +30,26 @@ protected:
 
 private:
     std::shared_ptr<const ListenerRuntime> m_runtime;
-    const std::vector<Worker *> &m_workers;
-    std::size_t m_next = 0;
+    Worker *m_worker;
 };
 
-class Acceptor final : public QObject
+// Used from the ServerHost's thread; the listeners themselves live on the workers.
+class Acceptor final
 {
-    Q_OBJECT
 public:
     explicit Acceptor(const std::vector<Worker *> &workers);
+    ~Acceptor();
     Q_DISABLE_COPY_MOVE(Acceptor)
 
-    // On the acceptor thread. Returns the bound port, or 0 with an error message.
+    // Returns the bound port, or 0 with an error message.
     quint16 listen(std::shared_ptr<const ListenerRuntime> runtime, QString *error);
     void close(int listenerId);
     void closeAll();
 
 private:
     const std::vector<Worker *> &m_workers;
-    QHash<int, TcpListener *> m_listeners;
+    // Per listener id: each worker's TcpListener (index = worker index).
+    QHash<int, std::vector<TcpListener *>> m_listeners;
 };
 
 }  // namespace sb

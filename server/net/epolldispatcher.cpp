@@ -4,6 +4,7 @@
 #include <QSocketNotifier>
 #include <QTimerEvent>
 
+#include <poll.h>
 #include <sys/eventfd.h>
 #include <time.h>
 #include <unistd.h>
@@ -114,6 +115,15 @@ void EpollDispatcher::registerSocketNotifier(QSocketNotifier *notifier)
     const int type = notifier->type();
     FdEntry &e = slot(fd);
     e.notifiers[type] = notifier;
+    if (type == QSocketNotifier::Write && !e.knownWritable && !(e.registered & EPOLLOUT)) {
+        // Not known yet (a new socket, or one whose last write blocked): ask the kernel
+        // once instead of adding EPOLLOUT and taking it out again after one turn. A socket
+        // still connecting is not writable (no POLLOUT) and waits for epoll as before.
+        pollfd p{fd, POLLOUT, 0};
+        ++m_writablePolls;
+        if (::poll(&p, 1, 0) == 1 && (p.revents & POLLOUT) && !(p.revents & (POLLERR | POLLHUP | POLLNVAL)))
+            e.knownWritable = true;
+    }
     if (type == QSocketNotifier::Write && e.knownWritable) {
         // The toggle QAbstractSocket does around every write: no system call, the notifier
         // fires on this turn.
@@ -175,14 +185,24 @@ int EpollDispatcher::dispatchReady(int n)
             if (FdEntry *e = find(); e && (ev & EPOLLOUT))
                 e->knownWritable = true;
             activate(QSocketNotifier::Write);
-            if (FdEntry *e = find()) {
-                if (e->notifiers[QSocketNotifier::Write])
-                    e->knownWritable = false;  // the write did not finish: wait for EPOLLOUT
-                updateEpoll(fd, *e);
-            }
+            afterWriteActivation(fd);
         }
     }
     return handled;
+}
+
+void EpollDispatcher::afterWriteActivation(int fd)
+{
+    // A write notifier still enabled after its activation, and not queued again for this
+    // turn: the socket took less than was queued, or its owner keeps the notifier on (a
+    // socket that just connected). Let epoll say when it is writable. Looked up by fd only:
+    // the handler may have added the fd to the set afresh (new generation), and an enabled
+    // notifier must never be left without EPOLLOUT or a queued activation.
+    FdEntry *e = entry(fd);
+    if (e && e->notifiers[QSocketNotifier::Write] && !e->writePending) {
+        e->knownWritable = false;
+        updateEpoll(fd, *e);
+    }
 }
 
 int EpollDispatcher::activateWrites()
@@ -199,16 +219,10 @@ int EpollDispatcher::activateWrites()
             QSocketNotifier *notifier = e->notifiers[QSocketNotifier::Write];
             if (!notifier)
                 continue;
-            const uint32_t generation = e->generation;
             QEvent event(QEvent::SockAct);
             QCoreApplication::sendEvent(notifier, &event);
             ++handled;
-            e = entry(fd);  // the handler may have grown the table or emptied the entry
-            if (e && e->generation == generation && e->notifiers[QSocketNotifier::Write] && !e->writePending) {
-                // Still enabled: the socket took less than was queued. Let epoll say when.
-                e->knownWritable = false;
-                updateEpoll(fd, *e);
-            }
+            afterWriteActivation(fd);
         }
     }
     return handled;

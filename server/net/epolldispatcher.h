@@ -47,6 +47,7 @@ public:
     // Diagnostics for tests and benchmarks.
     quint64 epollCtlCalls() const { return m_epollCtlCalls; }
     quint64 writeFastPaths() const { return m_writeFastPaths; }
+    quint64 writablePolls() const { return m_writablePolls; }
 
 private:
     struct FdEntry {
@@ -79,6 +80,7 @@ private:
     void schedule(Timer &t);
     int activateTimers();
     int activateWrites();
+    void afterWriteActivation(int fd);
     int dispatchReady(int n);
     qint64 nextTimeoutMs();
     void compactHeap();
@@ -100,6 +102,7 @@ private:
     std::unordered_map<QObject *, std::vector<int>> m_byObject;
     quint64 m_epollCtlCalls = 0;
     quint64 m_writeFastPaths = 0;
+    quint64 m_writablePolls = 0;
 };
 
 }  // namespace sb

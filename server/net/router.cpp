@@ -1,5 +1,9 @@
 #include "router.h"
 
+#include <QVarLengthArray>
+
+#include <algorithm>
+
 namespace sb {
 
 namespace {
@@ -46,29 +50,60 @@ bool ambiguous(const QString &a, const QString &b)
 
 }  // namespace
 
-bool matchPattern(const QString &pattern, const QByteArray &path, QHash<QString, QString> *params)
+CompiledPattern::CompiledPattern(const QString &pattern)
 {
-    const QStringList segs = patternSegments(pattern);
-    QByteArray p = path;
+    for (const QString &s : patternSegments(pattern)) {
+        Segment seg;
+        seg.param = isParam(s);
+        if (seg.param)
+            seg.name = s.mid(1, s.size() - 2);
+        else
+            seg.literal = s.toUtf8();
+        segments.append(std::move(seg));
+    }
+    specificity = sb::specificityOf(segments);
+}
+
+int specificityOf(const QList<CompiledPattern::Segment> &segments)
+{
+    return int(std::count_if(segments.begin(), segments.end(), [](const CompiledPattern::Segment &s) { return !s.param; }));
+}
+
+namespace {
+// The path's segments, split once per request (not once per route).
+QVarLengthArray<QByteArrayView, 8> pathSegments(const QByteArray &path)
+{
+    QByteArrayView p(path);
     if (p.size() > 1 && p.endsWith('/'))
         p.chop(1);
-    const QList<QByteArray> parts = p.split('/');
-    // parts[0] is the empty string before the leading '/'.
-    QList<QByteArray> pathSegs;
-    for (qsizetype i = 1; i < parts.size(); ++i)
-        pathSegs.append(parts[i]);
-    if (pathSegs.size() == 1 && pathSegs[0].isEmpty())
-        pathSegs.clear();
-    if (pathSegs.size() != segs.size())
+    QVarLengthArray<QByteArrayView, 8> out;
+    if (p.isEmpty() || p == "/")
+        return out;
+    qsizetype from = p.startsWith('/') ? 1 : 0;
+    for (;;) {
+        const qsizetype slash = p.indexOf('/', from);
+        out.append(p.sliced(from, (slash < 0 ? p.size() : slash) - from));
+        if (slash < 0)
+            break;
+        from = slash + 1;
+    }
+    return out;
+}
+
+bool matchSegments(const CompiledPattern &pattern, const QVarLengthArray<QByteArrayView, 8> &parts,
+                   QHash<QString, QString> *params)
+{
+    if (parts.size() != pattern.segments.size())
         return false;
     QHash<QString, QString> found;
-    for (qsizetype i = 0; i < segs.size(); ++i) {
-        const QString &s = segs[i];
-        if (s.startsWith(QLatin1Char('{')) && s.endsWith(QLatin1Char('}'))) {
-            if (pathSegs[i].isEmpty())
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        const CompiledPattern::Segment &s = pattern.segments[i];
+        const QByteArrayView part = parts[i];
+        if (s.param) {
+            if (part.isEmpty())
                 return false;
-            found.insert(s.mid(1, s.size() - 2), QString::fromUtf8(percentDecode(pathSegs[i])));
-        } else if (percentDecode(pathSegs[i]) != s.toUtf8()) {
+            found.insert(s.name, QString::fromUtf8(part.contains('%') ? percentDecode(part) : part.toByteArray()));
+        } else if (part.contains('%') ? percentDecode(part) != s.literal : part != s.literal) {
             return false;
         }
     }
@@ -76,14 +111,22 @@ bool matchPattern(const QString &pattern, const QByteArray &path, QHash<QString,
         *params = std::move(found);
     return true;
 }
+}  // namespace
+
+bool matchPattern(const QString &pattern, const QByteArray &path, QHash<QString, QString> *params)
+{
+    return matchSegments(CompiledPattern(pattern), pathSegments(path), params);
+}
 
 void Router::addHttp(HttpRoute route)
 {
+    route.compiled = CompiledPattern(route.pattern);
     m_http.append(std::move(route));
 }
 
 void Router::addWs(WsRoute route)
 {
+    route.compiled = CompiledPattern(route.pattern);
     m_ws.append(std::move(route));
 }
 
@@ -112,9 +155,10 @@ RouteMatch Router::matchHttp(const QByteArray &method, const QByteArray &path) c
 {
     RouteMatch best;
     int bestSpec = -1;
+    const auto parts = pathSegments(path);
     for (const HttpRoute &r : m_http) {
         QHash<QString, QString> params;
-        if (!matchPattern(r.pattern, path, &params))
+        if (!matchSegments(r.compiled, parts, &params))
             continue;
         const bool methodOk = r.method == "*" || r.method == method || (method == "HEAD" && r.method == "GET");
         if (!methodOk) {
@@ -123,7 +167,7 @@ RouteMatch Router::matchHttp(const QByteArray &method, const QByteArray &path) c
                 best.allowed.append(r.method);
             continue;
         }
-        const int spec = specificity(r.pattern);
+        const int spec = r.compiled.specificity;
         if (spec > bestSpec) {
             bestSpec = spec;
             best.http = &r;
@@ -137,11 +181,12 @@ RouteMatch Router::matchWs(const QByteArray &path) const
 {
     RouteMatch best;
     int bestSpec = -1;
+    const auto parts = pathSegments(path);
     for (const WsRoute &r : m_ws) {
         QHash<QString, QString> params;
-        if (!matchPattern(r.pattern, path, &params))
+        if (!matchSegments(r.compiled, parts, &params))
             continue;
-        const int spec = specificity(r.pattern);
+        const int spec = r.compiled.specificity;
         if (spec > bestSpec) {
             bestSpec = spec;
             best.ws = &r;

@@ -39,17 +39,33 @@ private:
 
 using HttpHandler = std::function<void(HttpRequest &request, const HttpResponder &respond)>;
 
+// A route pattern split once when the route is added, not on every request.
+struct CompiledPattern {
+    struct Segment {
+        bool param = false;
+        QString name;        // {name}
+        QByteArray literal;  // UTF-8, compared with the percent-decoded path segment
+    };
+    CompiledPattern() = default;
+    explicit CompiledPattern(const QString &pattern);
+    QList<Segment> segments;
+    int specificity = 0;  // literal segments: the more, the more specific
+};
+int specificityOf(const QList<CompiledPattern::Segment> &segments);
+
 struct HttpRoute {
     QByteArray method;  // "GET", "POST", ...; "*" for any
     QString pattern;    // "/chat/{room}", "/storage"
     QString service;    // owner, for limits, counters and clash messages
     HttpHandler handler;
+    CompiledPattern compiled = {};  // set by Router::addHttp
 };
 
 struct WsRoute {
     QString pattern;
     QString service;
     std::shared_ptr<WsEndpoint> endpoint;
+    CompiledPattern compiled = {};  // set by Router::addWs
 };
 
 struct RouteMatch {

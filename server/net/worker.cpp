@@ -12,13 +12,6 @@
 
 namespace sb {
 
-namespace {
-QByteArray peerKey(const QHostAddress &address, quint16 port)
-{
-    return address.toString().toLatin1() + '|' + QByteArray::number(port);
-}
-}  // namespace
-
 Worker::Worker(int index, ServerContext &context)
     : m_index(index)
     , m_ctx(context)
@@ -54,6 +47,24 @@ void Worker::drainMailbox()
     }
     for (auto &fn : batch)
         fn();
+}
+
+void Worker::accepted(qintptr fd, std::shared_ptr<const ListenerRuntime> listener)
+{
+    Worker *target = this;
+    for (Worker *w : m_ctx.workers) {
+        if (w->load() < target->load())
+            target = w;
+    }
+    if (target == this) {
+        acceptDescriptor(fd, std::move(listener));
+        return;
+    }
+    target->m_incoming.fetch_add(1, std::memory_order_relaxed);
+    target->post([target, fd, listener = std::move(listener)] {
+        target->m_incoming.fetch_sub(1, std::memory_order_relaxed);
+        target->acceptDescriptor(fd, listener);
+    });
 }
 
 void Worker::acceptDescriptor(qintptr fd, std::shared_ptr<const ListenerRuntime> listener)
@@ -118,7 +129,7 @@ void Worker::handOver(QTcpSocket *socket, const SessionContext &context, std::sh
     p.socket = socket;
     // setHandshakeTimeout() does not apply to handleConnection(): keep our own deadline.
     p.deadlineMs = QDateTime::currentMSecsSinceEpoch() + context.limits.headTimeoutMs;
-    m_pending.insert(peerKey(socket->peerAddress(), socket->peerPort()), std::move(p));
+    m_pending.insert({socket->peerAddress(), socket->peerPort()}, std::move(p));
     m_wsServer->handleConnection(socket);
 }
 
@@ -128,7 +139,7 @@ void Worker::onNewWebSocket()
         QWebSocket *ws = m_wsServer->nextPendingConnection();
         if (!ws)
             break;
-        auto it = m_pending.find(peerKey(ws->peerAddress(), ws->peerPort()));
+        auto it = m_pending.find({ws->peerAddress(), ws->peerPort()});
         if (it == m_pending.end()) {
             qCWarning(lcNet) << "upgraded connection without a pending context; dropping it";
             ws->abort();

@@ -46,9 +46,14 @@ public:
     // Thread-safe counts for snapshots.
     int sessionCount() const { return m_sessionCount.load(std::memory_order_relaxed); }
     int httpCount() const { return m_httpCount.load(std::memory_order_relaxed); }
+    // Thread-safe: connections this worker serves or is about to adopt (for balancing).
+    int load() const { return sessionCount() + httpCount() + m_incoming.load(std::memory_order_relaxed); }
     // How late this thread's one-second tick last ran, in ms: its event-loop latency.
     int loopLatencyMs() const { return m_loopLatencyMs.load(std::memory_order_relaxed); }
 
+    // A connection accepted on this worker's thread: adopted here, or handed to a worker
+    // with fewer connections (the kernel's accept queue does not balance by load).
+    void accepted(qintptr fd, std::shared_ptr<const ListenerRuntime> listener);
     void acceptDescriptor(qintptr fd, std::shared_ptr<const ListenerRuntime> listener);
     // Called by an HttpConnection that validated an upgrade: Qt completes the handshake.
     void handOver(QTcpSocket *socket, const SessionContext &context, std::shared_ptr<WsEndpoint> endpoint);
@@ -96,11 +101,13 @@ private:
     ServerContext &m_ctx;
     QWebSocketServer *m_wsServer;
     QTimer m_tick;
-    QHash<QByteArray, Pending> m_pending;  // keyed by peer address + port
+    using PeerKey = std::pair<QHostAddress, quint16>;
+    QHash<PeerKey, Pending> m_pending;  // keyed by peer address + port
     QHash<quint64, WsSession *> m_sessions;
     QSet<HttpConnection *> m_http;
     std::atomic<int> m_sessionCount{0};
     std::atomic<int> m_httpCount{0};
+    std::atomic<int> m_incoming{0};  // handed over by another worker, not adopted yet
     std::atomic<int> m_loopLatencyMs{0};
     QElapsedTimer m_sinceTick;
     bool m_shuttingDown = false;

@@ -58,6 +58,33 @@ private slots:
         QCOMPARE(sb::redactSecrets(in), out);
     }
 
+    void connectionsSpreadOverWorkers()
+    {
+        // The workers accept for themselves from one queue; one that serves more hands the
+        // next connection to another: ten connections, five on each of two workers.
+        TestServer s([](sb::ServerConfig &c) { c.workers = 2; });
+        QVERIFY(s.ok());
+        s.host().setObserved(true);
+        std::vector<std::unique_ptr<QWebSocket>> sockets;
+        for (int i = 0; i < 10; ++i) {
+            sockets.push_back(std::make_unique<QWebSocket>());
+            QVERIFY(openSocket(*sockets.back(), s.ws(QStringLiteral("/echo"))));
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(s.host().connections().size(), 10, 3000);
+        QMap<int, int> perWorker;
+        for (const auto &c : s.host().connections())
+            ++perWorker[c.worker];
+        QCOMPARE(perWorker.value(0), 5);
+        QCOMPARE(perWorker.value(1), 5);
+        // Every one of them works.
+        for (auto &ws : sockets) {
+            QSignalSpy echoed(ws.get(), &QWebSocket::textMessageReceived);
+            ws->sendTextMessage(QStringLiteral("ping"));
+            QVERIFY(echoed.wait(3000));
+            ws->abort();
+        }
+    }
+
     void registryWhileObserved()
     {
         TestServer s([](sb::ServerConfig &c) { c.workers = 2; });

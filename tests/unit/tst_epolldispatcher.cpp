@@ -293,6 +293,35 @@ private slots:
         QVERIFY2(ctl < 50, qPrintable(QString::number(ctl)));  // no epoll_ctl pair per write
     }
 
+    void firstWriteOfNewSocketAsksTheKernelOnce()
+    {
+        // A new socket's first write: one poll() says it is writable and the write goes out on
+        // the same turn — no EPOLLOUT added to the set and taken out again (the handshake's
+        // 101, a greeting).
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        QTcpSocket client;
+        client.connectToHost(QHostAddress::LocalHost, server.serverPort());
+        QTRY_VERIFY(server.hasPendingConnections());
+        std::unique_ptr<QTcpSocket> peer(server.nextPendingConnection());
+        QTRY_COMPARE(client.state(), QAbstractSocket::ConnectedState);
+        auto *d = mainDispatcher();
+        const quint64 ctlBefore = d->epollCtlCalls();
+        const quint64 pollsBefore = d->writablePolls();
+        const quint64 fastBefore = d->writeFastPaths();
+        peer->write("hello");
+        QTRY_COMPARE(client.bytesAvailable(), 5);
+        QCOMPARE(client.readAll(), QByteArray("hello"));
+        QCOMPARE(d->writablePolls() - pollsBefore, 1u);
+        QVERIFY(d->writeFastPaths() > fastBefore);
+        QCOMPARE(d->epollCtlCalls() - ctlBefore, 0u);
+        // Later writes need neither.
+        peer->write("again");
+        QTRY_COMPARE(client.bytesAvailable(), 5);
+        QCOMPARE(d->writablePolls() - pollsBefore, 1u);
+        QCOMPARE(d->epollCtlCalls() - ctlBefore, 0u);
+    }
+
     void backPressureFallsBackToEpollOut()
     {
         QTcpServer server;
