@@ -3,11 +3,11 @@
 namespace sb {
 
 namespace {
-QString addressKey(const QString &service, const QHostAddress &peer)
+ConnectionGate::AddressKey addressKey(const QString &service, const QHostAddress &peer)
 {
     bool isV4 = false;
     const quint32 v4 = peer.toIPv4Address(&isV4);  // v4-mapped v6 counts as the v4 address
-    return service + QLatin1Char('|') + (isV4 ? QHostAddress(v4).toString() : peer.toString());
+    return {service, isV4 ? QHostAddress(v4) : peer};
 }
 }  // namespace
 
@@ -27,7 +27,7 @@ void ConnectionGate::closeTcp()
 
 std::optional<LimitKind> ConnectionGate::tryOpenWs(const QString &service, const QHostAddress &peer, const Limits &limits)
 {
-    const QString key = addressKey(service, peer);
+    const AddressKey key = addressKey(service, peer);
     QMutexLocker lock(&m_mutex);
     int &svc = m_perService[service];
     if (svc >= limits.maxConnections)
@@ -45,7 +45,7 @@ std::optional<LimitKind> ConnectionGate::tryOpenWs(const QString &service, const
 
 void ConnectionGate::closeWs(const QString &service, const QHostAddress &peer)
 {
-    const QString key = addressKey(service, peer);
+    const AddressKey key = addressKey(service, peer);
     QMutexLocker lock(&m_mutex);
     --m_perService[service];
     auto it = m_perServiceAddress.find(key);

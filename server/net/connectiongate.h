@@ -27,12 +27,14 @@ public:
     std::optional<LimitKind> tryOpenWs(const QString &service, const QHostAddress &peer, const Limits &limits);
     void closeWs(const QString &service, const QHostAddress &peer);
 
+    using AddressKey = std::pair<QString, QHostAddress>;  // service, peer (v4-mapped as v4)
+
 private:
     int m_maxTcp;
     std::atomic<int> m_tcp{0};
     QMutex m_mutex;
     QHash<QString, int> m_perService;
-    QHash<QString, int> m_perServiceAddress;
+    QHash<AddressKey, int> m_perServiceAddress;
 };
 
 }  // namespace sb

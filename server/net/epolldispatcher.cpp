@@ -365,11 +365,22 @@ int EpollDispatcher::activateTimers()
 
 // --- the loop -------------------------------------------------------------------------
 
+namespace {
+thread_local const EpollDispatcher *t_looping = nullptr;  // the dispatcher this thread runs
+}  // namespace
+
 void EpollDispatcher::wakeUp()
 {
     // Thread-safe. One eventfd write per batch of posts: the flag is cleared only after the
-    // eventfd was drained and before the posted events are sent (see processEvents).
+    // eventfd was drained and before the posted events are sent (see processEvents). A post
+    // from the loop's own thread needs no write at all: the set flag keeps the loop from
+    // blocking, and reading the (non-blocking) eventfd then finds nothing.
+    if (t_looping == this) {
+        m_wakePending.store(true);
+        return;
+    }
     if (!m_wakePending.exchange(true)) {
+        m_wakeWrites.fetch_add(1, std::memory_order_relaxed);
         const uint64_t one = 1;
         while (::write(m_wakeFd, &one, sizeof one) < 0 && errno == EINTR) {
         }
@@ -384,6 +395,7 @@ void EpollDispatcher::interrupt()
 
 bool EpollDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
 {
+    t_looping = this;
     emit awake();
     m_interrupt.store(false);
     int handled = 0;

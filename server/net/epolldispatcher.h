@@ -48,6 +48,7 @@ public:
     quint64 epollCtlCalls() const { return m_epollCtlCalls; }
     quint64 writeFastPaths() const { return m_writeFastPaths; }
     quint64 writablePolls() const { return m_writablePolls; }
+    quint64 wakeWrites() const { return m_wakeWrites.load(); }
 
 private:
     struct FdEntry {
@@ -103,6 +104,7 @@ private:
     quint64 m_epollCtlCalls = 0;
     quint64 m_writeFastPaths = 0;
     quint64 m_writablePolls = 0;
+    std::atomic<quint64> m_wakeWrites{0};
 };
 
 }  // namespace sb

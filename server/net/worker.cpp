@@ -26,20 +26,41 @@ Worker::Worker(int index, ServerContext &context)
 
 Worker::~Worker() = default;
 
+namespace {
+thread_local Worker::PostBatch *t_postBatch = nullptr;
+}  // namespace
+
+Worker::PostBatch::PostBatch() : m_outer(t_postBatch)
+{
+    t_postBatch = this;
+}
+
+Worker::PostBatch::~PostBatch()
+{
+    t_postBatch = m_outer;
+    for (Worker *w : m_wake)
+        QMetaObject::invokeMethod(w, &Worker::drainMailbox, Qt::QueuedConnection);
+}
+
 void Worker::post(std::function<void()> fn)
 {
     bool schedule;
     {
         QMutexLocker lock(&m_mailboxMutex);
-        schedule = m_mailbox.empty();
+        schedule = m_mailbox.empty();  // whoever fills an empty mailbox schedules the drain
         m_mailbox.push_back(std::move(fn));
     }
-    if (schedule)
+    if (!schedule)
+        return;
+    if (t_postBatch)
+        t_postBatch->m_wake.push_back(this);  // once per worker: the mailbox stays non-empty
+    else
         QMetaObject::invokeMethod(this, &Worker::drainMailbox, Qt::QueuedConnection);
 }
 
 void Worker::drainMailbox()
 {
+    const PostBatch posts;  // what these functions post to other workers goes out together
     std::vector<std::function<void()>> batch;
     {
         QMutexLocker lock(&m_mailboxMutex);

@@ -43,6 +43,22 @@ public:
     // Thread-safe: runs `fn` on this worker's thread, in posting order. Posts that arrive
     // before the worker gets to them share one queued event (one wake-up per batch).
     void post(std::function<void()> fn);
+
+    // While one is alive on a thread, posts made there wake each worker once, when it ends,
+    // instead of once per post: a writer delivering a committed batch of 400 messages wakes
+    // the worker once, not 400 times (each a context switch on a shared core). Nestable.
+    class PostBatch
+    {
+    public:
+        PostBatch();
+        ~PostBatch();
+        Q_DISABLE_COPY_MOVE(PostBatch)
+
+    private:
+        friend class Worker;
+        PostBatch *m_outer;
+        std::vector<Worker *> m_wake;
+    };
     // Thread-safe counts for snapshots.
     int sessionCount() const { return m_sessionCount.load(std::memory_order_relaxed); }
     int httpCount() const { return m_httpCount.load(std::memory_order_relaxed); }

@@ -181,6 +181,31 @@ private slots:
         QTest::qWait(30);  // nothing fires into the deleted object
     }
 
+    void ownThreadPostsNeedNoWakeUp()
+    {
+        // Posts from the loop's own thread (a handler queueing work for later) are all
+        // delivered, in order, without writing the eventfd; another thread's post writes it.
+        auto *d = mainDispatcher();
+        QTest::qWait(10);
+        QList<int> got;
+        const quint64 before = d->wakeWrites();
+        QMetaObject::invokeMethod(this, [&] {
+            for (int i = 0; i < 100; ++i)
+                QMetaObject::invokeMethod(this, [&got, i] { got.append(i); }, Qt::QueuedConnection);
+        }, Qt::QueuedConnection);
+        QTRY_COMPARE(got.size(), 100);
+        for (int i = 0; i < 100; ++i)
+            QCOMPARE(got[i], i);
+        QCOMPARE(d->wakeWrites() - before, 0u);
+        std::unique_ptr<QThread> other(QThread::create([&] {
+            QMetaObject::invokeMethod(this, [&got] { got.append(-1); }, Qt::QueuedConnection);
+        }));
+        other->start();
+        other->wait();
+        QTRY_COMPARE(got.size(), 101);
+        QVERIFY(d->wakeWrites() - before >= 1);
+    }
+
     void crossThreadPostsAreNeverLost()
     {
         // A worker thread blocked in epoll_wait with no timers: each post must wake it.

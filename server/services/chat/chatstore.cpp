@@ -1,6 +1,7 @@
 #include "chatstore.h"
 
 #include "logging.h"
+#include "net/worker.h"
 #include "store/database.h"
 #include "telemetry/counters.h"
 
@@ -224,28 +225,62 @@ ChatWriter::ChatWriter(Database &db, qint64 textPrice, ServiceCounters &counters
 {
 }
 
+namespace {
+SendResult storageError(const QString &detail = QStringLiteral("the message could not be stored"))
+{
+    return SendResult{false, "STORAGE_ERROR", detail, {}};
+}
+}  // namespace
+
 void ChatWriter::processBatch(QList<Pending> &batch)
 {
+    // One transaction (one fsync) for the whole batch. A message refused for a reason of its
+    // own (balance, smile) changes nothing and leaves the transaction clean. A statement that
+    // fails leaves it in an unknown state: it is rolled back and every message of the batch
+    // is tried again in a transaction of its own, so a failure costs only its own message.
     QSqlDatabase db = m_db.connection();
     QList<SendResult> results;
     results.reserve(batch.size());
-    const bool began = m_db.beginImmediate(db);
-    for (const auto &item : batch)
-        results.append(began ? process(db, item.first) : SendResult{false, "STORAGE_ERROR", QStringLiteral("the message could not be stored"), {}});
-    if (began && !m_db.commit(db)) {
-        m_db.rollback(db);
-        for (SendResult &r : results)
-            r = SendResult{false, "STORAGE_ERROR", QStringLiteral("the message could not be stored"), {}};
+    bool clean = m_db.beginImmediate(db);
+    for (qsizetype i = 0; clean && i < batch.size(); ++i) {
+        bool failed = false;
+        results.append(process(db, batch[i].first, &failed));
+        clean = !failed;
     }
-    ServiceCounters::add(m_counters.storeCommits);
+    if (clean && m_db.commit(db)) {
+        ServiceCounters::add(m_counters.storeCommits);
+    } else {
+        m_db.rollback(db);
+        results.clear();
+        for (const auto &item : batch) {
+            if (!m_db.beginImmediate(db)) {
+                results.append(storageError());
+                continue;
+            }
+            bool failed = false;
+            SendResult r = process(db, item.first, &failed);
+            if (failed || !m_db.commit(db)) {
+                m_db.rollback(db);
+                r = storageError();
+            } else {
+                ServiceCounters::add(m_counters.storeCommits);
+            }
+            results.append(std::move(r));
+        }
+    }
     ServiceCounters::add(m_counters.storeRows, std::count_if(results.cbegin(), results.cend(), [](const SendResult &r) { return r.ok; }));
+    const Worker::PostBatch posts;  // the batch's deliveries wake each worker once
     for (qsizetype i = 0; i < batch.size(); ++i)
         batch[i].second(results[i]);
 }
 
-SendResult ChatWriter::process(QSqlDatabase &db, const SendRequest &r)
+SendResult ChatWriter::process(QSqlDatabase &db, const SendRequest &r, bool *failed)
 {
     auto fail = [](const QByteArray &code, const QString &detail) { return SendResult{false, code, detail, {}}; };
+    auto broken = [&] {
+        *failed = true;  // the caller rolls the transaction back
+        return storageError();
+    };
     // Every statement is prepared once per writer thread and bound by position.
     auto run = [&](const QString &sql, std::initializer_list<QVariant> values) -> QSqlQuery * {
         QSqlQuery *q = m_statements.get(db, sql);
@@ -260,26 +295,6 @@ SendResult ChatWriter::process(QSqlDatabase &db, const SendRequest &r)
         }
         return q;
     };
-    static const QString kSavepoint = QStringLiteral("SAVEPOINT msg");
-    static const QString kRelease = QStringLiteral("RELEASE msg");
-    static const QString kRollback = QStringLiteral("ROLLBACK TO msg");
-    if (!run(kSavepoint, {}))
-        return fail("STORAGE_ERROR", QStringLiteral("the message could not be stored"));
-    auto undo = [&] {
-        run(kRollback, {});
-        run(kRelease, {});
-    };
-
-    QSqlQuery *user = run(QStringLiteral("SELECT role, balance FROM users WHERE id = ?"), {r.senderId});
-    if (!user || !user->next()) {
-        if (user)
-            user->finish();
-        undo();
-        return fail("STORAGE_ERROR", QStringLiteral("unknown sender"));
-    }
-    const bool pays = user->value(0).toString() == QLatin1String("member");
-    const qint64 balance = user->value(1).toLongLong();
-    user->finish();
 
     ChatMessage m;
     m.chatId = r.chatId;
@@ -290,10 +305,10 @@ SendResult ChatWriter::process(QSqlDatabase &db, const SendRequest &r)
     qint64 price = m_textPrice;
     if (r.type == QLatin1String("smile")) {
         QSqlQuery *s = run(QStringLiteral("SELECT price, file_uuid FROM smiles WHERE id = ? AND retired = 0"), {r.smileId});
-        if (!s || !s->next()) {
-            if (s)
-                s->finish();
-            undo();
+        if (!s)
+            return broken();
+        if (!s->next()) {
+            s->finish();
             return fail("UNKNOWN_SMILE", QStringLiteral("there is no smile with id %1").arg(r.smileId));
         }
         price = s->value(0).toLongLong();
@@ -302,39 +317,45 @@ SendResult ChatWriter::process(QSqlDatabase &db, const SendRequest &r)
         s->finish();
         m.text.clear();
     }
-    if (!pays)
-        price = 0;
+    // Members pay; the charge is one conditional UPDATE. Only when it changes nothing do we
+    // read why: not a member (free), or not enough coins. Nothing has been written before
+    // a refusal, so a refused message leaves the batch's transaction clean.
+    bool charged = false;
     if (price > 0) {
-        QSqlQuery *charge = run(QStringLiteral("UPDATE users SET balance = balance - ? WHERE id = ? AND balance >= ?"),
+        QSqlQuery *charge = run(QStringLiteral("UPDATE users SET balance = balance - ? WHERE id = ? AND role = 'member' AND balance >= ?"),
                                 {price, r.senderId, price});
-        if (!charge) {
-            undo();
-            return fail("STORAGE_ERROR", QStringLiteral("the message could not be stored"));
+        if (!charge)
+            return broken();
+        charged = charge->numRowsAffected() == 1;
+    }
+    if (!charged) {
+        QSqlQuery *user = run(QStringLiteral("SELECT role, balance FROM users WHERE id = ?"), {r.senderId});
+        if (!user)
+            return broken();
+        if (!user->next()) {
+            user->finish();
+            return fail("STORAGE_ERROR", QStringLiteral("unknown sender"));
         }
-        if (charge->numRowsAffected() != 1) {
-            undo();
-            return fail("INSUFFICIENT_BALANCE",
-                        QStringLiteral("this message costs %1 coins and your balance is %2").arg(price).arg(balance));
-        }
+        const bool member = user->value(0).toString() == QLatin1String("member");
+        const qint64 balance = user->value(1).toLongLong();
+        user->finish();
+        if (member && price > 0)
+            return fail("INSUFFICIENT_BALANCE", QStringLiteral("this message costs %1 coins and your balance is %2").arg(price).arg(balance));
+        price = 0;  // not a member: free
     }
     if (r.type == QLatin1String("file")) {
         if (!run(QStringLiteral("INSERT INTO files (uuid, original_name, content_type, size, uploader_id, created_at) VALUES (?,?,?,?,?,?)"),
-                 {r.file.uuid, r.file.originalName, r.file.contentType, r.file.size, r.senderId, m.date})) {
-            undo();
-            return fail("STORAGE_ERROR", QStringLiteral("the file could not be stored"));
-        }
+                 {r.file.uuid, r.file.originalName, r.file.contentType, r.file.size, r.senderId, m.date}))
+            return broken();
         m.fileUuid = r.file.uuid;
     }
     QSqlQuery *ins = run(
         QStringLiteral("INSERT INTO messages (chat_id, member_id, date, type, text, smile_id, file_uuid, price) VALUES (?,?,?,?,?,?,?,?)"),
         {m.chatId, m.memberId, m.date, m.type, m.type == QLatin1String("smile") ? QVariant() : QVariant(m.text),
          m.smileId ? QVariant(m.smileId) : QVariant(), m.fileUuid.isEmpty() ? QVariant() : QVariant(m.fileUuid), price});
-    if (!ins) {
-        undo();
-        return fail("STORAGE_ERROR", QStringLiteral("the message could not be stored"));
-    }
+    if (!ins)
+        return broken();
     m.id = ins->lastInsertId().toLongLong();
-    run(kRelease, {});
     return SendResult{true, {}, {}, m};
 }
 

@@ -99,7 +99,8 @@ public:
 private:
     using Pending = std::pair<SendRequest, Callback>;
     void processBatch(QList<Pending> &batch);
-    SendResult process(QSqlDatabase &db, const SendRequest &r);
+    // `failed`: a statement failed and the transaction must be rolled back.
+    SendResult process(QSqlDatabase &db, const SendRequest &r, bool *failed);
 
     Database &m_db;
     qint64 m_textPrice;

@@ -1,6 +1,7 @@
 #include "viewcounts.h"
 
 #include "logging.h"
+#include "net/worker.h"
 #include "store/database.h"
 #include "telemetry/counters.h"
 
@@ -100,6 +101,7 @@ void ViewCountWriter::processBatch(QList<Item> &batch)
     ServiceCounters::add(m_counters.storeCommits);
     if (ok)
         ServiceCounters::add(m_counters.storeRows, batch.size());
+    const Worker::PostBatch posts;  // the batch's replies wake each worker once
     for (qsizetype i = 0; i < batch.size(); ++i)
         batch[i].done(ok, capped[i]);
 }
