@@ -8,6 +8,9 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
@@ -484,6 +487,58 @@ private slots:
         QCOMPARE(rows, 160);
         QVERIFY2(commits < rows, qPrintable(QStringLiteral("%1 commits for %2 messages").arg(commits).arg(rows)));
         qDeleteAll(clients);
+    }
+
+    void aFailingStatementCostsOnlyItsMessage()
+    {
+        // Messages commit in batches. A statement that fails inside a batch (here: a trigger
+        // refuses one message's row, as a full disk or an I/O error would) rolls the batch
+        // back; every other message of it is stored and delivered, the failed one is charged
+        // nothing and its sender gets STORAGE_ERROR.
+        const sb::User erin = makeUser(QStringLiteral("erin@chat.test"), QStringLiteral("member"), 1000);
+        const QString erinToken = server->host().accounts().issueAccessToken(erin.id);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("trigger"));
+            db.setDatabaseName(dataDir.filePath(QStringLiteral("switchboard.sqlite")));
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY2(q.exec(QStringLiteral("CREATE TRIGGER refuse_boom BEFORE INSERT ON messages WHEN NEW.text = 'boom' "
+                                           "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")),
+                     qPrintable(q.lastError().text()));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("trigger"));
+        ChatClient e1, e2;
+        QVERIFY(e1.join(*server, alice.id, erinToken));
+        QVERIFY(e2.join(*server, alice.id, erinToken));
+        // Sent together, so that they share batches with the failing one.
+        for (int i = 0; i < 30; ++i) {
+            e1.ws->sendTextMessage(i == 15 ? QStringLiteral("boom") : QStringLiteral("e1 %1").arg(i));
+            e2.ws->sendTextMessage(QStringLiteral("e2 %1").arg(i));
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(e1.errors().size(), 1, 10000);
+        QCOMPARE(e1.lastErrorCode(), QStringLiteral("STORAGE_ERROR"));
+        QTRY_COMPARE_WITH_TIMEOUT(e2.messages().size(), 59, 10000);  // both sockets are erin's
+        QTRY_COMPARE(e1.messages().size(), 59);
+        QVERIFY(e2.errors().isEmpty());
+        for (const QJsonObject &m : e1.messages())
+            QVERIFY(m.value(QStringLiteral("text")).toString() != QLatin1String("boom"));
+        QCOMPARE(balanceOf(erin.id), 1000 - 59 * 5);
+        ChatClient later;
+        QVERIFY(later.join(*server, alice.id, erinToken));
+        int stored = 0;
+        for (const QJsonValue &v : later.history())
+            stored += v.toObject().value(QStringLiteral("member_id")).toInteger() == erin.id;
+        QCOMPARE(stored, 59);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("trigger"));
+            db.setDatabaseName(dataDir.filePath(QStringLiteral("switchboard.sqlite")));
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("DROP TRIGGER refuse_boom")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("trigger"));
     }
 
     void rateLimitIsAnErrorNotAClose()
