@@ -7,6 +7,9 @@
 #include <QThread>
 
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 namespace sb {
@@ -63,6 +66,10 @@ quint16 Acceptor::listen(std::shared_ptr<const ListenerRuntime> runtime, QString
         listeners[0] = l;
         port = l->serverPort();
         fd = l->socketDescriptor();
+        // Accepted sockets inherit TCP_NODELAY from the listening socket (Linux copies it):
+        // set once here instead of one setsockopt per connection.
+        const int one = 1;
+        setsockopt(int(fd), IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     });
     if (!port)
         return 0;

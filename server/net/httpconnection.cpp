@@ -9,6 +9,7 @@
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QThread>
+#include <QTimerEvent>
 
 namespace sb {
 
@@ -52,15 +53,27 @@ HttpConnection::HttpConnection(QTcpSocket *socket, std::shared_ptr<const Listene
 {
     m_socket->setParent(this);
     m_id = worker.context().nextConnectionId.fetch_add(1, std::memory_order_relaxed);
-    m_timer.setParent(this);
-    m_timer.setSingleShot(true);
-    m_timer.setTimerType(Qt::PreciseTimer);  // a coarse timer may fire up to 5% before the limit
-    connect(&m_timer, &QTimer::timeout, this, &HttpConnection::onTimeout);
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::onDisconnected);
 }
 
 HttpConnection::~HttpConnection() = default;
+
+void HttpConnection::arm(int ms)
+{
+    // One deadline at a time (head, body, handler, response, keep-alive), single-shot. A
+    // precise timer: a coarse one may fire up to 5% before the limit. QBasicTimer: no timer
+    // object and no connection per HTTP connection.
+    m_timer.start(ms, Qt::PreciseTimer, this);
+}
+
+void HttpConnection::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_timer.timerId())
+        return QObject::timerEvent(event);
+    m_timer.stop();
+    onTimeout();
+}
 
 int HttpConnection::listenerId() const
 {
@@ -69,7 +82,7 @@ int HttpConnection::listenerId() const
 
 void HttpConnection::start()
 {
-    m_timer.start(m_worker.context().serverLimits().headTimeoutMs);
+    arm(m_worker.context().serverLimits().headTimeoutMs);
     if (m_socket->bytesAvailable() > 0)
         process();
 }
@@ -78,7 +91,7 @@ void HttpConnection::onReadyRead()
 {
     if (m_state == State::Head && !m_headStarted) {
         m_headStarted = true;
-        m_timer.start(m_worker.context().serverLimits().headTimeoutMs);
+        arm(m_worker.context().serverLimits().headTimeoutMs);
     }
     process();
 }
@@ -176,7 +189,7 @@ void HttpConnection::beginBody()
     if ((m_chunked || m_bodyLeft > 0) && h.headerHasToken("Expect", "100-continue"))
         m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
     m_state = State::Body;
-    m_timer.start(limits.headTimeoutMs * 6);  // whole-body deadline
+    arm(limits.headTimeoutMs * 6);  // whole-body deadline
 }
 
 bool HttpConnection::readBody()
@@ -218,7 +231,7 @@ bool HttpConnection::readBody()
 void HttpConnection::dispatch()
 {
     m_state = State::Handling;
-    m_timer.start(kHandlerDeadlineMs);  // a handler that never answers must not pin the socket
+    arm(kHandlerDeadlineMs);  // a handler that never answers must not pin the socket
     ServerContext &ctx = m_worker.context();
     ServiceCounters &counters = ctx.telemetry->service(m_service);
     ServiceCounters::add(counters.httpRequests);
@@ -276,14 +289,14 @@ void HttpConnection::write(HttpResponse response)
     m_request = HttpRequest();
     if (response.closeAfter) {
         m_state = State::Closing;
-        m_timer.start(5000);  // a peer that never reads its response is dropped
+        arm(5000);  // a peer that never reads its response is dropped
         m_socket->disconnectFromHost();
         return;
     }
     m_state = State::Head;
     m_headStarted = m_socket->bytesAvailable() > 0;
     const Limits limits = m_worker.context().serverLimits();
-    m_timer.start(m_headStarted ? limits.headTimeoutMs : limits.keepAliveMs);
+    arm(m_headStarted ? limits.headTimeoutMs : limits.keepAliveMs);
     if (m_socket->bytesAvailable() > 0)
         QMetaObject::invokeMethod(this, &HttpConnection::process, Qt::QueuedConnection);
 }
@@ -332,7 +345,7 @@ void HttpConnection::handleUpgrade(int headLength)
     m_pendingUpgrade = {match.ws->endpoint, service, match.params, headLength};
     // The head is complete: from here the admission's own time counts (a password check may
     // wait for the blocking pool), bounded like any handler.
-    m_timer.start(kHandlerDeadlineMs);
+    arm(kHandlerDeadlineMs);
     // Admission may finish on another thread; it comes back through the worker. If this
     // connection is gone by then, the gate slot taken above is released there.
     QPointer<HttpConnection> guard(this);
@@ -406,7 +419,7 @@ void HttpConnection::onTimeout()
             if (m_served > 0) {
                 m_socket->disconnectFromHost();
                 m_state = State::Closing;
-                m_timer.start(5000);
+                arm(5000);
                 return;
             }
         }
@@ -443,7 +456,7 @@ void HttpConnection::shutdownGracefully()
         return;
     if (m_state == State::Head || m_state == State::Body || m_state == State::Streaming) {
         m_state = State::Closing;
-        m_timer.start(2000);
+        arm(2000);
         m_socket->disconnectFromHost();
     }
     // Handling: write() closes after the response goes out.

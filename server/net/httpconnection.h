@@ -10,7 +10,7 @@
 #include "wsendpoint.h"
 
 #include <QObject>
-#include <QTimer>
+#include <QBasicTimer>
 
 #include <memory>
 
@@ -51,6 +51,8 @@ private:
     void onReadyRead();
     void process();
     void onTimeout();
+    void arm(int ms);
+    void timerEvent(QTimerEvent *event) override;
     void onDisconnected();
     bool parseHead();
     void beginBody();
@@ -66,7 +68,7 @@ private:
     QTcpSocket *m_socket;
     std::shared_ptr<const ListenerRuntime> m_listener;
     Worker &m_worker;
-    QTimer m_timer;
+    QBasicTimer m_timer;
     State m_state = State::Head;
     HttpRequest m_request;
     const HttpRoute *m_route = nullptr;

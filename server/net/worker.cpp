@@ -100,7 +100,7 @@ void Worker::acceptDescriptor(qintptr fd, std::shared_ptr<const ListenerRuntime>
         delete socket;
         return;
     }
-    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    // TCP_NODELAY comes with the socket: set on the listening socket (see Acceptor::listen).
     if (m_shuttingDown || !m_ctx.gate->tryOpenTcp()) {
         const LimitReaction r = limitReaction(LimitKind::TotalConnections);
         ServiceCounters::add(m_ctx.telemetry->service(QStringLiteral("http")).limitHits);

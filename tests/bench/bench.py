@@ -29,6 +29,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
 SCENARIOS = ["echo", "mixed", "relay", "channels-fanout", "chat", "felix", "pop", "idle", "handshake", "inspector"]
+# Scenarios measured against baselines: run in several rounds (all targets once per round, so
+# a slow spell of a shared machine hits every target alike); the report takes the median.
+RATIO_SCENARIOS = {"echo", "mixed", "channels-fanout", "handshake"}
 
 
 class Ctx:
@@ -43,6 +46,8 @@ class Ctx:
         self.gen_cpu = ["taskset", "-c", "1"] if cores >= 2 and shutil.which("taskset") else []
         self.results = []
         self.failures = []
+        self.rounds = 1 if args.smoke else max(1, args.rounds)
+        self.round = 0
 
     def scale(self, full, smoke):
         return smoke if self.smoke else full
@@ -57,7 +62,8 @@ class Ctx:
         if p.returncode != 0 or not line:
             raise RuntimeError(f"loadgen failed ({p.returncode}): {' '.join(cmd)}\n{p.stderr}")
         result = json.loads(line)
-        print(line, flush=True)
+        result["round"] = self.round
+        print(json.dumps(result), flush=True)
         self.results.append(result)
         if result["errors"]:
             self.failures.append(f"{label}/{target}: {result['errors']} errors")
@@ -371,10 +377,10 @@ RUNNERS = {
 # --- report -----------------------------------------------------------------------------
 
 def find(results, scenario, target):
-    for r in results:
-        if r["scenario"] == scenario and r["target"] == target:
-            return r
-    return None
+    """The median measurement of `target` in `scenario` over the rounds (None if not run)."""
+    rs = sorted((r for r in results if r["scenario"] == scenario and r["target"] == target),
+                key=lambda r: figure(r) or 0)
+    return rs[len(rs) // 2] if rs else None
 
 
 def figure(r):
@@ -441,6 +447,8 @@ def report(ctx, path, command):
         f"- Command: `{command}`",
         "- Server pinned to core 0, generator (`loadgen`, epoll, no Qt) to core 1; "
         f"{ctx.duration:g} s measured after {ctx.warmup:g} s warm-up; Switchboard runs 1 worker thread, release build.",
+        f"- Scenarios with baselines ({', '.join(sorted(RATIO_SCENARIOS))}) ran {ctx.rounds} rounds, every target once per "
+        "round; each figure below is the median of its rounds (all rounds are in the raw results).",
         "- Targets: `switchboard` (switchboardd with the full protocol logic), `qt` (bare QWebSocketServer, "
         "glib event loop, the Qt default), `qt-noglib` (the same with `QT_NO_GLIB=1`), `node-ws` (Node `ws` 7).",
         "",
@@ -449,7 +457,12 @@ def report(ctx, path, command):
         "| scenario | target | connections | busy | per second | deliveries/s | p50 µs | p99 µs | vs qt | vs node-ws | errors |",
         "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
+    seen = []
     for r in rs:
+        if (r["scenario"], r["target"]) not in seen:
+            seen.append((r["scenario"], r["target"]))
+    for scenario, target in seen:
+        r = find(rs, scenario, target)
         if r["mode"] == "idle":
             continue
         vq = ratio(rs, r["scenario"], "qt") if r["target"] == "switchboard" else None
@@ -463,7 +476,7 @@ def report(ctx, path, command):
         lines += ["", "## Memory per idle connection", "",
                   "| target | connections | RSS before KiB | RSS after KiB | KiB per connection |",
                   "|---|---:|---:|---:|---:|"]
-        for r in idle:
+        for r in [find(rs, "idle", t) for t in dict.fromkeys(r["target"] for r in idle)]:
             lines.append(f"| {r['target']} | {r['open']:,} | {r['rss_before_kib']:,} | {r['rss_after_kib']:,} | "
                          f"{r['kib_per_connection']:.2f} |")
     lines += ["", "## Targets (issue 9)", "", "| target | measured | met |", "|---|---:|:---:|"]
@@ -503,6 +516,7 @@ def main():
     ap.add_argument("scenarios", nargs="*", help=f"any of {', '.join(SCENARIOS)} (default: all)")
     ap.add_argument("--build", default=os.path.join(ROOT, "build", "release"))
     ap.add_argument("--duration", type=float, default=5.0)
+    ap.add_argument("--rounds", type=int, default=3, help="rounds of the scenarios with baselines (median reported)")
     ap.add_argument("--smoke", action="store_true", help="every scenario briefly, small, Switchboard only")
     ap.add_argument("--report", help="write the Markdown report here")
     args = ap.parse_args()
@@ -510,9 +524,13 @@ def main():
     if unknown:
         ap.error(f"unknown scenario {', '.join(unknown)}; choose from {', '.join(SCENARIOS)}")
     ctx = Ctx(args)
-    for name in args.scenarios or SCENARIOS:
-        print(f"==> {name}", file=sys.stderr, flush=True)
-        RUNNERS[name](ctx)
+    for ctx.round in range(ctx.rounds):
+        for name in args.scenarios or SCENARIOS:
+            if ctx.round > 0 and name not in RATIO_SCENARIOS:
+                continue
+            print(f"==> {name}" + (f" (round {ctx.round + 1} of {ctx.rounds})" if ctx.rounds > 1 else ""),
+                  file=sys.stderr, flush=True)
+            RUNNERS[name](ctx)
     if args.report:
         report(ctx, args.report, " ".join(["scripts/bench", *args.scenarios]))
         print(f"report written to {args.report}", file=sys.stderr)
