@@ -233,12 +233,23 @@ private slots:
         QCOMPARE(r.json().value(QStringLiteral("clients")).toArray(), QJsonArray{b.clientId});
         QCOMPARE(r.json().value(QStringLiteral("missing")).toArray(), QJsonArray{QStringLiteral("client_nobody1")});
         QTRY_COMPARE(b.ofType(QStringLiteral("DATA")).size(), 1);
+        // Ids that are not members come back as they were asked for, escaped as JSON needs.
+        r = emitGet(QStringLiteral("pick"), QStringLiteral("?clients=") + b.clientId + QStringLiteral(",q%22uote%5Cslash%01%C3%A9&x=2"));
+        QCOMPARE(r.status, 200);
+        QJsonParseError parseError;
+        const QJsonObject answer = QJsonDocument::fromJson(r.body, &parseError).object();
+        QCOMPARE(parseError.error, QJsonParseError::NoError);
+        QCOMPARE(answer.value(QStringLiteral("missing")).toArray(), QJsonArray{QStringLiteral("q\"uote\\slash\u0001é")});
+        QCOMPARE(answer.value(QStringLiteral("clients")).toArray(), QJsonArray{b.clientId});
+        QCOMPARE(answer.value(QStringLiteral("delivered")).toInt(), 1);
+        QVERIFY(answer.value(QStringLiteral("eventID")).toString().startsWith(QStringLiteral("evt_")));
+        QTRY_COMPARE(b.ofType(QStringLiteral("DATA")).size(), 2);
         QTest::qWait(100);
         QCOMPARE(a.ofType(QStringLiteral("DATA")).size() + c.ofType(QStringLiteral("DATA")).size(), 0);
 
         r = emitGet(QStringLiteral("pick"), QStringLiteral("?clients=2"));
         QCOMPARE(r.json().value(QStringLiteral("delivered")).toInt(), 2);
-        QTRY_COMPARE(a.ofType(QStringLiteral("DATA")).size() + b.ofType(QStringLiteral("DATA")).size() + c.ofType(QStringLiteral("DATA")).size(), 3);
+        QTRY_COMPARE(a.ofType(QStringLiteral("DATA")).size() + b.ofType(QStringLiteral("DATA")).size() + c.ofType(QStringLiteral("DATA")).size(), 4);
         r = emitGet(QStringLiteral("pick"), QStringLiteral("?clients=10"));
         QCOMPARE(r.json().value(QStringLiteral("delivered")).toInt(), 3);
     }

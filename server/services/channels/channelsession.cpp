@@ -9,7 +9,7 @@
 #include <QJsonObject>
 #include <QTimerEvent>
 
-#include <cstdio>
+#include <charconv>
 
 namespace sb::channels {
 
@@ -17,7 +17,7 @@ namespace {
 QByteArray withRecipient(const QByteArray &prefix, const QByteArray &clientId, qint64 latency)
 {
     char number[24];
-    const int digits = snprintf(number, sizeof number, "%lld", static_cast<long long>(latency));
+    const int digits = int(std::to_chars(number, number + sizeof number, latency).ptr - number);
     QByteArray out;
     out.reserve(prefix.size() + clientId.size() + 28 + digits);
     out.append(prefix).append(",\"clientID\":\"").append(clientId).append("\",\"latency\":");
