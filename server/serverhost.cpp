@@ -48,15 +48,6 @@ void addBuiltinRoutes(Router &router, ServerContext &ctx, const ListenerConfig &
                     }});
 }
 
-template <typename Fn>
-void runOn(QObject *target, Fn fn)
-{
-    if (target->thread() == QThread::currentThread())
-        fn();
-    else
-        QMetaObject::invokeMethod(target, fn, Qt::BlockingQueuedConnection);
-}
-
 }  // namespace
 
 ServerHost::ServerHost(ServerConfig config, QObject *parent) : QObject(parent), m_ctx(std::make_unique<ServerContext>())

@@ -4,7 +4,6 @@
 #include "worker.h"
 
 #include <QHostAddress>
-#include <QThread>
 
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -13,17 +12,6 @@
 #include <unistd.h>
 
 namespace sb {
-
-namespace {
-template <typename Fn>
-void runOnWorker(Worker *w, Fn fn)
-{
-    if (w->thread() == QThread::currentThread())
-        fn();
-    else
-        QMetaObject::invokeMethod(w, fn, Qt::BlockingQueuedConnection);
-}
-}  // namespace
 
 TcpListener::TcpListener(std::shared_ptr<const ListenerRuntime> runtime, Worker *worker)
     : QTcpServer(worker), m_runtime(std::move(runtime)), m_worker(worker)
@@ -52,7 +40,7 @@ quint16 Acceptor::listen(std::shared_ptr<const ListenerRuntime> runtime, QString
     std::vector<TcpListener *> listeners(m_workers.size(), nullptr);
     quint16 port = 0;
     qintptr fd = -1;
-    runOnWorker(m_workers[0], [&] {
+    runOn(m_workers[0], [&] {
         auto *l = new TcpListener(runtime, m_workers[0]);
         l->setListenBacklogSize(1024);
         if (!l->listen(address, quint16(runtime->config.port))) {
@@ -77,7 +65,7 @@ quint16 Acceptor::listen(std::shared_ptr<const ListenerRuntime> runtime, QString
         const int copy = fcntl(int(fd), F_DUPFD_CLOEXEC, 0);
         if (copy < 0)
             continue;  // that worker just does not accept on this listener
-        runOnWorker(m_workers[i], [&, copy] {
+        runOn(m_workers[i], [&, copy] {
             auto *l = new TcpListener(runtime, m_workers[i]);
             if (l->setSocketDescriptor(copy)) {
                 listeners[i] = l;
@@ -96,7 +84,7 @@ void Acceptor::close(int listenerId)
     const std::vector<TcpListener *> listeners = m_listeners.take(listenerId);
     for (std::size_t i = 0; i < listeners.size() && i < m_workers.size(); ++i) {
         if (TcpListener *l = listeners[i]) {
-            runOnWorker(m_workers[i], [l] {
+            runOn(m_workers[i], [l] {
                 l->close();
                 delete l;
             });

@@ -211,12 +211,22 @@ void Worker::deliverText(const QList<quint64> &ids, const QString &message)
 
 void Worker::deliverUtf8(const QList<quint64> &ids, const QByteArray &utf8)
 {
-    if (ids.size() == 1) {
+    deliver(ids, wsframe::Text, utf8);
+}
+
+void Worker::deliverBinary(const QList<quint64> &ids, const QByteArray &message)
+{
+    deliver(ids, wsframe::Binary, message);
+}
+
+void Worker::deliver(const QList<quint64> &ids, wsframe::Opcode opcode, const QByteArray &payload)
+{
+    if (ids.size() == 1) {  // one recipient: no shared frame to build
         if (WsSession *s = m_sessions.value(ids.first()))
-            s->sendUtf8(utf8);
+            opcode == wsframe::Text ? s->sendUtf8(payload) : s->sendBinary(payload);
         return;
     }
-    deliverFrame(ids, wsframe::frame(wsframe::Text, utf8), wsframe::Text, utf8.size());
+    deliverFrame(ids, wsframe::frame(opcode, payload), opcode, payload.size());
 }
 
 void Worker::deliverFrame(const QList<quint64> &ids, const QByteArray &frame, wsframe::Opcode opcode, qsizetype payloadSize)
@@ -239,16 +249,6 @@ void Worker::sendTo(quint64 sessionId, const QByteArray &utf8)
         if (WsSession *s = m_sessions.value(sessionId))
             s->sendUtf8(utf8);
     });
-}
-
-void Worker::deliverBinary(const QList<quint64> &ids, const QByteArray &message)
-{
-    if (ids.size() == 1) {
-        if (WsSession *s = m_sessions.value(ids.first()))
-            s->sendBinary(message);
-        return;
-    }
-    deliverFrame(ids, wsframe::frame(wsframe::Binary, message), wsframe::Binary, message.size());
 }
 
 void Worker::tick()

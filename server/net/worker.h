@@ -14,6 +14,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QSet>
+#include <QThread>
 #include <QTimer>
 
 #include <atomic>
@@ -25,6 +26,16 @@ class QTcpSocket;
 class QWebSocketServer;
 
 namespace sb {
+
+// Runs `fn` on `target`'s thread and waits for it (directly when that is this thread).
+template <typename Fn>
+void runOn(QObject *target, Fn fn)
+{
+    if (target->thread() == QThread::currentThread())
+        fn();
+    else
+        QMetaObject::invokeMethod(target, fn, Qt::BlockingQueuedConnection);
+}
 
 class HttpConnection;
 class WsSession;
@@ -81,6 +92,7 @@ public:
     void deliverUtf8(const QList<quint64> &ids, const QByteArray &utf8);
     void deliverBinary(const QList<quint64> &ids, const QByteArray &message);
     void deliverFrame(const QList<quint64> &ids, const QByteArray &frame, wsframe::Opcode opcode, qsizetype payloadSize);
+    void deliver(const QList<quint64> &ids, wsframe::Opcode opcode, const QByteArray &payload);
     // Thread-safe: sends `message` to one session of this worker, if it is still open.
     void sendTo(quint64 sessionId, const QString &message);
     void sendTo(quint64 sessionId, const QByteArray &utf8);

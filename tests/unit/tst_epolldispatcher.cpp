@@ -32,6 +32,29 @@ EpollDispatcher *mainDispatcher()
     return qobject_cast<EpollDispatcher *>(QAbstractEventDispatcher::instance());
 }
 
+// A connected loopback pair on the main thread: `client`, and `peer` (the accepted side).
+struct LoopbackPair {
+    QTcpServer server;
+    QTcpSocket client;
+    std::unique_ptr<QTcpSocket> peer;
+
+    bool connect()
+    {
+        if (!server.listen(QHostAddress::LocalHost))
+            return false;
+        client.connectToHost(QHostAddress::LocalHost, server.serverPort());
+        if (!QTest::qWaitFor([this] { return server.hasPendingConnections(); }, 5000))
+            return false;
+        peer.reset(server.nextPendingConnection());
+        if (!QTest::qWaitFor([this] { return client.state() == QAbstractSocket::ConnectedState; }, 5000))
+            return false;
+        // Let the client's connect notifier settle (Qt leaves it on for one more turn), so
+        // that what a test counts afterwards is its own doing.
+        QTest::qWait(20);
+        return true;
+    }
+};
+
 class TimerRecorder : public QObject
 {
 public:
@@ -293,13 +316,10 @@ private slots:
 
     void writeFastPathOnRealSockets()
     {
-        QTcpServer server;
-        QVERIFY(server.listen(QHostAddress::LocalHost));
-        QTcpSocket client;
-        client.connectToHost(QHostAddress::LocalHost, server.serverPort());
-        QVERIFY(client.waitForConnected(3000) || client.state() == QAbstractSocket::ConnectedState);
-        QTRY_VERIFY(server.hasPendingConnections());
-        std::unique_ptr<QTcpSocket> peer(server.nextPendingConnection());
+        LoopbackPair pair;
+        QVERIFY(pair.connect());
+        QTcpSocket &client = pair.client;
+        QTcpSocket *peer = pair.peer.get();
         auto *d = mainDispatcher();
         // Warm up: the first write learns that the socket is writable.
         client.write("w");
@@ -323,13 +343,10 @@ private slots:
         // A new socket's first write: one poll() says it is writable and the write goes out on
         // the same turn — no EPOLLOUT added to the set and taken out again (the handshake's
         // 101, a greeting).
-        QTcpServer server;
-        QVERIFY(server.listen(QHostAddress::LocalHost));
-        QTcpSocket client;
-        client.connectToHost(QHostAddress::LocalHost, server.serverPort());
-        QTRY_VERIFY(server.hasPendingConnections());
-        std::unique_ptr<QTcpSocket> peer(server.nextPendingConnection());
-        QTRY_COMPARE(client.state(), QAbstractSocket::ConnectedState);
+        LoopbackPair pair;
+        QVERIFY(pair.connect());
+        QTcpSocket &client = pair.client;
+        QTcpSocket *peer = pair.peer.get();
         auto *d = mainDispatcher();
         const quint64 ctlBefore = d->epollCtlCalls();
         const quint64 pollsBefore = d->writablePolls();
@@ -349,13 +366,10 @@ private slots:
 
     void backPressureFallsBackToEpollOut()
     {
-        QTcpServer server;
-        QVERIFY(server.listen(QHostAddress::LocalHost));
-        QTcpSocket client;
-        client.connectToHost(QHostAddress::LocalHost, server.serverPort());
-        QTRY_VERIFY(server.hasPendingConnections());
-        std::unique_ptr<QTcpSocket> peer(server.nextPendingConnection());
-        QTRY_COMPARE(client.state(), QAbstractSocket::ConnectedState);
+        LoopbackPair pair;
+        QVERIFY(pair.connect());
+        QTcpSocket &client = pair.client;
+        QTcpSocket *peer = pair.peer.get();
         // 32 MiB in one go: far more than the kernel buffers; the peer reads it slowly.
         QByteArray big(32 * 1024 * 1024, Qt::Uninitialized);
         for (qsizetype i = 0; i < big.size(); ++i)
