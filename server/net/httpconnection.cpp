@@ -89,11 +89,14 @@ void HttpConnection::start()
 
 void HttpConnection::onReadyRead()
 {
-    if (m_state == State::Head && !m_headStarted) {
-        m_headStarted = true;
-        arm(m_worker.context().serverLimits().headTimeoutMs);
-    }
+    const bool firstBytes = m_state == State::Head && !m_headStarted;
+    m_headStarted = m_headStarted || firstBytes;
     process();
+    // The head's deadline counts from its first byte. A head that came whole in this read has
+    // moved on (body, handler, hand-over: each sets its own deadline), so the timer is only
+    // restarted for a head still incomplete — not twice for every connection.
+    if (firstBytes && m_state == State::Head && m_socket && !m_finished)
+        arm(m_worker.context().serverLimits().headTimeoutMs);
 }
 
 void HttpConnection::process()
