@@ -90,7 +90,8 @@ void HttpConnection::start()
 void HttpConnection::onReadyRead()
 {
     const bool firstBytes = m_state == State::Head && !m_headStarted;
-    m_headStarted = m_headStarted || firstBytes;
+    if (firstBytes)
+        m_headStarted = true;
     process();
     // The head's deadline counts from its first byte. A head that came whole in this read has
     // moved on (body, handler, hand-over: each sets its own deadline), so the timer is only

@@ -204,31 +204,6 @@ void Worker::onSessionFinished(quint64 id)
     checkDrained();
 }
 
-void Worker::deliverText(const QList<quint64> &ids, const QString &message)
-{
-    deliverUtf8(ids, message.toUtf8());
-}
-
-void Worker::deliverUtf8(const QList<quint64> &ids, const QByteArray &utf8)
-{
-    deliver(ids, wsframe::Text, utf8);
-}
-
-void Worker::deliverBinary(const QList<quint64> &ids, const QByteArray &message)
-{
-    deliver(ids, wsframe::Binary, message);
-}
-
-void Worker::deliver(const QList<quint64> &ids, wsframe::Opcode opcode, const QByteArray &payload)
-{
-    if (ids.size() == 1) {  // one recipient: no shared frame to build
-        if (WsSession *s = m_sessions.value(ids.first()))
-            opcode == wsframe::Text ? s->sendUtf8(payload) : s->sendBinary(payload);
-        return;
-    }
-    deliverFrame(ids, wsframe::frame(opcode, payload), opcode, payload.size());
-}
-
 void Worker::deliverFrame(const QList<quint64> &ids, const QByteArray &frame, wsframe::Opcode opcode, qsizetype payloadSize)
 {
     // One frame for every recipient on this worker: serialized and framed once.
@@ -236,11 +211,6 @@ void Worker::deliverFrame(const QList<quint64> &ids, const QByteArray &frame, ws
         if (WsSession *s = m_sessions.value(id))
             s->sendFrame(frame, opcode, payloadSize);
     }
-}
-
-void Worker::sendTo(quint64 sessionId, const QString &message)
-{
-    sendTo(sessionId, message.toUtf8());
 }
 
 void Worker::sendTo(quint64 sessionId, const QByteArray &utf8)

@@ -87,14 +87,9 @@ public:
     void httpFinished(HttpConnection *connection, bool closeTcp);
 
     WsSession *session(quint64 id) const { return m_sessions.value(id); }
-    // Fan-out to sessions of this worker: the frame is built once for all of them.
-    void deliverText(const QList<quint64> &ids, const QString &message);
-    void deliverUtf8(const QList<quint64> &ids, const QByteArray &utf8);
-    void deliverBinary(const QList<quint64> &ids, const QByteArray &message);
+    // Fan-out to sessions of this worker: one frame (wsframe::frame), built once for all.
     void deliverFrame(const QList<quint64> &ids, const QByteArray &frame, wsframe::Opcode opcode, qsizetype payloadSize);
-    void deliver(const QList<quint64> &ids, wsframe::Opcode opcode, const QByteArray &payload);
-    // Thread-safe: sends `message` to one session of this worker, if it is still open.
-    void sendTo(quint64 sessionId, const QString &message);
+    // Thread-safe: sends a UTF-8 text message to one session of this worker, if still open.
     void sendTo(quint64 sessionId, const QByteArray &utf8);
 
     // Close every session (code/reason) and let HTTP connections finish; emits drained()

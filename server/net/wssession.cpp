@@ -163,13 +163,18 @@ void WsSession::sendText(const QString &message)
 {
     if (m_closing)
         return;
+    if (!canWriteDirect()) {
+        noteSent(wsframe::Text, message.toUtf8(), m_socket->sendTextMessage(message));
+        return;
+    }
     QStringEncoder utf8(QStringEncoder::Utf8);
     const qsizetype most = utf8.requiredSpace(message.size());
-    if (most > kDirectLimit || !canWriteDirect()) {
+    if (most > kDirectLimit) {  // may still fit one frame once encoded
         const QByteArray bytes = message.toUtf8();
-        if (bytes.size() <= kDirectLimit && canWriteDirect())
-            return sendUtf8(bytes);
-        noteSent(wsframe::Text, bytes, m_socket->sendTextMessage(message));
+        if (bytes.size() > kDirectLimit)
+            noteSent(wsframe::Text, bytes, m_socket->sendTextMessage(message));
+        else
+            writeDirect(wsframe::Text, bytes);
         return;
     }
     // Encode behind the longest header, then put the real header right before the payload.

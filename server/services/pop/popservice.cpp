@@ -19,9 +19,10 @@ namespace {
 
 const QString kService = QStringLiteral("pop");
 
-QString compact(const QJsonObject &o)
+// A reply as it goes on the wire: UTF-8 JSON, sent without a QString round trip.
+QByteArray compact(const QJsonObject &o)
 {
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
 class PopSession final : public WsSession
@@ -53,7 +54,7 @@ protected:
         }
         if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
             ServiceCounters::add(counters().errors);
-            sendText(compact({{QStringLiteral("error"), QStringLiteral("INVALID_JSON")},
+            sendUtf8(compact({{QStringLiteral("error"), QStringLiteral("INVALID_JSON")},
                               {QStringLiteral("detail"), QStringLiteral("messages are JSON objects with \"state\" or \"view_counts\"")}}));
             return;
         }
@@ -63,7 +64,7 @@ protected:
             handleViewCounts(o.value(QLatin1String("view_counts")));
         else {
             ServiceCounters::add(counters().errors);
-            sendText(compact({{QStringLiteral("error"), QStringLiteral("UNKNOWN_MESSAGE")},
+            sendUtf8(compact({{QStringLiteral("error"), QStringLiteral("UNKNOWN_MESSAGE")},
                               {QStringLiteral("detail"), QStringLiteral("expected \"state\" or \"view_counts\"")}}));
         }
     }
@@ -72,7 +73,7 @@ protected:
         if (!m_user)
             return refuseAuth(QStringLiteral("the first message must be {\"authorization\": \"Bearer <session id>\"}"));
         ServiceCounters::add(counters().errors);
-        sendText(compact({{QStringLiteral("error"), QStringLiteral("INVALID_JSON")}, {QStringLiteral("detail"), QStringLiteral("binary messages are not used")}}));
+        sendUtf8(compact({{QStringLiteral("error"), QStringLiteral("INVALID_JSON")}, {QStringLiteral("detail"), QStringLiteral("binary messages are not used")}}));
     }
     void onDisconnected() override { leaveGroup(); }
 
@@ -81,7 +82,7 @@ private:
     {
         m_authTimer.stop();
         ServiceCounters::add(counters().errors);
-        sendText(compact({{QStringLiteral("authenticated"), false}, {QStringLiteral("detail"), detail}}));
+        sendUtf8(compact({{QStringLiteral("authenticated"), false}, {QStringLiteral("detail"), detail}}));
         close(1008, detail);
     }
 
@@ -96,13 +97,13 @@ private:
             return refuseAuth(QStringLiteral("invalid or expired session"));
         m_user = user;
         setIdentity(user->email);
-        sendText(compact({{QStringLiteral("authenticated"), true}}));
+        sendUtf8(compact({{QStringLiteral("authenticated"), true}}));
     }
 
     void stateError(const QString &detail)
     {
         ServiceCounters::add(counters().errors);
-        sendText(compact({{QStringLiteral("state"), false}, {QStringLiteral("detail"), detail}}));
+        sendUtf8(compact({{QStringLiteral("state"), false}, {QStringLiteral("detail"), detail}}));
     }
 
     void handleState(const QJsonValue &value)
@@ -123,17 +124,17 @@ private:
         QJsonObject echo{{QStringLiteral("user_id"), m_user->uuid},
                          {QStringLiteral("active_group_id"), group.isUndefined() ? QJsonValue(QJsonValue::Null) : group},
                          {QStringLiteral("is_typing"), typing.toBool(false)}};
-        const QString message = compact({{QStringLiteral("state"), echo}});
-        const QString newGroup = group.isString() || group.isDouble() ? compact({{QStringLiteral("g"), group}}) : QString();
+        const QByteArray message = compact({{QStringLiteral("state"), echo}});
+        const QString newGroup = group.isString() || group.isDouble() ? QString::fromUtf8(compact({{QStringLiteral("g"), group}})) : QString();
         if (newGroup != m_group) {
             leaveGroup();
             m_group = newGroup;
             if (!m_group.isEmpty())
                 m_service.groups().join(m_group, context().worker, id());
         }
-        sendText(message);
+        sendUtf8(message);
         if (!m_group.isEmpty())
-            m_service.groups().relayText(m_group, id(), message);
+            m_service.groups().relayUtf8(m_group, id(), message);
     }
 
     void handleViewCounts(const QJsonValue &value)
@@ -141,7 +142,7 @@ private:
         ServiceCounters &c = counters();
         auto refuse = [&](const QString &detail) {
             ServiceCounters::add(c.reportsRefused);
-            sendText(compact({{QStringLiteral("view_counts"), false}, {QStringLiteral("detail"), detail}}));
+            sendUtf8(compact({{QStringLiteral("view_counts"), false}, {QStringLiteral("detail"), detail}}));
         };
         QString detail;
         auto report = parseViewCounts(value, m_service.rules(), &detail);
@@ -155,7 +156,7 @@ private:
         ServiceCounters *counters = &c;
         m_service.writer().submit(m_user->id, std::move(*report), [worker, sid, counters](bool stored, int capped) {
             ServiceCounters::add(counters->reportsClamped, capped);
-            const QString reply = stored ? compact({{QStringLiteral("view_counts"), true}})
+            const QByteArray reply = stored ? compact({{QStringLiteral("view_counts"), true}})
                                          : compact({{QStringLiteral("view_counts"), false}, {QStringLiteral("detail"), QStringLiteral("the report could not be stored")}});
             worker->sendTo(sid, reply);
         });
