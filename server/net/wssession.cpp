@@ -4,8 +4,12 @@
 #include "telemetry/counters.h"
 
 #include <QDateTime>
+#include <QSslSocket>
 #include <QStringEncoder>
 #include <QVarLengthArray>
+
+#include <cerrno>
+#include <sys/socket.h>
 
 namespace sb {
 
@@ -19,6 +23,7 @@ qint64 nowMs()
 WsSession::WsSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters)
     : m_socket(socket)
     , m_transport(context.transport)
+    , m_plain(context.transport && !qobject_cast<QSslSocket *>(context.transport))
     , m_ctx(context)
     , m_counters(counters)
     , m_identity(context.admission.identity)
@@ -38,6 +43,7 @@ WsSession::WsSession(QWebSocket *socket, const SessionContext &context, ServiceC
             return;
         if (m_counters.capture.load(std::memory_order_relaxed))
             capture(CaptureRecord::In, CaptureRecord::Text, capturedText(message), message.size());
+        const Answering answering(m_answering);
         onText(message);
     });
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &message) {
@@ -45,6 +51,7 @@ WsSession::WsSession(QWebSocket *socket, const SessionContext &context, ServiceC
             return;
         if (m_counters.capture.load(std::memory_order_relaxed))
             capture(CaptureRecord::In, CaptureRecord::Binary, message, message.size());
+        const Answering answering(m_answering);
         onBinary(message);
     });
     connect(m_socket, &QWebSocket::pong, this, [this](quint64, const QByteArray &) {
@@ -144,6 +151,31 @@ bool WsSession::canWriteDirect() const
     return m_transport && m_transport->isWritable() && m_transport->state() == QAbstractSocket::ConnectedState;
 }
 
+void WsSession::transmit(const char *data, qsizetype size)
+{
+    // An answer to the message being handled, on a plain socket with nothing queued in Qt's
+    // buffer: straight to the kernel, while the bytes are hot. Everything else (deliveries
+    // to other connections, several per turn) goes through Qt's buffer, one write per
+    // socket per turn; so does whatever the kernel does not take (full send buffer, or an
+    // error Qt should see and report), behind what went before, in order.
+    if (m_answering && m_plain && m_transport->bytesToWrite() == 0) {
+        const qintptr fd = m_transport->socketDescriptor();
+        if (fd >= 0) {
+            ssize_t sent;
+            do
+                sent = ::send(int(fd), data, size_t(size), MSG_NOSIGNAL | MSG_DONTWAIT);
+            while (sent < 0 && errno == EINTR);
+            if (sent == size)
+                return;
+            if (sent > 0) {
+                data += sent;
+                size -= sent;
+            }
+        }
+    }
+    m_transport->write(data, size);
+}
+
 void WsSession::noteSent(wsframe::Opcode opcode, QByteArrayView payload, qint64 size)
 {
     ServiceCounters::add(m_counters.messagesOut);
@@ -183,7 +215,7 @@ void WsSession::sendText(const QString &message)
     const qsizetype size = utf8.appendToBuffer(payload, message) - payload;
     const int header = wsframe::headerSize(quint64(size));
     wsframe::writeHeader(payload - header, wsframe::Text, quint64(size));
-    m_transport->write(payload - header, header + size);
+    transmit(payload - header, header + size);
     noteSent(wsframe::Text, QByteArrayView(payload, size), size);
 }
 
@@ -195,12 +227,12 @@ void WsSession::writeDirect(wsframe::Opcode opcode, QByteArrayView payload)
         wsframe::writeHeader(buffer, opcode, quint64(payload.size()));
         if (!payload.isEmpty())
             memcpy(buffer + header, payload.data(), size_t(payload.size()));
-        m_transport->write(buffer, header + payload.size());
+        transmit(buffer, header + payload.size());
     } else {
         char buffer[wsframe::kMaxHeader];
         wsframe::writeHeader(buffer, opcode, quint64(payload.size()));
-        m_transport->write(buffer, header);
-        m_transport->write(payload.data(), payload.size());
+        transmit(buffer, header);
+        transmit(payload.data(), payload.size());
     }
     noteSent(opcode, payload, payload.size());
 }
@@ -236,7 +268,7 @@ void WsSession::sendFrame(const QByteArray &frame, wsframe::Opcode opcode, qsize
                  opcode == wsframe::Text ? m_socket->sendTextMessage(QString::fromUtf8(copy)) : m_socket->sendBinaryMessage(copy));
         return;
     }
-    m_transport->write(frame);
+    transmit(frame.constData(), frame.size());
     noteSent(opcode, payload, payloadSize);
 }
 

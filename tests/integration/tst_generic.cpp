@@ -5,6 +5,7 @@
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
 #include <QWebSocket>
 
 using namespace sbtest;
@@ -269,6 +270,53 @@ private slots:
         QVERIFY(!first.fin && first.opcode == 2 && !first.masked);
         QVERIFY(second.fin && second.opcode == 0 && !second.masked);
         QCOMPARE(first.payload + second.payload, big);
+    }
+
+    // Answers go straight to the kernel while it takes them and queue in the socket's buffer
+    // when it does not (a client that stops reading): once the client reads again, every
+    // answer arrives whole and in order, and the pong keeps its place after them.
+    void readerThatStallsGetsEveryAnswerInOrder()
+    {
+        RawWs ws(server->port(), "/echo");
+        QVERIFY(ws.ok());
+        ws.socket().setReadBufferSize(64 * 1024);  // the client's Qt buffer does not soak it up
+        const int count = 64;                       // 16 MiB: more than loopback buffers hold
+        const auto payload = [](int i) {
+            QByteArray p(256 * 1024, char('a' + i % 26));
+            p.replace(0, 8, QByteArray::number(i).rightJustified(8, '0'));
+            return p;
+        };
+        for (int i = 0; i < count; ++i)
+            ws.send({true, 0, 2, payload(i)});
+        ws.send({true, 0, 9, "after all"});
+        ws.sendText("last");
+        while (ws.socket().bytesToWrite() > 0)
+            QVERIFY(ws.socket().waitForBytesWritten(5000));
+        QThread::msleep(300);  // the server answers everything into full buffers
+        // Reading a little frees room in the kernel while the server still holds answers;
+        // what it answers now must queue behind them.
+        RawFrame f;
+        QStringList late;
+        for (int i = 0; i < count; ++i) {
+            QVERIFY2(ws.read(&f, 10000), qPrintable(QStringLiteral("answer %1 missing").arg(i)));
+            QCOMPARE(f.opcode, 2);
+            QCOMPARE(f.payload.left(8), QByteArray::number(i).rightJustified(8, '0'));
+            QVERIFY(f.payload == payload(i));
+            if (i % 4 == 0 && i < count / 2) {
+                late.append(QStringLiteral("late %1").arg(i));
+                ws.sendText(late.last().toUtf8());
+                QThread::msleep(20);
+            }
+        }
+        QVERIFY(ws.read(&f));
+        QCOMPARE(f.opcode, 10);
+        QCOMPARE(f.payload, QByteArray("after all"));
+        QVERIFY(ws.read(&f));
+        QCOMPARE(f.payload, QByteArray("last"));
+        for (const QString &text : late) {
+            QVERIFY(ws.read(&f));
+            QCOMPARE(f.payload, text.toUtf8());
+        }
     }
 
     void unmaskedOrUnknownStaysAlive()
