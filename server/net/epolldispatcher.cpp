@@ -230,7 +230,7 @@ int EpollDispatcher::activateWrites()
 
 // --- timers ---------------------------------------------------------------------------
 
-void EpollDispatcher::schedule(Timer &t)
+void EpollDispatcher::schedule(const Timer &t)
 {
     m_heap.push_back({t.deadlineNs, t.id, t.serial});
     std::push_heap(m_heap.begin(), m_heap.end(), std::greater<>());
@@ -240,17 +240,17 @@ void EpollDispatcher::compactHeap()
 {
     m_heap.clear();
     for (const auto &[id, t] : m_timers)
-        m_heap.push_back({t->deadlineNs, id, t->serial});
+        m_heap.push_back({t.deadlineNs, id, t.serial});
     std::make_heap(m_heap.begin(), m_heap.end(), std::greater<>());
 }
 
 void EpollDispatcher::registerTimer(int timerId, qint64 interval, Qt::TimerType timerType, QObject *object)
 {
-    auto t = std::make_unique<Timer>(Timer{timerId, std::max<qint64>(interval, 0), timerType, object,
-                                           monoNs() + std::max<qint64>(interval, 0) * 1'000'000, m_nextSerial++});
-    schedule(*t);
-    m_timers[timerId] = std::move(t);
-    m_byObject[object].push_back(timerId);
+    const Timer t{timerId, std::max<qint64>(interval, 0), timerType, object,
+                  monoNs() + std::max<qint64>(interval, 0) * 1'000'000, m_nextSerial++};
+    schedule(t);
+    m_timers.insert_or_assign(timerId, t);
+    m_byObject[object].append(timerId);
     if (m_heap.size() > 2 * m_timers.size() + 1024)
         compactHeap();  // timers restarted often leave stale heap entries behind
 }
@@ -260,7 +260,7 @@ bool EpollDispatcher::unregisterTimer(int timerId)
     auto it = m_timers.find(timerId);
     if (it == m_timers.end())
         return false;
-    auto obj = m_byObject.find(it->second->object);
+    auto obj = m_byObject.find(it->second.object);
     if (obj != m_byObject.end()) {
         auto &ids = obj->second;
         ids.erase(std::remove(ids.begin(), ids.end(), timerId), ids.end());
@@ -289,7 +289,7 @@ QList<QAbstractEventDispatcher::TimerInfo> EpollDispatcher::registeredTimers(QOb
     if (obj == m_byObject.end())
         return out;
     for (const int id : obj->second) {
-        const Timer &t = *m_timers.at(id);
+        const Timer &t = m_timers.at(id);
         out.append(TimerInfo(id, int(t.intervalMs), t.type));
     }
     return out;
@@ -300,7 +300,7 @@ int EpollDispatcher::remainingTime(int timerId)
     auto it = m_timers.find(timerId);
     if (it == m_timers.end())
         return -1;
-    const qint64 left = it->second->deadlineNs - monoNs();
+    const qint64 left = it->second.deadlineNs - monoNs();
     return left <= 0 ? 0 : int((left + 999'999) / 1'000'000);
 }
 
@@ -309,7 +309,7 @@ qint64 EpollDispatcher::nextTimeoutMs()
     while (!m_heap.empty()) {
         const HeapEntry &top = m_heap.front();
         auto it = m_timers.find(top.id);
-        if (it != m_timers.end() && it->second->serial == top.serial && it->second->deadlineNs == top.deadlineNs) {
+        if (it != m_timers.end() && it->second.serial == top.serial && it->second.deadlineNs == top.deadlineNs) {
             const qint64 left = top.deadlineNs - monoNs();
             return left <= 0 ? 0 : (left + 999'999) / 1'000'000;
         }
@@ -328,7 +328,7 @@ int EpollDispatcher::activateTimers()
         const HeapEntry e = m_heap.back();
         m_heap.pop_back();
         auto it = m_timers.find(e.id);
-        if (it != m_timers.end() && it->second->serial == e.serial && it->second->deadlineNs == e.deadlineNs)
+        if (it != m_timers.end() && it->second.serial == e.serial && it->second.deadlineNs == e.deadlineNs)
             m_due.push_back(e);
     }
     if (m_due.empty())
@@ -340,9 +340,9 @@ int EpollDispatcher::activateTimers()
     int fired = 0;
     for (const HeapEntry &e : due) {
         auto it = m_timers.find(e.id);
-        if (it == m_timers.end() || it->second->serial != e.serial)
+        if (it == m_timers.end() || it->second.serial != e.serial)
             continue;
-        Timer &t = *it->second;
+        Timer &t = it->second;
         const qint64 interval = t.intervalMs * 1'000'000;
         t.deadlineNs += interval;
         if (t.deadlineNs < now)
@@ -357,8 +357,8 @@ int EpollDispatcher::activateTimers()
         QCoreApplication::sendEvent(object, &event);
         ++fired;
         it = m_timers.find(e.id);
-        if (it != m_timers.end() && it->second->serial == serial)
-            it->second->active = false;
+        if (it != m_timers.end() && it->second.serial == serial)
+            it->second.active = false;
     }
     return fired;
 }

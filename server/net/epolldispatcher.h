@@ -12,6 +12,7 @@
 
 #include <QAbstractEventDispatcher>
 #include <QList>
+#include <QVarLengthArray>
 
 #include <sys/epoll.h>
 
@@ -78,7 +79,7 @@ private:
     FdEntry *entry(int fd) { return fd >= 0 && size_t(fd) < m_fds.size() ? &m_fds[size_t(fd)] : nullptr; }
     FdEntry &slot(int fd);
     void updateEpoll(int fd, FdEntry &e);
-    void schedule(Timer &t);
+    void schedule(const Timer &t);
     int activateTimers();
     int activateWrites();
     void afterWriteActivation(int fd);
@@ -95,12 +96,12 @@ private:
     std::vector<FdEntry> m_fds;
     uint32_t m_nextGeneration = 1;
     std::vector<int> m_pendingWrites;  // fds whose write notifier fires on this turn
-    std::unordered_map<int, std::unique_ptr<Timer>> m_timers;
+    std::unordered_map<int, Timer> m_timers;  // nodes do not move: references stay valid
     std::vector<HeapEntry> m_heap;  // min-heap by deadline; stale entries skipped lazily
     quint64 m_nextSerial = 1;
     std::vector<epoll_event> m_events;
     std::vector<HeapEntry> m_due;
-    std::unordered_map<QObject *, std::vector<int>> m_byObject;
+    std::unordered_map<QObject *, QVarLengthArray<int, 2>> m_byObject;  // most objects have one or two
     quint64 m_epollCtlCalls = 0;
     quint64 m_writeFastPaths = 0;
     quint64 m_writablePolls = 0;
