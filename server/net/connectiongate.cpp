@@ -5,6 +5,8 @@ namespace sb {
 namespace {
 ConnectionGate::AddressKey addressKey(const QString &service, const QHostAddress &peer)
 {
+    if (peer.protocol() == QAbstractSocket::IPv4Protocol)
+        return {service, peer};  // shared, no copy
     bool isV4 = false;
     const quint32 v4 = peer.toIPv4Address(&isV4);  // v4-mapped v6 counts as the v4 address
     return {service, isV4 ? QHostAddress(v4) : peer};

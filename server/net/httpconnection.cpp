@@ -118,7 +118,8 @@ void HttpConnection::process()
 bool HttpConnection::parseHead()
 {
     const Limits limits = m_worker.context().serverLimits();
-    const QByteArray buffer = m_socket->peek(limits.headBytes + 4);
+    // What has arrived, up to the limit: not a 16 KiB buffer for a 200-byte head.
+    const QByteArray buffer = m_socket->peek(qMin<qint64>(m_socket->bytesAvailable(), limits.headBytes + 4));
     HttpRequestHead head;
     const HeadParseResult r = parseRequestHead(buffer, head, limits.headBytes);
     if (r.status == HeadParseResult::Incomplete)
@@ -129,8 +130,10 @@ bool HttpConnection::parseHead()
                QString::fromLatin1(r.reason), tooLarge ? "head_too_large" : "bad_request");
         return false;
     }
-    m_request = HttpRequest();
+    // Field by field: a fresh HttpRequest would allocate a QHostAddress only to replace it.
     m_request.head = std::move(head);
+    m_request.body.clear();
+    m_request.params.clear();
     m_request.peer = m_socket->peerAddress();
     m_request.peerPort = m_socket->peerPort();
     m_request.tls = qobject_cast<QSslSocket *>(m_socket) != nullptr;
@@ -240,10 +243,8 @@ void HttpConnection::dispatch()
     ServiceCounters &counters = ctx.telemetry->service(m_service);
     ServiceCounters::add(counters.httpRequests);
     if (counters.capture.load(std::memory_order_relaxed)) {
-        QByteArray text = m_request.head.method + ' ' + m_request.head.target + " HTTP/1." + QByteArray::number(m_request.head.versionMinor) + "\r\n";
-        for (const auto &h : m_request.head.headers)
-            text += h.first + ": " + h.second + "\r\n";
-        text += "\r\n" + m_request.body.left(ctx.capture.payloadCap() + 512);
+        // The head exactly as received.
+        QByteArray text = m_request.head.raw + "\r\n\r\n" + m_request.body.left(ctx.capture.payloadCap() + 512);
         ctx.capture.add({0, QDateTime::currentMSecsSinceEpoch(), m_id, m_service, CaptureRecord::In, CaptureRecord::HttpRequest,
                          m_request.body.size(), text});
     }
@@ -347,9 +348,6 @@ void HttpConnection::handleUpgrade(int headLength)
     }
     m_request.params = match.params;
     m_pendingUpgrade = {match.ws->endpoint, service, match.params, headLength};
-    // The head is complete: from here the admission's own time counts (a password check may
-    // wait for the blocking pool), bounded like any handler.
-    arm(kHandlerDeadlineMs);
     // Admission may finish on another thread; it comes back through the worker. If this
     // connection is gone by then, the gate slot taken above is released there.
     QPointer<HttpConnection> guard(this);
@@ -368,6 +366,10 @@ void HttpConnection::handleUpgrade(int headLength)
         else
             worker->post([finish, admission]() { finish(admission); });
     });
+    // Still waiting (a password check on the blocking pool, say): from here the admission's
+    // own time counts, bounded like any handler. Most admissions answer at once.
+    if (guard && !m_finished && m_serial == serial && m_state == State::Handling)
+        arm(kHandlerDeadlineMs);
 }
 
 void HttpConnection::completeUpgrade(WsAdmission admission)
@@ -388,18 +390,18 @@ void HttpConnection::completeUpgrade(WsAdmission admission)
         return;
     }
 
-    SessionContext sc;
-    sc.id = ctx.nextConnectionId.fetch_add(1, std::memory_order_relaxed);
-    sc.listenerId = m_listener->id;
-    sc.service = up.service;
-    sc.path = m_request.head.path;
-    sc.query = m_request.head.query;
-    sc.params = up.params;
-    sc.peer = m_request.peer;
-    sc.peerPort = m_request.peerPort;
-    sc.admission = std::move(admission);
-    sc.limits = ctx.limitsFor(up.service);
-    sc.captureRing = &ctx.capture;
+    // Designated: a default QHostAddress allocates, a copied one does not.
+    SessionContext sc{.id = ctx.nextConnectionId.fetch_add(1, std::memory_order_relaxed),
+                      .listenerId = m_listener->id,
+                      .service = up.service,
+                      .path = m_request.head.path,
+                      .query = m_request.head.query,
+                      .params = up.params,
+                      .peer = m_request.peer,
+                      .peerPort = m_request.peerPort,
+                      .admission = std::move(admission),
+                      .limits = ctx.limitsFor(up.service),
+                      .captureRing = &ctx.capture};
 
     m_state = State::Handed;
     m_timer.stop();

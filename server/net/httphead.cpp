@@ -76,19 +76,19 @@ QByteArray percentDecode(QByteArrayView in, bool plusAsSpace)
     return out;
 }
 
-QByteArray HttpRequestHead::header(QByteArrayView name) const
+QByteArrayView HttpRequestHead::headerView(QByteArrayView name) const
 {
-    for (const auto &h : headers) {
-        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
-            return h.second;
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        if (headerName(i).compare(name, Qt::CaseInsensitive) == 0)
+            return headerValue(i);
     }
     return {};
 }
 
 bool HttpRequestHead::hasHeader(QByteArrayView name) const
 {
-    for (const auto &h : headers) {
-        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        if (headerName(i).compare(name, Qt::CaseInsensitive) == 0)
             return true;
     }
     return false;
@@ -97,22 +97,31 @@ bool HttpRequestHead::hasHeader(QByteArrayView name) const
 QByteArray HttpRequestHead::headerList(QByteArrayView name) const
 {
     QByteArray out;
-    for (const auto &h : headers) {
-        if (h.first.compare(name, Qt::CaseInsensitive) != 0)
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        if (headerName(i).compare(name, Qt::CaseInsensitive) != 0)
             continue;
         if (!out.isEmpty())
             out.append(", ");
-        out.append(h.second);
+        out.append(headerValue(i));
     }
     return out;
 }
 
 bool HttpRequestHead::headerHasToken(QByteArrayView name, QByteArrayView token) const
 {
-    const QByteArray list = headerList(name);
-    for (const QByteArray &part : list.split(',')) {
-        if (trimOws(part).compare(token, Qt::CaseInsensitive) == 0)
-            return true;
+    // Every field of that name, each split at commas, read in place.
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        if (headerName(i).compare(name, Qt::CaseInsensitive) != 0)
+            continue;
+        QByteArrayView rest = headerValue(i);
+        for (;;) {
+            const qsizetype comma = rest.indexOf(',');
+            if (trimOws(comma < 0 ? rest : rest.first(comma)).compare(token, Qt::CaseInsensitive) == 0)
+                return true;
+            if (comma < 0)
+                break;
+            rest = rest.sliced(comma + 1);
+        }
     }
     return false;
 }
@@ -161,9 +170,9 @@ HeadParseResult parseRequestHead(QByteArrayView data, HttpRequestHead &out, int 
         return {};
     }
     const qsizetype headLen = end + 4;
-    const QByteArrayView head = data.sliced(start, end - start);
-
     out = HttpRequestHead();
+    out.raw = data.sliced(start, end - start).toByteArray();
+    const QByteArrayView head(out.raw);
     qsizetype lineStart = 0;
     bool first = true;
     while (lineStart <= head.size()) {
@@ -207,7 +216,7 @@ HeadParseResult parseRequestHead(QByteArrayView data, HttpRequestHead &out, int 
             const qsizetype hash = target.indexOf('#');
             if (hash >= 0)
                 return fail(400, "fragment in request target");
-            out.path = (q < 0 ? target : target.first(q)).toByteArray();
+            out.path = q < 0 ? out.target : target.first(q).toByteArray();
             out.query = q < 0 ? QByteArray() : target.sliced(q + 1).toByteArray();
         } else {
             if (line.isEmpty())
@@ -227,9 +236,10 @@ HeadParseResult parseRequestHead(QByteArrayView data, HttpRequestHead &out, int 
                 if (!isFieldValueChar(static_cast<unsigned char>(c)))
                     return fail(400, "malformed header value");
             }
-            if (out.headers.size() >= 100)
+            if (out.fields.size() >= 100)
                 return fail(431, "too many header fields");
-            out.headers.append({name.toByteArray(), value.toByteArray()});
+            out.fields.append({int(name.data() - head.data()), int(name.size()), int(value.data() - head.data()),
+                               int(value.size())});
         }
         if (lineEnd >= head.size())
             break;
@@ -240,10 +250,10 @@ HeadParseResult parseRequestHead(QByteArrayView data, HttpRequestHead &out, int 
         return fail(400, "missing Host header");
     int hostCount = 0;
     int lengthCount = 0;
-    for (const auto &h : out.headers) {
-        if (h.first.compare("Host", Qt::CaseInsensitive) == 0)
+    for (qsizetype i = 0; i < out.headerCount(); ++i) {
+        if (out.headerName(i).compare("Host", Qt::CaseInsensitive) == 0)
             ++hostCount;
-        if (h.first.compare("Content-Length", Qt::CaseInsensitive) == 0)
+        if (out.headerName(i).compare("Content-Length", Qt::CaseInsensitive) == 0)
             ++lengthCount;
     }
     if (hostCount > 1)
@@ -251,7 +261,7 @@ HeadParseResult parseRequestHead(QByteArrayView data, HttpRequestHead &out, int 
     if (lengthCount > 1)
         return fail(400, "duplicate Content-Length header");
     if (lengthCount == 1) {
-        const QByteArray cl = out.header("Content-Length");
+        const QByteArrayView cl = out.headerView("Content-Length");
         if (cl.isEmpty() || cl.size() > 15)
             return fail(400, "malformed Content-Length");
         for (char c : cl) {

@@ -5,6 +5,7 @@
 #include <QByteArrayView>
 #include <QList>
 #include <QPair>
+#include <QVarLengthArray>
 
 namespace sb {
 
@@ -14,10 +15,21 @@ struct HttpRequestHead {
     QByteArray path;    // percent-encoded path, without the query
     QByteArray query;   // raw query without '?', may be empty
     int versionMinor = 1;  // HTTP/1.<minor>
-    QList<QPair<QByteArray, QByteArray>> headers;  // names as sent, values trimmed
+    // The head as received, request line and header lines, without the final CRLFCRLF. The
+    // header fields are read in place from it: one buffer per request, not two per field.
+    QByteArray raw;
+    struct Field {
+        int nameAt, nameSize, valueAt, valueSize;  // value trimmed
+    };
+    QVarLengthArray<Field, 16> fields;
 
-    // First value of a header, case-insensitive name; empty if absent.
-    QByteArray header(QByteArrayView name) const;
+    qsizetype headerCount() const { return fields.size(); }
+    QByteArrayView headerName(qsizetype i) const { return QByteArrayView(raw).sliced(fields[i].nameAt, fields[i].nameSize); }
+    QByteArrayView headerValue(qsizetype i) const { return QByteArrayView(raw).sliced(fields[i].valueAt, fields[i].valueSize); }
+    // First value of a header, case-insensitive name; empty if absent. The view lives as
+    // long as this head.
+    QByteArrayView headerView(QByteArrayView name) const;
+    QByteArray header(QByteArrayView name) const { return headerView(name).toByteArray(); }
     bool hasHeader(QByteArrayView name) const;
     // Every value of a header joined with ", " (RFC 9110 list semantics).
     QByteArray headerList(QByteArrayView name) const;

@@ -143,13 +143,9 @@ void Worker::httpFinished(HttpConnection *connection, bool closeTcp)
 
 void Worker::handOver(QTcpSocket *socket, const SessionContext &context, std::shared_ptr<WsEndpoint> endpoint)
 {
-    Pending p;
-    p.context = context;
-    p.context.worker = this;
-    p.endpoint = std::move(endpoint);
-    p.socket = socket;
     // setHandshakeTimeout() does not apply to handleConnection(): keep our own deadline.
-    p.deadlineMs = QDateTime::currentMSecsSinceEpoch() + context.limits.headTimeoutMs;
+    Pending p{context, std::move(endpoint), socket, QDateTime::currentMSecsSinceEpoch() + context.limits.headTimeoutMs};
+    p.context.worker = this;
     m_pending.insert({socket->peerAddress(), socket->peerPort()}, std::move(p));
     m_wsServer->handleConnection(socket);
 }
@@ -185,14 +181,13 @@ void Worker::onNewWebSocket()
         session->setParent(this);
         m_sessions.insert(session->id(), session);
         m_sessionCount.store(int(m_sessions.size()), std::memory_order_relaxed);
-        connect(session, &WsSession::finished, this, &Worker::onSessionFinished);
         // A peer that vanished during the handshake may already be gone.
         if (ws->state() != QAbstractSocket::ConnectedState)
-            QMetaObject::invokeMethod(this, [this, id = session->id()] { onSessionFinished(id); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(this, [this, id = session->id()] { sessionFinished(id); }, Qt::QueuedConnection);
     }
 }
 
-void Worker::onSessionFinished(quint64 id)
+void Worker::sessionFinished(quint64 id)
 {
     WsSession *session = m_sessions.take(id);
     if (!session)

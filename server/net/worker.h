@@ -84,6 +84,8 @@ public:
     void acceptDescriptor(qintptr fd, std::shared_ptr<const ListenerRuntime> listener);
     // Called by an HttpConnection that validated an upgrade: Qt completes the handshake.
     void handOver(QTcpSocket *socket, const SessionContext &context, std::shared_ptr<WsEndpoint> endpoint);
+    // A session's connection ended (its own thread): frees its limit slots; deleted later.
+    void sessionFinished(quint64 id);
     void httpFinished(HttpConnection *connection, bool closeTcp);
 
     WsSession *session(quint64 id) const { return m_sessions.value(id); }
@@ -115,7 +117,6 @@ private:
 
     void drainMailbox();
     void onNewWebSocket();
-    void onSessionFinished(quint64 id);
     void tick();
     void publish();
     void checkDrained();

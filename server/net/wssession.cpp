@@ -1,5 +1,7 @@
 #include "wssession.h"
 
+#include "worker.h"
+
 #include "logging.h"
 #include "telemetry/counters.h"
 
@@ -53,12 +55,6 @@ WsSession::WsSession(QWebSocket *socket, const SessionContext &context, ServiceC
             capture(CaptureRecord::In, CaptureRecord::Binary, message, message.size());
         const Answering answering(m_answering);
         onBinary(message);
-    });
-    connect(m_socket, &QWebSocket::pong, this, [this](quint64, const QByteArray &) {
-        if (m_pingSentMs) {
-            notePong(nowMs(), nowMs() - m_pingSentMs);
-            m_pingSentMs = 0;
-        }
     });
     connect(m_socket, &QWebSocket::disconnected, this, &WsSession::handleDisconnected);
 }
@@ -305,6 +301,17 @@ void WsSession::heartbeatTick(qint64 now)
     if (!m_pingSentMs && now - m_lastPingMs >= l.pingIntervalMs) {
         notePingSent(now);
         m_pingSentMs = now;
+        if (!m_listensForPongs) {
+            // Only once there is a ping to answer: a connection that lives less than a ping
+            // interval (most of a connect-and-leave burst) never pays for this connection.
+            m_listensForPongs = true;
+            connect(m_socket, &QWebSocket::pong, this, [this](quint64, const QByteArray &) {
+                if (m_pingSentMs) {
+                    notePong(nowMs(), nowMs() - m_pingSentMs);
+                    m_pingSentMs = 0;
+                }
+            });
+        }
         m_socket->ping();
     }
 }
@@ -316,7 +323,7 @@ void WsSession::handleDisconnected()
     m_finished = true;
     m_closing = true;
     onDisconnected();
-    emit finished(m_ctx.id);  // the worker releases the connection's limit slots
+    m_ctx.worker->sessionFinished(m_ctx.id);  // releases the connection's limit slots
     // Counted as closed only now: whoever sees the count drop may connect again.
     ServiceCounters::add(m_counters.connectionsOpen, -1);
 }

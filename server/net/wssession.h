@@ -52,9 +52,6 @@ public:
     // Who is on the other end, once known (after first-message authentication, say).
     void setIdentity(const QString &identity) { m_identity = identity; }
 
-signals:
-    void finished(quint64 id);
-
 protected:
     virtual void onText(const QString &message) { Q_UNUSED(message); }
     virtual void onBinary(const QByteArray &message) { Q_UNUSED(message); }
@@ -118,6 +115,7 @@ private:
     bool m_closing = false;
     bool m_finished = false;
     bool m_wsHeartbeat = true;
+    bool m_listensForPongs = false;
 };
 
 }  // namespace sb

@@ -1,6 +1,19 @@
 #include "wsupgrade.h"
 
 namespace sb {
+namespace {
+// 16 bytes are 22 base64 characters and "==" (RFC 4648 alphabet, padded): checked in place.
+bool isSixteenBytesInBase64(QByteArrayView key)
+{
+    if (key.size() != 24 || !key.endsWith("=="))
+        return false;
+    for (char c : key.first(22)) {
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/'))
+            return false;
+    }
+    return true;
+}
+}  // namespace
 
 std::optional<UpgradeRefusal> validateUpgrade(const HttpRequestHead &h, const QStringList &allowedOrigins)
 {
@@ -17,12 +30,10 @@ std::optional<UpgradeRefusal> validateUpgrade(const HttpRequestHead &h, const QS
         return bad("the Connection header must include 'Upgrade'", "bad_connection");
     if (!h.hasHeader("Sec-WebSocket-Version"))
         return bad("the Sec-WebSocket-Version header is missing", "missing_version", {{"Sec-WebSocket-Version", "13"}});
-    if (h.header("Sec-WebSocket-Version") != "13")
+    if (h.headerView("Sec-WebSocket-Version") != "13")
         return UpgradeRefusal{426, "UNSUPPORTED_WEBSOCKET_VERSION", QStringLiteral("only WebSocket version 13 is supported"),
                               "unsupported_version", {{"Sec-WebSocket-Version", "13"}, {"Upgrade", "websocket"}}};
-    const QByteArray key = h.header("Sec-WebSocket-Key");
-    const auto decoded = QByteArray::fromBase64Encoding(key, QByteArray::AbortOnBase64DecodingErrors);
-    if (key.size() != 24 || !decoded || decoded.decoded.size() != 16)
+    if (!isSixteenBytesInBase64(h.headerView("Sec-WebSocket-Key")))
         return bad("Sec-WebSocket-Key must be 16 bytes in base64", "bad_key");
     if (!allowedOrigins.isEmpty()) {
         const QString origin = QString::fromUtf8(h.header("Origin"));

@@ -30,6 +30,10 @@ private slots:
         const QByteArray r = exchange(upgradeRequest("/echo"), 1000);
         QCOMPARE(statusOf(r), 101);
         QVERIFY(r.contains("Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo="));
+        // Every character of the base64 alphabet is welcome in a key.
+        for (const QByteArray key : {"+/+/+/+/+/+/+/+/+/+/+w==", "ABCDEFGHIJKLMNOPQRSTUQ==", "abcdefghijklmnopqrstuQ==", "0123456789+/0123456789==",
+                                     "AAAAAAAAAAAAAAAAAAAAAB=="})
+            QVERIFY2(statusOf(exchange(upgradeRequest("/echo", {}, key), 1000)) == 101, key.constData());
     }
 
     void refusals_data()
@@ -44,6 +48,10 @@ private slots:
         QTest::newRow("no key") << upgradeRequest("/echo", {}, {}) << 400 << QByteArray("Sec-WebSocket-Key");
         QTest::newRow("short key") << upgradeRequest("/echo", {}, "c2hvcnQ=") << 400 << QByteArray("Sec-WebSocket-Key");
         QTest::newRow("key not base64") << upgradeRequest("/echo", {}, "!!!!!!!!!!!!!!!!!!!!!!==") << 400 << QByteArray("Sec-WebSocket-Key");
+        QTest::newRow("key of 18 bytes") << upgradeRequest("/echo", {}, "AAAAAAAAAAAAAAAAAAAAAAAA") << 400 << QByteArray("Sec-WebSocket-Key");
+        QTest::newRow("key url-safe") << upgradeRequest("/echo", {}, "dGhlIHNhbXBsZSBub25jZ-_=") << 400 << QByteArray("Sec-WebSocket-Key");
+        QTest::newRow("key padded inside") << upgradeRequest("/echo", {}, "dGhlIHNhbXBs=SBub25jZQ==") << 400 << QByteArray("Sec-WebSocket-Key");
+        QTest::newRow("key with space") << upgradeRequest("/echo", {}, "dGhlIHNhbXBsZSBub25j ZQ==") << 400 << QByteArray("Sec-WebSocket-Key");
         QTest::newRow("version 8") << upgradeRequest("/echo", "Sec-WebSocket-Version: 8\r\n") << 426 << QByteArray("Sec-WebSocket-Version: 13");
         QTest::newRow("no version") << QByteArray("GET /echo HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" + key + "\r\n") << 400 << QByteArray("Sec-WebSocket-Version");
         QTest::newRow("unknown path") << upgradeRequest("/nowhere") << 404 << QByteArray("no WebSocket endpoint");

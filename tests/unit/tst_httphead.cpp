@@ -53,6 +53,41 @@ private slots:
         QVERIFY(h.headerHasToken("connection", "upgrade"));
         QVERIFY(h.headerHasToken("Upgrade", "websocket"));
         QVERIFY(!h.headerHasToken("Connection", "close"));
+        // A list may be spread over several fields of one name, with empty elements.
+        QCOMPARE(parseRequestHead("GET / HTTP/1.1\r\nHost: a\r\nConnection: keep-alive\r\nX: y\r\nconnection: ,  Upgrade ,\r\n\r\n",
+                                  h, 16384).status,
+                 HeadParseResult::Complete);
+        QVERIFY(h.headerHasToken("Connection", "upgrade"));
+        QVERIFY(h.headerHasToken("Connection", "keep-alive"));
+        QVERIFY(!h.headerHasToken("Connection", "x"));
+        QVERIFY(!h.headerHasToken("Connection", "keep"));
+        QCOMPARE(h.headerList("connection"), QByteArray("keep-alive, ,  Upgrade ,"));
+        QCOMPARE(h.header("CONNECTION"), QByteArray("keep-alive"));  // the first one
+    }
+
+    void fieldsInPlaceOutliveTheInput()
+    {
+        // The head keeps its own copy: names as sent, values trimmed, the empty lines some
+        // clients send before the request line skipped.
+        HttpRequestHead h;
+        {
+            QByteArray input = "\r\nGET /p?q=1 HTTP/1.1\r\nHost: a\r\nX-Empty:\r\nX-Tab:\t v \t\r\n\r\n";
+            QCOMPARE(parseRequestHead(input, h, 16384).status, HeadParseResult::Complete);
+            input.fill('#');
+        }
+        QCOMPARE(h.headerCount(), 3);
+        QCOMPARE(h.headerName(0), QByteArrayView("Host"));
+        QCOMPARE(h.headerName(1), QByteArrayView("X-Empty"));
+        QVERIFY(h.hasHeader("x-empty"));
+        QVERIFY(h.headerValue(1).isEmpty());
+        QCOMPARE(h.headerValue(2), QByteArrayView("v"));
+        QVERIFY(h.raw.startsWith("GET /p?q=1 HTTP/1.1\r\n"));
+        QVERIFY(h.raw.endsWith("X-Tab:\t v \t"));
+        QCOMPARE(h.path, QByteArray("/p"));
+        QCOMPARE(h.target, QByteArray("/p?q=1"));
+        const HttpRequestHead copy = h;
+        h = HttpRequestHead();
+        QCOMPARE(copy.header("host"), QByteArray("a"));
     }
 
     void rejectsMalformed_data()
