@@ -1,5 +1,6 @@
 #include "worker.h"
 
+#include "epolldispatcher.h"
 #include "httpconnection.h"
 #include "logging.h"
 #include "wssession.h"
@@ -94,6 +95,8 @@ void Worker::acceptDescriptor(qintptr fd, std::shared_ptr<const ListenerRuntime>
         m_tick.start();
         m_sinceTick.start();
     }
+    if (auto *epoll = qobject_cast<EpollDispatcher *>(thread()->eventDispatcher()))
+        epoll->noteAccepted(int(fd));  // its first write needs no poll()
     QTcpSocket *socket = listener->tls ? new QSslSocket : new QTcpSocket;
     if (!socket->setSocketDescriptor(fd)) {
         qCWarning(lcNet) << "cannot adopt accepted socket:" << socket->errorString();

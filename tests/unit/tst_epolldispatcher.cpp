@@ -364,6 +364,36 @@ private slots:
         QCOMPARE(d->epollCtlCalls() - ctlBefore, 0u);
     }
 
+    void acceptedSocketWritesWithoutAsking()
+    {
+        // A socket that just came out of accept() is connected with an empty send buffer: the
+        // worker says so, and its first write asks the kernel nothing.
+        struct Server : QTcpServer {
+            qintptr fd = -1;
+            void incomingConnection(qintptr descriptor) override { fd = descriptor; }
+        } server;
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        QTcpSocket client;
+        client.connectToHost(QHostAddress::LocalHost, server.serverPort());
+        QTRY_VERIFY(server.fd >= 0);
+        QTRY_COMPARE(client.state(), QAbstractSocket::ConnectedState);
+        QTest::qWait(20);
+        auto *d = mainDispatcher();
+        d->noteAccepted(int(server.fd));
+        QTcpSocket peer;
+        QVERIFY(peer.setSocketDescriptor(server.fd));
+        const quint64 pollsBefore = d->writablePolls();
+        const quint64 ctlBefore = d->epollCtlCalls();
+        peer.write("hello");
+        QTRY_COMPARE(client.bytesAvailable(), 5);
+        QCOMPARE(client.readAll(), QByteArray("hello"));
+        QCOMPARE(d->writablePolls() - pollsBefore, 0u);
+        QCOMPARE(d->epollCtlCalls() - ctlBefore, 0u);
+        // And it still reads.
+        client.write("back");
+        QTRY_COMPARE(peer.bytesAvailable(), 4);
+    }
+
     void backPressureFallsBackToEpollOut()
     {
         LoopbackPair pair;
