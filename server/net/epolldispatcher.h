@@ -45,7 +45,6 @@ public:
     void wakeUp() override;
     void interrupt() override;
 
-    // Diagnostics for tests and benchmarks.
     // The caller vouches that `fd` just came out of accept(): a connected TCP socket with an
     // empty send buffer. Its first write notifier then fires on its turn without asking the
     // kernel (a handshake's 101 costs no poll()). Call before the socket's notifiers exist.
@@ -54,6 +53,8 @@ public:
         if (fd >= 0)
             slot(fd).knownWritable = true;
     }
+
+    // Diagnostics for tests and benchmarks.
     quint64 epollCtlCalls() const { return m_epollCtlCalls; }
     quint64 writeFastPaths() const { return m_writeFastPaths; }
     quint64 writablePolls() const { return m_writablePolls; }

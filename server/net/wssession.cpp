@@ -1,9 +1,8 @@
 #include "wssession.h"
 
-#include "worker.h"
-
 #include "logging.h"
 #include "telemetry/counters.h"
+#include "worker.h"
 
 #include <QDateTime>
 #include <QSslSocket>

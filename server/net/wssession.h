@@ -33,6 +33,8 @@ public:
     // on, in call order with QWebSocket's own control frames: one copy into the socket's
     // buffer, no per-message allocation (QWebSocket copies every payload and writes the
     // header separately). Messages over kDirectLimit go through QWebSocket, fragmented.
+    // An answer to the message being handled goes to a plain socket's descriptor at once
+    // when Qt's buffer for it is empty (see transmit()).
     void sendText(const QString &message);
     // A text message that is UTF-8 already (JSON built as bytes): no QString round trip.
     void sendUtf8(const QByteArray &utf8);
