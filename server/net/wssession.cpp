@@ -5,6 +5,7 @@
 #include "worker.h"
 
 #include <QDateTime>
+#include <QScopedValueRollback>
 #include <QSslSocket>
 #include <QStringEncoder>
 #include <QVarLengthArray>
@@ -44,7 +45,7 @@ WsSession::WsSession(QWebSocket *socket, const SessionContext &context, ServiceC
             return;
         if (m_counters.capture.load(std::memory_order_relaxed))
             capture(CaptureRecord::In, CaptureRecord::Text, capturedText(message), message.size());
-        const Answering answering(m_answering);
+        const QScopedValueRollback answering(m_answering, true);
         onText(message);
     });
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &message) {
@@ -52,7 +53,7 @@ WsSession::WsSession(QWebSocket *socket, const SessionContext &context, ServiceC
             return;
         if (m_counters.capture.load(std::memory_order_relaxed))
             capture(CaptureRecord::In, CaptureRecord::Binary, message, message.size());
-        const Answering answering(m_answering);
+        const QScopedValueRollback answering(m_answering, true);
         onBinary(message);
     });
     connect(m_socket, &QWebSocket::disconnected, this, &WsSession::handleDisconnected);

@@ -91,13 +91,6 @@ private:
     QPointer<QTcpSocket> m_transport;  // the socket QWebSocket writes to
     bool m_plain = false;               // not TLS: frames may go to its descriptor directly
     bool m_answering = false;           // inside onText/onBinary of this session
-    struct Answering {
-        explicit Answering(bool &flag) : m_flag(flag), m_was(flag) { flag = true; }
-        ~Answering() { m_flag = m_was; }
-        Q_DISABLE_COPY_MOVE(Answering)
-        bool &m_flag;
-        bool m_was;
-    };
     SessionContext m_ctx;
     ServiceCounters &m_counters;
     qint64 m_connectedAtMs = 0;
