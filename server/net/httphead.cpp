@@ -76,22 +76,19 @@ QByteArray percentDecode(QByteArrayView in, bool plusAsSpace)
     return out;
 }
 
-QByteArrayView HttpRequestHead::headerView(QByteArrayView name) const
+qsizetype HttpRequestHead::headerIndex(QByteArrayView name) const
 {
     for (qsizetype i = 0; i < fields.size(); ++i) {
         if (headerName(i).compare(name, Qt::CaseInsensitive) == 0)
-            return headerValue(i);
+            return i;
     }
-    return {};
+    return -1;
 }
 
-bool HttpRequestHead::hasHeader(QByteArrayView name) const
+QByteArrayView HttpRequestHead::headerView(QByteArrayView name) const
 {
-    for (qsizetype i = 0; i < fields.size(); ++i) {
-        if (headerName(i).compare(name, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
+    const qsizetype i = headerIndex(name);
+    return i < 0 ? QByteArrayView() : headerValue(i);
 }
 
 QByteArray HttpRequestHead::headerList(QByteArrayView name) const

@@ -30,7 +30,9 @@ struct HttpRequestHead {
     // long as this head.
     QByteArrayView headerView(QByteArrayView name) const;
     QByteArray header(QByteArrayView name) const { return headerView(name).toByteArray(); }
-    bool hasHeader(QByteArrayView name) const;
+    bool hasHeader(QByteArrayView name) const { return headerIndex(name) >= 0; }
+    // Index of the first field of that name (case-insensitive), or -1.
+    qsizetype headerIndex(QByteArrayView name) const;
     // Every value of a header joined with ", " (RFC 9110 list semantics).
     QByteArray headerList(QByteArrayView name) const;
     // True when a comma-separated header list holds this token (case-insensitive).
