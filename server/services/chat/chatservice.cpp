@@ -290,26 +290,23 @@ void ChatService::changeSmile(HttpRequest &request, const HttpResponder &respond
     const auto user = superuser(request, respond, QStringLiteral("change smiles"));
     if (!user)
         return;
+    const auto noSuchSmile = [&respond] { respond.send(HttpResponse::error(404, "NOT_FOUND", QStringLiteral("no smile with this id"))); };
     bool ok = false;
     const qint64 id = request.params.value(QStringLiteral("id")).toLongLong(&ok);
-    if (!ok) {
-        respond.send(HttpResponse::error(404, "NOT_FOUND", QStringLiteral("no smile with this id")));
-        return;
-    }
+    if (!ok)
+        return noSuchSmile();
     if (request.head.method == "DELETE") {
         if (m_store->retireSmile(id))
             respond.send(HttpResponse{204, {}, {}, false, false});
         else
-            respond.send(HttpResponse::error(404, "NOT_FOUND", QStringLiteral("no smile with this id")));
+            noSuchSmile();
         return;
     }
     const auto p = coinsFromBody(request, respond, "price", 0, "INVALID_PRICE");
     if (!p)
         return;
-    if (!m_store->setSmilePrice(id, *p)) {
-        respond.send(HttpResponse::error(404, "NOT_FOUND", QStringLiteral("no smile with this id")));
-        return;
-    }
+    if (!m_store->setSmilePrice(id, *p))
+        return noSuchSmile();
     respond.send(HttpResponse::json(200, QJsonObject{{QStringLiteral("id"), double(id)}, {QStringLiteral("price"), double(*p)}}));
 }
 
