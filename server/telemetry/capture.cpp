@@ -92,21 +92,25 @@ QByteArray redactSecrets(const QByteArray &payload)
 {
     if (!mayHoldSecret(payload))
         return payload;
-    static const QRegularExpression bearer(QStringLiteral("(Bearer|Basic)\\s+[^\\s\"',;]+"), QRegularExpression::CaseInsensitiveOption);
+    // The payload is matched byte for byte (Latin-1 maps each byte to one character and
+    // back), so a body that is not UTF-8 — a file upload under an Authorization header, a
+    // frame cut by the capture limit inside a character — is masked like any other. Every
+    // pattern is ASCII, and whitespace is spelled out: `\s` would also match the bytes 0x85
+    // and 0xA0, which occur inside UTF-8 characters, and end a token there.
+    static const QRegularExpression bearer(QStringLiteral("(Bearer|Basic)[ \\t\\r\\n]+[^ \\t\\r\\n\"',;]+"),
+                                           QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression jsonSecret(
-        QStringLiteral("(\"(?:password|repeat_password|access_token|ticket|authorization)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*(?:\"|$)"),
+        QStringLiteral("(\"(?:password|repeat_password|access_token|ticket|authorization)\"[ \\t\\r\\n]*:[ \\t\\r\\n]*)\"(?:[^\"\\\\]|\\\\.)*(?:\"|$)"),
         QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression header(QStringLiteral("^((?:Authorization|Cookie|Set-Cookie):)[^\\r\\n]*"),
                                            QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
-    static const QRegularExpression cookie(QStringLiteral("(sb_session=)[^;\\s\"]+"));
-    QString s = QString::fromUtf8(payload);
-    if (s.toUtf8() != payload)
-        return payload;  // binary: nothing textual to mask
+    static const QRegularExpression cookie(QStringLiteral("(sb_session=)[^; \\t\\r\\n\"]+"));
+    QString s = QString::fromLatin1(payload);
     s.replace(header, QStringLiteral("\\1 ***"));
     s.replace(bearer, QStringLiteral("\\1 ***"));
     s.replace(jsonSecret, QStringLiteral("\\1\"***\""));
     s.replace(cookie, QStringLiteral("\\1***"));
-    return s.toUtf8();
+    return s.toLatin1();
 }
 
 }  // namespace sb

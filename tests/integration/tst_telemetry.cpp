@@ -49,6 +49,15 @@ private slots:
         QTest::newRow("http head") << QByteArray("POST /x HTTP/1.1\r\nAuthorization: Basic YTpi\r\nCookie: sb_session=abc\r\nHost: x\r\n\r\n")
                                    << QByteArray("POST /x HTTP/1.1\r\nAuthorization: ***\r\nCookie: ***\r\nHost: x\r\n\r\n");
         QTest::newRow("set-cookie") << QByteArray("HTTP/1.1 200 OK\r\nSet-Cookie: sb_session=abc; HttpOnly\r\n\r\n") << QByteArray("HTTP/1.1 200 OK\r\nSet-Cookie: ***\r\n\r\n");
+        // Bytes that are not UTF-8 are masked all the same: a file upload's body, a frame cut by
+        // the capture limit inside a character, a token next to bytes that are whitespace only
+        // in Unicode (0x85, 0xA0 inside UTF-8 characters); the other bytes come back untouched.
+        QTest::newRow("upload under a token") << QByteArray("POST /storage HTTP/1.1\r\nAuthorization: Bearer abc\r\n\r\n\xff\xd8\0\x85 Bearer", 64)
+                                             << QByteArray("POST /storage HTTP/1.1\r\nAuthorization: ***\r\n\r\n\xff\xd8\0\x85 Bearer", 57);
+        QTest::newRow("cut inside a character") << QByteArray("{\"password\":\"hunter2\",\"name\":\"zo\xc3")
+                                               << QByteArray("{\"password\":\"***\",\"name\":\"zo\xc3");
+        QTest::newRow("token with 0xa0 and 0x85 bytes") << QByteArray("Bearer ab\xc3\xa0" "cd\xc3\x85" "ef, next") << QByteArray("Bearer ***, next");
+        QTest::newRow("binary without secrets") << QByteArray("\0\xff basically\x85\xa0", 14) << QByteArray("\0\xff basically\x85\xa0", 14);
         QTest::newRow("harmless") << QByteArray(R"({"type":"text","text":"hello"})") << QByteArray(R"({"type":"text","text":"hello"})");
     }
     void secretsAreMasked()
