@@ -53,7 +53,7 @@ public:
     ~StatementCache();
     Q_DISABLE_COPY_MOVE(StatementCache)
 
-    // The prepared query for `sql` on `db` (bind by position, then exec); nullptr, logged,
+    // The prepared query for `sql` on `db` (bind, then exec); nullptr, logged,
     // if it cannot be prepared.
     QSqlQuery *get(const QSqlDatabase &db, const QString &sql);
     void clear();

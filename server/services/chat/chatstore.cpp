@@ -281,14 +281,20 @@ SendResult ChatWriter::process(QSqlDatabase &db, const SendRequest &r, bool *fai
         *failed = true;  // the caller rolls the transaction back
         return storageError();
     };
-    // Every statement is prepared once per writer thread and bound by position.
-    auto run = [&](const QString &sql, std::initializer_list<QVariant> values) -> QSqlQuery * {
+    // Every statement is prepared once per writer thread and bound by name: Qt 6.4 turns a
+    // position into a name (":%1".arg(i)) on every bindValue(int), which cost a fifth of the
+    // writer's time. Each name occurs once per statement (a repeated one makes the SQLite
+    // driver re-map every value on each exec).
+    struct Bind {
+        QString name;
+        QVariant value;
+    };
+    auto run = [&](const QString &sql, std::initializer_list<Bind> values) -> QSqlQuery * {
         QSqlQuery *q = m_statements.get(db, sql);
         if (!q)
             return nullptr;
-        int i = 0;
-        for (const QVariant &v : values)
-            q->bindValue(i++, v);
+        for (const Bind &b : values)
+            q->bindValue(b.name, b.value);
         if (!q->exec()) {
             qCWarning(lcStore) << "chat write failed:" << q->lastError().text();
             return nullptr;
@@ -304,7 +310,7 @@ SendResult ChatWriter::process(QSqlDatabase &db, const SendRequest &r, bool *fai
     m.date = nowWithMicroseconds();
     qint64 price = m_textPrice;
     if (r.type == QLatin1String("smile")) {
-        QSqlQuery *s = run(QStringLiteral("SELECT price, file_uuid FROM smiles WHERE id = ? AND retired = 0"), {r.smileId});
+        QSqlQuery *s = run(QStringLiteral("SELECT price, file_uuid FROM smiles WHERE id = :id AND retired = 0"), {{QStringLiteral(":id"), r.smileId}});
         if (!s)
             return broken();
         if (!s->next()) {
@@ -322,14 +328,14 @@ SendResult ChatWriter::process(QSqlDatabase &db, const SendRequest &r, bool *fai
     // a refusal, so a refused message leaves the batch's transaction clean.
     bool charged = false;
     if (price > 0) {
-        QSqlQuery *charge = run(QStringLiteral("UPDATE users SET balance = balance - ? WHERE id = ? AND role = 'member' AND balance >= ?"),
-                                {price, r.senderId, price});
+        QSqlQuery *charge = run(QStringLiteral("UPDATE users SET balance = balance - :price WHERE id = :id AND role = 'member' AND balance >= :enough"),
+                                {{QStringLiteral(":price"), price}, {QStringLiteral(":id"), r.senderId}, {QStringLiteral(":enough"), price}});
         if (!charge)
             return broken();
         charged = charge->numRowsAffected() == 1;
     }
     if (!charged) {
-        QSqlQuery *user = run(QStringLiteral("SELECT role, balance FROM users WHERE id = ?"), {r.senderId});
+        QSqlQuery *user = run(QStringLiteral("SELECT role, balance FROM users WHERE id = :id"), {{QStringLiteral(":id"), r.senderId}});
         if (!user)
             return broken();
         if (!user->next()) {
@@ -344,15 +350,27 @@ SendResult ChatWriter::process(QSqlDatabase &db, const SendRequest &r, bool *fai
         price = 0;  // not a member: free
     }
     if (r.type == QLatin1String("file")) {
-        if (!run(QStringLiteral("INSERT INTO files (uuid, original_name, content_type, size, uploader_id, created_at) VALUES (?,?,?,?,?,?)"),
-                 {r.file.uuid, r.file.originalName, r.file.contentType, r.file.size, r.senderId, m.date}))
+        if (!run(QStringLiteral("INSERT INTO files (uuid, original_name, content_type, size, uploader_id, created_at) "
+                                "VALUES (:uuid, :name, :type, :size, :uploader, :created)"),
+                 {{QStringLiteral(":uuid"), r.file.uuid},
+                  {QStringLiteral(":name"), r.file.originalName},
+                  {QStringLiteral(":type"), r.file.contentType},
+                  {QStringLiteral(":size"), r.file.size},
+                  {QStringLiteral(":uploader"), r.senderId},
+                  {QStringLiteral(":created"), m.date}}))
             return broken();
         m.fileUuid = r.file.uuid;
     }
-    QSqlQuery *ins = run(
-        QStringLiteral("INSERT INTO messages (chat_id, member_id, date, type, text, smile_id, file_uuid, price) VALUES (?,?,?,?,?,?,?,?)"),
-        {m.chatId, m.memberId, m.date, m.type, m.type == QLatin1String("smile") ? QVariant() : QVariant(m.text),
-         m.smileId ? QVariant(m.smileId) : QVariant(), m.fileUuid.isEmpty() ? QVariant() : QVariant(m.fileUuid), price});
+    QSqlQuery *ins = run(QStringLiteral("INSERT INTO messages (chat_id, member_id, date, type, text, smile_id, file_uuid, price) "
+                                        "VALUES (:chat, :member, :date, :type, :text, :smile, :file, :price)"),
+                         {{QStringLiteral(":chat"), m.chatId},
+                          {QStringLiteral(":member"), m.memberId},
+                          {QStringLiteral(":date"), m.date},
+                          {QStringLiteral(":type"), m.type},
+                          {QStringLiteral(":text"), m.type == QLatin1String("smile") ? QVariant() : QVariant(m.text)},
+                          {QStringLiteral(":smile"), m.smileId ? QVariant(m.smileId) : QVariant()},
+                          {QStringLiteral(":file"), m.fileUuid.isEmpty() ? QVariant() : QVariant(m.fileUuid)},
+                          {QStringLiteral(":price"), price}});
     if (!ins)
         return broken();
     m.id = ins->lastInsertId().toLongLong();
