@@ -72,7 +72,7 @@ QByteArray WsSession::capturedText(const QString &message) const
     return QStringView(message).left(keep).toUtf8();
 }
 
-void WsSession::capture(CaptureRecord::Direction direction, CaptureRecord::Kind kind, QByteArrayView data, qint64 size)
+void WsSession::capture(CaptureRecord::Direction direction, CaptureRecord::Kind kind, QByteArray data, qint64 size)
 {
     if (!m_ctx.captureRing)
         return;
@@ -83,8 +83,8 @@ void WsSession::capture(CaptureRecord::Direction direction, CaptureRecord::Kind 
     r.direction = direction;
     r.kind = kind;
     r.size = size;
-    r.data = data.first(qMin(data.size(), m_ctx.captureRing->payloadCap() + 512)).toByteArray();
-    m_ctx.captureRing->add(std::move(r));
+    r.data = std::move(data);
+    m_ctx.captureRing->add(std::move(r));  // cuts it to the ring's limit
 }
 
 ConnectionInfo WsSession::info() const
@@ -179,7 +179,8 @@ void WsSession::noteSent(wsframe::Opcode opcode, QByteArrayView payload, qint64 
     ++m_msgOut;
     m_bytesOut += size;
     if (m_counters.capture.load(std::memory_order_relaxed))
-        capture(CaptureRecord::Out, opcode == wsframe::Text ? CaptureRecord::Text : CaptureRecord::Binary, payload, size);
+        capture(CaptureRecord::Out, opcode == wsframe::Text ? CaptureRecord::Text : CaptureRecord::Binary,
+                payload.first(qMin(payload.size(), m_ctx.captureRing ? m_ctx.captureRing->payloadCap() + 512 : 0)).toByteArray(), size);
 }
 
 namespace {

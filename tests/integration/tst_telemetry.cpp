@@ -193,6 +193,29 @@ private slots:
         const auto first = s.host().captured(before, 100).first();
         QCOMPARE(first.service, QStringLiteral("chat"));
         QCOMPARE(first.data, QByteArray("Bearer ***"));
+
+        // A large message is kept cut to the payload cap, both ways, with its full size.
+        const quint64 mark = s.host().captured(0, 1000).last().id;
+        const QByteArray big(100'000, 'b');
+        echoed.clear();
+        ws.sendBinaryMessage(big);
+        QVERIFY(echoed.wait(5000));
+        QCOMPARE(echoed.first().first().toByteArray(), big);
+        const auto bigOnes = [&] {
+            QList<sb::CaptureRecord> out;
+            for (const auto &r : s.host().captured(mark, 100))
+                if (r.service == QLatin1String("generic"))
+                    out.append(r);
+            return out;
+        };
+        QTRY_COMPARE(bigOnes().size(), 2);
+        QCOMPARE(bigOnes().at(0).direction, sb::CaptureRecord::In);
+        QCOMPARE(bigOnes().at(1).direction, sb::CaptureRecord::Out);
+        for (const auto &r : bigOnes()) {
+            QCOMPARE(r.kind, sb::CaptureRecord::Binary);
+            QCOMPARE(r.size, big.size());
+            QCOMPARE(r.data, big.first(4096));
+        }
     }
 };
 
