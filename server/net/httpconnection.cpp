@@ -330,7 +330,7 @@ void HttpConnection::handleUpgrade(int headLength)
         return;
     }
     const QString service = match.ws->service;
-    if (const auto refusal = validateUpgrade(h, ctx.config.service(service).allowedOrigins)) {
+    if (const auto refusal = validateUpgrade(h, ctx.config.allowedOrigins(service))) {
         refuse(refusal->status, refusal->code, refusal->detail, refusal->metric, refusal->headers);
         return;
     }
@@ -347,7 +347,7 @@ void HttpConnection::handleUpgrade(int headLength)
         return;
     }
     m_request.params = match.params;
-    m_pendingUpgrade = {match.ws->endpoint, service, match.params, headLength};
+    m_pendingUpgrade = {match.ws->endpoint, service, match.params, limits, headLength};
     // Admission may finish on another thread; it comes back through the worker. If this
     // connection is gone by then, the gate slot taken above is released there.
     QPointer<HttpConnection> guard(this);
@@ -400,7 +400,7 @@ void HttpConnection::completeUpgrade(WsAdmission admission)
                       .peer = m_request.peer,
                       .peerPort = m_request.peerPort,
                       .admission = std::move(admission),
-                      .limits = ctx.limitsFor(up.service),
+                      .limits = up.limits,
                       .captureRing = &ctx.capture};
 
     m_state = State::Handed;

@@ -79,6 +79,7 @@ private:
         std::shared_ptr<WsEndpoint> endpoint;
         QString service;
         QHash<QString, QString> params;
+        Limits limits;  // read once, when the upgrade arrived
         int headLength = 0;
     } m_pendingUpgrade;
     quint64 m_serial = 0;
