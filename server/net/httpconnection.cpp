@@ -244,7 +244,7 @@ void HttpConnection::dispatch()
     ServiceCounters::add(counters.httpRequests);
     if (counters.capture.load(std::memory_order_relaxed)) {
         // The head exactly as received.
-        QByteArray text = m_request.head.raw + "\r\n\r\n" + m_request.body.left(ctx.capture.payloadCap() + 512);
+        QByteArray text = m_request.head.raw + "\r\n\r\n" + m_request.body.left(ctx.capture.keepBytes());
         ctx.capture.add({0, QDateTime::currentMSecsSinceEpoch(), m_id, m_service, CaptureRecord::In, CaptureRecord::HttpRequest,
                          m_request.body.size(), text});
     }
@@ -289,7 +289,7 @@ void HttpConnection::write(HttpResponse response)
     ServerContext &ctx = m_worker.context();
     if (ctx.telemetry->service(m_service).capture.load(std::memory_order_relaxed))
         ctx.capture.add({0, QDateTime::currentMSecsSinceEpoch(), m_id, m_service, CaptureRecord::Out, CaptureRecord::HttpResponse,
-                         response.body.size(), bytes.left(ctx.capture.payloadCap() + 512)});
+                         response.body.size(), bytes.left(ctx.capture.keepBytes())});
     ++m_served;
     m_request = HttpRequest();
     if (response.closeAfter) {

@@ -68,8 +68,7 @@ WsSession::~WsSession()
 QByteArray WsSession::capturedText(const QString &message) const
 {
     // Only what the ring keeps (plus the masking margin) is converted, not a 16 MB message.
-    const qsizetype keep = m_ctx.captureRing ? m_ctx.captureRing->payloadCap() + 512 : 0;
-    return QStringView(message).left(keep).toUtf8();
+    return QStringView(message).left(captureKeep()).toUtf8();
 }
 
 void WsSession::capture(CaptureRecord::Direction direction, CaptureRecord::Kind kind, QByteArray data, qint64 size)
@@ -180,7 +179,7 @@ void WsSession::noteSent(wsframe::Opcode opcode, QByteArrayView payload, qint64 
     m_bytesOut += size;
     if (m_counters.capture.load(std::memory_order_relaxed))
         capture(CaptureRecord::Out, opcode == wsframe::Text ? CaptureRecord::Text : CaptureRecord::Binary,
-                payload.first(qMin(payload.size(), m_ctx.captureRing ? m_ctx.captureRing->payloadCap() + 512 : 0)).toByteArray(), size);
+                payload.first(qMin(payload.size(), captureKeep())).toByteArray(), size);
 }
 
 namespace {

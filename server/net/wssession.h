@@ -84,6 +84,7 @@ private:
     // Counters and capture for one message sent; `payload` is its bytes as sent.
     void noteSent(wsframe::Opcode opcode, QByteArrayView payload, qint64 size);
     QByteArray capturedText(const QString &message) const;
+    qsizetype captureKeep() const { return m_ctx.captureRing ? m_ctx.captureRing->keepBytes() : 0; }
     // `data` is kept as given (implicitly shared, cut to what the ring keeps): callers hand
     // over a buffer of their own or the message itself, never a copy made for the record.
     void capture(CaptureRecord::Direction direction, CaptureRecord::Kind kind, QByteArray data, qint64 size);

@@ -10,8 +10,8 @@ void CaptureRing::add(CaptureRecord record)
 {
     // Mask first (a little past the cap, so that a secret cut by it is still recognised),
     // then cut.
-    if (record.data.size() > m_payloadCap + 512)
-        record.data.truncate(m_payloadCap + 512);
+    if (record.data.size() > keepBytes())
+        record.data.truncate(keepBytes());
     record.data = redactSecrets(record.data);
     if (record.data.size() > m_payloadCap)
         record.data.truncate(m_payloadCap);

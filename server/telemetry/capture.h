@@ -44,6 +44,9 @@ public:
     quint64 lastId() const;
     void clear();
     int payloadCap() const { return m_payloadCap; }
+    // How much of a payload a record is made from: the cap plus a margin, so that a secret
+    // the cap cuts is still recognised and masked before the record is cut to the cap.
+    int keepBytes() const { return m_payloadCap + 512; }
 
 private:
     mutable QMutex m_mutex;
