@@ -1,5 +1,7 @@
 #include "httphead.h"
 
+#include <cstring>
+
 namespace sb {
 namespace {
 
@@ -34,6 +36,24 @@ QByteArrayView trimOws(QByteArrayView v)
     while (!v.isEmpty() && (v.back() == ' ' || v.back() == '\t'))
         v.chop(1);
     return v;
+}
+
+// The end of the head: index of the first "\r\n\r\n" at or after `from`, or -1. memchr
+// finds each LF; a generic substring search costs more than the rest of the parse.
+qsizetype findHeadEnd(QByteArrayView data, qsizetype from)
+{
+    const char *const begin = data.data();
+    const char *const end = begin + data.size();
+    const char *p = begin + from + 3;  // the earliest final LF
+    while (p < end) {
+        const auto *lf = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
+        if (!lf)
+            return -1;
+        if (lf[-1] == '\r' && lf[-2] == '\n' && lf[-3] == '\r')
+            return lf - 3 - begin;
+        p = lf + 1;
+    }
+    return -1;
 }
 
 HeadParseResult fail(int status, const char *reason)
@@ -155,7 +175,7 @@ HeadParseResult parseRequestHead(QByteArrayView data, HttpRequestHead &out, int 
         start += 2;
 
     const qsizetype limit = qMin<qsizetype>(data.size(), maxHeadBytes);
-    const qsizetype end = QByteArrayView(data.first(limit)).indexOf("\r\n\r\n", start);
+    const qsizetype end = findHeadEnd(data.first(limit), start);
     if (end < 0) {
         if (data.size() >= maxHeadBytes)
             return fail(431, "request head too large");
@@ -173,11 +193,13 @@ HeadParseResult parseRequestHead(QByteArrayView data, HttpRequestHead &out, int 
     qsizetype lineStart = 0;
     bool first = true;
     while (lineStart <= head.size()) {
-        qsizetype lineEnd = head.indexOf("\r\n", lineStart);
-        if (lineEnd < 0)
-            lineEnd = head.size();
+        // Lines end in CRLF; a LF without its CR, or a CR anywhere else, is refused.
+        const auto *lf = static_cast<const char *>(std::memchr(head.data() + lineStart, '\n', size_t(head.size() - lineStart)));
+        const qsizetype lineEnd = lf ? lf - head.data() - 1 : head.size();
+        if (lf && (lineEnd < lineStart || head[lineEnd] != '\r'))
+            return fail(400, "bare CR or LF in request head");
         const QByteArrayView line = head.sliced(lineStart, lineEnd - lineStart);
-        if (line.contains('\n') || line.contains('\r'))
+        if (std::memchr(line.data(), '\r', size_t(line.size())))
             return fail(400, "bare CR or LF in request head");
         if (first) {
             first = false;

@@ -95,6 +95,11 @@ private slots:
         QTest::addColumn<QByteArray>("raw");
         QTest::addColumn<int>("status");
         QTest::newRow("bare LF") << QByteArray("GET / HTTP/1.1\nHost: a\n\n") << 400;
+        QTest::newRow("bare LF in a complete head") << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nX: a\nb\r\n\r\n") << 400;
+        QTest::newRow("LF opening a line") << QByteArray("GET / HTTP/1.1\r\n\nHost: a\r\n\r\n") << 400;
+        QTest::newRow("bare CR") << QByteArray("GET / HTTP/1.1\r\nHost: a\rb\r\n\r\n") << 400;
+        QTest::newRow("CR before CRLF") << QByteArray("GET / HTTP/1.1\r\nHost: a\r\r\n\r\n") << 400;
+        QTest::newRow("CR in request line") << QByteArray("GET /\r HTTP/1.1\r\nHost: a\r\n\r\n") << 400;
         QTest::newRow("folded header") << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nX: a\r\n b\r\n\r\n") << 400;
         QTest::newRow("space before colon") << QByteArray("GET / HTTP/1.1\r\nHost : a\r\n\r\n") << 400;
         QTest::newRow("no host") << QByteArray("GET / HTTP/1.1\r\nX: a\r\n\r\n") << 400;
