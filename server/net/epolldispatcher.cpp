@@ -72,13 +72,21 @@ void EpollDispatcher::updateEpoll(int fd, FdEntry &e)
         want |= EPOLLOUT;
     if (e.notifiers[QSocketNotifier::Exception])
         want |= EPOLLPRI;
-    if (e.inSet && want == e.registered)
+    if (e.inSet && !e.lingering && want == e.registered)
         return;
     if (want == 0) {
+        if (e.inSet && e.accepted) {
+            // Its owner is about to close it (QAbstractSocket drops the notifiers, then the
+            // descriptor), and closing removes it from the set: no system call here.
+            e.lingering = true;
+            ++m_removalsLeftToClose;
+            return;
+        }
         if (e.inSet) {
             ++m_epollCtlCalls;
             epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr);  // ENOENT/EBADF: the fd was closed first
             e.inSet = false;
+            e.lingering = false;
             e.registered = 0;
         }
         return;
@@ -88,12 +96,17 @@ void EpollDispatcher::updateEpoll(int fd, FdEntry &e)
     ++m_epollCtlCalls;
     if (e.inSet) {
         ev.data.u64 = key(fd, e.generation);
+        // A lingering registration is still ours only if this number still names the
+        // socket it was made for: then MOD succeeds; otherwise (closed, the number reused)
+        // it fails and the new socket is added afresh.
         if (epoll_ctl(m_epoll, EPOLL_CTL_MOD, fd, &ev) == 0) {
             e.registered = want;
+            e.lingering = false;
             return;
         }
         // The fd was closed (which removes it from the set) and reused behind our back.
         e.inSet = false;
+        e.lingering = false;
     }
     e.generation = m_nextGeneration++;
     if (m_nextGeneration == 0)
@@ -149,8 +162,18 @@ void EpollDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier)
     if (type == QSocketNotifier::Write)
         e.writePending = false;
     updateEpoll(fd, e);
-    if (!e.notifiers[0] && !e.notifiers[1] && !e.notifiers[2] && !e.inSet)
-        e = FdEntry{};  // the next socket on this fd starts afresh (not known writable)
+    if (!e.notifiers[0] && !e.notifiers[1] && !e.notifiers[2]) {
+        // The next socket on this fd starts afresh (not known writable). A lingering
+        // registration keeps its generation, so that a stray event of it is recognised.
+        FdEntry fresh;
+        if (e.inSet) {
+            fresh.inSet = true;
+            fresh.lingering = true;
+            fresh.registered = e.registered;
+            fresh.generation = e.generation;
+        }
+        e = fresh;
+    }
 }
 
 int EpollDispatcher::dispatchReady(int n)
@@ -163,6 +186,19 @@ int EpollDispatcher::dispatchReady(int n)
         const int fd = int(uint32_t(k));
         const uint32_t generation = uint32_t(k >> 32);
         const uint32_t ev = m_events[size_t(i)].events;
+        if (FdEntry *e = entry(fd); e && e->lingering && e->generation == generation) {
+            // A lingering registration whose socket is still open (its owner only switched
+            // its notifiers off): remove it now, or a level-triggered event would spin.
+            // One with another generation is an older socket's, still open elsewhere; it is
+            // never removed by number, which names a newer socket now.
+            ++m_epollCtlCalls;
+            ++m_strayRemovals;
+            epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr);
+            e->inSet = false;
+            e->lingering = false;
+            e->registered = 0;
+            continue;
+        }
         // Every activation may register, unregister or delete notifiers (also of other
         // sockets in this batch): look the entry up again each time, by fd and generation.
         auto find = [&]() -> FdEntry * {

@@ -45,13 +45,23 @@ public:
     void wakeUp() override;
     void interrupt() override;
 
-    // The caller vouches that `fd` just came out of accept(): a connected TCP socket with an
+    // The caller vouches that `fd` just came out of accept(), and that the descriptor is
+    // never duplicated (or shared with a child process): a connected TCP socket with an
     // empty send buffer. Its first write notifier then fires on its turn without asking the
-    // kernel (a handshake's 101 costs no poll()). Call before the socket's notifiers exist.
+    // kernel (a handshake's 101 costs no poll()), and when its last notifier goes, the
+    // socket stays in the epoll set instead of an EPOLL_CTL_DEL just before close() (the
+    // kernel drops a closed descriptor from the set itself; a stray event of one left open
+    // removes it then). Call before the socket's notifiers exist.
     void noteAccepted(int fd)
     {
-        if (fd >= 0)
-            slot(fd).knownWritable = true;
+        if (fd < 0)
+            return;
+        // The number came back from accept(): whatever used it before is closed, and with
+        // it any registration left in the set.
+        FdEntry &e = slot(fd);
+        e = FdEntry{};
+        e.knownWritable = true;
+        e.accepted = true;
     }
 
     // Diagnostics for tests and benchmarks.
@@ -59,6 +69,8 @@ public:
     quint64 writeFastPaths() const { return m_writeFastPaths; }
     quint64 writablePolls() const { return m_writablePolls; }
     quint64 wakeWrites() const { return m_wakeWrites.load(); }
+    quint64 removalsLeftToClose() const { return m_removalsLeftToClose; }
+    quint64 strayRemovals() const { return m_strayRemovals; }
 
 private:
     struct FdEntry {
@@ -66,6 +78,10 @@ private:
         uint32_t registered = 0;  // events currently in the epoll set
         uint32_t generation = 0;
         bool inSet = false;
+        // In the set with no notifier left (an accepted socket's removal left to close()):
+        // the registration may be gone already, or may still report events.
+        bool lingering = false;
+        bool accepted = false;       // noteAccepted(): never duplicated, see there
         bool knownWritable = false;  // epoll reported EPOLLOUT and no write has blocked since
         bool writePending = false;   // write notifier queued for activation on this turn
     };
@@ -114,6 +130,8 @@ private:
     quint64 m_epollCtlCalls = 0;
     quint64 m_writeFastPaths = 0;
     quint64 m_writablePolls = 0;
+    quint64 m_removalsLeftToClose = 0;
+    quint64 m_strayRemovals = 0;
     std::atomic<quint64> m_wakeWrites{0};
 };
 

@@ -55,6 +55,35 @@ struct LoopbackPair {
     }
 };
 
+// A server whose accepted descriptors the test adopts itself, as the workers do.
+struct AcceptingServer : QTcpServer {
+    qintptr fd = -1;
+    void incomingConnection(qintptr descriptor) override { fd = descriptor; }
+
+    // Connects `client` and marks the accepted descriptor as the worker does; -1 on failure.
+    int acceptRaw(QTcpSocket &client, EpollDispatcher *d)
+    {
+        fd = -1;
+        client.connectToHost(QHostAddress::LocalHost, serverPort());
+        if (!QTest::qWaitFor([this] { return fd >= 0; }, 5000))
+            return -1;
+        if (!QTest::qWaitFor([&client] { return client.state() == QAbstractSocket::ConnectedState; }, 5000))
+            return -1;
+        d->noteAccepted(int(fd));
+        return int(fd);
+    }
+    // The same, adopted by a QTcpSocket.
+    std::unique_ptr<QTcpSocket> acceptOne(QTcpSocket &client, EpollDispatcher *d)
+    {
+        if (acceptRaw(client, d) < 0)
+            return nullptr;
+        auto peer = std::make_unique<QTcpSocket>();
+        if (!peer->setSocketDescriptor(fd))
+            return nullptr;
+        return peer;
+    }
+};
+
 class TimerRecorder : public QObject
 {
 public:
@@ -392,6 +421,114 @@ private slots:
         // And it still reads.
         client.write("back");
         QTRY_COMPARE(peer.bytesAvailable(), 4);
+    }
+
+    // An accepted socket leaves its removal from the epoll set to close(): no EPOLL_CTL_DEL
+    // per connection. The number's next owner — accepted or not — must still get its events.
+    void acceptedSocketLeavesRemovalToClose()
+    {
+        AcceptingServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        auto *d = mainDispatcher();
+        QTcpSocket client;
+        auto peer = server.acceptOne(client, d);
+        QVERIFY(peer);
+        const int fd = int(peer->socketDescriptor());
+        client.write("ping");
+        QTRY_COMPARE(peer->bytesAvailable(), 4);
+        const quint64 ctlBefore = d->epollCtlCalls();
+        const quint64 leftBefore = d->removalsLeftToClose();
+        peer->abort();  // notifiers go, then the descriptor
+        QCOMPARE(d->epollCtlCalls() - ctlBefore, 0u);
+        QCOMPARE(d->removalsLeftToClose() - leftBefore, 1u);
+        peer.reset();
+        QTRY_COMPARE(client.state(), QAbstractSocket::UnconnectedState);
+
+        // The next accepted socket gets the same number and works both ways.
+        QTcpSocket client2;
+        auto peer2 = server.acceptOne(client2, d);
+        QVERIFY(peer2);
+        QCOMPARE(int(peer2->socketDescriptor()), fd);
+        client2.write("again");
+        QTRY_COMPARE(peer2->bytesAvailable(), 5);
+        peer2->write("back");
+        QTRY_COMPARE(client2.bytesAvailable(), 4);
+        peer2->abort();
+        peer2.reset();
+
+        // A descriptor that is not an accepted socket takes the number next: added afresh.
+        int p[2];
+        QCOMPARE(socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, p), 0);
+        QCOMPARE(p[0], fd);
+        {
+            QSocketNotifier n(p[0], QSocketNotifier::Read);
+            QSignalSpy reads(&n, &QSocketNotifier::activated);
+            QCOMPARE(::write(p[1], "x", 1), 1);
+            QVERIFY(reads.wait(1000));
+            char c;
+            QCOMPARE(::read(p[0], &c, 1), 1);
+        }
+        ::close(p[0]);
+        ::close(p[1]);
+        QCOMPARE(d->strayRemovals(), 0u);
+    }
+
+    // An accepted socket whose owner switches its notifiers off but keeps it open: the
+    // registration left in the set reports the next data once and is removed then (no
+    // spin); switched back on, before or after that, the notifier works again.
+    void strayEventOfOpenAcceptedSocketIsRemoved()
+    {
+        AcceptingServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        auto *d = mainDispatcher();
+        char buf[16];
+        {
+            QTcpSocket client;
+            const int fd = server.acceptRaw(client, d);
+            QVERIFY(fd >= 0);
+            QSocketNotifier n(fd, QSocketNotifier::Read);
+            QSignalSpy reads(&n, &QSocketNotifier::activated);
+            client.write("1");
+            QVERIFY(reads.wait(1000));
+            QCOMPARE(::read(fd, buf, sizeof buf), 1);
+
+            // Off, then data arrives: one stray event, removed; the loop stays idle.
+            const quint64 strayBefore = d->strayRemovals();
+            n.setEnabled(false);
+            int turns = 0;
+            auto conn = connect(d, &QAbstractEventDispatcher::awake, this, [&] { ++turns; });
+            client.write("2");
+            QTest::qWait(300);
+            disconnect(conn);
+            QVERIFY2(turns < 100, qPrintable(QString::number(turns)));
+            QCOMPARE(d->strayRemovals() - strayBefore, 1u);
+            QCOMPARE(reads.size(), 1);  // nothing delivered while off
+
+            // On again: the unread data is reported.
+            n.setEnabled(true);
+            QVERIFY(reads.wait(1000));
+            QCOMPARE(::read(fd, buf, sizeof buf), 1);
+            n.setEnabled(false);
+            ::close(fd);
+        }
+        {
+            // Off and on again before anything arrives: the registration left in the set is
+            // taken back with one EPOLL_CTL_MOD.
+            QTcpSocket client;
+            const int fd = server.acceptRaw(client, d);
+            QVERIFY(fd >= 0);
+            QSocketNotifier n(fd, QSocketNotifier::Read);
+            QSignalSpy reads(&n, &QSocketNotifier::activated);
+            const quint64 ctlBefore = d->epollCtlCalls();
+            n.setEnabled(false);
+            n.setEnabled(true);
+            QCOMPARE(d->epollCtlCalls() - ctlBefore, 1u);
+            client.write("3");
+            QVERIFY(reads.wait(1000));
+            QCOMPARE(::read(fd, buf, sizeof buf), 1);
+            n.setEnabled(false);
+            ::close(fd);
+        }
     }
 
     void backPressureFallsBackToEpollOut()
