@@ -6,6 +6,7 @@
 #include "config.h"
 #include "net/connectiongate.h"
 #include "net/router.h"
+#include "net/servicemap.h"
 #include "telemetry/capture.h"
 #include "telemetry/counters.h"
 
@@ -24,7 +25,7 @@ namespace sb {
 // operator changes one, so readers on any thread see either the old table or the new one.
 struct LimitsTable {
     Limits server;
-    QHash<QString, Limits> services;
+    ServiceMap<Limits> services;
 };
 
 class AccountStore;
@@ -60,8 +61,8 @@ struct ServerContext {
             auto it = config.services.constFind(service);
             return it == config.services.constEnd() ? config.limits : it->limits;
         }
-        auto it = t->services.constFind(service);
-        return it == t->services.constEnd() ? t->server : *it;
+        const Limits *l = t->services.find(service);
+        return l ? *l : t->server;
     }
     Limits serverLimits() const
     {

@@ -129,6 +129,7 @@ bool ServerHost::start(QString *error)
             svc->registerRoutes(rt->router);
             m_services.push_back(std::move(svc));
         }
+        rt->router.setAllowedOrigins([&ctx](const QString &service) { return ctx.config.allowedOrigins(service); });
         const QString clash = rt->router.findClash(lc.displayName());
         if (!clash.isEmpty()) {
             *error = QStringLiteral("listeners[%1]: %2").arg(i).arg(clash);
@@ -252,8 +253,8 @@ QString ServerHost::saveConfig(QString *error) const
     ServerConfig c = m_ctx->config;
     if (const auto t = m_ctx->currentLimits.load()) {
         c.limits = t->server;
-        for (auto it = t->services.constBegin(); it != t->services.constEnd(); ++it)
-            c.services[it.key()].limits = it.value();
+        for (const auto &[service, limits] : t->services)
+            c.services[service].limits = limits;
     }
     const QString path = QDir(c.dataDir).filePath(QStringLiteral("config.json"));
     QSaveFile f(path);

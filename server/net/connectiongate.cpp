@@ -3,13 +3,20 @@
 namespace sb {
 
 namespace {
-ConnectionGate::AddressKey addressKey(const QString &service, const QHostAddress &peer)
+ConnectionGate::AddressKey addressKey(const QHostAddress &peer)
 {
-    if (peer.protocol() == QAbstractSocket::IPv4Protocol)
-        return {service, peer};  // shared, no copy
+    // v4 and v4-mapped v6 count as the same address: both become ::ffff:a.b.c.d.
     bool isV4 = false;
-    const quint32 v4 = peer.toIPv4Address(&isV4);  // v4-mapped v6 counts as the v4 address
-    return {service, isV4 ? QHostAddress(v4) : peer};
+    const quint32 v4 = peer.toIPv4Address(&isV4);
+    if (isV4)
+        return {0, 0xffff00000000ULL | v4};
+    const Q_IPV6ADDR a = peer.toIPv6Address();
+    ConnectionGate::AddressKey k;
+    for (int i = 0; i < 8; ++i) {
+        k.high = (k.high << 8) | a[i];
+        k.low = (k.low << 8) | a[i + 8];
+    }
+    return k;
 }
 }  // namespace
 
@@ -29,30 +36,33 @@ void ConnectionGate::closeTcp()
 
 std::optional<LimitKind> ConnectionGate::tryOpenWs(const QString &service, const QHostAddress &peer, const Limits &limits)
 {
-    const AddressKey key = addressKey(service, peer);
+    const AddressKey key = addressKey(peer);
     QMutexLocker lock(&m_mutex);
-    int &svc = m_perService[service];
-    if (svc >= limits.maxConnections)
+    ServiceCount &svc = m_services[service];
+    if (svc.open >= limits.maxConnections)
         return LimitKind::ServiceConnections;
-    int &addr = m_perServiceAddress[key];
+    int &addr = svc.perAddress[key];
     if (addr >= limits.maxConnectionsPerIp) {
         if (addr == 0)
-            m_perServiceAddress.remove(key);
+            svc.perAddress.remove(key);
         return LimitKind::ConnectionsPerIp;
     }
-    ++svc;
+    ++svc.open;
     ++addr;
     return std::nullopt;
 }
 
 void ConnectionGate::closeWs(const QString &service, const QHostAddress &peer)
 {
-    const AddressKey key = addressKey(service, peer);
+    const AddressKey key = addressKey(peer);
     QMutexLocker lock(&m_mutex);
-    --m_perService[service];
-    auto it = m_perServiceAddress.find(key);
-    if (it != m_perServiceAddress.end() && --it.value() <= 0)
-        m_perServiceAddress.erase(it);
+    ServiceCount *svc = m_services.find(service);
+    if (!svc)
+        return;
+    --svc->open;
+    auto it = svc->perAddress.find(key);
+    if (it != svc->perAddress.end() && --it.value() <= 0)
+        svc->perAddress.erase(it);
 }
 
 }  // namespace sb

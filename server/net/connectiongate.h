@@ -3,6 +3,7 @@
 // and WebSockets per service and per service+address. Thread-safe.
 
 #include "limits.h"
+#include "servicemap.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -27,14 +28,23 @@ public:
     std::optional<LimitKind> tryOpenWs(const QString &service, const QHostAddress &peer, const Limits &limits);
     void closeWs(const QString &service, const QHostAddress &peer);
 
-    using AddressKey = std::pair<QString, QHostAddress>;  // service, peer (v4-mapped as v4)
+    // A peer's address as two integers (v4 and v4-mapped v6 alike): hashed as integers, not
+    // as QHostAddress bytes.
+    struct AddressKey {
+        quint64 high = 0, low = 0;
+        friend bool operator==(const AddressKey &, const AddressKey &) = default;
+        friend size_t qHash(const AddressKey &k, size_t seed = 0) { return qHashMulti(seed, k.high, k.low); }
+    };
 
 private:
+    struct ServiceCount {
+        int open = 0;
+        QHash<AddressKey, int> perAddress;
+    };
     int m_maxTcp;
     std::atomic<int> m_tcp{0};
     QMutex m_mutex;
-    QHash<QString, int> m_perService;
-    QHash<AddressKey, int> m_perServiceAddress;
+    ServiceMap<ServiceCount> m_services;
 };
 
 }  // namespace sb

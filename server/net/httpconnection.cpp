@@ -330,7 +330,7 @@ void HttpConnection::handleUpgrade(int headLength)
         return;
     }
     const QString service = match.ws->service;
-    if (const auto refusal = validateUpgrade(h, ctx.config.allowedOrigins(service))) {
+    if (const auto refusal = validateUpgrade(h, match.ws->allowedOrigins)) {
         refuse(refusal->status, refusal->code, refusal->detail, refusal->metric, refusal->headers);
         return;
     }

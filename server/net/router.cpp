@@ -130,6 +130,12 @@ void Router::addWs(WsRoute route)
     m_ws.append(std::move(route));
 }
 
+void Router::setAllowedOrigins(const std::function<QStringList(const QString &service)> &originsOf)
+{
+    for (WsRoute &route : m_ws)
+        route.allowedOrigins = originsOf(route.service);
+}
+
 QString Router::findClash(const QString &listenerName) const
 {
     for (qsizetype i = 0; i < m_http.size(); ++i) {

@@ -66,6 +66,7 @@ struct WsRoute {
     QString service;
     std::shared_ptr<WsEndpoint> endpoint;
     CompiledPattern compiled = {};  // set by Router::addWs
+    QStringList allowedOrigins = {};  // the service's; empty = any (Router::setAllowedOrigins)
 };
 
 struct RouteMatch {
@@ -81,6 +82,9 @@ class Router final
 public:
     void addHttp(HttpRoute route);
     void addWs(WsRoute route);
+    // Before the router is shared: every WebSocket route takes its service's allowed
+    // Origins, read once here instead of looked up by name on each handshake.
+    void setAllowedOrigins(const std::function<QStringList(const QString &service)> &originsOf);
 
     // Checks that no two routes of different or equal owners have the same shape.
     // Returns an empty string when fine, else a message naming the clash.
