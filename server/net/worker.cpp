@@ -149,7 +149,7 @@ void Worker::handOver(QTcpSocket *socket, const SessionContext &context, std::sh
     // setHandshakeTimeout() does not apply to handleConnection(): keep our own deadline.
     Pending p{context, std::move(endpoint), socket, QDateTime::currentMSecsSinceEpoch() + context.limits.headTimeoutMs};
     p.context.worker = this;
-    m_pending.insert({socket->peerAddress(), socket->peerPort()}, std::move(p));
+    m_pending.emplace(std::pair{socket->peerAddress(), socket->peerPort()}, std::move(p));  // moved, not copied
     m_wsServer->handleConnection(socket);
 }
 
