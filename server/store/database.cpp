@@ -152,18 +152,20 @@ int Database::schemaVersion()
 StatementCache::StatementCache() = default;
 StatementCache::~StatementCache() = default;
 
-QSqlQuery *StatementCache::get(const QSqlDatabase &db, const QString &sql)
+QSqlQuery *StatementCache::get(const QSqlDatabase &db, int id, const QString &sql)
 {
-    auto it = m_queries.constFind(sql);
-    if (it != m_queries.cend())
-        return it->get();
-    auto q = std::make_shared<QSqlQuery>(db);
+    if (id < 0)
+        return nullptr;
+    if (size_t(id) >= m_queries.size())
+        m_queries.resize(size_t(id) + 1);
+    if (QSqlQuery *q = m_queries[size_t(id)].get())
+        return q;
+    auto q = std::make_unique<QSqlQuery>(db);
     if (!q->prepare(sql)) {
         qCWarning(lcStore) << "cannot prepare" << sql << ":" << q->lastError().text();
         return nullptr;
     }
-    m_queries.insert(sql, q);
-    return q.get();
+    return (m_queries[size_t(id)] = std::move(q)).get();
 }
 
 void StatementCache::clear()

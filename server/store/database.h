@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <memory>
+#include <vector>
 
 class QSqlQuery;
 
@@ -53,13 +54,14 @@ public:
     ~StatementCache();
     Q_DISABLE_COPY_MOVE(StatementCache)
 
-    // The prepared query for `sql` on `db` (bind, then exec); nullptr, logged,
-    // if it cannot be prepared.
-    QSqlQuery *get(const QSqlDatabase &db, const QString &sql);
+    // The prepared query number `id` (small, dense: the caller's own enumeration), made from
+    // `sql` on `db` the first time (bind, then exec); nullptr, logged, if it cannot be
+    // prepared. Looked up by number: hashing the SQL text cost more than a bind.
+    QSqlQuery *get(const QSqlDatabase &db, int id, const QString &sql);
     void clear();
 
 private:
-    QHash<QString, std::shared_ptr<QSqlQuery>> m_queries;
+    std::vector<std::unique_ptr<QSqlQuery>> m_queries;
 };
 
 }  // namespace sb

@@ -1,6 +1,7 @@
 #include "chatmessage.h"
 
 #include <chrono>
+#include <cstring>
 #include <ctime>
 
 namespace sb::chat {
@@ -63,15 +64,25 @@ QByteArray ChatMessage::toJson() const
 QString nowWithMicroseconds()
 {
     using namespace std::chrono;
-    const auto now = system_clock::now();
-    const auto us = duration_cast<microseconds>(now.time_since_epoch()).count();
+    const auto us = duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
     const std::time_t secs = std::time_t(us / 1'000'000);
-    std::tm tm{};
-    gmtime_r(&secs, &tm);
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%06d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-                  tm.tm_hour, tm.tm_min, tm.tm_sec, int(us % 1'000'000));
-    return QString::fromLatin1(buf);
+    // "YYYY-MM-DDTHH:MM:SS" changes once a second: formatted then, per thread.
+    thread_local std::time_t cachedSecs = -1;
+    thread_local char buf[64];
+    if (secs != cachedSecs) {
+        std::tm tm{};
+        gmtime_r(&secs, &tm);
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                      tm.tm_hour, tm.tm_min, tm.tm_sec);
+        cachedSecs = secs;
+    }
+    const qsizetype prefix = qsizetype(std::strlen(buf));
+    char out[72];
+    std::memcpy(out, buf, size_t(prefix));
+    int micro = int(us % 1'000'000);
+    for (int i = 5; i >= 0; --i, micro /= 10)
+        out[prefix + i] = char('0' + micro % 10);
+    return QString::fromLatin1(out, prefix + 6);
 }
 
 QByteArray errorJson(const QByteArray &code, const QString &detail)
