@@ -44,7 +44,7 @@ WsSession::WsSession(QWebSocket *socket, const SessionContext &context, ServiceC
         if (!admitMessage(message.size()))
             return;
         if (m_counters.capture.load(std::memory_order_relaxed))
-            capture(CaptureRecord::In, CaptureRecord::Text, capturedText(message), message.size());
+            captureText(message);
         const QScopedValueRollback answering(m_answering, true);
         onText(message);
     });
@@ -65,25 +65,22 @@ WsSession::~WsSession()
         ServiceCounters::add(m_counters.connectionsOpen, -1);
 }
 
-QByteArray WsSession::capturedText(const QString &message) const
+void WsSession::captureText(const QString &message)
 {
-    // Only what the ring keeps (plus the masking margin) is converted, not a 16 MB message.
-    return QStringView(message).left(captureKeep()).toUtf8();
+    // Only what the ring keeps (plus the masking margin) is converted, not a 16 MB message,
+    // and a short message on the stack: the ring copies the bytes it keeps.
+    const QStringView kept = QStringView(message).left(captureKeep());
+    QVarLengthArray<char, 1024> utf8(kept.size() * 3);
+    QStringEncoder encoder(QStringEncoder::Utf8);
+    const char *end = encoder.appendToBuffer(utf8.data(), kept);
+    capture(CaptureRecord::In, CaptureRecord::Text, QByteArrayView(utf8.data(), end - utf8.data()), message.size());
 }
 
-void WsSession::capture(CaptureRecord::Direction direction, CaptureRecord::Kind kind, QByteArray data, qint64 size)
+void WsSession::capture(CaptureRecord::Direction direction, CaptureRecord::Kind kind, QByteArrayView data, qint64 size)
 {
     if (!m_ctx.captureRing)
         return;
-    CaptureRecord r;
-    r.timeMs = nowMs();
-    r.connection = m_ctx.id;
-    r.service = m_ctx.service;
-    r.direction = direction;
-    r.kind = kind;
-    r.size = size;
-    r.data = std::move(data);
-    m_ctx.captureRing->add(std::move(r));  // cuts it to the ring's limit
+    m_ctx.captureRing->add(m_ctx.service, m_ctx.id, nowMs(), direction, kind, size, data);  // masked and cut there
 }
 
 ConnectionInfo WsSession::info() const
@@ -179,7 +176,7 @@ void WsSession::noteSent(wsframe::Opcode opcode, QByteArrayView payload, qint64 
     m_bytesOut += size;
     if (m_counters.capture.load(std::memory_order_relaxed))
         capture(CaptureRecord::Out, opcode == wsframe::Text ? CaptureRecord::Text : CaptureRecord::Binary,
-                payload.first(qMin(payload.size(), captureKeep())).toByteArray(), size);
+                payload, size);
 }
 
 namespace {

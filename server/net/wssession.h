@@ -83,11 +83,11 @@ private:
     void transmit(const char *data, qsizetype size);
     // Counters and capture for one message sent; `payload` is its bytes as sent.
     void noteSent(wsframe::Opcode opcode, QByteArrayView payload, qint64 size);
-    QByteArray capturedText(const QString &message) const;
+    void captureText(const QString &message);  // an incoming text message
     qsizetype captureKeep() const { return m_ctx.captureRing ? m_ctx.captureRing->keepBytes() : 0; }
-    // `data` is kept as given (implicitly shared, cut to what the ring keeps): callers hand
-    // over a buffer of their own or the message itself, never a copy made for the record.
-    void capture(CaptureRecord::Direction direction, CaptureRecord::Kind kind, QByteArray data, qint64 size);
+    // The ring copies what it keeps of `data` (cut, masked) into its arena: callers hand over
+    // a view of the message itself, never a copy made for the record.
+    void capture(CaptureRecord::Direction direction, CaptureRecord::Kind kind, QByteArrayView data, qint64 size);
     void handleDisconnected();
 
     QWebSocket *m_socket;

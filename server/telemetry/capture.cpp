@@ -1,66 +1,18 @@
 #include "capture.h"
 
 #include <array>
+#include <cstring>
+#include <vector>
 
 #include <QRegularExpression>
 
 namespace sb {
 
-void CaptureRing::add(CaptureRecord record)
-{
-    // Mask first (a little past the cap, so that a secret cut by it is still recognised),
-    // then cut.
-    if (record.data.size() > keepBytes())
-        record.data.truncate(keepBytes());
-    record.data = redactSecrets(record.data);
-    if (record.data.size() > m_payloadCap)
-        record.data.truncate(m_payloadCap);
-    QMutexLocker lock(&m_mutex);
-    record.id = m_nextId++;
-    m_bytes += record.data.size() + 64;
-    m_records.push_back(std::move(record));
-    while (!m_records.empty() && (int(m_records.size()) > m_maxRecords || m_bytes > m_maxBytes)) {
-        m_bytes -= m_records.front().data.size() + 64;
-        m_records.pop_front();
-    }
-}
-
-QList<CaptureRecord> CaptureRing::since(quint64 after, int max, quint64 *dropped) const
-{
-    QMutexLocker lock(&m_mutex);
-    QList<CaptureRecord> out;
-    if (m_records.empty()) {
-        if (dropped)
-            *dropped = m_nextId - 1 > after ? m_nextId - 1 - after : 0;
-        return out;
-    }
-    const quint64 first = m_records.front().id;
-    if (dropped)
-        *dropped = first > after + 1 ? first - after - 1 : 0;
-    const quint64 start = qMax(after + 1, first);
-    for (quint64 id = start; id < m_nextId && out.size() < max; ++id)
-        out.append(m_records[size_t(id - first)]);
-    return out;
-}
-
-quint64 CaptureRing::lastId() const
-{
-    QMutexLocker lock(&m_mutex);
-    return m_nextId - 1;
-}
-
-void CaptureRing::clear()
-{
-    QMutexLocker lock(&m_mutex);
-    m_records.clear();
-    m_bytes = 0;
-}
-
 namespace {
 
 // Every pattern below needs one of these words; most frames hold none, and a byte scan is far
 // cheaper than decoding and four regular expressions.
-bool mayHoldSecret(const QByteArray &payload)
+bool mayHoldSecret(QByteArrayView payload)
 {
     static constexpr const char *kWords[] = {"bearer", "basic", "password", "access_token", "ticket",
                                              "authorization", "cookie", "sb_session"};
@@ -87,6 +39,168 @@ bool mayHoldSecret(const QByteArray &payload)
 }
 
 }  // namespace
+
+CaptureRing::CaptureRing(int maxRecords, qint64 maxBytes, int payloadCap)
+    : m_maxRecords(qMax(1, maxRecords)), m_maxBytes(qMax<qint64>(64, maxBytes)), m_payloadCap(qMax(0, payloadCap))
+{
+}
+
+CaptureRing::~CaptureRing() = default;
+
+void CaptureRing::add(const CaptureRecord &record)
+{
+    add(record.service, record.connection, record.timeMs, record.direction, record.kind, record.size, record.data);
+}
+
+void CaptureRing::add(const QString &service, quint64 connection, qint64 timeMs, CaptureRecord::Direction direction,
+                      CaptureRecord::Kind kind, qint64 size, QByteArrayView data)
+{
+    // Mask first (a little past the cap, so that a secret cut by it is still recognised),
+    // then cut. Most payloads hold no secret and are copied once, into the arena.
+    QByteArrayView kept(data.constData(), qMin<qsizetype>(data.size(), keepBytes()));
+    QByteArray masked;
+    if (mayHoldSecret(kept)) {
+        masked = redactSecrets(kept.toByteArray());
+        kept = masked;
+    }
+    kept = kept.first(qMin<qsizetype>(kept.size(), m_payloadCap));
+    const qint64 length = kept.size();
+
+    QMutexLocker lock(&m_mutex);
+    const quint64 id = m_nextId++;
+    if (length + 64 > m_maxBytes) {
+        // Bigger than the whole ring (a tiny ring): it pushes everything out and is not kept.
+        while (m_count)
+            evictOldest();
+        return;
+    }
+    if (!m_slots) {
+        m_slots = std::make_unique_for_overwrite<Slot[]>(size_t(m_maxRecords));
+        m_arena = std::make_unique_for_overwrite<char[]>(size_t(m_maxBytes));
+    }
+    while (m_count && (m_count >= m_maxRecords || m_bytes + length + 64 > m_maxBytes))
+        evictOldest();
+    const qint64 at = placeFor(length);
+    if (length)
+        std::memcpy(m_arena.get() + at, kept.data(), size_t(length));
+    m_head = at + length;
+    Slot &s = m_slots[size_t((m_first + m_count) % m_maxRecords)];
+    s = Slot{id, timeMs, connection, size, at, qint32(length), serviceIndex(service), direction, kind};
+    ++m_count;
+    m_bytes += length + 64;
+}
+
+void CaptureRing::evictOldest()
+{
+    m_bytes -= oldest().length + 64;
+    m_first = (m_first + 1) % m_maxRecords;
+    // The slots evicted next were written long ago and are out of the cache by now: ask for
+    // them a few evictions ahead.
+    __builtin_prefetch(&m_slots[size_t((m_first + 8) % m_maxRecords)]);
+    if (--m_count == 0) {
+        m_head = 0;
+        m_wrapped = false;
+    } else if (m_wrapped && oldest().id >= m_wrapFirstId) {
+        m_wrapped = false;  // the records before the wrap are all gone
+    }
+}
+
+qint64 CaptureRing::placeFor(qint64 length)
+{
+    // Evicts what is in the way (beyond the record and byte bounds only when the arena is
+    // cut up by a wrap; it never overlaps a payload still held).
+    for (;;) {
+        if (!m_count)
+            return 0;  // evictOldest() reset m_head
+        const qint64 tail = oldest().at;
+        if (!m_wrapped) {
+            if (tail > 0 && length <= tail) {
+                m_wrapped = true;
+                m_wrapFirstId = m_nextId - 1;  // the record being placed
+                return 0;
+            }
+            if (m_head + length <= m_maxBytes)
+                return m_head;
+        } else if (m_head + length <= tail) {
+            return m_head;
+        }
+        evictOldest();
+    }
+}
+
+quint16 CaptureRing::serviceIndex(const QString &service)
+{
+    for (qsizetype i = 0; i < m_services.size(); ++i) {
+        if (m_services[i] == service)
+            return quint16(i);
+    }
+    if (m_services.size() >= 0xffff)
+        return 0;
+    m_services.append(service);
+    return quint16(m_services.size() - 1);
+}
+
+QList<CaptureRecord> CaptureRing::since(quint64 after, int max, quint64 *dropped) const
+{
+    // Under the lock only the slots and one copy of their payloads: the records (an
+    // allocation each) are made after it, so a reader of thousands of records holds up the
+    // workers' add() for a copy, not for thousands of allocations.
+    std::vector<Slot> rows;
+    QByteArray payloads;
+    QList<QString> services;
+    {
+        QMutexLocker lock(&m_mutex);
+        if (!m_count) {
+            if (dropped)
+                *dropped = m_nextId - 1 > after ? m_nextId - 1 - after : 0;
+            return {};
+        }
+        const quint64 first = m_slots[size_t(m_first)].id;
+        if (dropped)
+            *dropped = first > after + 1 ? first - after - 1 : 0;
+        const quint64 start = qMax(after + 1, first);
+        if (start >= m_nextId || max <= 0)
+            return {};
+        const auto n = size_t(qMin<quint64>(m_nextId - start, quint64(max)));
+        rows.reserve(n);
+        qsizetype bytes = 0;
+        for (size_t k = 0; k < n; ++k) {
+            rows.push_back(m_slots[size_t((m_first + qsizetype(start - first) + qsizetype(k)) % m_maxRecords)]);
+            bytes += rows.back().length;
+        }
+        payloads.reserve(bytes);
+        for (Slot &s : rows) {
+            const qint64 at = payloads.size();
+            payloads.append(m_arena.get() + s.at, s.length);
+            s.at = at;
+        }
+        services = m_services;
+    }
+    QList<CaptureRecord> out;
+    out.reserve(qsizetype(rows.size()));
+    for (const Slot &s : rows) {
+        out.append(CaptureRecord{s.id, s.timeMs, s.connection, services.value(s.service), s.direction, s.kind, s.size,
+                                 QByteArray(payloads.constData() + s.at, s.length)});
+    }
+    return out;
+}
+
+quint64 CaptureRing::lastId() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_nextId - 1;
+}
+
+void CaptureRing::clear()
+{
+    QMutexLocker lock(&m_mutex);
+    m_first = 0;
+    m_count = 0;
+    m_head = 0;
+    m_wrapped = false;
+    m_bytes = 0;
+}
+
 
 QByteArray redactSecrets(const QByteArray &payload)
 {

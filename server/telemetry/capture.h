@@ -10,7 +10,7 @@
 #include <QString>
 
 #include <atomic>
-#include <deque>
+#include <memory>
 
 namespace sb {
 
@@ -28,16 +28,21 @@ struct CaptureRecord {
     QByteArray data;   // the first payloadCap bytes, secrets masked
 };
 
+// Records live in a circular array of fixed slots and their payloads in one circular byte
+// arena (both allocated at the first record, and only touched as far as they are used): a
+// record costs a copy of its (cut) payload and no allocation, and dropping the oldest
+// record frees nothing — which, with 100,000 records, was a cache miss and a free() of
+// long-cold memory per record on the worker's hot path.
 class CaptureRing final
 {
 public:
-    CaptureRing(int maxRecords = 100'000, qint64 maxBytes = 64 * 1024 * 1024, int payloadCap = 4096)
-        : m_maxRecords(maxRecords), m_maxBytes(maxBytes), m_payloadCap(payloadCap)
-    {
-    }
+    CaptureRing(int maxRecords = 100'000, qint64 maxBytes = 64 * 1024 * 1024, int payloadCap = 4096);
+    ~CaptureRing();
     Q_DISABLE_COPY_MOVE(CaptureRing)
 
-    void add(CaptureRecord record);
+    void add(const CaptureRecord &record);  // its id is ignored: the ring numbers records
+    void add(const QString &service, quint64 connection, qint64 timeMs, CaptureRecord::Direction direction,
+             CaptureRecord::Kind kind, qint64 size, QByteArrayView data);
     // Records with id > `after`, oldest first, at most `max`. `dropped` (if given) says how
     // many records after `after` were already evicted.
     QList<CaptureRecord> since(quint64 after, int max, quint64 *dropped = nullptr) const;
@@ -49,10 +54,38 @@ public:
     int keepBytes() const { return m_payloadCap + 512; }
 
 private:
+    struct Slot {
+        quint64 id;
+        qint64 timeMs;
+        quint64 connection;
+        qint64 size;
+        qint64 at;  // payload offset in the arena
+        qint32 length;
+        quint16 service;  // index into m_services
+        CaptureRecord::Direction direction;
+        CaptureRecord::Kind kind;
+    };
+    // With the lock held.
+    Slot &oldest() { return m_slots[size_t(m_first)]; }
+    void evictOldest();
+    qint64 placeFor(qint64 length);
+    quint16 serviceIndex(const QString &service);
+
     mutable QMutex m_mutex;
-    std::deque<CaptureRecord> m_records;
-    qint64 m_bytes = 0;
+    std::unique_ptr<Slot[]> m_slots;  // circular: m_count records from m_first
+    std::unique_ptr<char[]> m_arena;  // m_maxBytes bytes
+    qsizetype m_first = 0;
+    qsizetype m_count = 0;
+    // Payloads are written at m_head. Once there is room before the oldest payload, writing
+    // goes back to the start of the arena ("wrapped", from record m_wrapFirstId on) and
+    // stays below the oldest payload until the older records are gone: the part of the
+    // arena in use stays about as large as what the records hold.
+    qint64 m_head = 0;
+    bool m_wrapped = false;
+    quint64 m_wrapFirstId = 0;
+    qint64 m_bytes = 0;  // payloads plus 64 per record: the byte bound
     quint64 m_nextId = 1;
+    QList<QString> m_services;
     int m_maxRecords;
     qint64 m_maxBytes;
     int m_payloadCap;

@@ -36,6 +36,59 @@ private slots:
         QCOMPARE(byBytes.since(0, 100).size(), 5);
     }
 
+    // The ring's payload arena: records of random sizes through a small ring, wrapping many
+    // times. Every record read back has its own bytes (no payload overwritten by a later
+    // one), ids are consecutive up to the newest, both bounds hold, and the ring stays
+    // reasonably full (it evicts beyond the bounds only when a wrap cuts the arena up).
+    void ringArenaKeepsEveryPayloadIntact()
+    {
+        const int maxRecords = 40, cap = 300;
+        const qint64 maxBytes = 6000;
+        sb::CaptureRing ring(maxRecords, maxBytes, cap);
+        QHash<quint64, QByteArray> expected;
+        quint32 seed = 12345;
+        auto next = [&seed] { return seed = seed * 1103515245u + 12345u; };
+        qint64 leastHeld = maxBytes;
+        for (int i = 0; i < 20000; ++i) {
+            // Sizes from empty to past the cap; bytes that spell no secret word.
+            const int length = int(next() >> 8) % 360;
+            QByteArray payload(length, Qt::Uninitialized);
+            for (char &c : payload)
+                c = char('0' + (next() >> 16) % 10);
+            const QString service = (i % 3) ? QStringLiteral("generic") : QStringLiteral("chat");
+            ring.add(service, quint64(i), i, sb::CaptureRecord::In, sb::CaptureRecord::Text, length, payload);
+            const quint64 id = ring.lastId();
+            expected.insert(id, payload.left(cap));
+            expected.remove(id - 200);
+            if (i % 7)
+                continue;
+            const auto held = ring.since(0, 1000);
+            QVERIFY(!held.isEmpty());
+            QCOMPARE(held.last().id, id);
+            QVERIFY(held.size() <= maxRecords);
+            qint64 bytes = 0;
+            for (qsizetype k = 0; k < held.size(); ++k) {
+                const sb::CaptureRecord &r = held[k];
+                if (k)
+                    QCOMPARE(r.id, held[k - 1].id + 1);
+                QCOMPARE(r.data, expected.value(r.id));
+                QCOMPARE(r.connection, r.id - 1);
+                QCOMPARE(r.service, r.connection % 3 ? QStringLiteral("generic") : QStringLiteral("chat"));
+                bytes += r.data.size() + 64;
+            }
+            QVERIFY(bytes <= maxBytes);
+            if (i > 1000 && held.size() < maxRecords)
+                leastHeld = qMin(leastHeld, bytes);
+        }
+        // Never less than half the byte bound held once the ring is full.
+        QVERIFY2(leastHeld >= maxBytes / 2, qPrintable(QString::number(leastHeld)));
+        ring.clear();
+        QCOMPARE(ring.since(0, 10).size(), 0);
+        ring.add(QStringLiteral("pop"), 1, 1, sb::CaptureRecord::Out, sb::CaptureRecord::Binary, 3, QByteArray("abc"));
+        QCOMPARE(ring.since(0, 10).size(), 1);
+        QCOMPARE(ring.since(0, 10).first().data, QByteArray("abc"));
+    }
+
     void secretsAreMasked_data()
     {
         QTest::addColumn<QByteArray>("in");
