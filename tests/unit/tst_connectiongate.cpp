@@ -7,6 +7,21 @@
 
 using namespace sb;
 
+namespace {
+const std::optional<LimitKind> kAdmitted;
+const std::optional<LimitKind> kPerAddress(LimitKind::ConnectionsPerIp);
+const std::optional<LimitKind> kPerService(LimitKind::ServiceConnections);
+
+// One service's view of a gate: open and close by address text.
+struct Service {
+    ConnectionGate &gate;
+    QString name;
+    Limits limits;
+    std::optional<LimitKind> open(const char *address) const { return gate.tryOpenWs(name, QHostAddress(QLatin1String(address)), limits); }
+    void close(const char *address) const { gate.closeWs(name, QHostAddress(QLatin1String(address))); }
+};
+}  // namespace
+
 class TestConnectionGate : public QObject
 {
     Q_OBJECT
@@ -17,20 +32,19 @@ private slots:
         Limits l;
         l.maxConnections = 100;
         l.maxConnectionsPerIp = 2;
-        const QHostAddress v4(QStringLiteral("192.168.1.7"));
-        const QHostAddress mapped(QStringLiteral("::ffff:192.168.1.7"));
-        const QHostAddress other(QStringLiteral("192.168.1.8"));
-        QCOMPARE(gate.tryOpenWs(QStringLiteral("generic"), v4, l), std::nullopt);
-        QCOMPARE(gate.tryOpenWs(QStringLiteral("generic"), mapped, l), std::nullopt);
-        QCOMPARE(gate.tryOpenWs(QStringLiteral("generic"), v4, l), std::optional(LimitKind::ConnectionsPerIp));
-        QCOMPARE(gate.tryOpenWs(QStringLiteral("generic"), mapped, l), std::optional(LimitKind::ConnectionsPerIp));
+        const Service generic{gate, QStringLiteral("generic"), l};
+        const Service chat{gate, QStringLiteral("chat"), l};
+        QCOMPARE(generic.open("192.168.1.7"), kAdmitted);
+        QCOMPARE(generic.open("::ffff:192.168.1.7"), kAdmitted);
+        QCOMPARE(generic.open("192.168.1.7"), kPerAddress);
+        QCOMPARE(generic.open("::ffff:192.168.1.7"), kPerAddress);
         // Another address, and the same address on another service, have their own counts.
-        QCOMPARE(gate.tryOpenWs(QStringLiteral("generic"), other, l), std::nullopt);
-        QCOMPARE(gate.tryOpenWs(QStringLiteral("chat"), v4, l), std::nullopt);
+        QCOMPARE(generic.open("192.168.1.8"), kAdmitted);
+        QCOMPARE(chat.open("192.168.1.7"), kAdmitted);
         // A close gives the slot back, whichever form of the address it names.
-        gate.closeWs(QStringLiteral("generic"), mapped);
-        QCOMPARE(gate.tryOpenWs(QStringLiteral("generic"), v4, l), std::nullopt);
-        QCOMPARE(gate.tryOpenWs(QStringLiteral("generic"), v4, l), std::optional(LimitKind::ConnectionsPerIp));
+        generic.close("::ffff:192.168.1.7");
+        QCOMPARE(generic.open("192.168.1.7"), kAdmitted);
+        QCOMPARE(generic.open("192.168.1.7"), kPerAddress);
     }
 
     void ipv6AddressesAreDistinct()
@@ -38,17 +52,17 @@ private slots:
         ConnectionGate gate(100);
         Limits l;
         l.maxConnectionsPerIp = 1;
+        const Service pop{gate, QStringLiteral("pop"), l};
         // Differ only in the last byte, and only in the first: neither shares a count.
-        const QHostAddress a(QStringLiteral("fd00::1")), b(QStringLiteral("fd00::2")), c(QStringLiteral("fe00::1"));
-        QCOMPARE(gate.tryOpenWs(QStringLiteral("pop"), a, l), std::nullopt);
-        QCOMPARE(gate.tryOpenWs(QStringLiteral("pop"), b, l), std::nullopt);
-        QCOMPARE(gate.tryOpenWs(QStringLiteral("pop"), c, l), std::nullopt);
-        QCOMPARE(gate.tryOpenWs(QStringLiteral("pop"), a, l), std::optional(LimitKind::ConnectionsPerIp));
-        gate.closeWs(QStringLiteral("pop"), a);
-        QCOMPARE(gate.tryOpenWs(QStringLiteral("pop"), a, l), std::nullopt);
+        QCOMPARE(pop.open("fd00::1"), kAdmitted);
+        QCOMPARE(pop.open("fd00::2"), kAdmitted);
+        QCOMPARE(pop.open("fe00::1"), kAdmitted);
+        QCOMPARE(pop.open("fd00::1"), kPerAddress);
+        pop.close("fd00::1");
+        QCOMPARE(pop.open("fd00::1"), kAdmitted);
         // ::1 is not 0.0.0.1.
-        QCOMPARE(gate.tryOpenWs(QStringLiteral("pop"), QHostAddress(QStringLiteral("::1")), l), std::nullopt);
-        QCOMPARE(gate.tryOpenWs(QStringLiteral("pop"), QHostAddress(QStringLiteral("0.0.0.1")), l), std::nullopt);
+        QCOMPARE(pop.open("::1"), kAdmitted);
+        QCOMPARE(pop.open("0.0.0.1"), kAdmitted);
     }
 
     void perServiceLimit()
@@ -56,16 +70,16 @@ private slots:
         ConnectionGate gate(100);
         Limits l;
         l.maxConnections = 2;
-        const QHostAddress a(QStringLiteral("10.0.0.1")), b(QStringLiteral("10.0.0.2")), c(QStringLiteral("10.0.0.3"));
-        QCOMPARE(gate.tryOpenWs(QStringLiteral("felix"), a, l), std::nullopt);
-        QCOMPARE(gate.tryOpenWs(QStringLiteral("felix"), b, l), std::nullopt);
-        QCOMPARE(gate.tryOpenWs(QStringLiteral("felix"), c, l), std::optional(LimitKind::ServiceConnections));
-        QCOMPARE(gate.tryOpenWs(QStringLiteral("channels"), c, l), std::nullopt);
-        gate.closeWs(QStringLiteral("felix"), a);
-        QCOMPARE(gate.tryOpenWs(QStringLiteral("felix"), c, l), std::nullopt);
+        const Service felix{gate, QStringLiteral("felix"), l};
+        QCOMPARE(felix.open("10.0.0.1"), kAdmitted);
+        QCOMPARE(felix.open("10.0.0.2"), kAdmitted);
+        QCOMPARE(felix.open("10.0.0.3"), kPerService);
+        QCOMPARE((Service{gate, QStringLiteral("channels"), l}.open("10.0.0.3")), kAdmitted);
+        felix.close("10.0.0.1");
+        QCOMPARE(felix.open("10.0.0.3"), kAdmitted);
         // Closing what was never opened changes nothing.
-        gate.closeWs(QStringLiteral("unknown"), a);
-        QCOMPARE(gate.tryOpenWs(QStringLiteral("felix"), a, l), std::optional(LimitKind::ServiceConnections));
+        Service{gate, QStringLiteral("unknown"), l}.close("10.0.0.1");
+        QCOMPARE(felix.open("10.0.0.1"), kPerService);
     }
 
     void totalTcp()
