@@ -16,6 +16,18 @@
 namespace sb {
 
 namespace {
+// The UTF-8 size of a text message, without encoding it: a surrogate pair is four bytes.
+qsizetype utf8Length(QStringView s)
+{
+    qsizetype n = s.size();
+    for (const QChar c : s) {
+        const char16_t u = c.unicode();
+        if (u >= 0x80)
+            n += (u < 0x800 || QChar::isSurrogate(u)) ? 1 : 2;
+    }
+    return n;
+}
+
 qint64 nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
@@ -41,10 +53,12 @@ WsSession::WsSession(QWebSocket *socket, const SessionContext &context, ServiceC
     ServiceCounters::add(m_counters.connectionsTotal);
 
     connect(m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &message) {
-        if (!admitMessage(message.size()))
+        // Counted and captured in bytes as received (UTF-8), like everything sent.
+        const qsizetype bytes = utf8Length(message);
+        if (!admitMessage(bytes))
             return;
         if (m_counters.capture.load(std::memory_order_relaxed))
-            captureText(message);
+            captureText(message, bytes);
         const QScopedValueRollback answering(m_answering, true);
         onText(message);
     });
@@ -65,7 +79,7 @@ WsSession::~WsSession()
         ServiceCounters::add(m_counters.connectionsOpen, -1);
 }
 
-void WsSession::captureText(const QString &message)
+void WsSession::captureText(const QString &message, qsizetype bytes)
 {
     // Only what the ring keeps (plus the masking margin) is converted, not a 16 MB message,
     // and a short message on the stack: the ring copies the bytes it keeps.
@@ -73,7 +87,7 @@ void WsSession::captureText(const QString &message)
     QVarLengthArray<char, 1024> utf8(kept.size() * 3);
     QStringEncoder encoder(QStringEncoder::Utf8);
     const char *end = encoder.appendToBuffer(utf8.data(), kept);
-    capture(CaptureRecord::In, CaptureRecord::Text, QByteArrayView(utf8.data(), end - utf8.data()), message.size());
+    capture(CaptureRecord::In, CaptureRecord::Text, QByteArrayView(utf8.data(), end - utf8.data()), bytes);
 }
 
 void WsSession::capture(CaptureRecord::Direction direction, CaptureRecord::Kind kind, QByteArrayView data, qint64 size)

@@ -83,7 +83,7 @@ private:
     void transmit(const char *data, qsizetype size);
     // Counters and capture for one message sent; `payload` is its bytes as sent.
     void noteSent(wsframe::Opcode opcode, QByteArrayView payload, qint64 size);
-    void captureText(const QString &message);  // an incoming text message
+    void captureText(const QString &message, qsizetype bytes);  // an incoming text message of `bytes` UTF-8 bytes
     qsizetype captureKeep() const { return m_ctx.captureRing ? m_ctx.captureRing->keepBytes() : 0; }
     // The ring copies what it keeps of `data` (cut, masked) into its arena: callers hand over
     // a view of the message itself, never a copy made for the record.

@@ -269,6 +269,27 @@ private slots:
             QCOMPARE(r.size, big.size());
             QCOMPARE(r.data, big.first(4096));
         }
+
+        // Text is measured in bytes as sent, both ways: two-byte and four-byte characters
+        // (a surrogate pair), and a long message cut to the cap.
+        for (const QString &text : {QStringLiteral("h\u00e9llo \u00fcn\u00efc\u00f6d\u00e9 \u20ac \U0001F600"),
+                                    QString(6000, QChar(0xe9))}) {
+            const QByteArray utf8 = text.toUtf8();
+            const quint64 at = s.host().captured(0, 1000).last().id;
+            QSignalSpy textEcho(&ws, &QWebSocket::textMessageReceived);
+            ws.sendTextMessage(text);
+            QVERIFY(textEcho.wait(5000));
+            QCOMPARE(textEcho.first().first().toString(), text);
+            QTRY_COMPARE(s.host().captured(at, 100).size(), 2);
+            const auto pair = s.host().captured(at, 100);
+            QCOMPARE(pair[0].direction, sb::CaptureRecord::In);
+            QCOMPARE(pair[1].direction, sb::CaptureRecord::Out);
+            for (const auto &r : pair) {
+                QCOMPARE(r.kind, sb::CaptureRecord::Text);
+                QCOMPARE(r.size, utf8.size());
+                QCOMPARE(r.data, utf8.first(qMin<qsizetype>(utf8.size(), 4096)));
+            }
+        }
     }
 };
 
