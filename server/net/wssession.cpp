@@ -84,8 +84,8 @@ void WsSession::captureText(const QString &message, qsizetype bytes)
     // Only what the ring keeps (plus the masking margin) is converted, not a 16 MB message,
     // and a short message on the stack: the ring copies the bytes it keeps.
     const QStringView kept = QStringView(message).left(captureKeep());
-    QVarLengthArray<char, 1024> utf8(kept.size() * 3);
     QStringEncoder encoder(QStringEncoder::Utf8);
+    QVarLengthArray<char, 1024> utf8(encoder.requiredSpace(kept.size()));
     const char *end = encoder.appendToBuffer(utf8.data(), kept);
     capture(CaptureRecord::In, CaptureRecord::Text, QByteArrayView(utf8.data(), end - utf8.data()), bytes);
 }
