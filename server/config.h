@@ -81,13 +81,6 @@ struct ServerConfig {
     // `--listen-address`: every listener binds this address.
     void overrideAddress(const QString &address);
 
-    // The Origins a service's WebSockets accept (empty: any), without copying its configuration.
-    const QStringList &allowedOrigins(const QString &name) const
-    {
-        static const QStringList any;
-        auto it = services.constFind(name);
-        return it != services.constEnd() ? it->allowedOrigins : any;
-    }
     ServiceConfig service(const QString &name) const
     {
         auto it = services.constFind(name);

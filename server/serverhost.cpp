@@ -129,7 +129,7 @@ bool ServerHost::start(QString *error)
             svc->registerRoutes(rt->router);
             m_services.push_back(std::move(svc));
         }
-        rt->router.setAllowedOrigins([&ctx](const QString &service) { return ctx.config.allowedOrigins(service); });
+        rt->router.setAllowedOrigins([&ctx](const QString &service) { return ctx.config.service(service).allowedOrigins; });
         const QString clash = rt->router.findClash(lc.displayName());
         if (!clash.isEmpty()) {
             *error = QStringLiteral("listeners[%1]: %2").arg(i).arg(clash);

@@ -289,7 +289,7 @@ void HttpConnection::write(HttpResponse response)
     ServerContext &ctx = m_worker.context();
     if (ctx.telemetry->service(m_service).capture.load(std::memory_order_relaxed))
         ctx.capture.add({0, QDateTime::currentMSecsSinceEpoch(), m_id, m_service, CaptureRecord::Out, CaptureRecord::HttpResponse,
-                         response.body.size(), bytes.left(ctx.capture.keepBytes())});
+                         response.body.size(), bytes});  // the ring keeps what it needs of it
     ++m_served;
     m_request = HttpRequest();
     if (response.closeAfter) {

@@ -38,6 +38,30 @@ bool mayHoldSecret(QByteArrayView payload)
     return false;
 }
 
+// The masking itself, for a payload that may hold a secret.
+QByteArray maskSecrets(const QByteArray &payload)
+{
+    // The payload is matched byte for byte (Latin-1 maps each byte to one character and
+    // back), so a body that is not UTF-8 — a file upload under an Authorization header, a
+    // frame cut by the capture limit inside a character — is masked like any other. Every
+    // pattern is ASCII, and whitespace is spelled out: `\s` would also match the bytes 0x85
+    // and 0xA0, which occur inside UTF-8 characters, and end a token there.
+    static const QRegularExpression bearer(QStringLiteral("(Bearer|Basic)[ \\t\\r\\n]+[^ \\t\\r\\n\"',;]+"),
+                                           QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression jsonSecret(
+        QStringLiteral("(\"(?:password|repeat_password|access_token|ticket|authorization)\"[ \\t\\r\\n]*:[ \\t\\r\\n]*)\"(?:[^\"\\\\]|\\\\.)*(?:\"|$)"),
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression header(QStringLiteral("^((?:Authorization|Cookie|Set-Cookie):)[^\\r\\n]*"),
+                                           QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
+    static const QRegularExpression cookie(QStringLiteral("(sb_session=)[^; \\t\\r\\n\"]+"));
+    QString s = QString::fromLatin1(payload);
+    s.replace(header, QStringLiteral("\\1 ***"));
+    s.replace(bearer, QStringLiteral("\\1 ***"));
+    s.replace(jsonSecret, QStringLiteral("\\1\"***\""));
+    s.replace(cookie, QStringLiteral("\\1***"));
+    return s.toLatin1();
+}
+
 }  // namespace
 
 CaptureRing::CaptureRing(int maxRecords, qint64 maxBytes, int payloadCap)
@@ -60,7 +84,7 @@ void CaptureRing::add(const QString &service, quint64 connection, qint64 timeMs,
     QByteArrayView kept(data.constData(), qMin<qsizetype>(data.size(), keepBytes()));
     QByteArray masked;
     if (mayHoldSecret(kept)) {
-        masked = redactSecrets(kept.toByteArray());
+        masked = maskSecrets(kept.toByteArray());
         kept = masked;
     }
     kept = kept.first(qMin<qsizetype>(kept.size(), m_payloadCap));
@@ -201,30 +225,9 @@ void CaptureRing::clear()
     m_bytes = 0;
 }
 
-
 QByteArray redactSecrets(const QByteArray &payload)
 {
-    if (!mayHoldSecret(payload))
-        return payload;
-    // The payload is matched byte for byte (Latin-1 maps each byte to one character and
-    // back), so a body that is not UTF-8 — a file upload under an Authorization header, a
-    // frame cut by the capture limit inside a character — is masked like any other. Every
-    // pattern is ASCII, and whitespace is spelled out: `\s` would also match the bytes 0x85
-    // and 0xA0, which occur inside UTF-8 characters, and end a token there.
-    static const QRegularExpression bearer(QStringLiteral("(Bearer|Basic)[ \\t\\r\\n]+[^ \\t\\r\\n\"',;]+"),
-                                           QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression jsonSecret(
-        QStringLiteral("(\"(?:password|repeat_password|access_token|ticket|authorization)\"[ \\t\\r\\n]*:[ \\t\\r\\n]*)\"(?:[^\"\\\\]|\\\\.)*(?:\"|$)"),
-        QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression header(QStringLiteral("^((?:Authorization|Cookie|Set-Cookie):)[^\\r\\n]*"),
-                                           QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
-    static const QRegularExpression cookie(QStringLiteral("(sb_session=)[^; \\t\\r\\n\"]+"));
-    QString s = QString::fromLatin1(payload);
-    s.replace(header, QStringLiteral("\\1 ***"));
-    s.replace(bearer, QStringLiteral("\\1 ***"));
-    s.replace(jsonSecret, QStringLiteral("\\1\"***\""));
-    s.replace(cookie, QStringLiteral("\\1***"));
-    return s.toLatin1();
+    return mayHoldSecret(payload) ? maskSecrets(payload) : payload;
 }
 
 }  // namespace sb
