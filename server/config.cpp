@@ -27,6 +27,8 @@ Limits serviceDefaults(const QString &service, const Limits &base)
         l.messageBytes = 5'000'000 + 64 * 1024;
         l.bodyBytes = 5'000'000 + 64 * 1024;
         l.messagesPerSecond = 50;
+        // Files of up to 5 MB go to every socket of both members: room for three of them.
+        l.sendQueueBytes = 16 * 1024 * 1024;
     }
     if (service == QLatin1String("channels")) {
         // Application-level PING every 30 s, PONG due within 10 s (seed 004, SPEC §4).

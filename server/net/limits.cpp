@@ -33,6 +33,8 @@ const std::vector<Field> &fields()
         SB_FIELD("messages_per_second", messagesPerSecond, 1, 100'000'000),
         SB_FIELD("ping_interval_ms", pingIntervalMs, 0, 86'400'000),
         SB_FIELD("pong_timeout_ms", pongTimeoutMs, 10, 86'400'000),
+        SB_FIELD("send_queue_bytes", sendQueueBytes, 4096, qint64(1) << 32),
+        SB_FIELD("send_timeout_ms", sendTimeoutMs, 100, 86'400'000),
     };
 #undef SB_FIELD
     return f;
@@ -90,6 +92,8 @@ LimitReaction limitReaction(LimitKind kind)
     case LimitKind::Unauthenticated: return {408, 1008, "AUTH_TIMEOUT", "not authenticated in time"};
     case LimitKind::MessageRate: return {429, 1008, "RATE_LIMITED", "message rate limit exceeded"};
     case LimitKind::PongTimeout: return {408, 1001, "PONG_TIMEOUT", "no pong in time"};
+    case LimitKind::SendQueue: return {503, 1008, "SLOW_CONSUMER", "send queue full: the client does not read"};
+    case LimitKind::SendTimeout: return {408, 1008, "SLOW_CONSUMER", "the client has not read for too long"};
     }
     return {500, 1011, "INTERNAL", "internal error"};
 }

@@ -20,6 +20,11 @@ struct Limits {
     int messagesPerSecond = 1'000;     // per connection (burst: one second's worth)
     int pingIntervalMs = 30'000;       // WebSocket ping from the server; 0 = never
     int pongTimeoutMs = 30'000;        // no pong in time: the connection is dropped
+    // What may wait to be sent to one peer (its socket's write buffer). Reading from a peer
+    // pauses while a quarter of this is queued (back-pressure); a message that would take the
+    // queue past it closes the connection (a message alone on an empty queue always goes).
+    qint64 sendQueueBytes = 1024 * 1024;
+    int sendTimeoutMs = 30'000;        // data queued and none of it taken for this long: closed
 
     // Reads the keys present in `obj` over `base`; unknown keys or bad values fail with an
     // error naming `where`.key.
@@ -40,6 +45,8 @@ enum class LimitKind {
     Unauthenticated,
     MessageRate,
     PongTimeout,
+    SendQueue,
+    SendTimeout,
 };
 
 struct LimitReaction {

@@ -11,7 +11,14 @@
 #include <QWebSocket>
 #include <QWebSocketServer>
 
+#include <malloc.h>
+
 namespace sb {
+
+namespace {
+// A connection that held this much (queued output, partial input) asks for a heap trim.
+constexpr qint64 kTrimAfterBytes = 256 * 1024;
+}  // namespace
 
 Worker::Worker(int index, ServerContext &context)
     : m_index(index)
@@ -198,6 +205,8 @@ void Worker::sessionFinished(quint64 id)
     m_sessionCount.store(int(m_sessions.size()), std::memory_order_relaxed);
     m_ctx.gate->closeWs(session->context().service, session->context().peer);
     m_ctx.gate->closeTcp();
+    if (session->heldBytes() >= kTrimAfterBytes)
+        m_trimHeap = true;
     session->deleteLater();
     checkDrained();
 }
@@ -226,6 +235,12 @@ void Worker::tick()
     for (WsSession *s : std::as_const(m_sessions))
         s->heartbeatTick(now);
     publish();
+    if (m_trimHeap) {
+        // glibc keeps freed memory in its arenas: a flood of connections that each held
+        // megabytes of unsent data would otherwise stay resident after they are gone.
+        m_trimHeap = false;
+        malloc_trim(0);
+    }
     for (auto it = m_pending.begin(); it != m_pending.end();) {
         if (it->deadlineMs > now && it->socket) {
             ++it;

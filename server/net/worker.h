@@ -135,6 +135,7 @@ private:
     std::atomic<int> m_loopLatencyMs{0};
     QElapsedTimer m_sinceTick;
     bool m_shuttingDown = false;
+    bool m_trimHeap = false;  // a connection that held a lot of memory ended
     QMutex m_mailboxMutex;
     std::vector<std::function<void()>> m_mailbox;
     mutable QMutex m_publishedMutex;

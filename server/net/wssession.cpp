@@ -9,6 +9,7 @@
 #include <QSslSocket>
 #include <QStringEncoder>
 #include <QVarLengthArray>
+#include <QtEndian>
 
 #include <cerrno>
 #include <sys/socket.h>
@@ -16,22 +17,20 @@
 namespace sb {
 
 namespace {
-// The UTF-8 size of a text message, without encoding it: a surrogate pair is four bytes.
-qsizetype utf8Length(QStringView s)
-{
-    qsizetype n = s.size();
-    for (const QChar c : s) {
-        const char16_t u = c.unicode();
-        if (u >= 0x80)
-            n += (u < 0x800 || QChar::isSurrogate(u)) ? 1 : 2;
-    }
-    return n;
-}
-
 qint64 nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
 }
+
+// Header and payload in one buffer, one write: small messages need no heap at all.
+constexpr qsizetype kStackFrame = 4096;
+// Received bytes are parsed from the stack when no partial frame is held: no heap either.
+constexpr qsizetype kStackRead = 16 * 1024;
+// Qt reads at most this much ahead of the session; when the session stops reading
+// (back-pressure), Qt stops reading from the kernel and TCP flow control reaches the peer.
+constexpr qint64 kTransportReadAhead = 256 * 1024;
+// A partial frame's buffer above this size is given back once the frame is done.
+constexpr qsizetype kKeepInBuffer = 64 * 1024;
 }  // namespace
 
 WsSession::WsSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters)
@@ -40,11 +39,10 @@ WsSession::WsSession(QWebSocket *socket, const SessionContext &context, ServiceC
     , m_plain(context.transport && !qobject_cast<QSslSocket *>(context.transport))
     , m_ctx(context)
     , m_counters(counters)
+    , m_reader(context.limits.frameBytes, context.limits.messageBytes)
     , m_identity(context.admission.identity)
 {
     m_socket->setParent(this);
-    m_socket->setMaxAllowedIncomingFrameSize(quint64(m_ctx.limits.frameBytes));
-    m_socket->setMaxAllowedIncomingMessageSize(quint64(m_ctx.limits.messageBytes));
     m_connectedAtMs = nowMs();
     m_lastRefillMs = m_connectedAtMs;
     m_lastPingMs = m_connectedAtMs;
@@ -52,25 +50,19 @@ WsSession::WsSession(QWebSocket *socket, const SessionContext &context, ServiceC
     ServiceCounters::add(m_counters.connectionsOpen);
     ServiceCounters::add(m_counters.connectionsTotal);
 
-    connect(m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &message) {
-        // Counted and captured in bytes as received (UTF-8), like everything sent.
-        const qsizetype bytes = utf8Length(message);
-        if (!admitMessage(bytes))
-            return;
-        if (m_counters.capture.load(std::memory_order_relaxed))
-            captureText(message, bytes);
-        const QScopedValueRollback answering(m_answering, true);
-        onText(message);
-    });
-    connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &message) {
-        if (!admitMessage(message.size()))
-            return;
-        if (m_counters.capture.load(std::memory_order_relaxed))
-            capture(CaptureRecord::In, CaptureRecord::Binary, message, message.size());
-        const QScopedValueRollback answering(m_answering, true);
-        onBinary(message);
-    });
     connect(m_socket, &QWebSocket::disconnected, this, &WsSession::handleDisconnected);
+    if (!m_transport) {
+        QMetaObject::invokeMethod(this, &WsSession::abort, Qt::QueuedConnection);
+        return;
+    }
+    // From here the session reads the frames: QWebSocket's reader is cut off the socket.
+    QObject::disconnect(m_transport, &QIODevice::readyRead, m_socket, nullptr);
+    m_transport->setReadBufferSize(kTransportReadAhead);
+    connect(m_transport, &QIODevice::readyRead, this, &WsSession::onReadyRead);
+    connect(m_transport, &QAbstractSocket::disconnected, this, &WsSession::handleDisconnected);
+    // Bytes that came with the handshake's last read: once the subclass exists.
+    if (m_transport->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, &WsSession::onReadyRead, Qt::QueuedConnection);
 }
 
 WsSession::~WsSession()
@@ -79,57 +71,134 @@ WsSession::~WsSession()
         ServiceCounters::add(m_counters.connectionsOpen, -1);
 }
 
-void WsSession::captureText(const QString &message, qsizetype bytes)
-{
-    // Only what the ring keeps (plus the masking margin) is converted, not a 16 MB message,
-    // and a short message on the stack: the ring copies the bytes it keeps.
-    const QStringView kept = QStringView(message).left(captureKeep());
-    QStringEncoder encoder(QStringEncoder::Utf8);
-    QVarLengthArray<char, 1024> utf8(encoder.requiredSpace(kept.size()));
-    const char *end = encoder.appendToBuffer(utf8.data(), kept);
-    capture(CaptureRecord::In, CaptureRecord::Text, QByteArrayView(utf8.data(), end - utf8.data()), bytes);
-}
+// ---- reading ---------------------------------------------------------------------------
 
-void WsSession::capture(CaptureRecord::Direction direction, CaptureRecord::Kind kind, QByteArrayView data, qint64 size)
+void WsSession::onReadyRead()
 {
-    if (!m_ctx.captureRing)
+    if (m_reading || m_paused || m_finished || m_closeReceived || !m_transport)
         return;
-    m_ctx.captureRing->add(m_ctx.service, m_ctx.id, nowMs(), direction, kind, size, data);  // masked and cut there
+    const QScopedValueRollback reading(m_reading, true);
+    for (;;) {
+        if (!m_in.isEmpty()) {
+            // Frames held back by a pause, or the rest of a frame that is still arriving.
+            const qsizetype used = consume(m_in.data(), m_in.size());
+            m_in.remove(0, used);
+        }
+        if (m_paused || m_finished || m_closeReceived || !m_transport)
+            break;
+        const qint64 available = m_transport->bytesAvailable();
+        if (available <= 0)
+            break;
+        if (m_in.isEmpty()) {
+            char stack[kStackRead];
+            const qint64 n = m_transport->read(stack, qMin<qint64>(available, kStackRead));
+            if (n <= 0)
+                break;
+            const qsizetype used = consume(stack, qsizetype(n));
+            if (used < n && !m_finished && !m_closeReceived)
+                m_in.append(stack + used, qsizetype(n) - used);
+        } else {
+            const qint64 frame = m_reader.pendingFrameSize();
+            if (frame > m_in.capacity())
+                m_in.reserve(qsizetype(frame));
+            const qsizetype old = m_in.size();
+            m_in.resize(old + qsizetype(available));
+            const qint64 n = m_transport->read(m_in.data() + old, available);
+            m_in.resize(old + qsizetype(qMax<qint64>(n, 0)));
+            if (n <= 0)
+                break;
+        }
+    }
+    m_peakHeld = qMax<qint64>(m_peakHeld, m_in.capacity() + m_reader.bufferedBytes());
+    if (m_in.isEmpty() && m_in.capacity() > kKeepInBuffer)
+        m_in = QByteArray();
 }
 
-ConnectionInfo WsSession::info() const
+qsizetype WsSession::consume(char *data, qsizetype size)
 {
-    ConnectionInfo i;
-    i.id = m_ctx.id;
-    i.service = m_ctx.service;
-    bool v4 = false;
-    const quint32 address = m_ctx.peer.toIPv4Address(&v4);  // ::ffff:a.b.c.d reads as a.b.c.d
-    i.peer = v4 ? QStringLiteral("%1:%2").arg(QHostAddress(address).toString()).arg(m_ctx.peerPort)
-                : QStringLiteral("[%1]:%2").arg(m_ctx.peer.toString()).arg(m_ctx.peerPort);
-    i.identity = m_identity;
-    i.listenerId = m_ctx.listenerId;
-    i.sinceMs = m_connectedAtMs;
-    i.messagesIn = m_msgIn;
-    i.messagesOut = m_msgOut;
-    i.bytesIn = m_bytesIn;
-    i.bytesOut = m_bytesOut;
-    i.lastPingMs = m_pingsSent ? m_lastPingMs : 0;
-    i.lastPongMs = m_lastPongMs;
-    i.rttMs = m_rttMs;
-    i.pingIntervalMs = m_ctx.limits.pingIntervalMs;
-    i.missedHeartbeats = m_missed;
-    i.limitHits = m_limitHits;
-    return i;
+    qsizetype pos = 0;
+    while (pos < size && !m_paused && !m_finished && !m_closeReceived) {
+        WsEvent event;
+        const qsizetype n = m_reader.next(data + pos, size - pos, event);
+        if (event.type == WsEvent::NeedMore)
+            break;
+        pos += n;
+        if (!handle(event))
+            break;
+    }
+    return pos;
 }
 
-bool WsSession::admitMessage(qsizetype bytes)
+bool WsSession::handle(const WsEvent &event)
+{
+    switch (event.type) {
+    case WsEvent::NeedMore:
+    case WsEvent::Frame:
+        return true;
+    case WsEvent::Text:
+    case WsEvent::Binary:
+        if (m_closing)
+            return true;  // a close was sent: nothing more is taken from this peer
+        deliver(event);
+        checkPause();
+        return !m_finished;
+    case WsEvent::Ping:
+        if (m_closing || !admitMessage(event.payload.size(), true))
+            return !m_finished;
+        writeControl(Control::Pong, event.payload);
+        checkPause();
+        return true;
+    case WsEvent::Pong:
+        if (m_closing || !admitMessage(event.payload.size(), true))
+            return !m_finished;
+        if (m_pingSentMs) {
+            const qint64 now = nowMs();
+            notePong(now, now - m_pingSentMs);
+            m_pingSentMs = 0;
+        }
+        return true;
+    case WsEvent::Close:
+        m_closeReceived = true;
+        if (!m_closing) {
+            // The peer closes: answer with its code (RFC 6455 §5.5.1), then end the TCP connection.
+            m_closing = true;
+            writeClose(event.code == 1005 ? 0 : event.code, QString());
+        }
+        finishClosing();
+        return false;
+    case WsEvent::Fail:
+        fail(event.code, event.reason);
+        return false;
+    }
+    return false;
+}
+
+void WsSession::deliver(const WsEvent &event)
+{
+    const qsizetype bytes = event.payload.size();
+    if (!admitMessage(bytes, false))
+        return;
+    const bool text = event.type == WsEvent::Text;
+    if (m_counters.capture.load(std::memory_order_relaxed))
+        capture(CaptureRecord::In, text ? CaptureRecord::Text : CaptureRecord::Binary, event.payload, bytes);
+    const QScopedValueRollback answering(m_answering, true);
+    if (text)
+        onText(QString::fromUtf8(event.payload));
+    else
+        onBinary(event.payload.toByteArray());
+}
+
+bool WsSession::admitMessage(qsizetype bytes, bool control)
 {
     if (m_closing)
         return false;
-    ServiceCounters::add(m_counters.messagesIn);
-    ServiceCounters::add(m_counters.bytesIn, bytes);
-    ++m_msgIn;
-    m_bytesIn += bytes;
+    if (!control) {
+        ServiceCounters::add(m_counters.messagesIn);
+        ServiceCounters::add(m_counters.bytesIn, bytes);
+        ++m_msgIn;
+        m_bytesIn += bytes;
+    }
+    // Pings and pongs take from the same bucket: answering them costs as much as a message.
     const qint64 now = nowMs();
     const double rate = m_ctx.limits.messagesPerSecond;
     m_tokens = qMin(rate, m_tokens + double(now - m_lastRefillMs) * rate / 1000.0);
@@ -150,15 +219,100 @@ void WsSession::onRateLimited()
     close(r.closeCode, QString::fromLatin1(r.reason));
 }
 
-bool WsSession::canWriteDirect() const
+void WsSession::fail(int code, const char *reason)
 {
-    // QWebSocket closes its socket (not open any more) once it sent or answered a close
-    // frame or lost the connection; that is also what write() looks at first.
-    return m_transport && m_transport->isWritable() && m_transport->state() == QAbstractSocket::ConnectedState;
+    // RFC 6455 §7.1.7: a close frame saying why, then the TCP connection ends; the stream
+    // may be unparseable from here, so no close reply is waited for.
+    ServiceCounters::add(m_counters.errors);
+    if (code == 1009)
+        ServiceCounters::add(m_counters.limitHits);
+    qCDebug(lcNet) << "connection" << m_ctx.id << "failed:" << code << reason;
+    if (!m_closing) {
+        m_closing = true;
+        writeClose(code, QString::fromLatin1(reason));
+    }
+    m_closeReceived = true;
+    finishClosing();
+}
+
+// ---- back-pressure ---------------------------------------------------------------------
+
+qint64 WsSession::queuedBytes() const
+{
+    if (!m_transport)
+        return 0;
+    qint64 queued = m_transport->bytesToWrite();
+    if (!m_plain)
+        queued += static_cast<QSslSocket *>(m_transport.data())->encryptedBytesToWrite();
+    return queued;
+}
+
+void WsSession::checkPause()
+{
+    if (m_paused || !m_transport)
+        return;
+    const qint64 queued = queuedBytes();
+    m_peakHeld = qMax(m_peakHeld, queued);
+    if (queued < m_ctx.limits.sendQueueBytes / 4)
+        return;
+    // The peer is not taking what it asked for: read nothing more from it until it does.
+    m_paused = true;
+    connect(m_transport, &QIODevice::bytesWritten, this, &WsSession::onDrained);
+    if (!m_plain)
+        connect(static_cast<QSslSocket *>(m_transport.data()), &QSslSocket::encryptedBytesWritten, this, &WsSession::onDrained);
+}
+
+void WsSession::onDrained()
+{
+    if (!m_paused || queuedBytes() > m_ctx.limits.sendQueueBytes / 8)
+        return;
+    m_paused = false;
+    if (m_transport) {
+        disconnect(m_transport, &QIODevice::bytesWritten, this, &WsSession::onDrained);
+        if (!m_plain)
+            disconnect(static_cast<QSslSocket *>(m_transport.data()), &QSslSocket::encryptedBytesWritten, this, &WsSession::onDrained);
+    }
+    // Not from inside the socket's signal: what the peer sent meanwhile is read next turn.
+    QMetaObject::invokeMethod(this, &WsSession::onReadyRead, Qt::QueuedConnection);
+}
+
+bool WsSession::makeRoom(qsizetype size)
+{
+    const qint64 queued = queuedBytes();
+    if (queued == 0 || queued + size <= m_ctx.limits.sendQueueBytes) {
+        m_peakHeld = qMax(m_peakHeld, queued + size);
+        return true;
+    }
+    slowConsumer(LimitKind::SendQueue);
+    return false;
+}
+
+void WsSession::slowConsumer(LimitKind why)
+{
+    if (m_closing)
+        return;
+    const LimitReaction r = limitReaction(why);
+    ServiceCounters::add(m_counters.slowConsumers);
+    ServiceCounters::add(m_counters.limitHits);
+    ++m_limitHits;
+    qCInfo(lcNet) << "connection" << m_ctx.id << "closed:" << r.reason << "(" << queuedBytes() << "bytes queued)";
+    // The close frame waits behind what the peer did not read; it is not waited for.
+    m_closing = true;
+    writeClose(r.closeCode, QString::fromLatin1(r.reason));
+    m_closeReceived = true;
+    finishClosing();
+}
+
+// ---- writing ---------------------------------------------------------------------------
+
+bool WsSession::canWrite() const
+{
+    return !m_closing && m_transport && m_transport->state() == QAbstractSocket::ConnectedState;
 }
 
 void WsSession::transmit(const char *data, qsizetype size)
 {
+    m_wireOut += size;
     // An answer to the message being handled, on a plain socket with nothing queued in Qt's
     // buffer: straight to the kernel, while the bytes are hot. Everything else (deliveries
     // to other connections, several per turn) goes through Qt's buffer, one write per
@@ -182,6 +336,48 @@ void WsSession::transmit(const char *data, qsizetype size)
     m_transport->write(data, size);
 }
 
+void WsSession::writeControl(Control opcode, QByteArrayView payload)
+{
+    if (!m_transport || m_transport->state() != QAbstractSocket::ConnectedState)
+        return;
+    char frame[2 + 125];
+    frame[0] = char(0x80 | quint8(opcode));
+    frame[1] = char(payload.size());
+    if (!payload.isEmpty())
+        memcpy(frame + 2, payload.data(), size_t(payload.size()));
+    transmit(frame, 2 + payload.size());
+}
+
+void WsSession::writeClose(int code, const QString &reason)
+{
+    char payload[125];
+    qsizetype size = 0;
+    if (code) {
+        qToBigEndian<quint16>(quint16(code), payload);
+        QByteArray r = reason.toUtf8();
+        // At most 123 bytes of reason (RFC 6455 §5.5), cut at a character boundary.
+        qsizetype n = qMin<qsizetype>(r.size(), 123);
+        if (n < r.size()) {
+            while (n > 0 && (uchar(r[n]) & 0xC0) == 0x80)
+                --n;
+        }
+        memcpy(payload + 2, r.constData(), size_t(n));
+        size = 2 + n;
+    }
+    writeControl(Control::Close, QByteArrayView(payload, size));
+    m_closeDeadlineMs = nowMs() + kCloseTimeoutMs;
+}
+
+void WsSession::finishClosing()
+{
+    // Both close frames are exchanged (or no reply is awaited): the server ends the TCP
+    // connection (RFC 6455 §7.1.1) once what is queued has gone. A peer that does not take it
+    // is dropped at the close deadline.
+    m_closeDeadlineMs = nowMs() + kCloseTimeoutMs;
+    if (m_transport && m_transport->state() == QAbstractSocket::ConnectedState)
+        m_transport->disconnectFromHost();
+}
+
 void WsSession::noteSent(wsframe::Opcode opcode, QByteArrayView payload, qint64 size)
 {
     ServiceCounters::add(m_counters.messagesOut);
@@ -193,26 +389,22 @@ void WsSession::noteSent(wsframe::Opcode opcode, QByteArrayView payload, qint64 
                 payload, size);
 }
 
-namespace {
-// Header and payload in one buffer, one write: small messages need no heap at all.
-constexpr qsizetype kStackFrame = 4096;
-}  // namespace
+void WsSession::capture(CaptureRecord::Direction direction, CaptureRecord::Kind kind, QByteArrayView data, qint64 size)
+{
+    if (!m_ctx.captureRing)
+        return;
+    m_ctx.captureRing->add(m_ctx.service, m_ctx.id, nowMs(), direction, kind, size, data);  // masked and cut there
+}
 
 void WsSession::sendText(const QString &message)
 {
-    if (m_closing)
+    if (!canWrite())
         return;
-    if (!canWriteDirect()) {
-        noteSent(wsframe::Text, message.toUtf8(), m_socket->sendTextMessage(message));
-        return;
-    }
     QStringEncoder utf8(QStringEncoder::Utf8);
     const qsizetype most = utf8.requiredSpace(message.size());
-    if (most > kDirectLimit) {  // may still fit one frame once encoded
+    if (most > kStackFrame) {
         const QByteArray bytes = message.toUtf8();
-        if (bytes.size() > kDirectLimit)
-            noteSent(wsframe::Text, bytes, m_socket->sendTextMessage(message));
-        else
+        if (makeRoom(wsframe::kMaxHeader + bytes.size()))
             writeDirect(wsframe::Text, bytes);
         return;
     }
@@ -221,6 +413,8 @@ void WsSession::sendText(const QString &message)
     char *payload = buffer.data() + wsframe::kMaxHeader;
     const qsizetype size = utf8.appendToBuffer(payload, message) - payload;
     const int header = wsframe::headerSize(quint64(size));
+    if (!makeRoom(header + size))
+        return;
     wsframe::writeHeader(payload - header, wsframe::Text, quint64(size));
     transmit(payload - header, header + size);
     noteSent(wsframe::Text, QByteArrayView(payload, size), size);
@@ -246,61 +440,80 @@ void WsSession::writeDirect(wsframe::Opcode opcode, QByteArrayView payload)
 
 void WsSession::sendUtf8(const QByteArray &utf8)
 {
-    if (m_closing)
-        return;
-    if (utf8.size() > kDirectLimit || !canWriteDirect())
-        noteSent(wsframe::Text, utf8, m_socket->sendTextMessage(QString::fromUtf8(utf8)));
-    else
+    if (canWrite() && makeRoom(wsframe::headerSize(quint64(utf8.size())) + utf8.size()))
         writeDirect(wsframe::Text, utf8);
 }
 
 void WsSession::sendBinary(const QByteArray &message)
 {
-    if (m_closing)
-        return;
-    if (message.size() > kDirectLimit || !canWriteDirect())
-        noteSent(wsframe::Binary, message, m_socket->sendBinaryMessage(message));
-    else
+    if (canWrite() && makeRoom(wsframe::headerSize(quint64(message.size())) + message.size()))
         writeDirect(wsframe::Binary, message);
 }
 
 void WsSession::sendFrame(const QByteArray &frame, wsframe::Opcode opcode, qsizetype payloadSize)
 {
-    if (m_closing)
+    if (!canWrite() || !makeRoom(frame.size()))
         return;
-    const QByteArrayView payload = QByteArrayView(frame).last(payloadSize);
-    if (payloadSize > kDirectLimit || !canWriteDirect()) {
-        const QByteArray copy = payload.toByteArray();
-        noteSent(opcode, payload,
-                 opcode == wsframe::Text ? m_socket->sendTextMessage(QString::fromUtf8(copy)) : m_socket->sendBinaryMessage(copy));
-        return;
-    }
     transmit(frame.constData(), frame.size());
-    noteSent(opcode, payload, payloadSize);
+    noteSent(opcode, QByteArrayView(frame).last(payloadSize), payloadSize);
 }
+
+// ---- closing and the heartbeat ---------------------------------------------------------
 
 void WsSession::close(int code, const QString &reason)
 {
     if (m_closing)
         return;
     m_closing = true;
-    // Close reasons are limited to 123 bytes of UTF-8 (RFC 6455 §5.5).
-    QString r = reason;
-    while (r.toUtf8().size() > 123)
-        r.chop(1);
-    m_socket->close(QWebSocketProtocol::CloseCode(code), r);
+    writeClose(code, reason);
+    // The peer's close frame ends the connection (handle(), Close); reading goes on until then.
+    if (!m_paused && m_transport && m_transport->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, &WsSession::onReadyRead, Qt::QueuedConnection);
 }
 
 void WsSession::abort()
 {
     m_closing = true;
-    m_socket->abort();
+    m_closeReceived = true;
+    if (m_transport)
+        m_transport->abort();
+    else
+        m_socket->abort();
 }
 
 void WsSession::heartbeatTick(qint64 now)
 {
+    if (m_finished)
+        return;
+    if (m_closing) {
+        if (now < m_closeDeadlineMs)
+            return;
+        if (!m_closeReceived) {
+            // No close reply in time: end it from this side.
+            m_closeReceived = true;
+            finishClosing();
+        } else {
+            qCDebug(lcNet) << "connection" << m_ctx.id << "did not finish closing; dropping it";
+            abort();
+        }
+        return;
+    }
     const Limits &l = m_ctx.limits;
-    if (l.pingIntervalMs <= 0 || m_finished || !m_wsHeartbeat)
+    // A send queue the peer takes nothing from.
+    const qint64 queued = queuedBytes();
+    if (queued == 0) {
+        m_stalledSinceMs = 0;
+    } else {
+        const qint64 taken = m_wireOut - queued;
+        if (m_stalledSinceMs == 0 || taken > m_progressMark) {
+            m_progressMark = taken;
+            m_stalledSinceMs = now;
+        } else if (now - m_stalledSinceMs >= l.sendTimeoutMs) {
+            slowConsumer(LimitKind::SendTimeout);
+            return;
+        }
+    }
+    if (l.pingIntervalMs <= 0 || !m_wsHeartbeat)
         return;
     if (m_pingSentMs && now - m_pingSentMs > l.pongTimeoutMs) {
         ServiceCounters::add(m_counters.heartbeatTimeouts);
@@ -312,18 +525,7 @@ void WsSession::heartbeatTick(qint64 now)
     if (!m_pingSentMs && now - m_lastPingMs >= l.pingIntervalMs) {
         notePingSent(now);
         m_pingSentMs = now;
-        if (!m_listensForPongs) {
-            // Only once there is a ping to answer: a connection that lives less than a ping
-            // interval (most of a connect-and-leave burst) never pays for this connection.
-            m_listensForPongs = true;
-            connect(m_socket, &QWebSocket::pong, this, [this](quint64, const QByteArray &) {
-                if (m_pingSentMs) {
-                    notePong(nowMs(), nowMs() - m_pingSentMs);
-                    m_pingSentMs = 0;
-                }
-            });
-        }
-        m_socket->ping();
+        writeControl(Control::Ping, {});
     }
 }
 
@@ -333,10 +535,36 @@ void WsSession::handleDisconnected()
         return;
     m_finished = true;
     m_closing = true;
+    m_closeReceived = true;
     onDisconnected();
     m_ctx.worker->sessionFinished(m_ctx.id);  // releases the connection's limit slots
     // Counted as closed only now: whoever sees the count drop may connect again.
     ServiceCounters::add(m_counters.connectionsOpen, -1);
+}
+
+ConnectionInfo WsSession::info() const
+{
+    ConnectionInfo i;
+    i.id = m_ctx.id;
+    i.service = m_ctx.service;
+    bool v4 = false;
+    const quint32 address = m_ctx.peer.toIPv4Address(&v4);  // ::ffff:a.b.c.d reads as a.b.c.d
+    i.peer = v4 ? QStringLiteral("%1:%2").arg(QHostAddress(address).toString()).arg(m_ctx.peerPort)
+                : QStringLiteral("[%1]:%2").arg(m_ctx.peer.toString()).arg(m_ctx.peerPort);
+    i.identity = m_identity;
+    i.listenerId = m_ctx.listenerId;
+    i.sinceMs = m_connectedAtMs;
+    i.messagesIn = m_msgIn;
+    i.messagesOut = m_msgOut;
+    i.bytesIn = m_bytesIn;
+    i.bytesOut = m_bytesOut;
+    i.lastPingMs = m_pingsSent ? m_lastPingMs : 0;
+    i.lastPongMs = m_lastPongMs;
+    i.rttMs = m_rttMs;
+    i.pingIntervalMs = m_ctx.limits.pingIntervalMs;
+    i.missedHeartbeats = m_missed;
+    i.limitHits = m_limitHits;
+    return i;
 }
 
 }  // namespace sb

@@ -1,12 +1,25 @@
 #pragma once
 // Base of every service's WebSocket session. Lives on the worker thread that accepted the
-// connection, owns its QWebSocket, counts traffic, applies the message-rate limit and the
-// heartbeat (server ping, pong deadline). Subclasses handle messages.
+// connection. QWebSocket performs the opening handshake only; from then on the session reads
+// and writes the frames itself on the TCP (or TLS) socket (docs/architecture.md, "WebSocket
+// sessions"):
+// - reading: WsReader checks every frame against RFC 6455 and the size limits; pings, pongs
+//   and closes are answered here and count in the message rate like any message; nothing is
+//   delivered once a close was sent or received.
+// - writing: whole frames into the socket's buffer, in call order, one copy, no allocation
+//   for small messages; an answer to the message being handled goes straight to a plain
+//   socket's descriptor when nothing is queued before it.
+// - back-pressure: while a quarter of the service's send queue is waiting for the peer,
+//   nothing more is read from it; a message that would overfill the queue, or a queue the
+//   peer has not taken from for the send timeout, closes it (1008, counted as a slow
+//   consumer). Heartbeat (server ping, pong deadline) and a close deadline run from the
+//   worker's one-second tick.
 
 #include "telemetry/capture.h"
 #include "telemetry/connectioninfo.h"
 #include "wsendpoint.h"
 #include "wsframe.h"
+#include "wsreader.h"
 
 #include <QObject>
 #include <QPointer>
@@ -27,25 +40,20 @@ public:
 
     quint64 id() const { return m_ctx.id; }
     const SessionContext &context() const { return m_ctx; }
-    QWebSocket *socket() const { return m_socket; }
 
-    // Sending writes whole frames straight to the TCP (or TLS) socket that QWebSocket runs
-    // on, in call order with QWebSocket's own control frames: one copy into the socket's
-    // buffer, no per-message allocation (QWebSocket copies every payload and writes the
-    // header separately). Messages over kDirectLimit go through QWebSocket, fragmented.
-    // An answer to the message being handled goes to a plain socket's descriptor at once
-    // when Qt's buffer for it is empty (see transmit()).
     void sendText(const QString &message);
     // A text message that is UTF-8 already (JSON built as bytes): no QString round trip.
     void sendUtf8(const QByteArray &utf8);
     void sendBinary(const QByteArray &message);
     // A frame built once (wsframe::frame) for many recipients; `payloadSize` for the counters.
     void sendFrame(const QByteArray &frame, wsframe::Opcode opcode, qsizetype payloadSize);
-    static constexpr qsizetype kDirectLimit = 512 * 1024;  // QWebSocket's own frame size
+    // Starts the closing handshake: a close frame now, the TCP connection closed when the
+    // peer answers with its own (or after the close timeout). Nothing is sent after it.
     void close(int code, const QString &reason);
     void abort();
 
-    // Called by the worker about once a second: pings and pong deadlines.
+    // Called by the worker about once a second: pings, pong deadlines, stalled sends, and
+    // closing handshakes that take too long.
     void heartbeatTick(qint64 nowMs);
     qint64 lastRoundTripMs() const { return m_rttMs; }
     qint64 connectedAtMs() const { return m_connectedAtMs; }
@@ -53,6 +61,12 @@ public:
     ConnectionInfo info() const;
     // Who is on the other end, once known (after first-message authentication, say).
     void setIdentity(const QString &identity) { m_identity = identity; }
+    // Bytes waiting to be sent to the peer (Qt's buffers, encrypted ones included).
+    qint64 queuedBytes() const;
+    // Memory this connection holds beyond its sockets' fixed buffers (for trimming the heap).
+    qint64 heldBytes() const { return m_peakHeld; }
+
+    static constexpr int kCloseTimeoutMs = 5000;
 
 protected:
     virtual void onText(const QString &message) { Q_UNUSED(message); }
@@ -77,25 +91,43 @@ protected:
     void noteMissedHeartbeat() { ++m_missed; }
 
 private:
-    bool admitMessage(qsizetype bytes);
-    bool canWriteDirect() const;
+    enum class Control : quint8 { Close = 0x8, Ping = 0x9, Pong = 0xA };
+
+    void onReadyRead();
+    // Handles the frames in data[0, size); returns the bytes taken (a partial frame stays).
+    qsizetype consume(char *data, qsizetype size);
+    bool handle(const WsEvent &event);  // false: stop reading
+    bool admitMessage(qsizetype bytes, bool control);
+    void deliver(const WsEvent &event);
+    void fail(int code, const char *reason);
+    void writeClose(int code, const QString &reason);
+    void writeControl(Control opcode, QByteArrayView payload);
+    void finishClosing();
+    bool canWrite() const;
+    // False (and the connection closed as a slow consumer) when `size` more bytes would
+    // overfill the send queue.
+    bool makeRoom(qsizetype size);
+    void slowConsumer(LimitKind why);
+    void checkPause();
+    void onDrained();
     void writeDirect(wsframe::Opcode opcode, QByteArrayView payload);
     void transmit(const char *data, qsizetype size);
     // Counters and capture for one message sent; `payload` is its bytes as sent.
     void noteSent(wsframe::Opcode opcode, QByteArrayView payload, qint64 size);
-    void captureText(const QString &message, qsizetype bytes);  // an incoming text message of `bytes` UTF-8 bytes
     qsizetype captureKeep() const { return m_ctx.captureRing ? m_ctx.captureRing->keepBytes() : 0; }
     // The ring copies what it keeps of `data` (cut, masked) into its arena: callers hand over
     // a view of the message itself, never a copy made for the record.
     void capture(CaptureRecord::Direction direction, CaptureRecord::Kind kind, QByteArrayView data, qint64 size);
     void handleDisconnected();
 
-    QWebSocket *m_socket;
-    QPointer<QTcpSocket> m_transport;  // the socket QWebSocket writes to
-    bool m_plain = false;               // not TLS: frames may go to its descriptor directly
-    bool m_answering = false;           // inside onText/onBinary of this session
+    QWebSocket *m_socket;              // owns the transport; used for the handshake only
+    QPointer<QTcpSocket> m_transport;  // the socket frames are read from and written to
+    bool m_plain = false;              // not TLS: frames may go to its descriptor directly
+    bool m_answering = false;          // inside onText/onBinary of this session
     SessionContext m_ctx;
     ServiceCounters &m_counters;
+    WsReader m_reader;
+    QByteArray m_in;  // received bytes not yet parsed: the start of a frame still arriving
     qint64 m_connectedAtMs = 0;
     // Token bucket for messages per second.
     double m_tokens = 0;
@@ -109,11 +141,19 @@ private:
     int m_missed = 0;
     int m_limitHits = 0;
     qint64 m_msgIn = 0, m_msgOut = 0, m_bytesIn = 0, m_bytesOut = 0;
+    // Send queue.
+    qint64 m_wireOut = 0;         // every byte handed to the transport
+    qint64 m_progressMark = 0;    // bytes known taken by the peer at the last tick
+    qint64 m_stalledSinceMs = 0;  // data queued and none taken since then (0: not stalled)
+    qint64 m_peakHeld = 0;
+    qint64 m_closeDeadlineMs = 0;
     QString m_identity;
-    bool m_closing = false;
+    bool m_paused = false;     // back-pressure: not reading from the peer
+    bool m_reading = false;    // inside onReadyRead
+    bool m_closing = false;    // a close frame was sent (or the connection is being dropped)
+    bool m_closeReceived = false;
     bool m_finished = false;
     bool m_wsHeartbeat = true;
-    bool m_listensForPongs = false;
 };
 
 }  // namespace sb

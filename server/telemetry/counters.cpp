@@ -45,6 +45,7 @@ QList<ServiceCountersSnapshot> Telemetry::snapshot() const
         s.errors = c->errors.load(std::memory_order_relaxed);
         s.limitHits = c->limitHits.load(std::memory_order_relaxed);
         s.heartbeatTimeouts = c->heartbeatTimeouts.load(std::memory_order_relaxed);
+        s.slowConsumers = c->slowConsumers.load(std::memory_order_relaxed);
         s.storeCommits = c->storeCommits.load(std::memory_order_relaxed);
         s.storeRows = c->storeRows.load(std::memory_order_relaxed);
         s.reportsClamped = c->reportsClamped.load(std::memory_order_relaxed);
@@ -107,6 +108,9 @@ QByteArray Telemetry::prometheusText(qint64 uptimeMs) const
                &ServiceCountersSnapshot::limitHits);
     perService("switchboard_heartbeat_timeouts_total", "counter", "Connections dropped for a missed heartbeat.",
                &ServiceCountersSnapshot::heartbeatTimeouts);
+    perService("switchboard_slow_consumers_total", "counter",
+               "Connections closed because they did not read what was sent to them.",
+               &ServiceCountersSnapshot::slowConsumers);
     perService("switchboard_store_commits_total", "counter", "Database transactions committed for client writes.",
                &ServiceCountersSnapshot::storeCommits);
     perService("switchboard_store_rows_total", "counter", "Client writes stored (messages, reports) in those transactions.",

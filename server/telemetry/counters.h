@@ -24,6 +24,7 @@ struct ServiceCounters {
     std::atomic<qint64> errors{0};
     std::atomic<qint64> limitHits{0};
     std::atomic<qint64> heartbeatTimeouts{0};
+    std::atomic<qint64> slowConsumers{0};  // closed because they did not read what was sent to them
     std::atomic<qint64> storeCommits{0};  // database transactions committed
     std::atomic<qint64> storeRows{0};     // client-visible writes in them (messages, reports)
     std::atomic<qint64> reportsClamped{0};  // pop view counts lowered to a limit
@@ -36,7 +37,7 @@ struct ServiceCounters {
 struct ServiceCountersSnapshot {
     QString service;
     qint64 connectionsOpen = 0, connectionsTotal = 0, messagesIn = 0, messagesOut = 0, bytesIn = 0,
-           bytesOut = 0, httpRequests = 0, errors = 0, limitHits = 0, heartbeatTimeouts = 0, storeCommits = 0,
+           bytesOut = 0, httpRequests = 0, errors = 0, limitHits = 0, heartbeatTimeouts = 0, slowConsumers = 0, storeCommits = 0,
            storeRows = 0, reportsClamped = 0, reportsRefused = 0;
 };
 

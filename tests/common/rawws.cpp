@@ -2,22 +2,33 @@
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>
+#include <QSslSocket>
 
 namespace sbtest {
 
-RawWs::RawWs(quint16 port, const QByteArray &path, const QByteArray &extraHeaders)
+RawWs::RawWs(quint16 port, const QByteArray &path, const QByteArray &extraHeaders, bool tls)
 {
-    m_socket.connectToHost(QStringLiteral("127.0.0.1"), port);
-    if (!m_socket.waitForConnected(5000))
-        return;
-    m_socket.write("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+    if (tls) {
+        auto *ssl = new QSslSocket;
+        ssl->setPeerVerifyMode(QSslSocket::VerifyNone);
+        m_socket.reset(ssl);
+        ssl->connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
+        if (!ssl->waitForEncrypted(5000))
+            return;
+    } else {
+        m_socket = std::make_unique<QTcpSocket>();
+        m_socket->connectToHost(QStringLiteral("127.0.0.1"), port);
+        if (!m_socket->waitForConnected(5000))
+            return;
+    }
+    m_socket->write("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                    "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n" + extraHeaders + "\r\n");
     QElapsedTimer t;
     t.start();
     while (t.elapsed() < 5000 && !m_buffer.contains("\r\n\r\n")) {
-        if (m_socket.waitForReadyRead(100))
-            m_buffer += m_socket.readAll();
-        if (m_socket.state() != QAbstractSocket::ConnectedState)
+        if (m_socket->waitForReadyRead(100))
+            m_buffer += m_socket->readAll();
+        if (m_socket->state() != QAbstractSocket::ConnectedState)
             break;
     }
     const qsizetype end = m_buffer.indexOf("\r\n\r\n");
@@ -30,8 +41,8 @@ RawWs::RawWs(quint16 port, const QByteArray &path, const QByteArray &extraHeader
 
 void RawWs::send(const RawFrame &f, bool mask)
 {
-    m_socket.write(encode(f, mask));
-    m_socket.flush();
+    m_socket->write(encode(f, mask));
+    m_socket->flush();
 }
 
 void RawWs::sendAll(const QList<RawFrame> &frames)
@@ -39,8 +50,8 @@ void RawWs::sendAll(const QList<RawFrame> &frames)
     QByteArray all;
     for (const RawFrame &f : frames)
         all += encode(f);
-    m_socket.write(all);
-    m_socket.flush();
+    m_socket->write(all);
+    m_socket->flush();
 }
 
 QByteArray RawWs::encode(const RawFrame &f, bool mask)
@@ -112,10 +123,10 @@ bool RawWs::read(RawFrame *frame, int timeoutMs)
         }
         if (t.elapsed() > timeoutMs)
             return false;
-        if (m_socket.state() != QAbstractSocket::ConnectedState && m_socket.bytesAvailable() == 0)
+        if (m_socket->state() != QAbstractSocket::ConnectedState && m_socket->bytesAvailable() == 0)
             return false;
-        if (m_socket.waitForReadyRead(50) || m_socket.bytesAvailable())
-            m_buffer += m_socket.readAll();
+        if (m_socket->waitForReadyRead(50) || m_socket->bytesAvailable())
+            m_buffer += m_socket->readAll();
     }
 }
 
@@ -126,7 +137,7 @@ int RawWs::readClose(int timeoutMs)
     RawFrame f;
     while (t.elapsed() < timeoutMs) {
         if (!read(&f, int(timeoutMs - t.elapsed())))
-            return m_socket.state() == QAbstractSocket::ConnectedState ? 0 : -1;
+            return m_socket->state() == QAbstractSocket::ConnectedState ? 0 : -1;
         if (f.opcode == 8) {
             if (f.payload.size() < 2)
                 return 1005;
@@ -138,14 +149,14 @@ int RawWs::readClose(int timeoutMs)
 
 bool RawWs::waitDisconnected(int timeoutMs)
 {
-    if (m_socket.state() == QAbstractSocket::UnconnectedState)
+    if (m_socket->state() == QAbstractSocket::UnconnectedState)
         return true;
     QElapsedTimer t;
     t.start();
     while (t.elapsed() < timeoutMs) {
-        m_socket.waitForReadyRead(50);
-        m_buffer += m_socket.readAll();
-        if (m_socket.state() == QAbstractSocket::UnconnectedState)
+        m_socket->waitForReadyRead(50);
+        m_buffer += m_socket->readAll();
+        if (m_socket->state() == QAbstractSocket::UnconnectedState)
             return true;
     }
     return false;

@@ -5,6 +5,8 @@
 #include <QByteArray>
 #include <QTcpSocket>
 
+#include <memory>
+
 namespace sbtest {
 
 struct RawFrame {
@@ -19,7 +21,8 @@ class RawWs
 {
 public:
     // Connects and completes the handshake on `path`; ok() tells whether 101 came back.
-    RawWs(quint16 port, const QByteArray &path, const QByteArray &extraHeaders = {});
+    // With `tls`, over TLS (any certificate accepted): raw frames over wss://.
+    RawWs(quint16 port, const QByteArray &path, const QByteArray &extraHeaders = {}, bool tls = false);
     bool ok() const { return m_ok; }
     QByteArray handshakeResponse() const { return m_response; }
 
@@ -34,10 +37,10 @@ public:
     // connection ended without one).
     int readClose(int timeoutMs = 5000);
     bool waitDisconnected(int timeoutMs = 5000);
-    QTcpSocket &socket() { return m_socket; }
+    QTcpSocket &socket() { return *m_socket; }
 
 private:
-    QTcpSocket m_socket;
+    std::unique_ptr<QTcpSocket> m_socket;
     QByteArray m_buffer;
     QByteArray m_response;
     bool m_ok = false;
