@@ -229,7 +229,8 @@ std::optional<ServerConfig> ServerConfig::fromJson(const QJsonObject &obj, const
             const QJsonObject o = it.value().toObject();
             if (!checkKeys(o, where, {QStringLiteral("limits"), QStringLiteral("allowed_origins"), QStringLiteral("allow_anonymous"),
                                       QStringLiteral("text_price"), QStringLiteral("history_limit"), QStringLiteral("file_bytes"),
-                                      QStringLiteral("history_events"), QStringLiteral("history_ms"), QStringLiteral("ack_timeout_ms"),
+                                      QStringLiteral("history_events"), QStringLiteral("history_ms"), QStringLiteral("history_bytes"),
+                                      QStringLiteral("history_total_bytes"), QStringLiteral("ack_timeout_ms"),
                                       QStringLiteral("emit_key"), QStringLiteral("view_max_per_report"), QStringLiteral("view_max_per_user"),
                                       QStringLiteral("view_reports_per_minute")}, error))
                 return std::nullopt;
@@ -301,6 +302,14 @@ std::optional<ServerConfig> ServerConfig::fromJson(const QJsonObject &obj, const
                 if (!o.contains(QLatin1String(key)))
                     continue;
                 if (!readInt(o[QLatin1String(key)], where + QLatin1Char('.') + QLatin1String(key), 1, 1'000'000, &value, error))
+                    return std::nullopt;
+                s.*field = value;
+            }
+            for (const auto &[key, field] : std::initializer_list<std::pair<const char *, int ServiceConfig::*>>{
+                     {"history_bytes", &ServiceConfig::historyBytes}, {"history_total_bytes", &ServiceConfig::historyTotalBytes}}) {
+                if (!o.contains(QLatin1String(key)))
+                    continue;
+                if (!readInt(o[QLatin1String(key)], where + QLatin1Char('.') + QLatin1String(key), 0, 1 << 30, &value, error))
                     return std::nullopt;
                 s.*field = value;
             }
@@ -389,6 +398,8 @@ QJsonObject ServerConfig::toJson() const
         if (it.key() == QLatin1String("channels")) {
             o.insert(QStringLiteral("history_events"), it->historyEvents);
             o.insert(QStringLiteral("history_ms"), double(it->historyMs));
+            o.insert(QStringLiteral("history_bytes"), it->historyBytes);
+            o.insert(QStringLiteral("history_total_bytes"), it->historyTotalBytes);
             o.insert(QStringLiteral("ack_timeout_ms"), it->ackTimeoutMs);
             o.insert(QStringLiteral("emit_key"), it->emitKey);
         }

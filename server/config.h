@@ -41,6 +41,8 @@ struct ServiceConfig {
     // channels (seed 004)
     int historyEvents = 100;         // recent events kept per channel for ?since= recovery
     qint64 historyMs = 300'000;      // ... and for how long
+    int historyBytes = 1024 * 1024;          // ... and at most this many bytes per channel
+    int historyTotalBytes = 32 * 1024 * 1024;  // every channel's history together: oldest go first
     int ackTimeoutMs = 5000;         // require-ack emits answer 408 after this
     QString emitKey;                 // when set, emit needs Authorization: Bearer <key>
     // pop (seed 000)

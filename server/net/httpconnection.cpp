@@ -55,6 +55,9 @@ HttpConnection::HttpConnection(QTcpSocket *socket, std::shared_ptr<const Listene
     m_id = worker.context().nextConnectionId.fetch_add(1, std::memory_order_relaxed);
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::onDisconnected);
+    // Qt reads ahead of the parser no further than a head (and a bit): a client that sends
+    // request after request without reading the answers is held back by TCP, not by memory.
+    m_socket->setReadBufferSize(qMax<qint64>(256 * 1024, worker.context().serverLimits().headBytes + 8));
 }
 
 HttpConnection::~HttpConnection() = default;
@@ -100,11 +103,49 @@ void HttpConnection::onReadyRead()
         arm(m_worker.context().serverLimits().headTimeoutMs);
 }
 
+qint64 HttpConnection::queuedBytes() const
+{
+    if (!m_socket)
+        return 0;
+    qint64 queued = m_socket->bytesToWrite();
+    if (auto *ssl = qobject_cast<QSslSocket *>(m_socket))
+        queued += ssl->encryptedBytesToWrite();
+    return queued;
+}
+
+bool HttpConnection::waitForDrain()
+{
+    // Pipelined requests are answered as long as the client takes the answers.
+    if (queuedBytes() <= m_worker.context().serverLimits().sendQueueBytes)
+        return false;
+    if (!m_waitingDrain) {
+        m_waitingDrain = true;
+        connect(m_socket, &QIODevice::bytesWritten, this, &HttpConnection::onDrained);
+        if (auto *ssl = qobject_cast<QSslSocket *>(m_socket))
+            connect(ssl, &QSslSocket::encryptedBytesWritten, this, &HttpConnection::onDrained);
+        arm(m_worker.context().serverLimits().sendTimeoutMs);
+    }
+    return true;
+}
+
+void HttpConnection::onDrained()
+{
+    if (!m_waitingDrain || !m_socket || queuedBytes() > m_worker.context().serverLimits().sendQueueBytes / 2)
+        return;
+    m_waitingDrain = false;
+    disconnect(m_socket, &QIODevice::bytesWritten, this, &HttpConnection::onDrained);
+    if (auto *ssl = qobject_cast<QSslSocket *>(m_socket))
+        disconnect(ssl, &QSslSocket::encryptedBytesWritten, this, &HttpConnection::onDrained);
+    const Limits limits = m_worker.context().serverLimits();
+    arm(m_socket->bytesAvailable() > 0 ? limits.headTimeoutMs : limits.keepAliveMs);
+    QMetaObject::invokeMethod(this, &HttpConnection::process, Qt::QueuedConnection);
+}
+
 void HttpConnection::process()
 {
     while (m_socket && !m_finished) {
         if (m_state == State::Head) {
-            if (m_socket->bytesAvailable() == 0 || !parseHead())
+            if (m_socket->bytesAvailable() == 0 || waitForDrain() || !parseHead())
                 return;
         } else if (m_state == State::Body) {
             if (!readBody())
@@ -225,6 +266,8 @@ bool HttpConnection::readBody()
         m_request.body = m_chunked->takeBody();
         m_chunked.reset();
     } else if (m_bodyLeft > 0) {
+        if (m_request.body.isEmpty())
+            m_request.body.reserve(m_bodyLeft);  // within the body limit: one allocation, no regrowth
         const QByteArray part = m_socket->read(m_bodyLeft);
         m_request.body.append(part);
         m_bodyLeft -= part.size();
@@ -275,8 +318,22 @@ bool HttpConnection::startStream(quint64 serial, HttpResponse head)
 
 void HttpConnection::streamWrite(const QByteArray &data)
 {
-    if (m_state == State::Streaming && m_socket)
-        m_socket->write(data);
+    if (m_state != State::Streaming || !m_socket)
+        return;
+    const qint64 queued = queuedBytes();
+    const Limits limits = m_worker.context().limitsFor(m_service);
+    if (queued > 0 && queued + data.size() > limits.sendQueueBytes) {
+        // An event stream whose reader stopped reading: closed, not buffered without end.
+        ServerContext &ctx = m_worker.context();
+        ServiceCounters::add(ctx.telemetry->service(m_service).slowConsumers);
+        ServiceCounters::add(ctx.telemetry->service(m_service).limitHits);
+        qCInfo(lcNet) << "event stream closed:" << limitReaction(LimitKind::SendQueue).reason;
+        m_state = State::Closing;
+        arm(2000);
+        m_socket->disconnectFromHost();
+        return;
+    }
+    m_socket->write(data);
 }
 
 void HttpConnection::write(HttpResponse response)
@@ -417,6 +474,12 @@ void HttpConnection::completeUpgrade(WsAdmission admission)
 void HttpConnection::onTimeout()
 {
     const Limits limits = m_worker.context().serverLimits();
+    if (m_waitingDrain) {
+        // Answers queued and none taken for the send timeout: a client that does not read.
+        ServiceCounters::add(m_worker.context().telemetry->service(m_service.isEmpty() ? QStringLiteral("http") : m_service).slowConsumers);
+        abort();
+        return;
+    }
     switch (m_state) {
     case State::Head:
         if (m_socket->bytesAvailable() == 0 && !m_headStarted) {

@@ -64,6 +64,11 @@ private:
                 QList<QPair<QByteArray, QByteArray>> extraHeaders = {});
     void write(HttpResponse response);
     void finish(bool closeTcp);
+    // Bytes waiting for the peer; past the send queue limit the next pipelined request waits
+    // (and an event stream is closed) until it reads.
+    qint64 queuedBytes() const;
+    bool waitForDrain();
+    void onDrained();
 
     QTcpSocket *m_socket;
     std::shared_ptr<const ListenerRuntime> m_listener;
@@ -89,6 +94,7 @@ private:
     bool m_keepAlive = true;
     bool m_shutdown = false;
     bool m_finished = false;
+    bool m_waitingDrain = false;  // responses queued past the limit: the next request waits
 };
 
 }  // namespace sb

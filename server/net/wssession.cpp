@@ -29,6 +29,8 @@ constexpr qsizetype kStackRead = 16 * 1024;
 // Qt reads at most this much ahead of the session; when the session stops reading
 // (back-pressure), Qt stops reading from the kernel and TCP flow control reaches the peer.
 constexpr qint64 kTransportReadAhead = 256 * 1024;
+// What is read (and dropped) after a close was sent, while waiting for the peer's close.
+constexpr qint64 kDiscardAfterClose = 1024 * 1024;
 // A partial frame's buffer above this size is given back once the frame is done.
 constexpr qsizetype kKeepInBuffer = 64 * 1024;
 }  // namespace
@@ -123,6 +125,16 @@ qsizetype WsSession::consume(char *data, qsizetype size)
         if (event.type == WsEvent::NeedMore)
             break;
         pos += n;
+        if (m_closing && event.type != WsEvent::Close && event.type != WsEvent::Fail) {
+            // After our close only the peer's close is looked for; a peer that keeps sending
+            // instead (a flood that was closed for its rate) is not read for long.
+            m_discardedBytes += n;
+            if (m_discardedBytes > kDiscardAfterClose) {
+                m_closeReceived = true;
+                finishClosing();
+                break;
+            }
+        }
         if (!handle(event))
             break;
     }
@@ -336,6 +348,18 @@ void WsSession::transmit(const char *data, qsizetype size)
     m_transport->write(data, size);
 }
 
+void WsSession::transmitShared(const QByteArray &bytes)
+{
+    // Qt's write buffer keeps a QByteArray of 4 KiB or more by reference (QIODevice::write
+    // overload): a payload shared by many recipients is not copied once per recipient.
+    if (bytes.size() < 4096 || (m_answering && m_plain && m_transport->bytesToWrite() == 0)) {
+        transmit(bytes.constData(), bytes.size());
+        return;
+    }
+    m_wireOut += bytes.size();
+    m_transport->write(bytes);
+}
+
 void WsSession::writeControl(Control opcode, QByteArrayView payload)
 {
     if (!m_transport || m_transport->state() != QAbstractSocket::ConnectedState)
@@ -438,23 +462,58 @@ void WsSession::writeDirect(wsframe::Opcode opcode, QByteArrayView payload)
     noteSent(opcode, payload, payload.size());
 }
 
+void WsSession::writeShared(wsframe::Opcode opcode, const QByteArray &payload)
+{
+    if (payload.size() <= kStackFrame) {
+        writeDirect(opcode, payload);
+        return;
+    }
+    char buffer[wsframe::kMaxHeader];
+    const int header = wsframe::headerSize(quint64(payload.size()));
+    wsframe::writeHeader(buffer, opcode, quint64(payload.size()));
+    transmit(buffer, header);
+    transmitShared(payload);
+    noteSent(opcode, payload, payload.size());
+}
+
 void WsSession::sendUtf8(const QByteArray &utf8)
 {
     if (canWrite() && makeRoom(wsframe::headerSize(quint64(utf8.size())) + utf8.size()))
-        writeDirect(wsframe::Text, utf8);
+        writeShared(wsframe::Text, utf8);
+}
+
+void WsSession::sendUtf8(const QByteArray &head, QByteArrayView tail)
+{
+    const qsizetype size = head.size() + tail.size();
+    const int header = wsframe::headerSize(quint64(size));
+    if (!canWrite() || !makeRoom(header + size))
+        return;
+    char buffer[wsframe::kMaxHeader + kStackFrame];
+    wsframe::writeHeader(buffer, wsframe::Text, quint64(size));
+    if (size <= kStackFrame) {
+        memcpy(buffer + header, head.data(), size_t(head.size()));
+        memcpy(buffer + header + head.size(), tail.data(), size_t(tail.size()));
+        transmit(buffer, header + size);
+        noteSent(wsframe::Text, QByteArrayView(buffer + header, size), size);
+        return;
+    }
+    transmit(buffer, header);
+    transmitShared(head);
+    transmit(tail.data(), tail.size());
+    noteSent(wsframe::Text, head, size);  // the capture keeps the start of it
 }
 
 void WsSession::sendBinary(const QByteArray &message)
 {
     if (canWrite() && makeRoom(wsframe::headerSize(quint64(message.size())) + message.size()))
-        writeDirect(wsframe::Binary, message);
+        writeShared(wsframe::Binary, message);
 }
 
 void WsSession::sendFrame(const QByteArray &frame, wsframe::Opcode opcode, qsizetype payloadSize)
 {
     if (!canWrite() || !makeRoom(frame.size()))
         return;
-    transmit(frame.constData(), frame.size());
+    transmitShared(frame);
     noteSent(opcode, QByteArrayView(frame).last(payloadSize), payloadSize);
 }
 

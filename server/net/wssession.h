@@ -44,6 +44,9 @@ public:
     void sendText(const QString &message);
     // A text message that is UTF-8 already (JSON built as bytes): no QString round trip.
     void sendUtf8(const QByteArray &utf8);
+    // A text message made of two parts (a shared prefix and a per-recipient ending), written
+    // without joining them first.
+    void sendUtf8(const QByteArray &head, QByteArrayView tail);
     void sendBinary(const QByteArray &message);
     // A frame built once (wsframe::frame) for many recipients; `payloadSize` for the counters.
     void sendFrame(const QByteArray &frame, wsframe::Opcode opcode, qsizetype payloadSize);
@@ -112,6 +115,9 @@ private:
     void onDrained();
     void writeDirect(wsframe::Opcode opcode, QByteArrayView payload);
     void transmit(const char *data, qsizetype size);
+    void transmitShared(const QByteArray &bytes);
+    // A whole message whose payload is a QByteArray: big ones are queued without a copy.
+    void writeShared(wsframe::Opcode opcode, const QByteArray &payload);
     // Counters and capture for one message sent; `payload` is its bytes as sent.
     void noteSent(wsframe::Opcode opcode, QByteArrayView payload, qint64 size);
     qsizetype captureKeep() const { return m_ctx.captureRing ? m_ctx.captureRing->keepBytes() : 0; }
@@ -147,6 +153,7 @@ private:
     qint64 m_stalledSinceMs = 0;  // data queued and none taken since then (0: not stalled)
     qint64 m_peakHeld = 0;
     qint64 m_closeDeadlineMs = 0;
+    qint64 m_discardedBytes = 0;  // read after our close, while its answer is awaited
     QString m_identity;
     bool m_paused = false;     // back-pressure: not reading from the peer
     bool m_reading = false;    // inside onReadyRead

@@ -67,12 +67,56 @@ void ChannelHub::post(const QList<const Member *> &recipients, const QByteArray 
     }
 }
 
+void ChannelHub::forget(Channel &c)
+{
+    c.historyBytes -= c.history.front().prefix.size();
+    m_historyBytes -= c.history.front().prefix.size();
+    c.history.pop_front();
+}
+
 void ChannelHub::remember(Channel &c, const QString &eventId, const QByteArray &prefix)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (prefix.size() > m_limits.bytes)
+        return;  // an event bigger than a channel's whole history is not kept
     c.history.push_back({eventId, prefix, now});
-    while (int(c.history.size()) > m_historyEvents || (!c.history.empty() && now - c.history.front().atMs > m_historyMs))
-        c.history.pop_front();
+    c.historyBytes += prefix.size();
+    m_historyBytes += prefix.size();
+    while (int(c.history.size()) > m_limits.events || c.historyBytes > m_limits.bytes
+           || (!c.history.empty() && now - c.history.front().atMs > m_limits.ms))
+        forget(c);
+    if (m_historyBytes > m_limits.totalBytes)
+        evictOldest();
+}
+
+void ChannelHub::evictOldest()
+{
+    // Each channel's history is in time order, so the oldest events are at the channels'
+    // fronts: merge them through a heap until the total is down to three quarters.
+    using Front = std::pair<qint64, Channel *>;
+    std::vector<Front> heap;
+    for (Channel &c : m_channels) {
+        if (!c.history.empty())
+            heap.emplace_back(c.history.front().atMs, &c);
+    }
+    const auto later = [](const Front &a, const Front &b) { return a.first > b.first; };
+    std::make_heap(heap.begin(), heap.end(), later);
+    while (m_historyBytes > m_limits.totalBytes / 4 * 3 && !heap.empty()) {
+        std::pop_heap(heap.begin(), heap.end(), later);
+        Channel *c = heap.back().second;
+        heap.pop_back();
+        forget(*c);
+        if (!c->history.empty()) {
+            heap.emplace_back(c->history.front().atMs, c);
+            std::push_heap(heap.begin(), heap.end(), later);
+        }
+    }
+}
+
+qint64 ChannelHub::historyBytes() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_historyBytes;
 }
 
 void ChannelHub::sweep(qint64 now)
@@ -82,7 +126,10 @@ void ChannelHub::sweep(qint64 now)
     m_lastSweepMs = now;
     m_channels.removeIf([&](const auto &it) {
         const Channel &c = it.value();
-        return c.members.isEmpty() && (c.history.empty() || now - c.history.back().atMs > m_historyMs);
+        const bool gone = c.members.isEmpty() && (c.history.empty() || now - c.history.back().atMs > m_limits.ms);
+        if (gone)
+            m_historyBytes -= c.historyBytes;
+        return gone;
     });
 }
 
@@ -106,8 +153,8 @@ JoinResult ChannelHub::join(const QString &channel, ChannelSubscriber *subscribe
     if (!since.isEmpty()) {
         // Drop what expired by time before looking.
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        while (!c.history.empty() && now - c.history.front().atMs > m_historyMs)
-            c.history.pop_front();
+        while (!c.history.empty() && now - c.history.front().atMs > m_limits.ms)
+            forget(c);
         auto it = std::find_if(c.history.begin(), c.history.end(), [&](const Event &e) { return e.eventId == since; });
         if (it != c.history.end()) {
             result.recovered = true;
@@ -224,10 +271,13 @@ EmitResult ChannelHub::publish(const QString &channel, const QByteArray &payload
     // The caller registers ACK expectations before any recipient can answer.
     if (beforePosting)
         beforePosting(result);
+    // Serialized once: the history keeps the same bytes unless ACKs are required (replays
+    // are never awaited).
+    const QByteArray prefix = eventPrefix("DATA", payloadJson, result.eventId, requiresAck);
     if (!recipients.isEmpty())
-        post(recipients, eventPrefix("DATA", payloadJson, result.eventId, requiresAck));
+        post(recipients, prefix);
     if (c && target == Target::All)
-        remember(*c, result.eventId, eventPrefix("DATA", payloadJson, result.eventId, false));
+        remember(*c, result.eventId, requiresAck ? eventPrefix("DATA", payloadJson, result.eventId, false) : prefix);
     return result;
 }
 

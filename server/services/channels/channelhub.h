@@ -66,7 +66,16 @@ private:
 class ChannelHub final
 {
 public:
-    ChannelHub(int historyEvents, qint64 historyMs) : m_historyEvents(historyEvents), m_historyMs(historyMs) {}
+    // History for ?since= recovery: per channel at most `historyEvents` events, `historyMs` old
+    // and `historyBytes`; over all channels at most `historyTotalBytes` (the oldest go first),
+    // so that emits to ever new channel names cannot hold memory without bound.
+    struct HistoryLimits {
+        int events = 100;
+        qint64 ms = 300'000;
+        qint64 bytes = 1024 * 1024;
+        qint64 totalBytes = 32 * 1024 * 1024;
+    };
+    explicit ChannelHub(HistoryLimits limits) : m_limits(limits) {}
     Q_DISABLE_COPY_MOVE(ChannelHub)
 
     // Adds a member; posts CONNECTED (with members, and recovery of events after `since`)
@@ -86,6 +95,8 @@ public:
     // Every channel with its members and their presence, for the dashboard.
     QJsonObject snapshot() const;
     SubscriberRegistry &subscribers() { return m_subscribers; }
+    // Bytes the channels' histories hold together.
+    qint64 historyBytes() const;
 
 private:
     struct Member {
@@ -101,11 +112,16 @@ private:
     struct Channel {
         QList<Member> members;
         std::deque<Event> history;
+        qint64 historyBytes = 0;
     };
 
     // Posts `prefix` to `recipients`, one batch per worker. Hub lock held.
     void post(const QList<const Member *> &recipients, const QByteArray &prefix);
     void remember(Channel &c, const QString &eventId, const QByteArray &prefix);
+    void forget(Channel &c);  // drops the channel's oldest event
+    // Over the total: drops the oldest events of all channels, down to three quarters of it.
+    void evictOldest();
+
     // Drops channels with no members whose history has expired (at most once a second), so
     // emits to ever new names cannot grow memory without bound. Hub lock held.
     void sweep(qint64 nowMs);
@@ -113,8 +129,8 @@ private:
     mutable QMutex m_mutex;
     QHash<QString, Channel> m_channels;
     SubscriberRegistry m_subscribers;
-    int m_historyEvents;
-    qint64 m_historyMs;
+    HistoryLimits m_limits;
+    qint64 m_historyBytes = 0;  // over all channels
     qint64 m_lastSweepMs = 0;
 };
 

@@ -14,13 +14,14 @@
 namespace sb::channels {
 
 namespace {
-QByteArray withRecipient(const QByteArray &prefix, const QByteArray &clientId, qint64 latency)
+// `,"clientID":"…","latency":N}`: what completes a shared event prefix for one recipient.
+QByteArray recipientEnding(const QByteArray &clientId, qint64 latency)
 {
     char number[24];
     const int digits = int(std::to_chars(number, number + sizeof number, latency).ptr - number);
     QByteArray out;
-    out.reserve(prefix.size() + clientId.size() + 28 + digits);
-    out.append(prefix).append(",\"clientID\":\"").append(clientId).append("\",\"latency\":");
+    out.reserve(clientId.size() + 28 + digits);
+    out.append(",\"clientID\":\"").append(clientId).append("\",\"latency\":");
     out.append(number, digits).append('}');
     return out;
 }
@@ -68,7 +69,7 @@ void ChannelSession::onDisconnected()
 
 void ChannelSession::deliver(const QByteArray &prefix)
 {
-    sendUtf8(withRecipient(prefix, m_clientIdUtf8, m_latencyMs));
+    sendUtf8(prefix, recipientEnding(m_clientIdUtf8, m_latencyMs));
 }
 
 void ChannelSession::sendError(const char *code, const QString &message)
@@ -183,7 +184,7 @@ void SseStream::deliver(const QByteArray &prefix)
         const qsizetype start = at + 11;
         frame.append("id: ").append(prefix.mid(start, prefix.indexOf('"', start) - start)).append('\n');
     }
-    frame.append("data: ").append(withRecipient(prefix, m_clientId.toUtf8(), 0)).append("\n\n");
+    frame.append("data: ").append(prefix).append(recipientEnding(m_clientId.toUtf8(), 0)).append("\n\n");
     m_connection->streamWrite(frame);
 }
 
