@@ -52,6 +52,7 @@ struct ServerContext {
     std::vector<Worker *> workers;  // set while the server runs (shards for felix)
     CaptureRing capture;
     std::atomic<int> observers{0};  // > 0: workers publish their connection registry
+    int connectionBudget = 0;       // TCP connections at most: max_connections, or fewer if descriptors are short
 
     // Any thread. New connections and requests take the limits in force when they start.
     Limits limitsFor(const QString &service) const

@@ -4,6 +4,7 @@
 #include "accounts/accountstore.h"
 #include "logging.h"
 #include "net/acceptor.h"
+#include "net/descriptors.h"
 #include "net/epolldispatcher.h"
 #include "net/tls.h"
 #include "net/worker.h"
@@ -90,7 +91,15 @@ bool ServerHost::start(QString *error)
         serviceNames.append(l.services);
     serviceNames.append(QStringLiteral("accounts"));
     ctx.telemetry = std::make_unique<Telemetry>(serviceNames);
-    ctx.gate = std::make_unique<ConnectionGate>(ctx.config.limits.maxConnections);
+    // Connections stay below the descriptor limit, with room for everything else (SPEC §8).
+    const int threads = (ctx.config.workers > 0 ? ctx.config.workers : QThread::idealThreadCount()) + qMax(2, QThread::idealThreadCount()) + 2;
+    const int budget = connectionBudget(raiseDescriptorLimit(), threads);
+    if (budget < ctx.config.limits.maxConnections)
+        qCInfo(lcHost) << "at most" << budget << "connections: the file descriptor limit leaves room for no more"
+                       << "(max_connections is" << ctx.config.limits.maxConnections << ")";
+    ctx.connectionBudget = qMin(budget, ctx.config.limits.maxConnections);
+    SpareDescriptor::instance();  // held from now on, for when descriptors run out
+    ctx.gate = std::make_unique<ConnectionGate>(ctx.connectionBudget);
     ctx.publishLimits();
     ctx.database = std::make_unique<Database>(QDir(ctx.config.dataDir).filePath(QStringLiteral("switchboard.sqlite")));
     if (!ctx.database->open(error))

@@ -1,9 +1,14 @@
 #include "acceptor.h"
 
+#include "descriptors.h"
+#include "logging.h"
 #include "servercontext.h"
 #include "worker.h"
 
 #include <QHostAddress>
+#include <QTimer>
+
+#include <cerrno>
 
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -18,9 +23,48 @@ TcpListener::TcpListener(std::shared_ptr<const ListenerRuntime> runtime, Worker 
 {
 }
 
-void TcpListener::incomingConnection(qintptr fd)
+void TcpListener::startAccepting()
 {
-    m_worker->accepted(fd, m_runtime);  // this thread is the worker's
+    pauseAccepting();  // Qt's own notifier stays off; ours takes the connections
+    m_notifier = new QSocketNotifier(socketDescriptor(), QSocketNotifier::Read, this);
+    connect(m_notifier, &QSocketNotifier::activated, this, &TcpListener::onReadable);
+}
+
+void TcpListener::onReadable()
+{
+    const int listenFd = int(socketDescriptor());
+    // A batch per wake-up; the notifier fires again while more are waiting.
+    for (int i = 0; i < 64; ++i) {
+        const int fd = ::accept4(listenFd, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
+        if (fd >= 0) {
+            m_backoffMs = 0;
+            m_worker->accepted(fd, m_runtime);  // this thread is the worker's
+            continue;
+        }
+        if (errno == EINTR || errno == ECONNABORTED)
+            continue;
+        if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM)
+            outOfDescriptors();
+        return;  // EAGAIN: nothing more waiting (another worker may have taken it)
+    }
+}
+
+void TcpListener::outOfDescriptors()
+{
+    // Those waiting are told 503 through the spare descriptor rather than left hanging; then
+    // the listener rests (50 ms, doubling to 1 s) instead of failing accept() in a loop.
+    int shed = 0;
+    while (shed < 256 && SpareDescriptor::instance().shedOne(int(socketDescriptor()), !m_runtime->tls))
+        ++shed;
+    ServerContext &ctx = m_worker->context();
+    for (int i = 0; i < qMax(shed, 1); ++i)
+        ctx.telemetry->countRejection("out_of_descriptors");
+    if (m_backoffMs == 0)
+        qCWarning(lcNet) << "out of file descriptors: refusing new connections on" << m_runtime->displayName()
+                         << "for now (" << shed << "answered 503)";
+    m_backoffMs = qBound(50, m_backoffMs * 2, 1000);
+    m_notifier->setEnabled(false);
+    QTimer::singleShot(m_backoffMs, this, [this] { m_notifier->setEnabled(true); });
 }
 
 Acceptor::Acceptor(const std::vector<Worker *> &workers) : m_workers(workers) {}
@@ -52,6 +96,7 @@ quint16 Acceptor::listen(std::shared_ptr<const ListenerRuntime> runtime, QString
             return;
         }
         listeners[0] = l;
+        l->startAccepting();
         port = l->serverPort();
         fd = l->socketDescriptor();
         // Accepted sockets inherit TCP_NODELAY from the listening socket (Linux copies it):
@@ -69,6 +114,7 @@ quint16 Acceptor::listen(std::shared_ptr<const ListenerRuntime> runtime, QString
             auto *l = new TcpListener(runtime, m_workers[i]);
             if (l->setSocketDescriptor(copy)) {
                 listeners[i] = l;
+                l->startAccepting();
             } else {
                 ::close(copy);
                 delete l;

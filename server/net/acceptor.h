@@ -7,6 +7,7 @@
 // kernel's queue; one that already serves more connections than another hands it over.
 
 #include <QHash>
+#include <QSocketNotifier>
 #include <QTcpServer>
 
 #include <memory>
@@ -17,7 +18,9 @@ namespace sb {
 struct ListenerRuntime;
 class Worker;
 
-// One worker's view of one listening socket (lives on the worker's thread).
+// One worker's view of one listening socket (lives on the worker's thread). QTcpServer binds
+// it (and says why it cannot); accepting is ours: Qt's loop retries accept() at once when
+// descriptors run out (a spinning core), this one sheds and backs off (net/descriptors.h).
 class TcpListener final : public QTcpServer
 {
     Q_OBJECT
@@ -25,12 +28,17 @@ public:
     TcpListener(std::shared_ptr<const ListenerRuntime> runtime, Worker *worker);
     Q_DISABLE_COPY_MOVE(TcpListener)
 
-protected:
-    void incomingConnection(qintptr fd) override;
+    // Call once listening (listen() or setSocketDescriptor()).
+    void startAccepting();
 
 private:
+    void onReadable();
+    void outOfDescriptors();
+
     std::shared_ptr<const ListenerRuntime> m_runtime;
     Worker *m_worker;
+    QSocketNotifier *m_notifier = nullptr;
+    int m_backoffMs = 0;
 };
 
 // Used from the ServerHost's thread; the listeners themselves live on the workers.

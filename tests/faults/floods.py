@@ -9,6 +9,7 @@ server's resident memory stays within 64 MiB of its baseline, the good client's 
 trip stays under 10 ms, the slow consumers are closed and counted in /metrics, and the
 memory comes back once they are gone."""
 import json
+import os
 import socket
 import statistics
 import sys
@@ -113,7 +114,7 @@ def main():
         stop = threading.Event()
         rtts = []
         ping_result = {}
-        import os
+        # FLOODS=echo,ping,emit chooses the floods (all three by default), to look at one alone.
         which = os.environ.get("FLOODS", "echo,ping,emit").split(",")
         threads = [threading.Thread(target=good_client, args=(ghost, gport, stop, rtts))]
         if "echo" in which:
