@@ -28,6 +28,7 @@ struct LimitsTable {
     ServiceMap<Limits> services;
 };
 
+class AccessWatcher;
 class AccountStore;
 class Database;
 class Worker;
@@ -46,6 +47,7 @@ struct ServerContext {
     std::unique_ptr<ConnectionGate> gate;
     std::unique_ptr<Database> database;
     std::unique_ptr<AccountStore> accounts;
+    std::unique_ptr<AccessWatcher> access;  // closes sockets whose access ended
     QThreadPool blockingPool;  // password hashing and other work that must not stall a worker
     QElapsedTimer uptime;
     std::atomic<quint64> nextConnectionId{1};

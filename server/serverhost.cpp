@@ -1,5 +1,6 @@
 #include "serverhost.h"
 
+#include "accounts/accesswatcher.h"
 #include "accounts/accountroutes.h"
 #include "accounts/accountstore.h"
 #include "logging.h"
@@ -105,6 +106,8 @@ bool ServerHost::start(QString *error)
     if (!ctx.database->open(error))
         return false;
     ctx.accounts = std::make_unique<AccountStore>(*ctx.database, ctx.config.accessTokenTtlDays, ctx.config.ticketTtlSeconds);
+    ctx.access = std::make_unique<AccessWatcher>(ctx);
+    ctx.accounts->setAccessChangeHandler([access = ctx.access.get()] { access->poll(); });
     ctx.blockingPool.setMaxThreadCount(qMax(2, QThread::idealThreadCount()));
 
     // Services, one instance each, then one router per listener.

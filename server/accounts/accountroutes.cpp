@@ -141,7 +141,7 @@ void AccountRoutes::ticket(HttpRequest &request, const HttpResponder &respond)
         respond.send(HttpResponse::error(401, "NOT_AUTHENTICATED", QStringLiteral("send the access token as 'Authorization: Bearer <token>' or the session cookie")));
         return;
     }
-    const QByteArray t = m_ctx.accounts->issueTicket(user->id);
+    const QByteArray t = m_ctx.accounts->issueTicket(user->id, accessTokenOf(request));
     if (t.isEmpty()) {
         respond.send(HttpResponse::error(500, "STORAGE_ERROR", QStringLiteral("could not create a ticket")));
         return;

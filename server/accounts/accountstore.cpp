@@ -170,19 +170,114 @@ QList<User> AccountStore::users()
     return out;
 }
 
-bool AccountStore::updateUser(const char *column, const QVariant &value, const QString &email, Error *error)
+bool AccountStore::updateUser(const char *column, const QVariant &value, const QString &email, Error *error,
+                              std::optional<AccessEvent::Kind> event)
 {
     QSqlDatabase db = m_db.connection();
+    if (event && !m_db.beginImmediate(db)) {
+        *error = Error::Storage;
+        return false;
+    }
     QSqlQuery q(db);
     q.prepare(QStringLiteral("UPDATE users SET %1 = ? WHERE email = ?").arg(QLatin1String(column)));
     q.addBindValue(value);
     q.addBindValue(email.trimmed());
     if (!q.exec()) {
+        if (event)
+            m_db.rollback(db);
         *error = Error::Storage;
         return false;
     }
     *error = q.numRowsAffected() == 1 ? Error::None : Error::NotFound;
-    return *error == Error::None;
+    if (!event)
+        return *error == Error::None;
+    if (*error != Error::None) {
+        m_db.rollback(db);
+        return false;
+    }
+    QSqlQuery who(db);
+    who.prepare(QStringLiteral("SELECT id FROM users WHERE email = ?"));
+    who.addBindValue(email.trimmed());
+    const qint64 userId = who.exec() && who.next() ? who.value(0).toLongLong() : 0;
+    who.finish();
+    bool ok = userId != 0 && recordAccessEvent(db, *event, userId, {}, 0);
+    if (ok && *event == AccessEvent::User) {
+        // A disabled user's outstanding tickets go with their sessions.
+        QSqlQuery tickets(db);
+        tickets.prepare(QStringLiteral("UPDATE tickets SET used = 1 WHERE user_id = ?"));
+        tickets.addBindValue(userId);
+        ok = tickets.exec();
+    }
+    if (!ok || !m_db.commit(db)) {
+        m_db.rollback(db);
+        *error = Error::Storage;
+        return false;
+    }
+    accessChanged();
+    return true;
+}
+
+bool AccountStore::recordAccessEvent(QSqlDatabase &db, AccessEvent::Kind kind, qint64 userId, const QByteArray &tokenDigest,
+                                     qint64 apiTokenId)
+{
+    static const char *const kinds[] = {"token", "user", "role", "api_token"};
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO access_events (kind, user_id, token_hash, api_token_id, at) VALUES (?,?,?,?,?)"));
+    q.addBindValue(QString::fromLatin1(kinds[kind]));
+    q.addBindValue(userId ? QVariant(userId) : QVariant());
+    q.addBindValue(tokenDigest.isEmpty() ? QVariant() : QVariant(tokenDigest));
+    q.addBindValue(apiTokenId ? QVariant(apiTokenId) : QVariant());
+    q.addBindValue(nowMs());
+    if (!q.exec()) {
+        qCWarning(lcAccounts) << "cannot record an access event:" << q.lastError().text();
+        return false;
+    }
+    // Running servers read new events within a second; a day of them is plenty to keep.
+    QSqlQuery prune(db);
+    prune.prepare(QStringLiteral("DELETE FROM access_events WHERE at < ?"));
+    prune.addBindValue(nowMs() - 86'400'000);
+    prune.exec();
+    return true;
+}
+
+void AccountStore::accessChanged()
+{
+    if (m_onAccessChange)
+        m_onAccessChange();
+}
+
+qint64 AccountStore::lastAccessEventId()
+{
+    QSqlDatabase db = m_db.connection();
+    QSqlQuery q(db);
+    if (q.exec(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM access_events")) && q.next())
+        return q.value(0).toLongLong();
+    return 0;
+}
+
+QList<AccessEvent> AccountStore::accessEventsAfter(qint64 id)
+{
+    QSqlDatabase db = m_db.connection();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT id, kind, user_id, token_hash, api_token_id FROM access_events WHERE id > ? ORDER BY id"));
+    q.addBindValue(id);
+    QList<AccessEvent> out;
+    if (!q.exec())
+        return out;
+    while (q.next()) {
+        AccessEvent e;
+        e.id = q.value(0).toLongLong();
+        const QString kind = q.value(1).toString();
+        e.kind = kind == QLatin1String("user")        ? AccessEvent::User
+                 : kind == QLatin1String("role")      ? AccessEvent::Role
+                 : kind == QLatin1String("api_token") ? AccessEvent::ApiToken
+                                                      : AccessEvent::Token;
+        e.userId = q.value(2).toLongLong();
+        e.tokenDigest = q.value(3).toByteArray();
+        e.apiTokenId = q.value(4).toLongLong();
+        out.append(e);
+    }
+    return out;
 }
 
 bool AccountStore::setBalance(const QString &email, qint64 balance, Error *error)
@@ -200,12 +295,14 @@ bool AccountStore::setRole(const QString &email, const QString &role, Error *err
         *error = Error::InvalidRole;
         return false;
     }
-    return updateUser("role", role, email, error);
+    return updateUser("role", role, email, error, AccessEvent::Role);
 }
 
 bool AccountStore::setDisabled(const QString &email, bool disabled, Error *error)
 {
-    return updateUser("disabled", disabled ? 1 : 0, email, error);
+    if (!disabled)
+        return updateUser("disabled", 0, email, error);
+    return updateUser("disabled", 1, email, error, AccessEvent::User);
 }
 
 std::optional<User> AccountStore::addBalance(qint64 userId, qint64 amount, Error *error)
@@ -266,24 +363,48 @@ std::optional<User> AccountStore::userForAccessToken(const QByteArray &token)
     return std::nullopt;
 }
 
-bool AccountStore::revokeAccessToken(const QByteArray &token)
+QByteArray AccountStore::accessTokenDigest(const QByteArray &token)
 {
-    QSqlDatabase db = m_db.connection();
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("UPDATE access_tokens SET revoked = 1 WHERE token_hash = ? AND revoked = 0"));
-    q.addBindValue(secrets::tokenDigest(token.toLower()));
-    return q.exec() && q.numRowsAffected() == 1;
+    return secrets::tokenDigest(token.toLower());  // tokens are UUIDs, either case
 }
 
-QByteArray AccountStore::issueTicket(qint64 userId)
+bool AccountStore::revokeAccessToken(const QByteArray &token)
+{
+    const QByteArray digest = accessTokenDigest(token);
+    QSqlDatabase db = m_db.connection();
+    if (!m_db.beginImmediate(db))
+        return false;
+    QSqlQuery who(db);
+    who.prepare(QStringLiteral("SELECT user_id FROM access_tokens WHERE token_hash = ? AND revoked = 0"));
+    who.addBindValue(digest);
+    const qint64 userId = who.exec() && who.next() ? who.value(0).toLongLong() : 0;
+    who.finish();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE access_tokens SET revoked = 1 WHERE token_hash = ? AND revoked = 0"));
+    q.addBindValue(digest);
+    QSqlQuery tickets(db);
+    tickets.prepare(QStringLiteral("UPDATE tickets SET used = 1 WHERE token_hash = ?"));
+    tickets.addBindValue(digest);
+    const bool ok = userId != 0 && q.exec() && q.numRowsAffected() == 1 && tickets.exec()
+                    && recordAccessEvent(db, AccessEvent::Token, userId, digest, 0) && m_db.commit(db);
+    if (!ok) {
+        m_db.rollback(db);
+        return false;
+    }
+    accessChanged();
+    return true;
+}
+
+QByteArray AccountStore::issueTicket(qint64 userId, const QByteArray &accessToken)
 {
     const QByteArray ticket = secrets::randomToken(24);
     QSqlDatabase db = m_db.connection();
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO tickets (ticket_hash, user_id, expires_at) VALUES (?,?,?)"));
+    q.prepare(QStringLiteral("INSERT INTO tickets (ticket_hash, user_id, expires_at, token_hash) VALUES (?,?,?,?)"));
     q.addBindValue(secrets::tokenDigest(ticket));
     q.addBindValue(userId);
     q.addBindValue(nowMs() + qint64(m_ticketTtl) * 1000);
+    q.addBindValue(accessTokenDigest(accessToken));
     if (!q.exec())
         return {};
     // Expired tickets are of no use to anyone; keep the table small.
@@ -294,24 +415,30 @@ QByteArray AccountStore::issueTicket(qint64 userId)
     return ticket;
 }
 
-std::optional<User> AccountStore::redeemTicket(const QByteArray &ticket)
+std::optional<User> AccountStore::redeemTicket(const QByteArray &ticket, QByteArray *tokenDigest)
 {
     if (ticket.isEmpty() || ticket.size() > 128)
         return std::nullopt;
     const QByteArray digest = secrets::tokenDigest(ticket);
     QSqlDatabase db = m_db.connection();
     QSqlQuery q(db);
-    // The UPDATE is the single-use guarantee: only one redeemer can flip `used`.
-    q.prepare(QStringLiteral("UPDATE tickets SET used = 1 WHERE ticket_hash = ? AND used = 0 AND expires_at > ?"));
+    // The UPDATE is the single-use guarantee: only one redeemer can flip `used`. The access
+    // token that issued the ticket must still be valid (a logout ends its tickets too).
+    q.prepare(QStringLiteral("UPDATE tickets SET used = 1 WHERE ticket_hash = ? AND used = 0 AND expires_at > ?"
+                             " AND (token_hash IS NULL OR EXISTS (SELECT 1 FROM access_tokens t"
+                             "  WHERE t.token_hash = tickets.token_hash AND t.revoked = 0 AND t.expires_at > ?))"));
     q.addBindValue(digest);
+    q.addBindValue(nowMs());
     q.addBindValue(nowMs());
     if (!q.exec() || q.numRowsAffected() != 1)
         return std::nullopt;
     QSqlQuery u(db);
-    u.prepare(QStringLiteral("SELECT user_id FROM tickets WHERE ticket_hash = ?"));
+    u.prepare(QStringLiteral("SELECT user_id, token_hash FROM tickets WHERE ticket_hash = ?"));
     u.addBindValue(digest);
     if (!u.exec() || !u.next())
         return std::nullopt;
+    if (tokenDigest)
+        *tokenDigest = u.value(1).toByteArray();
     auto user = userById(u.value(0).toLongLong());
     if (user && user->disabled)
         return std::nullopt;
@@ -343,16 +470,32 @@ QByteArray AccountStore::createApiToken(const QString &name, const QString &scop
 bool AccountStore::revokeApiToken(const QString &name, Error *error)
 {
     QSqlDatabase db = m_db.connection();
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("UPDATE api_tokens SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL"));
-    q.addBindValue(nowMs());
-    q.addBindValue(name.trimmed());
-    if (!q.exec()) {
+    if (!m_db.beginImmediate(db)) {
         *error = Error::Storage;
         return false;
     }
-    *error = q.numRowsAffected() == 1 ? Error::None : Error::NotFound;
-    return *error == Error::None;
+    QSqlQuery who(db);
+    who.prepare(QStringLiteral("SELECT id FROM api_tokens WHERE name = ? AND revoked_at IS NULL"));
+    who.addBindValue(name.trimmed());
+    const qint64 id = who.exec() && who.next() ? who.value(0).toLongLong() : 0;
+    who.finish();
+    if (!id) {
+        m_db.rollback(db);
+        *error = Error::NotFound;
+        return false;
+    }
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE api_tokens SET revoked_at = ? WHERE id = ?"));
+    q.addBindValue(nowMs());
+    q.addBindValue(id);
+    if (!q.exec() || !recordAccessEvent(db, AccessEvent::ApiToken, 0, {}, id) || !m_db.commit(db)) {
+        m_db.rollback(db);
+        *error = Error::Storage;
+        return false;
+    }
+    *error = Error::None;
+    accessChanged();
+    return true;
 }
 
 std::optional<ApiToken> AccountStore::apiTokenFor(const QByteArray &token)

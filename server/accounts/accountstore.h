@@ -6,11 +6,24 @@
 #include <QString>
 #include <QVariant>
 
+#include <functional>
 #include <optional>
+
+class QSqlDatabase;
 
 namespace sb {
 
 class Database;
+
+// A change that ends access already granted: sockets opened with it must close.
+struct AccessEvent {
+    enum Kind { Token, User, Role, ApiToken };
+    qint64 id = 0;
+    Kind kind = Token;
+    qint64 userId = 0;
+    QByteArray tokenDigest;  // Token: the access token that was revoked
+    qint64 apiTokenId = 0;   // ApiToken
+};
 
 struct User {
     qint64 id = 0;
@@ -59,10 +72,21 @@ public:
 
     QString issueAccessToken(qint64 userId);  // UUID-shaped, empty on storage failure
     std::optional<User> userForAccessToken(const QByteArray &token);
+    // Revokes the token and every ticket issued with it.
     bool revokeAccessToken(const QByteArray &token);
+    // What identifies an access token in access events and on sessions (never the token).
+    static QByteArray accessTokenDigest(const QByteArray &token);
 
-    QByteArray issueTicket(qint64 userId);
-    std::optional<User> redeemTicket(const QByteArray &ticket);  // single use
+    // A ticket lives no longer than the access token it was issued with.
+    QByteArray issueTicket(qint64 userId, const QByteArray &accessToken);
+    // Single use. `accessTokenDigest` receives the issuing token's digest.
+    std::optional<User> redeemTicket(const QByteArray &ticket, QByteArray *accessTokenDigest = nullptr);
+
+    // Access events (logout, disable, role change, API token revocation), oldest first.
+    qint64 lastAccessEventId();
+    QList<AccessEvent> accessEventsAfter(qint64 id);
+    // Called (on the thread that made the change) after an access event was recorded here.
+    void setAccessChangeHandler(std::function<void()> handler) { m_onAccessChange = std::move(handler); }
 
     // API tokens: the token is returned once; only its digest is stored.
     QByteArray createApiToken(const QString &name, const QString &scope, Error *error);
@@ -76,11 +100,17 @@ public:
 
 private:
     // One column of the user with this email; `column` is a literal of ours, never input.
-    bool updateUser(const char *column, const QVariant &value, const QString &email, Error *error);
+    // With `event`, an access event of that kind for the user is recorded in the same
+    // transaction.
+    bool updateUser(const char *column, const QVariant &value, const QString &email, Error *error,
+                    std::optional<AccessEvent::Kind> event = std::nullopt);
+    bool recordAccessEvent(QSqlDatabase &db, AccessEvent::Kind kind, qint64 userId, const QByteArray &tokenDigest, qint64 apiTokenId);
+    void accessChanged();
 
     Database &m_db;
     int m_tokenTtlDays;
     int m_ticketTtl;
+    std::function<void()> m_onAccessChange;
 };
 
 }  // namespace sb

@@ -1,5 +1,6 @@
 #include "worker.h"
 
+#include "accounts/accesswatcher.h"
 #include "epolldispatcher.h"
 #include "httpconnection.h"
 #include "logging.h"
@@ -234,6 +235,8 @@ void Worker::tick()
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (WsSession *s : std::as_const(m_sessions))
         s->heartbeatTick(now);
+    if (m_ctx.access)
+        m_ctx.access->tick(now);  // changes made by another process (the CLI)
     publish();
     if (m_trimHeap) {
         // glibc keeps freed memory in its arenas: a flood of connections that each held
@@ -294,6 +297,22 @@ void Worker::closeListener(int listenerId, int code, const QString &reason)
     for (HttpConnection *c : http) {
         if (c->listenerId() == listenerId)
             c->shutdownGracefully();
+    }
+}
+
+void Worker::endAccess(const QList<AccessEvent> &events)
+{
+    const auto sessions = m_sessions.values();
+    for (WsSession *s : sessions) {
+        for (const AccessEvent &e : events) {
+            if (!s->endedBy(e))
+                continue;
+            const QString why = e.kind == AccessEvent::Token ? QStringLiteral("access ended: logged out")
+                                : e.kind == AccessEvent::User ? QStringLiteral("access ended: the account is disabled")
+                                                              : QStringLiteral("access ended: the API token is revoked");
+            s->close(1008, why);
+            break;
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 // their HTTP connections and WebSocket sessions, and a QWebSocketServer used only through
 // handleConnection(). Methods are called on the worker thread unless marked thread-safe.
 
+#include "accounts/accountstore.h"
 #include "servercontext.h"
 #include "telemetry/connectioninfo.h"
 #include "wsendpoint.h"
@@ -99,6 +100,8 @@ public:
     void beginShutdown(int code, const QString &reason);
     void abortAll();
     void closeListener(int listenerId, int code, const QString &reason);
+    // Closes the sessions opened with access these events end (1008, saying why).
+    void endAccess(const QList<AccessEvent> &events);
     // Close one session by id; false if it is not on this worker.
     bool closeSession(quint64 id, int code, const QString &reason);
     // Thread-safe: the registry rows published at the last tick while someone observes.

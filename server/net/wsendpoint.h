@@ -27,6 +27,8 @@ struct WsAdmission {
     QByteArray rejectReason; // metrics label for a refusal ("auth", ...)
     qint64 userId = 0;       // authenticated user, 0 if none
     QString identity;        // what the dashboard shows for this connection
+    QByteArray tokenDigest;  // the access token it came in with (cookie, ticket), if any
+    qint64 apiTokenId = 0;   // the API token it came in with (felix), if any
 
     static WsAdmission accept(qint64 userId = 0, const QString &identity = {})
     {

@@ -43,6 +43,9 @@ WsSession::WsSession(QWebSocket *socket, const SessionContext &context, ServiceC
     , m_counters(counters)
     , m_reader(context.limits.frameBytes, context.limits.messageBytes)
     , m_identity(context.admission.identity)
+    , m_userId(context.admission.userId)
+    , m_tokenDigest(context.admission.tokenDigest)
+    , m_apiTokenId(context.admission.apiTokenId)
 {
     m_socket->setParent(this);
     m_connectedAtMs = nowMs();
@@ -599,6 +602,17 @@ void WsSession::handleDisconnected()
     m_ctx.worker->sessionFinished(m_ctx.id);  // releases the connection's limit slots
     // Counted as closed only now: whoever sees the count drop may connect again.
     ServiceCounters::add(m_counters.connectionsOpen, -1);
+}
+
+bool WsSession::endedBy(const AccessEvent &event) const
+{
+    switch (event.kind) {
+    case AccessEvent::Token: return !m_tokenDigest.isEmpty() && m_tokenDigest == event.tokenDigest;
+    case AccessEvent::User: return m_userId != 0 && m_userId == event.userId;
+    case AccessEvent::ApiToken: return m_apiTokenId != 0 && m_apiTokenId == event.apiTokenId;
+    case AccessEvent::Role: return false;
+    }
+    return false;
 }
 
 ConnectionInfo WsSession::info() const

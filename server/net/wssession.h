@@ -15,6 +15,7 @@
 //   consumer). Heartbeat (server ping, pong deadline) and a close deadline run from the
 //   worker's one-second tick.
 
+#include "accounts/accountstore.h"
 #include "telemetry/capture.h"
 #include "telemetry/connectioninfo.h"
 #include "wsendpoint.h"
@@ -64,6 +65,10 @@ public:
     ConnectionInfo info() const;
     // Who is on the other end, once known (after first-message authentication, say).
     void setIdentity(const QString &identity) { m_identity = identity; }
+    // Whether this connection was opened with the access that `event` ends (a revoked token,
+    // a disabled user, a revoked API token); then the worker closes it. Role changes end
+    // nothing: what depends on a role reads it when it is used (chat prices at commit).
+    bool endedBy(const AccessEvent &event) const;
     // Bytes waiting to be sent to the peer (Qt's buffers, encrypted ones included).
     qint64 queuedBytes() const;
     // Memory this connection holds beyond its sockets' fixed buffers (for trimming the heap).
@@ -92,6 +97,12 @@ protected:
         m_rttMs = rttMs;
     }
     void noteMissedHeartbeat() { ++m_missed; }
+    // Who authenticated, for sessions that authenticate with their first message.
+    void setAccess(qint64 userId, const QByteArray &tokenDigest)
+    {
+        m_userId = userId;
+        m_tokenDigest = tokenDigest;
+    }
 
 private:
     enum class Control : quint8 { Close = 0x8, Ping = 0x9, Pong = 0xA };
@@ -155,6 +166,9 @@ private:
     qint64 m_closeDeadlineMs = 0;
     qint64 m_discardedBytes = 0;  // read after our close, while its answer is awaited
     QString m_identity;
+    qint64 m_userId = 0;
+    QByteArray m_tokenDigest;
+    qint64 m_apiTokenId = 0;
     bool m_paused = false;     // back-pressure: not reading from the peer
     bool m_reading = false;    // inside onReadyRead
     bool m_closing = false;    // a close frame was sent (or the connection is being dropped)

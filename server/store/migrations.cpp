@@ -101,6 +101,21 @@ const std::vector<Migration> &migrations()
              // ones cannot use it, and it leaves the grid.
              QStringLiteral("ALTER TABLE smiles ADD COLUMN retired INTEGER NOT NULL DEFAULT 0"),
          }},
+        {6,
+         {
+             // Ending access ends it (SPEC §8): a ticket dies with the access token that
+             // issued it, and every logout, disable, role change or API token revocation is
+             // recorded, so that a running server (also when another process, the CLI, made the
+             // change) closes the sockets it opened.
+             QStringLiteral("ALTER TABLE tickets ADD COLUMN token_hash BLOB"),
+             QStringLiteral("CREATE TABLE access_events ("
+                            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                            " kind TEXT NOT NULL CHECK (kind IN ('token','user','role','api_token')),"
+                            " user_id INTEGER,"
+                            " token_hash BLOB,"
+                            " api_token_id INTEGER,"
+                            " at INTEGER NOT NULL)"),
+         }},
     };
     return all;
 }

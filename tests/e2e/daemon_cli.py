@@ -1,10 +1,14 @@
 """switchboardd as operators and scripts use it: --help, administration subcommands,
 errors with non-zero exits, the listening lines, SIGINT shutdown."""
+import asyncio
+import json
 import os
 import subprocess
 import sys
 import tempfile
 import urllib.request
+
+import websockets
 
 from sbd import Daemon
 
@@ -92,6 +96,30 @@ with Daemon() as d:
           "one listening line for chat,generic with the real port")
     with urllib.request.urlopen(d.url("generic", "http") + "/healthz", timeout=10) as r:
         check(r.status == 200, "healthz answers")
+
+    # `user disable` from this other process ends the sessions the running server holds.
+    async def disabled_while_connected():
+        rc, _, _ = d.admin("user", "create", "--email", "guest@mail.com", "--password", "pw")
+        req = urllib.request.Request(d.url("generic", "http") + "/auth/login", data=json.dumps(
+            {"email": "guest@mail.com", "password": "pw"}).encode())
+        with urllib.request.urlopen(req, timeout=10) as r:
+            token = json.loads(r.read())["access_token"]
+        async with websockets.connect(d.url("pop")) as ws:
+            await ws.send(json.dumps({"authorization": "Bearer " + token}))
+            check(json.loads(await ws.recv()) == {"authenticated": True}, "pop socket authenticated")
+            rc, out, _ = await asyncio.get_running_loop().run_in_executor(
+                None, lambda: d.admin("user", "disable", "--email", "guest@mail.com"))
+            check(rc == 0, "user disable while the server runs")
+            try:
+                await asyncio.wait_for(ws.recv(), 5)
+            except websockets.exceptions.ConnectionClosed:
+                pass
+            except asyncio.TimeoutError:
+                pass
+            check(ws.close_code == 1008 and "disabled" in (ws.close_reason or ""),
+                  "the running server closed the disabled user's socket (%s %s)" % (ws.close_code, ws.close_reason))
+    asyncio.run(disabled_while_connected())
+
     code, out = d.stop(2)  # SIGINT
     check(code == 0 and "stopped" in out, "SIGINT: graceful stop, exit 0")
 

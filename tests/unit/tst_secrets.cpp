@@ -69,7 +69,7 @@ private slots:
         QVERIFY(store.revokeAccessToken(token.toLatin1()));
         QVERIFY(!store.userForAccessToken(token.toLatin1()));
 
-        const QByteArray ticket = store.issueTicket(u->id);
+        const QByteArray ticket = store.issueTicket(u->id, store.issueAccessToken(u->id).toLatin1());
         QCOMPARE(store.redeemTicket(ticket)->id, u->id);
         QVERIFY(!store.redeemTicket(ticket));  // single use
 

@@ -88,7 +88,8 @@ void ChatSession::authenticate(const QString &message)
         return;
     }
     ServerContext &ctx = m_service.context();
-    const auto user = ctx.accounts->userForAccessToken(m.mid(7).trimmed().toLatin1());
+    const QByteArray token = m.mid(7).trimmed().toLatin1();
+    const auto user = ctx.accounts->userForAccessToken(token);
     if (!user) {
         deny(QStringLiteral("invalid or expired access token"));
         return;
@@ -114,6 +115,7 @@ void ChatSession::authenticate(const QString &message)
         return;
     }
     m_user = user;
+    setAccess(user->id, AccountStore::accessTokenDigest(token));  // a logout closes this socket
     setIdentity(QStringLiteral("%1 (#%2) with #%3").arg(user->email).arg(user->id).arg(other));
     m_otherId = other;
     m_chatId = *chat;

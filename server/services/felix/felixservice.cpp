@@ -103,7 +103,9 @@ public:
             return done(WsAdmission::refuse(HttpResponse::error(403, "FORBIDDEN", why), "felix_token"));
         }
         const QString agent = QString::fromUtf8(request.header("User-Agent")).left(80);
-        done(WsAdmission::accept(0, agent.isEmpty() ? api->name : QStringLiteral("%1 (%2)").arg(api->name, agent)));
+        WsAdmission a = WsAdmission::accept(0, agent.isEmpty() ? api->name : QStringLiteral("%1 (%2)").arg(api->name, agent));
+        a.apiTokenId = api->id;  // revoking the token closes the socket
+        done(std::move(a));
     }
     WsSession *createSession(QWebSocket *socket, const SessionContext &context) override
     {

@@ -76,19 +76,24 @@ public:
         auto forbidden = [](const QString &detail) {
             return WsAdmission::refuse(HttpResponse::error(403, "INVALID_CREDENTIALS", detail), "auth");
         };
-        auto accepted = [](const User &u) { return WsAdmission::accept(u.id, u.email); };
+        auto accepted = [](const User &u, const QByteArray &tokenDigest = {}) {
+            WsAdmission a = WsAdmission::accept(u.id, u.email);
+            a.tokenDigest = tokenDigest;  // a logout closes what the token opened
+            return a;
+        };
 
         // ?ticket= (single use), then the session cookie, then HTTP Basic.
         const QByteArray ticket = request.head.queryItem("ticket");
         if (!ticket.isNull()) {
-            if (auto u = accounts.redeemTicket(ticket))
-                return done(accepted(*u));
+            QByteArray digest;
+            if (auto u = accounts.redeemTicket(ticket, &digest))
+                return done(accepted(*u, digest));
             return done(forbidden(QStringLiteral("the ticket is unknown, expired or already used")));
         }
         const QByteArray cookie = request.cookie(kSessionCookie);
         if (!cookie.isEmpty()) {
             if (auto u = accounts.userForAccessToken(cookie))
-                return done(accepted(*u));
+                return done(accepted(*u, AccountStore::accessTokenDigest(cookie)));
             return done(forbidden(QStringLiteral("the session cookie is invalid or expired; log in again")));
         }
         if (auto basic = basicCredentials(request)) {

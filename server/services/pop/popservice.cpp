@@ -92,10 +92,12 @@ private:
         const QString auth = first.value(QLatin1String("authorization")).toString();
         if (!auth.startsWith(QLatin1String("Bearer "), Qt::CaseInsensitive))
             return refuseAuth(QStringLiteral("the first message must be {\"authorization\": \"Bearer <session id>\"}"));
-        const auto user = m_service.context().accounts->userForAccessToken(auth.mid(7).trimmed().toLatin1());
+        const QByteArray token = auth.mid(7).trimmed().toLatin1();
+        const auto user = m_service.context().accounts->userForAccessToken(token);
         if (!user)
             return refuseAuth(QStringLiteral("invalid or expired session"));
         m_user = user;
+        setAccess(user->id, AccountStore::accessTokenDigest(token));  // a logout closes this socket
         setIdentity(user->email);
         sendUtf8(compact({{QStringLiteral("authenticated"), true}}));
     }
