@@ -1,5 +1,7 @@
 #include "wsupgrade.h"
 
+#include <QUrl>
+
 namespace sb {
 namespace {
 // 16 bytes are 22 base64 characters and "==" (RFC 4648 alphabet, padded): checked in place.
@@ -44,6 +46,36 @@ std::optional<UpgradeRefusal> validateUpgrade(const HttpRequestHead &h, const QS
                                   "origin", {}};
     }
     return std::nullopt;
+}
+
+bool isSameOrigin(const HttpRequestHead &h, bool tls)
+{
+    if (!h.hasHeader("Origin"))
+        return true;
+    const QUrl origin(QString::fromUtf8(h.header("Origin")), QUrl::StrictMode);
+    const QString scheme = tls ? QStringLiteral("https") : QStringLiteral("http");
+    if (!origin.isValid() || origin.scheme().compare(scheme, Qt::CaseInsensitive) != 0 || origin.host().isEmpty())
+        return false;  // "null" (a sandboxed page or a file), another scheme
+    // Host is "host[:port]", an IPv6 address in brackets: read it the way a URL's authority is.
+    const QUrl host(scheme + QStringLiteral("://") + QString::fromUtf8(h.header("Host")), QUrl::StrictMode);
+    if (!host.isValid() || host.host().isEmpty())
+        return false;
+    const int defaultPort = tls ? 443 : 80;
+    return origin.host().compare(host.host(), Qt::CaseInsensitive) == 0 && origin.port(defaultPort) == host.port(defaultPort);
+}
+
+std::optional<UpgradeRefusal> refuseCrossOriginCookie(const HttpRequestHead &h, bool tls, const QStringList &allowedOrigins)
+{
+    if (isSameOrigin(h, tls))
+        return std::nullopt;
+    const QString origin = QString::fromUtf8(h.header("Origin"));
+    if (allowedOrigins.contains(origin, Qt::CaseInsensitive))
+        return std::nullopt;
+    return UpgradeRefusal{403, "CROSS_ORIGIN",
+                          QStringLiteral("a page from %1 cannot use this server's session cookie: open the page from this "
+                                         "server, authenticate with a ticket, or add the origin to allowed_origins")
+                              .arg(origin),
+                          "cross_origin_cookie", {}};
 }
 
 }  // namespace sb

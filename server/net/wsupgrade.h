@@ -24,4 +24,13 @@ struct UpgradeRefusal {
 // nullopt when the handshake may proceed. `allowedOrigins` empty = any Origin.
 std::optional<UpgradeRefusal> validateUpgrade(const HttpRequestHead &head, const QStringList &allowedOrigins);
 
+// Whether the request's Origin is the server it was sent to (scheme, host and port of the Host
+// header; `tls`: https). No Origin (a client that is not a browser) counts as same-origin.
+bool isSameOrigin(const HttpRequestHead &head, bool tls);
+
+// Cross-site WebSocket hijacking: a browser sends the session cookie with an upgrade that a
+// page on any site starts. An upgrade authenticated by the cookie is refused (403) unless its
+// Origin is this server's own or one of `allowedOrigins`.
+std::optional<UpgradeRefusal> refuseCrossOriginCookie(const HttpRequestHead &head, bool tls, const QStringList &allowedOrigins);
+
 }  // namespace sb

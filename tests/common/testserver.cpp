@@ -171,6 +171,30 @@ QByteArray rawExchange(quint16 port, const QByteArray &request, int timeoutMs)
     return out;
 }
 
+QByteArray upgradeAnswer(quint16 port, const QByteArray &request, int timeoutMs)
+{
+    QTcpSocket s;
+    s.connectToHost(QStringLiteral("127.0.0.1"), port);
+    if (!s.waitForConnected(timeoutMs))
+        return {};
+    s.write(request);
+    s.flush();
+    QByteArray out;
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < timeoutMs) {
+        if (s.waitForReadyRead(50))
+            out += s.readAll();
+        if (out.startsWith("HTTP/1.1 101") && out.contains("\r\n\r\n"))
+            break;  // switched: the connection stays open
+        if (s.state() != QAbstractSocket::ConnectedState) {
+            out += s.readAll();
+            break;
+        }
+    }
+    return out;
+}
+
 QByteArray upgradeRequest(const QByteArray &path, const QByteArray &extraHeaders, const QByteArray &key)
 {
     QByteArray r = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n";

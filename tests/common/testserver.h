@@ -82,6 +82,9 @@ inline bool openSocket(QWebSocket &ws, const QUrl &url) { return openSocket(ws, 
 // Sends raw bytes on a fresh TCP connection and returns everything received until the
 // server closes the connection or `timeoutMs` passes.
 QByteArray rawExchange(quint16 port, const QByteArray &request, int timeoutMs = 5000);
+// Sends an upgrade request and returns the answer: the head of a 101 as soon as it is in,
+// anything else until the server closes.
+QByteArray upgradeAnswer(quint16 port, const QByteArray &request, int timeoutMs = 5000);
 // A minimal valid upgrade request for `path`, with extra header lines appended.
 QByteArray upgradeRequest(const QByteArray &path, const QByteArray &extraHeaders = {}, const QByteArray &key = "dGhlIHNhbXBsZSBub25jZQ==");
 int statusOf(const QByteArray &rawResponse);

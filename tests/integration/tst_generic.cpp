@@ -97,6 +97,63 @@ private slots:
             QCOMPARE(a.texts[i], QString::number(i));
     }
 
+    // Cross-site WebSocket hijacking: a page on another site can make the browser open a room
+    // with the user's session cookie. Such an upgrade is refused unless its Origin is this
+    // server's own; other credentials, and clients that send no Origin, are not affected.
+    void crossOriginCookieUpgrades_data()
+    {
+        QTest::addColumn<QByteArray>("origin");
+        QTest::addColumn<QByteArray>("credentials");
+        QTest::addColumn<int>("status");
+        const QByteArray self = "http://127.0.0.1:" + QByteArray::number(server->port());
+        QTest::newRow("cookie, same origin") << self << QByteArray("cookie") << 101;
+        QTest::newRow("cookie, same origin in capitals") << QByteArray("HTTP://127.0.0.1:") + QByteArray::number(server->port()) << QByteArray("cookie") << 101;
+        QTest::newRow("cookie, no Origin (not a browser)") << QByteArray() << QByteArray("cookie") << 101;
+        QTest::newRow("cookie, another site") << QByteArray("http://evil.example") << QByteArray("cookie") << 403;
+        QTest::newRow("cookie, another port of this host") << QByteArray("http://127.0.0.1:1") << QByteArray("cookie") << 403;
+        QTest::newRow("cookie, https page") << "https://127.0.0.1:" + QByteArray::number(server->port()) << QByteArray("cookie") << 403;
+        QTest::newRow("cookie, null origin") << QByteArray("null") << QByteArray("cookie") << 403;
+        QTest::newRow("basic, another site") << QByteArray("http://evil.example") << QByteArray("basic") << 101;
+        QTest::newRow("ticket, another site") << QByteArray("http://evil.example") << QByteArray("ticket") << 101;
+    }
+    void crossOriginCookieUpgrades()
+    {
+        QFETCH(QByteArray, origin);
+        QFETCH(QByteArray, credentials);
+        QFETCH(int, status);
+        QByteArray path = "/chat/lobby";
+        QByteArray headers = "Host: 127.0.0.1:" + QByteArray::number(server->port()) + "\r\n";
+        if (!origin.isEmpty())
+            headers += "Origin: " + origin + "\r\n";
+        if (credentials == "cookie") {
+            headers += "Cookie: sb_session=" + token.toLatin1() + "\r\n";
+        } else if (credentials == "basic") {
+            headers += "Authorization: Basic " + QByteArray("room@mail.com:pw").toBase64() + "\r\n";
+        } else {
+            const HttpResult t = server->post(QStringLiteral("/auth/ticket"), {}, {{"Authorization", "Bearer " + token.toLatin1()}});
+            path += "?ticket=" + t.json().value(QStringLiteral("ticket")).toString().toLatin1();
+        }
+        const QByteArray request = "GET " + path + " HTTP/1.1\r\n" + headers
+                                   + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                                     "Sec-WebSocket-Version: 13\r\n\r\n";
+        const QByteArray r = upgradeAnswer(server->port(), request);
+        QCOMPARE(statusOf(r), status);
+        if (status == 403) {
+            QVERIFY2(r.contains("CROSS_ORIGIN"), r.constData());
+            QVERIFY(!r.contains(" 101 "));
+        }
+    }
+    void crossOriginCookieAllowedByConfiguration()
+    {
+        TestServer s([](sb::ServerConfig &c) {
+            c.services[QStringLiteral("generic")].allowedOrigins = {QStringLiteral("http://friend.lan:8080")};
+        });
+        QVERIFY2(s.ok(), qPrintable(s.error()));
+        const QString t = s.registerAndLogin(QStringLiteral("f@mail.com"), QStringLiteral("pw"));
+        const QByteArray r = upgradeAnswer(s.port(), upgradeRequest("/chat/lobby", "Origin: http://friend.lan:8080\r\nCookie: sb_session=" + t.toLatin1() + "\r\n"));
+        QCOMPARE(statusOf(r), 101);
+    }
+
     void cookieAndTicketAuth()
     {
         Client viaCookie;

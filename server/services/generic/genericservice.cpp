@@ -5,6 +5,7 @@
 #include "logging.h"
 #include "net/worker.h"
 #include "net/wssession.h"
+#include "net/wsupgrade.h"
 #include "servercontext.h"
 
 #include <QThreadPool>
@@ -92,6 +93,11 @@ public:
         }
         const QByteArray cookie = request.cookie(kSessionCookie);
         if (!cookie.isEmpty()) {
+            // The browser sends the cookie whichever site's page opened the socket.
+            if (const auto refusal = refuseCrossOriginCookie(request.head, request.tls, m_ctx.config.service(kService).allowedOrigins)) {
+                HttpResponse r = HttpResponse::error(refusal->status, refusal->code, refusal->detail);
+                return done(WsAdmission::refuse(r, refusal->metric));
+            }
             if (auto u = accounts.userForAccessToken(cookie))
                 return done(accepted(*u, AccountStore::accessTokenDigest(cookie)));
             return done(forbidden(QStringLiteral("the session cookie is invalid or expired; log in again")));
