@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QSet>
 
+#include <tuple>
+
 namespace sb {
 
 namespace {
@@ -162,9 +164,20 @@ std::optional<ServerConfig> ServerConfig::fromJson(const QJsonObject &obj, const
     if (!checkKeys(obj, QString(),
                    {QStringLiteral("workers"), QStringLiteral("event_loop"), QStringLiteral("listen_address"), QStringLiteral("listeners"),
                     QStringLiteral("limits"), QStringLiteral("services"), QStringLiteral("access_token_ttl_days"),
-                    QStringLiteral("ticket_ttl_seconds"), QStringLiteral("shutdown_grace_ms")},
+                    QStringLiteral("ticket_ttl_seconds"), QStringLiteral("shutdown_grace_ms"),
+                    QStringLiteral("login_failures_per_address"), QStringLiteral("login_failures_per_account"),
+                    QStringLiteral("login_window_seconds"), QStringLiteral("password_hash_threads"), QStringLiteral("password_hash_queue")},
                    error))
         return std::nullopt;
+    for (const auto &[key, field, lo, hi] : std::initializer_list<std::tuple<const char *, int ServerConfig::*, int, int>>{
+             {"login_failures_per_address", &ServerConfig::loginFailuresPerAddress, 1, 1'000'000},
+             {"login_failures_per_account", &ServerConfig::loginFailuresPerAccount, 1, 1'000'000},
+             {"login_window_seconds", &ServerConfig::loginWindowSeconds, 1, 86'400},
+             {"password_hash_threads", &ServerConfig::passwordHashThreads, 0, 64},
+             {"password_hash_queue", &ServerConfig::passwordHashQueue, 1, 100'000}}) {
+        if (obj.contains(QLatin1String(key)) && !readInt(obj[QLatin1String(key)], QLatin1String(key), lo, hi, &(c.*field), error))
+            return std::nullopt;
+    }
     if (obj.contains(QLatin1String("workers")) && !readInt(obj[QLatin1String("workers")], QStringLiteral("workers"), 0, 256, &c.workers, error))
         return std::nullopt;
     if (obj.contains(QLatin1String("event_loop"))) {
@@ -418,6 +431,11 @@ QJsonObject ServerConfig::toJson() const
             {QStringLiteral("services"), svc},
             {QStringLiteral("access_token_ttl_days"), accessTokenTtlDays},
             {QStringLiteral("ticket_ttl_seconds"), ticketTtlSeconds},
+            {QStringLiteral("login_failures_per_address"), loginFailuresPerAddress},
+            {QStringLiteral("login_failures_per_account"), loginFailuresPerAccount},
+            {QStringLiteral("login_window_seconds"), loginWindowSeconds},
+            {QStringLiteral("password_hash_threads"), passwordHashThreads},
+            {QStringLiteral("password_hash_queue"), passwordHashQueue},
             {QStringLiteral("shutdown_grace_ms"), shutdownGraceMs}};
 }
 

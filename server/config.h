@@ -62,6 +62,13 @@ struct ServerConfig {
     int accessTokenTtlDays = 30;
     int ticketTtlSeconds = 30;
     int shutdownGraceMs = 3000;
+    // Password checks (SPEC §8): failed logins per address and per account within a window,
+    // and the threads and queue that hash passwords (0 threads: half the cores, at least 1).
+    int loginFailuresPerAddress = 20;
+    int loginFailuresPerAccount = 10;
+    int loginWindowSeconds = 60;
+    int passwordHashThreads = 0;
+    int passwordHashQueue = 64;
 
     // SPEC §1 defaults, limited to the services this build provides.
     static ServerConfig defaults();

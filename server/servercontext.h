@@ -30,6 +30,8 @@ struct LimitsTable {
 
 class AccessWatcher;
 class AccountStore;
+class LoginLimiter;
+class PasswordHasher;
 class Database;
 class Worker;
 
@@ -48,7 +50,9 @@ struct ServerContext {
     std::unique_ptr<Database> database;
     std::unique_ptr<AccountStore> accounts;
     std::unique_ptr<AccessWatcher> access;  // closes sockets whose access ended
-    QThreadPool blockingPool;  // password hashing and other work that must not stall a worker
+    QThreadPool blockingPool;  // file reads and writes and other work that must not stall a worker
+    std::unique_ptr<PasswordHasher> hasher;  // password checks: their own bounded queue
+    std::unique_ptr<LoginLimiter> logins;    // failed logins per address and account
     QElapsedTimer uptime;
     std::atomic<quint64> nextConnectionId{1};
     std::vector<Worker *> workers;  // set while the server runs (shards for felix)

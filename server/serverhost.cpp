@@ -2,6 +2,7 @@
 
 #include "accounts/accesswatcher.h"
 #include "accounts/accountroutes.h"
+#include "accounts/passwordwork.h"
 #include "accounts/accountstore.h"
 #include "logging.h"
 #include "net/acceptor.h"
@@ -109,6 +110,12 @@ bool ServerHost::start(QString *error)
     ctx.access = std::make_unique<AccessWatcher>(ctx);
     ctx.accounts->setAccessChangeHandler([access = ctx.access.get()] { access->poll(); });
     ctx.blockingPool.setMaxThreadCount(qMax(2, QThread::idealThreadCount()));
+    ctx.hasher = std::make_unique<PasswordHasher>(
+        ctx.config.passwordHashThreads > 0 ? ctx.config.passwordHashThreads : qMax(1, QThread::idealThreadCount() / 2),
+        ctx.config.passwordHashQueue);
+    ctx.logins = std::make_unique<LoginLimiter>(LoginLimiter::Policy{ctx.config.loginFailuresPerAddress,
+                                                                     ctx.config.loginFailuresPerAccount,
+                                                                     ctx.config.loginWindowSeconds * 1000});
 
     // Services, one instance each, then one router per listener.
     auto accounts = std::make_unique<AccountRoutes>(ctx);
@@ -375,6 +382,7 @@ void ServerHost::stop()
     for (ListenerStatus &st : m_status)
         st.running = false;
     // In-flight password checks and registrations finish and post their responses.
+    ctx.hasher->waitForDone(ctx.config.shutdownGraceMs);
     ctx.blockingPool.waitForDone(ctx.config.shutdownGraceMs);
     for (Worker *w : m_workers)
         w->post([w] { w->beginShutdown(1001, QStringLiteral("server shutting down")); });
@@ -393,6 +401,7 @@ void ServerHost::stop()
         runOn(w, [w] { w->abortAll(); });
     // No session takes messages any more: finish what is in flight (file writes on the
     // pool, then the services' writers), while the workers can still receive the results.
+    ctx.hasher->waitForDone();
     ctx.blockingPool.waitForDone();
     for (const auto &svc : m_services)
         svc->drain();

@@ -2,6 +2,7 @@
 
 #include "accountstore.h"
 #include "httpauth.h"
+#include "passwordwork.h"
 #include "servercontext.h"
 
 #include <QJsonObject>
@@ -68,7 +69,7 @@ void AccountRoutes::registerUser(HttpRequest &request, const HttpResponder &resp
         return;
     }
     AccountStore *accounts = m_ctx.accounts.get();
-    m_ctx.blockingPool.start([accounts, email, password, respond] {
+    const bool started = m_ctx.hasher->tryStart([accounts, email, password, respond] {
         AccountStore::Error err = AccountStore::Error::None;
         const auto user = accounts->createUser(email, password, QStringLiteral("member"), 0, &err);
         if (user) {
@@ -87,6 +88,11 @@ void AccountRoutes::registerUser(HttpRequest &request, const HttpResponder &resp
             respond.send(HttpResponse::error(500, "STORAGE_ERROR", QStringLiteral("the account could not be stored")));
         }
     });
+    if (!started) {
+        PasswordCheck busy;
+        busy.result = PasswordCheck::Busy;
+        respond.send(busy.refusal());
+    }
 }
 
 void AccountRoutes::login(HttpRequest &request, const HttpResponder &respond)
@@ -100,12 +106,12 @@ void AccountRoutes::login(HttpRequest &request, const HttpResponder &respond)
         return;
     }
     AccountStore *accounts = m_ctx.accounts.get();
-    m_ctx.blockingPool.start([accounts, email, password, respond] {
-        const auto user = accounts->verifyLogin(email, password);
-        if (!user) {
-            respond.send(HttpResponse::error(401, "INVALID_CREDENTIALS", QStringLiteral("wrong email or password")));
+    checkPassword(*accounts, *m_ctx.hasher, *m_ctx.logins, request.peer, email, password, [accounts, respond](PasswordCheck check) {
+        if (check.result != PasswordCheck::Ok) {
+            respond.send(check.refusal());
             return;
         }
+        const User *user = &*check.user;
         const QString token = accounts->issueAccessToken(user->id);
         if (token.isEmpty()) {
             respond.send(HttpResponse::error(500, "STORAGE_ERROR", QStringLiteral("could not create a session")));

@@ -1,6 +1,7 @@
 #include "httpauth.h"
 
 #include "net/httpmessage.h"
+#include "passwordwork.h"
 
 namespace sb {
 
@@ -35,6 +36,53 @@ QByteArray sessionCookie(const QString &token, int maxAgeSeconds)
 {
     return QByteArray(kSessionCookie) + '=' + token.toLatin1() + "; Max-Age=" + QByteArray::number(maxAgeSeconds)
         + "; Path=/; HttpOnly; SameSite=Lax";
+}
+
+HttpResponse PasswordCheck::refusal() const
+{
+    switch (result) {
+    case TooManyFailures: {
+        HttpResponse r = HttpResponse::error(429, "TOO_MANY_LOGINS",
+                                             perAccount ? QStringLiteral("too many failed logins for this account; try again in %1 s").arg(retryAfterSeconds)
+                                                        : QStringLiteral("too many failed logins from this address; try again in %1 s").arg(retryAfterSeconds));
+        r.setHeader("Retry-After", QByteArray::number(retryAfterSeconds));
+        return r;
+    }
+    case Busy: {
+        HttpResponse r = HttpResponse::error(503, "BUSY", QStringLiteral("the server is busy checking passwords; try again shortly"));
+        r.setHeader("Retry-After", "1");
+        return r;
+    }
+    case Ok:
+    case Wrong:
+        break;
+    }
+    return HttpResponse::error(401, "INVALID_CREDENTIALS", QStringLiteral("wrong email or password"));
+}
+
+void checkPassword(AccountStore &accounts, PasswordHasher &hasher, LoginLimiter &limiter, const QHostAddress &peer,
+                   const QString &email, const QString &password, std::function<void(PasswordCheck)> done)
+{
+    PasswordCheck refused;
+    refused.retryAfterSeconds = limiter.retryAfterSeconds(peer, email, &refused.perAccount);
+    if (refused.retryAfterSeconds > 0) {
+        refused.result = PasswordCheck::TooManyFailures;
+        return done(refused);  // no hashing at all for a guesser over the limit
+    }
+    const bool started = hasher.tryStart([&accounts, &limiter, peer, email, password, done] {
+        PasswordCheck c;
+        c.user = accounts.verifyLogin(email, password);
+        c.result = c.user ? PasswordCheck::Ok : PasswordCheck::Wrong;
+        if (c.user)
+            limiter.succeeded(email);
+        else
+            limiter.failed(peer, email);
+        done(std::move(c));
+    });
+    if (!started) {
+        refused.result = PasswordCheck::Busy;
+        done(refused);
+    }
 }
 
 }  // namespace sb

@@ -5,6 +5,9 @@
 #include "accountstore.h"
 
 #include <QByteArray>
+#include <QHostAddress>
+
+#include <functional>
 #include <optional>
 
 namespace sb {
@@ -26,5 +29,26 @@ QByteArray accessTokenOf(const HttpRequest &request);
 std::optional<User> requestUser(AccountStore &accounts, const HttpRequest &request);
 // The session cookie line set at login (and the one that clears it at logout).
 QByteArray sessionCookie(const QString &token, int maxAgeSeconds);
+
+class LoginLimiter;
+class PasswordHasher;
+struct HttpResponse;
+
+// The outcome of checking a password (login, HTTP Basic).
+struct PasswordCheck {
+    enum Result { Ok, Wrong, TooManyFailures, Busy };
+    Result result = Wrong;
+    std::optional<User> user;
+    int retryAfterSeconds = 0;
+    bool perAccount = false;  // TooManyFailures: the account's limit, not the address's
+    // The refusal to answer with (401, 429 with Retry-After, 503 with Retry-After).
+    HttpResponse refusal() const;
+};
+
+// Checks `email`/`password` on the hashing threads, unless `peer` or the account is over the
+// failed-login limit or the hashing queue is full (answered at once); records the failure or
+// success. `done` runs on a hashing thread, or on the caller's when answered at once.
+void checkPassword(AccountStore &accounts, PasswordHasher &hasher, LoginLimiter &limiter, const QHostAddress &peer,
+                   const QString &email, const QString &password, std::function<void(PasswordCheck)> done);
 
 }  // namespace sb

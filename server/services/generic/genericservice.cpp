@@ -2,6 +2,7 @@
 
 #include "accounts/accountstore.h"
 #include "accounts/httpauth.h"
+#include "accounts/passwordwork.h"
 #include "logging.h"
 #include "net/worker.h"
 #include "net/wssession.h"
@@ -103,13 +104,16 @@ public:
             return done(forbidden(QStringLiteral("the session cookie is invalid or expired; log in again")));
         }
         if (auto basic = basicCredentials(request)) {
-            // Argon2id takes tens of milliseconds: verify on the blocking pool.
-            m_ctx.blockingPool.start([&accounts, basic = *basic, done, forbidden, accepted] {
-                if (auto u = accounts.verifyLogin(basic.email, basic.password))
-                    done(accepted(*u));
-                else
-                    done(forbidden(QStringLiteral("wrong email or password")));
-            });
+            // Argon2id: on the hashing threads, counted like any login attempt.
+            checkPassword(accounts, *m_ctx.hasher, *m_ctx.logins, request.peer, basic->email, basic->password,
+                          [done, forbidden, accepted](PasswordCheck check) {
+                              if (check.result == PasswordCheck::Ok)
+                                  done(accepted(*check.user));
+                              else if (check.result == PasswordCheck::Wrong)
+                                  done(forbidden(QStringLiteral("wrong email or password")));
+                              else
+                                  done(WsAdmission::refuse(check.refusal(), check.result == PasswordCheck::Busy ? "busy" : "login_limit"));
+                          });
             return;
         }
         if (m_ctx.config.service(kService).allowAnonymous)
