@@ -78,9 +78,15 @@ WsSession::~WsSession()
 
 // ---- reading ---------------------------------------------------------------------------
 
+void WsSession::releaseInput()
+{
+    if (m_held > 0 && --m_held == 0 && !m_finished)
+        QMetaObject::invokeMethod(this, &WsSession::onReadyRead, Qt::QueuedConnection);
+}
+
 void WsSession::onReadyRead()
 {
-    if (m_reading || m_paused || m_finished || m_closeReceived || !m_transport)
+    if (m_reading || m_paused || m_held || m_finished || m_closeReceived || !m_transport)
         return;
     const QScopedValueRollback reading(m_reading, true);
     for (;;) {
@@ -89,7 +95,7 @@ void WsSession::onReadyRead()
             const qsizetype used = consume(m_in.data(), m_in.size());
             m_in.remove(0, used);
         }
-        if (m_paused || m_finished || m_closeReceived || !m_transport)
+        if (m_paused || m_held || m_finished || m_closeReceived || !m_transport)
             break;
         const qint64 available = m_transport->bytesAvailable();
         if (available <= 0)
@@ -122,7 +128,7 @@ void WsSession::onReadyRead()
 qsizetype WsSession::consume(char *data, qsizetype size)
 {
     qsizetype pos = 0;
-    while (pos < size && !m_paused && !m_finished && !m_closeReceived) {
+    while (pos < size && !m_paused && !m_held && !m_finished && !m_closeReceived) {
         WsEvent event;
         const qsizetype n = m_reader.next(data + pos, size - pos, event);
         if (event.type == WsEvent::NeedMore)

@@ -55,6 +55,11 @@ public:
     // peer answers with its own (or after the close timeout). Nothing is sent after it.
     void close(int code, const QString &reason);
     void abort();
+    // A message whose answer comes later (from another thread) holds the socket's input until
+    // it is answered, so that the next message's answer cannot overtake it (SPEC §8: a
+    // socket's messages are handled in the order sent). Nestable; worker thread.
+    void holdInput() { ++m_held; }
+    void releaseInput();
 
     // Called by the worker about once a second: pings, pong deadlines, stalled sends, and
     // closing handshakes that take too long.
@@ -169,6 +174,7 @@ private:
     qint64 m_userId = 0;
     QByteArray m_tokenDigest;
     qint64 m_apiTokenId = 0;
+    int m_held = 0;            // answers awaited from elsewhere: not reading meanwhile
     bool m_paused = false;     // back-pressure: not reading from the peer
     bool m_reading = false;    // inside onReadyRead
     bool m_closing = false;    // a close frame was sent (or the connection is being dropped)

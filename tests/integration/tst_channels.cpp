@@ -376,6 +376,30 @@ private slots:
         QCOMPARE(a.ws->state(), QAbstractSocket::ConnectedState);
     }
 
+    void answersKeepTheOrderOfMessages()
+    {
+        // An update's PRESENCE:UPDATED is posted through the hub; the error for the message
+        // sent right after it must not overtake it.
+        Listener a;
+        QVERIFY(a.join(*server, QStringLiteral("order")));
+        for (int i = 0; i < 5; ++i) {
+            a.ws->sendTextMessage(QStringLiteral(R"({"type":"PRESENCE:UPDATE","payload":{"n":%1}})").arg(i));
+            a.ws->sendTextMessage(QStringLiteral("{broken %1").arg(i));
+        }
+        QTRY_COMPARE(a.ofType(QStringLiteral("ERROR")).size(), 5);
+        QStringList order;
+        for (const QJsonObject &e : a.events) {
+            const QString type = e.value(QStringLiteral("type")).toString();
+            if (type == QLatin1String("PRESENCE:UPDATED"))
+                order.append(QStringLiteral("updated %1").arg(e.value(QStringLiteral("payload")).toObject().value(QStringLiteral("presence")).toObject().value(QStringLiteral("n")).toInt()));
+            else if (type == QLatin1String("ERROR"))
+                order.append(QStringLiteral("error"));
+        }
+        QCOMPARE(order, (QStringList{QStringLiteral("updated 0"), QStringLiteral("error"), QStringLiteral("updated 1"), QStringLiteral("error"),
+                                     QStringLiteral("updated 2"), QStringLiteral("error"), QStringLiteral("updated 3"), QStringLiteral("error"),
+                                     QStringLiteral("updated 4"), QStringLiteral("error")}));
+    }
+
     void membersAgreeAcrossWorkers()
     {
         std::vector<std::unique_ptr<Listener>> ls;

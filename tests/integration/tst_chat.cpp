@@ -304,6 +304,79 @@ private slots:
         QCOMPARE(balanceOf(dave.id), 0);
     }
 
+    // One socket's messages are stored, answered and delivered in the order sent: a file
+    // (written to disk first) followed at once by a text is not overtaken by the text.
+    void fileThenTextKeepTheirOrder()
+    {
+        ChatClient a, b;
+        QVERIFY(a.join(*server, carol.id, bossToken));
+        QVERIFY(b.join(*server, boss.id, carolToken));
+        a.ws->sendBinaryMessage(fileFrame(R"({"name":"first.bin","size":90000,"type":"","text":"the file"})", QByteArray(90000, 'f')));
+        a.ws->sendTextMessage(QStringLiteral("the text after it"));
+        for (ChatClient *c : {&a, &b}) {
+            QTRY_COMPARE(c->messages().size(), 2);
+            QCOMPARE(c->messages()[0].value(QStringLiteral("type")).toString(), QStringLiteral("file"));
+            QCOMPARE(c->messages()[1].value(QStringLiteral("text")).toString(), QStringLiteral("the text after it"));
+            QVERIFY(c->messages()[0].value(QStringLiteral("id")).toInteger() < c->messages()[1].value(QStringLiteral("id")).toInteger());
+        }
+    }
+
+    void interleavedSendsKeepTheirOrder()
+    {
+        // Texts, files of several sizes, refusals and a history request, sent without waiting:
+        // every answer comes back in the order of what caused it.
+        ChatClient a;
+        QVERIFY(a.join(*server, carol.id, bossToken));
+        const int before = int(a.frames.size());
+        QStringList expected;
+        for (int i = 0; i < 24; ++i) {
+            switch (i % 6) {
+            case 0:
+            case 3:
+                a.ws->sendTextMessage(QStringLiteral("text %1").arg(i));
+                expected.append(QStringLiteral("text %1").arg(i));
+                break;
+            case 1: {
+                const QByteArray bytes((i % 12 == 1) ? 80000 : 10, char('a' + i));
+                a.ws->sendBinaryMessage(fileFrame(QStringLiteral(R"({"name":"f%1","size":%2,"type":"","text":"file %1"})")
+                                                      .arg(i).arg(bytes.size()).toUtf8(), bytes));
+                expected.append(QStringLiteral("file %1").arg(i));
+                break;
+            }
+            case 2:
+                a.ws->sendTextMessage(QStringLiteral("{not json %1").arg(i));
+                expected.append(QStringLiteral("error INVALID_JSON"));
+                break;
+            case 4:
+                a.ws->sendTextMessage(QStringLiteral(R"({"type":"history","before":0,"limit":1})"));
+                expected.append(QStringLiteral("history"));
+                break;
+            case 5:
+                a.ws->sendTextMessage(QStringLiteral(R"({"type":"text","text":"json text %1"})").arg(i));
+                expected.append(QStringLiteral("json text %1").arg(i));
+                break;
+            }
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(int(a.frames.size()) - before, int(expected.size()), 10000);
+        QStringList got;
+        for (qsizetype k = before; k < a.frames.size(); ++k) {
+            const QJsonValue v = a.frames[k];
+            if (v.isArray()) {
+                got.append(QStringLiteral("history"));
+                // The page is the newest message: everything sent before it was stored first.
+                const QString newest = v.toArray().last().toObject().value(QStringLiteral("text")).toString();
+                QCOMPARE(newest, expected[got.size() - 2]);
+                continue;
+            }
+            const QJsonObject o = v.toObject();
+            if (o.value(QStringLiteral("type")).toString() == QLatin1String("error"))
+                got.append(QStringLiteral("error ") + o.value(QStringLiteral("code")).toString());
+            else
+                got.append(o.value(QStringLiteral("text")).toString());
+        }
+        QCOMPARE(got, expected);
+    }
+
     void filesAsTheSeedSendsThem()
     {
         ChatClient a, b;

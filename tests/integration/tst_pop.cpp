@@ -227,6 +227,26 @@ private slots:
         QCOMPARE(server->get(QStringLiteral("/view_counts")).status, 400);
     }
 
+    void answersKeepTheOrderOfMessages()
+    {
+        // A report is answered after its commit, a state at once: the state sent after the
+        // report is still answered after it.
+        PopClient a;
+        QVERIFY(a.open(url(), &tls));
+        QVERIFY(a.login(benToken));
+        const int before = int(a.got.size());
+        for (int i = 0; i < 3; ++i) {
+            a.send(QStringLiteral(R"({"view_counts": {"%1": 1}})").arg(uuid()).toUtf8());
+            a.send(QStringLiteral(R"({"state": {"active_group_id": "g%1", "is_typing": true}})").arg(i).toUtf8());
+        }
+        QTRY_COMPARE(int(a.got.size()) - before, 6);
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(a.got[before + 2 * i], (QJsonObject{{QStringLiteral("view_counts"), true}}));
+            QCOMPARE(a.got[before + 2 * i + 1].value(QStringLiteral("state")).toObject().value(QStringLiteral("active_group_id")).toString(),
+                     QStringLiteral("g%1").arg(i));
+        }
+    }
+
     void abusiveReportsAreRefusedOrClamped()
     {
         PopClient a;

@@ -2,6 +2,7 @@
 
 #include "ackregistry.h"
 #include "net/httpconnection.h"
+#include "net/worker.h"
 #include "telemetry/counters.h"
 
 #include <QDateTime>
@@ -79,6 +80,20 @@ void ChannelSession::sendError(const char *code, const QString &message)
     deliver(eventPrefix("ERROR", QJsonDocument(payload).toJson(QJsonDocument::Compact), randomId("evt_")));
 }
 
+void ChannelSession::replyError(const char *code, const QString &message)
+{
+    // Behind the events already posted to this socket (the PRESENCE:UPDATED of an update sent
+    // before this message, say): answers keep the order of the messages that caused them.
+    ServiceCounters::add(counters().errors);
+    QJsonObject payload{{QStringLiteral("message"), message}, {QStringLiteral("code"), QLatin1String(code)}};
+    const QByteArray prefix = eventPrefix("ERROR", QJsonDocument(payload).toJson(QJsonDocument::Compact), randomId("evt_"));
+    Worker *worker = context().worker;
+    worker->post([worker, id = id(), prefix] {
+        if (auto *s = static_cast<ChannelSession *>(worker->session(id)))
+            s->deliver(prefix);
+    });
+}
+
 void ChannelSession::timerEvent(QTimerEvent *event)
 {
     if (event->timerId() == m_pingTimer.timerId()) {
@@ -102,7 +117,7 @@ void ChannelSession::timerEvent(QTimerEvent *event)
 
 void ChannelSession::onBinary(const QByteArray &)
 {
-    sendError("INVALID_JSON", QStringLiteral("messages must be JSON text"));
+    replyError("INVALID_JSON", QStringLiteral("messages must be JSON text"));
 }
 
 void ChannelSession::onText(const QString &message)
@@ -110,7 +125,7 @@ void ChannelSession::onText(const QString &message)
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(message.toUtf8(), &pe);
     if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
-        sendError("INVALID_JSON", pe.error != QJsonParseError::NoError ? QStringLiteral("invalid JSON: %1").arg(pe.errorString())
+        replyError("INVALID_JSON", pe.error != QJsonParseError::NoError ? QStringLiteral("invalid JSON: %1").arg(pe.errorString())
                                                                        : QStringLiteral("a message must be a JSON object"));
         return;
     }
@@ -125,24 +140,24 @@ void ChannelSession::onText(const QString &message)
     } else if (type == QLatin1String("ACK")) {
         const QString eventId = o.value(QLatin1String("payload")).toObject().value(QLatin1String("eventID")).toString();
         if (eventId.isEmpty()) {
-            sendError("INVALID_PAYLOAD", QStringLiteral("ACK needs payload.eventID"));
+            replyError("INVALID_PAYLOAD", QStringLiteral("ACK needs payload.eventID"));
             return;
         }
         m_shared.acks->ack(eventId, m_clientId);
     } else if (type == QLatin1String("PRESENCE:UPDATE")) {
         const QJsonValue payload = o.value(QLatin1String("payload"));
         if (!payload.isObject()) {
-            sendError("INVALID_PAYLOAD", QStringLiteral("PRESENCE:UPDATE needs an object payload"));
+            replyError("INVALID_PAYLOAD", QStringLiteral("PRESENCE:UPDATE needs an object payload"));
             return;
         }
         const QByteArray json = QJsonDocument(payload.toObject()).toJson(QJsonDocument::Compact);
         if (json.size() > 4096) {
-            sendError("INVALID_PAYLOAD", QStringLiteral("presence is limited to 4 KiB"));
+            replyError("INVALID_PAYLOAD", QStringLiteral("presence is limited to 4 KiB"));
             return;
         }
         m_shared.hub->updatePresence(m_channel, m_clientId, json);
     } else {
-        sendError("UNKNOWN_TYPE", type.isEmpty() ? QStringLiteral("the message needs a type")
+        replyError("UNKNOWN_TYPE", type.isEmpty() ? QStringLiteral("the message needs a type")
                                                  : QStringLiteral("unknown message type '%1'").arg(type));
     }
 }

@@ -42,6 +42,8 @@ protected:
 
 private:
     void sendError(const char *code, const QString &message);
+    // An error answering a message, in order with what was posted to this socket before it.
+    void replyError(const char *code, const QString &message);
     void leave();
 
     ChannelShared m_shared;

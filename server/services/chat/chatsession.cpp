@@ -51,7 +51,10 @@ void ChatSession::deny(const QString &reason)
 void ChatSession::sendError(const QByteArray &code, const QString &detail)
 {
     ServiceCounters::add(counters().errors);
-    sendUtf8(errorJson(code, detail));
+    if (m_sequence)
+        m_sequence->push(ChatSequence::Step::reply(errorJson(code, detail)));
+    else
+        sendUtf8(errorJson(code, detail));
 }
 
 void ChatSession::onRateLimited()
@@ -119,6 +122,7 @@ void ChatSession::authenticate(const QString &message)
     setIdentity(QStringLiteral("%1 (#%2) with #%3").arg(user->email).arg(user->id).arg(other));
     m_otherId = other;
     m_chatId = *chat;
+    m_sequence = std::make_shared<ChatSequence>(m_service, context().worker, id(), this);
     // Join before reading history: a message committed in between is then delivered live
     // (and may also appear in the history; clients key messages by id).
     m_service.conversations().join(QString::number(m_chatId), context().worker, id());
@@ -172,7 +176,9 @@ void ChatSession::handleJson(const QByteArray &utf8)
             sendError("INVALID_MESSAGE", QStringLiteral("history needs \"before\" (a message id) and \"limit\" (1 or more)"));
             return;
         }
-        sendHistory(qint64(before), int(qMin(limit, double(m_service.context().config.service(QStringLiteral("chat")).historyLimit))));
+        // After what this socket sent before it is stored: the page includes it.
+        m_sequence->push(ChatSequence::Step::history(
+            qint64(before), int(qMin(limit, double(m_service.context().config.service(QStringLiteral("chat")).historyLimit)))));
     } else if (type.isEmpty()) {
         sendError("UNKNOWN_TYPE", QStringLiteral("the message needs a \"type\": text, smile or history"));
     } else {
@@ -192,28 +198,11 @@ void ChatSession::submitText(const QString &text)
     submit(std::move(r));
 }
 
-void ChatSession::submit(SendRequest r, const QString &fileToRemoveOnFailure)
+void ChatSession::submit(SendRequest r)
 {
     r.chatId = m_chatId;
     r.senderId = m_user->id;
-    submitRequest(m_service, context().worker, id(), std::move(r), fileToRemoveOnFailure);
-}
-
-void ChatSession::submitRequest(ChatService &service, Worker *worker, quint64 sessionId, SendRequest r,
-                                const QString &fileToRemoveOnFailure)
-{
-    // Stored messages go, serialized once, to every socket of the conversation; errors to
-    // the sender only. Both after the commit.
-    RoomHub *conversations = &service.conversations();
-    service.writer().submit(std::move(r), [worker, sessionId, conversations, fileToRemoveOnFailure](const SendResult &res) {
-        if (res.ok) {
-            conversations->relayUtf8(QString::number(res.message.chatId), 0, res.message.toJson());
-            return;
-        }
-        if (!fileToRemoveOnFailure.isEmpty())
-            QFile::remove(fileToRemoveOnFailure);
-        worker->sendTo(sessionId, errorJson(res.errorCode, res.detail));  // errors: to the sender only
-    });
+    m_sequence->push(ChatSequence::Step::send(std::move(r)));
 }
 
 void ChatSession::onBinary(const QByteArray &message)
@@ -258,20 +247,91 @@ void ChatSession::submitFile(const FileFrame &frame)
     r.file.originalName = frame.name.left(255);
     r.file.contentType = frame.type.isEmpty() ? QMimeDatabase().mimeTypeForData(frame.bytes.toByteArray()).name() : frame.type.left(255);
     r.file.size = frame.bytes.size();
-    const QByteArray bytes = frame.bytes.toByteArray();
-    Worker *worker = context().worker;
-    const quint64 sid = id();
-    ChatService *service = &m_service;
-    // Writing and fsyncing up to megabytes belongs on the blocking pool; the row follows
-    // through the writer. A crash in between leaves a file without a row, which start-up
-    // removes.
-    m_service.context().blockingPool.start([service, worker, sid, r, bytes] {
-        QString error;
-        if (!writeFileDurably(service->store().filesDir(), r.file.uuid, bytes, &error)) {
-            worker->sendTo(sid, errorJson("STORAGE_ERROR", QStringLiteral("the file could not be stored")));
-            return;
+    m_sequence->push(ChatSequence::Step::file(std::move(r), frame.bytes.toByteArray()));
+}
+
+// ---- ChatSequence ---------------------------------------------------------------------
+
+void ChatSequence::pump()
+{
+    while (!m_steps.empty()) {
+        Step &s = m_steps.front();
+        switch (s.kind) {
+        case Step::Send:
+            // The writer stores in submission order: a text may follow others still in flight,
+            // but not a file that has not reached the writer yet.
+            if (m_fileWriting)
+                return;
+            submitToWriter(std::move(s.request), QString());
+            break;
+        case Step::File:
+            if (m_fileWriting)
+                return;
+            writeFile(std::move(s.request), std::move(s.bytes));
+            break;
+        case Step::Reply:
+        case Step::History:
+            // Answered once everything sent before it has been answered.
+            if (m_fileWriting || m_inFlight > 0)
+                return;
+            if (m_session) {
+                if (s.kind == Step::Reply)
+                    m_session->sendUtf8(s.bytes);
+                else
+                    m_session->sendHistory(s.before, s.limit);
+            }
+            break;
         }
-        submitRequest(*service, worker, sid, r, service->store().pathOf(r.file.uuid));
+        m_steps.pop_front();
+    }
+}
+
+void ChatSequence::completed()
+{
+    --m_inFlight;
+    pump();
+}
+
+void ChatSequence::submitToWriter(SendRequest r, const QString &fileToRemoveOnFailure)
+{
+    // Stored messages go, serialized once, to every socket of the conversation; errors to the
+    // sender only; both after the commit, and then this step counts as answered (posted
+    // behind them to the sender's worker, so the next answer cannot overtake them).
+    ++m_inFlight;
+    RoomHub *conversations = &m_service->conversations();
+    Worker *worker = m_worker;
+    const quint64 sid = m_sessionId;
+    m_service->writer().submit(std::move(r), [self = shared_from_this(), worker, sid, conversations,
+                                              fileToRemoveOnFailure](const SendResult &res) {
+        if (res.ok) {
+            conversations->relayUtf8(QString::number(res.message.chatId), 0, res.message.toJson());
+        } else {
+            if (!fileToRemoveOnFailure.isEmpty())
+                QFile::remove(fileToRemoveOnFailure);
+            worker->sendTo(sid, errorJson(res.errorCode, res.detail));
+        }
+        worker->post([self] { self->completed(); });
+    });
+}
+
+void ChatSequence::writeFile(SendRequest r, QByteArray bytes)
+{
+    // Writing and fsyncing up to megabytes belongs on the blocking pool; the row follows
+    // through the writer, and nothing this socket sent after the file may reach the writer
+    // before it. A crash in between leaves a file without a row, which start-up removes.
+    m_fileWriting = true;
+    ChatService *service = m_service;
+    m_service->context().blockingPool.start([self = shared_from_this(), service, r = std::move(r), bytes = std::move(bytes)] {
+        QString error;
+        const bool ok = writeFileDurably(service->store().filesDir(), r.file.uuid, bytes, &error);
+        self->m_worker->post([self, r, ok] {
+            self->m_fileWriting = false;
+            if (ok)
+                self->submitToWriter(r, self->m_service->store().pathOf(r.file.uuid));
+            else
+                self->m_steps.push_front(Step::reply(errorJson("STORAGE_ERROR", QStringLiteral("the file could not be stored"))));
+            self->pump();
+        });
     });
 }
 

@@ -6,7 +6,11 @@
 #include "chatstore.h"
 #include "net/wssession.h"
 
+#include <QPointer>
 #include <QTimer>
+
+#include <deque>
+#include <memory>
 
 namespace sb {
 class Worker;
@@ -16,6 +20,7 @@ namespace sb::chat {
 
 class ChatService;
 struct FileFrame;
+class ChatSequence;
 
 class ChatSession final : public WsSession
 {
@@ -31,22 +36,71 @@ protected:
     void onRateLimited() override;
 
 private:
+    friend class ChatSequence;
     void authenticate(const QString &message);
     void handleJson(const QByteArray &utf8);
     void sendHistory(qint64 beforeId, int limit);
     void submitText(const QString &text);
     void submitFile(const FileFrame &frame);
-    void submit(SendRequest r, const QString &fileToRemoveOnFailure = {});
-    static void submitRequest(ChatService &service, Worker *worker, quint64 sessionId, SendRequest r,
-                              const QString &fileToRemoveOnFailure);
+    void submit(SendRequest r);
+    // An error for this socket, in order with the answers to what it sent before.
     void sendError(const QByteArray &code, const QString &detail);
     void deny(const QString &reason);
 
     ChatService &m_service;
+    // Every message of this socket goes through it, in the order sent (it outlives the
+    // session while a file is still being written).
+    std::shared_ptr<ChatSequence> m_sequence;
     QTimer m_authTimer;
     std::optional<User> m_user;
     qint64 m_chatId = 0;
     qint64 m_otherId = 0;
+};
+
+// One socket's messages, handled in the order sent (SPEC §8): texts and smiles go to the
+// writer at once (it stores in submission order), a file is written to disk first and holds
+// back what follows it until it has reached the writer, and answers made here (errors,
+// history pages) wait until everything sent before them has been answered. Worker thread
+// only; shared with the callbacks so that what was sent is stored even if the socket closes.
+class ChatSequence final : public std::enable_shared_from_this<ChatSequence>
+{
+public:
+    struct Step {
+        enum Kind { Send, File, Reply, History };
+        Kind kind = Send;
+        SendRequest request;  // Send, File
+        QByteArray bytes;     // File: its contents; Reply: the message
+        qint64 before = 0;    // History
+        int limit = 0;
+        static Step send(SendRequest r) { return {Send, std::move(r), {}, 0, 0}; }
+        static Step file(SendRequest r, QByteArray b) { return {File, std::move(r), std::move(b), 0, 0}; }
+        static Step reply(QByteArray message) { return {Reply, {}, std::move(message), 0, 0}; }
+        static Step history(qint64 before, int limit) { return {History, {}, {}, before, limit}; }
+    };
+
+    ChatSequence(ChatService &service, Worker *worker, quint64 sessionId, ChatSession *session)
+        : m_service(&service), m_worker(worker), m_sessionId(sessionId), m_session(session)
+    {
+    }
+    void push(Step step)
+    {
+        m_steps.push_back(std::move(step));
+        pump();
+    }
+
+private:
+    void pump();
+    void completed();
+    void submitToWriter(SendRequest r, const QString &fileToRemoveOnFailure);
+    void writeFile(SendRequest r, QByteArray bytes);
+
+    ChatService *m_service;
+    Worker *m_worker;
+    quint64 m_sessionId;
+    QPointer<ChatSession> m_session;
+    std::deque<Step> m_steps;
+    int m_inFlight = 0;         // at the writer, not answered yet
+    bool m_fileWriting = false;  // a file on its way to the disk
 };
 
 }  // namespace sb::chat

@@ -156,11 +156,18 @@ private:
         Worker *worker = context().worker;
         const quint64 sid = id();
         ServiceCounters *counters = &c;
+        // Answered after the commit; what this socket sends next waits for that answer.
+        holdInput();
         m_service.writer().submit(m_user->id, std::move(*report), [worker, sid, counters](bool stored, int capped) {
             ServiceCounters::add(counters->reportsClamped, capped);
             const QByteArray reply = stored ? compact({{QStringLiteral("view_counts"), true}})
                                          : compact({{QStringLiteral("view_counts"), false}, {QStringLiteral("detail"), QStringLiteral("the report could not be stored")}});
-            worker->sendTo(sid, reply);
+            worker->post([worker, sid, reply] {
+                if (WsSession *s = worker->session(sid)) {
+                    s->sendUtf8(reply);
+                    s->releaseInput();
+                }
+            });
         });
     }
 
