@@ -29,6 +29,8 @@
 #include <QNetworkInterface>
 #include <QThread>
 
+#include <cerrno>
+
 namespace sb {
 
 namespace {
@@ -84,7 +86,8 @@ bool ServerHost::start(QString *error)
         return false;
     }
     if (!QDir().mkpath(ctx.config.dataDir)) {
-        *error = QStringLiteral("cannot create the data directory %1").arg(ctx.config.dataDir);
+        const int why = errno;
+        *error = QStringLiteral("cannot create the data directory %1: %2").arg(ctx.config.dataDir, describeErrno(why));
         return false;
     }
     ctx.uptime.start();

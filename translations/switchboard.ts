@@ -2062,10 +2062,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 errors, %2 limit hits, %3 heartbeat timeouts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Service</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2095,6 +2091,10 @@
     </message>
     <message>
         <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 errors, %2 limit hits (%4 of them clients closed for not reading), %3 heartbeat timeouts</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

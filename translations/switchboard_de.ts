@@ -2049,10 +2049,6 @@
         <translation>%1 (%2/s)</translation>
     </message>
     <message>
-        <source>%1 errors, %2 limit hits, %3 heartbeat timeouts</source>
-        <translation>%1 Fehler, %2-mal Limit erreicht, %3 Heartbeat-Zeitüberschreitungen</translation>
-    </message>
-    <message>
         <source>Service</source>
         <translation>Dienst</translation>
     </message>
@@ -2083,6 +2079,10 @@
     <message>
         <source>Errors</source>
         <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>%1 errors, %2 limit hits (%4 of them clients closed for not reading), %3 heartbeat timeouts</source>
+        <translation>%1 Fehler, %2-mal Limit erreicht (davon %4 Clients geschlossen, die nicht lesen), %3 Heartbeat-Zeitüberschreitungen</translation>
     </message>
 </context>
 <context>

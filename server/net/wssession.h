@@ -1,8 +1,7 @@
 #pragma once
 // Base of every service's WebSocket session. Lives on the worker thread that accepted the
 // connection. QWebSocket performs the opening handshake only; from then on the session reads
-// and writes the frames itself on the TCP (or TLS) socket (docs/architecture.md, "WebSocket
-// sessions"):
+// and writes the frames itself on the TCP (or TLS) socket (docs/decisions.md, "Hardening"):
 // - reading: WsReader checks every frame against RFC 6455 and the size limits; pings, pongs
 //   and closes are answered here and count in the message rate like any message; nothing is
 //   delivered once a close was sent or received.

@@ -4,9 +4,15 @@
 #include "migrations.h"
 
 #include <QCryptographicHash>
+#include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace sb {
 
@@ -33,6 +39,48 @@ bool exec(QSqlDatabase &db, const QString &sql, QString *error)
     return true;
 }
 }  // namespace
+
+QString describeErrno(int error)
+{
+    switch (error) {
+    case ENOSPC: return QStringLiteral("the disk is full");
+    case EDQUOT: return QStringLiteral("the disk quota is used up");
+    case EROFS: return QStringLiteral("read-only file system");
+    case EACCES:
+    case EPERM: return QStringLiteral("permission denied");
+    case ENOENT: return QStringLiteral("no such directory");
+    default: return QString::fromLocal8Bit(std::strerror(error));
+    }
+}
+
+QString Database::checkWritable(const QString &filePath)
+{
+    // SQLite says "unable to open database file" or "disk I/O error" whatever the cause; ask
+    // the system first, the way the database will write: a file in the directory, written and
+    // flushed to the disk, and the database file itself opened for writing.
+    const QString dir = QFileInfo(filePath).absolutePath();
+    const QByteArray probe = QFile::encodeName(dir + QStringLiteral("/.switchboard-write-test"));
+    const int fd = ::open(probe.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return QStringLiteral("cannot write in %1: %2").arg(dir, describeErrno(errno));
+    static const char block[16 * 1024] = {};
+    int failure = 0;
+    if (::write(fd, block, sizeof block) != qsizetype(sizeof block))
+        failure = errno ? errno : ENOSPC;
+    else if (::fsync(fd) != 0)
+        failure = errno;
+    ::close(fd);
+    ::unlink(probe.constData());
+    if (failure)
+        return QStringLiteral("cannot write in %1: %2").arg(dir, describeErrno(failure));
+    if (QFileInfo::exists(filePath)) {
+        const int db = ::open(QFile::encodeName(filePath).constData(), O_RDWR | O_CLOEXEC);
+        if (db < 0)
+            return QStringLiteral("cannot write %1: %2").arg(filePath, describeErrno(errno));
+        ::close(db);
+    }
+    return {};
+}
 
 Database::Database(const QString &filePath)
     : m_path(filePath)
@@ -72,6 +120,11 @@ bool Database::open(QString *error, int targetVersion)
 {
     if (targetVersion < 0)
         targetVersion = latestSchemaVersion();
+    const QString unwritable = checkWritable(m_path);
+    if (!unwritable.isEmpty()) {
+        *error = unwritable;
+        return false;
+    }
     QSqlDatabase db = connection();
     if (!db.isOpen()) {
         *error = QStringLiteral("cannot open database %1: %2").arg(m_path, db.lastError().text());

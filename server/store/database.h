@@ -14,6 +14,9 @@ class QSqlQuery;
 
 namespace sb {
 
+// A system error number as a user reads it: "the disk is full", "read-only file system"...
+QString describeErrno(int error);
+
 class Database final
 {
 public:
@@ -37,6 +40,10 @@ public:
     void rollback(QSqlDatabase &db);
 
     static int latestSchemaVersion();
+    // Empty when the database file's directory (and the file, if it exists) can be written;
+    // else why not, in the system's words ("the disk is full", "read-only file system",
+    // "permission denied").
+    static QString checkWritable(const QString &filePath);
     int schemaVersion();
 
 private:

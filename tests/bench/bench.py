@@ -29,6 +29,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
 SCENARIOS = ["echo", "mixed", "relay", "channels-fanout", "chat", "felix", "pop", "idle", "handshake", "inspector"]
+# Run only when named: `soak` takes ten minutes (scripts/bench soak).
+EXTRA_SCENARIOS = ["soak"]
 # Scenarios with a target (issues 7 and 9): run in several rounds (all targets once per round,
 # so a slow spell of a shared machine hits every target alike); the report takes the median.
 ROUND_SCENARIOS = {"echo", "mixed", "channels-fanout", "handshake", "chat", "inspector"}
@@ -47,6 +49,7 @@ class Ctx:
         self.results = []
         self.failures = []
         self.rounds = 1 if args.smoke else max(1, args.rounds)
+        self.no_baselines = args.no_baselines
         self.round = 0
 
     def scale(self, full, smoke):
@@ -145,11 +148,13 @@ BENCH_CONFIG["services"]["pop"].update({"view_reports_per_minute": 1000000, "vie
 
 
 class Switchboard(Server):
-    def __init__(self, ctx, workers=1, gui_args=None, env=None):
+    def __init__(self, ctx, workers=1, gui_args=None, env=None, generic_limits=None):
         self.tmp = tempfile.TemporaryDirectory(prefix="sb-bench-")
         self.data = self.tmp.name
         self.binary = os.path.join(ctx.build, "app", "switchboardd")
-        config = dict(BENCH_CONFIG, workers=workers)
+        config = json.loads(json.dumps(dict(BENCH_CONFIG, workers=workers)))
+        if generic_limits:
+            config["services"]["generic"]["limits"].update(generic_limits)
         with open(os.path.join(self.data, "config.json"), "w") as f:
             json.dump(config, f)
         self.admin("user", "create", "--email", "root@bench.lan", "--password", "bench-password-1",
@@ -215,6 +220,8 @@ def node_baseline(ctx):
 
 def baselines(ctx):
     """(target name, factory) for every baseline available."""
+    if ctx.no_baselines:
+        return []
     out = [("qt", lambda: qt_baseline(ctx, True)), ("qt-noglib", lambda: qt_baseline(ctx, False))]
     if shutil.which("node") and os.path.isdir(os.path.join(ROOT, "tests", "e2e", "node", "node_modules", "ws")):
         out.append(("node-ws", lambda: node_baseline(ctx)))
@@ -333,6 +340,57 @@ def scenario_idle(ctx):
                             "--server-pid", s.pid)
 
 
+def rss_kib(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
+def metric(text, name, service):
+    for line in text.splitlines():
+        if line.startswith(f'{name}{{service="{service}"}} '):
+            return int(float(line.rsplit(" ", 1)[1]))
+    return 0
+
+
+def scenario_soak(ctx):
+    """10,000 connections for ten minutes: pings every 10 s (answered by every connection),
+    100 of them sending a trickle of 200 messages/s in all. Server RSS, heartbeat timeouts,
+    slow-consumer closes and lost connections at the start and at the end."""
+    conns, busy, rate, seconds = ctx.scale((10000, 100, 200, 600.0), (200, 5, 20, 3.0))
+    with Switchboard(ctx, generic_limits={"ping_interval_ms": 10000, "pong_timeout_ms": 10000}) as sb:
+        samples = []
+        stop = threading.Event()
+
+        every = ctx.scale(5, 0.5)
+
+        def sample():
+            while not stop.wait(every):
+                with urllib.request.urlopen(sb.http("generic", "/metrics"), timeout=30) as r:
+                    text = r.read().decode()
+                samples.append({"t": time.time(), "rss_kib": rss_kib(sb.pid),
+                                "connections": metric(text, "switchboard_connections", "generic"),
+                                "heartbeat_timeouts": metric(text, "switchboard_heartbeat_timeouts_total", "generic"),
+                                "slow_consumers": metric(text, "switchboard_slow_consumers_total", "generic")})
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        saved = ctx.duration
+        ctx.duration = seconds
+        try:
+            result = ctx.loadgen("soak", "switchboard", sb.ws("generic", "/echo"), "--connections", conns, "--busy", busy,
+                                 "--rate", rate)
+        finally:
+            ctx.duration = saved
+            stop.set()
+            sampler.join()
+        # The first sample with every connection open, and the last one.
+        full = [x for x in samples if x["connections"] >= conns * 0.99] or samples
+        result["soak"] = {"start": full[0] if full else None, "end": full[-1] if full else None, "samples": len(samples)}
+        print(json.dumps({"soak": result["soak"]}), flush=True)
+
+
 def scenario_handshake(ctx):
     slots = ctx.scale(20, 4)
     with Switchboard(ctx) as sb:
@@ -370,7 +428,7 @@ RUNNERS = {
     "echo": scenario_echo, "mixed": scenario_mixed, "relay": scenario_relay,
     "channels-fanout": scenario_channels_fanout, "chat": scenario_chat, "felix": scenario_felix,
     "pop": scenario_pop, "idle": scenario_idle, "handshake": scenario_handshake,
-    "inspector": scenario_inspector,
+    "inspector": scenario_inspector, "soak": scenario_soak,
 }
 
 
@@ -479,6 +537,20 @@ def report(ctx, path, command):
         for r in [find(rs, "idle", t) for t in dict.fromkeys(r["target"] for r in idle)]:
             lines.append(f"| {r['target']} | {r['open']:,} | {r['rss_before_kib']:,} | {r['rss_after_kib']:,} | "
                          f"{r['kib_per_connection']:.2f} |")
+    soak = find(rs, "soak", "switchboard")
+    if soak and soak.get("soak", {}).get("start"):
+        a, b = soak["soak"]["start"], soak["soak"]["end"]
+        minutes = (b["t"] - a["t"]) / 60
+        lines += ["", "## Soak (issue 21)", "",
+                  f"{soak['connections']:,} connections to `/echo` for {soak['seconds'] / 60:.0f} minutes: the server pings "
+                  f"every 10 s and every connection answers; {soak['busy']} of them send a trickle of "
+                  f"{fmt(soak['per_second'])} messages/s in all (p50 {soak['rtt_p50_us']:,} µs, p99 {soak['rtt_p99_us']:,} µs). "
+                  f"Start and end are {minutes:.1f} minutes apart.", "",
+                  "| | open connections | RSS KiB | heartbeat timeouts | closed as slow consumers | lost (generator) |",
+                  "|---|---:|---:|---:|---:|---:|",
+                  f"| start | {a['connections']:,} | {a['rss_kib']:,} | {a['heartbeat_timeouts']} | {a['slow_consumers']} | – |",
+                  f"| end | {b['connections']:,} | {b['rss_kib']:,} | {b['heartbeat_timeouts']} | {b['slow_consumers']} | "
+                  f"{soak['lost']} |"]
     lines += ["", "## Targets (issue 9)", "", "| target | measured | met |", "|---|---:|:---:|"]
     for scenario, base, minimum, text in TARGETS:
         v = ratio(rs, scenario, base)
@@ -514,19 +586,22 @@ def report(ctx, path, command):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("scenarios", nargs="*", help=f"any of {', '.join(SCENARIOS)} (default: all)")
+    ap.add_argument("scenarios", nargs="*", help=f"any of {', '.join(SCENARIOS + EXTRA_SCENARIOS)} "
+                                                 f"(default: all but {', '.join(EXTRA_SCENARIOS)})")
     ap.add_argument("--build", default=os.path.join(ROOT, "build", "release"))
     ap.add_argument("--duration", type=float, default=5.0)
     ap.add_argument("--rounds", type=int, default=3, help="rounds of the scenarios with targets (median reported)")
     ap.add_argument("--smoke", action="store_true", help="every scenario briefly, small, Switchboard only")
     ap.add_argument("--report", help="write the Markdown report here")
+    ap.add_argument("--no-baselines", action="store_true",
+                    help="Switchboard only (to compare two builds of it, e.g. before and after a change)")
     args = ap.parse_args()
     unknown = [s for s in args.scenarios if s not in RUNNERS]
     if unknown:
-        ap.error(f"unknown scenario {', '.join(unknown)}; choose from {', '.join(SCENARIOS)}")
+        ap.error(f"unknown scenario {', '.join(unknown)}; choose from {', '.join(SCENARIOS + EXTRA_SCENARIOS)}")
     ctx = Ctx(args)
     for ctx.round in range(ctx.rounds):
-        for name in args.scenarios or SCENARIOS:
+        for name in args.scenarios or (SCENARIOS + EXTRA_SCENARIOS if ctx.smoke else SCENARIOS):
             if ctx.round > 0 and name not in ROUND_SCENARIOS:
                 continue
             print(f"==> {name}" + (f" (round {ctx.round + 1} of {ctx.rounds})" if ctx.rounds > 1 else ""),

@@ -111,7 +111,7 @@ private slots:
         QVERIFY(members.wait(5000));
         QListWidgetItem *benItem = nullptr;
         for (int i = 0; i < a->memberList()->count(); ++i) {
-            if (a->memberList()->item(i)->text() == QStringLiteral("ben@chat.gui"))
+            if (a->memberList()->item(i)->text() == QStringLiteral("ben"))  // members see names, not emails
                 benItem = a->memberList()->item(i);
         }
         QVERIFY(benItem);
@@ -121,7 +121,7 @@ private slots:
         QSignalSpy benOpen(b, &ChatClientWidget::conversationOpened);
         QTRY_VERIFY(b->memberList()->count() >= 1);
         for (int i = 0; i < b->memberList()->count(); ++i) {
-            if (b->memberList()->item(i)->text() == QStringLiteral("ann@chat.gui"))
+            if (b->memberList()->item(i)->text() == QStringLiteral("ann"))
                 b->openConversation(b->memberList()->item(i)->data(Qt::UserRole).toLongLong());
         }
         QVERIFY(benOpen.wait(5000));
@@ -141,7 +141,7 @@ private slots:
         QVERIFY(benGot.wait(5000));
         QCOMPARE(benGot.last().at(0).toJsonObject().value(QStringLiteral("text")).toString(), QStringLiteral("Hallo Ben"));
         QVERIFY(b->conversation()->toPlainText().contains(QStringLiteral("Hallo Ben")));
-        QVERIFY(b->conversation()->toPlainText().contains(QStringLiteral("ann@chat.gui")));
+        QVERIFY(b->conversation()->toPlainText().contains(QStringLiteral("ann")));  // by name: members do not see emails
         QTRY_COMPARE(a->balance(), 95);  // text costs 5 coins
         QVERIFY(a->conversation()->toPlainText().contains(QStringLiteral("you")));
 

@@ -502,8 +502,18 @@ private slots:
         QCOMPARE(members.status, 200);
         const QJsonArray list = QJsonDocument::fromJson(members.body).array();
         QVERIFY(list.size() >= 3);
-        for (const QJsonValue &v : list)
+        for (const QJsonValue &v : list) {
             QVERIFY(v.toObject().value(QStringLiteral("id")).toInteger() != alice.id);
+            // A member sees names, not addresses.
+            QVERIFY(!v.toObject().contains(QStringLiteral("email")));
+            if (v.toObject().value(QStringLiteral("id")).toInteger() == bob.id)
+                QCOMPARE(v.toObject().value(QStringLiteral("name")).toString(), QStringLiteral("bob"));
+        }
+        // Staff see the emails too.
+        const QJsonArray staffList = QJsonDocument::fromJson(server->get(QStringLiteral("/members"), bearer(bossToken)).body).array();
+        QVERIFY(!staffList.isEmpty());
+        for (const QJsonValue &v : staffList)
+            QVERIFY(v.toObject().value(QStringLiteral("email")).toString().contains(QLatin1Char('@')));
         QCOMPARE(server->get(QStringLiteral("/members")).status, 401);
 
         const QString path = QStringLiteral("/admin/users/%1/balance").arg(bob.id);

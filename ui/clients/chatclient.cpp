@@ -230,7 +230,7 @@ void ChatClientWidget::refreshMe()
             return;
         m_userId = me.value(QLatin1String("id")).toInteger();
         m_balanceValue = me.value(QLatin1String("balance")).toInteger();
-        m_memberEmails.insert(m_userId, me.value(QLatin1String("email")).toString());
+        m_memberNames.insert(m_userId, me.value(QLatin1String("email")).toString());
         const QString role = me.value(QLatin1String("role")).toString();
         m_balance->setText(role == QLatin1String("member") ? tr("Balance: %1 coins").arg(m_balanceValue)
                                                            : tr("Balance: %1 coins (%2: messages are free)").arg(m_balanceValue).arg(role));
@@ -247,8 +247,11 @@ void ChatClientWidget::refreshMembers()
         for (const QJsonValue &v : QJsonDocument::fromJson(reply->readAll()).array()) {
             const QJsonObject m = v.toObject();
             const qint64 id = m.value(QLatin1String("id")).toInteger();
-            m_memberEmails.insert(id, m.value(QLatin1String("email")).toString());
-            auto *item = new QListWidgetItem(m.value(QLatin1String("email")).toString(), m_members);
+            // Staff see emails; members see names (docs/chat.md).
+            const QString email = m.value(QLatin1String("email")).toString();
+            const QString shown = email.isEmpty() ? m.value(QLatin1String("name")).toString() : email;
+            m_memberNames.insert(id, shown);
+            auto *item = new QListWidgetItem(shown, m_members);
             item->setData(Qt::UserRole, id);
             if (id == current)
                 m_members->setCurrentItem(item);
@@ -482,7 +485,7 @@ void ChatClientWidget::addMessages(const QJsonArray &list)
 
 QString ChatClientWidget::memberName(qint64 id) const
 {
-    return m_memberEmails.value(id, tr("member %1").arg(id));
+    return m_memberNames.value(id, tr("member %1").arg(id));
 }
 
 void ChatClientWidget::render()

@@ -104,7 +104,7 @@ private:
     QProgressBar *m_progress;
     QLabel *m_error;
     QList<QJsonObject> m_messages;  // this conversation, oldest first
-    QHash<qint64, QString> m_memberEmails;
+    QHash<qint64, QString> m_memberNames;
     QHash<qint64, QString> m_smileFiles;   // smile id -> file uuid
     QHash<QString, QString> m_fileInfo;    // file uuid -> "name (size)"
     QHash<QString, QImage> m_imageData;    // smile file uuid -> picture

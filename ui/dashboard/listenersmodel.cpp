@@ -162,7 +162,11 @@ QVariant ServicesModel::data(const QModelIndex &index, int role) const
         }
     }
     if (role == Qt::ToolTipRole && index.column() == Errors)
-        return tr("%1 errors, %2 limit hits, %3 heartbeat timeouts").arg(s.errors).arg(s.limitHits).arg(s.heartbeatTimeouts);
+        return tr("%1 errors, %2 limit hits (%4 of them clients closed for not reading), %3 heartbeat timeouts")
+            .arg(s.errors)
+            .arg(s.limitHits)
+            .arg(s.heartbeatTimeouts)
+            .arg(s.slowConsumers);
     if (role == Qt::TextAlignmentRole && index.column() != Service)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     return {};

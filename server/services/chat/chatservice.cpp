@@ -323,10 +323,18 @@ void ChatService::listMembers(HttpRequest &request, const HttpResponder &respond
     const auto user = caller(request, respond);
     if (!user)
         return;
+    // Members see who they can talk to, not everyone's address: an id (all the seed needs)
+    // and a name (the part of the email before '@'). Superusers and employees, who run the
+    // place, also see the email (docs/chat.md).
+    const bool staff = user->role == QLatin1String("superuser") || user->role == QLatin1String("employee");
     QJsonArray out;
     for (const User &u : m_ctx.accounts->users()) {
-        if (u.id != user->id && !u.disabled)
-            out.append(QJsonObject{{QStringLiteral("id"), double(u.id)}, {QStringLiteral("email"), u.email}});
+        if (u.id == user->id || u.disabled)
+            continue;
+        QJsonObject m{{QStringLiteral("id"), double(u.id)}, {QStringLiteral("name"), u.email.section(QLatin1Char('@'), 0, 0)}};
+        if (staff)
+            m.insert(QStringLiteral("email"), u.email);
+        out.append(m);
     }
     respond.send(HttpResponse::json(200, QJsonDocument(out).toJson(QJsonDocument::Compact)));
 }

@@ -61,8 +61,9 @@ try {
   // bob registered first, so he reloads to see alice in his member list (the token stays).
   await bob.page.reload();
   await bob.page.waitForSelector("#app", { state: "visible" });
-  await alice.page.click(`#members div:has-text("${bob.email}")`);
-  await bob.page.click(`#members div:has-text("${alice.email}")`);
+  // Members are listed by name (the part of the email before '@'), not by address.
+  await alice.page.click(`#members div:text-is("${bob.email.split("@")[0]}")`);
+  await bob.page.click(`#members div:text-is("${alice.email.split("@")[0]}")`);
 
   await alice.page.fill("#text", "Hello Bob, it's Alice!");
   await alice.page.press("#text", "Enter");
