@@ -18,12 +18,14 @@ namespace sb {
 
 namespace {
 // Removes this thread's connections when the thread ends.
+thread_local bool t_connectionsGone = false;  // trivially destructible: readable after the list is gone
 struct ThreadConnections {
     QStringList names;
     ~ThreadConnections()
     {
         for (const QString &n : names)
             QSqlDatabase::removeDatabase(n);
+        t_connectionsGone = true;
     }
 };
 thread_local ThreadConnections t_connections;
@@ -92,6 +94,10 @@ Database::~Database() = default;
 
 void Database::closeThisThread()
 {
+    // A server stopped while the process exits (a static owner) may come here after the main
+    // thread's connections were already removed.
+    if (t_connectionsGone)
+        return;
     const QString name = m_prefix + QString::number(quintptr(QThread::currentThreadId()), 16);
     if (t_connections.names.removeAll(name) > 0)
         QSqlDatabase::removeDatabase(name);
@@ -112,7 +118,8 @@ QSqlDatabase Database::connection()
     QString err;
     exec(db, QStringLiteral("PRAGMA foreign_keys=ON"), &err);
     exec(db, QStringLiteral("PRAGMA synchronous=FULL"), &err);
-    t_connections.names.append(name);
+    if (!t_connectionsGone)
+        t_connections.names.append(name);
     return db;
 }
 
