@@ -149,7 +149,11 @@ bool openSocket(QWebSocket &ws, const QNetworkRequest &request)
     return ws.state() == QAbstractSocket::ConnectedState;
 }
 
-QByteArray rawExchange(quint16 port, const QByteArray &request, int timeoutMs)
+namespace {
+// Sends `request` on a fresh connection and reads until the server closes, `done(received)`
+// says so, or `timeoutMs` passes.
+template <typename Done>
+QByteArray exchange(quint16 port, const QByteArray &request, int timeoutMs, Done done)
 {
     QTcpSocket s;
     s.connectToHost(QStringLiteral("127.0.0.1"), port);
@@ -163,6 +167,8 @@ QByteArray rawExchange(quint16 port, const QByteArray &request, int timeoutMs)
     while (t.elapsed() < timeoutMs) {
         if (s.waitForReadyRead(50))
             out += s.readAll();
+        if (done(out))
+            break;
         if (s.state() != QAbstractSocket::ConnectedState) {
             out += s.readAll();
             break;
@@ -170,29 +176,18 @@ QByteArray rawExchange(quint16 port, const QByteArray &request, int timeoutMs)
     }
     return out;
 }
+}  // namespace
+
+QByteArray rawExchange(quint16 port, const QByteArray &request, int timeoutMs)
+{
+    return exchange(port, request, timeoutMs, [](const QByteArray &) { return false; });
+}
 
 QByteArray upgradeAnswer(quint16 port, const QByteArray &request, int timeoutMs)
 {
-    QTcpSocket s;
-    s.connectToHost(QStringLiteral("127.0.0.1"), port);
-    if (!s.waitForConnected(timeoutMs))
-        return {};
-    s.write(request);
-    s.flush();
-    QByteArray out;
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < timeoutMs) {
-        if (s.waitForReadyRead(50))
-            out += s.readAll();
-        if (out.startsWith("HTTP/1.1 101") && out.contains("\r\n\r\n"))
-            break;  // switched: the connection stays open
-        if (s.state() != QAbstractSocket::ConnectedState) {
-            out += s.readAll();
-            break;
-        }
-    }
-    return out;
+    // Switched: the connection stays open, the head is all there is to read.
+    return exchange(port, request, timeoutMs,
+                    [](const QByteArray &out) { return out.startsWith("HTTP/1.1 101") && out.contains("\r\n\r\n"); });
 }
 
 QByteArray upgradeRequest(const QByteArray &path, const QByteArray &extraHeaders, const QByteArray &key)

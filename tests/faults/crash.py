@@ -11,18 +11,13 @@ import signal
 import sys
 import urllib.request
 
+from faultcheck import check, finish
+
 import websockets
 
-sys.path.insert(0, __file__.rsplit("/", 2)[0] + "/e2e")
 from sbd import Daemon  # noqa: E402
 
-failures = []
 
-
-def check(cond, what):
-    print(("ok   " if cond else "FAIL ") + what, flush=True)
-    if not cond:
-        failures.append(what)
 
 
 def http(base, path, body=None, token=None):
@@ -151,9 +146,7 @@ async def main():
         await kill_rounds(d)
     with Daemon() as d:
         await sigterm_every_service(d)
-    if failures:
-        print("%d check(s) failed" % len(failures))
-        sys.exit(1)
+    finish()
 
 
 asyncio.run(main())

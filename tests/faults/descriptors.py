@@ -12,18 +12,13 @@ import time
 import urllib.error
 import urllib.request
 
-sys.path.insert(0, __file__.rsplit("/", 2)[0] + "/e2e")
+from faultcheck import check, finish
+
 from sbd import Daemon  # noqa: E402
 from rawws import Reader, frame, handshake  # noqa: E402
 
 LIMIT = 128
-failures = []
 
-
-def check(cond, what):
-    print(("ok   " if cond else "FAIL ") + what, flush=True)
-    if not cond:
-        failures.append(what)
 
 
 def small_limit():
@@ -96,9 +91,7 @@ def main():
             check(False, "after connections close, new ones are taken (%s)" % e)
         for s in opened[len(opened) // 2:]:
             s.close()
-    if failures:
-        print("%d check(s) failed" % len(failures))
-        sys.exit(1)
+    finish()
 
 
 main()

@@ -17,20 +17,15 @@ import threading
 import time
 import urllib.request
 
-sys.path.insert(0, __file__.rsplit("/", 2)[0] + "/e2e")
+from faultcheck import check, finish
+
 from sbd import Daemon  # noqa: E402
 from rawws import Reader, close_code, frame, handshake, metric, rss_kib  # noqa: E402
 
 FLOOD_SECONDS = 8
 RSS_BOUND_KIB = 64 * 1024
 
-failures = []
 
-
-def check(cond, what):
-    print(("ok   " if cond else "FAIL ") + what, flush=True)
-    if not cond:
-        failures.append(what)
 
 
 def hostport(url):
@@ -192,9 +187,7 @@ def main():
                 break
         check(code == 1008, "a slow listener gets close 1008 (got %s)" % code)
         s.close()
-    if failures:
-        print("%d check(s) failed" % len(failures))
-        sys.exit(1)
+    finish()
 
 
 main()

@@ -17,18 +17,13 @@ import time
 import urllib.error
 import urllib.request
 
+from faultcheck import check, finish
+
 import websockets
 
-sys.path.insert(0, __file__.rsplit("/", 2)[0] + "/e2e")
 from sbd import Daemon  # noqa: E402
 
-failures = []
 
-
-def check(cond, what):
-    print(("ok   " if cond else "FAIL ") + what, flush=True)
-    if not cond:
-        failures.append(what)
 
 
 def login(host, port, email, password, source="127.0.0.1"):
@@ -147,9 +142,7 @@ def main():
         # Other accounts and addresses are not affected.
         status, _ = login(host, port, "peer@mail.com", "right", "127.0.3.1")
         check(status == 200, "a right password from another address still logs in (%d)" % status)
-    if failures:
-        print("%d check(s) failed" % len(failures))
-        sys.exit(1)
+    finish()
 
 
 main()

@@ -17,16 +17,11 @@ import sys
 import tempfile
 import urllib.request
 
-sys.path.insert(0, __file__.rsplit("/", 2)[0] + "/e2e")
+from faultcheck import check, failures, finish
+
 
 SKIP = 77
-failures = []
 
-
-def check(cond, what):
-    print(("ok   " if cond else "FAIL ") + what, flush=True)
-    if not cond:
-        failures.append(what)
 
 
 def permission_denied():
@@ -164,9 +159,7 @@ def main():
     subprocess.run(["umount", fs])
 
     asyncio.run(full_while_running())
-    if failures:
-        print("%d check(s) failed" % len(failures))
-        sys.exit(1)
+    finish()
 
 
 main()

@@ -37,13 +37,15 @@ private:
         }
         return -1;
     }
-    QList<Endpoint> endpoints() const
+    // Endpoint number `i` of the plain or the TLS server (each has its own felix token).
+    Endpoint endpoint(bool secure, int i) const
     {
-        return {{"generic", "/echo", {}},
-                {"chat", "/members/chat/?other_member_id=1", {}},
-                {"channels", "/room/listen", {}},
-                {"felix", "/", "Authorization: " + felixToken + "\r\n"},
-                {"pop", "/", {}}};
+        const QList<Endpoint> all{{"generic", "/echo", {}},
+                                  {"chat", "/members/chat/?other_member_id=1", {}},
+                                  {"channels", "/room/listen", {}},
+                                  {"felix", "/", "Authorization: " + (secure ? tlsFelixToken : felixToken) + "\r\n"},
+                                  {"pop", "/", {}}};
+        return all[i];
     }
     std::unique_ptr<RawWs> open(bool secure, const Endpoint &e)
     {
@@ -116,9 +118,7 @@ private slots:
     {
         QFETCH(bool, secure);
         QFETCH(int, endpoint);
-        Endpoint e = endpoints()[endpoint];
-        if (secure && QByteArray(e.service) == "felix")
-            e.headers = "Authorization: " + tlsFelixToken + "\r\n";
+        const Endpoint e = this->endpoint(secure, endpoint);
         auto ws = open(secure, e);
         QVERIFY(ws->ok());
         // An unmasked text frame (the first message of chat and pop, for that matter).
@@ -139,9 +139,7 @@ private slots:
         // that would be echoed. The server closes with 1002 and answers none of them.
         QFETCH(bool, secure);
         QFETCH(int, endpoint);
-        Endpoint e = endpoints()[endpoint];
-        if (secure && QByteArray(e.service) == "felix")
-            e.headers = "Authorization: " + tlsFelixToken + "\r\n";
+        const Endpoint e = this->endpoint(secure, endpoint);
         auto ws = open(secure, e);
         QVERIFY(ws->ok());
         ws->sendAll({{true, 0, 0, "nothing to continue"}, {true, 0, 1, "Hello"}, {true, 0, 9, "ping"}, {true, 0, 1, "again"}});
@@ -185,9 +183,7 @@ private slots:
     {
         QFETCH(bool, secure);
         QFETCH(int, endpoint);
-        Endpoint e = endpoints()[endpoint];
-        if (secure && QByteArray(e.service) == "felix")
-            e.headers = "Authorization: " + tlsFelixToken + "\r\n";
+        const Endpoint e = this->endpoint(secure, endpoint);
         auto ws = open(secure, e);
         QVERIFY(ws->ok());
         QList<RawFrame> burst;
@@ -220,7 +216,7 @@ private slots:
     {
         // Autobahn 6.2.3/6.2.4/6.4.2, refused by QtWebSockets 6.4 with 1007.
         QFETCH(bool, secure);
-        auto ws = open(secure, endpoints()[0]);
+        auto ws = open(secure, endpoint(secure, 0));
         QVERIFY(ws->ok());
         const QByteArray kosme("\xce\xba\xe1\xbd\xb9\xcf\x83\xce\xbc\xce\xb5");
         QList<RawFrame> frames{{false, 0, 1, kosme.left(1)}};
