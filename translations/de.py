@@ -253,6 +253,8 @@ DE = {
     # ServicesModel
     "%1 (%2/s)": "%1 (%2/s)",
     "%1 errors, %2 limit hits, %3 heartbeat timeouts": "%1 Fehler, %2-mal Limit erreicht, %3 Heartbeat-Zeitüberschreitungen",
+    "Unread data kept for a client (bytes)": "Ungelesene Daten je Client höchstens (Bytes)",
+    "Client must read within (ms)": "Client muss lesen innerhalb von (ms)",
     "%1 errors, %2 limit hits (%4 of them clients closed for not reading), %3 heartbeat timeouts": "%1 Fehler, %2-mal Limit erreicht (davon %4 Clients geschlossen, die nicht lesen), %3 Heartbeat-Zeitüberschreitungen",
     "Messages in": "Nachrichten ein",
     "Messages out": "Nachrichten aus",

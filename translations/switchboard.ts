@@ -1311,6 +1311,14 @@
         <source>Saved to %1: the next start uses it (unless --config names another file)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Unread data kept for a client (bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client must read within (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::ListenersModel</name>

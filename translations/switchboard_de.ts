@@ -1312,6 +1312,14 @@
         <source>Saved to %1: the next start uses it (unless --config names another file)</source>
         <translation>In %1 gespeichert: Der nächste Start verwendet sie (außer --config nennt eine andere Datei)</translation>
     </message>
+    <message>
+        <source>Unread data kept for a client (bytes)</source>
+        <translation>Ungelesene Daten je Client höchstens (Bytes)</translation>
+    </message>
+    <message>
+        <source>Client must read within (ms)</source>
+        <translation>Client muss lesen innerhalb von (ms)</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::ListenersModel</name>

@@ -30,6 +30,8 @@ const Field kFields[] = {
     {"unauthenticated_ms", QT_TRANSLATE_NOOP("sb::ui::LimitsWidget", "Time to authenticate (ms)"), &Limits::unauthenticatedMs, nullptr, 3'600'000},
     {"ping_interval_ms", QT_TRANSLATE_NOOP("sb::ui::LimitsWidget", "Ping every (ms, 0: never)"), &Limits::pingIntervalMs, nullptr, 3'600'000},
     {"pong_timeout_ms", QT_TRANSLATE_NOOP("sb::ui::LimitsWidget", "Pong within (ms)"), &Limits::pongTimeoutMs, nullptr, 3'600'000},
+    {"send_queue_bytes", QT_TRANSLATE_NOOP("sb::ui::LimitsWidget", "Unread data kept for a client (bytes)"), nullptr, &Limits::sendQueueBytes, 1'000'000'000},
+    {"send_timeout_ms", QT_TRANSLATE_NOOP("sb::ui::LimitsWidget", "Client must read within (ms)"), &Limits::sendTimeoutMs, nullptr, 86'400'000},
     {"body_bytes", QT_TRANSLATE_NOOP("sb::ui::LimitsWidget", "Largest HTTP body (bytes)"), nullptr, &Limits::bodyBytes, 1'000'000'000},
     {"head_bytes", QT_TRANSLATE_NOOP("sb::ui::LimitsWidget", "Largest HTTP head (bytes)"), &Limits::headBytes, nullptr, 1'048'576},
     {"head_timeout_ms", QT_TRANSLATE_NOOP("sb::ui::LimitsWidget", "Time to send an HTTP head (ms)"), &Limits::headTimeoutMs, nullptr, 3'600'000},
