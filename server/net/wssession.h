@@ -79,6 +79,8 @@ public:
     qint64 heldBytes() const { return m_peakHeld; }
 
     static constexpr int kCloseTimeoutMs = 5000;
+    // Header and payload in one buffer, one write: small messages need no heap at all.
+    static constexpr qsizetype kStackFrame = 4096;
 
 protected:
     virtual void onText(const QString &message) { Q_UNUSED(message); }
