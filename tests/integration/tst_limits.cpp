@@ -1,12 +1,75 @@
 // SPEC §8 limits, each with its status or close code, and the server heartbeat.
+#include "accounts/accountstore.h"
 #include "rawws.h"
 #include "testserver.h"
 
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 #include <QWebSocket>
 
+#include <cerrno>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 using namespace sbtest;
+
+namespace {
+// A client whose kernel takes little (4 KiB receive buffer): it does not read until told to.
+int slowClient(quint16 port)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    const int small = 4096;
+    setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(port);
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<sockaddr *>(&a), sizeof a) != 0) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+// Everything the server sends until it closes or is silent for `idleMs`.
+QByteArray drain(int fd, int idleMs)
+{
+    timeval tv{idleMs / 1000, (idleMs % 1000) * 1000};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    QByteArray got;
+    char buf[65536];
+    for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;)
+        got.append(buf, n);
+    return got;
+}
+
+// Reads until the server ends the connection (true) or `ms` of silence pass (false).
+bool endedByServer(int fd, int ms)
+{
+    timeval tv{ms / 1000, (ms % 1000) * 1000};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    char buf[65536];
+    for (;;) {
+        const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+        if (n > 0)
+            continue;
+        return n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK);  // end of stream or reset
+    }
+}
+
+qint64 metricOf(TestServer &s, const QByteArray &line)
+{
+    const QByteArray text = s.get(QStringLiteral("/metrics")).body;
+    for (const QByteArray &l : text.split('\n')) {
+        if (l.startsWith(line + ' '))
+            return l.mid(line.size() + 1).toLongLong();
+    }
+    return -1;
+}
+}  // namespace
 
 class TestLimits : public QObject
 {
@@ -86,6 +149,67 @@ private slots:
         const QByteArray r = rawExchange(s.port(), "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
         QCOMPARE(statusOf(r), 503);
         QVERIFY(r.contains("Retry-After: 5"));
+    }
+
+    // Pipelined requests are answered while the client takes the answers: one that sends
+    // many and reads none has the server wait (and Qt stop reading from it), not queue
+    // answers without end; once it reads, every answer comes, whole and in order.
+    void pipelinedRequestsWaitForTheirAnswersToBeRead()
+    {
+        TestServer s([](sb::ServerConfig &c) { c.limits.sendQueueBytes = 256 * 1024; });
+        QVERIFY2(s.ok(), qPrintable(s.error()));
+        const QString token = s.registerAndLogin(QStringLiteral("boss@limits.test"), QStringLiteral("pw"));
+        sb::AccountStore::Error err;
+        QVERIFY(s.host().accounts().setRole(QStringLiteral("boss@limits.test"), QStringLiteral("superuser"), &err));
+        const HttpResult smile = s.uploadSmile(token, kTinyPng + QByteArray(1'000'000, 'x'));
+        QCOMPARE(smile.status, 201);
+        const QByteArray uuid = smile.json().value(QStringLiteral("file_uuid")).toString().toLatin1();
+        const qint64 before = metricOf(s, "switchboard_http_requests_total{service=\"chat\"}");
+
+        const int fd = slowClient(s.port());
+        QVERIFY(fd >= 0);
+        const int requests = 20;  // 20 MB of answers: more than any socket buffer holds
+        QByteArray pipeline;
+        for (int i = 0; i < requests; ++i)
+            pipeline += "GET /storage?uuid=" + uuid + " HTTP/1.1\r\nHost: x\r\n\r\n";
+        QCOMPARE(::send(fd, pipeline.constData(), size_t(pipeline.size()), MSG_NOSIGNAL), ssize_t(pipeline.size()));
+        QTest::qWait(800);
+        const qint64 answeredWhileNotReading = metricOf(s, "switchboard_http_requests_total{service=\"chat\"}") - before;
+        QVERIFY2(answeredWhileNotReading < requests / 2, qPrintable(QString::number(answeredWhileNotReading)));
+        const QByteArray all = drain(fd, 2000);
+        ::close(fd);
+        QCOMPARE(all.count("HTTP/1.1 200 OK"), requests);
+        QVERIFY(all.size() > requests * 1'000'000);
+    }
+
+    // An event stream whose reader stopped reading is closed once what waits for it would
+    // pass the send queue, and leaves its channel.
+    void eventStreamThatIsNotReadIsClosed()
+    {
+        TestServer s;
+        QVERIFY2(s.ok(), qPrintable(s.error()));
+        int channels = -1;
+        for (const auto &l : s.host().listeners()) {
+            if (l.services.contains(QStringLiteral("channels")))
+                channels = l.id;
+        }
+        const int fd = slowClient(s.port(channels));
+        QVERIFY(fd >= 0);
+        const QByteArray listen = "GET /slow/listen HTTP/1.1\r\nHost: x\r\n\r\n";
+        QCOMPARE(::send(fd, listen.constData(), size_t(listen.size()), MSG_NOSIGNAL), ssize_t(listen.size()));
+        s.setHttpListener(channels);
+        QTRY_COMPARE(s.get(QStringLiteral("/slow/emit?probe=1")).json().value(QStringLiteral("delivered")).toInt(), 1);
+        const QByteArray big = "{\"blob\":\"" + QByteArray(1'000'000, 'y') + "\"}";
+        for (int i = 0; i < 8; ++i)
+            QCOMPARE(s.post(QStringLiteral("/slow/emit"), big).status, 200);
+        s.setHttpListener(0);
+        QTRY_VERIFY(metricOf(s, "switchboard_slow_consumers_total{service=\"channels\"}") >= 1);
+        // The server ended the stream (closed, or reset once the reader had not taken what
+        // was queued within two seconds), and the listener left the channel.
+        QVERIFY(endedByServer(fd, 5000));
+        ::close(fd);
+        s.setHttpListener(channels);
+        QCOMPARE(s.get(QStringLiteral("/slow/emit?after=1")).json().value(QStringLiteral("delivered")).toInt(), 0);
     }
 
     void heartbeatPingsAndDropsSilentPeers()
