@@ -29,6 +29,7 @@ struct LimitsTable {
 };
 
 class AccessWatcher;
+class Broker;
 class AccountStore;
 class LoginLimiter;
 class PasswordHasher;
@@ -50,6 +51,7 @@ struct ServerContext {
     std::unique_ptr<Database> database;
     std::unique_ptr<AccountStore> accounts;
     std::unique_ptr<AccessWatcher> access;  // closes sockets whose access ended
+    std::unique_ptr<Broker> broker;         // carries every hub's cross-connection events
     QThreadPool blockingPool;  // file reads and writes and other work that must not stall a worker
     std::unique_ptr<PasswordHasher> hasher;  // password checks: their own bounded queue
     std::unique_ptr<LoginLimiter> logins;    // failed logins per address and account

@@ -4,6 +4,7 @@
 #include "accounts/accountroutes.h"
 #include "accounts/passwordwork.h"
 #include "accounts/accountstore.h"
+#include "broker/broker.h"
 #include "logging.h"
 #include "net/acceptor.h"
 #include "net/descriptors.h"
@@ -121,6 +122,7 @@ bool ServerHost::start(QString *error)
                                                                      ctx.config.loginWindowSeconds * 1000});
 
     // Services, one instance each, then one router per listener.
+    ctx.broker = std::make_unique<LocalBroker>();
     auto accounts = std::make_unique<AccountRoutes>(ctx);
     m_services.clear();
     m_runtimes.clear();

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "format.h"
 #include "i18n.h"
 
 #include "admin/adminwidget.h"

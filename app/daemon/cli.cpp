@@ -6,28 +6,17 @@
 #include "serverhost.h"
 #include "serveroptions.h"
 #include "store/database.h"
+#include "terminationsignals.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
-#include <QSocketNotifier>
 
-#include <csignal>
 #include <cstdio>
-#include <sys/socket.h>
-#include <unistd.h>
 
 namespace sb::cli {
 
 namespace {
-
-int g_signalFd[2] = {-1, -1};
-
-void onSignal(int)
-{
-    const char c = 1;
-    [[maybe_unused]] const ssize_t n = ::write(g_signalFd[1], &c, 1);
-}
 
 void out(const QString &line)
 {
@@ -208,21 +197,10 @@ int runServer(ServerConfig config)
             out(QStringLiteral("  %1 on the LAN: %2").arg(l.services.join(QLatin1Char(',')), u));
     }
 
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFd) != 0)
+    TerminationSignals terminate;  // SIGTERM/SIGINT: close every socket (1001), finish writes
+    if (!terminate.isActive())
         return fail(QStringLiteral("cannot set up signal handling"));
-    QSocketNotifier notifier(g_signalFd[0], QSocketNotifier::Read);
-    QObject::connect(&notifier, &QSocketNotifier::activated, qApp, [] {
-        char c;
-        [[maybe_unused]] const ssize_t n = ::read(g_signalFd[0], &c, 1);
-        QCoreApplication::quit();
-    });
-    struct sigaction sa = {};
-    sa.sa_handler = onSignal;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = SA_RESTART;
-    sigaction(SIGINT, &sa, nullptr);
-    sigaction(SIGTERM, &sa, nullptr);
-    std::signal(SIGPIPE, SIG_IGN);
+    QObject::connect(&terminate, &TerminationSignals::received, qApp, &QCoreApplication::quit);
 
     QCoreApplication::exec();
     out(QStringLiteral("shutting down"));

@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 #include "serverhost.h"
 #include "serveroptions.h"
+#include "terminationsignals.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -15,25 +16,13 @@
 #include <QJsonObject>
 #include <QMessageBox>
 #include <QScreen>
-#include <QSocketNotifier>
 #include <QTabWidget>
 #include <QTimer>
 
-#include <csignal>
-#include <sys/socket.h>
-#include <unistd.h>
 #include <cstdio>
 #include <memory>
 
 namespace {
-
-int g_signalFd[2] = {-1, -1};
-
-void onTerminate(int)
-{
-    const char c = 1;
-    [[maybe_unused]] const ssize_t n = ::write(g_signalFd[1], &c, 1);
-}
 
 // Watches the GUI thread's event loop: a 10 ms timer that should fire every 10 ms. How late it
 // runs is how long the GUI was unresponsive (the inspector benchmark reads this).
@@ -79,7 +68,9 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(SWITCHBOARD_VERSION));
     QApplication::setWindowIcon(sb::ui::appIcon());
     QApplication::setQuitOnLastWindowClosed(false);  // the tray keeps the server running
-    std::signal(SIGPIPE, SIG_IGN);
+    // SIGTERM/SIGINT (logout, systemd, Ctrl+C in a terminal) quit like File > Quit once the
+    // window exists: the server closes its sockets and finishes its writes.
+    sb::TerminationSignals terminate;
 
     // The language first, so that even --help is translated.
     QString language = sb::ui::savedLanguage();
@@ -151,21 +142,7 @@ int main(int argc, char *argv[])
             window.quitApplication();
         });
     }
-    // SIGTERM/SIGINT (logout, systemd, Ctrl+C in a terminal) quit like File > Quit: the
-    // server closes its sockets and finishes its writes.
-    std::unique_ptr<QSocketNotifier> terminate;
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFd) == 0) {
-        terminate = std::make_unique<QSocketNotifier>(g_signalFd[0], QSocketNotifier::Read);
-        QObject::connect(terminate.get(), &QSocketNotifier::activated, &window, [&window] {
-            char c;
-            [[maybe_unused]] const ssize_t n = ::read(g_signalFd[0], &c, 1);
-            window.quitApplication();
-        });
-        struct sigaction sa = {};
-        sa.sa_handler = onTerminate;
-        sigaction(SIGINT, &sa, nullptr);
-        sigaction(SIGTERM, &sa, nullptr);
-    }
+    QObject::connect(&terminate, &sb::TerminationSignals::received, &window, [&window] { window.quitApplication(); });
     if (p.isSet(quitAfter))
         QTimer::singleShot(p.value(quitAfter).toInt(), &window, [&window] { window.quitApplication(); });
     const int rc = QApplication::exec();

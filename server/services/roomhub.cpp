@@ -1,11 +1,10 @@
 #include "roomhub.h"
 
-#include "net/worker.h"
-
 #include <QJsonObject>
-#include <QThread>
 
 namespace sb {
+
+RoomHub::RoomHub(Broker &broker, const QString &stream) : m_stream(broker.subscribe(stream, this)) {}
 
 void RoomHub::join(const QString &room, Worker *worker, quint64 sessionId)
 {
@@ -24,48 +23,39 @@ void RoomHub::leave(const QString &room, quint64 sessionId)
         m_rooms.erase(it);
 }
 
-template <typename Deliver>
-void RoomHub::relay(const QString &room, quint64 from, Deliver deliver)
-{
-    QHash<Worker *, QList<quint64>> batches;
-    {
-        QMutexLocker lock(&m_mutex);
-        const auto it = m_rooms.constFind(room);
-        if (it == m_rooms.constEnd())
-            return;
-        for (const Member &m : *it) {
-            if (m.id != from)
-                batches[m.worker].append(m.id);
-        }
-    }
-    for (auto b = batches.begin(); b != batches.end(); ++b) {
-        Worker *w = b.key();
-        if (w->thread() == QThread::currentThread())
-            deliver(w, b.value());
-        else
-            w->post([w, ids = b.value(), deliver] { deliver(w, ids); });
-    }
-}
-
 void RoomHub::relayText(const QString &room, quint64 from, const QString &message)
 {
-    relayFrame(room, from, wsframe::Text, message.toUtf8());
+    relayUtf8(room, from, message.toUtf8());
 }
 
 void RoomHub::relayUtf8(const QString &room, quint64 from, const QByteArray &utf8)
 {
-    relayFrame(room, from, wsframe::Text, utf8);
+    m_stream->publish({room, utf8, wsframe::Text, from, {}});
 }
 
 void RoomHub::relayBinary(const QString &room, quint64 from, const QByteArray &message)
 {
-    relayFrame(room, from, wsframe::Binary, message);
+    m_stream->publish({room, message, wsframe::Binary, from, {}});
 }
 
-void RoomHub::relayFrame(const QString &room, quint64 from, wsframe::Opcode opcode, const QByteArray &payload)
+void RoomHub::receive(const BrokerMessage &m)
 {
+    FanoutBatches batches;
+    {
+        QMutexLocker lock(&m_mutex);
+        const auto it = m_rooms.constFind(m.topic);
+        if (it == m_rooms.constEnd())
+            return;
+        for (const Member &member : *it) {
+            if (member.id != m.except)
+                batches.add(member.worker, member.id);
+        }
+    }
+    if (batches.isEmpty())
+        return;
     // Framed once here, shared (not copied) by every worker and every recipient.
-    relay(room, from, [frame = wsframe::frame(opcode, payload), opcode, size = payload.size()](Worker *w, const QList<quint64> &ids) {
+    const auto opcode = wsframe::Opcode(m.kind);
+    batches.postOrRun([frame = wsframe::frame(opcode, m.payload), opcode, size = m.payload.size()](Worker *w, const QList<quint64> &ids) {
         w->deliverFrame(ids, frame, opcode, size);
     });
 }

@@ -1,7 +1,9 @@
 #pragma once
-// Named groups of sessions across workers (generic rooms, chat conversations). Thread-safe.
-// Relay posts one batch per worker (serialized once), never one event per recipient.
+// Named groups of sessions across workers (generic rooms, chat conversations, pop groups).
+// Thread-safe. A relay is published to the broker under the room's name and delivered here
+// to the room's members: framed once, one batch per worker.
 
+#include "broker/broker.h"
 #include "net/wsframe.h"
 
 #include <QByteArray>
@@ -14,10 +16,11 @@ namespace sb {
 
 class Worker;
 
-class RoomHub final
+class RoomHub final : public BrokerSubscriber
 {
 public:
-    RoomHub() = default;
+    // `stream`: the broker stream this hub's relays travel on (the service's name).
+    RoomHub(Broker &broker, const QString &stream);
     Q_DISABLE_COPY_MOVE(RoomHub)
 
     void join(const QString &room, Worker *worker, quint64 sessionId);
@@ -30,17 +33,17 @@ public:
     // {"<key>": [<name>, <size>], ...} as a JSON array of {name, connections}.
     QJsonArray snapshot() const;
 
+    void receive(const BrokerMessage &message) override;
+
 private:
     struct Member {
         Worker *worker;
         quint64 id;
     };
-    void relayFrame(const QString &room, quint64 from, wsframe::Opcode opcode, const QByteArray &payload);
-    template <typename Deliver>
-    void relay(const QString &room, quint64 from, Deliver deliver);
 
     mutable QMutex m_mutex;
     QHash<QString, QList<Member>> m_rooms;
+    std::unique_ptr<BrokerStream> m_stream;  // last: unsubscribes first
 };
 
 }  // namespace sb

@@ -67,6 +67,35 @@ QHash<QByteArray, qint64> Telemetry::rejections() const
     return m_rejections;
 }
 
+namespace {
+// Every per-service metric of /metrics: one row each. A row with `out` set has a
+// direction label (in: `member`, out: `out`).
+struct ServiceMetric {
+    const char *name;
+    const char *type;
+    const char *help;
+    qint64 ServiceCountersSnapshot::*member;
+    qint64 ServiceCountersSnapshot::*out = nullptr;
+};
+using S = ServiceCountersSnapshot;
+const ServiceMetric kServiceMetrics[] = {
+    {"switchboard_connections", "gauge", "Open WebSocket connections.", &S::connectionsOpen},
+    {"switchboard_connections_total", "counter", "WebSocket connections accepted.", &S::connectionsTotal},
+    {"switchboard_messages_total", "counter", "WebSocket messages received and sent.", &S::messagesIn, &S::messagesOut},
+    {"switchboard_bytes_total", "counter", "WebSocket payload bytes received and sent.", &S::bytesIn, &S::bytesOut},
+    {"switchboard_http_requests_total", "counter", "HTTP requests answered.", &S::httpRequests},
+    {"switchboard_errors_total", "counter", "Protocol and server errors.", &S::errors},
+    {"switchboard_limit_hits_total", "counter", "Requests and connections refused or closed by a limit.", &S::limitHits},
+    {"switchboard_heartbeat_timeouts_total", "counter", "Connections dropped for a missed heartbeat.", &S::heartbeatTimeouts},
+    {"switchboard_slow_consumers_total", "counter", "Connections closed because they did not read what was sent to them.",
+     &S::slowConsumers},
+    {"switchboard_store_commits_total", "counter", "Database transactions committed for client writes.", &S::storeCommits},
+    {"switchboard_store_rows_total", "counter", "Client writes stored (messages, reports) in those transactions.", &S::storeRows},
+    {"switchboard_reports_clamped_total", "counter", "View counts lowered to a limit (pop abuse).", &S::reportsClamped},
+    {"switchboard_reports_refused_total", "counter", "View-count reports refused (pop abuse).", &S::reportsRefused},
+};
+}  // namespace
+
 QByteArray Telemetry::prometheusText(qint64 uptimeMs) const
 {
     const auto snap = snapshot();
@@ -75,50 +104,22 @@ QByteArray Telemetry::prometheusText(qint64 uptimeMs) const
         out.append("# HELP ").append(name).append(' ').append(help).append('\n');
         out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
     };
-    auto perService = [&](const char *name, const char *type, const char *help, auto member) {
-        family(name, type, help);
-        for (const auto &s : snap)
-            out.append(name).append("{service=\"").append(s.service.toUtf8()).append("\"} ")
-                .append(QByteArray::number(s.*member)).append('\n');
-    };
-    auto inOut = [&](const char *name, const char *help, auto in, auto outMember) {
-        family(name, "counter", help);
-        for (const auto &s : snap) {
-            out.append(name).append("{service=\"").append(s.service.toUtf8()).append("\",direction=\"in\"} ")
-                .append(QByteArray::number(s.*in)).append('\n');
-            out.append(name).append("{service=\"").append(s.service.toUtf8()).append("\",direction=\"out\"} ")
-                .append(QByteArray::number(s.*outMember)).append('\n');
-        }
+    auto sample = [&](const char *name, const ServiceCountersSnapshot &s, const char *direction, qint64 value) {
+        out.append(name).append("{service=\"").append(s.service.toUtf8()).append('"');
+        if (direction)
+            out.append(",direction=\"").append(direction).append('"');
+        out.append("} ").append(QByteArray::number(value)).append('\n');
     };
     family("switchboard_uptime_seconds", "gauge", "Seconds since the server started.");
     out.append("switchboard_uptime_seconds ").append(QByteArray::number(double(uptimeMs) / 1000.0, 'f', 3)).append('\n');
-    perService("switchboard_connections", "gauge", "Open WebSocket connections.",
-               &ServiceCountersSnapshot::connectionsOpen);
-    perService("switchboard_connections_total", "counter", "WebSocket connections accepted.",
-               &ServiceCountersSnapshot::connectionsTotal);
-    inOut("switchboard_messages_total", "WebSocket messages received and sent.",
-          &ServiceCountersSnapshot::messagesIn, &ServiceCountersSnapshot::messagesOut);
-    inOut("switchboard_bytes_total", "WebSocket payload bytes received and sent.",
-          &ServiceCountersSnapshot::bytesIn, &ServiceCountersSnapshot::bytesOut);
-    perService("switchboard_http_requests_total", "counter", "HTTP requests answered.",
-               &ServiceCountersSnapshot::httpRequests);
-    perService("switchboard_errors_total", "counter", "Protocol and server errors.",
-               &ServiceCountersSnapshot::errors);
-    perService("switchboard_limit_hits_total", "counter", "Requests and connections refused or closed by a limit.",
-               &ServiceCountersSnapshot::limitHits);
-    perService("switchboard_heartbeat_timeouts_total", "counter", "Connections dropped for a missed heartbeat.",
-               &ServiceCountersSnapshot::heartbeatTimeouts);
-    perService("switchboard_slow_consumers_total", "counter",
-               "Connections closed because they did not read what was sent to them.",
-               &ServiceCountersSnapshot::slowConsumers);
-    perService("switchboard_store_commits_total", "counter", "Database transactions committed for client writes.",
-               &ServiceCountersSnapshot::storeCommits);
-    perService("switchboard_store_rows_total", "counter", "Client writes stored (messages, reports) in those transactions.",
-               &ServiceCountersSnapshot::storeRows);
-    perService("switchboard_reports_clamped_total", "counter", "View counts lowered to a limit (pop abuse).",
-               &ServiceCountersSnapshot::reportsClamped);
-    perService("switchboard_reports_refused_total", "counter", "View-count reports refused (pop abuse).",
-               &ServiceCountersSnapshot::reportsRefused);
+    for (const ServiceMetric &m : kServiceMetrics) {
+        family(m.name, m.type, m.help);
+        for (const auto &s : snap) {
+            sample(m.name, s, m.out ? "in" : nullptr, s.*m.member);
+            if (m.out)
+                sample(m.name, s, "out", s.*m.out);
+        }
+    }
     family("switchboard_handshake_rejections_total", "counter", "Requests refused before a WebSocket handshake, by reason.");
     const auto rej = rejections();
     QList<QByteArray> reasons = rej.keys();

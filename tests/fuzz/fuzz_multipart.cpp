@@ -1,6 +1,6 @@
 // libFuzzer target: multipart/form-data bodies. The first line of the input is taken as the
 // Content-Type header, the rest as the body. No crash; parts never exceed the body.
-#include "net/multipart.h"
+#include "services/chat/multipart.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,5 +1,5 @@
-// Every schema version upgrades to the latest with its data intact (DESIGN §2:
-// numbered migrations, tested from each old version).
+// Every schema version upgrades to the latest with its data intact (docs/architecture.md,
+// "Where a change goes": numbered migrations, tested from each old version).
 #include "store/database.h"
 
 #include <QSqlQuery>

@@ -1,6 +1,6 @@
 #include "felixdocswidget.h"
 
-#include "inspector/jsonhighlighter.h"
+#include "widgets/jsonhighlighter.h"
 #include "serverhost.h"
 
 #include <QApplication>

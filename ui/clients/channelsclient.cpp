@@ -1,7 +1,7 @@
 #include "channelsclient.h"
 
 #include "clientsocket.h"
-#include "inspector/jsonhighlighter.h"
+#include "widgets/jsonhighlighter.h"
 
 #include <QCheckBox>
 #include <QComboBox>

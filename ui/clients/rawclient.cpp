@@ -1,6 +1,6 @@
 #include "rawclient.h"
 
-#include "inspector/jsonhighlighter.h"
+#include "widgets/jsonhighlighter.h"
 #include "inspector/trafficmodel.h"
 
 #include <QComboBox>

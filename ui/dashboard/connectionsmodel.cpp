@@ -1,6 +1,6 @@
 #include "connectionsmodel.h"
 
-#include "listenersmodel.h"
+#include "format.h"
 
 #include <QBrush>
 #include <QDateTime>

@@ -56,7 +56,4 @@ private:
     qint64 m_lastUptimeMs = 0;
 };
 
-QString formatBytes(qint64 bytes);
-QString formatDuration(qint64 ms);
-
 }  // namespace sb::ui

@@ -1,7 +1,7 @@
 #include "inspectorwidget.h"
 
 #include "serverhost.h"
-#include "jsonhighlighter.h"
+#include "widgets/jsonhighlighter.h"
 #include "trafficmodel.h"
 
 #include <QCheckBox>

@@ -1,6 +1,6 @@
 #include "trafficmodel.h"
 
-#include "dashboard/listenersmodel.h"
+#include "format.h"
 
 #include <QColor>
 #include <QCoreApplication>

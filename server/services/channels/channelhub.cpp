@@ -54,17 +54,25 @@ QByteArray memberJson(const QString &clientId, const QByteArray &presence)
 }
 }  // namespace
 
-void ChannelHub::post(const QList<const Member *> &recipients, const QByteArray &prefix)
+ChannelHub::ChannelHub(Broker &broker, const QString &stream, HistoryLimits limits)
+    : m_limits(limits), m_stream(broker.subscribe(stream, this))
 {
-    QHash<Worker *, QList<quint64>> batches;
+}
+
+void ChannelHub::post(const QString &channel, const QList<const Member *> &recipients, const QByteArray &prefix)
+{
+    BrokerMessage message{channel, prefix, 0, 0, {}};
     for (const Member *m : recipients)
-        batches[m->subscriber->worker()].append(m->subscriber->subscriberId());
-    for (auto it = batches.begin(); it != batches.end(); ++it) {
-        it.key()->post([registry = &m_subscribers, ids = it.value(), prefix] {
-            for (ChannelSubscriber *s : registry->find(ids))
-                s->deliver(prefix);
-        });
-    }
+        message.to.add(m->subscriber->worker(), m->subscriber->subscriberId());
+    m_stream->publish(message);
+}
+
+void ChannelHub::receive(const BrokerMessage &message)
+{
+    message.to.post([registry = &m_subscribers, prefix = message.payload](Worker *, const QList<quint64> &ids) {
+        for (ChannelSubscriber *s : registry->find(ids))
+            s->deliver(prefix);
+    });
 }
 
 void ChannelHub::forget(Channel &c)
@@ -168,16 +176,16 @@ JoinResult ChannelHub::join(const QString &channel, ChannelSubscriber *subscribe
     payload.append('}');
 
     const Member *self = &c.members.last();
-    post({self}, eventPrefix("CONNECTED", payload, randomId("evt_")));
+    post(channel, {self}, eventPrefix("CONNECTED", payload, randomId("evt_")));
     for (const QByteArray &p : replay)
-        post({self}, p);
+        post(channel, {self}, p);
     QList<const Member *> others;
     for (const Member &m : c.members) {
         if (m.subscriber != subscriber)
             others.append(&m);
     }
     if (!others.isEmpty())
-        post(others, eventPrefix("PRESENCE:JOINED", memberJson(subscriber->clientId(), presenceJson), randomId("evt_")));
+        post(channel, others, eventPrefix("PRESENCE:JOINED", memberJson(subscriber->clientId(), presenceJson), randomId("evt_")));
     return result;
 }
 
@@ -199,7 +207,7 @@ void ChannelHub::leave(const QString &channel, const QString &clientId)
     QList<const Member *> others;
     for (const Member &m : it->members)
         others.append(&m);
-    post(others, eventPrefix("PRESENCE:LEFT", "{\"clientID\":\"" + clientId.toLatin1() + "\"}", randomId("evt_")));
+    post(channel, others, eventPrefix("PRESENCE:LEFT", "{\"clientID\":\"" + clientId.toLatin1() + "\"}", randomId("evt_")));
 }
 
 bool ChannelHub::updatePresence(const QString &channel, const QString &clientId, const QByteArray &presenceJson)
@@ -218,7 +226,7 @@ bool ChannelHub::updatePresence(const QString &channel, const QString &clientId,
         all.append(&m);
     }
     if (found)
-        post(all, eventPrefix("PRESENCE:UPDATED", memberJson(clientId, presenceJson), randomId("evt_")));
+        post(channel, all, eventPrefix("PRESENCE:UPDATED", memberJson(clientId, presenceJson), randomId("evt_")));
     return found;
 }
 
@@ -275,7 +283,7 @@ EmitResult ChannelHub::publish(const QString &channel, const QByteArray &payload
     // are never awaited).
     const QByteArray prefix = eventPrefix("DATA", payloadJson, result.eventId, requiresAck);
     if (!recipients.isEmpty())
-        post(recipients, prefix);
+        post(channel, recipients, prefix);
     if (c && target == Target::All)
         remember(*c, result.eventId, requiresAck ? eventPrefix("DATA", payloadJson, result.eventId, false) : prefix);
     return result;

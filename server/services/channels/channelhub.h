@@ -1,9 +1,12 @@
 #pragma once
 // Channel membership, presence and fan-out for the channels service (seed 004), across
-// workers. Thread-safe. Every event of a channel is posted while the hub lock is held, so
-// all members see one order of events (no JOINED before CONNECTED, no lost LEFT).
+// workers. Thread-safe. Every event of a channel is published to the broker (topic: the
+// channel) while the hub lock is held, naming the members it is for, so all members see one
+// order of events (no JOINED before CONNECTED, no lost LEFT).
 // Events are serialized once: a per-recipient message is the shared prefix plus
 // `,"clientID":"…","latency":N}`, appended on the recipient's own worker.
+
+#include "broker/broker.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -63,7 +66,7 @@ private:
     QHash<quint64, ChannelSubscriber *> m_byId;
 };
 
-class ChannelHub final
+class ChannelHub final : public BrokerSubscriber
 {
 public:
     // History for ?since= recovery: per channel at most `historyEvents` events, `historyMs` old
@@ -75,7 +78,7 @@ public:
         qint64 bytes = 1024 * 1024;
         qint64 totalBytes = 32 * 1024 * 1024;
     };
-    explicit ChannelHub(HistoryLimits limits) : m_limits(limits) {}
+    ChannelHub(Broker &broker, const QString &stream, HistoryLimits limits);
     Q_DISABLE_COPY_MOVE(ChannelHub)
 
     // Adds a member; posts CONNECTED (with members, and recovery of events after `since`)
@@ -98,6 +101,9 @@ public:
     // Bytes the channels' histories hold together.
     qint64 historyBytes() const;
 
+    // Delivers an event to the subscribers it names (channel events always name them).
+    void receive(const BrokerMessage &message) override;
+
 private:
     struct Member {
         QString clientId;
@@ -115,8 +121,8 @@ private:
         qint64 historyBytes = 0;
     };
 
-    // Posts `prefix` to `recipients`, one batch per worker. Hub lock held.
-    void post(const QList<const Member *> &recipients, const QByteArray &prefix);
+    // Publishes `prefix` for `recipients`. Hub lock held.
+    void post(const QString &channel, const QList<const Member *> &recipients, const QByteArray &prefix);
     void remember(Channel &c, const QString &eventId, const QByteArray &prefix);
     void forget(Channel &c);  // drops the channel's oldest event
     // Over the total: drops the oldest events of all channels, down to three quarters of it.
@@ -132,6 +138,7 @@ private:
     HistoryLimits m_limits;
     qint64 m_historyBytes = 0;  // over all channels
     qint64 m_lastSweepMs = 0;
+    std::unique_ptr<BrokerStream> m_stream;  // last: unsubscribes first
 };
 
 // What the hub delivers to: a WebSocket session or an SSE stream. Lives on its worker; the

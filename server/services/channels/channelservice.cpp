@@ -159,7 +159,7 @@ bool parsePresence(const QByteArray &query, QByteArray *json, QString *error)
 }
 
 ChannelService::ChannelService(ServerContext &context)
-    : m_ctx(context), m_hub(historyLimits(context.config.service(kService)))
+    : m_ctx(context), m_hub(*context.broker, kService, historyLimits(context.config.service(kService)))
 {
 }
 

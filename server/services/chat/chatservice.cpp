@@ -5,7 +5,7 @@
 #include "accounts/secrets.h"
 #include "chatsession.h"
 #include "chatstore.h"
-#include "net/multipart.h"
+#include "multipart.h"
 #include "net/wsendpoint.h"
 #include "servercontext.h"
 #include "store/database.h"
@@ -87,7 +87,8 @@ HttpResponse staticPage(const QString &resource)
 
 }  // namespace
 
-ChatService::ChatService(ServerContext &context) : m_ctx(context)
+ChatService::ChatService(ServerContext &context)
+    : m_ctx(context), m_conversations(*context.broker, QStringLiteral("chat"))
 {
     m_store = std::make_unique<ChatStore>(*context.database, QDir(context.config.dataDir).filePath(QStringLiteral("files")));
     m_store->removeOrphanFiles();

@@ -58,9 +58,9 @@ private:
                                         const char *code);
 
     ServerContext &m_ctx;
+    RoomHub m_conversations;  // keyed by chat id; outlives the writer, whose last commits relay
     std::unique_ptr<ChatStore> m_store;
     std::unique_ptr<ChatWriter> m_writer;
-    RoomHub m_conversations;  // keyed by chat id
 };
 
 }  // namespace sb::chat

@@ -16,17 +16,14 @@
 namespace sb::chat {
 
 ChatSession::ChatSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters, ChatService &service)
-    : WsSession(socket, context, counters), m_service(service)
-{
-    m_authTimer.setParent(this);
-    m_authTimer.setSingleShot(true);
-    m_authTimer.setTimerType(Qt::PreciseTimer);  // never before the promised time
-    connect(&m_authTimer, &QTimer::timeout, this, [this] {
+    : WsSession(socket, context, counters)
+    , m_service(service)
+    , m_auth(this, context.limits.unauthenticatedMs, [this] {
         const LimitReaction r = limitReaction(LimitKind::Unauthenticated);
         ServiceCounters::add(this->counters().limitHits);
         close(r.closeCode, QString::fromLatin1(r.reason));
-    });
-    m_authTimer.start(context.limits.unauthenticatedMs);
+    })
+{
 }
 
 ChatSession::~ChatSession()
@@ -84,19 +81,17 @@ void ChatSession::onText(const QString &message)
 
 void ChatSession::authenticate(const QString &message)
 {
-    m_authTimer.stop();
-    const QString m = message.trimmed();
-    if (!m.startsWith(QLatin1String("Bearer "), Qt::CaseInsensitive)) {
+    ServerContext &ctx = m_service.context();
+    auto r = m_auth.check(*ctx.accounts, QStringView(message).trimmed());
+    if (r.status == FirstMessageAuth::Result::NotBearer) {
         deny(QStringLiteral("the first message must be 'Bearer <access_token>'"));
         return;
     }
-    ServerContext &ctx = m_service.context();
-    const QByteArray token = m.mid(7).trimmed().toLatin1();
-    const auto user = ctx.accounts->userForAccessToken(token);
-    if (!user) {
+    if (r.status == FirstMessageAuth::Result::Invalid) {
         deny(QStringLiteral("invalid or expired access token"));
         return;
     }
+    const auto &user = r.user;
     bool ok = false;
     const QByteArray raw = queryItem(context().query, "other_member_id");
     const qint64 other = raw.toLongLong(&ok);
@@ -118,7 +113,7 @@ void ChatSession::authenticate(const QString &message)
         return;
     }
     m_user = user;
-    setAccess(user->id, AccountStore::accessTokenDigest(token));  // a logout closes this socket
+    setAccess(user->id, r.tokenDigest);  // a logout closes this socket
     setIdentity(QStringLiteral("%1 (#%2) with #%3").arg(user->email).arg(user->id).arg(other));
     m_otherId = other;
     m_chatId = *chat;
@@ -208,7 +203,7 @@ void ChatSession::submit(SendRequest r)
 void ChatSession::onBinary(const QByteArray &message)
 {
     if (!m_user) {
-        m_authTimer.stop();
+        m_auth.stop();
         deny(QStringLiteral("the first message must be 'Bearer <access_token>'"));
         return;
     }

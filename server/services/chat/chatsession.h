@@ -5,9 +5,9 @@
 #include "accounts/accountstore.h"
 #include "chatstore.h"
 #include "net/wssession.h"
+#include "services/firstmessageauth.h"
 
 #include <QPointer>
-#include <QTimer>
 
 #include <deque>
 #include <memory>
@@ -51,7 +51,7 @@ private:
     // Every message of this socket goes through it, in the order sent (it outlives the
     // session while a file is still being written).
     std::shared_ptr<ChatSequence> m_sequence;
-    QTimer m_authTimer;
+    FirstMessageAuth m_auth;
     std::optional<User> m_user;
     qint64 m_chatId = 0;
     qint64 m_otherId = 0;

@@ -1,9 +1,10 @@
 #include "felixservice.h"
 
+#include "felixsession.h"
+
 #include "accounts/accountstore.h"
 #include "net/worker.h"
 #include "net/wsendpoint.h"
-#include "net/wssession.h"
 #include "servercontext.h"
 
 #include <QDateTime>
@@ -28,61 +29,6 @@ qint64 residentBytes()
     const QList<QByteArray> f = statm.readAll().split(' ');
     return f.size() > 1 ? f[1].toLongLong() * sysconf(_SC_PAGESIZE) : 0;
 }
-
-// Strings only: "Ids are strings; bad shapes are ignored like any invalid message."
-bool readIds(const QJsonObject &data, const char *key, QSet<QString> *out)
-{
-    const QJsonValue v = data.value(QLatin1String(key));
-    if (v.isUndefined())
-        return true;  // absent: listen to none of that kind
-    if (!v.isArray())
-        return false;
-    for (const QJsonValue &e : v.toArray()) {
-        if (!e.isString() || e.toString().isEmpty() || e.toString().size() > 128)
-            return false;
-        out->insert(e.toString());
-    }
-    return out->size() <= 10'000;
-}
-
-class FelixSession final : public WsSession
-{
-public:
-    FelixSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters, FelixService &service)
-        : WsSession(socket, context, counters), m_service(service)
-    {
-    }
-    ~FelixSession() override { m_service.store().unsubscribeAll({context().worker, id()}); }
-
-protected:
-    void onText(const QString &message) override
-    {
-        const QJsonDocument doc = QJsonDocument::fromJson(message.toUtf8());
-        const QJsonValue code = doc.object().value(QLatin1String("code"));
-        const double c = code.toDouble(-1);
-        if (!doc.isObject() || !code.isDouble() || c != double(qint64(c)))
-            return invalid();
-        if (qint64(c) == 20001) {
-            sendUtf8(m_service.heartbeatReply());
-        } else if (qint64(c) == 20002) {
-            const QJsonValue data = doc.object().value(QLatin1String("data"));
-            QSet<QString> users, guilds;
-            if (!data.isObject() || !readIds(data.toObject(), "users", &users) || !readIds(data.toObject(), "guilds", &guilds))
-                return invalid();
-            m_service.store().subscribe({context().worker, id()}, users, guilds);
-        } else {
-            invalid();
-        }
-    }
-    void onBinary(const QByteArray &) override { invalid(); }
-    void onDisconnected() override { m_service.store().unsubscribeAll({context().worker, id()}); }
-
-private:
-    // Not processed, not answered (seed 002) — but counted, so the dashboard shows it.
-    void invalid() { ServiceCounters::add(counters().errors); }
-
-    FelixService &m_service;
-};
 
 class FelixEndpoint final : public WsEndpoint
 {
@@ -109,7 +55,7 @@ public:
     }
     WsSession *createSession(QWebSocket *socket, const SessionContext &context) override
     {
-        return new FelixSession(socket, context, m_service.context().telemetry->service(kService), m_service);
+        return newFelixSession(socket, context, m_service.context().telemetry->service(kService), m_service);
     }
 
 private:
@@ -118,7 +64,14 @@ private:
 
 }  // namespace
 
-FelixService::FelixService(ServerContext &context) : m_ctx(context), m_store(*context.database) {}
+FelixService::FelixService(ServerContext &context)
+    : m_ctx(context),
+      m_hub(*context.broker, kService),
+      m_store(*context.database, [hub = &m_hub](Kind kind, const QString &id, const std::optional<QJsonObject> &doc) {
+          hub->changed(kind, id, doc);
+      })
+{
+}
 
 QByteArray FelixService::heartbeatReply() const
 {

@@ -3,6 +3,7 @@
 // in the Authorization header (403 before the handshake otherwise), {code,data} messages,
 // and the guild/user document REST API on the same listener.
 
+#include "felixhub.h"
 #include "felixstore.h"
 #include "services/service.h"
 
@@ -19,10 +20,11 @@ public:
     explicit FelixService(ServerContext &context);
     QString name() const override { return QStringLiteral("felix"); }
     void registerRoutes(Router &router) override;
-    QJsonObject snapshot() const override { return {{QStringLiteral("subscriptions"), m_store.subscriptions()}}; }
+    QJsonObject snapshot() const override { return {{QStringLiteral("subscriptions"), m_hub.subscriptions()}}; }
 
     ServerContext &context() { return m_ctx; }
     FelixStore &store() { return m_store; }
+    FelixHub &hub() { return m_hub; }
     // The 10001 heartbeat answer.
     QByteArray heartbeatReply() const;
 
@@ -33,7 +35,8 @@ private:
     bool authorized(const HttpRequest &request, const HttpResponder &respond);
 
     ServerContext &m_ctx;
-    FelixStore m_store;
+    FelixHub m_hub;
+    FelixStore m_store;  // reports each commit to m_hub
 };
 
 }  // namespace sb::felix

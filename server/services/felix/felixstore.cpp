@@ -2,7 +2,6 @@
 
 #include "logging.h"
 #include "mergepatch.h"
-#include "net/worker.h"
 #include "store/database.h"
 
 #include <QDateTime>
@@ -17,7 +16,7 @@ QString kindName(Kind kind)
     return kind == Kind::Guild ? QStringLiteral("guild") : QStringLiteral("user");
 }
 
-FelixStore::FelixStore(Database &db) : m_db(db) {}
+FelixStore::FelixStore(Database &db, Committed committed) : m_db(db), m_committed(std::move(committed)) {}
 
 std::optional<QJsonObject> FelixStore::get(Kind kind, const QString &id)
 {
@@ -112,69 +111,8 @@ FelixStore::Result FelixStore::write(Kind kind, const QString &id, const std::op
         m_db.rollback(db);
         return Result::StorageError;
     }
-    notify(kind, id, doc);
+    m_committed(kind, id, doc);
     return existed || !doc ? Result::Ok : Result::Created;
-}
-
-void FelixStore::notify(Kind kind, const QString &id, const std::optional<QJsonObject> &doc)
-{
-    const QList<Subscriber> subs = (kind == Kind::Guild ? m_guildSubs : m_userSubs).value(id);
-    if (subs.isEmpty())
-        return;
-    QJsonObject data;
-    if (kind == Kind::Guild) {
-        data.insert(QStringLiteral("guildID"), id);
-        data.insert(QStringLiteral("guildData"), doc ? QJsonValue(*doc) : QJsonValue(QJsonValue::Null));
-    } else {
-        data.insert(QStringLiteral("userID"), id);
-        data.insert(QStringLiteral("userData"), doc ? QJsonValue(*doc) : QJsonValue(QJsonValue::Null));
-    }
-    const QByteArray message = QJsonDocument(QJsonObject{{QStringLiteral("code"), kind == Kind::Guild ? 10002 : 10003},
-                                                         {QStringLiteral("data"), data}})
-                                   .toJson(QJsonDocument::Compact);
-    const QByteArray frame = wsframe::frame(wsframe::Text, message);  // once for every subscriber
-    QHash<Worker *, QList<quint64>> batches;
-    for (const Subscriber &s : subs)
-        batches[s.worker].append(s.sessionId);
-    for (auto it = batches.begin(); it != batches.end(); ++it) {
-        Worker *w = it.key();
-        w->post([w, ids = it.value(), frame, size = message.size()] { w->deliverFrame(ids, frame, wsframe::Text, size); });
-    }
-}
-
-void FelixStore::subscribe(const Subscriber &s, const QSet<QString> &users, const QSet<QString> &guilds)
-{
-    QMutexLocker lock(&m_mutex);
-    auto &mine = m_bySession[s.sessionId];
-    for (const QString &u : std::as_const(mine.first))
-        m_userSubs[u].removeAll(s);
-    for (const QString &g : std::as_const(mine.second))
-        m_guildSubs[g].removeAll(s);
-    for (const QString &u : users)
-        m_userSubs[u].append(s);
-    for (const QString &g : guilds)
-        m_guildSubs[g].append(s);
-    mine = {users, guilds};
-    m_userSubs.removeIf([](const auto &it) { return it.value().isEmpty(); });
-    m_guildSubs.removeIf([](const auto &it) { return it.value().isEmpty(); });
-}
-
-QJsonObject FelixStore::subscriptions() const
-{
-    QMutexLocker lock(&m_mutex);
-    QJsonObject guilds, users;
-    for (auto it = m_guildSubs.constBegin(); it != m_guildSubs.constEnd(); ++it)
-        guilds.insert(it.key(), int(it->size()));
-    for (auto it = m_userSubs.constBegin(); it != m_userSubs.constEnd(); ++it)
-        users.insert(it.key(), int(it->size()));
-    return {{QStringLiteral("guilds"), guilds}, {QStringLiteral("users"), users}};
-}
-
-void FelixStore::unsubscribeAll(const Subscriber &s)
-{
-    subscribe(s, {}, {});
-    QMutexLocker lock(&m_mutex);
-    m_bySession.remove(s.sessionId);
 }
 
 }  // namespace sb::felix

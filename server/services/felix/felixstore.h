@@ -1,36 +1,32 @@
 #pragma once
-// Guild and user documents of the felix service (seed 002): JSON objects in the database,
-// and who is subscribed to which. Thread-safe. Every change commits and is queued to its
-// subscribers while one lock is held, so subscribers see changes in commit order.
+// Guild and user documents of the felix service (seed 002): JSON objects in the database.
+// Thread-safe. Every change commits and is reported (to FelixHub, which pushes it) while one
+// lock is held, so subscribers see changes in commit order.
 
 #include <QByteArray>
 #include <QHash>
 #include <QJsonObject>
 #include <QMutex>
-#include <QSet>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace sb {
 class Database;
-class Worker;
 }
 
 namespace sb::felix {
 
 enum class Kind { Guild, User };
 
-struct Subscriber {
-    Worker *worker;
-    quint64 sessionId;
-    bool operator==(const Subscriber &o) const { return worker == o.worker && sessionId == o.sessionId; }
-};
-
 class FelixStore final
 {
 public:
-    explicit FelixStore(Database &db);
+    // Called after each committed change, in commit order, with the stored document (none
+    // when deleted).
+    using Committed = std::function<void(Kind, const QString &id, const std::optional<QJsonObject> &doc)>;
+    FelixStore(Database &db, Committed committed);
     Q_DISABLE_COPY_MOVE(FelixStore)
 
     std::optional<QJsonObject> get(Kind kind, const QString &id);
@@ -38,28 +34,18 @@ public:
     int count(Kind kind);
 
     enum class Result { Ok, Created, NotFound, NotAnObject, StorageError };
-    // Replace (PUT), merge-patch (PATCH) or delete; pushes the new document (null when
-    // deleted) to the subscribers as 10002/10003. `after` receives the stored document.
+    // Replace (PUT), merge-patch (PATCH) or delete. `after` receives the stored document.
     Result put(Kind kind, const QString &id, const QJsonObject &doc);
     Result patch(Kind kind, const QString &id, const QJsonValue &patch, QJsonObject *after);
     Result remove(Kind kind, const QString &id);
 
-    // 20002: replaces everything this session listens to.
-    void subscribe(const Subscriber &s, const QSet<QString> &users, const QSet<QString> &guilds);
-    void unsubscribeAll(const Subscriber &s);
-    // {"guilds": {id: listeners}, "users": {id: listeners}}
-    QJsonObject subscriptions() const;
-
 private:
     // m_mutex held by the caller.
     Result write(Kind kind, const QString &id, const std::optional<QJsonObject> &doc, bool mustExist);
-    void notify(Kind kind, const QString &id, const std::optional<QJsonObject> &doc);
 
     Database &m_db;
-    mutable QMutex m_mutex;  // writes + notifications, and the subscription maps
-    QHash<QString, QList<Subscriber>> m_guildSubs;
-    QHash<QString, QList<Subscriber>> m_userSubs;
-    QHash<quint64, QPair<QSet<QString>, QSet<QString>>> m_bySession;  // users, guilds
+    Committed m_committed;
+    QMutex m_mutex;  // a write and its report
 };
 
 QString kindName(Kind kind);

@@ -1,5 +1,7 @@
 #include "genericservice.h"
 
+#include "genericsessions.h"
+
 #include "accounts/accountstore.h"
 #include "accounts/httpauth.h"
 #include "accounts/passwordwork.h"
@@ -17,16 +19,6 @@ namespace {
 
 const QString kService = QStringLiteral("generic");
 
-class EchoSession final : public WsSession
-{
-public:
-    using WsSession::WsSession;
-
-protected:
-    void onText(const QString &message) override { sendText(message); }
-    void onBinary(const QByteArray &message) override { sendBinary(message); }
-};
-
 class EchoEndpoint final : public WsEndpoint
 {
 public:
@@ -38,32 +30,11 @@ public:
     }
     WsSession *createSession(QWebSocket *socket, const SessionContext &context) override
     {
-        return new EchoSession(socket, context, m_ctx.telemetry->service(kService));
+        return newEchoSession(socket, context, m_ctx.telemetry->service(kService));
     }
 
 private:
     ServerContext &m_ctx;
-};
-
-class RoomSession final : public WsSession
-{
-public:
-    RoomSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters,
-                std::shared_ptr<RoomHub> rooms)
-        : WsSession(socket, context, counters), m_rooms(std::move(rooms)), m_room(context.params.value(QStringLiteral("room")))
-    {
-        m_rooms->join(m_room, context.worker, context.id);
-    }
-    ~RoomSession() override { m_rooms->leave(m_room, id()); }
-
-protected:
-    void onText(const QString &message) override { m_rooms->relayText(m_room, id(), message); }
-    void onBinary(const QByteArray &message) override { m_rooms->relayBinary(m_room, id(), message); }
-    void onDisconnected() override { m_rooms->leave(m_room, id()); }
-
-private:
-    std::shared_ptr<RoomHub> m_rooms;
-    QString m_room;
 };
 
 class RoomEndpoint final : public WsEndpoint
@@ -127,7 +98,7 @@ public:
 
     WsSession *createSession(QWebSocket *socket, const SessionContext &context) override
     {
-        return new RoomSession(socket, context, m_ctx.telemetry->service(kService), m_rooms);
+        return newRoomSession(socket, context, m_ctx.telemetry->service(kService), m_rooms);
     }
 
 private:
@@ -137,7 +108,7 @@ private:
 
 }  // namespace
 
-GenericService::GenericService(ServerContext &context) : m_ctx(context), m_rooms(std::make_shared<RoomHub>()) {}
+GenericService::GenericService(ServerContext &context) : m_ctx(context), m_rooms(std::make_shared<RoomHub>(*context.broker, kService)) {}
 
 void GenericService::registerRoutes(Router &router)
 {

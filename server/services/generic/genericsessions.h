@@ -1,0 +1,20 @@
+#pragma once
+// The generic service's sockets (seed 003, SPEC §7): /echo sends every message back as it
+// came; /chat and /chat/{room} relay it to everyone else in the room.
+
+#include <memory>
+
+class QWebSocket;
+
+namespace sb {
+
+struct ServiceCounters;
+class RoomHub;
+class WsSession;
+struct SessionContext;
+
+WsSession *newEchoSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters);
+WsSession *newRoomSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters,
+                          std::shared_ptr<RoomHub> rooms);
+
+}  // namespace sb

@@ -1,0 +1,20 @@
+#pragma once
+// One pop socket (seed 000, SPEC §6): first-message Bearer authentication, then "state"
+// (echoed to the sender and relayed to its group) and "view_counts" (answered after the
+// commit, in the order sent).
+
+class QWebSocket;
+
+namespace sb {
+struct ServiceCounters;
+class WsSession;
+struct SessionContext;
+}
+
+namespace sb::pop {
+
+class PopService;
+
+WsSession *newPopSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters, PopService &service);
+
+}  // namespace sb::pop
