@@ -4,6 +4,7 @@
 #include "accounts/accountroutes.h"
 #include "accounts/passwordwork.h"
 #include "accounts/accountstore.h"
+#include "api/localadmin.h"
 #include "broker/broker.h"
 #include "logging.h"
 #include "net/acceptor.h"
@@ -56,7 +57,8 @@ void addBuiltinRoutes(Router &router, ServerContext &ctx, const ListenerConfig &
 
 }  // namespace
 
-ServerHost::ServerHost(ServerConfig config, QObject *parent) : QObject(parent), m_ctx(std::make_unique<ServerContext>())
+ServerHost::ServerHost(ServerConfig config, QObject *parent)
+    : QObject(parent), m_ctx(std::make_unique<ServerContext>()), m_admin(std::make_unique<LocalAdministration>(*this))
 {
     m_ctx->config = std::move(config);
 }
@@ -69,6 +71,16 @@ ServerHost::~ServerHost()
 const ServerConfig &ServerHost::config() const
 {
     return m_ctx->config;
+}
+
+Administration &ServerHost::admin()
+{
+    return *m_admin;
+}
+
+AccountStore *ServerHost::runningAccounts() const
+{
+    return m_running ? m_ctx->accounts.get() : nullptr;
 }
 
 AccountStore &ServerHost::accounts()
@@ -92,6 +104,22 @@ bool ServerHost::start(QString *error)
         return false;
     }
     ctx.uptime.start();
+    if (!prepareContext(error) || !buildListeners(error))
+        return false;
+    startWorkers();
+    for (int i = 0; i < int(m_runtimes.size()); ++i) {
+        if (!bind(i, error)) {
+            stop();
+            return false;
+        }
+    }
+    emit listenersChanged();
+    return true;
+}
+
+bool ServerHost::prepareContext(QString *error)
+{
+    ServerContext &ctx = *m_ctx;
     QStringList serviceNames;
     for (const ListenerConfig &l : ctx.config.listeners)
         serviceNames.append(l.services);
@@ -120,9 +148,14 @@ bool ServerHost::start(QString *error)
     ctx.logins = std::make_unique<LoginLimiter>(LoginLimiter::Policy{ctx.config.loginFailuresPerAddress,
                                                                      ctx.config.loginFailuresPerAccount,
                                                                      ctx.config.loginWindowSeconds * 1000});
-
-    // Services, one instance each, then one router per listener.
     ctx.broker = std::make_unique<LocalBroker>();
+    return true;
+}
+
+bool ServerHost::buildListeners(QString *error)
+{
+    // Services, one instance each, then one router per listener.
+    ServerContext &ctx = *m_ctx;
     auto accounts = std::make_unique<AccountRoutes>(ctx);
     m_services.clear();
     m_runtimes.clear();
@@ -176,7 +209,13 @@ bool ServerHost::start(QString *error)
         m_status.append(st);
         m_runtimes.push_back(rt);
     }
+    m_services.push_back(std::move(accounts));  // its routes live in every router
+    return true;
+}
 
+void ServerHost::startWorkers()
+{
+    ServerContext &ctx = *m_ctx;
     const int n = ctx.config.workers > 0 ? ctx.config.workers : qMax(1, QThread::idealThreadCount());
     for (int i = 0; i < n; ++i) {
         auto *thread = new QThread;
@@ -193,16 +232,6 @@ bool ServerHost::start(QString *error)
     ctx.workers = m_workers;
     m_acceptor = std::make_unique<Acceptor>(m_workers);  // the workers accept for themselves
     m_running = true;
-    m_services.push_back(std::move(accounts));  // its routes live in every router
-
-    for (int i = 0; i < int(m_runtimes.size()); ++i) {
-        if (!bind(i, error)) {
-            stop();
-            return false;
-        }
-    }
-    emit listenersChanged();
-    return true;
 }
 
 bool ServerHost::bind(int id, QString *error)
@@ -287,11 +316,6 @@ QString ServerHost::saveConfig(QString *error) const
         return {};
     }
     return path;
-}
-
-ListenerConfig ServerHost::listenerConfig(int id) const
-{
-    return id >= 0 && id < int(m_runtimes.size()) ? m_runtimes[size_t(id)]->config : ListenerConfig{};
 }
 
 bool ServerHost::reconfigureListener(int id, int port, const std::optional<TlsFiles> &tls, QString *error)
@@ -383,6 +407,7 @@ void ServerHost::stop()
     if (!m_running)
         return;
     ServerContext &ctx = *m_ctx;
+    m_admin->waitForDone();  // administration in flight reaches the services it started on
     m_acceptor->closeAll();
     for (ListenerStatus &st : m_status)
         st.running = false;
@@ -478,138 +503,22 @@ QHash<QString, QJsonObject> ServerHost::serviceStates() const
     return out;
 }
 
-namespace {
-// The running instance of one kind of service, or nullptr.
-template <typename T>
-T *findService(const std::vector<std::unique_ptr<Service>> &services)
-{
-    for (const auto &svc : services) {
-        if (auto *s = dynamic_cast<T *>(svc.get()))
-            return s;
-    }
-    return nullptr;
-}
-
-felix::FelixStore *felixStore(const std::vector<std::unique_ptr<Service>> &services)
-{
-    auto *f = findService<felix::FelixService>(services);
-    return f ? &f->store() : nullptr;
-}
-}  // namespace
-
-QList<QPair<QString, QJsonObject>> ServerHost::felixDocuments(bool guilds)
-{
-    felix::FelixStore *store = felixStore(m_services);
-    return store ? store->list(guilds ? felix::Kind::Guild : felix::Kind::User) : QList<QPair<QString, QJsonObject>>{};
-}
-
-bool ServerHost::putFelixDocument(bool guilds, const QString &id, const QJsonObject &doc, QString *error)
-{
-    felix::FelixStore *store = felixStore(m_services);
-    if (!store) {
-        *error = QStringLiteral("the felix service is not running");
-        return false;
-    }
-    if (id.isEmpty() || id.size() > 128) {
-        *error = QStringLiteral("an id is 1 to 128 characters");
-        return false;
-    }
-    if (store->put(guilds ? felix::Kind::Guild : felix::Kind::User, id, doc) == felix::FelixStore::Result::StorageError) {
-        *error = QStringLiteral("the change could not be stored");
-        return false;
-    }
-    return true;
-}
-
-bool ServerHost::removeFelixDocument(bool guilds, const QString &id, QString *error)
-{
-    felix::FelixStore *store = felixStore(m_services);
-    if (!store) {
-        *error = QStringLiteral("the felix service is not running");
-        return false;
-    }
-    switch (store->remove(guilds ? felix::Kind::Guild : felix::Kind::User, id)) {
-    case felix::FelixStore::Result::NotFound:
-        *error = QStringLiteral("there is no such document");
-        return false;
-    case felix::FelixStore::Result::StorageError:
-        *error = QStringLiteral("the change could not be stored");
-        return false;
-    default:
-        return true;
-    }
-}
-
-namespace {
-chat::ChatService *chatService(const std::vector<std::unique_ptr<Service>> &services)
-{
-    return findService<chat::ChatService>(services);
-}
-const QString kNoChat = QStringLiteral("the chat service is not running");
-}  // namespace
-
-QList<SmileInfo> ServerHost::smiles()
-{
-    QList<SmileInfo> out;
-    if (chat::ChatService *c = chatService(m_services)) {
-        for (const chat::Smile &s : c->store().smiles())
-            out.append(SmileInfo{s.id, s.fileUuid, s.price});
-    }
-    return out;
-}
-
-std::optional<SmileInfo> ServerHost::addSmile(const QByteArray &image, const QString &name, qint64 price, QString *error)
-{
-    chat::ChatService *c = chatService(m_services);
-    if (!c) {
-        *error = kNoChat;
-        return std::nullopt;
-    }
-    int code = 0;
-    const auto smile = c->addSmile(image, name, price, 0, &code, error);
-    if (!smile)
-        return std::nullopt;
-    return SmileInfo{smile->id, smile->fileUuid, smile->price};
-}
-
-bool ServerHost::setSmilePrice(qint64 id, qint64 price, QString *error)
-{
-    chat::ChatService *c = chatService(m_services);
-    if (!c || price < 0 || !c->store().setSmilePrice(id, price)) {
-        *error = !c ? kNoChat : price < 0 ? QStringLiteral("a price is zero or more coins") : QStringLiteral("there is no such smile");
-        return false;
-    }
-    return true;
-}
-
-bool ServerHost::removeSmile(qint64 id, QString *error)
-{
-    chat::ChatService *c = chatService(m_services);
-    if (!c || !c->store().retireSmile(id)) {
-        *error = !c ? kNoChat : QStringLiteral("there is no such smile");
-        return false;
-    }
-    return true;
-}
-
-QByteArray ServerHost::smileImage(const QString &fileUuid)
-{
-    chat::ChatService *c = chatService(m_services);
-    if (!c || QUuid::fromString(fileUuid).isNull())
-        return {};
-    QFile f(c->store().pathOf(fileUuid));
-    return f.open(QIODevice::ReadOnly) ? f.read(8 * 1024 * 1024) : QByteArray();
-}
-
 QList<ListenerStatus> ServerHost::listeners() const
 {
-    return m_status;
+    QList<ListenerStatus> out = m_status;
+    for (qsizetype i = 0; i < out.size() && i < qsizetype(m_runtimes.size()); ++i) {
+        const ListenerConfig &c = m_runtimes[size_t(i)]->config;
+        out[i].configuredPort = c.port;
+        out[i].certificateFile = c.tls ? c.tls->certificate : QString();
+        out[i].keyFile = c.tls ? c.tls->key : QString();
+    }
+    return out;
 }
 
 ServerSnapshot ServerHost::snapshot() const
 {
     ServerSnapshot s;
-    s.listeners = m_status;
+    s.listeners = listeners();
     if (!m_ctx->telemetry)
         return s;
     s.uptimeMs = m_ctx->uptime.elapsed();

@@ -1,13 +1,14 @@
 #pragma once
-// The one API the app and the GUI use: owns the worker threads (which accept and serve),
-// the listeners, the services, the store and the telemetry. A ServerHost lives on the thread that created it
-// (the GUI or daemon main thread) and its methods are called there; it never waits on that
-// thread's event loop, and workers never wait on it.
+// The embedded server: owns the worker threads (which accept and serve), the listeners, the
+// services, the store and the telemetry. Its own calls are the lifecycle, the listeners and
+// the limits; watching goes through the Monitor it implements, administration through
+// admin() (docs/architecture.md, "Administration and monitoring"). A ServerHost lives on the
+// thread that created it (the GUI or daemon main thread) and is called there; it never
+// waits on that thread's event loop, and workers never wait on it.
 
+#include "api/administration.h"
+#include "api/monitor.h"
 #include "config.h"
-#include "telemetry/capture.h"
-#include "telemetry/connectioninfo.h"
-#include "telemetry/counters.h"
 
 #include <QObject>
 #include <QStringList>
@@ -22,40 +23,13 @@ namespace sb {
 
 class AccountStore;
 class Acceptor;
+class LocalAdministration;
 class Service;
 class Worker;
 struct ListenerRuntime;
 struct ServerContext;
 
-struct ListenerStatus {
-    int id = 0;
-    QString name;
-    QStringList services;
-    QString address;      // as configured: "any", "localhost" or an IP
-    quint16 port = 0;     // bound port (the real one when 0 was asked), 0 when not bound
-    bool tls = false;
-    bool running = false;
-    qint64 startedAtMs = 0;
-    QString error;        // why it is not running, if it failed
-    QString localUrl;     // http(s)://127.0.0.1:port (or the bound address)
-    QStringList lanUrls;  // one per non-loopback address other machines can use
-};
-
-struct SmileInfo {
-    qint64 id = 0;
-    QString fileUuid;
-    qint64 price = 0;
-};
-
-struct ServerSnapshot {
-    qint64 uptimeMs = 0;
-    int workers = 0;
-    int openTcp = 0;
-    QList<ListenerStatus> listeners;
-    QList<ServiceCountersSnapshot> services;
-};
-
-class ServerHost final : public QObject
+class ServerHost final : public QObject, public Monitor
 {
     Q_OBJECT
 public:
@@ -86,42 +60,25 @@ public:
     // data directory's config.json, which the next start reads when no --config is given.
     // Returns the file's path, or an empty string with `error`.
     QString saveConfig(QString *error) const;
-    // The listener's current settings (the configured port, the TLS files).
-    ListenerConfig listenerConfig(int id) const;
     // Rebinds every running listener to `address` ("any", "localhost" or an IP).
     bool setListenAddress(const QString &address, QString *error);
 
-    QList<ListenerStatus> listeners() const;
+    // ---- Monitor ----
+    ServerSnapshot snapshot() const override;
+    QList<ListenerStatus> listeners() const override;
+    void setObserved(bool observed) override;
+    QList<ConnectionInfo> connections() const override;
+    void closeConnection(quint64 id, int code, const QString &reason) override;
+    void setCapture(const QString &service, bool on) override;
+    bool capturing(const QString &service) const override;
+    QList<CaptureRecord> captured(quint64 after, int max, quint64 *dropped = nullptr) const override;
+    QHash<QString, QJsonObject> serviceStates() const override;
 
-    // ---- telemetry for the dashboard (never makes a worker wait) ----
-    // While observed, workers publish their connection rows every second.
-    void setObserved(bool observed);
-    QList<ConnectionInfo> connections() const;
-    // Asks the connection's worker to close it with this code and reason.
-    void closeConnection(quint64 id, int code, const QString &reason);
-    void setCapture(const QString &service, bool on);
-    bool capturing(const QString &service) const;
-    QList<CaptureRecord> captured(quint64 after, int max, quint64 *dropped = nullptr) const;
-    // Each service's live state (channel presence, pop groups, felix subscriptions, rooms).
-    QHash<QString, QJsonObject> serviceStates() const;
-
-    // Felix guild (guilds = true) or user documents, for the administration panel. Blocking
-    // (database): call them off the GUI thread. A change is pushed to the connections that
-    // listen to that id, as a REST change is. False with `error` when felix is not running
-    // or the store failed.
-    QList<QPair<QString, QJsonObject>> felixDocuments(bool guilds);
-    bool putFelixDocument(bool guilds, const QString &id, const QJsonObject &doc, QString *error);
-    bool removeFelixDocument(bool guilds, const QString &id, QString *error);
-
-    // Chat smiles, for the administration panel; blocking like the felix calls above.
-    QList<SmileInfo> smiles();
-    std::optional<SmileInfo> addSmile(const QByteArray &image, const QString &name, qint64 price, QString *error);
-    bool setSmilePrice(qint64 id, qint64 price, QString *error);
-    // Retires the smile: gone from the grid, old messages keep it.
-    bool removeSmile(qint64 id, QString *error);
-    QByteArray smileImage(const QString &fileUuid);
-    ServerSnapshot snapshot() const;
+    // Users, tokens, smiles, felix documents, listeners and limits, as asynchronous calls.
+    Administration &admin();
     const ServerConfig &config() const;
+    // The store itself, for tests that set up users and tokens directly; everything else
+    // goes through admin().
     AccountStore &accounts();
     // Addresses other machines on the LAN can reach (non-loopback, up, IPv4 first).
     static QStringList lanAddresses();
@@ -130,6 +87,26 @@ signals:
     void listenersChanged();
 
 private:
+    friend class LocalAdministration;
+    // While running: the account store, or a service of type T (else null).
+    AccountStore *runningAccounts() const;
+    template <typename T>
+    T *runningService() const
+    {
+        if (!m_running)
+            return nullptr;
+        for (const auto &svc : m_services) {
+            if (auto *t = dynamic_cast<T *>(svc.get()))
+                return t;
+        }
+        return nullptr;
+    }
+
+    // start(), in steps: the shared context (store, accounts, limits, broker), the services
+    // and one router per listener, the worker threads.
+    bool prepareContext(QString *error);
+    bool buildListeners(QString *error);
+    void startWorkers();
     bool bind(int id, QString *error);
     void updateUrls(ListenerStatus &status) const;
 
@@ -142,6 +119,7 @@ private:
     std::unique_ptr<Acceptor> m_acceptor;
     bool m_running = false;
     bool m_observed = false;
+    std::unique_ptr<LocalAdministration> m_admin;  // after everything it reaches: goes first
 };
 
 }  // namespace sb

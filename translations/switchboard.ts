@@ -197,10 +197,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The server is not running.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>revoked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1317,6 +1313,10 @@
     </message>
     <message>
         <source>Client must read within (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -204,10 +204,6 @@
         <translation>Münzen für %1</translation>
     </message>
     <message>
-        <source>The server is not running.</source>
-        <translation>Der Server läuft nicht.</translation>
-    </message>
-    <message>
         <source>revoked</source>
         <translation>widerrufen</translation>
     </message>
@@ -1319,6 +1315,10 @@
     <message>
         <source>Client must read within (ms)</source>
         <translation>Client muss lesen innerhalb von (ms)</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>Nicht geändert: %1</translation>
     </message>
 </context>
 <context>

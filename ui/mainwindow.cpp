@@ -163,15 +163,16 @@ MainWindow::MainWindow(ServerHost &host, QWidget *parent)
     m_rawClient = new RawClientWidget(echo, m_tabs);
     m_tabs->addTab(m_rawClient, tr("Raw client"));
     auto *admin = new QTabWidget(m_tabs);
-    m_admin = new AdminWidget(m_host, admin);
+    Administration &node = m_host.admin();
+    m_admin = new AdminWidget(node.accounts(), admin);
     admin->addTab(m_admin, tr("Users and tokens"));
-    m_smiles = new SmilesWidget(m_host, admin);
+    m_smiles = new SmilesWidget(node.chat(), admin);
     admin->addTab(m_smiles, tr("Smiles"));
-    m_felixDocs = new FelixDocsWidget(m_host, admin);
+    m_felixDocs = new FelixDocsWidget(node.felix(), admin);
     admin->addTab(m_felixDocs, tr("Felix documents"));
-    m_listenersAdmin = new ListenersWidget(m_host, admin);
+    m_listenersAdmin = new ListenersWidget(m_host, node.listeners(), admin);
     admin->addTab(m_listenersAdmin, tr("Listeners and TLS"));
-    m_limits = new LimitsWidget(m_host, admin);
+    m_limits = new LimitsWidget(m_host, node.listeners(), admin);
     admin->addTab(m_limits, tr("Limits"));
     m_tabs->addTab(admin, tr("Administration"));
     connect(m_inspector, &InspectorWidget::sendAgain, this, [this](const QByteArray &payload, bool binary) {
@@ -195,6 +196,7 @@ MainWindow::MainWindow(ServerHost &host, QWidget *parent)
 
     connect(m_listenerView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateButtons);
     connect(&m_host, &ServerHost::listenersChanged, this, &MainWindow::refresh);
+    connect(&m_host, &ServerHost::listenersChanged, m_listenersAdmin, &ListenersWidget::refresh);
     m_timer.setInterval(500);
     connect(&m_timer, &QTimer::timeout, this, &MainWindow::refresh);
     m_timer.start();

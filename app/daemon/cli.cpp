@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "accounts/accountstore.h"
+#include "api/localadmin.h"
 #include "config.h"
 #include "net/tls.h"
 #include "serverhost.h"
@@ -11,6 +12,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QThreadPool>
 
 #include <cstdio>
 
@@ -51,23 +53,28 @@ std::optional<qint64> parseCoins(const QString &text)
     return v;
 }
 
-// Opens the store of the data directory for an administration command.
+// The accounts of the data directory, for an administration command: the same calls the
+// GUI and the admin API make, here on a store this process opens (a running server sees the
+// changes within a second).
 struct AdminStore {
     std::unique_ptr<Database> db;
     std::unique_ptr<AccountStore> accounts;
+    QThreadPool pool;
+    std::unique_ptr<LocalAccountsAdmin> admin;
 };
 
-std::optional<AdminStore> openStore(const ServerConfig &config, QString *error)
+std::unique_ptr<AdminStore> openStore(const ServerConfig &config, QString *error)
 {
     if (!QDir().mkpath(config.dataDir)) {
         *error = QStringLiteral("cannot create the data directory %1").arg(config.dataDir);
-        return std::nullopt;
+        return nullptr;
     }
-    AdminStore s;
-    s.db = std::make_unique<Database>(QDir(config.dataDir).filePath(QStringLiteral("switchboard.sqlite")));
-    if (!s.db->open(error))
-        return std::nullopt;
-    s.accounts = std::make_unique<AccountStore>(*s.db, config.accessTokenTtlDays, config.ticketTtlSeconds);
+    auto s = std::make_unique<AdminStore>();
+    s->db = std::make_unique<Database>(QDir(config.dataDir).filePath(QStringLiteral("switchboard.sqlite")));
+    if (!s->db->open(error))
+        return nullptr;
+    s->accounts = std::make_unique<AccountStore>(*s->db, config.accessTokenTtlDays, config.ticketTtlSeconds);
+    s->admin = std::make_unique<LocalAccountsAdmin>([store = s->accounts.get()] { return store; }, s->pool);
     return s;
 }
 
@@ -96,8 +103,7 @@ int runAdmin(const QStringList &args, const QCommandLineParser &p, const Options
     auto store = openStore(config, &error);
     if (!store)
         return fail(error);
-    AccountStore &accounts = *store->accounts;
-    AccountStore::Error err = AccountStore::Error::None;
+    AccountsAdmin &accounts = *store->admin;
     if (cmd == QLatin1String("user create")) {
         const auto email = need(o.email);
         const auto password = need(o.password);
@@ -110,11 +116,12 @@ int runAdmin(const QStringList &args, const QCommandLineParser &p, const Options
                 return fail(QStringLiteral("user create: --balance must be a whole number, zero or more"));
             coins = *b;
         }
-        const auto user = accounts.createUser(*email, *password, p.value(o.role), coins, &err);
-        if (!user)
-            return fail(QStringLiteral("user create: %1").arg(AccountStore::describe(err)));
+        const auto r = accounts.createUser(*email, *password, p.value(o.role), coins).result();
+        if (!r.ok())
+            return fail(QStringLiteral("user create: %1").arg(r.error));
+        const UserInfo &user = r.value;
         out(QStringLiteral("created user %1 <%2> role %3 balance %4 uuid %5")
-                .arg(user->id).arg(user->email, user->role).arg(user->balance).arg(user->uuid));
+                .arg(user.id).arg(user.email, user.role).arg(user.balance).arg(user.uuid));
         return 0;
     }
     if (cmd == QLatin1String("user set-balance")) {
@@ -122,8 +129,8 @@ int runAdmin(const QStringList &args, const QCommandLineParser &p, const Options
         const auto b = p.isSet(o.balance) ? parseCoins(p.value(o.balance)) : std::nullopt;
         if (!email || !b)
             return fail(QStringLiteral("user set-balance: --email and --balance (a whole number, zero or more) are required"));
-        if (!accounts.setBalance(*email, *b, &err))
-            return fail(QStringLiteral("user set-balance: %1").arg(err == AccountStore::Error::NotFound ? QStringLiteral("no user with email %1").arg(*email) : AccountStore::describe(err)));
+        if (const Status r = accounts.setBalance(*email, *b).result(); !r.ok())
+            return fail(QStringLiteral("user set-balance: %1").arg(r.error));
         out(QStringLiteral("balance of %1 is now %2").arg(*email).arg(*b));
         return 0;
     }
@@ -132,8 +139,8 @@ int runAdmin(const QStringList &args, const QCommandLineParser &p, const Options
         const auto email = need(o.email);
         if (!email)
             return fail(QStringLiteral("%1: --email is required").arg(cmd));
-        if (!accounts.setDisabled(*email, disable, &err))
-            return fail(QStringLiteral("%1: %2").arg(cmd, err == AccountStore::Error::NotFound ? QStringLiteral("no user with email %1").arg(*email) : AccountStore::describe(err)));
+        if (const Status r = accounts.setDisabled(*email, disable).result(); !r.ok())
+            return fail(QStringLiteral("%1: %2").arg(cmd, r.error));
         out(disable ? QStringLiteral("user %1 is disabled: no login, their sessions stop working").arg(*email)
                     : QStringLiteral("user %1 is enabled again").arg(*email));
         return 0;
@@ -143,11 +150,10 @@ int runAdmin(const QStringList &args, const QCommandLineParser &p, const Options
         const auto amount = p.isSet(o.amount) ? parseCoins(p.value(o.amount)) : std::nullopt;
         if (!email || !amount || *amount <= 0)
             return fail(QStringLiteral("user top-up: --email and --amount (a whole number, 1 or more) are required"));
-        const auto user = accounts.userByEmail(*email);
-        const auto updated = user ? accounts.addBalance(user->id, *amount, &err) : std::nullopt;
-        if (!updated)
-            return fail(QStringLiteral("user top-up: %1").arg(user ? AccountStore::describe(err) : QStringLiteral("no user with email %1").arg(*email)));
-        out(QStringLiteral("balance of %1 is now %2").arg(updated->email).arg(updated->balance));
+        const auto r = accounts.addCoins(*email, *amount).result();
+        if (!r.ok())
+            return fail(QStringLiteral("user top-up: %1").arg(r.error));
+        out(QStringLiteral("balance of %1 is now %2").arg(r.value.email).arg(r.value.balance));
         return 0;
     }
     if (cmd == QLatin1String("token create")) {
@@ -155,18 +161,18 @@ int runAdmin(const QStringList &args, const QCommandLineParser &p, const Options
         const auto scope = need(o.scope);
         if (!name || !scope || (*scope != QLatin1String("private") && *scope != QLatin1String("public")))
             return fail(QStringLiteral("token create: --name and --scope private|public are required"));
-        const QByteArray token = accounts.createApiToken(*name, *scope, &err);
-        if (token.isEmpty())
-            return fail(QStringLiteral("token create: %1").arg(AccountStore::describe(err)));
+        const auto r = accounts.createApiToken(*name, *scope).result();
+        if (!r.ok())
+            return fail(QStringLiteral("token create: %1").arg(r.error));
         out(QStringLiteral("created %1 token '%2' (shown once, store it now):").arg(*scope, *name));
-        out(QString::fromLatin1(token));
+        out(QString::fromLatin1(r.value));
         return 0;
     }
     if (cmd == QLatin1String("token list")) {
-        const auto tokens = accounts.apiTokens();
+        const auto tokens = accounts.apiTokens().result();
         if (tokens.isEmpty())
             out(QStringLiteral("no API tokens"));
-        for (const ApiToken &t : tokens)
+        for (const ApiTokenInfo &t : tokens)
             out(QStringLiteral("%1\t%2\tcreated %3\t%4").arg(t.name, t.scope, t.createdAt.toString(Qt::ISODate),
                                                               t.revoked ? QStringLiteral("revoked") : QStringLiteral("active")));
         return 0;
@@ -175,8 +181,8 @@ int runAdmin(const QStringList &args, const QCommandLineParser &p, const Options
         const auto name = need(o.name);
         if (!name)
             return fail(QStringLiteral("token revoke: --name is required"));
-        if (!accounts.revokeApiToken(*name, &err))
-            return fail(QStringLiteral("token revoke: %1").arg(err == AccountStore::Error::NotFound ? QStringLiteral("no active token named '%1'").arg(*name) : AccountStore::describe(err)));
+        if (const Status r = accounts.revokeApiToken(*name).result(); !r.ok())
+            return fail(QStringLiteral("token revoke: %1").arg(r.error));
         out(QStringLiteral("revoked token '%1'").arg(*name));
         return 0;
     }

@@ -1,7 +1,7 @@
 #include "adminwidget.h"
 
-#include "accounts/accountstore.h"
-#include "serverhost.h"
+#include "api/administration.h"
+#include "api/async.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -15,11 +15,9 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPointer>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
-#include <QThreadPool>
 #include <QVBoxLayout>
 
 namespace sb::ui {
@@ -40,7 +38,7 @@ QTableWidget *makeTable(const QStringList &headers, QWidget *parent)
 }
 }  // namespace
 
-AdminWidget::AdminWidget(ServerHost &host, QWidget *parent) : QWidget(parent), m_host(host)
+AdminWidget::AdminWidget(AccountsAdmin &accounts, QWidget *parent) : QWidget(parent), m_accounts(accounts)
 {
     auto *layout = new QVBoxLayout(this);
     m_message = new QLabel(this);
@@ -83,7 +81,7 @@ AdminWidget::AdminWidget(ServerHost &host, QWidget *parent) : QWidget(parent), m
             return;
         bool ok = false;
         const QString r = QInputDialog::getItem(this, tr("Change role"), tr("Role of %1").arg(m_users->item(row, 1)->text()),
-                                                AccountStore::roles(), int(AccountStore::roles().indexOf(m_users->item(row, 2)->text())), false, &ok);
+                                                AccountsAdmin::roles(), int(AccountsAdmin::roles().indexOf(m_users->item(row, 2)->text())), false, &ok);
         if (ok)
             setRole(m_users->item(row, 1)->text(), r);
     });
@@ -94,7 +92,7 @@ AdminWidget::AdminWidget(ServerHost &host, QWidget *parent) : QWidget(parent), m
         bool ok = false;
         const int amount = QInputDialog::getInt(this, tr("Add coins"), tr("Coins for %1").arg(m_users->item(row, 1)->text()), 100, 1, 1'000'000'000, 1, &ok);
         if (ok)
-            addCoins(m_users->item(row, 0)->text().toLongLong(), amount);
+            addCoins(m_users->item(row, 1)->text(), amount);
     });
     connect(disable, &QPushButton::clicked, this, [this] {
         const int row = m_users->currentRow();
@@ -112,14 +110,6 @@ AdminWidget::AdminWidget(ServerHost &host, QWidget *parent) : QWidget(parent), m
     refresh();
 }
 
-bool AdminWidget::serverRunning()
-{
-    if (m_host.isRunning())
-        return true;
-    m_message->setText(tr("The server is not running."));
-    return false;
-}
-
 QString AdminWidget::lastMessage() const
 {
     return m_message->text();
@@ -127,137 +117,91 @@ QString AdminWidget::lastMessage() const
 
 void AdminWidget::refresh()
 {
-    if (!m_host.isRunning())
-        return;
-    AccountStore *accounts = &m_host.accounts();
-    QPointer<AdminWidget> self(this);
-    // Reads may finish out of order on the pool: only the newest one is shown.
+    // Answers may come back out of order: only the newest one is shown.
     const quint64 serial = ++m_refreshSerial;
-    m_pool.start([accounts, self, serial] {
-        const QList<User> users = accounts->users();
-        const QList<ApiToken> tokens = accounts->apiTokens();
-        QMetaObject::invokeMethod(qApp, [self, users, tokens, serial] {
-            if (!self || serial != self->m_refreshSerial)
-                return;
-            self->m_users->setRowCount(int(users.size()));
-            for (int r = 0; r < users.size(); ++r) {
-                const User &u = users[r];
-                const QStringList cells = {QString::number(u.id), u.email, u.role, QString::number(u.balance), u.createdAt.toLocalTime().toString(Qt::ISODate),
-                                           u.disabled ? AdminWidget::tr("disabled") : AdminWidget::tr("active")};
-                for (int c = 0; c < cells.size(); ++c)
-                    self->m_users->setItem(r, c, new QTableWidgetItem(cells[c]));
-                self->m_users->item(r, 5)->setData(Qt::UserRole, u.disabled);
-            }
-            self->m_tokens->setRowCount(int(tokens.size()));
-            for (int r = 0; r < tokens.size(); ++r) {
-                const ApiToken &t = tokens[r];
-                const QStringList cells = {t.name, t.scope, t.createdAt.toLocalTime().toString(Qt::ISODate),
-                                           t.revoked ? AdminWidget::tr("revoked") : AdminWidget::tr("active")};
-                for (int c = 0; c < cells.size(); ++c)
-                    self->m_tokens->setItem(r, c, new QTableWidgetItem(cells[c]));
-            }
-            self->m_users->resizeColumnsToContents();
-            self->m_tokens->resizeColumnsToContents();
-            // The email and the token name take the room that is left.
-            self->m_users->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
-            self->m_tokens->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-        });
+    whenReady(m_accounts.users(), this, [this, serial](const QList<UserInfo> &users) {
+        if (serial != m_refreshSerial)
+            return;
+        m_users->setRowCount(int(users.size()));
+        for (int r = 0; r < users.size(); ++r) {
+            const UserInfo &u = users[r];
+            const QStringList cells = {QString::number(u.id), u.email, u.role, QString::number(u.balance),
+                                       u.createdAt.toLocalTime().toString(Qt::ISODate), u.disabled ? tr("disabled") : tr("active")};
+            for (int c = 0; c < cells.size(); ++c)
+                m_users->setItem(r, c, new QTableWidgetItem(cells[c]));
+            m_users->item(r, 5)->setData(Qt::UserRole, u.disabled);
+        }
+        m_users->resizeColumnsToContents();
+        m_users->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);  // the email takes the room left
+    });
+    whenReady(m_accounts.apiTokens(), this, [this, serial](const QList<ApiTokenInfo> &tokens) {
+        if (serial != m_refreshSerial)
+            return;
+        m_tokens->setRowCount(int(tokens.size()));
+        for (int r = 0; r < tokens.size(); ++r) {
+            const ApiTokenInfo &t = tokens[r];
+            const QStringList cells = {t.name, t.scope, t.createdAt.toLocalTime().toString(Qt::ISODate),
+                                       t.revoked ? tr("revoked") : tr("active")};
+            for (int c = 0; c < cells.size(); ++c)
+                m_tokens->setItem(r, c, new QTableWidgetItem(cells[c]));
+        }
+        m_tokens->resizeColumnsToContents();
+        m_tokens->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);  // the name takes the room left
     });
 }
 
-void AdminWidget::run(std::function<QString()> work)
+void AdminWidget::report(const QString &message)
 {
-    QPointer<AdminWidget> self(this);
-    m_pool.start([work, self] {
-        const QString message = work();
-        QMetaObject::invokeMethod(qApp, [self, message] {
-            if (!self)
-                return;
-            self->m_message->setText(message);
-            emit self->finished(message);
-            self->refresh();
-        });
-    });
+    m_message->setText(message);
+    emit finished(message);
+    refresh();
 }
 
 void AdminWidget::createUser(const QString &email, const QString &password, const QString &role, qint64 balance)
 {
-    if (!serverRunning())
-        return;
-    AccountStore *accounts = &m_host.accounts();
-    run([=] {
-        AccountStore::Error err;
-        const auto u = accounts->createUser(email, password, role, balance, &err);
-        return u ? tr("Created %1 (%2) with %3 coins").arg(u->email, u->role).arg(u->balance)
-                 : tr("Could not create %1: %2").arg(email, AccountStore::describe(err));
+    whenReady(m_accounts.createUser(email, password, role, balance), this, [this, email](const Result<UserInfo> &r) {
+        report(r.ok() ? tr("Created %1 (%2) with %3 coins").arg(r.value.email, r.value.role).arg(r.value.balance)
+                      : tr("Could not create %1: %2").arg(email, r.error));
     });
 }
 
 void AdminWidget::setRole(const QString &email, const QString &role)
 {
-    if (!serverRunning())
-        return;
-    AccountStore *accounts = &m_host.accounts();
-    run([=] {
-        AccountStore::Error err;
-        return accounts->setRole(email, role, &err) ? tr("%1 is now %2").arg(email, role)
-                                                    : tr("Could not change %1: %2").arg(email, AccountStore::describe(err));
+    whenReady(m_accounts.setRole(email, role), this, [this, email, role](const Status &r) {
+        report(r.ok() ? tr("%1 is now %2").arg(email, role) : tr("Could not change %1: %2").arg(email, r.error));
     });
 }
 
 void AdminWidget::setDisabled(const QString &email, bool disabled)
 {
-    if (!serverRunning())
-        return;
-    AccountStore *accounts = &m_host.accounts();
-    run([=] {
-        AccountStore::Error err;
-        if (!accounts->setDisabled(email, disabled, &err))
-            return tr("Could not change %1: %2").arg(email, AccountStore::describe(err));
-        return disabled ? tr("%1 is disabled: no login, their sessions stop working").arg(email) : tr("%1 is enabled again").arg(email);
+    whenReady(m_accounts.setDisabled(email, disabled), this, [this, email, disabled](const Status &r) {
+        if (!r.ok())
+            return report(tr("Could not change %1: %2").arg(email, r.error));
+        report(disabled ? tr("%1 is disabled: no login, their sessions stop working").arg(email) : tr("%1 is enabled again").arg(email));
     });
 }
 
-void AdminWidget::addCoins(qint64 userId, qint64 amount)
+void AdminWidget::addCoins(const QString &email, qint64 amount)
 {
-    if (!serverRunning())
-        return;
-    AccountStore *accounts = &m_host.accounts();
-    run([=] {
-        AccountStore::Error err;
-        const auto u = accounts->addBalance(userId, amount, &err);
-        return u ? tr("%1 now has %2 coins").arg(u->email).arg(u->balance) : tr("Could not add coins: %1").arg(AccountStore::describe(err));
+    whenReady(m_accounts.addCoins(email, amount), this, [this](const Result<UserInfo> &r) {
+        report(r.ok() ? tr("%1 now has %2 coins").arg(r.value.email).arg(r.value.balance) : tr("Could not add coins: %1").arg(r.error));
     });
 }
 
 void AdminWidget::createToken(const QString &name, const QString &scope)
 {
-    if (!serverRunning())
-        return;
-    AccountStore *accounts = &m_host.accounts();
-    QPointer<AdminWidget> self(this);
-    run([=] {
-        AccountStore::Error err;
-        const QByteArray token = accounts->createApiToken(name, scope, &err);
-        if (token.isEmpty())
-            return tr("Could not create token %1: %2").arg(name, AccountStore::describe(err));
-        QMetaObject::invokeMethod(qApp, [self, name, token] {
-            if (self)
-                emit self->tokenCreated(name, QString::fromLatin1(token));
-        });
-        return tr("Created %1 token %2 (shown once)").arg(scope, name);
+    whenReady(m_accounts.createApiToken(name, scope), this, [this, name, scope](const Result<QByteArray> &r) {
+        if (!r.ok())
+            return report(tr("Could not create token %1: %2").arg(name, r.error));
+        emit tokenCreated(name, QString::fromLatin1(r.value));
+        report(tr("Created %1 token %2 (shown once)").arg(scope, name));
     });
 }
 
 void AdminWidget::revokeToken(const QString &name)
 {
-    if (!serverRunning())
-        return;
-    AccountStore *accounts = &m_host.accounts();
-    run([=] {
-        AccountStore::Error err;
-        return accounts->revokeApiToken(name, &err) ? tr("Revoked %1: it no longer opens anything").arg(name)
-                                                    : tr("Could not revoke %1: %2").arg(name, AccountStore::describe(err));
+    whenReady(m_accounts.revokeApiToken(name), this, [this, name](const Status &r) {
+        report(r.ok() ? tr("Revoked %1: it no longer opens anything").arg(name) : tr("Could not revoke %1: %2").arg(name, r.error));
     });
 }
 
@@ -270,7 +214,7 @@ void AdminWidget::userDialog()
     auto *password = new QLineEdit(&d);
     password->setEchoMode(QLineEdit::Password);
     auto *role = new QComboBox(&d);
-    role->addItems(AccountStore::roles());
+    role->addItems(AccountsAdmin::roles());
     role->setCurrentText(QStringLiteral("member"));
     auto *coins = new QSpinBox(&d);
     coins->setRange(0, 1'000'000'000);

@@ -1,9 +1,9 @@
 #include "felixdocswidget.h"
 
+#include "api/administration.h"
+#include "api/async.h"
 #include "widgets/jsonhighlighter.h"
-#include "serverhost.h"
 
-#include <QApplication>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QJsonDocument>
@@ -11,15 +11,13 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
-#include <QPointer>
 #include <QPushButton>
 #include <QSplitter>
-#include <QThreadPool>
 #include <QVBoxLayout>
 
 namespace sb::ui {
 
-FelixDocsWidget::FelixDocsWidget(ServerHost &host, QWidget *parent) : QWidget(parent), m_host(host)
+FelixDocsWidget::FelixDocsWidget(FelixAdmin &felix, QWidget *parent) : QWidget(parent), m_felix(felix)
 {
     auto *layout = new QVBoxLayout(this);
     auto *top = new QHBoxLayout;
@@ -98,30 +96,21 @@ bool FelixDocsWidget::guilds() const
 void FelixDocsWidget::refresh()
 {
     const quint64 serial = ++m_serial;
-    const bool g = guilds();
-    ServerHost *host = &m_host;
-    QPointer<FelixDocsWidget> self(this);
-    m_pool.start([host, g, self, serial] {
-        const auto docs = host->felixDocuments(g);
-        QMetaObject::invokeMethod(
-            qApp,
-            [self, docs, serial] {
-                if (!self || serial != self->m_serial)
-                    return;  // a newer refresh is on its way
-                const QString current = self->m_id->text();
-                self->m_docs.clear();
-                self->m_list->blockSignals(true);
-                self->m_list->clear();
-                for (const auto &d : docs) {
-                    self->m_docs.insert(d.first, QString::fromUtf8(QJsonDocument(d.second).toJson(QJsonDocument::Indented)));
-                    self->m_list->addItem(d.first);
-                    if (d.first == current)
-                        self->m_list->setCurrentRow(self->m_list->count() - 1);
-                }
-                self->m_list->blockSignals(false);
-                emit self->refreshed();
-            },
-            Qt::QueuedConnection);
+    whenReady(m_felix.documents(guilds()), this, [this, serial](const QList<FelixDocument> &docs) {
+        if (serial != m_serial)
+            return;  // a newer refresh is on its way
+        const QString current = m_id->text();
+        m_docs.clear();
+        m_list->blockSignals(true);
+        m_list->clear();
+        for (const FelixDocument &d : docs) {
+            m_docs.insert(d.id, QString::fromUtf8(QJsonDocument(d.data).toJson(QJsonDocument::Indented)));
+            m_list->addItem(d.id);
+            if (d.id == current)
+                m_list->setCurrentRow(m_list->count() - 1);
+        }
+        m_list->blockSignals(false);
+        emit refreshed();
     });
 }
 
@@ -148,13 +137,7 @@ bool FelixDocsWidget::save()
         emit finished(false, m_message->text());
         return false;
     }
-    const bool g = guilds();
-    ServerHost *host = &m_host;
-    const QJsonObject object = doc.object();
-    run([host, g, id, object] {
-        QString error;
-        return host->putFelixDocument(g, id, object, &error) ? QString() : error;
-    }, true);
+    whenReady(m_felix.putDocument(guilds(), id, doc.object()), this, [this](const Status &r) { report(r); });
     return true;
 }
 
@@ -163,32 +146,15 @@ void FelixDocsWidget::remove()
     const QString id = m_id->text().trimmed();
     if (id.isEmpty())
         return;
-    const bool g = guilds();
-    ServerHost *host = &m_host;
-    run([host, g, id] {
-        QString error;
-        return host->removeFelixDocument(g, id, &error) ? QString() : error;
-    }, true);
+    whenReady(m_felix.removeDocument(guilds(), id), this, [this](const Status &r) { report(r); });
     m_editor->clear();
 }
 
-void FelixDocsWidget::run(std::function<QString()> work, bool refreshAfter)
+void FelixDocsWidget::report(const Status &status)
 {
-    QPointer<FelixDocsWidget> self(this);
-    m_pool.start([work, self, refreshAfter] {
-        const QString error = work();
-        QMetaObject::invokeMethod(
-            qApp,
-            [self, error, refreshAfter] {
-                if (!self)
-                    return;
-                self->m_message->setText(error.isEmpty() ? tr("Done; connections listening to it got the change") : tr("Failed: %1").arg(error));
-                emit self->finished(error.isEmpty(), self->m_message->text());
-                if (refreshAfter)
-                    self->refresh();
-            },
-            Qt::QueuedConnection);
-    });
+    m_message->setText(status.ok() ? tr("Done; connections listening to it got the change") : tr("Failed: %1").arg(status.error));
+    emit finished(status.ok(), m_message->text());
+    refresh();
 }
 
 }  // namespace sb::ui

@@ -1,13 +1,11 @@
 #pragma once
 // Felix guild and user documents of the embedded server: list, a JSON editor that checks
 // the document before saving, save (connections listening to that id get the change live,
-// as with the REST API) and delete. Store calls run on the thread pool.
+// as with the REST API) and delete. Through the node's FelixAdmin: every call is
+// asynchronous, the GUI never blocks.
 
 #include <QHash>
-#include <QThreadPool>
 #include <QWidget>
-
-#include <functional>
 
 class QComboBox;
 class QLabel;
@@ -16,7 +14,8 @@ class QListWidget;
 class QPlainTextEdit;
 
 namespace sb {
-class ServerHost;
+class FelixAdmin;
+struct Status;
 }
 
 namespace sb::ui {
@@ -25,7 +24,7 @@ class FelixDocsWidget final : public QWidget
 {
     Q_OBJECT
 public:
-    explicit FelixDocsWidget(ServerHost &host, QWidget *parent = nullptr);
+    explicit FelixDocsWidget(FelixAdmin &felix, QWidget *parent = nullptr);
     Q_DISABLE_COPY_MOVE(FelixDocsWidget)
 
     void refresh();
@@ -47,9 +46,10 @@ signals:
 
 private:
     bool guilds() const;
-    void run(std::function<QString()> work, bool refreshAfter);
+    // Shows the outcome of a change, then reloads the list.
+    void report(const Status &status);
 
-    ServerHost &m_host;
+    FelixAdmin &m_felix;
     QComboBox *m_kind;
     QListWidget *m_list;
     QLineEdit *m_id;
@@ -57,9 +57,6 @@ private:
     QLabel *m_message;
     QHash<QString, QString> m_docs;  // id -> indented JSON, as last listed
     quint64 m_serial = 0;
-    // Store calls run here, not on the global pool: the pool's destructor waits for them, so
-    // none outlives this widget (and with it the server it talks to).
-    QThreadPool m_pool;
 };
 
 }  // namespace sb::ui

@@ -1,6 +1,8 @@
 #include "limitswidget.h"
 
-#include "serverhost.h"
+#include "api/administration.h"
+#include "api/async.h"
+#include "api/monitor.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -39,13 +41,16 @@ const Field kFields[] = {
 };
 }  // namespace
 
-LimitsWidget::LimitsWidget(ServerHost &host, QWidget *parent) : QWidget(parent), m_host(host)
+LimitsWidget::LimitsWidget(Monitor &monitor, ListenersAdmin &admin, QWidget *parent) : QWidget(parent), m_admin(admin)
 {
     auto *layout = new QVBoxLayout(this);
     m_scope = new QComboBox(this);
     m_scope->addItem(tr("Server-wide (HTTP heads, keep-alive)"), QString());
+    QStringList served;
+    for (const ListenerStatus &l : monitor.listeners())
+        served += l.services;
     for (const QString &name : ServerConfig::knownServices()) {
-        if (m_host.config().services.contains(name))
+        if (served.contains(name))
             m_scope->addItem(name, name);
     }
     layout->addWidget(m_scope);
@@ -101,36 +106,49 @@ void LimitsWidget::showLimits(const QString &service)
         m_scope->setCurrentIndex(index);  // shows them through currentIndexChanged
         return;
     }
-    const Limits l = m_host.limits(service);
-    for (int i = 0; i < int(std::size(kFields)); ++i) {
-        const Field &f = kFields[i];
-        m_fields[i].second->setValue(int(f.intMember ? l.*f.intMember : qMin<qint64>(l.*f.longMember, f.max)));
-    }
-    m_message->clear();
+    whenReady(m_admin.limits(service), this, [this, service](const Limits &l) {
+        if (service != currentService())
+            return;  // another scope was picked meanwhile
+        for (int i = 0; i < int(std::size(kFields)); ++i) {
+            const Field &f = kFields[i];
+            m_fields[i].second->setValue(int(f.intMember ? l.*f.intMember : qMin<qint64>(l.*f.longMember, f.max)));
+        }
+        m_message->clear();
+        emit shown();
+    });
 }
 
-QString LimitsWidget::keep()
+void LimitsWidget::keep()
 {
-    QString error;
-    const QString path = m_host.saveConfig(&error);
-    m_message->setText(path.isEmpty() ? tr("Not saved: %1").arg(error)
-                                       : tr("Saved to %1: the next start uses it (unless --config names another file)").arg(path));
-    return path;
+    whenReady(m_admin.saveConfig(), this, [this](const Result<QString> &r) {
+        m_message->setText(r.ok() ? tr("Saved to %1: the next start uses it (unless --config names another file)").arg(r.value)
+                                  : tr("Not saved: %1").arg(r.error));
+        emit kept(r.ok() ? r.value : QString());
+    });
 }
 
 void LimitsWidget::apply()
 {
+    // The form holds some of the limits: the others stay as they are.
     const QString service = currentService();
-    Limits l = m_host.limits(service);
-    for (int i = 0; i < int(std::size(kFields)); ++i) {
-        const Field &f = kFields[i];
-        if (f.intMember)
-            l.*f.intMember = m_fields[i].second->value();
-        else
-            l.*f.longMember = m_fields[i].second->value();
-    }
-    m_host.setLimits(service, l);
-    m_message->setText(service.isEmpty() ? tr("Server-wide limits changed") : tr("Limits of %1 changed").arg(service));
+    QList<int> values;
+    for (const auto &field : std::as_const(m_fields))
+        values.append(field.second->value());
+    whenReady(m_admin.limits(service), this, [this, service, values](Limits l) {
+        for (int i = 0; i < int(std::size(kFields)); ++i) {
+            const Field &f = kFields[i];
+            if (f.intMember)
+                l.*f.intMember = values[i];
+            else
+                l.*f.longMember = values[i];
+        }
+        whenReady(m_admin.setLimits(service, l), this, [this, service](const Status &r) {
+            m_message->setText(!r.ok()              ? tr("Not changed: %1").arg(r.error)
+                               : service.isEmpty() ? tr("Server-wide limits changed")
+                                                   : tr("Limits of %1 changed").arg(service));
+            emit applied(r.ok());
+        });
+    });
 }
 
 }  // namespace sb::ui

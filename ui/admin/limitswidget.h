@@ -10,7 +10,8 @@ class QLabel;
 class QSpinBox;
 
 namespace sb {
-class ServerHost;
+class ListenersAdmin;
+class Monitor;
 struct Limits;
 }
 
@@ -20,23 +21,30 @@ class LimitsWidget final : public QWidget
 {
     Q_OBJECT
 public:
-    explicit LimitsWidget(ServerHost &host, QWidget *parent = nullptr);
+    // The services offered are those the node serves (from `monitor`).
+    LimitsWidget(Monitor &monitor, ListenersAdmin &admin, QWidget *parent = nullptr);
     Q_DISABLE_COPY_MOVE(LimitsWidget)
 
-    // "" = server-wide, else a service name.
+    // "" = server-wide, else a service name; shown() follows.
     void showLimits(const QString &service);
+    // Changes the limits of the scope shown to the form's values; applied() follows.
     void apply();
-    // Writes the settings in force to the data directory's config.json; its path, or "".
-    QString keep();
+    // Has the node write the settings in force to its config.json; kept() follows.
+    void keep();
 
     QComboBox *scope() const { return m_scope; }
     QSpinBox *field(const QString &key) const;
     QLabel *message() const { return m_message; }
 
+signals:
+    void shown();
+    void applied(bool ok);
+    void kept(const QString &path);  // empty: not saved (the message says why)
+
 private:
     QString currentService() const;
 
-    ServerHost &m_host;
+    ListenersAdmin &m_admin;
     QComboBox *m_scope;
     QList<QPair<QString, QSpinBox *>> m_fields;
     QLabel *m_message;

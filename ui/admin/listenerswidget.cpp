@@ -1,27 +1,25 @@
 #include "listenerswidget.h"
 
-#include "net/tls.h"
-#include "serverhost.h"
+#include "api/administration.h"
+#include "api/async.h"
+#include "api/monitor.h"
 
-#include <QApplication>
 #include <QCheckBox>
-#include <QDir>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPointer>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
-#include <QThreadPool>
 #include <QVBoxLayout>
 
 namespace sb::ui {
 
-ListenersWidget::ListenersWidget(ServerHost &host, QWidget *parent) : QWidget(parent), m_host(host)
+ListenersWidget::ListenersWidget(Monitor &monitor, ListenersAdmin &listeners, QWidget *parent)
+    : QWidget(parent), m_monitor(monitor), m_listeners(listeners)
 {
     auto *layout = new QVBoxLayout(this);
     m_table = new QTableWidget(0, 4, this);
@@ -91,7 +89,6 @@ ListenersWidget::ListenersWidget(ServerHost &host, QWidget *parent) : QWidget(pa
     connect(applyButton, &QPushButton::clicked, this, &ListenersWidget::apply);
     connect(keepButton, &QPushButton::clicked, this, &ListenersWidget::keep);
     connect(m_table, &QTableWidget::currentCellChanged, this, [this](int row) { select(row); });
-    connect(&m_host, &ServerHost::listenersChanged, this, &ListenersWidget::refresh);
     refresh();
     if (m_table->rowCount() > 0)
         m_table->selectRow(0);
@@ -99,7 +96,7 @@ ListenersWidget::ListenersWidget(ServerHost &host, QWidget *parent) : QWidget(pa
 
 void ListenersWidget::refresh()
 {
-    const QList<ListenerStatus> ls = m_host.listeners();
+    const QList<ListenerStatus> ls = m_monitor.listeners();
     const int current = m_selected;
     m_table->blockSignals(true);
     m_table->setRowCount(int(ls.size()));
@@ -118,7 +115,8 @@ void ListenersWidget::refresh()
 
 void ListenersWidget::select(int listener)
 {
-    if (listener < 0 || listener >= m_host.listeners().size())
+    const QList<ListenerStatus> ls = m_monitor.listeners();
+    if (listener < 0 || listener >= ls.size())
         return;
     m_selected = listener;
     if (m_table->currentRow() != listener) {
@@ -126,12 +124,11 @@ void ListenersWidget::select(int listener)
         m_table->selectRow(listener);
         m_table->blockSignals(false);
     }
-    const ListenerConfig c = m_host.listenerConfig(listener);
-    const ListenerStatus st = m_host.listeners().value(listener);
-    m_port->setValue(st.port ? st.port : c.port);
-    m_tls->setChecked(c.tls.has_value());
-    m_cert->setText(c.tls ? c.tls->certificate : QString());
-    m_key->setText(c.tls ? c.tls->key : QString());
+    const ListenerStatus &st = ls[listener];
+    m_port->setValue(st.port ? st.port : st.configuredPort);
+    m_tls->setChecked(!st.certificateFile.isEmpty());
+    m_cert->setText(st.certificateFile);
+    m_key->setText(st.keyFile);
     m_fingerprint->clear();
     m_message->clear();
     updateWarning();
@@ -139,7 +136,7 @@ void ListenersWidget::select(int listener)
 
 void ListenersWidget::updateWarning()
 {
-    const ListenerStatus st = m_host.listeners().value(m_selected);
+    const ListenerStatus st = m_monitor.listeners().value(m_selected);
     if (m_selected < 0) {
         m_warning->clear();
         return;
@@ -152,63 +149,51 @@ void ListenersWidget::generateCertificate()
 {
     if (m_selected < 0)
         return;
-    const QString name = m_host.listeners().value(m_selected).services.join(QLatin1Char('-'));
-    const QString dir = QDir(m_host.config().dataDir).filePath(QStringLiteral("tls/") + name);
-    const QStringList hosts = ServerHost::lanAddresses();
     m_fingerprint->setText(tr("Generating…"));
-    QPointer<ListenersWidget> self(this);
-    QThreadPool::globalInstance()->start([self, dir, hosts] {
-        QString error;
-        const auto cert = generateSelfSigned(dir, hosts, &error);
-        QMetaObject::invokeMethod(
-            qApp,
-            [self, cert, error] {
-                if (!self)
-                    return;
-                if (!cert) {
-                    self->m_fingerprint->setText(tr("Could not generate: %1").arg(error));
-                    emit self->certificateReady(false);
-                    return;
-                }
-                self->m_tls->setChecked(true);
-                self->m_cert->setText(cert->certificateFile);
-                self->m_key->setText(cert->keyFile);
-                self->m_fingerprint->setText(tr("SHA-256 fingerprint: %1").arg(cert->sha256Fingerprint));
-                emit self->certificateReady(true);
-            },
-            Qt::QueuedConnection);
+    whenReady(m_listeners.createCertificate(m_selected), this, [this](const Result<CertificateInfo> &r) {
+        if (!r.ok()) {
+            m_fingerprint->setText(tr("Could not generate: %1").arg(r.error));
+            emit certificateReady(false);
+            return;
+        }
+        m_tls->setChecked(true);
+        m_cert->setText(r.value.certificateFile);
+        m_key->setText(r.value.keyFile);
+        m_fingerprint->setText(tr("SHA-256 fingerprint: %1").arg(r.value.sha256Fingerprint));
+        emit certificateReady(true);
     });
 }
 
-QString ListenersWidget::keep()
+void ListenersWidget::keep()
 {
-    QString error;
-    const QString path = m_host.saveConfig(&error);
-    m_message->setText(path.isEmpty() ? tr("Not saved: %1").arg(error)
-                                      : tr("Saved to %1: the next start uses it (unless --config names another file)").arg(path));
-    return path;
+    whenReady(m_listeners.saveConfig(), this, [this](const Result<QString> &r) {
+        m_message->setText(r.ok() ? tr("Saved to %1: the next start uses it (unless --config names another file)").arg(r.value)
+                                  : tr("Not saved: %1").arg(r.error));
+        emit kept(r.ok() ? r.value : QString());
+    });
 }
 
-bool ListenersWidget::apply()
+void ListenersWidget::apply()
 {
     if (m_selected < 0)
-        return false;
+        return;
     std::optional<TlsFiles> tls;
     if (m_tls->isChecked()) {
         if (m_cert->text().trimmed().isEmpty() || m_key->text().trimmed().isEmpty()) {
             m_message->setText(tr("TLS needs a certificate and a key (or generate them)"));
             emit applied(false);
-            return false;
+            return;
         }
         tls = TlsFiles{m_cert->text().trimmed(), m_key->text().trimmed()};
     }
-    QString error;
-    const bool ok = m_host.reconfigureListener(m_selected, m_port->value(), tls, &error);
-    const ListenerStatus st = m_host.listeners().value(m_selected);
-    m_message->setText(ok ? (st.running ? tr("Listening at %1").arg(st.localUrl) : tr("Saved; applies when the listener starts"))
-                          : tr("Not changed: %1").arg(error));
-    emit applied(ok);
-    return ok;
+    const int id = m_selected;
+    whenReady(m_listeners.reconfigureListener(id, m_port->value(), tls), this, [this, id](const Status &r) {
+        const ListenerStatus st = m_monitor.listeners().value(id);
+        m_message->setText(r.ok() ? (st.running ? tr("Listening at %1").arg(st.localUrl) : tr("Saved; applies when the listener starts"))
+                                  : tr("Not changed: %1").arg(r.error));
+        refresh();
+        emit applied(r.ok());
+    });
 }
 
 }  // namespace sb::ui

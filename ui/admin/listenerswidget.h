@@ -13,7 +13,8 @@ class QSpinBox;
 class QTableWidget;
 
 namespace sb {
-class ServerHost;
+class ListenersAdmin;
+class Monitor;
 }
 
 namespace sb::ui {
@@ -22,18 +23,18 @@ class ListenersWidget final : public QWidget
 {
     Q_OBJECT
 public:
-    explicit ListenersWidget(ServerHost &host, QWidget *parent = nullptr);
+    ListenersWidget(Monitor &monitor, ListenersAdmin &listeners, QWidget *parent = nullptr);
     Q_DISABLE_COPY_MOVE(ListenersWidget)
 
     void refresh();
     void select(int listener);
-    // Generates a self-signed pair for the selected listener (off the GUI thread) and
-    // fills in the files; certificateReady() follows.
+    // Has the node generate a self-signed pair for the selected listener and fills in the
+    // files; certificateReady() follows.
     void generateCertificate();
-    // Restarts the selected listener with the form's port and TLS.
-    bool apply();
-    // Writes the settings in force to the data directory's config.json; its path, or "".
-    QString keep();
+    // Restarts the selected listener with the form's port and TLS; applied() follows.
+    void apply();
+    // Has the node write the settings in force to its config.json; kept() follows.
+    void keep();
 
     QTableWidget *table() const { return m_table; }
     QSpinBox *port() const { return m_port; }
@@ -46,11 +47,13 @@ public:
 signals:
     void certificateReady(bool ok);
     void applied(bool ok);
+    void kept(const QString &path);  // empty: not saved (the message says why)
 
 private:
     void updateWarning();
 
-    ServerHost &m_host;
+    Monitor &m_monitor;
+    ListenersAdmin &m_listeners;
     QTableWidget *m_table;
     QSpinBox *m_port;
     QCheckBox *m_tls;

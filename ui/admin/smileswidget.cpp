@@ -1,8 +1,8 @@
 #include "smileswidget.h"
 
-#include "serverhost.h"
+#include "api/administration.h"
+#include "api/async.h"
 
-#include <QApplication>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -12,7 +12,6 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QPixmap>
-#include <QPointer>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QThreadPool>
@@ -20,7 +19,7 @@
 
 namespace sb::ui {
 
-SmilesWidget::SmilesWidget(ServerHost &host, QWidget *parent) : QWidget(parent), m_host(host)
+SmilesWidget::SmilesWidget(ChatAdmin &chat, QWidget *parent) : QWidget(parent), m_chat(chat)
 {
     auto *layout = new QVBoxLayout(this);
     m_table = new QTableWidget(0, 3, this);
@@ -82,93 +81,59 @@ qint64 SmilesWidget::selectedId() const
 void SmilesWidget::refresh()
 {
     const quint64 serial = ++m_serial;
-    ServerHost *host = &m_host;
-    QPointer<SmilesWidget> self(this);
-    m_pool.start([host, self, serial] {
-        struct Row {
-            SmileInfo smile;
-            QImage image;
-        };
-        QList<Row> rows;
-        for (const SmileInfo &s : host->smiles()) {
-            QImage image;
-            image.loadFromData(host->smileImage(s.fileUuid));
-            rows.append({s, image.isNull() ? image : image.scaled(40, 40, Qt::KeepAspectRatio, Qt::SmoothTransformation)});
+    whenReady(m_chat.smiles(), this, [this, serial](const QList<SmileInfo> &smiles) {
+        if (serial != m_serial)
+            return;
+        m_table->setRowCount(0);
+        for (const SmileInfo &smile : smiles) {
+            const int row = m_table->rowCount();
+            m_table->insertRow(row);
+            m_table->setItem(row, 0, new QTableWidgetItem);
+            m_table->setItem(row, 1, new QTableWidgetItem(QString::number(smile.id)));
+            m_table->setItem(row, 2, new QTableWidgetItem(QString::number(smile.price)));
+            // The picture follows: read by the server, decoded and scaled off the GUI thread.
+            const auto picture = m_chat.smileImage(smile.fileUuid).then(QThreadPool::globalInstance(), [](const QByteArray &bytes) {
+                QImage image;
+                image.loadFromData(bytes);
+                return image.isNull() ? image : image.scaled(40, 40, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+            });
+            whenReady(picture, this, [this, serial, row](const QImage &image) {
+                if (serial == m_serial && m_table->item(row, 0))
+                    m_table->item(row, 0)->setIcon(QIcon(QPixmap::fromImage(image)));
+            });
         }
-        QMetaObject::invokeMethod(
-            qApp,
-            [self, rows, serial] {
-                if (!self || serial != self->m_serial)
-                    return;
-                QTableWidget *t = self->m_table;
-                t->setRowCount(0);
-                for (const Row &r : rows) {
-                    const int row = t->rowCount();
-                    t->insertRow(row);
-                    auto *picture = new QTableWidgetItem;
-                    picture->setIcon(QIcon(QPixmap::fromImage(r.image)));
-                    t->setItem(row, 0, picture);
-                    t->setItem(row, 1, new QTableWidgetItem(QString::number(r.smile.id)));
-                    t->setItem(row, 2, new QTableWidgetItem(QString::number(r.smile.price)));
-                }
-                emit self->refreshed();
-            },
-            Qt::QueuedConnection);
+        emit refreshed();
     });
 }
 
 void SmilesWidget::addFromFile(const QString &path, qint64 price)
 {
-    ServerHost *host = &m_host;
-    run(
-        [host, path, price] {
-            QFile f(path);
-            if (!f.open(QIODevice::ReadOnly))
-                return f.errorString();
-            QString error;
-            return host->addSmile(f.readAll(), QFileInfo(path).fileName(), price, &error) ? QString() : error;
-        },
-        tr("Added %1").arg(QFileInfo(path).fileName()));
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return report(Status::failed(f.errorString()), {});
+    const QString name = QFileInfo(path).fileName();
+    whenReady(m_chat.addSmile(f.read(kMaxImageBytes), name, price), this, [this, name](const Result<SmileInfo> &r) {
+        report({r.error}, tr("Added %1").arg(name));
+    });
 }
 
 void SmilesWidget::setPrice(qint64 id, qint64 price)
 {
-    ServerHost *host = &m_host;
-    run(
-        [host, id, price] {
-            QString error;
-            return host->setSmilePrice(id, price, &error) ? QString() : error;
-        },
-        tr("Smile %1 now costs %2 coins").arg(id).arg(price));
+    whenReady(m_chat.setSmilePrice(id, price), this, [this, id, price](const Status &r) {
+        report(r, tr("Smile %1 now costs %2 coins").arg(id).arg(price));
+    });
 }
 
 void SmilesWidget::remove(qint64 id)
 {
-    ServerHost *host = &m_host;
-    run(
-        [host, id] {
-            QString error;
-            return host->removeSmile(id, &error) ? QString() : error;
-        },
-        tr("Removed smile %1").arg(id));
+    whenReady(m_chat.removeSmile(id), this, [this, id](const Status &r) { report(r, tr("Removed smile %1").arg(id)); });
 }
 
-void SmilesWidget::run(std::function<QString()> work, const QString &done)
+void SmilesWidget::report(const Status &status, const QString &done)
 {
-    QPointer<SmilesWidget> self(this);
-    m_pool.start([work, self, done] {
-        const QString error = work();
-        QMetaObject::invokeMethod(
-            qApp,
-            [self, error, done] {
-                if (!self)
-                    return;
-                self->m_message->setText(error.isEmpty() ? done : tr("Failed: %1").arg(error));
-                emit self->finished(error.isEmpty(), self->m_message->text());
-                self->refresh();
-            },
-            Qt::QueuedConnection);
-    });
+    m_message->setText(status.ok() ? done : tr("Failed: %1").arg(status.error));
+    emit finished(status.ok(), m_message->text());
+    refresh();
 }
 
 }  // namespace sb::ui

@@ -1,18 +1,17 @@
 #pragma once
 // The chat's smiles on the embedded server: the grid members pick from, with pictures and
 // prices; add one from an image file with a price, change a price, remove one (it leaves
-// the grid; messages that used it keep showing it). Store calls run on the thread pool.
+// the grid; messages that used it keep showing it). Through the node's ChatAdmin: every call
+// is asynchronous, the GUI never blocks.
 
-#include <QThreadPool>
 #include <QWidget>
-
-#include <functional>
 
 class QLabel;
 class QTableWidget;
 
 namespace sb {
-class ServerHost;
+class ChatAdmin;
+struct Status;
 }
 
 namespace sb::ui {
@@ -21,7 +20,7 @@ class SmilesWidget final : public QWidget
 {
     Q_OBJECT
 public:
-    explicit SmilesWidget(ServerHost &host, QWidget *parent = nullptr);
+    explicit SmilesWidget(ChatAdmin &chat, QWidget *parent = nullptr);
     Q_DISABLE_COPY_MOVE(SmilesWidget)
 
     void refresh();
@@ -37,16 +36,17 @@ signals:
     void finished(bool ok, const QString &message);
 
 private:
-    void run(std::function<QString()> work, const QString &done);
+    // Shows `done` or why it failed, then reloads the grid.
+    void report(const Status &status, const QString &done);
     qint64 selectedId() const;
 
-    ServerHost &m_host;
+    // An image file bigger than this is not read whole (the server refuses it anyway).
+    static constexpr qint64 kMaxImageBytes = 64 * 1024 * 1024;
+
+    ChatAdmin &m_chat;
     QTableWidget *m_table;
     QLabel *m_message;
     quint64 m_serial = 0;
-    // Store calls run here, not on the global pool: the pool's destructor waits for them, so
-    // none outlives this widget (and with it the server it talks to).
-    QThreadPool m_pool;
 };
 
 }  // namespace sb::ui

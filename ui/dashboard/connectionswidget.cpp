@@ -1,7 +1,7 @@
 #include "connectionswidget.h"
 
 #include "connectionsmodel.h"
-#include "serverhost.h"
+#include "api/monitor.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -20,8 +20,8 @@
 
 namespace sb::ui {
 
-ConnectionsWidget::ConnectionsWidget(ServerHost &host, QWidget *parent)
-    : QWidget(parent), m_host(host), m_model(new ConnectionsModel(this)), m_proxy(new QSortFilterProxyModel(this))
+ConnectionsWidget::ConnectionsWidget(Monitor &monitor, QWidget *parent)
+    : QWidget(parent), m_monitor(monitor), m_model(new ConnectionsModel(this)), m_proxy(new QSortFilterProxyModel(this))
 {
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(Qt::UserRole);
@@ -51,7 +51,7 @@ ConnectionsWidget::ConnectionsWidget(ServerHost &host, QWidget *parent)
 void ConnectionsWidget::refresh()
 {
     const bool wasEmpty = m_model->rowCount() == 0;
-    m_model->update(m_host.connections(), QDateTime::currentMSecsSinceEpoch());
+    m_model->update(m_monitor.connections(), QDateTime::currentMSecsSinceEpoch());
     if (wasEmpty && m_model->rowCount() > 0)
         m_view->resizeColumnsToContents();  // once, when the first rows arrive
 }
@@ -66,7 +66,7 @@ quint64 ConnectionsWidget::idAt(int viewRow) const
 void ConnectionsWidget::disconnectRow(int row, int code, const QString &reason)
 {
     if (const quint64 id = idAt(row))
-        m_host.closeConnection(id, code, reason);
+        m_monitor.closeConnection(id, code, reason);
 }
 
 void ConnectionsWidget::contextMenu(const QPoint &pos)

@@ -9,7 +9,7 @@ class QSortFilterProxyModel;
 class QTableView;
 
 namespace sb {
-class ServerHost;
+class Monitor;
 }
 
 namespace sb::ui {
@@ -20,7 +20,7 @@ class ConnectionsWidget final : public QWidget
 {
     Q_OBJECT
 public:
-    ConnectionsWidget(ServerHost &host, QWidget *parent = nullptr);
+    ConnectionsWidget(Monitor &monitor, QWidget *parent = nullptr);
     Q_DISABLE_COPY_MOVE(ConnectionsWidget)
 
     void refresh();
@@ -36,7 +36,7 @@ private:
     void contextMenu(const QPoint &pos);
     quint64 idAt(int viewRow) const;
 
-    ServerHost &m_host;
+    Monitor &m_monitor;
     ConnectionsModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QTableView *m_view;

@@ -1,6 +1,6 @@
 #include "presencewidget.h"
 
-#include "serverhost.h"
+#include "api/monitor.h"
 
 #include <QHeaderView>
 #include <QJsonArray>
@@ -12,7 +12,7 @@
 
 namespace sb::ui {
 
-PresenceWidget::PresenceWidget(ServerHost &host, QWidget *parent) : QWidget(parent), m_host(host)
+PresenceWidget::PresenceWidget(Monitor &monitor, QWidget *parent) : QWidget(parent), m_monitor(monitor)
 {
     auto *layout = new QVBoxLayout(this);
     m_tree = new QTreeWidget(this);
@@ -37,7 +37,7 @@ void PresenceWidget::refresh()
         }
     }
     m_tree->clear();
-    const auto states = m_host.serviceStates();
+    const auto states = m_monitor.serviceStates();
     auto section = [&](const QString &title, const QString &detail) {
         auto *item = new QTreeWidgetItem(m_tree, {title, detail});
         QFont f = item->font(0);

@@ -7,7 +7,7 @@
 class QTreeWidget;
 
 namespace sb {
-class ServerHost;
+class Monitor;
 }
 
 namespace sb::ui {
@@ -16,14 +16,14 @@ class PresenceWidget final : public QWidget
 {
     Q_OBJECT
 public:
-    PresenceWidget(ServerHost &host, QWidget *parent = nullptr);
+    PresenceWidget(Monitor &monitor, QWidget *parent = nullptr);
     Q_DISABLE_COPY_MOVE(PresenceWidget)
 
     void refresh();
     QTreeWidget *tree() const { return m_tree; }
 
 private:
-    ServerHost &m_host;
+    Monitor &m_monitor;
     QTreeWidget *m_tree;
 };
 

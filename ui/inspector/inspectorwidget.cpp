@@ -1,6 +1,7 @@
 #include "inspectorwidget.h"
 
-#include "serverhost.h"
+#include "api/monitor.h"
+#include "config.h"
 #include "widgets/jsonhighlighter.h"
 #include "trafficmodel.h"
 
@@ -26,8 +27,8 @@
 
 namespace sb::ui {
 
-InspectorWidget::InspectorWidget(ServerHost &host, QWidget *parent)
-    : QWidget(parent), m_host(host), m_model(new TrafficModel(20'000, this))
+InspectorWidget::InspectorWidget(Monitor &monitor, QWidget *parent)
+    : QWidget(parent), m_monitor(monitor), m_model(new TrafficModel(20'000, this))
 {
     auto *layout = new QVBoxLayout(this);
     auto *controls = new QHBoxLayout;
@@ -132,7 +133,7 @@ void InspectorWidget::setCapture(bool on)
 {
     const QStringList services = ServerConfig::knownServices() + QStringList{QStringLiteral("accounts"), QStringLiteral("http")};
     for (const QString &s : services)
-        m_host.setCapture(s, on);
+        m_monitor.setCapture(s, on);
     if (m_capture->isChecked() != on)
         m_capture->setChecked(on);
 }
@@ -151,7 +152,7 @@ void InspectorWidget::pull()
     const QScrollBar *bar = m_view->verticalScrollBar();
     const bool atBottom = bar->value() >= bar->maximum() - 2;
     quint64 dropped = 0;
-    const QList<CaptureRecord> batch = m_host.captured(m_lastId, 5000, &dropped);
+    const QList<CaptureRecord> batch = m_monitor.captured(m_lastId, 5000, &dropped);
     m_dropped += dropped;
     if (!batch.isEmpty()) {
         m_lastId = batch.last().id;

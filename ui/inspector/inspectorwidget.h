@@ -14,7 +14,7 @@ class QPushButton;
 class QTableView;
 
 namespace sb {
-class ServerHost;
+class Monitor;
 }
 
 namespace sb::ui {
@@ -25,7 +25,7 @@ class InspectorWidget final : public QWidget
 {
     Q_OBJECT
 public:
-    explicit InspectorWidget(ServerHost &host, QWidget *parent = nullptr);
+    explicit InspectorWidget(Monitor &monitor, QWidget *parent = nullptr);
     Q_DISABLE_COPY_MOVE(InspectorWidget)
 
     TrafficModel *model() const { return m_model; }
@@ -51,7 +51,7 @@ private:
     void applyFilter();
     void showSelected();
 
-    ServerHost &m_host;
+    Monitor &m_monitor;
     TrafficModel *m_model;
     QTableView *m_view;
     QPlainTextEdit *m_detail;

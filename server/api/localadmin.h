@@ -1,0 +1,69 @@
+#pragma once
+// The embedded administration: administration.h's calls on this process's server. Blocking
+// work (the database, Argon2id, files, certificates) runs on a small pool of its own; the
+// listener calls run at once on the host's thread, where they must be made.
+
+#include "administration.h"
+
+#include <QThreadPool>
+
+#include <functional>
+#include <memory>
+
+namespace sb {
+
+class AccountStore;
+class ServerHost;
+
+// Accounts over a store: the server's while it runs, or the one `switchboardd user …` opens
+// on the data directory.
+class LocalAccountsAdmin final : public AccountsAdmin
+{
+public:
+    // `store` is asked on the calling thread at each call; null: the server is not running.
+    LocalAccountsAdmin(std::function<AccountStore *()> store, QThreadPool &pool);
+
+    QFuture<QList<UserInfo>> users() override;
+    QFuture<QList<ApiTokenInfo>> apiTokens() override;
+    QFuture<Result<UserInfo>> createUser(const QString &email, const QString &password, const QString &role,
+                                         qint64 balance) override;
+    QFuture<Status> setRole(const QString &email, const QString &role) override;
+    QFuture<Status> setDisabled(const QString &email, bool disabled) override;
+    QFuture<Status> setBalance(const QString &email, qint64 balance) override;
+    QFuture<Result<UserInfo>> addCoins(const QString &email, qint64 amount) override;
+    QFuture<Result<QByteArray>> createApiToken(const QString &name, const QString &scope) override;
+    QFuture<Status> revokeApiToken(const QString &name) override;
+
+private:
+    // Runs `work(store)` on the pool, or answers `notRunning` at once.
+    template <typename T, typename Work>
+    QFuture<T> run(T notRunning, Work work);
+
+    std::function<AccountStore *()> m_store;
+    QThreadPool &m_pool;
+};
+
+class LocalAdministration final : public Administration
+{
+public:
+    explicit LocalAdministration(ServerHost &host);
+    ~LocalAdministration() override;
+    Q_DISABLE_COPY_MOVE(LocalAdministration)
+
+    AccountsAdmin &accounts() override { return *m_accounts; }
+    ChatAdmin &chat() override { return *m_chat; }
+    FelixAdmin &felix() override { return *m_felix; }
+    ListenersAdmin &listeners() override { return *m_listeners; }
+
+    // Lets what was started finish: the host calls it before it takes the services down.
+    void waitForDone() { m_pool.waitForDone(); }
+
+private:
+    QThreadPool m_pool;
+    std::unique_ptr<AccountsAdmin> m_accounts;
+    std::unique_ptr<ChatAdmin> m_chat;
+    std::unique_ptr<FelixAdmin> m_felix;
+    std::unique_ptr<ListenersAdmin> m_listeners;
+};
+
+}  // namespace sb

@@ -1,0 +1,65 @@
+#pragma once
+// Watching a Switchboard node: its listeners and counters, the connection registry,
+// presence and the other services' live state, and the capture of frames. Reads that never
+// make a worker wait, plus the switches of watching itself (observe, capture) and closing a
+// connection. The embedded server implements it (ServerHost); a remote node's monitor will
+// answer from what its stream brought last (docs/architecture.md, "Administration and
+// monitoring").
+
+#include "telemetry/capture.h"
+#include "telemetry/connectioninfo.h"
+#include "telemetry/counters.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace sb {
+
+struct ListenerStatus {
+    int id = 0;
+    QString name;
+    QStringList services;
+    QString address;      // as configured: "any", "localhost" or an IP
+    quint16 port = 0;     // bound port (the real one when 0 was asked), 0 when not bound
+    int configuredPort = 0;   // as configured (0: any free one)
+    bool tls = false;         // in use now
+    QString certificateFile;  // configured TLS files (empty: plain http/ws)
+    QString keyFile;
+    bool running = false;
+    qint64 startedAtMs = 0;
+    QString error;        // why it is not running, if it failed
+    QString localUrl;     // http(s)://127.0.0.1:port (or the bound address)
+    QStringList lanUrls;  // one per non-loopback address other machines can use
+};
+
+struct ServerSnapshot {
+    qint64 uptimeMs = 0;
+    int workers = 0;
+    int openTcp = 0;
+    QList<ListenerStatus> listeners;
+    QList<ServiceCountersSnapshot> services;
+};
+
+class Monitor
+{
+public:
+    virtual ~Monitor() = default;
+
+    virtual ServerSnapshot snapshot() const = 0;
+    virtual QList<ListenerStatus> listeners() const = 0;
+    // While observed, the workers publish their connection rows every second.
+    virtual void setObserved(bool observed) = 0;
+    virtual QList<ConnectionInfo> connections() const = 0;
+    // Asks the connection's worker to close it with this code and reason.
+    virtual void closeConnection(quint64 id, int code, const QString &reason) = 0;
+    virtual void setCapture(const QString &service, bool on) = 0;
+    virtual bool capturing(const QString &service) const = 0;
+    virtual QList<CaptureRecord> captured(quint64 after, int max, quint64 *dropped = nullptr) const = 0;
+    // Each service's live state (channel presence, pop groups, felix subscriptions, rooms).
+    virtual QHash<QString, QJsonObject> serviceStates() const = 0;
+};
+
+}  // namespace sb
