@@ -36,9 +36,12 @@ void AckRegistry::ack(const QString &eventId, const QString &clientId)
         if (it == m_waits.end() || !it->pending.remove(clientId))
             return;  // late, duplicate or not targeted: nothing waits for it
         it->acked.append(clientId);
-        if (!it->pending.isEmpty())
-            return;
-        outcome = outcomeOf(*it, true);
+        // Still waiting while someone who may yet answer has not; those who left never will.
+        for (const QString &p : std::as_const(it->pending)) {
+            if (!it->left.contains(p))
+                return;
+        }
+        outcome = outcomeOf(*it, it->pending.isEmpty());
         done = std::move(it->done);
         m_waits.erase(it);
     }
