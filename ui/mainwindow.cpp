@@ -69,11 +69,42 @@ MainWindow::MainWindow(ServerHost &host, QWidget *parent)
     setWindowTitle(tr("Switchboard"));
     setWindowIcon(appIcon());
     m_tabs = new QTabWidget(this);
-    auto *central = new QWidget(m_tabs);
-    auto *layout = new QVBoxLayout(central);
+    m_tabs->addTab(buildOverview(), tr("Overview"));
+    buildTabs();
+    setCentralWidget(m_tabs);
+    m_host.setObserved(true);  // the dashboard looks: workers publish their connections
 
-    // Exposure banner: the server is reachable from the LAN by default; say so plainly.
-    auto *banner = new QFrame(central);
+    m_status = new QLabel(this);
+    statusBar()->addWidget(m_status, 1);
+
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *quit = fileMenu->addAction(tr("&Quit"), this, &MainWindow::quitApplication);
+    quit->setShortcut(QKeySequence::Quit);
+    buildSettingsMenu();
+
+    connect(m_listenerView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateButtons);
+    connect(&m_host, &ServerHost::listenersChanged, this, &MainWindow::refresh);
+    connect(&m_host, &ServerHost::listenersChanged, m_listenersAdmin, &ListenersWidget::refresh);
+    m_timer.setInterval(500);
+    connect(&m_timer, &QTimer::timeout, this, &MainWindow::refresh);
+    m_timer.start();
+    buildTray();
+    connect(m_clients, &ClientsWidget::notify, this, [this](const QString &title, const QString &text) {
+        if (m_tray)
+            m_tray->showMessage(title, text, QSystemTrayIcon::Information, 8000);
+    });
+    refresh();
+    if (m_listeners->rowCount() > 0)
+        m_listenerView->selectRow(0);
+    m_listenerView->resizeColumnsToContents();
+    m_serviceView->resizeColumnsToContents();
+    resize(1200, 800);
+}
+
+// The exposure banner: the server is reachable from the LAN by default; it says so plainly.
+QFrame *MainWindow::buildBanner(QWidget *parent)
+{
+    auto *banner = new QFrame(parent);
     banner->setFrameShape(QFrame::StyledPanel);
     banner->setAutoFillBackground(true);
     QPalette pal = banner->palette();
@@ -87,7 +118,17 @@ MainWindow::MainWindow(ServerHost &host, QWidget *parent)
     connect(m_exposureButton, &QPushButton::clicked, this, &MainWindow::toggleExposure);
     bannerLayout->addWidget(m_exposure, 1);
     bannerLayout->addWidget(m_exposureButton);
-    layout->addWidget(banner);
+    return banner;
+}
+
+// The Overview tab: the exposure banner, the listeners with their buttons, traffic by
+// service with its chart, heartbeats and abuse.
+QWidget *MainWindow::buildOverview()
+{
+    auto *central = new QWidget(m_tabs);
+    auto *layout = new QVBoxLayout(central);
+
+    layout->addWidget(buildBanner(central));
 
     auto *listenersBox = new QGroupBox(tr("Listeners"), central);
     auto *lb = new QVBoxLayout(listenersBox);
@@ -146,7 +187,12 @@ MainWindow::MainWindow(ServerHost &host, QWidget *parent)
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
     split->setStretchFactor(2, 2);
-    m_tabs->addTab(central, tr("Overview"));
+    return central;
+}
+
+// Connections, Presence, Traffic, Clients, Raw client and Administration.
+void MainWindow::buildTabs()
+{
     m_connections = new ConnectionsWidget(m_host, m_tabs);
     m_tabs->addTab(m_connections, tr("Connections"));
     m_presence = new PresenceWidget(m_host, m_tabs);
@@ -183,34 +229,6 @@ MainWindow::MainWindow(ServerHost &host, QWidget *parent)
         m_inspector->showConnection(id);
         m_tabs->setCurrentWidget(m_inspector);
     });
-    setCentralWidget(m_tabs);
-    m_host.setObserved(true);  // the dashboard looks: workers publish their connections
-
-    m_status = new QLabel(this);
-    statusBar()->addWidget(m_status, 1);
-
-    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    QAction *quit = fileMenu->addAction(tr("&Quit"), this, &MainWindow::quitApplication);
-    quit->setShortcut(QKeySequence::Quit);
-    buildSettingsMenu();
-
-    connect(m_listenerView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateButtons);
-    connect(&m_host, &ServerHost::listenersChanged, this, &MainWindow::refresh);
-    connect(&m_host, &ServerHost::listenersChanged, m_listenersAdmin, &ListenersWidget::refresh);
-    m_timer.setInterval(500);
-    connect(&m_timer, &QTimer::timeout, this, &MainWindow::refresh);
-    m_timer.start();
-    buildTray();
-    connect(m_clients, &ClientsWidget::notify, this, [this](const QString &title, const QString &text) {
-        if (m_tray)
-            m_tray->showMessage(title, text, QSystemTrayIcon::Information, 8000);
-    });
-    refresh();
-    if (m_listeners->rowCount() > 0)
-        m_listenerView->selectRow(0);
-    m_listenerView->resizeColumnsToContents();
-    m_serviceView->resizeColumnsToContents();
-    resize(1200, 800);
 }
 
 MainWindow::~MainWindow()

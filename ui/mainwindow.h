@@ -6,6 +6,7 @@
 #include <QSystemTrayIcon>
 #include <QTimer>
 
+class QFrame;
 class QLabel;
 class QTabWidget;
 class QPushButton;
@@ -71,6 +72,9 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    QWidget *buildOverview();
+    QFrame *buildBanner(QWidget *parent);
+    void buildTabs();
     void buildTray();
     void buildSettingsMenu();
     void updateButtons();
