@@ -82,6 +82,12 @@ AccountStore *ServerHost::runningAccounts() const
     return m_running ? m_ctx->accounts.get() : nullptr;
 }
 
+void ServerHost::closeAdminConnection()
+{
+    if (m_ctx->database)
+        m_ctx->database->closeThisThread();
+}
+
 AccountStore &ServerHost::accounts()
 {
     return *m_ctx->accounts;

@@ -90,6 +90,8 @@ private:
     friend class LocalAdministration;
     // While running: the account store, or a service of type T (else null).
     AccountStore *runningAccounts() const;
+    // On the administration's thread, after each task: its database connection goes.
+    void closeAdminConnection();
     template <typename T>
     T *runningService() const
     {

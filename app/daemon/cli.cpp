@@ -12,7 +12,6 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
-#include <QThreadPool>
 
 #include <cstdio>
 
@@ -59,8 +58,7 @@ std::optional<qint64> parseCoins(const QString &text)
 struct AdminStore {
     std::unique_ptr<Database> db;
     std::unique_ptr<AccountStore> accounts;
-    QThreadPool pool;
-    std::unique_ptr<LocalAccountsAdmin> admin;
+    std::unique_ptr<LocalAccountsAdmin> admin;  // on this thread: a command has nothing else to do
 };
 
 std::unique_ptr<AdminStore> openStore(const ServerConfig &config, QString *error)
@@ -74,7 +72,7 @@ std::unique_ptr<AdminStore> openStore(const ServerConfig &config, QString *error
     if (!s->db->open(error))
         return nullptr;
     s->accounts = std::make_unique<AccountStore>(*s->db, config.accessTokenTtlDays, config.ticketTtlSeconds);
-    s->admin = std::make_unique<LocalAccountsAdmin>([store = s->accounts.get()] { return store; }, s->pool);
+    s->admin = std::make_unique<LocalAccountsAdmin>([store = s->accounts.get()] { return store; }, nullptr);
     return s;
 }
 

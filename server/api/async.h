@@ -1,30 +1,65 @@
 #pragma once
-// Runs blocking work (the database, Argon2id, certificate generation) on a thread pool and
-// hands its result back as a QFuture.
+// Blocking work handed back as QFutures, and continuing a future on a widget's thread.
 
 #include <QFuture>
 #include <QFutureWatcher>
 #include <QPromise>
-#include <QThreadPool>
+#include <QThread>
 
+#include <functional>
 #include <memory>
 #include <type_traits>
 
 namespace sb {
 
-template <typename Fn>
-auto runAsync(QThreadPool &pool, Fn fn) -> QFuture<std::invoke_result_t<Fn>>
+// One thread for blocking administrative work (SQLite, Argon2id, files, RSA keys), run in
+// submission order. `afterEach` runs on it after every task: the administration closes its
+// database connection there, so that no connection is left for the thread's end (a
+// thread_local torn down at process exit races with the rest of the teardown).
+class WorkThread final
 {
-    using R = std::invoke_result_t<Fn>;
-    auto promise = std::make_shared<QPromise<R>>();
-    QFuture<R> future = promise->future();
-    promise->start();
-    pool.start([promise, fn = std::move(fn)]() mutable {
-        promise->addResult(fn());
-        promise->finish();
-    });
-    return future;
-}
+public:
+    explicit WorkThread(const QString &name, std::function<void()> afterEach = {}) : m_afterEach(std::move(afterEach))
+    {
+        m_thread.setObjectName(name);
+        m_context.moveToThread(&m_thread);
+        m_thread.start();
+    }
+    // Finishes what was submitted, then stops.
+    ~WorkThread()
+    {
+        waitForDone();
+        m_thread.quit();
+        m_thread.wait();
+    }
+    Q_DISABLE_COPY_MOVE(WorkThread)
+
+    template <typename Fn>
+    auto run(Fn fn) -> QFuture<std::invoke_result_t<Fn>>
+    {
+        using R = std::invoke_result_t<Fn>;
+        auto promise = std::make_shared<QPromise<R>>();
+        QFuture<R> future = promise->future();
+        promise->start();
+        QMetaObject::invokeMethod(
+            &m_context,
+            [this, promise, fn = std::move(fn)]() mutable {
+                promise->addResult(fn());
+                if (m_afterEach)
+                    m_afterEach();
+                promise->finish();
+            },
+            Qt::QueuedConnection);
+        return future;
+    }
+    // Blocks until everything submitted so far has run. Not from the work thread itself.
+    void waitForDone() { QMetaObject::invokeMethod(&m_context, [] {}, Qt::BlockingQueuedConnection); }
+
+private:
+    QThread m_thread;
+    QObject m_context;
+    std::function<void()> m_afterEach;
+};
 
 template <typename T>
 QFuture<T> readyFuture(T value)

@@ -1,7 +1,6 @@
 #include "localadmin.h"
 
 #include "accounts/accountstore.h"
-#include "async.h"
 #include "net/tls.h"
 #include "serverhost.h"
 #include "services/chat/chatservice.h"
@@ -38,8 +37,8 @@ QString userError(AccountStore::Error e, const QString &email)
 
 }  // namespace
 
-LocalAccountsAdmin::LocalAccountsAdmin(std::function<AccountStore *()> store, QThreadPool &pool)
-    : m_store(std::move(store)), m_pool(pool)
+LocalAccountsAdmin::LocalAccountsAdmin(std::function<AccountStore *()> store, WorkThread *work)
+    : m_store(std::move(store)), m_work(work)
 {
 }
 
@@ -49,7 +48,9 @@ QFuture<T> LocalAccountsAdmin::run(T notRunning, Work work)
     AccountStore *store = m_store();
     if (!store)
         return readyFuture(std::move(notRunning));
-    return runAsync(m_pool, [store, work = std::move(work)] { return work(*store); });
+    if (!m_work)
+        return readyFuture(work(*store));
+    return m_work->run([store, work = std::move(work)] { return work(*store); });
 }
 
 QFuture<QList<UserInfo>> LocalAccountsAdmin::users()
@@ -149,7 +150,7 @@ using Find = std::function<T *()>;
 class LocalChatAdmin final : public ChatAdmin
 {
 public:
-    LocalChatAdmin(Find<chat::ChatService> find, QThreadPool &pool) : m_find(std::move(find)), m_pool(pool) {}
+    LocalChatAdmin(Find<chat::ChatService> find, WorkThread &work) : m_find(std::move(find)), m_work(work) {}
 
     QFuture<QList<SmileInfo>> smiles() override
     {
@@ -203,17 +204,17 @@ private:
         chat::ChatService *c = m_find();
         if (!c)
             return readyFuture(std::move(notRunning));
-        return runAsync(m_pool, [c, work = std::move(work)] { return work(*c); });
+        return m_work.run([c, work = std::move(work)] { return work(*c); });
     }
 
     Find<chat::ChatService> m_find;
-    QThreadPool &m_pool;
+    WorkThread &m_work;
 };
 
 class LocalFelixAdmin final : public FelixAdmin
 {
 public:
-    LocalFelixAdmin(Find<felix::FelixService> find, QThreadPool &pool) : m_find(std::move(find)), m_pool(pool) {}
+    LocalFelixAdmin(Find<felix::FelixService> find, WorkThread &work) : m_find(std::move(find)), m_work(work) {}
 
     QFuture<QList<FelixDocument>> documents(bool guilds) override
     {
@@ -255,11 +256,11 @@ private:
         felix::FelixService *f = m_find();
         if (!f)
             return readyFuture(std::move(notRunning));
-        return runAsync(m_pool, [store = &f->store(), work = std::move(work)] { return work(*store); });
+        return m_work.run([store = &f->store(), work = std::move(work)] { return work(*store); });
     }
 
     Find<felix::FelixService> m_find;
-    QThreadPool &m_pool;
+    WorkThread &m_work;
 };
 
 // The host's listener and limit calls are quick and belong on its thread: made there, at
@@ -267,7 +268,7 @@ private:
 class LocalListenersAdmin final : public ListenersAdmin
 {
 public:
-    LocalListenersAdmin(ServerHost &host, QThreadPool &pool) : m_host(host), m_pool(pool) {}
+    LocalListenersAdmin(ServerHost &host, WorkThread &work) : m_host(host), m_work(work) {}
 
     QFuture<Status> startListener(int id) override
     {
@@ -290,7 +291,7 @@ public:
         if (id < 0 || id >= listeners.size())
             return readyFuture(Result<CertificateInfo>::failed(QStringLiteral("there is no listener %1").arg(id)));
         const QString dir = QDir(m_host.config().dataDir).filePath(QStringLiteral("tls/") + listeners[id].services.join(QLatin1Char('-')));
-        return runAsync(m_pool, [dir, hosts = ServerHost::lanAddresses()] {
+        return m_work.run([dir, hosts = ServerHost::lanAddresses()] {
             QString error;
             const auto cert = generateSelfSigned(dir, hosts, &error);
             return cert ? Result<CertificateInfo>::of({cert->certificateFile, cert->keyFile, cert->sha256Fingerprint})
@@ -317,24 +318,21 @@ public:
 
 private:
     ServerHost &m_host;
-    QThreadPool &m_pool;
+    WorkThread &m_work;
 };
 
 }  // namespace
 
 LocalAdministration::LocalAdministration(ServerHost &host)
+    // The host stops only after this thread is idle (waitForDone), so its database is there.
+    : m_work(QStringLiteral("sb-admin"), [&host] { host.closeAdminConnection(); })
 {
-    // Few threads: administration is occasional, and a password hash takes a core for a while.
-    m_pool.setMaxThreadCount(2);
-    m_accounts = std::make_unique<LocalAccountsAdmin>([&host] { return host.runningAccounts(); }, m_pool);
-    m_chat = std::make_unique<LocalChatAdmin>([&host] { return host.runningService<chat::ChatService>(); }, m_pool);
-    m_felix = std::make_unique<LocalFelixAdmin>([&host] { return host.runningService<felix::FelixService>(); }, m_pool);
-    m_listeners = std::make_unique<LocalListenersAdmin>(host, m_pool);
+    m_accounts = std::make_unique<LocalAccountsAdmin>([&host] { return host.runningAccounts(); }, &m_work);
+    m_chat = std::make_unique<LocalChatAdmin>([&host] { return host.runningService<chat::ChatService>(); }, m_work);
+    m_felix = std::make_unique<LocalFelixAdmin>([&host] { return host.runningService<felix::FelixService>(); }, m_work);
+    m_listeners = std::make_unique<LocalListenersAdmin>(host, m_work);
 }
 
-LocalAdministration::~LocalAdministration()
-{
-    m_pool.waitForDone();
-}
+LocalAdministration::~LocalAdministration() = default;
 
 }  // namespace sb

@@ -1,11 +1,10 @@
 #pragma once
 // The embedded administration: administration.h's calls on this process's server. Blocking
-// work (the database, Argon2id, files, certificates) runs on a small pool of its own; the
+// work (the database, Argon2id, files, certificates) runs on a thread of its own; the
 // listener calls run at once on the host's thread, where they must be made.
 
 #include "administration.h"
-
-#include <QThreadPool>
+#include "async.h"
 
 #include <functional>
 #include <memory>
@@ -21,7 +20,9 @@ class LocalAccountsAdmin final : public AccountsAdmin
 {
 public:
     // `store` is asked on the calling thread at each call; null: the server is not running.
-    LocalAccountsAdmin(std::function<AccountStore *()> store, QThreadPool &pool);
+    // The work runs on `work`, or right away on the calling thread when there is none (a
+    // command-line tool that has nothing else to do).
+    LocalAccountsAdmin(std::function<AccountStore *()> store, WorkThread *work);
 
     QFuture<QList<UserInfo>> users() override;
     QFuture<QList<ApiTokenInfo>> apiTokens() override;
@@ -35,12 +36,12 @@ public:
     QFuture<Status> revokeApiToken(const QString &name) override;
 
 private:
-    // Runs `work(store)` on the pool, or answers `notRunning` at once.
+    // Runs `work(store)` on the work thread, or answers `notRunning` at once.
     template <typename T, typename Work>
     QFuture<T> run(T notRunning, Work work);
 
     std::function<AccountStore *()> m_store;
-    QThreadPool &m_pool;
+    WorkThread *m_work;
 };
 
 class LocalAdministration final : public Administration
@@ -56,10 +57,10 @@ public:
     ListenersAdmin &listeners() override { return *m_listeners; }
 
     // Lets what was started finish: the host calls it before it takes the services down.
-    void waitForDone() { m_pool.waitForDone(); }
+    void waitForDone() { m_work.waitForDone(); }
 
 private:
-    QThreadPool m_pool;
+    WorkThread m_work;
     std::unique_ptr<AccountsAdmin> m_accounts;
     std::unique_ptr<ChatAdmin> m_chat;
     std::unique_ptr<FelixAdmin> m_felix;

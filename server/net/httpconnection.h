@@ -46,6 +46,8 @@ public:
     Worker &worker() const { return m_worker; }
 
 private:
+    // A handler (or an endpoint admitting an upgrade) that never answers must not pin the socket.
+    static constexpr int kHandlerDeadlineMs = 5 * 60 * 1000;
     enum class State { Head, Body, Handling, Streaming, Closing, Handed };
 
     void onReadyRead();
