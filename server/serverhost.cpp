@@ -149,7 +149,7 @@ bool ServerHost::prepareContext(QString *error)
     ctx.blockingPool.setMaxThreadCount(qMax(2, QThread::idealThreadCount()));
     ctx.hasher = std::make_unique<PasswordHasher>(
         ctx.config.passwordHashThreads > 0 ? ctx.config.passwordHashThreads : qMax(1, QThread::idealThreadCount() / 2),
-        ctx.config.passwordHashQueue);
+        ctx.config.passwordHashQueue, [db = ctx.database.get()] { db->closeThisThread(); });
     ctx.logins = std::make_unique<LoginLimiter>(LoginLimiter::Policy{ctx.config.loginFailuresPerAddress,
                                                                      ctx.config.loginFailuresPerAccount,
                                                                      ctx.config.loginWindowSeconds * 1000});

@@ -15,7 +15,8 @@ namespace {
 constexpr int kNice = 5;
 }  // namespace
 
-PasswordHasher::PasswordHasher(int threads, int maxQueued) : m_maxQueued(qMax(1, maxQueued))
+PasswordHasher::PasswordHasher(int threads, int maxQueued, std::function<void()> afterEach)
+    : m_maxQueued(qMax(1, maxQueued)), m_afterEach(std::move(afterEach))
 {
     m_pool.setMaxThreadCount(qMax(1, threads));
     m_pool.setExpiryTimeout(30'000);
@@ -35,6 +36,8 @@ bool PasswordHasher::tryStart(std::function<void()> job)
             setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), kNice);
         }
         job();
+        if (m_afterEach)
+            m_afterEach();
         m_pending.fetch_sub(1, std::memory_order_relaxed);
     });
     return true;

@@ -23,7 +23,9 @@ namespace sb {
 class PasswordHasher final
 {
 public:
-    PasswordHasher(int threads, int maxQueued);
+    // `afterEach` runs on the hashing thread after every job (the server closes the thread's
+    // database connection there: none is left for the thread's end at process exit).
+    PasswordHasher(int threads, int maxQueued, std::function<void()> afterEach = {});
     Q_DISABLE_COPY_MOVE(PasswordHasher)
 
     // Runs `job` on the hashing threads; false (and `job` dropped) when `maxQueued` jobs are
@@ -36,6 +38,7 @@ private:
     QThreadPool m_pool;
     std::atomic<int> m_pending{0};
     int m_maxQueued;
+    std::function<void()> m_afterEach;
 };
 
 class LoginLimiter final
