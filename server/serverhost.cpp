@@ -109,6 +109,7 @@ bool ServerHost::start(QString *error)
         return false;
     }
     ctx.uptime.start();
+    m_admin->waitForDone();  // nothing of the administration runs while the context is rebuilt
     if (!prepareContext(error) || !buildListeners(error))
         return false;
     startWorkers();
