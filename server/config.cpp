@@ -32,7 +32,7 @@ Limits serviceDefaults(const QString &service, const Limits &base)
         l.sendQueueBytes = 16 * 1024 * 1024;
     }
     if (service == QLatin1String("channels")) {
-        // Application-level PING every 30 s, PONG due within 10 s (seed 004, SPEC §4).
+        // Application-level PING every 30 s, PONG due within 10 s (seed 004, docs/channels.md).
         l.pingIntervalMs = 30'000;
         l.pongTimeoutMs = 10'000;
     }
@@ -50,7 +50,7 @@ QStringList ServerConfig::knownServices()
 ServerConfig ServerConfig::defaults()
 {
     ServerConfig c;
-    // SPEC §1: chat + generic on 8000, channels 8080, felix 8090, pop 8081.
+    // The default listeners (docs/configuration.md): chat + generic on 8000, channels 8080, felix 8090, pop 8081.
     const std::pair<int, QStringList> listeners[] = {
         {8000, {QStringLiteral("chat"), QStringLiteral("generic")}},
         {8080, {QStringLiteral("channels")}},

@@ -1,5 +1,5 @@
 #pragma once
-// Server configuration: SPEC §1 defaults, a JSON file over them, CLI overrides on top.
+// Server configuration (docs/configuration.md): defaults, a JSON file over them, CLI overrides on top.
 // Plain values; validated once at start-up.
 
 #include "net/limits.h"
@@ -62,7 +62,7 @@ struct ServerConfig {
     int accessTokenTtlDays = 30;
     int ticketTtlSeconds = 30;
     int shutdownGraceMs = 3000;
-    // Password checks (SPEC §8): failed logins per address and per account within a window,
+    // Password checks (docs/configuration.md, "Limits"): failed logins per address and per account within a window,
     // and the threads and queue that hash passwords (0 threads: half the cores, at least 1).
     int loginFailuresPerAddress = 20;
     int loginFailuresPerAccount = 10;
@@ -70,9 +70,9 @@ struct ServerConfig {
     int passwordHashThreads = 0;
     int passwordHashQueue = 64;
 
-    // SPEC §1 defaults, limited to the services this build provides.
+    // The default listeners (docs/configuration.md), limited to the services this build provides.
     static ServerConfig defaults();
-    // Every service name SPEC §1 knows.
+    // Every service name (docs/configuration.md, "Listeners").
     static QStringList knownServices();
 
     // Reads a JSON configuration file over `base`. Errors name the offending key.

@@ -131,7 +131,7 @@ bool ServerHost::prepareContext(QString *error)
         serviceNames.append(l.services);
     serviceNames.append(QStringLiteral("accounts"));
     ctx.telemetry = std::make_unique<Telemetry>(serviceNames);
-    // Connections stay below the descriptor limit, with room for everything else (SPEC §8).
+    // Connections stay below the descriptor limit, with room for everything else (docs/configuration.md, "Limits").
     const int threads = (ctx.config.workers > 0 ? ctx.config.workers : QThread::idealThreadCount()) + qMax(2, QThread::idealThreadCount()) + 2;
     const int budget = connectionBudget(raiseDescriptorLimit(), threads);
     if (budget < ctx.config.limits.maxConnections)

@@ -1,5 +1,5 @@
 #pragma once
-// Ending access ends it (SPEC §8): follows the access events in the database (logout,
+// Ending access ends it (docs/configuration.md, "Limits"): follows the access events in the database (logout,
 // disable, API token revocation — made here, by the GUI, or by `switchboardd` from another
 // process) and has every worker close the sockets opened with that access. Changes made in
 // this process are applied at once; others within a second (the workers' tick). Thread-safe.

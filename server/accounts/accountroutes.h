@@ -1,5 +1,5 @@
 #pragma once
-// The shared HTTP surface of SPEC §2: /auth/register, /auth/login, /auth/logout,
+// The shared HTTP surface of docs/configuration.md, "HTTP API": /auth/register, /auth/login, /auth/logout,
 // /auth/ticket. Mounted on every listener.
 
 #include "services/service.h"

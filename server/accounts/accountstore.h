@@ -1,5 +1,5 @@
 #pragma once
-// Users, access tokens, tickets and API tokens (SPEC §2). Thread-safe: every call uses the
+// Users, access tokens, tickets and API tokens (docs/configuration.md, "HTTP API"). Thread-safe: every call uses the
 // calling thread's database connection. Calls that hash passwords block for tens of ms.
 
 #include <QDateTime>

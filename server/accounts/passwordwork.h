@@ -1,6 +1,6 @@
 #pragma once
 // Password checks are the most expensive thing an anonymous client can ask for (Argon2id:
-// 64 MiB and ~0.1 s of a core each), so they are bounded on their own (SPEC §8):
+// 64 MiB and ~0.1 s of a core each), so they are bounded on their own (docs/configuration.md, "Limits"):
 // - PasswordHasher: its own small pool, below normal scheduling priority (nice 5), with a
 //   bounded queue; past it a login is refused at once (503) instead of waiting behind
 //   hundreds. File reads and writes keep the blocking pool to themselves.

@@ -1,5 +1,5 @@
 #pragma once
-// Counts open connections against the SPEC §8 limits: TCP connections to the whole server,
+// Counts open connections against the limits (docs/configuration.md, "Limits"): TCP connections to the whole server,
 // and WebSockets per service and per service+address. Thread-safe.
 
 #include "limits.h"

@@ -1,5 +1,5 @@
 #pragma once
-// File descriptors are a resource clients can exhaust (SPEC §8). At start the soft limit is
+// File descriptors are a resource clients can exhaust (docs/configuration.md, "Limits"). At start the soft limit is
 // raised to the hard one and the connection limit is kept below it, with a reserve for the
 // database, files, listeners and threads; when descriptors run out anyway, listeners shed
 // waiting connections through one spare descriptor (they get 503 instead of hanging) and

@@ -1,5 +1,5 @@
 #pragma once
-// HTTP request/response values and the one JSON error shape of SPEC §2. Plain values.
+// HTTP request/response values and the one JSON error shape (docs/configuration.md, "HTTP API"). Plain values.
 
 #include "httphead.h"
 
@@ -40,7 +40,7 @@ struct HttpResponse {
     static HttpResponse json(int status, const QByteArray &compactJson);
     static HttpResponse text(int status, const QByteArray &body,
                              const QByteArray &contentType = "text/plain; charset=utf-8");
-    // {"detail": ..., "code": ...} with the given status (SPEC §2).
+    // {"detail": ..., "code": ...} with the given status (docs/configuration.md, "HTTP API").
     static HttpResponse error(int status, const QByteArray &code, const QString &detail);
 
     // Serializes status line, headers (adding Content-Length, Date and Server) and body.

@@ -1,5 +1,5 @@
 #pragma once
-// Every limit of SPEC §8 and the one mapping from a limit to its HTTP status / close code.
+// Every limit (docs/configuration.md, "Limits") and the one mapping from a limit to its HTTP status / close code.
 // Plain values, any thread.
 
 #include <QJsonObject>

@@ -55,7 +55,7 @@ public:
     void close(int code, const QString &reason);
     void abort();
     // A message whose answer comes later (from another thread) holds the socket's input until
-    // it is answered, so that the next message's answer cannot overtake it (SPEC §8: a
+    // it is answered, so that the next message's answer cannot overtake it (docs/configuration.md, "Limits": a
     // socket's messages are handled in the order sent). Nestable; worker thread.
     void holdInput() { ++m_held; }
     void releaseInput();

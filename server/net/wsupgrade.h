@@ -1,5 +1,5 @@
 #pragma once
-// Validation of a WebSocket upgrade request (RFC 6455 §4.2.1, seed 003, SPEC §7) before any
+// Validation of a WebSocket upgrade request (RFC 6455 §4.2.1, seed 003, docs/configuration.md) before any
 // 101: what to refuse, with which status, code, reason and metrics label. Pure, any thread.
 
 #include "httphead.h"

@@ -1,6 +1,6 @@
 #pragma once
 // What chat (seed 001) and pop (seed 000) share: a socket's first message must authenticate,
-// within the unauthenticated limit (SPEC §8), with "Bearer <access token>".
+// within the unauthenticated limit (docs/configuration.md, "Limits"), with "Bearer <access token>".
 
 #include "accounts/accountstore.h"
 

@@ -103,7 +103,7 @@ const std::vector<Migration> &migrations()
          }},
         {6,
          {
-             // Ending access ends it (SPEC §8): a ticket dies with the access token that
+             // Ending access ends it (docs/configuration.md, "Limits"): a ticket dies with the access token that
              // issued it, and every logout, disable, role change or API token revocation is
              // recorded, so that a running server (also when another process, the CLI, made the
              // change) closes the sockets it opened.

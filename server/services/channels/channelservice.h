@@ -1,5 +1,5 @@
 #pragma once
-// The pub/sub channels service (seed 004, SPEC §4): /:channel/listen (WebSocket or SSE) and
+// The pub/sub channels service (seed 004, docs/channels.md): /:channel/listen (WebSocket or SSE) and
 // /:channel/emit (GET or POST), with presence, ACKs, PING/PONG and missed-event recovery.
 
 #include "ackregistry.h"

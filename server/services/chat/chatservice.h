@@ -1,5 +1,5 @@
 #pragma once
-// The member chat service (seed 001, SPEC §3): the /members/chat/ WebSocket, the storage
+// The member chat service (seed 001, docs/chat.md): the /members/chat/ WebSocket, the storage
 // and smiles API, members and profile, admin top-ups, and the web chat page.
 
 #include "services/chat/chatstore.h"

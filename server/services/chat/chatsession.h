@@ -57,7 +57,7 @@ private:
     qint64 m_otherId = 0;
 };
 
-// One socket's messages, handled in the order sent (SPEC §8): texts and smiles go to the
+// One socket's messages, handled in the order sent (docs/configuration.md, "Limits"): texts and smiles go to the
 // writer at once (it stores in submission order), a file is written to disk first and holds
 // back what follows it until it has reached the writer, and answers made here (errors,
 // history pages) wait until everything sent before them has been answered. Worker thread

@@ -1,5 +1,5 @@
 #pragma once
-// The bot-status service "felix" (seed 002, SPEC §5): the WebSocket at / with the API token
+// The bot-status service "felix" (seed 002, docs/felix.md): the WebSocket at / with the API token
 // in the Authorization header (403 before the handshake otherwise), {code,data} messages,
 // and the guild/user document REST API on the same listener.
 

@@ -1,5 +1,5 @@
 #pragma once
-// The generic RFC 6455 service (seed 003, SPEC §7): /echo, and /chat, /chat/{room} relay
+// The generic RFC 6455 service (seed 003, docs/configuration.md): /echo, and /chat, /chat/{room} relay
 // rooms authenticated by HTTP Basic, the session cookie or a ?ticket=.
 
 #include "services/roomhub.h"

@@ -1,5 +1,5 @@
 #pragma once
-// The generic service's sockets (seed 003, SPEC §7): /echo sends every message back as it
+// The generic service's sockets (seed 003, docs/configuration.md): /echo sends every message back as it
 // came; /chat and /chat/{room} relay it to everyone else in the room.
 
 #include <memory>

@@ -1,5 +1,5 @@
 #pragma once
-// The social-app socket "pop" (seed 000, SPEC §6): first-message Bearer authentication,
+// The social-app socket "pop" (seed 000, docs/pop.md): first-message Bearer authentication,
 // `state` echo within groups across workers, and `view_counts` reports that are validated,
 // clamped, rate-limited per user and stored in batches.
 

@@ -1,5 +1,5 @@
 #pragma once
-// One pop socket (seed 000, SPEC §6): first-message Bearer authentication, then "state"
+// One pop socket (seed 000, docs/pop.md): first-message Bearer authentication, then "state"
 // (echoed to the sender and relayed to its group) and "view_counts" (answered after the
 // commit, in the order sent).
 

@@ -1,5 +1,5 @@
 #pragma once
-// Pop view counts (seed 000, SPEC §6): validation and clamping of reports, and the batched
+// Pop view counts (seed 000, docs/pop.md): validation and clamping of reports, and the batched
 // writer that stores them. Validation is pure; the writer owns one thread and one
 // connection and acknowledges a report only after the transaction holding it committed.
 
