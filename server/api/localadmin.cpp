@@ -24,6 +24,18 @@ namespace {
 
 const QString kNotRunning = QStringLiteral("the server is not running");
 
+// `work(*target)` on the work thread (right here without one), or `notRunning` at once when
+// there is no target (the server or the service is not running).
+template <typename Target, typename T, typename Work>
+QFuture<T> runOn(Target *target, WorkThread *thread, T notRunning, Work work)
+{
+    if (!target)
+        return readyFuture(std::move(notRunning));
+    if (!thread)
+        return readyFuture(work(*target));
+    return thread->run([target, work = std::move(work)] { return work(*target); });
+}
+
 UserInfo info(const User &u)
 {
     return {u.id, u.uuid, u.email, u.role, u.balance, u.disabled, u.createdAt};
@@ -45,12 +57,7 @@ LocalAccountsAdmin::LocalAccountsAdmin(std::function<AccountStore *()> store, Wo
 template <typename T, typename Work>
 QFuture<T> LocalAccountsAdmin::run(T notRunning, Work work)
 {
-    AccountStore *store = m_store();
-    if (!store)
-        return readyFuture(std::move(notRunning));
-    if (!m_work)
-        return readyFuture(work(*store));
-    return m_work->run([store, work = std::move(work)] { return work(*store); });
+    return runOn(m_store(), m_work, std::move(notRunning), std::move(work));
 }
 
 QFuture<QList<UserInfo>> LocalAccountsAdmin::users()
@@ -201,10 +208,7 @@ private:
     template <typename T, typename Work>
     QFuture<T> run(T notRunning, Work work)
     {
-        chat::ChatService *c = m_find();
-        if (!c)
-            return readyFuture(std::move(notRunning));
-        return m_work.run([c, work = std::move(work)] { return work(*c); });
+        return runOn(m_find(), &m_work, std::move(notRunning), std::move(work));
     }
 
     Find<chat::ChatService> m_find;
@@ -254,9 +258,7 @@ private:
     QFuture<T> run(T notRunning, Work work)
     {
         felix::FelixService *f = m_find();
-        if (!f)
-            return readyFuture(std::move(notRunning));
-        return m_work.run([store = &f->store(), work = std::move(work)] { return work(*store); });
+        return runOn(f ? &f->store() : nullptr, &m_work, std::move(notRunning), std::move(work));
     }
 
     Find<felix::FelixService> m_find;
