@@ -1300,14 +1300,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved to %1: the next start uses it (unless --config names another file)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Unread data kept for a client (bytes)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1503,14 +1495,6 @@
     </message>
     <message>
         <source>Writes the settings in force to config.json in the data directory</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved to %1: the next start uses it (unless --config names another file)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2060,6 +2044,17 @@
     </message>
     <message>
         <source>That is not hex: use pairs of 0-9 a-f, spaces allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::SavedConfig</name>
+    <message>
+        <source>Saved to %1: the next start uses it (unless --config names another file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

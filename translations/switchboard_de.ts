@@ -1301,14 +1301,6 @@
         <translation>Schreibt die geltenden Einstellungen in config.json im Datenverzeichnis</translation>
     </message>
     <message>
-        <source>Not saved: %1</source>
-        <translation>Nicht gespeichert: %1</translation>
-    </message>
-    <message>
-        <source>Saved to %1: the next start uses it (unless --config names another file)</source>
-        <translation>In %1 gespeichert: Der nächste Start verwendet sie (außer --config nennt eine andere Datei)</translation>
-    </message>
-    <message>
         <source>Unread data kept for a client (bytes)</source>
         <translation>Ungelesene Daten je Client höchstens (Bytes)</translation>
     </message>
@@ -1505,14 +1497,6 @@
     <message>
         <source>Writes the settings in force to config.json in the data directory</source>
         <translation>Schreibt die geltenden Einstellungen in config.json im Datenverzeichnis</translation>
-    </message>
-    <message>
-        <source>Not saved: %1</source>
-        <translation>Nicht gespeichert: %1</translation>
-    </message>
-    <message>
-        <source>Saved to %1: the next start uses it (unless --config names another file)</source>
-        <translation>In %1 gespeichert: Der nächste Start verwendet sie (außer --config nennt eine andere Datei)</translation>
     </message>
 </context>
 <context>
@@ -2048,6 +2032,17 @@
     <message>
         <source>That is not hex: use pairs of 0-9 a-f, spaces allowed</source>
         <translation>Das ist kein Hex: Paare aus 0-9 a-f verwenden, Leerzeichen erlaubt</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::SavedConfig</name>
+    <message>
+        <source>Saved to %1: the next start uses it (unless --config names another file)</source>
+        <translation>In %1 gespeichert: Der nächste Start verwendet sie (außer --config nennt eine andere Datei)</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
     </message>
 </context>
 <context>

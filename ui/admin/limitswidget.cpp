@@ -2,6 +2,7 @@
 
 #include "api/administration.h"
 #include "api/async.h"
+#include "savedconfig.h"
 #include "api/monitor.h"
 
 #include <QComboBox>
@@ -121,8 +122,7 @@ void LimitsWidget::showLimits(const QString &service)
 void LimitsWidget::keep()
 {
     whenReady(m_admin.saveConfig(), this, [this](const Result<QString> &r) {
-        m_message->setText(r.ok() ? tr("Saved to %1: the next start uses it (unless --config names another file)").arg(r.value)
-                                  : tr("Not saved: %1").arg(r.error));
+        m_message->setText(savedConfigMessage(r));
         emit kept(r.ok() ? r.value : QString());
     });
 }
