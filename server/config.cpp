@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include "services/descriptor.h"
+
 #include <QDir>
 #include <QFile>
 #include <QStandardPaths>
@@ -8,67 +10,37 @@
 #include <QJsonDocument>
 #include <QSet>
 
-
 namespace sb {
-
-namespace {
-
-Limits serviceDefaults(const QString &service, const Limits &base)
-{
-    Limits l = base;
-    if (service == QLatin1String("generic")) {
-        // Conformance suites echo messages up to 16 MiB (Autobahn 9.x).
-        l.frameBytes = 16 * 1024 * 1024;
-        l.messageBytes = 16 * 1024 * 1024;
-        l.messagesPerSecond = 10'000;
-    }
-    if (service == QLatin1String("chat")) {
-        // A file frame carries up to file_bytes plus its JSON info; smiles come over HTTP.
-        l.frameBytes = 5'000'000 + 64 * 1024;
-        l.messageBytes = 5'000'000 + 64 * 1024;
-        l.bodyBytes = 5'000'000 + 64 * 1024;
-        l.messagesPerSecond = 50;
-        // Files of up to 5 MB go to every socket of both members: room for three of them.
-        l.sendQueueBytes = 16 * 1024 * 1024;
-    }
-    if (service == QLatin1String("channels")) {
-        // Application-level PING every 30 s, PONG due within 10 s (seed 004, docs/channels.md).
-        l.pingIntervalMs = 30'000;
-        l.pongTimeoutMs = 10'000;
-    }
-    return l;
-}
-
-}  // namespace
 
 QStringList ServerConfig::knownServices()
 {
-    return {QStringLiteral("chat"), QStringLiteral("generic"), QStringLiteral("channels"),
-            QStringLiteral("felix"), QStringLiteral("pop")};
+    QStringList names;
+    for (const ServiceDescriptor *d : serviceDescriptors())
+        names.append(d->name);
+    return names;
 }
 
 ServerConfig ServerConfig::defaults()
 {
     ServerConfig c;
-    // The default listeners (docs/configuration.md): chat + generic on 8000, channels 8080, felix 8090, pop 8081.
-    const std::pair<int, QStringList> listeners[] = {
-        {8000, {QStringLiteral("chat"), QStringLiteral("generic")}},
-        {8080, {QStringLiteral("channels")}},
-        {8090, {QStringLiteral("felix")}},
-        {8081, {QStringLiteral("pop")}},
-    };
-    for (const auto &[port, services] : listeners) {
-        ListenerConfig l;
-        l.address = c.listenAddress;
-        l.port = port;
-        l.services = services;
-        l.group = int(c.listeners.size());
-        c.listeners.append(l);
-    }
-    for (const QString &s : knownServices()) {
+    // The default listeners (docs/configuration.md): chat + generic on 8000, channels 8080,
+    // felix 8090, pop 8081 — each service's default port, services sharing a port together.
+    for (const ServiceDescriptor *d : serviceDescriptors()) {
+        auto same = std::find_if(c.listeners.begin(), c.listeners.end(), [d](const ListenerConfig &l) { return l.port == d->defaultPort; });
+        if (same != c.listeners.end()) {
+            same->services.append(d->name);
+        } else {
+            ListenerConfig l;
+            l.address = c.listenAddress;
+            l.port = d->defaultPort;
+            l.services = {d->name};
+            l.group = int(c.listeners.size());
+            c.listeners.append(l);
+        }
         ServiceConfig sc;
-        sc.limits = serviceDefaults(s, c.limits);
-        c.services.insert(s, sc);
+        sc.limits = d->defaultLimits(c.limits);
+        sc.own = d->settings.defaults();
+        c.services.insert(d->name, sc);
     }
     return c;
 }
@@ -134,26 +106,9 @@ QJsonObject ServerConfig::toJson() const
     QJsonObject svc;
     for (auto it = services.begin(); it != services.end(); ++it) {
         QJsonObject o{{QStringLiteral("limits"), it->limits.toJson()},
-                      {QStringLiteral("allowed_origins"), QJsonArray::fromStringList(it->allowedOrigins)},
-                      {QStringLiteral("allow_anonymous"), it->allowAnonymous}};
-        if (it.key() == QLatin1String("chat")) {
-            o.insert(QStringLiteral("text_price"), double(it->textPrice));
-            o.insert(QStringLiteral("history_limit"), it->historyLimit);
-            o.insert(QStringLiteral("file_bytes"), double(it->fileBytes));
-        }
-        if (it.key() == QLatin1String("channels")) {
-            o.insert(QStringLiteral("history_events"), it->historyEvents);
-            o.insert(QStringLiteral("history_ms"), double(it->historyMs));
-            o.insert(QStringLiteral("history_bytes"), it->historyBytes);
-            o.insert(QStringLiteral("history_total_bytes"), it->historyTotalBytes);
-            o.insert(QStringLiteral("ack_timeout_ms"), it->ackTimeoutMs);
-            o.insert(QStringLiteral("emit_key"), it->emitKey);
-        }
-        if (it.key() == QLatin1String("pop")) {
-            o.insert(QStringLiteral("view_max_per_report"), it->viewMaxPerReport);
-            o.insert(QStringLiteral("view_max_per_user"), it->viewMaxPerUser);
-            o.insert(QStringLiteral("view_reports_per_minute"), it->viewReportsPerMinute);
-        }
+                      {QStringLiteral("allowed_origins"), QJsonArray::fromStringList(it->allowedOrigins)}};
+        if (const ServiceDescriptor *d = findService(it.key()))
+            d->settings.write(it->own, &o);
         svc.insert(it.key(), o);
     }
     return {{QStringLiteral("workers"), workers},

@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <any>
 #include <optional>
 
 namespace sb {
@@ -33,22 +34,24 @@ struct ListenerConfig {
 struct ServiceConfig {
     Limits limits;
     QStringList allowedOrigins;  // empty = any Origin
-    bool allowAnonymous = false;  // generic /chat without credentials
-    // chat (seed 001)
-    qint64 textPrice = 5;            // coins per text or file message for role "member"
-    int historyLimit = 1000;         // messages sent on connect
-    qint64 fileBytes = 5'000'000;    // largest file in a chat file frame or smile upload
-    // channels (seed 004)
-    int historyEvents = 100;         // recent events kept per channel for ?since= recovery
-    qint64 historyMs = 300'000;      // ... and for how long
-    int historyBytes = 1024 * 1024;          // ... and at most this many bytes per channel
-    int historyTotalBytes = 32 * 1024 * 1024;  // every channel's history together: oldest go first
-    int ackTimeoutMs = 5000;         // require-ack emits answer 408 after this
-    QString emitKey;                 // when set, emit needs Authorization: Bearer <key>
-    // pop (seed 000)
-    int viewMaxPerReport = 10;       // each reported count is clamped to this
-    int viewMaxPerUser = 100;        // a user's total for one content is capped at this
-    int viewReportsPerMinute = 60;   // per user, over all of their sockets
+    // The service's own settings: the struct its descriptor reads (services/descriptor.h),
+    // e.g. chat::ChatSettings. Empty means its defaults.
+    std::any own;
+
+    template <typename T>
+    T settings() const
+    {
+        if (const T *p = std::any_cast<T>(&own))
+            return *p;
+        return T{};
+    }
+    template <typename T>
+    T &edit()
+    {
+        if (!own.has_value())
+            own = T{};
+        return *std::any_cast<T>(&own);
+    }
 };
 
 struct ServerConfig {

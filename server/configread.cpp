@@ -1,65 +1,30 @@
 // ServerConfig::fromJson: config.json read key by key, every error naming its key.
 #include "config.h"
 
+#include "services/descriptor.h"
+#include "settingfields.h"
+
 #include <QJsonArray>
 
-#include <variant>
 
 namespace sb {
 
 namespace {
 
-bool readStringList(const QJsonValue &v, const QString &key, QStringList *out, QString *error)
-{
-    if (!v.isArray()) {
-        *error = QStringLiteral("%1: must be an array of strings").arg(key);
-        return false;
-    }
-    out->clear();
-    for (const QJsonValue &e : v.toArray()) {
-        if (!e.isString()) {
-            *error = QStringLiteral("%1: must be an array of strings").arg(key);
-            return false;
-        }
-        out->append(e.toString());
-    }
-    return true;
-}
+using settingfields::checkKeys;
+using settingfields::readStringList;
 
 bool readInt(const QJsonValue &v, const QString &key, int lo, int hi, int *out, QString *error)
 {
-    const double d = v.toDouble(-1e18);
-    if (!v.isDouble() || d != double(qint64(d)) || d < lo || d > hi) {
-        *error = QStringLiteral("%1: must be an integer from %2 to %3").arg(key).arg(lo).arg(hi);
+    qint64 n = 0;
+    if (!settingfields::readInteger(v, key, lo, hi, &n, error))
         return false;
-    }
-    *out = int(d);
+    *out = int(n);
     return true;
 }
 
-bool checkKeys(const QJsonObject &obj, const QString &where, const QStringList &allowed, QString *error)
-{
-    for (auto it = obj.begin(); it != obj.end(); ++it) {
-        if (!allowed.contains(it.key())) {
-            *error = QStringLiteral("%1%2: unknown key (expected one of: %3)")
-                         .arg(where.isEmpty() ? QString() : where + QLatin1Char('.'), it.key(),
-                              allowed.join(QStringLiteral(", ")));
-            return false;
-        }
-    }
-    return true;
-}
-
-// The whole-number settings, with their ranges: one row each, read the same way.
-template <typename Owner>
-struct IntField {
-    const char *key;
-    std::variant<int Owner::*, qint64 Owner::*> field;
-    int lo;
-    int hi;
-};
-
-const IntField<ServerConfig> kServerInts[] = {
+// The server's own whole-number settings, with their ranges.
+const SettingField<ServerConfig> kServerFields[] = {
     {"workers", &ServerConfig::workers, 0, 256},
     {"access_token_ttl_days", &ServerConfig::accessTokenTtlDays, 1, 3650},
     {"ticket_ttl_seconds", &ServerConfig::ticketTtlSeconds, 1, 3600},
@@ -70,45 +35,6 @@ const IntField<ServerConfig> kServerInts[] = {
     {"password_hash_threads", &ServerConfig::passwordHashThreads, 0, 64},
     {"password_hash_queue", &ServerConfig::passwordHashQueue, 1, 100'000},
 };
-
-const IntField<ServiceConfig> kServiceInts[] = {
-    {"text_price", &ServiceConfig::textPrice, 0, 1'000'000},
-    {"history_limit", &ServiceConfig::historyLimit, 0, 100'000},
-    {"file_bytes", &ServiceConfig::fileBytes, 1, 1'000'000'000},
-    {"history_events", &ServiceConfig::historyEvents, 0, 100'000},
-    {"history_ms", &ServiceConfig::historyMs, 0, 86'400'000},
-    {"history_bytes", &ServiceConfig::historyBytes, 0, 1 << 30},
-    {"history_total_bytes", &ServiceConfig::historyTotalBytes, 0, 1 << 30},
-    {"ack_timeout_ms", &ServiceConfig::ackTimeoutMs, 10, 600'000},
-    {"view_max_per_report", &ServiceConfig::viewMaxPerReport, 1, 1'000'000},
-    {"view_max_per_user", &ServiceConfig::viewMaxPerUser, 1, 1'000'000},
-    {"view_reports_per_minute", &ServiceConfig::viewReportsPerMinute, 1, 1'000'000},
-};
-
-// Reads the rows of `fields` present in `o` into `out`; `where` prefixes the key in errors.
-template <typename Owner, size_t N>
-bool readInts(const QJsonObject &o, const QString &where, const IntField<Owner> (&fields)[N], Owner *out, QString *error)
-{
-    for (const IntField<Owner> &f : fields) {
-        const QLatin1String key(f.key);
-        int value = 0;
-        if (!o.contains(key))
-            continue;
-        if (!readInt(o[key], where.isEmpty() ? QString(key) : where + QLatin1Char('.') + key, f.lo, f.hi, &value, error))
-            return false;
-        std::visit([&](auto member) { out->*member = value; }, f.field);
-    }
-    return true;
-}
-
-template <typename Owner, size_t N>
-QStringList keysOf(const IntField<Owner> (&fields)[N])
-{
-    QStringList keys;
-    for (const IntField<Owner> &f : fields)
-        keys.append(QLatin1String(f.key));
-    return keys;
-}
 
 // `limits` objects: over `base`, errors naming `where`.
 bool readLimits(const QJsonValue &v, const QString &where, Limits *out, QString *error)
@@ -126,33 +52,26 @@ bool readLimits(const QJsonValue &v, const QString &where, Limits *out, QString 
     return true;
 }
 
-bool readService(const QJsonObject &o, const QString &where, ServiceConfig *s, QString *error)
+// One service's object: `limits` and `allowed_origins`, then the keys of its own settings.
+bool readService(const ServiceDescriptor &d, const QJsonObject &o, const QString &where, ServiceConfig *s, QString *error)
 {
-    if (!checkKeys(o, where,
-                   QStringList{QStringLiteral("limits"), QStringLiteral("allowed_origins"), QStringLiteral("allow_anonymous"),
-                               QStringLiteral("emit_key")} + keysOf(kServiceInts),
-                   error))
+    // Versions before services had settings of their own wrote allow_anonymous for every
+    // service; a file they saved still reads, the key ignored where it means nothing.
+    const QLatin1String legacy("allow_anonymous");
+    QJsonObject own = o;
+    own.remove(QLatin1String("limits"));
+    own.remove(QLatin1String("allowed_origins"));
+    const QStringList ownKeys = d.settings.keys();
+    if (!ownKeys.contains(legacy))
+        own.remove(legacy);
+    if (!checkKeys(own, where, QStringList{QStringLiteral("limits"), QStringLiteral("allowed_origins")} + ownKeys, error))
         return false;
     if (o.contains(QLatin1String("limits")) && !readLimits(o[QLatin1String("limits")], where + QStringLiteral(".limits"), &s->limits, error))
         return false;
     if (o.contains(QLatin1String("allowed_origins"))
         && !readStringList(o[QLatin1String("allowed_origins")], where + QStringLiteral(".allowed_origins"), &s->allowedOrigins, error))
         return false;
-    if (o.contains(QLatin1String("allow_anonymous"))) {
-        if (!o[QLatin1String("allow_anonymous")].isBool()) {
-            *error = QStringLiteral("%1.allow_anonymous: must be true or false").arg(where);
-            return false;
-        }
-        s->allowAnonymous = o[QLatin1String("allow_anonymous")].toBool();
-    }
-    if (o.contains(QLatin1String("emit_key"))) {
-        if (!o[QLatin1String("emit_key")].isString()) {
-            *error = QStringLiteral("%1.emit_key: must be a string (empty: emitting is open)").arg(where);
-            return false;
-        }
-        s->emitKey = o[QLatin1String("emit_key")].toString();
-    }
-    return readInts(o, where, kServiceInts, s, error);
+    return d.settings.read(own, where, &s->own, error);
 }
 
 bool readServices(const QJsonValue &sv, ServerConfig *c, QString *error)
@@ -164,7 +83,8 @@ bool readServices(const QJsonValue &sv, ServerConfig *c, QString *error)
     const QJsonObject so = sv.toObject();
     for (auto it = so.begin(); it != so.end(); ++it) {
         const QString where = QStringLiteral("services.") + it.key();
-        if (!ServerConfig::knownServices().contains(it.key())) {
+        const ServiceDescriptor *d = findService(it.key());
+        if (!d) {
             *error = QStringLiteral("%1: unknown service (expected one of: %2)").arg(where, ServerConfig::knownServices().join(QStringLiteral(", ")));
             return false;
         }
@@ -173,7 +93,7 @@ bool readServices(const QJsonValue &sv, ServerConfig *c, QString *error)
             return false;
         }
         ServiceConfig s = c->service(it.key());
-        if (!readService(it.value().toObject(), where, &s, error))
+        if (!readService(*d, it.value().toObject(), where, &s, error))
             return false;
         c->services.insert(it.key(), s);
     }
@@ -242,9 +162,9 @@ std::optional<ServerConfig> ServerConfig::fromJson(const QJsonObject &obj, const
     ServerConfig c = base;
     if (!checkKeys(obj, QString(),
                    QStringList{QStringLiteral("event_loop"), QStringLiteral("listen_address"), QStringLiteral("listeners"),
-                               QStringLiteral("limits"), QStringLiteral("services")} + keysOf(kServerInts),
+                               QStringLiteral("limits"), QStringLiteral("services")} + keysOf(kServerFields),
                    error)
-        || !readInts(obj, QString(), kServerInts, &c, error))
+        || !readFields(obj, QString(), kServerFields, &c, error))
         return std::nullopt;
     if (obj.contains(QLatin1String("event_loop"))) {
         const QString loop = obj[QLatin1String("event_loop")].toString();

@@ -13,11 +13,7 @@
 #include "net/tls.h"
 #include "net/worker.h"
 #include "servercontext.h"
-#include "services/channels/channelservice.h"
-#include "services/chat/chatservice.h"
-#include "services/felix/felixservice.h"
-#include "services/pop/popservice.h"
-#include "services/generic/genericservice.h"
+#include "services/descriptor.h"
 #include "store/database.h"
 
 #include <QDateTime>
@@ -141,7 +137,7 @@ bool ServerHost::prepareContext(QString *error)
     SpareDescriptor::instance();  // held from now on, for when descriptors run out
     ctx.gate = std::make_unique<ConnectionGate>(ctx.connectionBudget);
     ctx.publishLimits();
-    ctx.database = std::make_unique<Database>(QDir(ctx.config.dataDir).filePath(QStringLiteral("switchboard.sqlite")));
+    ctx.database = std::make_unique<Database>(QDir(ctx.config.dataDir).filePath(QStringLiteral("switchboard.sqlite")), schemaMigrations());
     if (!ctx.database->open(error))
         return false;
     ctx.accounts = std::make_unique<AccountStore>(*ctx.database, ctx.config.accessTokenTtlDays, ctx.config.ticketTtlSeconds);
@@ -174,17 +170,8 @@ bool ServerHost::buildListeners(QString *error)
         addBuiltinRoutes(rt->router, ctx, lc);
         accounts->registerRoutes(rt->router);
         for (const QString &name : lc.services) {
-            std::unique_ptr<Service> svc;
-            if (name == QLatin1String("generic"))
-                svc = std::make_unique<GenericService>(ctx);
-            else if (name == QLatin1String("chat"))
-                svc = std::make_unique<chat::ChatService>(ctx);
-            else if (name == QLatin1String("channels"))
-                svc = std::make_unique<channels::ChannelService>(ctx);
-            else if (name == QLatin1String("felix"))
-                svc = std::make_unique<felix::FelixService>(ctx);
-            else if (name == QLatin1String("pop"))
-                svc = std::make_unique<pop::PopService>(ctx);
+            const ServiceDescriptor *descriptor = findService(name);
+            std::unique_ptr<Service> svc = descriptor ? descriptor->create(ctx) : nullptr;
             if (!svc) {
                 *error = QStringLiteral("listeners[%1].services: the '%2' service is not available in this build").arg(i).arg(name);
                 return false;
@@ -363,13 +350,12 @@ QList<CaptureRecord> ServerHost::captured(quint64 after, int max, quint64 *dropp
     return m_ctx->capture.since(after, max, dropped);
 }
 
-QHash<QString, QJsonObject> ServerHost::serviceStates() const
+QList<PresenceNode> ServerHost::presence() const
 {
-    QHash<QString, QJsonObject> out;
+    QList<PresenceNode> out;
     for (const auto &svc : m_services) {
-        const QJsonObject s = svc->snapshot();
-        if (!s.isEmpty())
-            out.insert(svc->name(), s);
+        if (auto node = svc->presence())
+            out.append(std::move(*node));
     }
     return out;
 }

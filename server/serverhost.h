@@ -72,7 +72,7 @@ public:
     void setCapture(const QString &service, bool on) override;
     bool capturing(const QString &service) const override;
     QList<CaptureRecord> captured(quint64 after, int max, quint64 *dropped = nullptr) const override;
-    QHash<QString, QJsonObject> serviceStates() const override;
+    QList<PresenceNode> presence() const override;
 
     // Users, tokens, smiles, felix documents, listeners and limits, as asynchronous calls.
     Administration &admin();

@@ -67,6 +67,83 @@
     </message>
 </context>
 <context>
+    <name>sb::Presence</name>
+    <message>
+        <source>Channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s), %1 recent events kept</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chat conversations (by chat id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open socket(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Felix subscriptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guilds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n id(s) listened to</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Generic rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(lobby)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pop groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sb::ui</name>
     <message>
         <source>connection %1 · %2 · %3 · %4 · since %5 · in %6 msgs / %7 B · out %8 msgs / %9 B</source>
@@ -1829,80 +1906,6 @@
     <message>
         <source>Details</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Channels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n channel(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n member(s), %1 recent events kept</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n active</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>(lobby)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pop groups</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 connection(s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Generic rooms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 member(s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Chat conversations (by chat id)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 open socket(s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Felix subscriptions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Guilds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Users</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n id(s) listened to</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n connection(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,69 @@
     </message>
 </context>
 <context>
+    <name>sb::Presence</name>
+    <message>
+        <source>Channels</source>
+        <translation>Kanäle</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s)</source>
+        <translation><numerusform>%n Kanal</numerusform><numerusform>%n Kanäle</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s), %1 recent events kept</source>
+        <translation><numerusform>%n Mitglied, %1 neuere Ereignisse aufbewahrt</numerusform><numerusform>%n Mitglieder, %1 neuere Ereignisse aufbewahrt</numerusform></translation>
+    </message>
+    <message>
+        <source>Chat conversations (by chat id)</source>
+        <translation>Chat-Unterhaltungen (nach Chat-ID)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active</source>
+        <translation><numerusform>%n aktiv</numerusform><numerusform>%n aktiv</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open socket(s)</source>
+        <translation><numerusform>%n offener Socket</numerusform><numerusform>%n offene Sockets</numerusform></translation>
+    </message>
+    <message>
+        <source>Felix subscriptions</source>
+        <translation>Felix-Abonnements</translation>
+    </message>
+    <message>
+        <source>Guilds</source>
+        <translation>Gilden</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n id(s) listened to</source>
+        <translation><numerusform>%n abonnierte ID</numerusform><numerusform>%n abonnierte IDs</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s)</source>
+        <translation><numerusform>%n Verbindung</numerusform><numerusform>%n Verbindungen</numerusform></translation>
+    </message>
+    <message>
+        <source>Generic rooms</source>
+        <translation>Generic-Räume</translation>
+    </message>
+    <message>
+        <source>(lobby)</source>
+        <translation>(Lobby)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation><numerusform>%n Mitglied</numerusform><numerusform>%n Mitglieder</numerusform></translation>
+    </message>
+    <message>
+        <source>Pop groups</source>
+        <translation>Pop-Gruppen</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui</name>
     <message>
         <source>connection %1 · %2 · %3 · %4 · since %5 · in %6 msgs / %7 B · out %8 msgs / %9 B</source>
@@ -1826,70 +1889,6 @@
     <message>
         <source>Details</source>
         <translation>Details</translation>
-    </message>
-    <message>
-        <source>Channels</source>
-        <translation>Kanäle</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n channel(s)</source>
-        <translation><numerusform>%n Kanal</numerusform><numerusform>%n Kanäle</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n member(s), %1 recent events kept</source>
-        <translation><numerusform>%n Mitglied, %1 neuere Ereignisse aufbewahrt</numerusform><numerusform>%n Mitglieder, %1 neuere Ereignisse aufbewahrt</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n active</source>
-        <translation><numerusform>%n aktiv</numerusform><numerusform>%n aktiv</numerusform></translation>
-    </message>
-    <message>
-        <source>(lobby)</source>
-        <translation>(Lobby)</translation>
-    </message>
-    <message>
-        <source>Pop groups</source>
-        <translation>Pop-Gruppen</translation>
-    </message>
-    <message>
-        <source>%1 connection(s)</source>
-        <translation>%1 Verbindung(en)</translation>
-    </message>
-    <message>
-        <source>Generic rooms</source>
-        <translation>Generic-Räume</translation>
-    </message>
-    <message>
-        <source>%1 member(s)</source>
-        <translation>%1 Mitglied(er)</translation>
-    </message>
-    <message>
-        <source>Chat conversations (by chat id)</source>
-        <translation>Chat-Unterhaltungen (nach Chat-ID)</translation>
-    </message>
-    <message>
-        <source>%1 open socket(s)</source>
-        <translation>%1 offene(r) Socket(s)</translation>
-    </message>
-    <message>
-        <source>Felix subscriptions</source>
-        <translation>Felix-Abonnements</translation>
-    </message>
-    <message>
-        <source>Guilds</source>
-        <translation>Gilden</translation>
-    </message>
-    <message>
-        <source>Users</source>
-        <translation>Benutzer</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n id(s) listened to</source>
-        <translation><numerusform>%n abonnierte ID</numerusform><numerusform>%n abonnierte IDs</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n connection(s)</source>
-        <translation><numerusform>%n Verbindung</numerusform><numerusform>%n Verbindungen</numerusform></translation>
     </message>
 </context>
 <context>

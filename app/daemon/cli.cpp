@@ -6,6 +6,7 @@
 #include "net/tls.h"
 #include "serverhost.h"
 #include "serveroptions.h"
+#include "services/descriptor.h"
 #include "store/database.h"
 #include "terminationsignals.h"
 
@@ -68,7 +69,7 @@ std::unique_ptr<AdminStore> openStore(const ServerConfig &config, QString *error
         return nullptr;
     }
     auto s = std::make_unique<AdminStore>();
-    s->db = std::make_unique<Database>(QDir(config.dataDir).filePath(QStringLiteral("switchboard.sqlite")));
+    s->db = std::make_unique<Database>(QDir(config.dataDir).filePath(QStringLiteral("switchboard.sqlite")), schemaMigrations());
     if (!s->db->open(error))
         return nullptr;
     s->accounts = std::make_unique<AccountStore>(*s->db, config.accessTokenTtlDays, config.ticketTtlSeconds);

@@ -6,6 +6,7 @@
 // answer from what its stream brought last (docs/architecture.md, "Administration and
 // monitoring").
 
+#include "api/types.h"
 #include "telemetry/capture.h"
 #include "telemetry/connectioninfo.h"
 #include "telemetry/counters.h"
@@ -58,8 +59,9 @@ public:
     virtual void setCapture(const QString &service, bool on) = 0;
     virtual bool capturing(const QString &service) const = 0;
     virtual QList<CaptureRecord> captured(quint64 after, int max, quint64 *dropped = nullptr) const = 0;
-    // Each service's live state (channel presence, pop groups, felix subscriptions, rooms).
-    virtual QHash<QString, QJsonObject> serviceStates() const = 0;
+    // Each running service's live state (channel presence, pop groups, felix subscriptions,
+    // rooms): one section per service, ready to show.
+    virtual QList<PresenceNode> presence() const = 0;
 };
 
 }  // namespace sb

@@ -60,15 +60,6 @@ void RoomHub::receive(const BrokerMessage &m)
     });
 }
 
-QJsonArray RoomHub::snapshot() const
-{
-    QJsonArray out;
-    const auto sizes = roomSizes();
-    for (auto it = sizes.constBegin(); it != sizes.constEnd(); ++it)
-        out.append(QJsonObject{{QStringLiteral("name"), it.key()}, {QStringLiteral("connections"), it.value()}});
-    return out;
-}
-
 QHash<QString, int> RoomHub::roomSizes() const
 {
     QMutexLocker lock(&m_mutex);

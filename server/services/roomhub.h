@@ -8,7 +8,6 @@
 
 #include <QByteArray>
 #include <QHash>
-#include <QJsonArray>
 #include <QMutex>
 #include <QString>
 
@@ -30,8 +29,6 @@ public:
     void relayUtf8(const QString &room, quint64 from, const QByteArray &utf8);
     void relayBinary(const QString &room, quint64 from, const QByteArray &message);
     QHash<QString, int> roomSizes() const;
-    // {"<key>": [<name>, <size>], ...} as a JSON array of {name, connections}.
-    QJsonArray snapshot() const;
 
     void receive(const BrokerMessage &message) override;
 

@@ -1,7 +1,6 @@
 #include "database.h"
 
 #include "logging.h"
-#include "migrations.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>
@@ -84,9 +83,10 @@ QString Database::checkWritable(const QString &filePath)
     return {};
 }
 
-Database::Database(const QString &filePath)
+Database::Database(const QString &filePath, std::vector<Migration> schema)
     : m_path(filePath)
     , m_prefix(QStringLiteral("sb-") + QString::fromLatin1(QCryptographicHash::hash(filePath.toUtf8(), QCryptographicHash::Sha1).toHex().left(12)) + QLatin1Char('-'))
+    , m_schema(std::move(schema))
 {
 }
 
@@ -144,13 +144,20 @@ bool Database::open(QString *error, int targetVersion)
         return false;
     }
     wal.finish();
+    for (size_t i = 0; i < m_schema.size(); ++i) {
+        if (m_schema[i].version != int(i) + 1) {
+            *error = QStringLiteral("schema migrations must be numbered 1, 2, 3, ... without gaps or repeats; "
+                                    "found %1 where %2 belongs").arg(m_schema[i].version).arg(i + 1);
+            return false;
+        }
+    }
     const int current = schemaVersion();
     if (current > latestSchemaVersion()) {
         *error = QStringLiteral("database %1 has schema version %2, newer than this build knows (%3)")
                      .arg(m_path).arg(current).arg(latestSchemaVersion());
         return false;
     }
-    for (const Migration &m : migrations()) {
+    for (const Migration &m : m_schema) {
         if (m.version <= current || m.version > targetVersion)
             continue;
         if (!beginImmediate(db)) {
@@ -195,9 +202,9 @@ void Database::rollback(QSqlDatabase &db)
     exec(db, QStringLiteral("ROLLBACK"), nullptr);
 }
 
-int Database::latestSchemaVersion()
+int Database::latestSchemaVersion() const
 {
-    return migrations().back().version;
+    return m_schema.empty() ? 0 : m_schema.back().version;
 }
 
 int Database::schemaVersion()

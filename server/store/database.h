@@ -3,6 +3,8 @@
 // connection per thread (Qt Sql connections are thread-affine). Any thread may call
 // connection(); each gets its own, closed when that thread ends.
 
+#include "migrations.h"
+
 #include <QHash>
 #include <QSqlDatabase>
 #include <QString>
@@ -20,7 +22,8 @@ QString describeErrno(int error);
 class Database final
 {
 public:
-    explicit Database(const QString &filePath);
+    // `schema`: every migration, by number (sb::schemaMigrations() for the server's).
+    Database(const QString &filePath, std::vector<Migration> schema);
     ~Database();
     Q_DISABLE_COPY_MOVE(Database)
 
@@ -39,7 +42,7 @@ public:
     bool commit(QSqlDatabase &db);
     void rollback(QSqlDatabase &db);
 
-    static int latestSchemaVersion();
+    int latestSchemaVersion() const;
     // Empty when the database file's directory (and the file, if it exists) can be written;
     // else why not, in the system's words ("the disk is full", "read-only file system",
     // "permission denied").
@@ -49,6 +52,7 @@ public:
 private:
     QString m_path;
     QString m_prefix;
+    std::vector<Migration> m_schema;
 };
 
 // Prepared statements of one connection, kept for the life of a writer thread: SQLite

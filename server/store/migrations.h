@@ -1,6 +1,8 @@
 #pragma once
 // Numbered schema migrations. Migration N brings the schema from version N-1 to N; the
-// version lives in PRAGMA user_version. Never edit a released migration: add one.
+// version lives in PRAGMA user_version. Never edit a released migration: add one. The
+// accounts and each service bring their own (services/descriptor.h); together they number
+// 1, 2, 3, ... without gaps, which Database::open checks.
 
 #include <QStringList>
 #include <vector>
@@ -11,7 +13,5 @@ struct Migration {
     int version;
     QStringList statements;
 };
-
-const std::vector<Migration> &migrations();
 
 }  // namespace sb

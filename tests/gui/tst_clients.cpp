@@ -3,6 +3,8 @@
 // PING_TIMEOUT with auto-PONG off; felix 403, status and subscriptions with live updates;
 // pop login, group state between two clients and view counts; remote server profiles
 // remembered; reconnect after the server went away.
+#include "services/chat/chatservice.h"
+#include "services/channels/channelservice.h"
 #include "clients/channelsclient.h"
 #include "clients/chatclient.h"
 #include "clients/clientsocket.h"
@@ -75,7 +77,7 @@ private slots:
 
     void chatBetweenTwoMembers()
     {
-        TestServer s([](sb::ServerConfig &c) { c.services[QStringLiteral("chat")].historyLimit = 3; });
+        TestServer s([](sb::ServerConfig &c) { c.services[QStringLiteral("chat")].edit<sb::chat::ChatSettings>().historyLimit = 3; });
         QVERIFY(s.ok());
         sb::AccountStore::Error err{};
         QVERIFY(s.host().accounts().createUser(QStringLiteral("boss@chat.gui"), QStringLiteral("boss-pw-123"), QStringLiteral("superuser"), 0, &err));
@@ -199,7 +201,7 @@ private slots:
     {
         TestServer s([](sb::ServerConfig &c) {
             auto &ch = c.services[QStringLiteral("channels")];
-            ch.ackTimeoutMs = 600;
+            ch.edit<sb::channels::ChannelSettings>().ackTimeoutMs = 600;
             ch.limits.pingIntervalMs = 400;
             ch.limits.pongTimeoutMs = 400;
         });

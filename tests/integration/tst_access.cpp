@@ -4,6 +4,7 @@
 // made by another process is noticed within a second or two, and a role change takes effect
 // on the next message of an open chat socket.
 #include "accounts/accountstore.h"
+#include "services/descriptor.h"
 #include "store/database.h"
 #include "testserver.h"
 
@@ -207,7 +208,7 @@ private slots:
         const QString token = server->registerAndLogin(QStringLiteral("remote@mail.com"), QStringLiteral("pw"));
         Client pop;
         QVERIFY(openPop(pop, token));
-        sb::Database db(QDir(server->dataDir()).filePath(QStringLiteral("switchboard.sqlite")));
+        sb::Database db(QDir(server->dataDir()).filePath(QStringLiteral("switchboard.sqlite")), sb::schemaMigrations());
         QString error;
         QVERIFY2(db.open(&error), qPrintable(error));
         {

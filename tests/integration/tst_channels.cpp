@@ -1,5 +1,6 @@
 // The channels service (seed 004, SPEC §4) with real QWebSocket, HTTP and raw-socket (SSE)
 // clients: presence, emit with targets, ACK waits, PING/PONG, recovery, across workers.
+#include "services/channels/channelservice.h"
 #include "testserver.h"
 
 #include <QJsonArray>
@@ -123,7 +124,7 @@ private slots:
     {
         server = std::make_unique<TestServer>([](sb::ServerConfig &c) {
             c.workers = 2;
-            c.services[QStringLiteral("channels")].ackTimeoutMs = 600;
+            c.services[QStringLiteral("channels")].edit<sb::channels::ChannelSettings>().ackTimeoutMs = 600;
             c.services[QStringLiteral("channels")].limits.bodyBytes = 2048;
         });
         QVERIFY2(server->ok(), qPrintable(server->error()));
@@ -309,7 +310,7 @@ private slots:
     {
         TestServer s([](sb::ServerConfig &c) {
             c.workers = 1;
-            c.services[QStringLiteral("channels")].ackTimeoutMs = 1500;
+            c.services[QStringLiteral("channels")].edit<sb::channels::ChannelSettings>().ackTimeoutMs = 1500;
         });
         QVERIFY(s.ok());
         Listener silent;
@@ -475,12 +476,16 @@ private slots:
 
     void emptyChannelsExpire()
     {
-        TestServer s([](sb::ServerConfig &c) { c.services[QStringLiteral("channels")].historyMs = 200; });
+        TestServer s([](sb::ServerConfig &c) { c.services[QStringLiteral("channels")].edit<sb::channels::ChannelSettings>().historyMs = 200; });
         QVERIFY(s.ok());
         for (int i = 0; i < 50; ++i)
             QCOMPARE(post(s, QStringLiteral("/spam-%1/emit").arg(i), "{}").status, 200);
         auto channelCount = [&s] {
-            return s.host().serviceStates().value(QStringLiteral("channels")).value(QStringLiteral("channels")).toArray().size();
+            for (const sb::PresenceNode &section : s.host().presence()) {
+                if (section.label == QLatin1String("Channels"))
+                    return section.children.size();
+            }
+            return qsizetype(-1);
         };
         QVERIFY(channelCount() >= 1);
         QTest::qWait(1300);
@@ -490,7 +495,7 @@ private slots:
 
     void emitKey()
     {
-        TestServer s([](sb::ServerConfig &c) { c.services[QStringLiteral("channels")].emitKey = QStringLiteral("s3cret"); });
+        TestServer s([](sb::ServerConfig &c) { c.services[QStringLiteral("channels")].edit<sb::channels::ChannelSettings>().emitKey = QStringLiteral("s3cret"); });
         QVERIFY(s.ok());
         QCOMPARE(post(s, QStringLiteral("/k/emit"), "{}").status, 401);
         QCOMPARE(post(s, QStringLiteral("/k/emit"), "{}", "Bearer wrong").status, 401);

@@ -1,5 +1,6 @@
 // The member chat service (seed 001, SPEC §3) with real QWebSocket and HTTP clients:
 // authentication, history, delivery across workers, pricing, files, smiles and the REST API.
+#include "services/chat/chatservice.h"
 #include "accounts/accountstore.h"
 #include "testserver.h"
 
@@ -117,7 +118,7 @@ private:
             c.dataDir = dataDir.path();
             c.workers = 2;
             c.services[QStringLiteral("chat")].limits.unauthenticatedMs = 600;
-            c.services[QStringLiteral("chat")].fileBytes = 100'000;
+            c.services[QStringLiteral("chat")].edit<sb::chat::ChatSettings>().fileBytes = 100'000;
         });
     }
 

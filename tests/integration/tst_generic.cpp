@@ -1,5 +1,6 @@
 // The generic service (seed 003, SPEC §7): echo, relay rooms across workers, the three
 // authentication methods, and RFC 6455 framing edge cases on raw frames.
+#include "services/generic/genericservice.h"
 #include "rawws.h"
 #include "testserver.h"
 
@@ -200,7 +201,7 @@ private slots:
 
     void anonymousWhenConfigured()
     {
-        TestServer open([](sb::ServerConfig &c) { c.services[QStringLiteral("generic")].allowAnonymous = true; });
+        TestServer open([](sb::ServerConfig &c) { c.services[QStringLiteral("generic")].edit<sb::GenericSettings>().allowAnonymous = true; });
         QVERIFY(open.ok());
         Client a;
         QVERIFY(a.open(QNetworkRequest(open.ws(QStringLiteral("/chat/x")))));

@@ -1,5 +1,6 @@
 // The pop social-app socket (seed 000, SPEC §6) over ws and wss: first-message auth, state
 // echo within groups across workers, and view counts that cannot be abused.
+#include "services/pop/popservice.h"
 #include "accounts/accountstore.h"
 #include "net/tls.h"
 #include "testserver.h"
@@ -99,7 +100,7 @@ private slots:
         server = std::make_unique<TestServer>([this](sb::ServerConfig &c) {
             c.workers = 2;
             c.services[QStringLiteral("pop")].limits.unauthenticatedMs = 500;
-            c.services[QStringLiteral("pop")].viewReportsPerMinute = 40;
+            c.services[QStringLiteral("pop")].edit<sb::pop::PopSettings>().viewReportsPerMinute = 40;
             for (sb::ListenerConfig &l : c.listeners) {
                 if (l.services.contains(QStringLiteral("pop")))
                     l.tls = sb::TlsFiles{cert->certificateFile, cert->keyFile};  // the seed uses wss://
@@ -304,7 +305,7 @@ private slots:
     void floodIsRateLimitedPerUser()
     {
         TestServer s([](sb::ServerConfig &c) {
-            c.services[QStringLiteral("pop")].viewReportsPerMinute = 5;
+            c.services[QStringLiteral("pop")].edit<sb::pop::PopSettings>().viewReportsPerMinute = 5;
         });
         QVERIFY(s.ok());
         int popListener = -1;

@@ -1,5 +1,10 @@
 #include "config.h"
 
+#include "services/channels/channelservice.h"
+#include "services/chat/chatservice.h"
+#include "services/generic/genericservice.h"
+#include "services/pop/popservice.h"
+
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
@@ -32,7 +37,7 @@ private slots:
         QCOMPARE(c.listeners[1].services, QStringList{QStringLiteral("channels")});
         QCOMPARE(c.listeners[0].address, QStringLiteral("any"));
         QCOMPARE(c.service(QStringLiteral("channels")).limits.pongTimeoutMs, 10'000);
-        QCOMPARE(c.service(QStringLiteral("channels")).ackTimeoutMs, 5000);
+        QCOMPARE(c.service(QStringLiteral("channels")).settings<sb::channels::ChannelSettings>().ackTimeoutMs, 5000);
         QCOMPARE(c.limits.headBytes, 16 * 1024);
         QCOMPARE(c.limits.headTimeoutMs, 10'000);
         QCOMPARE(c.accessTokenTtlDays, 30);
@@ -67,6 +72,10 @@ private slots:
         QTest::newRow("bad limit") << QByteArray(R"({"limits":{"head_bytes":-1}})") << QStringLiteral("limits.head_bytes");
         QTest::newRow("unknown limit") << QByteArray(R"({"limits":{"speed":1}})") << QStringLiteral("limits.speed");
         QTest::newRow("service limit") << QByteArray(R"({"services":{"generic":{"limits":{"frame_bytes":1.5}}}})") << QStringLiteral("services.generic.limits.frame_bytes");
+        QTest::newRow("another service's setting") << QByteArray(R"({"services":{"chat":{"emit_key":"x"}}})") << QStringLiteral("services.chat.emit_key");
+        QTest::newRow("service setting type") << QByteArray(R"({"services":{"channels":{"emit_key":5}}})") << QStringLiteral("services.channels.emit_key");
+        QTest::newRow("service setting range") << QByteArray(R"({"services":{"chat":{"history_limit":-1}}})") << QStringLiteral("services.chat.history_limit");
+        QTest::newRow("service bool") << QByteArray(R"({"services":{"generic":{"allow_anonymous":"yes"}}})") << QStringLiteral("services.generic.allow_anonymous");
         QTest::newRow("tls") << QByteArray(R"({"listeners":[{"port":1,"services":["generic"],"tls":{"certificate":"a"}}]})") << QStringLiteral("listeners[0].tls");
         QTest::newRow("no listeners") << QByteArray(R"({"listeners":[]})") << QStringLiteral("listeners");
     }
@@ -77,6 +86,34 @@ private slots:
         QString error;
         QVERIFY(!parse(json, &error));
         QVERIFY2(error.startsWith(key), qPrintable(error));
+    }
+
+    // What "Keep for the next start" writes reads back as the same settings, each service's
+    // own included; files written before services had settings of their own (allow_anonymous
+    // on every service) still read.
+    void savedConfigReadsBack()
+    {
+        ServerConfig c = ServerConfig::defaults();
+        c.services[QStringLiteral("chat")].edit<sb::chat::ChatSettings>().textPrice = 7;
+        c.services[QStringLiteral("generic")].edit<sb::GenericSettings>().allowAnonymous = true;
+        c.services[QStringLiteral("channels")].edit<sb::channels::ChannelSettings>().emitKey = QStringLiteral("k");
+        c.services[QStringLiteral("pop")].edit<sb::pop::PopSettings>().viewMaxPerUser = 9;
+        QJsonObject saved = c.toJson();
+        QJsonObject services = saved[QStringLiteral("services")].toObject();
+        QVERIFY(!services[QStringLiteral("chat")].toObject().contains(QStringLiteral("emit_key")));
+        QJsonObject chat = services[QStringLiteral("chat")].toObject();
+        chat.insert(QStringLiteral("allow_anonymous"), false);
+        services.insert(QStringLiteral("chat"), chat);
+        saved.insert(QStringLiteral("services"), services);
+        QString error;
+        const auto back = ServerConfig::fromJson(saved, ServerConfig::defaults(), &error);
+        QVERIFY2(back, qPrintable(error));
+        QCOMPARE(back->service(QStringLiteral("chat")).settings<sb::chat::ChatSettings>().textPrice, 7);
+        QCOMPARE(back->service(QStringLiteral("chat")).settings<sb::chat::ChatSettings>().historyLimit, 1000);
+        QVERIFY(back->service(QStringLiteral("generic")).settings<sb::GenericSettings>().allowAnonymous);
+        QCOMPARE(back->service(QStringLiteral("channels")).settings<sb::channels::ChannelSettings>().emitKey, QStringLiteral("k"));
+        QCOMPARE(back->service(QStringLiteral("pop")).settings<sb::pop::PopSettings>().viewMaxPerUser, 9);
+        QCOMPARE(back->toJson(), c.toJson());
     }
 
     void portOverrides()

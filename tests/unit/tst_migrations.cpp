@@ -1,5 +1,6 @@
 // Every schema version upgrades to the latest with its data intact (docs/architecture.md,
 // "Where a change goes": numbered migrations, tested from each old version).
+#include "services/descriptor.h"
 #include "store/database.h"
 
 #include <QSqlQuery>
@@ -11,10 +12,24 @@ using namespace sb;
 class TestMigrations : public QObject {
     Q_OBJECT
 private slots:
+    // The accounts' and every service's migrations make one sequence (services/descriptor.h);
+    // a service that took a number already used, or skipped one, is refused at start-up.
+    void schemaIsOneSequence()
+    {
+        const auto &all = sb::schemaMigrations();
+        for (size_t i = 0; i < all.size(); ++i)
+            QCOMPARE(all[i].version, int(i) + 1);
+        QTemporaryDir dir;
+        Database db(dir.filePath(QStringLiteral("gap.sqlite")),
+                    {{1, {QStringLiteral("CREATE TABLE a (x)")}}, {3, {QStringLiteral("CREATE TABLE b (x)")}}});
+        QString error;
+        QVERIFY(!db.open(&error));
+        QVERIFY2(error.contains(QStringLiteral("found 3 where 2 belongs")), qPrintable(error));
+    }
     void upgradesFromEveryVersion_data()
     {
         QTest::addColumn<int>("from");
-        for (int v = 1; v < Database::latestSchemaVersion(); ++v)
+        for (int v = 1; v < sb::schemaMigrations().back().version; ++v)
             QTest::newRow(qPrintable(QStringLiteral("v%1").arg(v))) << v;
     }
     void upgradesFromEveryVersion()
@@ -23,7 +38,7 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("old.sqlite"));
         {
-            Database old(path);
+            Database old(path, sb::schemaMigrations());
             QString error;
             QVERIFY2(old.open(&error, from), qPrintable(error));
             QCOMPARE(old.schemaVersion(), from);
@@ -37,10 +52,10 @@ private slots:
             }
             old.closeThisThread();
         }
-        Database current(path);
+        Database current(path, sb::schemaMigrations());
         QString error;
         QVERIFY2(current.open(&error), qPrintable(error));
-        QCOMPARE(current.schemaVersion(), Database::latestSchemaVersion());
+        QCOMPARE(current.schemaVersion(), sb::schemaMigrations().back().version);
         {
             QSqlDatabase db = current.connection();
             QSqlQuery q(db);
@@ -62,17 +77,17 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("future.sqlite"));
         {
-            Database db(path);
+            Database db(path, sb::schemaMigrations());
             QString error;
             QVERIFY(db.open(&error));
             {
                 QSqlDatabase c = db.connection();
                 QSqlQuery q(c);
-                QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=%1").arg(Database::latestSchemaVersion() + 1)));
+                QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=%1").arg(sb::schemaMigrations().back().version + 1)));
             }
             db.closeThisThread();
         }
-        Database db(path);
+        Database db(path, sb::schemaMigrations());
         QString error;
         QVERIFY(!db.open(&error));
         QVERIFY2(error.contains(QStringLiteral("newer than this build")), qPrintable(error));

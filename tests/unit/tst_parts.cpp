@@ -2,6 +2,7 @@
 // registry of channels' require-ack, JSON Merge Patch (RFC 7386) of felix, and the batch
 // writer every client-visible write goes through.
 #include "services/channels/ackregistry.h"
+#include "services/descriptor.h"
 #include "services/felix/mergepatch.h"
 #include "store/batchwriter.h"
 
@@ -130,7 +131,7 @@ private slots:
     void batchWriterProcessesEverythingInOrderInBatches()
     {
         QTemporaryDir dir;
-        Database db(dir.filePath(QStringLiteral("t.sqlite")));
+        Database db(dir.filePath(QStringLiteral("t.sqlite")), sb::schemaMigrations());
         QString error;
         QVERIFY2(db.open(&error), qPrintable(error));
         QList<int> seen;

@@ -1,5 +1,6 @@
 #include "accounts/accountstore.h"
 #include "accounts/secrets.h"
+#include "services/descriptor.h"
 #include "store/database.h"
 
 #include <QRegularExpression>
@@ -45,10 +46,10 @@ private slots:
     void accountStoreRoundTrip()
     {
         QTemporaryDir dir;
-        Database db(dir.filePath(QStringLiteral("t.sqlite")));
+        Database db(dir.filePath(QStringLiteral("t.sqlite")), sb::schemaMigrations());
         QString error;
         QVERIFY2(db.open(&error), qPrintable(error));
-        QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
+        QCOMPARE(db.schemaVersion(), sb::schemaMigrations().back().version);
         AccountStore store(db, 30, 30);
         AccountStore::Error err;
         auto u = store.createUser(QStringLiteral("Mail@Mail.com"), QStringLiteral("123"), QStringLiteral("member"), 10, &err);

@@ -1,6 +1,7 @@
 #pragma once
-// The Presence tab: channels with their members and presence JSON, pop groups, felix
-// subscriptions, generic rooms and chat conversations, refreshed every second. GUI thread.
+// The Presence tab: each running service's section as the service describes it
+// (Monitor::presence(): channels with members and presence JSON, pop groups, felix
+// subscriptions, generic rooms, chat conversations), refreshed every second. GUI thread.
 
 #include <QWidget>
 

@@ -301,20 +301,18 @@ QList<MemberInfo> ChannelHub::members(const QString &channel) const
     return out;
 }
 
-QJsonObject ChannelHub::snapshot() const
+QList<ChannelHub::ChannelState> ChannelHub::channels() const
 {
     QMutexLocker lock(&m_mutex);
-    QJsonArray channels;
+    QList<ChannelState> out;
+    out.reserve(m_channels.size());
     for (auto it = m_channels.constBegin(); it != m_channels.constEnd(); ++it) {
-        QJsonArray members;
+        ChannelState c{it.key(), {}, int(it->history.size())};
         for (const Member &m : it->members)
-            members.append(QJsonObject{{QStringLiteral("clientID"), m.clientId},
-                                       {QStringLiteral("presence"), QJsonDocument::fromJson(m.presenceJson).object()}});
-        channels.append(QJsonObject{{QStringLiteral("name"), it.key()},
-                                    {QStringLiteral("members"), members},
-                                    {QStringLiteral("history"), int(it->history.size())}});
+            c.members.append({m.clientId, m.presenceJson});
+        out.append(c);
     }
-    return {{QStringLiteral("channels"), channels}};
+    return out;
 }
 
 QHash<QString, int> ChannelHub::channelSizes() const

@@ -96,7 +96,12 @@ public:
     QList<MemberInfo> members(const QString &channel) const;
     QHash<QString, int> channelSizes() const;
     // Every channel with its members and their presence, for the dashboard.
-    QJsonObject snapshot() const;
+    struct ChannelState {
+        QString name;
+        QList<MemberInfo> members;
+        int history = 0;  // recent events kept
+    };
+    QList<ChannelState> channels() const;
     SubscriberRegistry &subscribers() { return m_subscribers; }
     // Bytes the channels' histories hold together.
     qint64 historyBytes() const;

@@ -17,7 +17,7 @@
 namespace sb::channels {
 
 namespace {
-ChannelHub::HistoryLimits historyLimits(const ServiceConfig &c)
+ChannelHub::HistoryLimits historyLimits(const ChannelSettings &c)
 {
     return {c.historyEvents, c.historyMs, c.historyBytes, c.historyTotalBytes};
 }
@@ -159,8 +159,28 @@ bool parsePresence(const QByteArray &query, QByteArray *json, QString *error)
 }
 
 ChannelService::ChannelService(ServerContext &context)
-    : m_ctx(context), m_hub(*context.broker, kService, historyLimits(context.config.service(kService)))
+    : m_ctx(context)
+    , m_settings(context.config.service(kService).settings<ChannelSettings>())
+    , m_emitKey(m_settings.emitKey.toUtf8())
+    , m_hub(*context.broker, kService, historyLimits(m_settings))
 {
+}
+
+std::optional<PresenceNode> ChannelService::presence() const
+{
+    const QList<ChannelHub::ChannelState> channels = m_hub.channels();
+    PresenceNode top{QCoreApplication::translate("sb::Presence", "Channels"),
+                     QCoreApplication::translate("sb::Presence", "%n channel(s)", nullptr, int(channels.size())), {}};
+    for (const ChannelHub::ChannelState &c : channels) {
+        PresenceNode node{c.name,
+                          QCoreApplication::translate("sb::Presence", "%n member(s), %1 recent events kept", nullptr, int(c.members.size()))
+                              .arg(c.history),
+                          {}};
+        for (const MemberInfo &m : c.members)
+            node.children.append({m.clientId, QString::fromUtf8(m.presenceJson), {}});
+        top.children.append(node);
+    }
+    return top;
 }
 
 void ChannelService::registerRoutes(Router &router)
@@ -202,8 +222,7 @@ void ChannelService::emitEvent(HttpRequest &request, const HttpResponder &respon
         respond.send(badChannel());
         return;
     }
-    const ServiceConfig cfg = m_ctx.config.service(kService);
-    if (!cfg.emitKey.isEmpty() && request.bearerToken() != cfg.emitKey.toUtf8()) {
+    if (!m_emitKey.isEmpty() && request.bearerToken() != m_emitKey) {
         HttpResponse r = HttpResponse::error(401, "NOT_AUTHENTICATED", QStringLiteral("emitting needs 'Authorization: Bearer <emit key>'"));
         r.setHeader("WWW-Authenticate", "Bearer");
         respond.send(r);
@@ -303,7 +322,7 @@ void ChannelService::emitEvent(HttpRequest &request, const HttpResponder &respon
     }
     // The emitting worker owns the deadline; ACKs may complete the wait earlier elsewhere.
     // Precise: a coarse timer may fire up to 5% early, and clients rely on the full timeout.
-    QTimer::singleShot(cfg.ackTimeoutMs, Qt::PreciseTimer, respond.worker(), [acks, id = result.eventId] { acks->timeout(id); });
+    QTimer::singleShot(m_settings.ackTimeoutMs, Qt::PreciseTimer, respond.worker(), [acks, id = result.eventId] { acks->timeout(id); });
 }
 
 }  // namespace sb::channels

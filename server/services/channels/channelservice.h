@@ -12,13 +12,23 @@ struct ServerContext;
 
 namespace sb::channels {
 
+// "services.channels" in config.json, besides limits and allowed_origins.
+struct ChannelSettings {
+    int historyEvents = 100;                   // recent events kept per channel for ?since= recovery
+    qint64 historyMs = 300'000;                // ... and for how long
+    int historyBytes = 1024 * 1024;            // ... and at most this many bytes per channel
+    int historyTotalBytes = 32 * 1024 * 1024;  // every channel's history together: oldest go first
+    int ackTimeoutMs = 5000;                   // require-ack emits answer 408 after this
+    QString emitKey;                           // when set, emit needs Authorization: Bearer <key>
+};
+
 class ChannelService final : public Service
 {
 public:
     explicit ChannelService(ServerContext &context);
     QString name() const override { return QStringLiteral("channels"); }
     void registerRoutes(Router &router) override;
-    QJsonObject snapshot() const override { return m_hub.snapshot(); }
+    std::optional<PresenceNode> presence() const override;
 
     ServerContext &context() { return m_ctx; }
     ChannelHub &hub() { return m_hub; }
@@ -29,6 +39,8 @@ private:
     void listenSse(HttpRequest &request, const HttpResponder &respond);
 
     ServerContext &m_ctx;
+    const ChannelSettings m_settings;
+    const QByteArray m_emitKey;
     ChannelHub m_hub;
     AckRegistry m_acks;
 };

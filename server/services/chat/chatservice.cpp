@@ -88,15 +88,27 @@ HttpResponse staticPage(const QString &resource)
 }  // namespace
 
 ChatService::ChatService(ServerContext &context)
-    : m_ctx(context), m_conversations(*context.broker, QStringLiteral("chat"))
+    : m_ctx(context)
+    , m_settings(context.config.service(kService).settings<ChatSettings>())
+    , m_conversations(*context.broker, kService)
 {
     m_store = std::make_unique<ChatStore>(*context.database, QDir(context.config.dataDir).filePath(QStringLiteral("files")));
     m_store->removeOrphanFiles();
-    m_writer = std::make_unique<ChatWriter>(*context.database, context.config.service(kService).textPrice,
+    m_writer = std::make_unique<ChatWriter>(*context.database, m_settings.textPrice,
                                             context.telemetry->service(kService));
 }
 
 ChatService::~ChatService() = default;
+
+std::optional<PresenceNode> ChatService::presence() const
+{
+    const auto sizes = m_conversations.roomSizes();
+    PresenceNode top{QCoreApplication::translate("sb::Presence", "Chat conversations (by chat id)"),
+                     QCoreApplication::translate("sb::Presence", "%n active", nullptr, int(sizes.size())), {}};
+    for (auto it = sizes.constBegin(); it != sizes.constEnd(); ++it)
+        top.children.append({it.key(), QCoreApplication::translate("sb::Presence", "%n open socket(s)", nullptr, it.value()), {}});
+    return top;
+}
 
 void ChatService::drain()
 {
@@ -258,7 +270,7 @@ void ChatService::uploadSmile(HttpRequest &request, const HttpResponder &respond
 std::optional<Smile> ChatService::addSmile(const QByteArray &image, const QString &name, qint64 price, qint64 uploaderId,
                                            int *errorCode, QString *error)
 {
-    const qint64 limit = m_ctx.config.service(kService).fileBytes;
+    const qint64 limit = m_settings.fileBytes;
     if (image.size() > limit) {
         *errorCode = 413;
         *error = QStringLiteral("smiles are limited to %1 bytes").arg(limit);

@@ -19,6 +19,13 @@ namespace sb::chat {
 class ChatStore;
 class ChatWriter;
 
+// "services.chat" in config.json, besides limits and allowed_origins.
+struct ChatSettings {
+    qint64 textPrice = 5;          // coins per text or file message for role "member"
+    int historyLimit = 1000;       // messages sent on connect
+    qint64 fileBytes = 5'000'000;  // largest file in a chat file frame or smile upload
+};
+
 class ChatService final : public Service
 {
 public:
@@ -27,7 +34,8 @@ public:
     QString name() const override { return QStringLiteral("chat"); }
     void registerRoutes(Router &router) override;
     void drain() override;
-    QJsonObject snapshot() const override { return {{QStringLiteral("conversations"), m_conversations.snapshot()}}; }
+    std::optional<PresenceNode> presence() const override;
+    const ChatSettings &settings() const { return m_settings; }
 
     ServerContext &context() { return m_ctx; }
     ChatStore &store() { return *m_store; }
@@ -58,6 +66,7 @@ private:
                                         const char *code);
 
     ServerContext &m_ctx;
+    const ChatSettings m_settings;
     RoomHub m_conversations;  // keyed by chat id; outlives the writer, whose last commits relay
     std::unique_ptr<ChatStore> m_store;
     std::unique_ptr<ChatWriter> m_writer;

@@ -121,7 +121,7 @@ void ChatSession::authenticate(const QString &message)
     // Join before reading history: a message committed in between is then delivered live
     // (and may also appear in the history; clients key messages by id).
     m_service.conversations().join(QString::number(m_chatId), context().worker, id());
-    sendHistory(0, m_service.context().config.service(QStringLiteral("chat")).historyLimit);
+    sendHistory(0, m_service.settings().historyLimit);
 }
 
 void ChatSession::sendHistory(qint64 beforeId, int limit)
@@ -173,7 +173,7 @@ void ChatSession::handleJson(const QByteArray &utf8)
         }
         // After what this socket sent before it is stored: the page includes it.
         m_sequence->push(ChatSequence::Step::history(
-            qint64(before), int(qMin(limit, double(m_service.context().config.service(QStringLiteral("chat")).historyLimit)))));
+            qint64(before), int(qMin(limit, double(m_service.settings().historyLimit)))));
     } else if (type.isEmpty()) {
         sendError("UNKNOWN_TYPE", QStringLiteral("the message needs a \"type\": text, smile or history"));
     } else {
@@ -209,7 +209,7 @@ void ChatSession::onBinary(const QByteArray &message)
     }
     FileFrame frame;
     QString detail;
-    const qint64 limit = m_service.context().config.service(QStringLiteral("chat")).fileBytes;
+    const qint64 limit = m_service.settings().fileBytes;
     switch (parseFileFrame(message, &frame, &detail)) {
     case FileFrameError::None:
         break;

@@ -73,6 +73,22 @@ FelixService::FelixService(ServerContext &context)
 {
 }
 
+std::optional<PresenceNode> FelixService::presence() const
+{
+    const QJsonObject subs = m_hub.subscriptions();
+    PresenceNode top{QCoreApplication::translate("sb::Presence", "Felix subscriptions"), QString(), {}};
+    const std::pair<QString, QString> kinds[] = {{QStringLiteral("guilds"), QCoreApplication::translate("sb::Presence", "Guilds")},
+                                                 {QStringLiteral("users"), QCoreApplication::translate("sb::Presence", "Users")}};
+    for (const auto &[key, title] : kinds) {
+        const QJsonObject ids = subs.value(key).toObject();
+        PresenceNode kind{title, QCoreApplication::translate("sb::Presence", "%n id(s) listened to", nullptr, int(ids.size())), {}};
+        for (auto it = ids.begin(); it != ids.end(); ++it)
+            kind.children.append({it.key(), QCoreApplication::translate("sb::Presence", "%n connection(s)", nullptr, it.value().toInt()), {}});
+        top.children.append(kind);
+    }
+    return top;
+}
+
 QByteArray FelixService::heartbeatReply() const
 {
     QJsonArray shards;

@@ -20,7 +20,7 @@ public:
     explicit FelixService(ServerContext &context);
     QString name() const override { return QStringLiteral("felix"); }
     void registerRoutes(Router &router) override;
-    QJsonObject snapshot() const override { return {{QStringLiteral("subscriptions"), m_hub.subscriptions()}}; }
+    std::optional<PresenceNode> presence() const override;
 
     ServerContext &context() { return m_ctx; }
     FelixStore &store() { return m_store; }

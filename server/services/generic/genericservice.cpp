@@ -87,7 +87,7 @@ public:
                           });
             return;
         }
-        if (m_ctx.config.service(kService).allowAnonymous)
+        if (m_ctx.config.service(kService).settings<GenericSettings>().allowAnonymous)
             return done(WsAdmission::accept(0, QStringLiteral("anonymous")));
         HttpResponse r = HttpResponse::error(
             401, "AUTHENTICATION_REQUIRED",
@@ -116,6 +116,17 @@ void GenericService::registerRoutes(Router &router)
     auto rooms = std::make_shared<RoomEndpoint>(m_ctx, m_rooms);
     router.addWs({QStringLiteral("/chat"), kService, rooms});
     router.addWs({QStringLiteral("/chat/{room}"), kService, rooms});
+}
+
+std::optional<PresenceNode> GenericService::presence() const
+{
+    const auto sizes = m_rooms->roomSizes();
+    PresenceNode top{QCoreApplication::translate("sb::Presence", "Generic rooms"),
+                     QCoreApplication::translate("sb::Presence", "%n active", nullptr, int(sizes.size())), {}};
+    for (auto it = sizes.constBegin(); it != sizes.constEnd(); ++it)
+        top.children.append({it.key().isEmpty() ? QCoreApplication::translate("sb::Presence", "(lobby)") : it.key(),
+                             QCoreApplication::translate("sb::Presence", "%n member(s)", nullptr, it.value()), {}});
+    return top;
 }
 
 }  // namespace sb

@@ -11,6 +11,11 @@ namespace sb {
 
 struct ServerContext;
 
+// "services.generic" in config.json, besides limits and allowed_origins.
+struct GenericSettings {
+    bool allowAnonymous = false;  // /chat rooms without credentials
+};
+
 class GenericService final : public Service
 {
 public:
@@ -18,7 +23,7 @@ public:
     QString name() const override { return QStringLiteral("generic"); }
     void registerRoutes(Router &router) override;
     RoomHub &rooms() { return *m_rooms; }
-    QJsonObject snapshot() const override { return {{QStringLiteral("rooms"), m_rooms->snapshot()}}; }
+    std::optional<PresenceNode> presence() const override;
 
 private:
     ServerContext &m_ctx;

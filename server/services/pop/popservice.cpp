@@ -42,23 +42,25 @@ private:
 
 PopService::PopService(ServerContext &context) : m_ctx(context), m_groups(*context.broker, kService)
 {
-    const ServiceConfig cfg = context.config.service(kService);
+    const PopSettings cfg = context.config.service(kService).settings<PopSettings>();
     m_rules = ViewRules{100, cfg.viewMaxPerReport, cfg.viewMaxPerUser};
     m_reportsPerMinute = cfg.viewReportsPerMinute;
     m_writer = std::make_unique<ViewCountWriter>(*context.database, m_rules, context.telemetry->service(kService));
     m_clock.start();
 }
 
-QJsonObject PopService::snapshot() const
+std::optional<PresenceNode> PopService::presence() const
 {
-    // Group keys are the JSON of active_group_id ({"g": 42}); show the id itself.
-    QJsonArray groups;
-    for (const QJsonValue &v : m_groups.snapshot()) {
-        QJsonObject g = v.toObject();
-        g.insert(QStringLiteral("name"), QJsonDocument::fromJson(g.value(QStringLiteral("name")).toString().toUtf8()).object().value(QStringLiteral("g")));
-        groups.append(g);
+    const auto sizes = m_groups.roomSizes();
+    PresenceNode top{QCoreApplication::translate("sb::Presence", "Pop groups"),
+                     QCoreApplication::translate("sb::Presence", "%n active", nullptr, int(sizes.size())), {}};
+    for (auto it = sizes.constBegin(); it != sizes.constEnd(); ++it) {
+        // Group keys are the JSON of active_group_id ({"g": 42}); show the id itself.
+        const QJsonValue id = QJsonDocument::fromJson(it.key().toUtf8()).object().value(QStringLiteral("g"));
+        top.children.append({id.isString() ? id.toString() : id.toVariant().toString(),
+                             QCoreApplication::translate("sb::Presence", "%n connection(s)", nullptr, it.value()), {}});
     }
-    return {{QStringLiteral("groups"), groups}};
+    return top;
 }
 
 void PopService::drain()

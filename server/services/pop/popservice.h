@@ -17,6 +17,13 @@ struct ServerContext;
 
 namespace sb::pop {
 
+// "services.pop" in config.json, besides limits and allowed_origins.
+struct PopSettings {
+    int viewMaxPerReport = 10;      // each reported count is clamped to this
+    int viewMaxPerUser = 100;       // a user's total for one content is capped at this
+    int viewReportsPerMinute = 60;  // per user, over all of their sockets
+};
+
 class PopService final : public Service
 {
 public:
@@ -24,7 +31,7 @@ public:
     QString name() const override { return QStringLiteral("pop"); }
     void registerRoutes(Router &router) override;
     void drain() override;
-    QJsonObject snapshot() const override;
+    std::optional<PresenceNode> presence() const override;
 
     ServerContext &context() { return m_ctx; }
     RoomHub &groups() { return m_groups; }
