@@ -7,6 +7,7 @@
 #include "services/channels/channelservice.h"
 #include "clients/channelsclient.h"
 #include "clients/chatclient.h"
+#include "clients/chatclientwidget.h"
 #include "clients/clientsocket.h"
 #include "clients/clientswidget.h"
 #include "clients/felixclient.h"
@@ -93,8 +94,8 @@ private slots:
         ChatClientWidget *b = benWindow.embedded()->chat();
         for (ClientsWidget *w : {&annWindow, &benWindow})
             w->show();
-        QSignalSpy annIn(a, &ChatClientWidget::loggedIn);
-        QSignalSpy benIn(b, &ChatClientWidget::loggedIn);
+        QSignalSpy annIn(a->client(), &ChatClient::loggedIn);
+        QSignalSpy benIn(b->client(), &ChatClient::loggedIn);
         type(a->email(), QStringLiteral("ann@chat.gui"));
         type(a->password(), QStringLiteral("ann-pw-1234"));
         QTest::mouseClick(button(a, QStringLiteral("Register")), Qt::LeftButton);
@@ -104,12 +105,12 @@ private slots:
         type(b->password(), QStringLiteral("ben-pw-1234"));
         QTest::mouseClick(button(b, QStringLiteral("Register")), Qt::LeftButton);
         QVERIFY(benIn.wait(10000));
-        QTRY_VERIFY(b->userId() > 0);
+        QTRY_VERIFY(b->client()->userId() > 0);
         QTRY_VERIFY(b->balanceLabel()->text().contains(QStringLiteral("0 coins")));
 
         // Ann refreshes her member list (Ben is new) and opens the conversation; Ben too.
-        QSignalSpy members(a, &ChatClientWidget::membersLoaded);
-        a->refreshMembers();
+        QSignalSpy members(a->client(), &ChatClient::membersLoaded);
+        a->client()->refreshMembers();
         QVERIFY(members.wait(5000));
         QListWidgetItem *benItem = nullptr;
         for (int i = 0; i < a->memberList()->count(); ++i) {
@@ -117,19 +118,19 @@ private slots:
                 benItem = a->memberList()->item(i);
         }
         QVERIFY(benItem);
-        QSignalSpy annOpen(a, &ChatClientWidget::conversationOpened);
+        QSignalSpy annOpen(a->client(), &ChatClient::conversationOpened);
         QTest::mouseClick(a->memberList()->viewport(), Qt::LeftButton, {}, a->memberList()->visualItemRect(benItem).center());
         QVERIFY(annOpen.wait(5000));
-        QSignalSpy benOpen(b, &ChatClientWidget::conversationOpened);
+        QSignalSpy benOpen(b->client(), &ChatClient::conversationOpened);
         QTRY_VERIFY(b->memberList()->count() >= 1);
         for (int i = 0; i < b->memberList()->count(); ++i) {
             if (b->memberList()->item(i)->text() == QStringLiteral("ann"))
-                b->openConversation(b->memberList()->item(i)->data(Qt::UserRole).toLongLong());
+                b->client()->openConversation(b->memberList()->item(i)->data(Qt::UserRole).toLongLong());
         }
         QVERIFY(benOpen.wait(5000));
 
         // Ann has no coins: the server refuses, and she is told why.
-        QSignalSpy annErrors(a, &ChatClientWidget::errorReceived);
+        QSignalSpy annErrors(a->client(), &ChatClient::errorReceived);
         type(a->composer(), QStringLiteral("hello?"));
         QTest::keyClick(a->composer(), Qt::Key_Return);
         QVERIFY(annErrors.wait(5000));
@@ -137,19 +138,19 @@ private slots:
         QVERIFY(a->errorLabel()->text().startsWith(QStringLiteral("Not enough coins")));
 
         QVERIFY(s.host().accounts().setBalance(QStringLiteral("ann@chat.gui"), 100, &err));
-        QSignalSpy benGot(b, &ChatClientWidget::messageReceived);
+        QSignalSpy benGot(b->client(), &ChatClient::messageReceived);
         type(a->composer(), QStringLiteral("Hallo Ben"));
         QTest::keyClick(a->composer(), Qt::Key_Return);
         QVERIFY(benGot.wait(5000));
         QCOMPARE(benGot.last().at(0).toJsonObject().value(QStringLiteral("text")).toString(), QStringLiteral("Hallo Ben"));
         QVERIFY(b->conversation()->toPlainText().contains(QStringLiteral("Hallo Ben")));
         QVERIFY(b->conversation()->toPlainText().contains(QStringLiteral("ann")));  // by name: members do not see emails
-        QTRY_COMPARE(a->balance(), 95);  // text costs 5 coins
+        QTRY_COMPARE(a->client()->balance(), 95);  // text costs 5 coins
         QVERIFY(a->conversation()->toPlainText().contains(QStringLiteral("you")));
 
         // A smile from the server's grid.
-        QTRY_COMPARE(a->smiles().size(), 1);
-        auto *smile = a->findChild<QToolButton *>(QStringLiteral("smile-%1").arg(a->smiles().keys().first()));
+        QTRY_COMPARE(a->client()->smiles().size(), 1);
+        auto *smile = a->findChild<QToolButton *>(QStringLiteral("smile-%1").arg(a->client()->smiles().first().id));
         QVERIFY(smile);
         smile->click();
         QVERIFY(benGot.wait(5000));
@@ -172,9 +173,9 @@ private slots:
         const QJsonObject fileMsg = benGot.last().at(0).toJsonObject();
         QCOMPARE(fileMsg.value(QStringLiteral("type")).toString(), QStringLiteral("file"));
         QTRY_VERIFY(b->conversation()->toPlainText().contains(QStringLiteral("notes.txt")));
-        QSignalSpy saved(b, &ChatClientWidget::fileSaved);
+        QSignalSpy saved(b->client(), &ChatClient::fileSaved);
         const QString copy = dir.filePath(QStringLiteral("copy.txt"));
-        b->saveFile(fileMsg.value(QStringLiteral("file_uuid")).toString(), copy);
+        b->client()->saveFile(fileMsg.value(QStringLiteral("file_uuid")).toString(), copy);
         QVERIFY(saved.wait(5000));
         QCOMPARE(saved.last().at(1).toBool(), true);
         QFile c(copy);
@@ -185,15 +186,15 @@ private slots:
         type(a->composer(), QStringLiteral("four"));
         QTest::keyClick(a->composer(), Qt::Key_Return);
         QVERIFY(benGot.wait(5000));
-        QSignalSpy reopened(b, &ChatClientWidget::conversationOpened);
-        b->openConversation(a->userId());
+        QSignalSpy reopened(b->client(), &ChatClient::conversationOpened);
+        b->client()->openConversation(a->client()->userId());
         QVERIFY(reopened.wait(5000));
-        QCOMPARE(b->messages().size(), 3);
-        QCOMPARE(b->messages().first().value(QStringLiteral("type")).toString(), QStringLiteral("smile"));
+        QCOMPARE(b->client()->messages().size(), 3);
+        QCOMPARE(b->client()->messages().first().value(QStringLiteral("type")).toString(), QStringLiteral("smile"));
         QTest::mouseClick(button(b, QStringLiteral("Load older messages")), Qt::LeftButton);
-        QTRY_COMPARE(b->messages().size(), 4);
-        QCOMPARE(b->messages().first().value(QStringLiteral("text")).toString(), QStringLiteral("Hallo Ben"));
-        QCOMPARE(b->messages().last().value(QStringLiteral("text")).toString(), QStringLiteral("four"));
+        QTRY_COMPARE(b->client()->messages().size(), 4);
+        QCOMPARE(b->client()->messages().first().value(QStringLiteral("text")).toString(), QStringLiteral("Hallo Ben"));
+        QCOMPARE(b->client()->messages().last().value(QStringLiteral("text")).toString(), QStringLiteral("four"));
         snapshot(&benWindow, QStringLiteral("clients-chat.png"));
     }
 

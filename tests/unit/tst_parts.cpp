@@ -1,7 +1,10 @@
 // Parts that integration tests reach only through a running server, on their own: the ACK
 // registry of channels' require-ack, JSON Merge Patch (RFC 7386) of felix, and the batch
-// writer every client-visible write goes through.
+// writer every client-visible write goes through; the chat message JSON the service writes
+// by hand, against the protocol vocabulary its client reads with.
+#include "protocol/chat.h"
 #include "services/channels/ackregistry.h"
+#include "services/chat/chatmessage.h"
 #include "services/descriptor.h"
 #include "services/felix/mergepatch.h"
 #include "store/batchwriter.h"
@@ -94,6 +97,38 @@ private slots:
     }
 
     // ---- JSON Merge Patch (RFC 7386, the examples of its appendix A) ---------------------------
+
+    // The service writes message JSON byte by byte (seed key order); every key it writes is
+    // one the client knows from protocol/chat.h, and every value reads back.
+    void chatMessageJsonSpeaksTheVocabulary()
+    {
+        namespace pc = protocol::chat;
+        chat::ChatMessage m;
+        m.id = 7;
+        m.memberId = 2;
+        m.chatId = 3;
+        m.date = QStringLiteral("2026-12-02T10:00:00.123456");
+        m.type = pc::type::text;
+        m.text = QStringLiteral("a \"quoted\"\nline");
+        QJsonObject o = QJsonDocument::fromJson(m.toJson()).object();
+        QCOMPARE(o.keys(), (QStringList{pc::key::chatId, pc::key::date, pc::key::id, pc::key::memberId, pc::key::text, pc::key::type}));
+        QCOMPARE(o.value(pc::key::text).toString(), m.text);
+        QCOMPARE(o.value(pc::key::memberId).toInteger(), 2);
+        m.type = pc::type::smile;
+        m.smileId = 4;
+        m.smileFileUuid = QStringLiteral("u-1");
+        o = QJsonDocument::fromJson(m.toJson()).object();
+        QCOMPARE(o.value(pc::key::smileId).toInteger(), 4);
+        QCOMPARE(o.value(pc::key::smileFileUuid).toString(), QStringLiteral("u-1"));
+        m.type = pc::type::file;
+        m.fileUuid = QStringLiteral("f-1");
+        o = QJsonDocument::fromJson(m.toJson()).object();
+        QCOMPARE(o.value(pc::key::fileUuid).toString(), QStringLiteral("f-1"));
+        QCOMPARE(o.value(pc::key::type).toString(), QString(pc::type::file));
+        const QJsonObject e = QJsonDocument::fromJson(chat::errorJson(pc::code::insufficientBalance, QStringLiteral("no"))).object();
+        QCOMPARE(e.value(pc::key::type).toString(), QString(pc::type::error));
+        QCOMPARE(e.value(pc::key::code).toString(), QString(pc::code::insufficientBalance));
+    }
 
     void mergePatch_data()
     {

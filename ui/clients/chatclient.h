@@ -1,114 +1,115 @@
 #pragma once
-// The member chat client (seed 001): register and log in over HTTP, the member list, a
-// conversation per member over the chat socket (first message "Bearer <token>"): own and
-// other messages told apart, times, smiles inline, files with name and size and a Save
-// link, older pages of history, text, smiles from the server's grid and files (read off
-// the GUI thread, with progress), the balance and a plain explanation when it is too low.
+// The member chat client (seed 001, docs/chat.md), without widgets: register and log in over
+// HTTP, the member list and the smiles, a conversation per member over the chat socket
+// (first message "Bearer <token>"), text, smiles and files (read off the GUI thread), older
+// pages of history, downloads, the balance. ChatClientWidget shows it; tests drive it
+// directly (tests/unit/tst_chatclient.cpp).
 
 #include <QHash>
-#include <QImage>
-#include <QSet>
 #include <QJsonObject>
 #include <QList>
 #include <QNetworkRequest>
+#include <QObject>
+#include <QSet>
 #include <QUrl>
-#include <QWidget>
 
-class QLabel;
-class QLineEdit;
-class QListWidget;
 class QNetworkAccessManager;
-class QProgressBar;
-class QPushButton;
-class QTextBrowser;
-class QToolButton;
 
 namespace sb::ui {
 
 class ClientSocket;
 
-class ChatClientWidget final : public QWidget
+struct ChatMember {
+    qint64 id = 0;
+    QString shown;  // staff see emails, members see names (docs/chat.md)
+};
+
+struct ChatSmile {
+    qint64 id = 0;
+    QString fileUuid;
+    qint64 price = 0;
+};
+
+class ChatClient final : public QObject
 {
     Q_OBJECT
 public:
-    explicit ChatClientWidget(QWidget *parent = nullptr);
-    Q_DISABLE_COPY_MOVE(ChatClientWidget)
+    explicit ChatClient(QObject *parent = nullptr);
+    Q_DISABLE_COPY_MOVE(ChatClient)
 
     // http(s)://host:port of the chat listener.
-    void setServer(const QUrl &base);
-    void registerAccount();
-    void logIn();
+    void setServer(const QUrl &base) { m_base = base; }
+    void registerAccount(const QString &email, const QString &password);
+    void logIn(const QString &email, const QString &password);
+    void refreshMe();
     void refreshMembers();
     void refreshSmiles();
     void openConversation(qint64 memberId);
-    bool sendText();
-    void sendSmile(qint64 smileId);
+    // Each returns false, with problem() saying why, when nothing could be sent.
+    bool sendText(const QString &text);
+    bool sendSmile(qint64 smileId);
     // Reads the file off the GUI thread, then sends it as the seed's file frame.
-    void sendFile(const QString &path);
+    bool sendFile(const QString &path, const QString &caption);
     void loadOlder();
-    // Downloads a received file to `path`.
+    // Downloads a stored file (fileBytes), its name and size (fileInfoChanged), or to `path`.
+    void fetchFile(const QString &uuid);
+    void fetchFileInfo(const QString &uuid);
     void saveFile(const QString &uuid, const QString &path);
 
-    QLineEdit *email() const { return m_email; }
-    QLineEdit *password() const { return m_password; }
-    QLineEdit *composer() const { return m_text; }
-    QListWidget *memberList() const { return m_members; }
-    QTextBrowser *conversation() const { return m_view; }
-    QLabel *stateLabel() const { return m_state; }
-    QLabel *balanceLabel() const { return m_balance; }
-    QLabel *errorLabel() const { return m_error; }
-    QProgressBar *progress() const { return m_progress; }
-    QList<QJsonObject> messages() const { return m_messages; }
-    QHash<qint64, QString> smiles() const { return m_smileFiles; }
+    bool loggedInNow() const { return !m_token.isEmpty(); }
+    QString email() const { return m_email; }
     qint64 userId() const { return m_userId; }
-    qint64 balance() const { return m_balanceValue; }
+    qint64 balance() const { return m_balance; }
+    QString role() const { return m_role; }
+    qint64 peer() const { return m_peer; }
+    // This conversation, oldest first, as the server sent each message.
+    const QList<QJsonObject> &messages() const { return m_messages; }
+    QList<ChatMember> members() const { return m_members; }
+    QList<ChatSmile> smiles() const { return m_smiles; }
+    QString memberName(qint64 id) const;
+    // "name (size)" of a received file once known.
+    QString fileInfo(const QString &uuid) const { return m_fileInfo.value(uuid); }
     ClientSocket *socket() const { return m_socket; }
 
 signals:
+    void stateChanged(const QString &text);  // a status line: logging in, connection state
     void loggedIn(bool ok);
+    void meChanged();  // balance or role
     void membersLoaded();
     void smilesLoaded();
     void conversationOpened();
+    void messagesChanged();
     void messageReceived(const QJsonObject &message);
     void errorReceived(const QString &code, const QString &detail);
+    // What went wrong, in words for the user; empty: nothing (any more).
+    void problem(const QString &text);
+    // A file upload: what is happening and how far (0-100); percent < 0: over.
+    void progress(const QString &label, int percent);
+    void fileBytes(const QString &uuid, const QByteArray &bytes);
+    void fileInfoChanged(const QString &uuid);
     void fileSaved(const QString &path, bool ok);
-    // A message from someone else while the window is not in front (the tray shows it).
-    void notify(const QString &title, const QString &text);
 
 private:
-    void refreshMe();
+    QNetworkRequest request(const QString &path) const;
     void onMessage(const QString &text);
     void addMessages(const QJsonArray &list);
-    void render();
-    void fetchImage(const QString &uuid);
-    void fetchFileInfo(const QString &uuid);
-    QString memberName(qint64 id) const;
-    QNetworkRequest request(const QString &path) const;
+    bool needConversation();
 
     QUrl m_base;
     QString m_token;
+    QString m_email;
+    QString m_role;
     qint64 m_userId = 0;
-    qint64 m_balanceValue = 0;
+    qint64 m_balance = 0;
     qint64 m_peer = 0;
     ClientSocket *m_socket;
     QNetworkAccessManager *m_http;
-    QLineEdit *m_email;
-    QLineEdit *m_password;
-    QLabel *m_state;
-    QLabel *m_balance;
-    QListWidget *m_members;
-    QTextBrowser *m_view;
-    QPushButton *m_older;
-    QLineEdit *m_text;
-    QToolButton *m_smileButton;
-    QProgressBar *m_progress;
-    QLabel *m_error;
-    QList<QJsonObject> m_messages;  // this conversation, oldest first
+    QList<QJsonObject> m_messages;
+    QList<ChatMember> m_members;
+    QList<ChatSmile> m_smiles;
     QHash<qint64, QString> m_memberNames;
-    QHash<qint64, QString> m_smileFiles;   // smile id -> file uuid
-    QHash<QString, QString> m_fileInfo;    // file uuid -> "name (size)"
-    QHash<QString, QImage> m_imageData;    // smile file uuid -> picture
-    QSet<QString> m_imagesAsked;
+    QHash<QString, QString> m_fileInfo;  // file uuid -> "name (size)"
+    QSet<QString> m_filesAsked;
     qint64 m_sendTotal = 0;
     qint64 m_sent = 0;
 };

@@ -2,6 +2,7 @@
 
 #include "channelsclient.h"
 #include "chatclient.h"
+#include "chatclientwidget.h"
 #include "felixclient.h"
 #include "popclient.h"
 #include "serverhost.h"
@@ -73,7 +74,7 @@ ProfileWidget::ProfileWidget(QWidget *parent)
 
 void ProfileWidget::setUrls(const QUrl &accounts, const QUrl &channels, const QUrl &felix, const QUrl &pop)
 {
-    m_chat->setServer(accounts);
+    m_chat->client()->setServer(accounts);
     m_channels->setServer(channels);
     m_felix->setServer(felix);
     m_pop->setServers(pop, accounts);

@@ -1,5 +1,7 @@
 #include "chatmessage.h"
 
+#include "protocol/chat.h"
+
 #include <chrono>
 #include <cstring>
 #include <ctime>
@@ -44,11 +46,11 @@ QByteArray ChatMessage::toJson() const
     appendJsonString(out, date);
     out.append(", \"type\": ");
     appendJsonString(out, type);
-    if (type == QLatin1String("smile")) {
+    if (type == protocol::chat::type::smile) {
         out.append(", \"smile_id\": ").append(QByteArray::number(smileId));
         out.append(", \"smile_file_uuid\": ");
         appendJsonString(out, smileFileUuid);
-    } else if (type == QLatin1String("file")) {
+    } else if (type == protocol::chat::type::file) {
         out.append(", \"file_uuid\": ");
         appendJsonString(out, fileUuid);
         out.append(", \"text\": ");
@@ -85,10 +87,10 @@ QString nowWithMicroseconds()
     return QString::fromLatin1(out, prefix + 6);
 }
 
-QByteArray errorJson(const QByteArray &code, const QString &detail)
+QByteArray errorJson(QLatin1String code, const QString &detail)
 {
     QByteArray out("{\"type\": \"error\", \"code\": ");
-    appendJsonString(out, QString::fromLatin1(code));
+    appendJsonString(out, QString(code));
     out.append(", \"detail\": ");
     appendJsonString(out, detail);
     out.append('}');

@@ -26,6 +26,6 @@ QString nowWithMicroseconds();
 // Appends `s` as a JSON string literal (quotes and escapes included).
 void appendJsonString(QByteArray &out, const QString &s);
 // {"type":"error","code":...,"detail":...}
-QByteArray errorJson(const QByteArray &code, const QString &detail);
+QByteArray errorJson(QLatin1String code, const QString &detail);
 
 }  // namespace sb::chat

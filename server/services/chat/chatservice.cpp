@@ -1,5 +1,7 @@
 #include "chatservice.h"
 
+#include "protocol/chat.h"
+
 #include "accounts/accountstore.h"
 #include "accounts/httpauth.h"
 #include "accounts/secrets.h"
@@ -118,7 +120,7 @@ void ChatService::drain()
 void ChatService::registerRoutes(Router &router)
 {
     auto endpoint = std::make_shared<ChatEndpoint>(*this);
-    router.addWs({QStringLiteral("/members/chat/"), kService, endpoint});
+    router.addWs({protocol::chat::socketPath, kService, endpoint});
     auto route = [this, &router](const QByteArray &method, const QString &path, void (ChatService::*fn)(HttpRequest &, const HttpResponder &)) {
         router.addHttp({method, path, kService, [this, fn](HttpRequest &r, const HttpResponder &s) { (this->*fn)(r, s); }});
     };

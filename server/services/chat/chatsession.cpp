@@ -3,6 +3,7 @@
 #include "chatservice.h"
 #include "chatstore.h"
 #include "fileframe.h"
+#include "protocol/chat.h"
 #include "net/worker.h"
 #include "accounts/secrets.h"
 #include "servercontext.h"
@@ -14,6 +15,8 @@
 #include <QMimeDatabase>
 
 namespace sb::chat {
+
+using namespace protocol::chat;
 
 ChatSession::ChatSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters, ChatService &service)
     : WsSession(socket, context, counters)
@@ -45,7 +48,7 @@ void ChatSession::deny(const QString &reason)
     close(1008, reason);
 }
 
-void ChatSession::sendError(const QByteArray &code, const QString &detail)
+void ChatSession::sendError(QLatin1String code, const QString &detail)
 {
     ServiceCounters::add(counters().errors);
     if (m_sequence)
@@ -61,7 +64,7 @@ void ChatSession::onRateLimited()
         return;
     }
     // After authorization errors are messages and the socket stays open (seed 001).
-    sendError("RATE_LIMITED", QStringLiteral("too many messages: at most %1 per second").arg(context().limits.messagesPerSecond));
+    sendError(code::rateLimited, QStringLiteral("too many messages: at most %1 per second").arg(context().limits.messagesPerSecond));
 }
 
 void ChatSession::onText(const QString &message)
@@ -142,53 +145,53 @@ void ChatSession::handleJson(const QByteArray &utf8)
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(utf8, &pe);
     if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
-        sendError("INVALID_JSON", QStringLiteral("the message is not valid JSON: %1").arg(pe.errorString()));
+        sendError(code::invalidJson, QStringLiteral("the message is not valid JSON: %1").arg(pe.errorString()));
         return;
     }
     const QJsonObject o = doc.object();
-    const QString type = o.value(QLatin1String("type")).toString();
-    if (type == QLatin1String("text")) {
-        const QJsonValue text = o.value(QLatin1String("text"));
+    const QString type = o.value(key::type).toString();
+    if (type == type::text) {
+        const QJsonValue text = o.value(key::text);
         if (!text.isString()) {
-            sendError("INVALID_MESSAGE", QStringLiteral("a text message needs \"text\", a string"));
+            sendError(code::invalidMessage, QStringLiteral("a text message needs \"text\", a string"));
             return;
         }
         submitText(text.toString());
-    } else if (type == QLatin1String("smile")) {
-        const double id = o.value(QLatin1String("smile_id")).toDouble(-1);
-        if (!o.value(QLatin1String("smile_id")).isDouble() || id <= 0 || id != double(qint64(id))) {
-            sendError("INVALID_MESSAGE", QStringLiteral("a smile message needs \"smile_id\", a smile's id"));
+    } else if (type == type::smile) {
+        const double id = o.value(key::smileId).toDouble(-1);
+        if (!o.value(key::smileId).isDouble() || id <= 0 || id != double(qint64(id))) {
+            sendError(code::invalidMessage, QStringLiteral("a smile message needs \"smile_id\", a smile's id"));
             return;
         }
         SendRequest r;
         r.type = type;
         r.smileId = qint64(id);
         submit(std::move(r));
-    } else if (type == QLatin1String("history")) {
-        const double before = o.value(QLatin1String("before")).toDouble(0);
-        const double limit = o.value(QLatin1String("limit")).toDouble(100);
+    } else if (type == type::history) {
+        const double before = o.value(key::before).toDouble(0);
+        const double limit = o.value(key::limit).toDouble(100);
         if (before < 0 || limit < 1) {
-            sendError("INVALID_MESSAGE", QStringLiteral("history needs \"before\" (a message id) and \"limit\" (1 or more)"));
+            sendError(code::invalidMessage, QStringLiteral("history needs \"before\" (a message id) and \"limit\" (1 or more)"));
             return;
         }
         // After what this socket sent before it is stored: the page includes it.
         m_sequence->push(ChatSequence::Step::history(
             qint64(before), int(qMin(limit, double(m_service.settings().historyLimit)))));
     } else if (type.isEmpty()) {
-        sendError("UNKNOWN_TYPE", QStringLiteral("the message needs a \"type\": text, smile or history"));
+        sendError(code::unknownType, QStringLiteral("the message needs a \"type\": text, smile or history"));
     } else {
-        sendError("UNKNOWN_TYPE", QStringLiteral("unknown message type '%1' (expected text, smile or history)").arg(type));
+        sendError(code::unknownType, QStringLiteral("unknown message type '%1' (expected text, smile or history)").arg(type));
     }
 }
 
 void ChatSession::submitText(const QString &text)
 {
     if (text.trimmed().isEmpty()) {
-        sendError("EMPTY_MESSAGE", QStringLiteral("the message is empty"));
+        sendError(code::emptyMessage, QStringLiteral("the message is empty"));
         return;
     }
     SendRequest r;
-    r.type = QStringLiteral("text");
+    r.type = type::text;
     r.text = text;
     submit(std::move(r));
 }
@@ -215,17 +218,17 @@ void ChatSession::onBinary(const QByteArray &message)
         break;
     case FileFrameError::NotAFileFrame:
     case FileFrameError::BadInfo:
-        sendError("INVALID_FILE_FRAME", detail);
+        sendError(code::invalidFileFrame, detail);
         return;
     case FileFrameError::SizeMismatch:
         if (frame.size > limit || frame.bytes.size() > limit)
-            sendError("FILE_TOO_LARGE", QStringLiteral("files are limited to %1 bytes").arg(limit));
+            sendError(code::fileTooLarge, QStringLiteral("files are limited to %1 bytes").arg(limit));
         else
-            sendError("FILE_SIZE_MISMATCH", detail);
+            sendError(code::fileSizeMismatch, detail);
         return;
     }
     if (frame.size > limit) {
-        sendError("FILE_TOO_LARGE", QStringLiteral("files are limited to %1 bytes").arg(limit));
+        sendError(code::fileTooLarge, QStringLiteral("files are limited to %1 bytes").arg(limit));
         return;
     }
     submitFile(frame);
@@ -236,7 +239,7 @@ void ChatSession::submitFile(const FileFrame &frame)
     SendRequest r;
     r.chatId = m_chatId;
     r.senderId = m_user->id;
-    r.type = QStringLiteral("file");
+    r.type = type::file;
     r.text = frame.text;
     r.file.uuid = secrets::randomUuid();
     r.file.originalName = frame.name.left(255);
@@ -324,7 +327,7 @@ void ChatSequence::writeFile(SendRequest r, QByteArray bytes)
             if (ok)
                 self->submitToWriter(r, self->m_service->store().pathOf(r.file.uuid));
             else
-                self->m_steps.push_front(Step::reply(errorJson("STORAGE_ERROR", QStringLiteral("the file could not be stored"))));
+                self->m_steps.push_front(Step::reply(errorJson(code::storageError, QStringLiteral("the file could not be stored"))));
             self->pump();
         });
     });

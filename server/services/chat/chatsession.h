@@ -44,7 +44,7 @@ private:
     void submitFile(const FileFrame &frame);
     void submit(SendRequest r);
     // An error for this socket, in order with the answers to what it sent before.
-    void sendError(const QByteArray &code, const QString &detail);
+    void sendError(QLatin1String code, const QString &detail);
     void deny(const QString &reason);
 
     ChatService &m_service;

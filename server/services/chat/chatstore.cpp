@@ -1,6 +1,8 @@
 #include "chatstore.h"
 
 #include "logging.h"
+#include "protocol/accounts.h"
+#include "protocol/chat.h"
 #include "net/worker.h"
 #include "store/database.h"
 #include "telemetry/counters.h"
@@ -15,6 +17,8 @@
 #include <unistd.h>
 
 namespace sb::chat {
+
+using namespace protocol::chat;
 
 namespace {
 
@@ -228,7 +232,7 @@ ChatWriter::ChatWriter(Database &db, qint64 textPrice, ServiceCounters &counters
 namespace {
 SendResult storageError(const QString &detail = QStringLiteral("the message could not be stored"))
 {
-    return SendResult{false, "STORAGE_ERROR", detail, {}};
+    return SendResult{false, code::storageError, detail, {}};
 }
 }  // namespace
 
@@ -276,7 +280,7 @@ void ChatWriter::processBatch(QList<Pending> &batch)
 
 SendResult ChatWriter::process(QSqlDatabase &db, const SendRequest &r, bool *failed)
 {
-    auto fail = [](const QByteArray &code, const QString &detail) { return SendResult{false, code, detail, {}}; };
+    auto fail = [](QLatin1String code, const QString &detail) { return SendResult{false, code, detail, {}}; };
     auto broken = [&] {
         *failed = true;  // the caller rolls the transaction back
         return storageError();
@@ -310,13 +314,13 @@ SendResult ChatWriter::process(QSqlDatabase &db, const SendRequest &r, bool *fai
     m.text = r.text;
     m.date = nowWithMicroseconds();
     qint64 price = m_textPrice;
-    if (r.type == QLatin1String("smile")) {
+    if (r.type == type::smile) {
         QSqlQuery *s = run(SmilePrice, QStringLiteral("SELECT price, file_uuid FROM smiles WHERE id = :id AND retired = 0"), {{QStringLiteral(":id"), r.smileId}});
         if (!s)
             return broken();
         if (!s->next()) {
             s->finish();
-            return fail("UNKNOWN_SMILE", QStringLiteral("there is no smile with id %1").arg(r.smileId));
+            return fail(code::unknownSmile, QStringLiteral("there is no smile with id %1").arg(r.smileId));
         }
         price = s->value(0).toLongLong();
         m.smileId = r.smileId;
@@ -341,16 +345,16 @@ SendResult ChatWriter::process(QSqlDatabase &db, const SendRequest &r, bool *fai
             return broken();
         if (!user->next()) {
             user->finish();
-            return fail("STORAGE_ERROR", QStringLiteral("unknown sender"));
+            return fail(code::storageError, QStringLiteral("unknown sender"));
         }
-        const bool member = user->value(0).toString() == QLatin1String("member");
+        const bool member = user->value(0).toString() == protocol::accounts::role::member;
         const qint64 balance = user->value(1).toLongLong();
         user->finish();
         if (member && price > 0)
-            return fail("INSUFFICIENT_BALANCE", QStringLiteral("this message costs %1 coins and your balance is %2").arg(price).arg(balance));
+            return fail(code::insufficientBalance, QStringLiteral("this message costs %1 coins and your balance is %2").arg(price).arg(balance));
         price = 0;  // not a member: free
     }
-    if (r.type == QLatin1String("file")) {
+    if (r.type == type::file) {
         if (!run(InsertFile, QStringLiteral("INSERT INTO files (uuid, original_name, content_type, size, uploader_id, created_at) "
                                 "VALUES (:uuid, :name, :type, :size, :uploader, :created)"),
                  {{QStringLiteral(":uuid"), r.file.uuid},
@@ -378,7 +382,7 @@ SendResult ChatWriter::process(QSqlDatabase &db, const SendRequest &r, bool *fai
                {QStringLiteral(":member"), m.memberId},
                {QStringLiteral(":date"), m.date},
                {QStringLiteral(":type"), m.type},
-               {QStringLiteral(":text"), m.type == QLatin1String("smile") ? QVariant() : QVariant(m.text)},
+               {QStringLiteral(":text"), m.type == type::smile ? QVariant() : QVariant(m.text)},
                {QStringLiteral(":smile"), m.smileId ? QVariant(m.smileId) : QVariant()},
                {QStringLiteral(":file"), m.fileUuid.isEmpty() ? QVariant() : QVariant(m.fileUuid)},
                {QStringLiteral(":price"), price}});

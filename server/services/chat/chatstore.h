@@ -75,7 +75,7 @@ struct SendRequest {
 
 struct SendResult {
     bool ok = false;
-    QByteArray errorCode;
+    QLatin1String errorCode;  // protocol/chat.h code::
     QString detail;
     ChatMessage message;
 };

@@ -1,5 +1,7 @@
 #include "fileframe.h"
 
+#include "protocol/chat.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -40,13 +42,13 @@ qsizetype jsonObjectEnd(QByteArrayView data)
 
 FileFrameError parseFileFrame(QByteArrayView frame, FileFrame *out, QString *detail)
 {
-    if (frame.isEmpty() || frame[0] != '!') {
+    if (frame.isEmpty() || frame[0] != protocol::chat::fileFrameStart) {
         *detail = QStringLiteral("a binary message must be a file: '!' + JSON file info + '#' + the file's bytes");
         return FileFrameError::NotAFileFrame;
     }
     const QByteArrayView rest = frame.sliced(1);
     const qsizetype end = jsonObjectEnd(rest.first(qMin<qsizetype>(rest.size(), 64 * 1024)));
-    if (end < 0 || end >= rest.size() || rest[end] != '#') {
+    if (end < 0 || end >= rest.size() || rest[end] != protocol::chat::fileFrameSeparator) {
         *detail = QStringLiteral("the file info must be a JSON object followed by '#'");
         return FileFrameError::BadInfo;
     }
@@ -57,10 +59,10 @@ FileFrameError parseFileFrame(QByteArrayView frame, FileFrame *out, QString *det
         return FileFrameError::BadInfo;
     }
     const QJsonObject info = doc.object();
-    const QJsonValue name = info.value(QLatin1String("name"));
-    const QJsonValue size = info.value(QLatin1String("size"));
-    const QJsonValue type = info.value(QLatin1String("type"));
-    const QJsonValue text = info.value(QLatin1String("text"));
+    const QJsonValue name = info.value(protocol::chat::key::name);
+    const QJsonValue size = info.value(protocol::chat::key::size);
+    const QJsonValue type = info.value(protocol::chat::key::type);
+    const QJsonValue text = info.value(protocol::chat::key::text);
     if (!name.isString() || name.toString().isEmpty()) {
         *detail = QStringLiteral("the file info needs a non-empty \"name\"");
         return FileFrameError::BadInfo;
