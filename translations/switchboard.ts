@@ -540,6 +540,85 @@
     </message>
 </context>
 <context>
+    <name>sb::ui::ChatClient</name>
+    <message>
+        <source>Sending… %p%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registering…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registration refused (HTTP %1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registration failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong email or password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logged in as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a member first: no conversation is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough coins: %1. Ask the server&apos;s operator to top up your balance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the message (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::ChatClientWidget</name>
     <message>
         <source>Email</source>
@@ -598,38 +677,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Registering…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Registration refused (HTTP %1): %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Registration failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Logging in…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wrong email or password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Login failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HTTP %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Logged in as %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Balance: %1 coins</source>
         <translation type="unfinished"></translation>
     </message>
@@ -650,47 +697,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Pick a member first: no conversation is open.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sending… %p%</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Download failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not enough coins: %1. Ask the server&apos;s operator to top up your balance.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server refused the message (%1): %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Message from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>(a smile or a file)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>member %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -711,10 +722,6 @@
     </message>
     <message>
         <source>you</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -531,6 +531,85 @@
     </message>
 </context>
 <context>
+    <name>sb::ui::ChatClient</name>
+    <message>
+        <source>Sending… %p%</source>
+        <translation>Sende… %p%</translation>
+    </message>
+    <message>
+        <source>Registering…</source>
+        <translation>Registriere…</translation>
+    </message>
+    <message>
+        <source>Registration refused (HTTP %1): %2</source>
+        <translation>Registrierung abgelehnt (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>Registration failed: %1</source>
+        <translation>Registrierung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation>Melde an…</translation>
+    </message>
+    <message>
+        <source>Wrong email or password</source>
+        <translation>Falsche E-Mail oder falsches Passwort</translation>
+    </message>
+    <message>
+        <source>Login failed: %1</source>
+        <translation>Anmeldung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>Logged in as %1</source>
+        <translation>Angemeldet als %1</translation>
+    </message>
+    <message>
+        <source>member %1</source>
+        <translation>Mitglied %1</translation>
+    </message>
+    <message>
+        <source>Pick a member first: no conversation is open.</source>
+        <translation>Erst ein Mitglied wählen: Keine Unterhaltung ist offen.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lese %1…</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>a file</source>
+        <translation>eine Datei</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Download failed: %1</source>
+        <translation>Herunterladen fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Not enough coins: %1. Ask the server's operator to top up your balance.</source>
+        <translation>Nicht genug Münzen: %1. Bitten Sie den Betreiber des Servers, Ihr Guthaben aufzuladen.</translation>
+    </message>
+    <message>
+        <source>The server refused the message (%1): %2</source>
+        <translation>Der Server hat die Nachricht abgelehnt (%1): %2</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::ChatClientWidget</name>
     <message>
         <source>Email</source>
@@ -589,38 +668,6 @@
         <translation>Datei speichern</translation>
     </message>
     <message>
-        <source>Registering…</source>
-        <translation>Registriere…</translation>
-    </message>
-    <message>
-        <source>Registration refused (HTTP %1): %2</source>
-        <translation>Registrierung abgelehnt (HTTP %1): %2</translation>
-    </message>
-    <message>
-        <source>Registration failed: %1</source>
-        <translation>Registrierung fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>Logging in…</source>
-        <translation>Melde an…</translation>
-    </message>
-    <message>
-        <source>Wrong email or password</source>
-        <translation>Falsche E-Mail oder falsches Passwort</translation>
-    </message>
-    <message>
-        <source>Login failed: %1</source>
-        <translation>Anmeldung fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>HTTP %1</source>
-        <translation>HTTP %1</translation>
-    </message>
-    <message>
-        <source>Logged in as %1</source>
-        <translation>Angemeldet als %1</translation>
-    </message>
-    <message>
         <source>Balance: %1 coins</source>
         <translation>Guthaben: %1 Münzen</translation>
     </message>
@@ -641,48 +688,12 @@
         <translation>Dieser Server hat noch keine Smileys.</translation>
     </message>
     <message>
-        <source>Pick a member first: no conversation is open.</source>
-        <translation>Erst ein Mitglied wählen: Keine Unterhaltung ist offen.</translation>
-    </message>
-    <message>
-        <source>Reading %1…</source>
-        <translation>Lese %1…</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>Sending… %p%</source>
-        <translation>Sende… %p%</translation>
-    </message>
-    <message>
-        <source>Download failed: %1</source>
-        <translation>Herunterladen fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>Cannot write %1</source>
-        <translation>%1 kann nicht geschrieben werden</translation>
-    </message>
-    <message>
-        <source>Not enough coins: %1. Ask the server's operator to top up your balance.</source>
-        <translation>Nicht genug Münzen: %1. Bitten Sie den Betreiber des Servers, Ihr Guthaben aufzuladen.</translation>
-    </message>
-    <message>
-        <source>The server refused the message (%1): %2</source>
-        <translation>Der Server hat die Nachricht abgelehnt (%1): %2</translation>
-    </message>
-    <message>
         <source>Message from %1</source>
         <translation>Nachricht von %1</translation>
     </message>
     <message>
         <source>(a smile or a file)</source>
         <translation>(ein Smiley oder eine Datei)</translation>
-    </message>
-    <message>
-        <source>member %1</source>
-        <translation>Mitglied %1</translation>
     </message>
     <message>
         <source>[smile %1]</source>
@@ -703,10 +714,6 @@
     <message>
         <source>you</source>
         <translation>Sie</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

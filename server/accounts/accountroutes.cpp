@@ -1,5 +1,7 @@
 #include "accountroutes.h"
 
+#include "protocol/accounts.h"
+
 #include "accountstore.h"
 #include "httpauth.h"
 #include "passwordwork.h"
@@ -8,6 +10,8 @@
 #include <QJsonObject>
 
 namespace sb {
+
+namespace pa = protocol::accounts;
 
 namespace {
 
@@ -39,10 +43,10 @@ bool stringField(const QJsonObject &obj, const char *key, QString *out)
 void AccountRoutes::registerRoutes(Router &router)
 {
     const QString svc = name();
-    router.addHttp({"POST", QStringLiteral("/auth/register"), svc, [this](HttpRequest &r, const HttpResponder &s) { registerUser(r, s); }});
-    router.addHttp({"POST", QStringLiteral("/auth/login"), svc, [this](HttpRequest &r, const HttpResponder &s) { login(r, s); }});
-    router.addHttp({"POST", QStringLiteral("/auth/logout"), svc, [this](HttpRequest &r, const HttpResponder &s) { logout(r, s); }});
-    router.addHttp({"POST", QStringLiteral("/auth/ticket"), svc, [this](HttpRequest &r, const HttpResponder &s) { ticket(r, s); }});
+    router.addHttp({"POST", pa::registerPath, svc, [this](HttpRequest &r, const HttpResponder &s) { registerUser(r, s); }});
+    router.addHttp({"POST", pa::loginPath, svc, [this](HttpRequest &r, const HttpResponder &s) { login(r, s); }});
+    router.addHttp({"POST", pa::logoutPath, svc, [this](HttpRequest &r, const HttpResponder &s) { logout(r, s); }});
+    router.addHttp({"POST", pa::ticketPath, svc, [this](HttpRequest &r, const HttpResponder &s) { ticket(r, s); }});
 }
 
 void AccountRoutes::registerUser(HttpRequest &request, const HttpResponder &respond)
@@ -71,9 +75,9 @@ void AccountRoutes::registerUser(HttpRequest &request, const HttpResponder &resp
     AccountStore *accounts = m_ctx.accounts.get();
     const bool started = m_ctx.hasher->tryStart([accounts, email, password, respond] {
         AccountStore::Error err = AccountStore::Error::None;
-        const auto user = accounts->createUser(email, password, QStringLiteral("member"), 0, &err);
+        const auto user = accounts->createUser(email, password, pa::role::member, 0, &err);
         if (user) {
-            respond.send(HttpResponse::json(201, QJsonObject{{QStringLiteral("id"), double(user->id)}, {QStringLiteral("email"), user->email}}));
+            respond.send(HttpResponse::json(201, QJsonObject{{pa::key::id, double(user->id)}, {pa::key::email, user->email}}));
             return;
         }
         switch (err) {
@@ -118,9 +122,9 @@ void AccountRoutes::login(HttpRequest &request, const HttpResponder &respond)
             return;
         }
         const int maxAge = accounts->tokenTtlDays() * 86400;
-        HttpResponse r = HttpResponse::json(200, QJsonObject{{QStringLiteral("access_token"), token},
-                                                             {QStringLiteral("token_type"), QStringLiteral("bearer")},
-                                                             {QStringLiteral("expires_in"), maxAge}});
+        HttpResponse r = HttpResponse::json(200, QJsonObject{{pa::key::accessToken, token},
+                                                             {pa::key::tokenType, QStringLiteral("bearer")},
+                                                             {pa::key::expiresIn, maxAge}});
         r.setHeader("Set-Cookie", sessionCookie(token, maxAge));
         r.setHeader("Cache-Control", "no-store");
         respond.send(r);
@@ -135,7 +139,7 @@ void AccountRoutes::logout(HttpRequest &request, const HttpResponder &respond)
         return;
     }
     m_ctx.accounts->revokeAccessToken(token);
-    HttpResponse r = HttpResponse::json(200, QJsonObject{{QStringLiteral("detail"), QStringLiteral("logged out")}});
+    HttpResponse r = HttpResponse::json(200, QJsonObject{{pa::key::detail, QStringLiteral("logged out")}});
     r.setHeader("Set-Cookie", sessionCookie(QString(), 0));
     respond.send(r);
 }
@@ -152,8 +156,8 @@ void AccountRoutes::ticket(HttpRequest &request, const HttpResponder &respond)
         respond.send(HttpResponse::error(500, "STORAGE_ERROR", QStringLiteral("could not create a ticket")));
         return;
     }
-    HttpResponse r = HttpResponse::json(200, QJsonObject{{QStringLiteral("ticket"), QString::fromLatin1(t)},
-                                                         {QStringLiteral("expires_in"), m_ctx.accounts->ticketTtlSeconds()}});
+    HttpResponse r = HttpResponse::json(200, QJsonObject{{pa::key::ticket, QString::fromLatin1(t)},
+                                                         {pa::key::expiresIn, m_ctx.accounts->ticketTtlSeconds()}});
     r.setHeader("Cache-Control", "no-store");
     respond.send(r);
 }

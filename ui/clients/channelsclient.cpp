@@ -1,6 +1,8 @@
 #include "channelsclient.h"
 
 #include "clientsocket.h"
+
+#include "protocol/channels.h"
 #include "widgets/jsonhighlighter.h"
 
 #include <QCheckBox>
@@ -27,6 +29,8 @@
 #include <QVBoxLayout>
 
 namespace sb::ui {
+
+using namespace protocol::channels;
 
 namespace {
 QString compact(const QJsonValue &v)
@@ -158,10 +162,10 @@ void ChannelsClientWidget::join()
     }
     QUrl url = m_base;
     url.setScheme(m_base.scheme() == QLatin1String("https") ? QStringLiteral("wss") : QStringLiteral("ws"));
-    url.setPath(QLatin1Char('/') + m_channel->text().trimmed() + QStringLiteral("/listen"));
+    url.setPath(QLatin1Char('/') + m_channel->text().trimmed() + listenSuffix);
     url.setQuery(QString());
     if (!m_presence->text().trimmed().isEmpty())
-        url.setQuery(QStringLiteral("presence=") + QString::fromLatin1(QUrl::toPercentEncoding(QString::fromUtf8(presence.toJson(QJsonDocument::Compact)))));
+        url.setQuery(param::presence + QLatin1Char('=') + QString::fromLatin1(QUrl::toPercentEncoding(QString::fromUtf8(presence.toJson(QJsonDocument::Compact)))));
     m_log->clear();
     m_socket->open(QNetworkRequest(url));
 }
@@ -179,8 +183,8 @@ void ChannelsClientWidget::updatePresence()
         return;
     }
     if (m_socket->isOpen())
-        m_socket->sendText(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("PRESENCE:UPDATE")},
-                                                                       {QStringLiteral("payload"), presence.object()}})
+        m_socket->sendText(QString::fromUtf8(QJsonDocument(QJsonObject{{key::type, event::updatePresence},
+                                                                       {key::payload, presence.object()}})
                                                  .toJson(QJsonDocument::Compact)));
 }
 
@@ -198,10 +202,10 @@ bool ChannelsClientWidget::sendEmit()
         }
     }
     QUrl url = m_base;
-    url.setPath(QLatin1Char('/') + m_channel->text().trimmed() + QStringLiteral("/emit"));
+    url.setPath(QLatin1Char('/') + m_channel->text().trimmed() + emitSuffix);
     QUrlQuery q;
     if (m_target->currentIndex() == RandomMembers) {
-        q.addQueryItem(QStringLiteral("clients"), QString::number(m_count->value()));
+        q.addQueryItem(param::clients, QString::number(m_count->value()));
     } else if (m_target->currentIndex() == ChosenMembers) {
         QStringList ids;
         for (const QModelIndex &i : m_memberView->selectionModel()->selectedRows())
@@ -210,10 +214,10 @@ bool ChannelsClientWidget::sendEmit()
             m_result->setText(tr("Choose members in the list first"));
             return false;
         }
-        q.addQueryItem(QStringLiteral("clients"), ids.join(QLatin1Char(',')));
+        q.addQueryItem(param::clients, ids.join(QLatin1Char(',')));
     }
     if (m_requireAck->isChecked())
-        q.addQueryItem(QStringLiteral("require-ack"), QStringLiteral("true"));
+        q.addQueryItem(param::requireAck, QStringLiteral("true"));
     url.setQuery(q);
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
@@ -243,48 +247,48 @@ bool ChannelsClientWidget::sendEmit()
 void ChannelsClientWidget::onMessage(const QString &text)
 {
     const QJsonObject msg = QJsonDocument::fromJson(text.toUtf8()).object();
-    const QString type = msg.value(QLatin1String("type")).toString();
-    const QJsonValue payload = msg.value(QLatin1String("payload"));
-    if (msg.contains(QLatin1String("latency")))
-        m_latency->setText(tr("Latency %1 ms").arg(msg.value(QLatin1String("latency")).toInt()));
-    if (type == QLatin1String("CONNECTED")) {
-        m_clientId = msg.value(QLatin1String("clientID")).toString();
+    const QString type = msg.value(key::type).toString();
+    const QJsonValue payload = msg.value(key::payload);
+    if (msg.contains(key::latency))
+        m_latency->setText(tr("Latency %1 ms").arg(msg.value(key::latency).toInt()));
+    if (type == event::connected) {
+        m_clientId = msg.value(key::clientId).toString();
         m_members->removeRows(0, m_members->rowCount());
-        for (const QJsonValue &m : payload.toObject().value(QLatin1String("members")).toArray())
-            setMember(m.toObject().value(QLatin1String("clientID")).toString(), m.toObject().value(QLatin1String("presence")));
+        for (const QJsonValue &m : payload.toObject().value(key::members).toArray())
+            setMember(m.toObject().value(key::clientId).toString(), m.toObject().value(key::presence));
         addLog(tr("connected as %1 (%n member(s))", nullptr, m_members->rowCount()).arg(m_clientId));
-    } else if (type == QLatin1String("PRESENCE:JOINED") || type == QLatin1String("PRESENCE:UPDATED")) {
+    } else if (type == event::joined || type == event::updated) {
         const QJsonObject p = payload.toObject();
-        setMember(p.value(QLatin1String("clientID")).toString(), p.value(QLatin1String("presence")));
-        addLog(QStringLiteral("%1 %2 %3").arg(type, p.value(QLatin1String("clientID")).toString(), compact(p.value(QLatin1String("presence")))));
-    } else if (type == QLatin1String("PRESENCE:LEFT")) {
-        const QString id = payload.toObject().value(QLatin1String("clientID")).toString();
+        setMember(p.value(key::clientId).toString(), p.value(key::presence));
+        addLog(QStringLiteral("%1 %2 %3").arg(type, p.value(key::clientId).toString(), compact(p.value(key::presence))));
+    } else if (type == event::left) {
+        const QString id = payload.toObject().value(key::clientId).toString();
         removeMember(id);
         addLog(QStringLiteral("%1 %2").arg(type, id));
-    } else if (type == QLatin1String("PING")) {
+    } else if (type == event::ping) {
         if (m_autoPong->isChecked()) {
-            m_socket->sendText(QStringLiteral("{\"type\":\"PONG\"}"));
+            m_socket->sendText(QString::fromUtf8(QJsonDocument(QJsonObject{{key::type, event::pong}}).toJson(QJsonDocument::Compact)));
             addLog(tr("PING, answered with PONG"));
         } else {
             addLog(tr("PING, not answered (auto-PONG is off)"));
         }
-    } else if (type == QLatin1String("DATA")) {
-        const QString eventId = msg.value(QLatin1String("eventID")).toString();
-        const bool wantsAck = msg.value(QLatin1String("requires_ack")).toBool();
+    } else if (type == event::data) {
+        const QString eventId = msg.value(key::eventId).toString();
+        const bool wantsAck = msg.value(key::requiresAck).toBool();
         QString line = QStringLiteral("DATA %1 %2").arg(eventId, compact(payload));
         if (wantsAck && m_autoAck->isChecked()) {
-            m_socket->sendText(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("ACK")},
-                                                                           {QStringLiteral("payload"), QJsonObject{{QStringLiteral("eventID"), eventId}}}})
+            m_socket->sendText(QString::fromUtf8(QJsonDocument(QJsonObject{{key::type, event::ack},
+                                                                           {key::payload, QJsonObject{{key::eventId, eventId}}}})
                                                      .toJson(QJsonDocument::Compact)));
             line += QLatin1Char(' ') + tr("(acknowledged)");
         } else if (wantsAck) {
             line += QLatin1Char(' ') + tr("(asks for an ACK; auto-ACK is off)");
         }
         addLog(line);
-    } else if (type == QLatin1String("ERROR")) {
+    } else if (type == event::error) {
         const QJsonObject p = payload.toObject();
-        addLog(tr("ERROR %1: %2").arg(p.value(QLatin1String("code")).toString(), p.value(QLatin1String("message")).toString()));
-        m_state->setText(tr("The server reported %1: %2").arg(p.value(QLatin1String("code")).toString(), p.value(QLatin1String("message")).toString()));
+        addLog(tr("ERROR %1: %2").arg(p.value(key::code).toString(), p.value(key::message).toString()));
+        m_state->setText(tr("The server reported %1: %2").arg(p.value(key::code).toString(), p.value(key::message).toString()));
     } else {
         addLog(text);
     }

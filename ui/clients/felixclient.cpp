@@ -2,6 +2,8 @@
 
 #include "clientsocket.h"
 
+#include "protocol/felix.h"
+
 #include <QCheckBox>
 #include <QDateTime>
 #include <QFormLayout>
@@ -24,6 +26,8 @@
 #include <QVBoxLayout>
 
 namespace sb::ui {
+
+namespace pf = protocol::felix;
 
 namespace {
 QJsonArray ids(const QString &text)
@@ -158,16 +162,16 @@ void FelixClientWidget::disconnectFromServer()
 void FelixClientWidget::sendHeartbeat()
 {
     if (m_socket->isOpen())
-        m_socket->sendText(QStringLiteral("{\"code\":20001}"));
+        m_socket->sendText(QString::fromUtf8(QJsonDocument(QJsonObject{{pf::key::code, pf::code::heartbeat}}).toJson(QJsonDocument::Compact)));
 }
 
 void FelixClientWidget::subscribe()
 {
     if (!m_socket->isOpen())
         return;
-    const QJsonObject msg{{QStringLiteral("code"), 20002},
-                          {QStringLiteral("data"), QJsonObject{{QStringLiteral("guilds"), ids(m_guilds->text())},
-                                                               {QStringLiteral("users"), ids(m_users->text())}}}};
+    const QJsonObject msg{{pf::key::code, pf::code::subscribe},
+                          {pf::key::data, QJsonObject{{pf::key::guilds, ids(m_guilds->text())},
+                                                               {pf::key::users, ids(m_users->text())}}}};
     m_socket->sendText(QString::fromUtf8(QJsonDocument(msg).toJson(QJsonDocument::Compact)));
     m_feed->appendPlainText(QTime::currentTime().toString(QStringLiteral("HH:mm:ss ")) +
                             tr("listening to guilds [%1] and users [%2]").arg(m_guilds->text(), m_users->text()));
@@ -176,28 +180,28 @@ void FelixClientWidget::subscribe()
 void FelixClientWidget::onMessage(const QString &text)
 {
     const QJsonObject msg = QJsonDocument::fromJson(text.toUtf8()).object();
-    const int code = msg.value(QLatin1String("code")).toInt();
-    const QJsonObject data = msg.value(QLatin1String("data")).toObject();
-    if (code == 10001) {
+    const int code = msg.value(pf::key::code).toInt();
+    const QJsonObject data = msg.value(pf::key::data).toObject();
+    if (code == pf::code::status) {
         m_lastStatus = data;
         const QLocale locale;
-        m_summary->setText(tr("Answered at %1 · %n guild(s) · memory %2 · up for %3", nullptr, data.value(QLatin1String("guildsCount")).toInt())
-                               .arg(QDateTime::fromMSecsSinceEpoch(qint64(data.value(QLatin1String("receivedAt")).toDouble())).toString(QStringLiteral("HH:mm:ss")),
-                                    locale.formattedDataSize(qint64(data.value(QLatin1String("memoryUsage")).toDouble())),
-                                    duration(qint64(data.value(QLatin1String("uptime")).toDouble()))));
+        m_summary->setText(tr("Answered at %1 · %n guild(s) · memory %2 · up for %3", nullptr, data.value(pf::key::guildsCount).toInt())
+                               .arg(QDateTime::fromMSecsSinceEpoch(qint64(data.value(pf::key::receivedAt).toDouble())).toString(QStringLiteral("HH:mm:ss")),
+                                    locale.formattedDataSize(qint64(data.value(pf::key::memoryUsage).toDouble())),
+                                    duration(qint64(data.value(pf::key::uptime).toDouble()))));
         m_shards->removeRows(0, m_shards->rowCount());
-        for (const QJsonValue &v : data.value(QLatin1String("shards")).toArray()) {
+        for (const QJsonValue &v : data.value(pf::key::shards).toArray()) {
             const QJsonObject s = v.toObject();
-            m_shards->appendRow({new QStandardItem(QString::number(s.value(QLatin1String("id")).toInt())),
-                                 new QStandardItem(s.value(QLatin1String("status")).toString()),
-                                 new QStandardItem(tr("%1 ms").arg(s.value(QLatin1String("ping")).toInt())),
-                                 new QStandardItem(QString::number(s.value(QLatin1String("connections")).toInt()))});
+            m_shards->appendRow({new QStandardItem(QString::number(s.value(pf::key::id).toInt())),
+                                 new QStandardItem(s.value(pf::key::status).toString()),
+                                 new QStandardItem(tr("%1 ms").arg(s.value(pf::key::ping).toInt())),
+                                 new QStandardItem(QString::number(s.value(pf::key::connections).toInt()))});
         }
         emit statusReceived(data);
-    } else if (code == 10002 || code == 10003) {
-        const bool guild = code == 10002;
-        const QString id = data.value(guild ? QLatin1String("guildID") : QLatin1String("userID")).toString();
-        const QJsonValue doc = data.value(guild ? QLatin1String("guildData") : QLatin1String("userData"));
+    } else if (code == pf::code::guildUpdate || code == pf::code::userUpdate) {
+        const bool guild = code == pf::code::guildUpdate;
+        const QString id = data.value(guild ? pf::key::guildId : pf::key::userId).toString();
+        const QJsonValue doc = data.value(guild ? pf::key::guildData : pf::key::userData);
         const QString body = doc.isNull() ? tr("deleted") : QString::fromUtf8(QJsonDocument(doc.toObject()).toJson(QJsonDocument::Compact));
         m_feed->appendPlainText(QTime::currentTime().toString(QStringLiteral("HH:mm:ss ")) +
                                 (guild ? tr("guild %1: %2") : tr("user %1: %2")).arg(id, body));

@@ -2,6 +2,9 @@
 
 #include "clientsocket.h"
 
+#include "protocol/accounts.h"
+#include "protocol/pop.h"
+
 #include <QCheckBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -22,6 +25,8 @@
 #include <QVBoxLayout>
 
 namespace sb::ui {
+
+namespace pp = protocol::pop;
 
 PopClientWidget::PopClientWidget(QWidget *parent)
     : QWidget(parent)
@@ -105,7 +110,7 @@ PopClientWidget::PopClientWidget(QWidget *parent)
     });
     connect(m_socket, &ClientSocket::opened, this, [this] {
         m_authenticated = false;
-        m_socket->sendText(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("authorization"), QStringLiteral("Bearer ") + m_session->text().trimmed()}})
+        m_socket->sendText(QString::fromUtf8(QJsonDocument(QJsonObject{{pp::key::authorization, pp::bearerPrefix + m_session->text().trimmed()}})
                                                  .toJson(QJsonDocument::Compact)));
     });
     connect(m_socket, &ClientSocket::closed, this, [this] {
@@ -124,18 +129,18 @@ void PopClientWidget::setServers(const QUrl &pop, const QUrl &accounts)
 void PopClientWidget::logIn()
 {
     QUrl url = m_accounts;
-    url.setPath(QStringLiteral("/auth/login"));
+    url.setPath(protocol::accounts::loginPath);
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    const QJsonObject body{{QStringLiteral("email"), m_email->text().trimmed()}, {QStringLiteral("password"), m_password->text()}};
+    const QJsonObject body{{protocol::accounts::key::email, m_email->text().trimmed()}, {protocol::accounts::key::password, m_password->text()}};
     m_state->setText(tr("Logging in…"));
     QNetworkReply *reply = m_http->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
     connect(reply, &QNetworkReply::finished, this, [this, reply] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
-        if (status == 200 && answer.contains(QLatin1String("access_token"))) {
-            m_session->setText(answer.value(QLatin1String("access_token")).toString());
+        if (status == 200 && answer.contains(protocol::accounts::key::accessToken)) {
+            m_session->setText(answer.value(protocol::accounts::key::accessToken).toString());
             m_state->setText(tr("Logged in; connecting…"));
             emit loggedIn(true);
             connectToServer();
@@ -169,8 +174,8 @@ void PopClientWidget::sendState()
     bool isNumber = false;
     const qint64 number = group.toLongLong(&isNumber);
     const QJsonValue groupValue = group.isEmpty() ? QJsonValue() : isNumber ? QJsonValue(number) : QJsonValue(group);
-    const QJsonObject msg{{QStringLiteral("state"), QJsonObject{{QStringLiteral("active_group_id"), groupValue},
-                                                                {QStringLiteral("is_typing"), m_typing->isChecked()}}}};
+    const QJsonObject msg{{pp::key::state, QJsonObject{{pp::key::activeGroupId, groupValue},
+                                                                {pp::key::isTyping, m_typing->isChecked()}}}};
     m_socket->sendText(QString::fromUtf8(QJsonDocument(msg).toJson(QJsonDocument::Compact)));
 }
 
@@ -180,7 +185,7 @@ void PopClientWidget::reportViews()
         m_viewsResult->setText(tr("Not connected"));
         return;
     }
-    const QJsonObject msg{{QStringLiteral("view_counts"), QJsonObject{{m_content->text().trimmed(), m_count->value()}}}};
+    const QJsonObject msg{{pp::key::viewCounts, QJsonObject{{m_content->text().trimmed(), m_count->value()}}}};
     m_socket->sendText(QString::fromUtf8(QJsonDocument(msg).toJson(QJsonDocument::Compact)));
     m_viewsResult->setText(tr("Reported; waiting for the server…"));
 }
@@ -188,22 +193,22 @@ void PopClientWidget::reportViews()
 void PopClientWidget::onMessage(const QString &text)
 {
     const QJsonObject msg = QJsonDocument::fromJson(text.toUtf8()).object();
-    if (msg.contains(QLatin1String("authenticated"))) {
-        m_authenticated = msg.value(QLatin1String("authenticated")).toBool();
-        m_state->setText(m_authenticated ? tr("Authenticated") : tr("Not authenticated: %1").arg(msg.value(QLatin1String("detail")).toString()));
+    if (msg.contains(pp::key::authenticated)) {
+        m_authenticated = msg.value(pp::key::authenticated).toBool();
+        m_state->setText(m_authenticated ? tr("Authenticated") : tr("Not authenticated: %1").arg(msg.value(pp::key::detail).toString()));
         emit authenticatedChanged(m_authenticated);
         if (m_authenticated && (!m_group->text().isEmpty() || m_typing->isChecked()))
             sendState();  // after a reconnect, the same state again
-    } else if (msg.contains(QLatin1String("view_counts"))) {
-        const bool ok = msg.value(QLatin1String("view_counts")).toBool();
-        m_viewsResult->setText(ok ? tr("Stored") : tr("Refused: %1").arg(msg.value(QLatin1String("detail")).toString()));
+    } else if (msg.contains(pp::key::viewCounts)) {
+        const bool ok = msg.value(pp::key::viewCounts).toBool();
+        m_viewsResult->setText(ok ? tr("Stored") : tr("Refused: %1").arg(msg.value(pp::key::detail).toString()));
         emit viewsAnswered(ok);
-    } else if (msg.value(QLatin1String("state")).isObject()) {
-        const QJsonObject s = msg.value(QLatin1String("state")).toObject();
-        const QString user = s.value(QLatin1String("user_id")).toString();
-        const QJsonValue g = s.value(QLatin1String("active_group_id"));
+    } else if (msg.value(pp::key::state).isObject()) {
+        const QJsonObject s = msg.value(pp::key::state).toObject();
+        const QString user = s.value(pp::key::userId).toString();
+        const QJsonValue g = s.value(pp::key::activeGroupId);
         const QString group = g.isDouble() ? QString::number(qint64(g.toDouble())) : g.toString();
-        const QString typing = s.value(QLatin1String("is_typing")).toBool() ? tr("typing…") : QString();
+        const QString typing = s.value(pp::key::isTyping).toBool() ? tr("typing…") : QString();
         int row = -1;
         for (int r = 0; r < m_states->rowCount(); ++r) {
             if (m_states->item(r, 0)->text() == user)
@@ -217,8 +222,8 @@ void PopClientWidget::onMessage(const QString &text)
         m_states->item(row, 2)->setText(typing);
         m_states->item(row, 3)->setText(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")));
         emit stateReceived(s);
-    } else if (msg.value(QLatin1String("state")).isBool()) {
-        m_state->setText(tr("State refused: %1").arg(msg.value(QLatin1String("detail")).toString()));
+    } else if (msg.value(pp::key::state).isBool()) {
+        m_state->setText(tr("State refused: %1").arg(msg.value(pp::key::detail).toString()));
     }
 }
 

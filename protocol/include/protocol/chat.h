@@ -11,7 +11,6 @@ inline constexpr QLatin1String socketPath("/members/chat/");
 inline constexpr QLatin1String otherMemberParam("other_member_id");
 inline constexpr QLatin1String smilesPath("/storage/smiles");
 inline constexpr QLatin1String storagePath("/storage");  // ?uuid= a stored file
-inline constexpr QLatin1String topUpPath("/admin/top-up");
 
 // The first message on the socket: "Bearer <access_token>".
 inline constexpr QLatin1String bearerPrefix("Bearer ");

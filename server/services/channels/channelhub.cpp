@@ -1,5 +1,7 @@
 #include "channelhub.h"
 
+#include "protocol/channels.h"
+
 #include "net/worker.h"
 
 #include <QDateTime>
@@ -10,6 +12,8 @@
 #include <sodium.h>
 
 namespace sb::channels {
+
+using namespace protocol::channels;
 
 QString randomId(const char *prefix)
 {
@@ -36,11 +40,11 @@ bool isValidChannelName(const QString &name)
     return true;
 }
 
-QByteArray eventPrefix(const QByteArray &type, const QByteArray &payloadJson, const QString &eventId, bool requiresAck)
+QByteArray eventPrefix(QLatin1String type, const QByteArray &payloadJson, const QString &eventId, bool requiresAck)
 {
     QByteArray out;
     out.reserve(64 + payloadJson.size());
-    out.append("{\"type\":\"").append(type).append("\",\"payload\":").append(payloadJson);
+    out.append("{\"type\":\"").append(type.data(), type.size()).append("\",\"payload\":").append(payloadJson);
     out.append(",\"eventID\":\"").append(eventId.toLatin1()).append('"');
     if (requiresAck)
         out.append(",\"requires_ack\":true");
@@ -176,7 +180,7 @@ JoinResult ChannelHub::join(const QString &channel, ChannelSubscriber *subscribe
     payload.append('}');
 
     const Member *self = &c.members.last();
-    post(channel, {self}, eventPrefix("CONNECTED", payload, randomId("evt_")));
+    post(channel, {self}, eventPrefix(event::connected, payload, randomId("evt_")));
     for (const QByteArray &p : replay)
         post(channel, {self}, p);
     QList<const Member *> others;
@@ -185,7 +189,7 @@ JoinResult ChannelHub::join(const QString &channel, ChannelSubscriber *subscribe
             others.append(&m);
     }
     if (!others.isEmpty())
-        post(channel, others, eventPrefix("PRESENCE:JOINED", memberJson(subscriber->clientId(), presenceJson), randomId("evt_")));
+        post(channel, others, eventPrefix(event::joined, memberJson(subscriber->clientId(), presenceJson), randomId("evt_")));
     return result;
 }
 
@@ -207,7 +211,7 @@ void ChannelHub::leave(const QString &channel, const QString &clientId)
     QList<const Member *> others;
     for (const Member &m : it->members)
         others.append(&m);
-    post(channel, others, eventPrefix("PRESENCE:LEFT", "{\"clientID\":\"" + clientId.toLatin1() + "\"}", randomId("evt_")));
+    post(channel, others, eventPrefix(event::left, "{\"clientID\":\"" + clientId.toLatin1() + "\"}", randomId("evt_")));
 }
 
 bool ChannelHub::updatePresence(const QString &channel, const QString &clientId, const QByteArray &presenceJson)
@@ -226,7 +230,7 @@ bool ChannelHub::updatePresence(const QString &channel, const QString &clientId,
         all.append(&m);
     }
     if (found)
-        post(channel, all, eventPrefix("PRESENCE:UPDATED", memberJson(clientId, presenceJson), randomId("evt_")));
+        post(channel, all, eventPrefix(event::updated, memberJson(clientId, presenceJson), randomId("evt_")));
     return found;
 }
 
@@ -281,11 +285,11 @@ EmitResult ChannelHub::publish(const QString &channel, const QByteArray &payload
         beforePosting(result);
     // Serialized once: the history keeps the same bytes unless ACKs are required (replays
     // are never awaited).
-    const QByteArray prefix = eventPrefix("DATA", payloadJson, result.eventId, requiresAck);
+    const QByteArray prefix = eventPrefix(event::data, payloadJson, result.eventId, requiresAck);
     if (!recipients.isEmpty())
         post(channel, recipients, prefix);
     if (c && target == Target::All)
-        remember(*c, result.eventId, requiresAck ? eventPrefix("DATA", payloadJson, result.eventId, false) : prefix);
+        remember(*c, result.eventId, requiresAck ? eventPrefix(event::data, payloadJson, result.eventId, false) : prefix);
     return result;
 }
 

@@ -32,7 +32,7 @@ QString randomId(const char *prefix);
 // 1-100 characters of A-Z a-z 0-9 . _ ~ : - (already percent-decoded).
 bool isValidChannelName(const QString &name);
 // {"type":T,"payload":P,"eventID":E[,"requires_ack":true] — the shared part of an event.
-QByteArray eventPrefix(const QByteArray &type, const QByteArray &payloadJson, const QString &eventId, bool requiresAck = false);
+QByteArray eventPrefix(QLatin1String type, const QByteArray &payloadJson, const QString &eventId, bool requiresAck = false);
 
 struct MemberInfo {
     QString clientId;

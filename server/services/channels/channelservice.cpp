@@ -1,5 +1,7 @@
 #include "channelservice.h"
 
+#include "protocol/channels.h"
+
 #include "channelsession.h"
 #include "net/httpconnection.h"
 #include "net/jsonminify.h"
@@ -16,6 +18,8 @@
 
 namespace sb::channels {
 
+using namespace protocol::channels;
+
 namespace {
 ChannelHub::HistoryLimits historyLimits(const ChannelSettings &c)
 {
@@ -29,7 +33,7 @@ const QString kService = QStringLiteral("channels");
 
 HttpResponse badChannel()
 {
-    return HttpResponse::error(400, "INVALID_CHANNEL",
+    return HttpResponse::error(400, code::invalidChannel.latin1(),
                                QStringLiteral("a channel name is 1-100 characters of A-Z a-z 0-9 . _ ~ : -"));
 }
 
@@ -53,7 +57,7 @@ public:
         QByteArray presence;
         QString error;
         if (!parsePresence(request.head.query, &presence, &error))
-            return done(WsAdmission::refuse(HttpResponse::error(400, "INVALID_PRESENCE", error), "bad_presence"));
+            return done(WsAdmission::refuse(HttpResponse::error(400, code::invalidPresence.latin1(), error), "bad_presence"));
         done(WsAdmission::accept());
     }
     WsSession *createSession(QWebSocket *socket, const SessionContext &context) override
@@ -201,7 +205,7 @@ void ChannelService::listenSse(HttpRequest &request, const HttpResponder &respon
     QByteArray presence;
     QString error;
     if (!parsePresence(request.head.query, &presence, &error)) {
-        respond.send(HttpResponse::error(400, "INVALID_PRESENCE", error));
+        respond.send(HttpResponse::error(400, code::invalidPresence.latin1(), error));
         return;
     }
     HttpResponse head;
@@ -239,7 +243,7 @@ void ChannelService::emitEvent(HttpRequest &request, const HttpResponder &respon
             // checked in one pass, no document built (a 1 MB emit costs ~1 ms, not ~20).
             const JsonMinifyResult r = minifyJson(request.body, payload);
             if (!r.ok) {
-                respond.send(HttpResponse::error(400, "INVALID_JSON",
+                respond.send(HttpResponse::error(400, code::invalidJson.latin1(),
                                                  QStringLiteral("the body is not valid JSON: %1 at byte %2")
                                                      .arg(QString::fromLatin1(r.error))
                                                      .arg(r.offset)));
@@ -253,7 +257,7 @@ void ChannelService::emitEvent(HttpRequest &request, const HttpResponder &respon
                 continue;
             const qsizetype eq = pair.indexOf('=');
             const QString key = QString::fromUtf8(percentDecode(eq < 0 ? pair : pair.left(eq), true));
-            if (key == QLatin1String("clients") || key == QLatin1String("require-ack"))
+            if (key == param::clients || key == param::requireAck)
                 continue;
             o.insert(key, QString::fromUtf8(eq < 0 ? QByteArray() : percentDecode(pair.mid(eq + 1), true)));
         }
@@ -262,7 +266,7 @@ void ChannelService::emitEvent(HttpRequest &request, const HttpResponder &respon
 
     const QByteArray ackParam = request.head.queryItem("require-ack");
     if (!ackParam.isNull() && ackParam != "true" && ackParam != "false") {
-        respond.send(HttpResponse::error(400, "INVALID_PARAMETER", QStringLiteral("require-ack must be true or false")));
+        respond.send(HttpResponse::error(400, code::invalidParameter.latin1(), QStringLiteral("require-ack must be true or false")));
         return;
     }
     const bool requireAck = ackParam == "true";
@@ -283,17 +287,17 @@ void ChannelService::emitEvent(HttpRequest &request, const HttpResponder &respon
                     ids.append(QString::fromUtf8(id.trimmed()));
             }
             if (ids.isEmpty()) {
-                respond.send(HttpResponse::error(400, "INVALID_PARAMETER", QStringLiteral("clients must be a number or a comma-separated list of client ids")));
+                respond.send(HttpResponse::error(400, code::invalidParameter.latin1(), QStringLiteral("clients must be a number or a comma-separated list of client ids")));
                 return;
             }
         }
     }
 
     auto body = [](const EmitResult &r) {
-        return QJsonObject{{QStringLiteral("eventID"), r.eventId},
-                           {QStringLiteral("delivered"), int(r.delivered.size())},
-                           {QStringLiteral("clients"), toArray(r.delivered)},
-                           {QStringLiteral("missing"), toArray(r.missing)}};
+        return QJsonObject{{key::eventId, r.eventId},
+                           {key::delivered, int(r.delivered.size())},
+                           {key::clients, toArray(r.delivered)},
+                           {key::missing, toArray(r.missing)}};
     };
     AckRegistry *acks = &m_acks;
     const EmitResult result = m_hub.publish(channel, payload, target, count, ids, requireAck, [&](const EmitResult &r) {
@@ -301,15 +305,15 @@ void ChannelService::emitEvent(HttpRequest &request, const HttpResponder &respon
             return;
         acks->expect(r.eventId, r.delivered, [respond, r, body](const AckOutcome &o) {
             QJsonObject b = body(r);
-            b.insert(QStringLiteral("acked"), toArray(o.acked));
+            b.insert(key::acked, toArray(o.acked));
             if (o.complete) {
                 respond.send(HttpResponse::json(200, b));
                 return;
             }
-            b.insert(QStringLiteral("pending"), toArray(o.pending));
-            b.insert(QStringLiteral("left"), toArray(o.left));
-            b.insert(QStringLiteral("code"), QStringLiteral("ACK_TIMEOUT"));
-            b.insert(QStringLiteral("detail"), o.left.size() == o.pending.size()
+            b.insert(key::pending, toArray(o.pending));
+            b.insert(key::gone, toArray(o.left));
+            b.insert(key::code, code::ackTimeout);
+            b.insert(key::detail, o.left.size() == o.pending.size()
                                                    ? QStringLiteral("every client still pending left the channel before acknowledging")
                                                    : QStringLiteral("not every client acknowledged in time"));
             respond.send(HttpResponse::json(408, b));

@@ -1,5 +1,7 @@
 #include "channelsession.h"
 
+#include "protocol/channels.h"
+
 #include "ackregistry.h"
 #include "net/httpconnection.h"
 #include "net/worker.h"
@@ -13,6 +15,8 @@
 #include <charconv>
 
 namespace sb::channels {
+
+using namespace protocol::channels;
 
 namespace {
 // `,"clientID":"…","latency":N}`: what completes a shared event prefix for one recipient.
@@ -73,20 +77,20 @@ void ChannelSession::deliver(const QByteArray &prefix)
     sendUtf8(prefix, recipientEnding(m_clientIdUtf8, m_latencyMs));
 }
 
-void ChannelSession::sendError(const char *code, const QString &message)
+void ChannelSession::sendError(QLatin1String code, const QString &message)
 {
     ServiceCounters::add(counters().errors);
-    QJsonObject payload{{QStringLiteral("message"), message}, {QStringLiteral("code"), QLatin1String(code)}};
-    deliver(eventPrefix("ERROR", QJsonDocument(payload).toJson(QJsonDocument::Compact), randomId("evt_")));
+    QJsonObject payload{{key::message, message}, {key::code, code}};
+    deliver(eventPrefix(event::error, QJsonDocument(payload).toJson(QJsonDocument::Compact), randomId("evt_")));
 }
 
-void ChannelSession::replyError(const char *code, const QString &message)
+void ChannelSession::replyError(QLatin1String code, const QString &message)
 {
     // Behind the events already posted to this socket (the PRESENCE:UPDATED of an update sent
     // before this message, say): answers keep the order of the messages that caused them.
     ServiceCounters::add(counters().errors);
-    QJsonObject payload{{QStringLiteral("message"), message}, {QStringLiteral("code"), QLatin1String(code)}};
-    const QByteArray prefix = eventPrefix("ERROR", QJsonDocument(payload).toJson(QJsonDocument::Compact), randomId("evt_"));
+    QJsonObject payload{{key::message, message}, {key::code, code}};
+    const QByteArray prefix = eventPrefix(event::error, QJsonDocument(payload).toJson(QJsonDocument::Compact), randomId("evt_"));
     Worker *worker = context().worker;
     worker->post([worker, id = id(), prefix] {
         if (auto *s = static_cast<ChannelSession *>(worker->session(id)))
@@ -101,15 +105,15 @@ void ChannelSession::timerEvent(QTimerEvent *event)
             return;  // still waiting for the last PONG
         m_pingSent.start();
         notePingSent(QDateTime::currentMSecsSinceEpoch());
-        deliver(eventPrefix("PING", "{}", randomId("evt_")));
+        deliver(eventPrefix(event::ping, "{}", randomId("evt_")));
         m_pongDeadline.start(context().limits.pongTimeoutMs, Qt::PreciseTimer, this);
     } else if (event->timerId() == m_pongDeadline.timerId()) {
         m_pongDeadline.stop();
         m_pingTimer.stop();
         ServiceCounters::add(counters().heartbeatTimeouts);
         noteMissedHeartbeat();
-        sendError("PING_TIMEOUT", QStringLiteral("Client did not respond to PING event"));
-        close(1008, QStringLiteral("PING_TIMEOUT"));
+        sendError(code::pingTimeout, QStringLiteral("Client did not respond to PING event"));
+        close(1008, code::pingTimeout);
     } else {
         WsSession::timerEvent(event);
     }
@@ -117,7 +121,7 @@ void ChannelSession::timerEvent(QTimerEvent *event)
 
 void ChannelSession::onBinary(const QByteArray &)
 {
-    replyError("INVALID_JSON", QStringLiteral("messages must be JSON text"));
+    replyError(code::invalidJson, QStringLiteral("messages must be JSON text"));
 }
 
 void ChannelSession::onText(const QString &message)
@@ -125,39 +129,39 @@ void ChannelSession::onText(const QString &message)
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(message.toUtf8(), &pe);
     if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
-        replyError("INVALID_JSON", pe.error != QJsonParseError::NoError ? QStringLiteral("invalid JSON: %1").arg(pe.errorString())
+        replyError(code::invalidJson, pe.error != QJsonParseError::NoError ? QStringLiteral("invalid JSON: %1").arg(pe.errorString())
                                                                        : QStringLiteral("a message must be a JSON object"));
         return;
     }
     const QJsonObject o = doc.object();
-    const QString type = o.value(QLatin1String("type")).toString();
-    if (type == QLatin1String("PONG")) {
+    const QString type = o.value(key::type).toString();
+    if (type == event::pong) {
         if (m_pongDeadline.isActive()) {
             m_pongDeadline.stop();
             m_latencyMs = m_pingSent.elapsed();
             notePong(QDateTime::currentMSecsSinceEpoch(), m_latencyMs);
         }
-    } else if (type == QLatin1String("ACK")) {
-        const QString eventId = o.value(QLatin1String("payload")).toObject().value(QLatin1String("eventID")).toString();
+    } else if (type == event::ack) {
+        const QString eventId = o.value(key::payload).toObject().value(key::eventId).toString();
         if (eventId.isEmpty()) {
-            replyError("INVALID_PAYLOAD", QStringLiteral("ACK needs payload.eventID"));
+            replyError(code::invalidPayload, QStringLiteral("ACK needs payload.eventID"));
             return;
         }
         m_shared.acks->ack(eventId, m_clientId);
-    } else if (type == QLatin1String("PRESENCE:UPDATE")) {
-        const QJsonValue payload = o.value(QLatin1String("payload"));
+    } else if (type == event::updatePresence) {
+        const QJsonValue payload = o.value(key::payload);
         if (!payload.isObject()) {
-            replyError("INVALID_PAYLOAD", QStringLiteral("PRESENCE:UPDATE needs an object payload"));
+            replyError(code::invalidPayload, QStringLiteral("PRESENCE:UPDATE needs an object payload"));
             return;
         }
         const QByteArray json = QJsonDocument(payload.toObject()).toJson(QJsonDocument::Compact);
         if (json.size() > 4096) {
-            replyError("INVALID_PAYLOAD", QStringLiteral("presence is limited to 4 KiB"));
+            replyError(code::invalidPayload, QStringLiteral("presence is limited to 4 KiB"));
             return;
         }
         m_shared.hub->updatePresence(m_channel, m_clientId, json);
     } else {
-        replyError("UNKNOWN_TYPE", type.isEmpty() ? QStringLiteral("the message needs a type")
+        replyError(code::unknownType, type.isEmpty() ? QStringLiteral("the message needs a type")
                                                  : QStringLiteral("unknown message type '%1'").arg(type));
     }
 }

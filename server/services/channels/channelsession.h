@@ -41,9 +41,9 @@ protected:
     void timerEvent(QTimerEvent *event) override;
 
 private:
-    void sendError(const char *code, const QString &message);
+    void sendError(QLatin1String code, const QString &message);
     // An error answering a message, in order with what was posted to this socket before it.
-    void replyError(const char *code, const QString &message);
+    void replyError(QLatin1String code, const QString &message);
     void leave();
 
     ChannelShared m_shared;

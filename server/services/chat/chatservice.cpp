@@ -1,5 +1,6 @@
 #include "chatservice.h"
 
+#include "protocol/accounts.h"
 #include "protocol/chat.h"
 
 #include "accounts/accountstore.h"
@@ -20,6 +21,9 @@
 #include <QUuid>
 
 namespace sb::chat {
+
+namespace pa = protocol::accounts;
+namespace pc = protocol::chat;
 
 namespace {
 
@@ -61,11 +65,11 @@ QString imageTypeOf(const QByteArray &data)
 
 QJsonObject userJson(const User &u)
 {
-    return {{QStringLiteral("id"), double(u.id)},
+    return {{pa::key::id, double(u.id)},
             {QStringLiteral("uuid"), u.uuid},
-            {QStringLiteral("email"), u.email},
-            {QStringLiteral("role"), u.role},
-            {QStringLiteral("balance"), double(u.balance)}};
+            {pa::key::email, u.email},
+            {pa::key::role, u.role},
+            {pa::key::balance, double(u.balance)}};
 }
 
 QByteArray contentDisposition(const QString &name)
@@ -120,17 +124,17 @@ void ChatService::drain()
 void ChatService::registerRoutes(Router &router)
 {
     auto endpoint = std::make_shared<ChatEndpoint>(*this);
-    router.addWs({protocol::chat::socketPath, kService, endpoint});
+    router.addWs({pc::socketPath, kService, endpoint});
     auto route = [this, &router](const QByteArray &method, const QString &path, void (ChatService::*fn)(HttpRequest &, const HttpResponder &)) {
         router.addHttp({method, path, kService, [this, fn](HttpRequest &r, const HttpResponder &s) { (this->*fn)(r, s); }});
     };
-    route("GET", QStringLiteral("/storage"), &ChatService::getFile);
-    route("POST", QStringLiteral("/storage/smiles"), &ChatService::uploadSmile);
-    route("GET", QStringLiteral("/storage/smiles"), &ChatService::listSmiles);
+    route("GET", pc::storagePath, &ChatService::getFile);
+    route("POST", pc::smilesPath, &ChatService::uploadSmile);
+    route("GET", pc::smilesPath, &ChatService::listSmiles);
     route("PATCH", QStringLiteral("/storage/smiles/{id}"), &ChatService::changeSmile);
     route("DELETE", QStringLiteral("/storage/smiles/{id}"), &ChatService::changeSmile);
-    route("GET", QStringLiteral("/members"), &ChatService::listMembers);
-    route("GET", QStringLiteral("/me"), &ChatService::me);
+    route("GET", pa::membersPath, &ChatService::listMembers);
+    route("GET", pa::mePath, &ChatService::me);
     route("POST", QStringLiteral("/admin/users/{id}/balance"), &ChatService::topUp);
     router.addHttp({"GET", QStringLiteral("/"), kService, [](HttpRequest &, const HttpResponder &s) {
                         s.send(staticPage(QStringLiteral(":/web/chat.html")));
@@ -163,7 +167,7 @@ std::optional<qint64> ChatService::coinsFromBody(HttpRequest &request, const Htt
 std::optional<User> ChatService::superuser(const HttpRequest &request, const HttpResponder &respond, const QString &action)
 {
     auto user = caller(request, respond);
-    if (user && user->role != QLatin1String("superuser")) {
+    if (user && user->role != pa::role::superuser) {
         respond.send(HttpResponse::error(403, "FORBIDDEN", QStringLiteral("only a superuser can %1").arg(action)));
         return std::nullopt;
     }
@@ -263,9 +267,9 @@ void ChatService::uploadSmile(HttpRequest &request, const HttpResponder &respond
             respond.send(HttpResponse::error(code, codes[code == 413 ? 0 : code == 415 ? 1 : 2], error));
             return;
         }
-        respond.send(HttpResponse::json(201, QJsonObject{{QStringLiteral("id"), double(smile->id)},
-                                                         {QStringLiteral("file_uuid"), smile->fileUuid},
-                                                         {QStringLiteral("price"), double(smile->price)}}));
+        respond.send(HttpResponse::json(201, QJsonObject{{pa::key::id, double(smile->id)},
+                                                         {pc::key::fileUuid, smile->fileUuid},
+                                                         {pc::key::price, double(smile->price)}}));
     });
 }
 
@@ -322,14 +326,14 @@ void ChatService::changeSmile(HttpRequest &request, const HttpResponder &respond
         return;
     if (!m_store->setSmilePrice(id, *p))
         return noSuchSmile();
-    respond.send(HttpResponse::json(200, QJsonObject{{QStringLiteral("id"), double(id)}, {QStringLiteral("price"), double(*p)}}));
+    respond.send(HttpResponse::json(200, QJsonObject{{pa::key::id, double(id)}, {pc::key::price, double(*p)}}));
 }
 
 void ChatService::listSmiles(HttpRequest &, const HttpResponder &respond)
 {
     QJsonArray out;
     for (const Smile &s : m_store->smiles())
-        out.append(QJsonObject{{QStringLiteral("id"), double(s.id)}, {QStringLiteral("file_uuid"), s.fileUuid}, {QStringLiteral("price"), double(s.price)}});
+        out.append(QJsonObject{{pa::key::id, double(s.id)}, {pc::key::fileUuid, s.fileUuid}, {pc::key::price, double(s.price)}});
     respond.send(HttpResponse::json(200, QJsonDocument(out).toJson(QJsonDocument::Compact)));
 }
 
@@ -341,14 +345,14 @@ void ChatService::listMembers(HttpRequest &request, const HttpResponder &respond
     // Members see who they can talk to, not everyone's address: an id (all the seed needs)
     // and a name (the part of the email before '@'). Superusers and employees, who run the
     // place, also see the email (docs/chat.md).
-    const bool staff = user->role == QLatin1String("superuser") || user->role == QLatin1String("employee");
+    const bool staff = user->role == pa::role::superuser || user->role == pa::role::employee;
     QJsonArray out;
     for (const User &u : m_ctx.accounts->users()) {
         if (u.id == user->id || u.disabled)
             continue;
-        QJsonObject m{{QStringLiteral("id"), double(u.id)}, {QStringLiteral("name"), u.email.section(QLatin1Char('@'), 0, 0)}};
+        QJsonObject m{{pa::key::id, double(u.id)}, {pa::key::name, u.email.section(QLatin1Char('@'), 0, 0)}};
         if (staff)
-            m.insert(QStringLiteral("email"), u.email);
+            m.insert(pa::key::email, u.email);
         out.append(m);
     }
     respond.send(HttpResponse::json(200, QJsonDocument(out).toJson(QJsonDocument::Compact)));

@@ -1,19 +1,23 @@
 #include "felixhub.h"
 
+#include "protocol/felix.h"
+
 #include <QJsonDocument>
 
 namespace sb::felix {
+
+namespace pf = protocol::felix;
 
 FelixHub::FelixHub(Broker &broker, const QString &stream) : m_stream(broker.subscribe(stream, this)) {}
 
 void FelixHub::changed(Kind kind, const QString &id, const std::optional<QJsonObject> &doc)
 {
     const bool guild = kind == Kind::Guild;
-    const QJsonObject data{{guild ? QStringLiteral("guildID") : QStringLiteral("userID"), id},
-                           {guild ? QStringLiteral("guildData") : QStringLiteral("userData"),
+    const QJsonObject data{{guild ? pf::key::guildId : pf::key::userId, id},
+                           {guild ? pf::key::guildData : pf::key::userData,
                             doc ? QJsonValue(*doc) : QJsonValue(QJsonValue::Null)}};
-    const QByteArray message = QJsonDocument(QJsonObject{{QStringLiteral("code"), guild ? 10002 : 10003},
-                                                         {QStringLiteral("data"), data}})
+    const QByteArray message = QJsonDocument(QJsonObject{{pf::key::code, guild ? pf::code::guildUpdate : pf::code::userUpdate},
+                                                         {pf::key::data, data}})
                                    .toJson(QJsonDocument::Compact);
     m_stream->publish({id, message, int(kind), 0, {}});
 }
@@ -68,7 +72,7 @@ QJsonObject FelixHub::subscriptions() const
         guilds.insert(it.key(), int(it->size()));
     for (auto it = m_userSubs.constBegin(); it != m_userSubs.constEnd(); ++it)
         users.insert(it.key(), int(it->size()));
-    return {{QStringLiteral("guilds"), guilds}, {QStringLiteral("users"), users}};
+    return {{pf::key::guilds, guilds}, {pf::key::users, users}};
 }
 
 }  // namespace sb::felix

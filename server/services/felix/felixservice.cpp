@@ -1,5 +1,7 @@
 #include "felixservice.h"
 
+#include "protocol/felix.h"
+
 #include "felixsession.h"
 
 #include "accounts/accountstore.h"
@@ -16,6 +18,8 @@
 #include <unistd.h>
 
 namespace sb::felix {
+
+namespace pf = protocol::felix;
 
 namespace {
 
@@ -77,8 +81,8 @@ std::optional<PresenceNode> FelixService::presence() const
 {
     const QJsonObject subs = m_hub.subscriptions();
     PresenceNode top{QCoreApplication::translate("sb::Presence", "Felix subscriptions"), QString(), {}};
-    const std::pair<QString, QString> kinds[] = {{QStringLiteral("guilds"), QCoreApplication::translate("sb::Presence", "Guilds")},
-                                                 {QStringLiteral("users"), QCoreApplication::translate("sb::Presence", "Users")}};
+    const std::pair<QString, QString> kinds[] = {{pf::key::guilds, QCoreApplication::translate("sb::Presence", "Guilds")},
+                                                 {pf::key::users, QCoreApplication::translate("sb::Presence", "Users")}};
     for (const auto &[key, title] : kinds) {
         const QJsonObject ids = subs.value(key).toObject();
         PresenceNode kind{title, QCoreApplication::translate("sb::Presence", "%n id(s) listened to", nullptr, int(ids.size())), {}};
@@ -93,24 +97,24 @@ QByteArray FelixService::heartbeatReply() const
 {
     QJsonArray shards;
     for (const Worker *w : m_ctx.workers) {
-        shards.append(QJsonObject{{QStringLiteral("id"), w->index()},
-                                  {QStringLiteral("status"), QStringLiteral("ready")},
-                                  {QStringLiteral("ping"), w->loopLatencyMs()},
-                                  {QStringLiteral("connections"), w->sessionCount()}});
+        shards.append(QJsonObject{{pf::key::id, w->index()},
+                                  {pf::key::status, QStringLiteral("ready")},
+                                  {pf::key::ping, w->loopLatencyMs()},
+                                  {pf::key::connections, w->sessionCount()}});
     }
-    const QJsonObject data{{QStringLiteral("receivedAt"), double(QDateTime::currentMSecsSinceEpoch())},
-                           {QStringLiteral("shards"), shards},
-                           {QStringLiteral("guildsCount"), const_cast<FelixStore &>(m_store).count(Kind::Guild)},
-                           {QStringLiteral("memoryUsage"), double(residentBytes())},
-                           {QStringLiteral("uptime"), double(m_ctx.uptime.elapsed())}};
-    return QJsonDocument(QJsonObject{{QStringLiteral("code"), 10001}, {QStringLiteral("data"), data}}).toJson(QJsonDocument::Compact);
+    const QJsonObject data{{pf::key::receivedAt, double(QDateTime::currentMSecsSinceEpoch())},
+                           {pf::key::shards, shards},
+                           {pf::key::guildsCount, const_cast<FelixStore &>(m_store).count(Kind::Guild)},
+                           {pf::key::memoryUsage, double(residentBytes())},
+                           {pf::key::uptime, double(m_ctx.uptime.elapsed())}};
+    return QJsonDocument(QJsonObject{{pf::key::code, pf::code::status}, {pf::key::data, data}}).toJson(QJsonDocument::Compact);
 }
 
 void FelixService::registerRoutes(Router &router)
 {
     router.addWs({QStringLiteral("/"), kService, std::make_shared<FelixEndpoint>(*this)});
     for (Kind kind : {Kind::Guild, Kind::User}) {
-        const QString base = kind == Kind::Guild ? QStringLiteral("/guilds") : QStringLiteral("/users");
+        const QString base = kind == Kind::Guild ? pf::guildsPath : pf::usersPath;
         router.addHttp({"GET", base, kService, [this, kind](HttpRequest &r, const HttpResponder &s) { handleList(kind, r, s); }});
         for (const QByteArray &method : {QByteArray("GET"), QByteArray("PUT"), QByteArray("PATCH"), QByteArray("DELETE")})
             router.addHttp({method, base + QStringLiteral("/{id}"), kService,
@@ -142,7 +146,7 @@ void FelixService::handleList(Kind kind, HttpRequest &request, const HttpRespond
         return;
     QJsonArray out;
     for (const auto &d : m_store.list(kind))
-        out.append(QJsonObject{{QStringLiteral("id"), d.first}, {QStringLiteral("data"), d.second}});
+        out.append(QJsonObject{{pf::key::id, d.first}, {pf::key::data, d.second}});
     respond.send(HttpResponse::json(200, QJsonDocument(out).toJson(QJsonDocument::Compact)));
 }
 

@@ -1,5 +1,7 @@
 #include "felixsession.h"
 
+#include "protocol/felix.h"
+
 #include "felixservice.h"
 #include "net/wssession.h"
 
@@ -9,6 +11,8 @@
 #include <QSet>
 
 namespace sb::felix {
+
+namespace pf = protocol::felix;
 
 namespace {
 
@@ -41,14 +45,14 @@ protected:
     void onText(const QString &message) override
     {
         const QJsonDocument doc = QJsonDocument::fromJson(message.toUtf8());
-        const QJsonValue code = doc.object().value(QLatin1String("code"));
+        const QJsonValue code = doc.object().value(pf::key::code);
         const double c = code.toDouble(-1);
         if (!doc.isObject() || !code.isDouble() || c != double(qint64(c)))
             return invalid();
-        if (qint64(c) == 20001) {
+        if (qint64(c) == pf::code::heartbeat) {
             sendUtf8(m_service.heartbeatReply());
-        } else if (qint64(c) == 20002) {
-            const QJsonValue data = doc.object().value(QLatin1String("data"));
+        } else if (qint64(c) == pf::code::subscribe) {
+            const QJsonValue data = doc.object().value(pf::key::data);
             QSet<QString> users, guilds;
             if (!data.isObject() || !readIds(data.toObject(), "users", &users) || !readIds(data.toObject(), "guilds", &guilds))
                 return invalid();

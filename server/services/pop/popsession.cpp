@@ -1,5 +1,7 @@
 #include "popsession.h"
 
+#include "protocol/pop.h"
+
 #include "accounts/accountstore.h"
 #include "net/worker.h"
 #include "net/wssession.h"
@@ -11,6 +13,8 @@
 #include <QJsonObject>
 
 namespace sb::pop {
+
+namespace pp = protocol::pop;
 
 namespace {
 
@@ -46,18 +50,18 @@ protected:
         }
         if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
             ServiceCounters::add(counters().errors);
-            sendUtf8(compact({{QStringLiteral("error"), QStringLiteral("INVALID_JSON")},
-                              {QStringLiteral("detail"), QStringLiteral("messages are JSON objects with \"state\" or \"view_counts\"")}}));
+            sendUtf8(compact({{pp::key::error, pp::code::invalidJson},
+                              {pp::key::detail, QStringLiteral("messages are JSON objects with \"state\" or \"view_counts\"")}}));
             return;
         }
-        if (o.contains(QLatin1String("state")))
-            handleState(o.value(QLatin1String("state")));
-        else if (o.contains(QLatin1String("view_counts")))
-            handleViewCounts(o.value(QLatin1String("view_counts")));
+        if (o.contains(pp::key::state))
+            handleState(o.value(pp::key::state));
+        else if (o.contains(pp::key::viewCounts))
+            handleViewCounts(o.value(pp::key::viewCounts));
         else {
             ServiceCounters::add(counters().errors);
-            sendUtf8(compact({{QStringLiteral("error"), QStringLiteral("UNKNOWN_MESSAGE")},
-                              {QStringLiteral("detail"), QStringLiteral("expected \"state\" or \"view_counts\"")}}));
+            sendUtf8(compact({{pp::key::error, pp::code::unknownMessage},
+                              {pp::key::detail, QStringLiteral("expected \"state\" or \"view_counts\"")}}));
         }
     }
     void onBinary(const QByteArray &) override
@@ -65,7 +69,7 @@ protected:
         if (!m_user)
             return refuseAuth(QStringLiteral("the first message must be {\"authorization\": \"Bearer <session id>\"}"));
         ServiceCounters::add(counters().errors);
-        sendUtf8(compact({{QStringLiteral("error"), QStringLiteral("INVALID_JSON")}, {QStringLiteral("detail"), QStringLiteral("binary messages are not used")}}));
+        sendUtf8(compact({{pp::key::error, pp::code::invalidJson}, {pp::key::detail, QStringLiteral("binary messages are not used")}}));
     }
     void onDisconnected() override { leaveGroup(); }
 
@@ -74,13 +78,13 @@ private:
     {
         m_auth.stop();
         ServiceCounters::add(counters().errors);
-        sendUtf8(compact({{QStringLiteral("authenticated"), false}, {QStringLiteral("detail"), detail}}));
+        sendUtf8(compact({{pp::key::authenticated, false}, {pp::key::detail, detail}}));
         close(1008, detail);
     }
 
     void authenticate(const QJsonObject &first)
     {
-        auto r = m_auth.check(*m_service.context().accounts, first.value(QLatin1String("authorization")).toString());
+        auto r = m_auth.check(*m_service.context().accounts, first.value(pp::key::authorization).toString());
         if (r.status == FirstMessageAuth::Result::NotBearer)
             return refuseAuth(QStringLiteral("the first message must be {\"authorization\": \"Bearer <session id>\"}"));
         if (r.status == FirstMessageAuth::Result::Invalid)
@@ -88,13 +92,13 @@ private:
         m_user = std::move(r.user);
         setAccess(m_user->id, r.tokenDigest);  // a logout closes this socket
         setIdentity(m_user->email);
-        sendUtf8(compact({{QStringLiteral("authenticated"), true}}));
+        sendUtf8(compact({{pp::key::authenticated, true}}));
     }
 
     void stateError(const QString &detail)
     {
         ServiceCounters::add(counters().errors);
-        sendUtf8(compact({{QStringLiteral("state"), false}, {QStringLiteral("detail"), detail}}));
+        sendUtf8(compact({{pp::key::state, false}, {pp::key::detail, detail}}));
     }
 
     void handleState(const QJsonValue &value)
@@ -102,8 +106,8 @@ private:
         if (!value.isObject())
             return stateError(QStringLiteral("state must be an object"));
         const QJsonObject s = value.toObject();
-        const QJsonValue group = s.value(QLatin1String("active_group_id"));
-        const QJsonValue typing = s.value(QLatin1String("is_typing"));
+        const QJsonValue group = s.value(pp::key::activeGroupId);
+        const QJsonValue typing = s.value(pp::key::isTyping);
         // The seed does not know the group id's type: a string, an integer or null.
         const bool groupOk = group.isUndefined() || group.isNull() || group.isString()
             || (group.isDouble() && group.toDouble() == double(qint64(group.toDouble())));
@@ -112,10 +116,10 @@ private:
         if (!typing.isUndefined() && !typing.isNull() && !typing.isBool())
             return stateError(QStringLiteral("is_typing must be true, false or null"));
         // Only the known keys are echoed; anything else a client adds is dropped.
-        QJsonObject echo{{QStringLiteral("user_id"), m_user->uuid},
-                         {QStringLiteral("active_group_id"), group.isUndefined() ? QJsonValue(QJsonValue::Null) : group},
-                         {QStringLiteral("is_typing"), typing.toBool(false)}};
-        const QByteArray message = compact({{QStringLiteral("state"), echo}});
+        QJsonObject echo{{pp::key::userId, m_user->uuid},
+                         {pp::key::activeGroupId, group.isUndefined() ? QJsonValue(QJsonValue::Null) : group},
+                         {pp::key::isTyping, typing.toBool(false)}};
+        const QByteArray message = compact({{pp::key::state, echo}});
         const QString newGroup = group.isString() || group.isDouble() ? QString::fromUtf8(compact({{QStringLiteral("g"), group}})) : QString();
         if (newGroup != m_group) {
             leaveGroup();
@@ -133,7 +137,7 @@ private:
         ServiceCounters &c = counters();
         auto refuse = [&](const QString &detail) {
             ServiceCounters::add(c.reportsRefused);
-            sendUtf8(compact({{QStringLiteral("view_counts"), false}, {QStringLiteral("detail"), detail}}));
+            sendUtf8(compact({{pp::key::viewCounts, false}, {pp::key::detail, detail}}));
         };
         QString detail;
         auto report = parseViewCounts(value, m_service.rules(), &detail);
@@ -149,8 +153,8 @@ private:
         holdInput();
         m_service.writer().submit(m_user->id, std::move(*report), [worker, sid, counters](bool stored, int capped) {
             ServiceCounters::add(counters->reportsClamped, capped);
-            const QByteArray reply = stored ? compact({{QStringLiteral("view_counts"), true}})
-                                         : compact({{QStringLiteral("view_counts"), false}, {QStringLiteral("detail"), QStringLiteral("the report could not be stored")}});
+            const QByteArray reply = stored ? compact({{pp::key::viewCounts, true}})
+                                         : compact({{pp::key::viewCounts, false}, {pp::key::detail, QStringLiteral("the report could not be stored")}});
             worker->post([worker, sid, reply] {
                 if (WsSession *s = worker->session(sid)) {
                     s->sendUtf8(reply);
