@@ -1,5 +1,7 @@
 #include "httphead.h"
 
+#include <optional>
+
 #include <cstring>
 
 namespace sb {
@@ -167,29 +169,79 @@ QByteArray HttpRequestHead::queryItem(QByteArrayView key) const
     return sb::queryItem(query, key);
 }
 
-HeadParseResult parseRequestHead(QByteArrayView data, HttpRequestHead &out, int maxHeadBytes)
-{
-    // Tolerate (and skip) empty lines before the request line, as RFC 9112 §2.2 allows.
-    qsizetype start = 0;
-    while (start + 1 < data.size() && data[start] == '\r' && data[start + 1] == '\n')
-        start += 2;
+namespace {
 
-    const qsizetype limit = qMin<qsizetype>(data.size(), maxHeadBytes);
-    const qsizetype end = findHeadEnd(data.first(limit), start);
-    if (end < 0) {
-        if (data.size() >= maxHeadBytes)
-            return fail(431, "request head too large");
-        // A bare LF where CRLF belongs is refused early rather than waited on.
-        for (qsizetype i = start; i < data.size(); ++i) {
-            if (data[i] == '\n' && (i == 0 || data[i - 1] != '\r'))
-                return fail(400, "bare LF in request head");
-        }
-        return {};
+// An error, or nothing (the step passed).
+using Failure = std::optional<HeadParseResult>;
+
+// "GET /path?query HTTP/1.1": method, origin-form target, version.
+Failure parseRequestLine(QByteArrayView line, HttpRequestHead &out)
+{
+    const qsizetype sp1 = line.indexOf(' ');
+    const qsizetype sp2 = sp1 < 0 ? -1 : line.indexOf(' ', sp1 + 1);
+    if (sp1 <= 0 || sp2 < 0 || line.indexOf(' ', sp2 + 1) >= 0)
+        return fail(400, "malformed request line");
+    const QByteArrayView method = line.first(sp1);
+    const QByteArrayView target = line.sliced(sp1 + 1, sp2 - sp1 - 1);
+    const QByteArrayView version = line.sliced(sp2 + 1);
+    for (char c : method) {
+        if (!isTchar(c))
+            return fail(400, "malformed method");
     }
-    const qsizetype headLen = end + 4;
-    out = HttpRequestHead();
-    out.raw = data.sliced(start, end - start).toByteArray();
-    const QByteArrayView head(out.raw);
+    if (target.isEmpty())
+        return fail(400, "empty request target");
+    for (char c : target) {
+        if (!isTargetChar(static_cast<unsigned char>(c)))
+            return fail(400, "malformed request target");
+    }
+    // Absolute-form (proxies) and asterisk-form are not served here.
+    if (target.front() != '/')
+        return fail(400, "request target must be a path");
+    if (version.size() != 8 || !version.startsWith("HTTP/") || version[6] != '.'
+        || version[5] < '0' || version[5] > '9' || version[7] < '0' || version[7] > '9')
+        return fail(400, "malformed HTTP version");
+    if (version[5] != '1')
+        return fail(505, "only HTTP/1.x is supported");
+    out.method = method.toByteArray();
+    out.target = target.toByteArray();
+    out.versionMinor = version[7] - '0';
+    const qsizetype q = target.indexOf('?');
+    if (target.indexOf('#') >= 0)
+        return fail(400, "fragment in request target");
+    out.path = q < 0 ? out.target : target.first(q).toByteArray();
+    out.query = q < 0 ? QByteArray() : target.sliced(q + 1).toByteArray();
+    return std::nullopt;
+}
+
+// "Name: value", recorded as offsets into `head` (out.raw).
+Failure parseHeaderLine(QByteArrayView line, QByteArrayView head, HttpRequestHead &out)
+{
+    if (line.isEmpty())
+        return fail(400, "empty header line");
+    if (line.front() == ' ' || line.front() == '\t')
+        return fail(400, "obsolete line folding");
+    const qsizetype colon = line.indexOf(':');
+    if (colon <= 0)
+        return fail(400, "malformed header line");
+    const QByteArrayView name = line.first(colon);
+    for (char c : name) {
+        if (!isTchar(c))
+            return fail(400, "malformed header name");
+    }
+    const QByteArrayView value = trimOws(line.sliced(colon + 1));
+    for (char c : value) {
+        if (!isFieldValueChar(static_cast<unsigned char>(c)))
+            return fail(400, "malformed header value");
+    }
+    if (out.fields.size() >= 100)
+        return fail(431, "too many header fields");
+    out.fields.append({int(name.data() - head.data()), int(name.size()), int(value.data() - head.data()), int(value.size())});
+    return std::nullopt;
+}
+
+// The lines of a complete head (without its final CRLFCRLF): each ends in CRLF.
+Failure parseLines(QByteArrayView head, HttpRequestHead &out)
+{
     qsizetype lineStart = 0;
     bool first = true;
     while (lineStart <= head.size()) {
@@ -201,70 +253,20 @@ HeadParseResult parseRequestHead(QByteArrayView data, HttpRequestHead &out, int 
         const QByteArrayView line = head.sliced(lineStart, lineEnd - lineStart);
         if (std::memchr(line.data(), '\r', size_t(line.size())))
             return fail(400, "bare CR or LF in request head");
-        if (first) {
-            first = false;
-            const qsizetype sp1 = line.indexOf(' ');
-            const qsizetype sp2 = sp1 < 0 ? -1 : line.indexOf(' ', sp1 + 1);
-            if (sp1 <= 0 || sp2 < 0 || line.indexOf(' ', sp2 + 1) >= 0)
-                return fail(400, "malformed request line");
-            const QByteArrayView method = line.first(sp1);
-            const QByteArrayView target = line.sliced(sp1 + 1, sp2 - sp1 - 1);
-            const QByteArrayView version = line.sliced(sp2 + 1);
-            for (char c : method) {
-                if (!isTchar(c))
-                    return fail(400, "malformed method");
-            }
-            if (target.isEmpty())
-                return fail(400, "empty request target");
-            for (char c : target) {
-                if (!isTargetChar(static_cast<unsigned char>(c)))
-                    return fail(400, "malformed request target");
-            }
-            // Absolute-form (proxies) and asterisk-form are not served here.
-            if (target.front() != '/')
-                return fail(400, "request target must be a path");
-            if (version.size() != 8 || !version.startsWith("HTTP/") || version[6] != '.'
-                || version[5] < '0' || version[5] > '9' || version[7] < '0' || version[7] > '9')
-                return fail(400, "malformed HTTP version");
-            if (version[5] != '1')
-                return fail(505, "only HTTP/1.x is supported");
-            out.method = method.toByteArray();
-            out.target = target.toByteArray();
-            out.versionMinor = version[7] - '0';
-            const qsizetype q = target.indexOf('?');
-            const qsizetype hash = target.indexOf('#');
-            if (hash >= 0)
-                return fail(400, "fragment in request target");
-            out.path = q < 0 ? out.target : target.first(q).toByteArray();
-            out.query = q < 0 ? QByteArray() : target.sliced(q + 1).toByteArray();
-        } else {
-            if (line.isEmpty())
-                return fail(400, "empty header line");
-            if (line.front() == ' ' || line.front() == '\t')
-                return fail(400, "obsolete line folding");
-            const qsizetype colon = line.indexOf(':');
-            if (colon <= 0)
-                return fail(400, "malformed header line");
-            const QByteArrayView name = line.first(colon);
-            for (char c : name) {
-                if (!isTchar(c))
-                    return fail(400, "malformed header name");
-            }
-            const QByteArrayView value = trimOws(line.sliced(colon + 1));
-            for (char c : value) {
-                if (!isFieldValueChar(static_cast<unsigned char>(c)))
-                    return fail(400, "malformed header value");
-            }
-            if (out.fields.size() >= 100)
-                return fail(431, "too many header fields");
-            out.fields.append({int(name.data() - head.data()), int(name.size()), int(value.data() - head.data()),
-                               int(value.size())});
-        }
+        if (Failure f = first ? parseRequestLine(line, out) : parseHeaderLine(line, head, out))
+            return f;
+        first = false;
         if (lineEnd >= head.size())
             break;
         lineStart = lineEnd + 2;
     }
+    return std::nullopt;
+}
 
+// Host and message framing (RFC 9112 §3.2, §6): one Host, at most one well-formed
+// Content-Length, never both it and Transfer-Encoding, and only chunked.
+Failure checkHostAndFraming(const HttpRequestHead &out)
+{
     if (out.versionMinor >= 1 && !out.hasHeader("Host"))
         return fail(400, "missing Host header");
     int hostCount = 0;
@@ -295,10 +297,39 @@ HeadParseResult parseRequestHead(QByteArrayView data, HttpRequestHead &out, int 
         if (te.compare("chunked", Qt::CaseInsensitive) != 0)
             return fail(501, "unsupported Transfer-Encoding");
     }
+    return std::nullopt;
+}
 
+}  // namespace
+
+HeadParseResult parseRequestHead(QByteArrayView data, HttpRequestHead &out, int maxHeadBytes)
+{
+    // Tolerate (and skip) empty lines before the request line, as RFC 9112 §2.2 allows.
+    qsizetype start = 0;
+    while (start + 1 < data.size() && data[start] == '\r' && data[start + 1] == '\n')
+        start += 2;
+
+    const qsizetype limit = qMin<qsizetype>(data.size(), maxHeadBytes);
+    const qsizetype end = findHeadEnd(data.first(limit), start);
+    if (end < 0) {
+        if (data.size() >= maxHeadBytes)
+            return fail(431, "request head too large");
+        // A bare LF where CRLF belongs is refused early rather than waited on.
+        for (qsizetype i = start; i < data.size(); ++i) {
+            if (data[i] == '\n' && (i == 0 || data[i - 1] != '\r'))
+                return fail(400, "bare LF in request head");
+        }
+        return {};
+    }
+    out = HttpRequestHead();
+    out.raw = data.sliced(start, end - start).toByteArray();
+    if (Failure f = parseLines(QByteArrayView(out.raw), out))
+        return *f;
+    if (Failure f = checkHostAndFraming(out))
+        return *f;
     HeadParseResult r;
     r.status = HeadParseResult::Complete;
-    r.headLength = int(headLen);
+    r.headLength = int(end + 4);
     return r;
 }
 

@@ -56,6 +56,12 @@ public:
 
 private:
     qsizetype fail(WsEvent &event, int code, const char *reason);
+    // Why the frame that starts so breaks RFC 6455 (close code 1002), or nullptr.
+    const char *protocolError(bool fin, quint8 opcode, bool masked, quint64 length) const;
+    // A whole, unmasked frame of `total` bytes: ping, pong or close ...
+    qsizetype controlFrame(quint8 opcode, QByteArrayView bytes, qsizetype total, WsEvent &event);
+    // ... or text, binary or continuation.
+    qsizetype dataFrame(bool fin, quint8 opcode, QByteArrayView bytes, qsizetype total, WsEvent &event);
 
     qint64 m_maxFrame;
     qint64 m_maxMessage;

@@ -278,35 +278,117 @@ void ChatWriter::processBatch(QList<Pending> &batch)
         batch[i].second(results[i]);
 }
 
+QSqlQuery *ChatWriter::run(QSqlDatabase &db, Statement id, const QString &sql, std::initializer_list<Bind> values)
+{
+    QSqlQuery *q = m_statements.get(db, id, sql);
+    if (!q)
+        return nullptr;
+    for (const Bind &b : values)
+        q->bindValue(b.name, b.value);
+    if (!q->exec()) {
+        qCWarning(lcStore) << "chat write failed:" << q->lastError().text();
+        return nullptr;
+    }
+    return q;
+}
+
+namespace {
+SendResult refused(QLatin1String code, const QString &detail)
+{
+    return SendResult{false, code, detail, {}};
+}
+SendResult broken(bool *failed)
+{
+    *failed = true;  // the caller rolls the transaction back
+    return storageError();
+}
+}  // namespace
+
+std::optional<SendResult> ChatWriter::resolveSmile(QSqlDatabase &db, const SendRequest &r, ChatMessage &m, qint64 &price, bool *failed)
+{
+    QSqlQuery *s = run(db, SmilePrice, QStringLiteral("SELECT price, file_uuid FROM smiles WHERE id = :id AND retired = 0"),
+                       {{QStringLiteral(":id"), r.smileId}});
+    if (!s)
+        return broken(failed);
+    if (!s->next()) {
+        s->finish();
+        return refused(code::unknownSmile, QStringLiteral("there is no smile with id %1").arg(r.smileId));
+    }
+    price = s->value(0).toLongLong();
+    m.smileId = r.smileId;
+    m.smileFileUuid = s->value(1).toString();
+    s->finish();
+    m.text.clear();
+    return std::nullopt;
+}
+
+std::optional<SendResult> ChatWriter::charge(QSqlDatabase &db, const SendRequest &r, qint64 &price, bool *failed)
+{
+    // Members pay; the charge is one conditional UPDATE. Only when it changes nothing do we
+    // read why: not a member (free), or not enough coins. Nothing has been written before
+    // a refusal, so a refused message leaves the batch's transaction clean.
+    if (price > 0) {
+        QSqlQuery *charge = run(db, Charge, QStringLiteral("UPDATE users SET balance = balance - :price WHERE id = :id AND role = 'member' AND balance >= :enough"),
+                                {{QStringLiteral(":price"), price}, {QStringLiteral(":id"), r.senderId}, {QStringLiteral(":enough"), price}});
+        if (!charge)
+            return broken(failed);
+        if (charge->numRowsAffected() == 1)
+            return std::nullopt;
+    }
+    QSqlQuery *user = run(db, Sender, QStringLiteral("SELECT role, balance FROM users WHERE id = :id"), {{QStringLiteral(":id"), r.senderId}});
+    if (!user)
+        return broken(failed);
+    if (!user->next()) {
+        user->finish();
+        return refused(code::storageError, QStringLiteral("unknown sender"));
+    }
+    const bool member = user->value(0).toString() == protocol::accounts::role::member;
+    const qint64 balance = user->value(1).toLongLong();
+    user->finish();
+    if (member && price > 0)
+        return refused(code::insufficientBalance, QStringLiteral("this message costs %1 coins and your balance is %2").arg(price).arg(balance));
+    price = 0;  // not a member: free
+    return std::nullopt;
+}
+
+QSqlQuery *ChatWriter::insert(QSqlDatabase &db, const SendRequest &r, ChatMessage &m, qint64 price)
+{
+    if (r.type == type::file) {
+        if (!run(db, InsertFile, QStringLiteral("INSERT INTO files (uuid, original_name, content_type, size, uploader_id, created_at) "
+                                                "VALUES (:uuid, :name, :type, :size, :uploader, :created)"),
+                 {{QStringLiteral(":uuid"), r.file.uuid},
+                  {QStringLiteral(":name"), r.file.originalName},
+                  {QStringLiteral(":type"), r.file.contentType},
+                  {QStringLiteral(":size"), r.file.size},
+                  {QStringLiteral(":uploader"), r.senderId},
+                  {QStringLiteral(":created"), m.date}}))
+            return nullptr;
+        m.fileUuid = r.file.uuid;
+    }
+    // A text message (most of them) leaves smile and file NULL: two binds fewer.
+    if (!m.smileId && m.fileUuid.isEmpty())
+        return run(db, InsertText, QStringLiteral("INSERT INTO messages (chat_id, member_id, date, type, text, price) "
+                                                  "VALUES (:chat, :member, :date, :type, :text, :price)"),
+                   {{QStringLiteral(":chat"), m.chatId},
+                    {QStringLiteral(":member"), m.memberId},
+                    {QStringLiteral(":date"), m.date},
+                    {QStringLiteral(":type"), m.type},
+                    {QStringLiteral(":text"), m.text},
+                    {QStringLiteral(":price"), price}});
+    return run(db, InsertMessage, QStringLiteral("INSERT INTO messages (chat_id, member_id, date, type, text, smile_id, file_uuid, price) "
+                                                 "VALUES (:chat, :member, :date, :type, :text, :smile, :file, :price)"),
+               {{QStringLiteral(":chat"), m.chatId},
+                {QStringLiteral(":member"), m.memberId},
+                {QStringLiteral(":date"), m.date},
+                {QStringLiteral(":type"), m.type},
+                {QStringLiteral(":text"), m.type == type::smile ? QVariant() : QVariant(m.text)},
+                {QStringLiteral(":smile"), m.smileId ? QVariant(m.smileId) : QVariant()},
+                {QStringLiteral(":file"), m.fileUuid.isEmpty() ? QVariant() : QVariant(m.fileUuid)},
+                {QStringLiteral(":price"), price}});
+}
+
 SendResult ChatWriter::process(QSqlDatabase &db, const SendRequest &r, bool *failed)
 {
-    auto fail = [](QLatin1String code, const QString &detail) { return SendResult{false, code, detail, {}}; };
-    auto broken = [&] {
-        *failed = true;  // the caller rolls the transaction back
-        return storageError();
-    };
-    // Every statement is prepared once per writer thread and bound by name: Qt 6.4 turns a
-    // position into a name (":%1".arg(i)) on every bindValue(int), which cost a fifth of the
-    // writer's time. Each name occurs once per statement (a repeated one makes the SQLite
-    // driver re-map every value on each exec).
-    struct Bind {
-        QString name;
-        QVariant value;
-    };
-    enum Statement { SmilePrice, Charge, Sender, InsertFile, InsertMessage, InsertText };
-    auto run = [&](Statement id, const QString &sql, std::initializer_list<Bind> values) -> QSqlQuery * {
-        QSqlQuery *q = m_statements.get(db, id, sql);
-        if (!q)
-            return nullptr;
-        for (const Bind &b : values)
-            q->bindValue(b.name, b.value);
-        if (!q->exec()) {
-            qCWarning(lcStore) << "chat write failed:" << q->lastError().text();
-            return nullptr;
-        }
-        return q;
-    };
-
     ChatMessage m;
     m.chatId = r.chatId;
     m.memberId = r.senderId;
@@ -315,79 +397,14 @@ SendResult ChatWriter::process(QSqlDatabase &db, const SendRequest &r, bool *fai
     m.date = nowWithMicroseconds();
     qint64 price = m_textPrice;
     if (r.type == type::smile) {
-        QSqlQuery *s = run(SmilePrice, QStringLiteral("SELECT price, file_uuid FROM smiles WHERE id = :id AND retired = 0"), {{QStringLiteral(":id"), r.smileId}});
-        if (!s)
-            return broken();
-        if (!s->next()) {
-            s->finish();
-            return fail(code::unknownSmile, QStringLiteral("there is no smile with id %1").arg(r.smileId));
-        }
-        price = s->value(0).toLongLong();
-        m.smileId = r.smileId;
-        m.smileFileUuid = s->value(1).toString();
-        s->finish();
-        m.text.clear();
+        if (auto refusal = resolveSmile(db, r, m, price, failed))
+            return *refusal;
     }
-    // Members pay; the charge is one conditional UPDATE. Only when it changes nothing do we
-    // read why: not a member (free), or not enough coins. Nothing has been written before
-    // a refusal, so a refused message leaves the batch's transaction clean.
-    bool charged = false;
-    if (price > 0) {
-        QSqlQuery *charge = run(Charge, QStringLiteral("UPDATE users SET balance = balance - :price WHERE id = :id AND role = 'member' AND balance >= :enough"),
-                                {{QStringLiteral(":price"), price}, {QStringLiteral(":id"), r.senderId}, {QStringLiteral(":enough"), price}});
-        if (!charge)
-            return broken();
-        charged = charge->numRowsAffected() == 1;
-    }
-    if (!charged) {
-        QSqlQuery *user = run(Sender, QStringLiteral("SELECT role, balance FROM users WHERE id = :id"), {{QStringLiteral(":id"), r.senderId}});
-        if (!user)
-            return broken();
-        if (!user->next()) {
-            user->finish();
-            return fail(code::storageError, QStringLiteral("unknown sender"));
-        }
-        const bool member = user->value(0).toString() == protocol::accounts::role::member;
-        const qint64 balance = user->value(1).toLongLong();
-        user->finish();
-        if (member && price > 0)
-            return fail(code::insufficientBalance, QStringLiteral("this message costs %1 coins and your balance is %2").arg(price).arg(balance));
-        price = 0;  // not a member: free
-    }
-    if (r.type == type::file) {
-        if (!run(InsertFile, QStringLiteral("INSERT INTO files (uuid, original_name, content_type, size, uploader_id, created_at) "
-                                "VALUES (:uuid, :name, :type, :size, :uploader, :created)"),
-                 {{QStringLiteral(":uuid"), r.file.uuid},
-                  {QStringLiteral(":name"), r.file.originalName},
-                  {QStringLiteral(":type"), r.file.contentType},
-                  {QStringLiteral(":size"), r.file.size},
-                  {QStringLiteral(":uploader"), r.senderId},
-                  {QStringLiteral(":created"), m.date}}))
-            return broken();
-        m.fileUuid = r.file.uuid;
-    }
-    // A text message (most of them) leaves smile and file NULL: two binds fewer.
-    QSqlQuery *ins = !m.smileId && m.fileUuid.isEmpty()
-        ? run(InsertText, QStringLiteral("INSERT INTO messages (chat_id, member_id, date, type, text, price) "
-                                         "VALUES (:chat, :member, :date, :type, :text, :price)"),
-              {{QStringLiteral(":chat"), m.chatId},
-               {QStringLiteral(":member"), m.memberId},
-               {QStringLiteral(":date"), m.date},
-               {QStringLiteral(":type"), m.type},
-               {QStringLiteral(":text"), m.text},
-               {QStringLiteral(":price"), price}})
-        : run(InsertMessage, QStringLiteral("INSERT INTO messages (chat_id, member_id, date, type, text, smile_id, file_uuid, price) "
-                                            "VALUES (:chat, :member, :date, :type, :text, :smile, :file, :price)"),
-              {{QStringLiteral(":chat"), m.chatId},
-               {QStringLiteral(":member"), m.memberId},
-               {QStringLiteral(":date"), m.date},
-               {QStringLiteral(":type"), m.type},
-               {QStringLiteral(":text"), m.type == type::smile ? QVariant() : QVariant(m.text)},
-               {QStringLiteral(":smile"), m.smileId ? QVariant(m.smileId) : QVariant()},
-               {QStringLiteral(":file"), m.fileUuid.isEmpty() ? QVariant() : QVariant(m.fileUuid)},
-               {QStringLiteral(":price"), price}});
+    if (auto refusal = charge(db, r, price, failed))
+        return *refusal;
+    QSqlQuery *ins = insert(db, r, m, price);
     if (!ins)
-        return broken();
+        return broken(failed);
     m.id = ins->lastInsertId().toLongLong();
     return SendResult{true, {}, {}, m};
 }
