@@ -4,6 +4,8 @@
 #include <QByteArray>
 #include <QByteArrayView>
 
+#include <optional>
+
 namespace sb {
 
 class ChunkedDecoder final
@@ -23,6 +25,10 @@ public:
 private:
     enum State { Size, SizeExt, SizeLf, Data, DataCr, DataLf, Trailer, TrailerLf, TrailerLine, Finished };
     Result fail(const char *why);
+    // One byte outside chunk data: of a size line, or of the CRLF after data, or of the
+    // trailer. nullopt: go on with the next byte.
+    std::optional<Result> sizeLineByte(char c);
+    std::optional<Result> framingByte(char c);
 
     qint64 m_maxBody;
     State m_state = Size;
