@@ -77,113 +77,147 @@ std::unique_ptr<AdminStore> openStore(const ServerConfig &config, QString *error
     return s;
 }
 
-int runAdmin(const QStringList &args, const QCommandLineParser &p, const Options &o, const ServerConfig &config)
-{
-    const QString cmd = args.value(0) + QLatin1Char(' ') + args.value(1);
-    auto need = [&](const QCommandLineOption &opt) -> std::optional<QString> {
+// One admin subcommand's inputs.
+struct AdminCall {
+    QString cmd;
+    const QCommandLineParser &p;
+    const Options &o;
+    AccountsAdmin &accounts;
+    std::optional<QString> need(const QCommandLineOption &opt) const
+    {
         if (!p.isSet(opt))
             return std::nullopt;
         return p.value(opt);
-    };
-    if (cmd == QLatin1String("cert generate")) {
-        const auto dir = need(o.outDir);
-        if (!dir)
-            return fail(QStringLiteral("cert generate: --out DIR is required"));
-        QString error;
-        const auto cert = generateSelfSigned(*dir, ServerHost::lanAddresses(), &error);
-        if (!cert)
-            return fail(QStringLiteral("cert generate: %1").arg(error));
-        out(QStringLiteral("certificate %1").arg(cert->certificateFile));
-        out(QStringLiteral("key %1").arg(cert->keyFile));
-        out(QStringLiteral("sha256 %1").arg(cert->sha256Fingerprint));
-        return 0;
     }
+};
+
+int userCreate(const AdminCall &c)
+{
+    const auto email = c.need(c.o.email);
+    const auto password = c.need(c.o.password);
+    if (!email || !password)
+        return fail(QStringLiteral("user create: --email and --password are required"));
+    qint64 coins = 0;
+    if (c.p.isSet(c.o.balance)) {
+        const auto b = parseCoins(c.p.value(c.o.balance));
+        if (!b)
+            return fail(QStringLiteral("user create: --balance must be a whole number, zero or more"));
+        coins = *b;
+    }
+    const auto r = c.accounts.createUser(*email, *password, c.p.value(c.o.role), coins).result();
+    if (!r.ok())
+        return fail(QStringLiteral("user create: %1").arg(r.error));
+    const UserInfo &user = r.value;
+    out(QStringLiteral("created user %1 <%2> role %3 balance %4 uuid %5").arg(user.id).arg(user.email, user.role).arg(user.balance).arg(user.uuid));
+    return 0;
+}
+
+int userSetBalance(const AdminCall &c)
+{
+    const auto email = c.need(c.o.email);
+    const auto b = c.p.isSet(c.o.balance) ? parseCoins(c.p.value(c.o.balance)) : std::nullopt;
+    if (!email || !b)
+        return fail(QStringLiteral("user set-balance: --email and --balance (a whole number, zero or more) are required"));
+    if (const Status r = c.accounts.setBalance(*email, *b).result(); !r.ok())
+        return fail(QStringLiteral("user set-balance: %1").arg(r.error));
+    out(QStringLiteral("balance of %1 is now %2").arg(*email).arg(*b));
+    return 0;
+}
+
+int userDisableOrEnable(const AdminCall &c)
+{
+    const bool disable = c.cmd == QLatin1String("user disable");
+    const auto email = c.need(c.o.email);
+    if (!email)
+        return fail(QStringLiteral("%1: --email is required").arg(c.cmd));
+    if (const Status r = c.accounts.setDisabled(*email, disable).result(); !r.ok())
+        return fail(QStringLiteral("%1: %2").arg(c.cmd, r.error));
+    out(disable ? QStringLiteral("user %1 is disabled: no login, their sessions stop working").arg(*email)
+                : QStringLiteral("user %1 is enabled again").arg(*email));
+    return 0;
+}
+
+int userTopUp(const AdminCall &c)
+{
+    const auto email = c.need(c.o.email);
+    const auto amount = c.p.isSet(c.o.amount) ? parseCoins(c.p.value(c.o.amount)) : std::nullopt;
+    if (!email || !amount || *amount <= 0)
+        return fail(QStringLiteral("user top-up: --email and --amount (a whole number, 1 or more) are required"));
+    const auto r = c.accounts.addCoins(*email, *amount).result();
+    if (!r.ok())
+        return fail(QStringLiteral("user top-up: %1").arg(r.error));
+    out(QStringLiteral("balance of %1 is now %2").arg(r.value.email).arg(r.value.balance));
+    return 0;
+}
+
+int tokenCreate(const AdminCall &c)
+{
+    const auto name = c.need(c.o.name);
+    const auto scope = c.need(c.o.scope);
+    if (!name || !scope || (*scope != QLatin1String("private") && *scope != QLatin1String("public")))
+        return fail(QStringLiteral("token create: --name and --scope private|public are required"));
+    const auto r = c.accounts.createApiToken(*name, *scope).result();
+    if (!r.ok())
+        return fail(QStringLiteral("token create: %1").arg(r.error));
+    out(QStringLiteral("created %1 token '%2' (shown once, store it now):").arg(*scope, *name));
+    out(QString::fromLatin1(r.value));
+    return 0;
+}
+
+int tokenList(const AdminCall &c)
+{
+    const auto tokens = c.accounts.apiTokens().result();
+    if (tokens.isEmpty())
+        out(QStringLiteral("no API tokens"));
+    for (const ApiTokenInfo &t : tokens)
+        out(QStringLiteral("%1\t%2\tcreated %3\t%4").arg(t.name, t.scope, t.createdAt.toString(Qt::ISODate),
+                                                          t.revoked ? QStringLiteral("revoked") : QStringLiteral("active")));
+    return 0;
+}
+
+int tokenRevoke(const AdminCall &c)
+{
+    const auto name = c.need(c.o.name);
+    if (!name)
+        return fail(QStringLiteral("token revoke: --name is required"));
+    if (const Status r = c.accounts.revokeApiToken(*name).result(); !r.ok())
+        return fail(QStringLiteral("token revoke: %1").arg(r.error));
+    out(QStringLiteral("revoked token '%1'").arg(*name));
+    return 0;
+}
+
+int certGenerate(const QCommandLineParser &p, const Options &o)
+{
+    if (!p.isSet(o.outDir))
+        return fail(QStringLiteral("cert generate: --out DIR is required"));
     QString error;
-    auto store = openStore(config, &error);
-    if (!store)
-        return fail(error);
-    AccountsAdmin &accounts = *store->admin;
-    if (cmd == QLatin1String("user create")) {
-        const auto email = need(o.email);
-        const auto password = need(o.password);
-        if (!email || !password)
-            return fail(QStringLiteral("user create: --email and --password are required"));
-        qint64 coins = 0;
-        if (p.isSet(o.balance)) {
-            const auto b = parseCoins(p.value(o.balance));
-            if (!b)
-                return fail(QStringLiteral("user create: --balance must be a whole number, zero or more"));
-            coins = *b;
-        }
-        const auto r = accounts.createUser(*email, *password, p.value(o.role), coins).result();
-        if (!r.ok())
-            return fail(QStringLiteral("user create: %1").arg(r.error));
-        const UserInfo &user = r.value;
-        out(QStringLiteral("created user %1 <%2> role %3 balance %4 uuid %5")
-                .arg(user.id).arg(user.email, user.role).arg(user.balance).arg(user.uuid));
-        return 0;
-    }
-    if (cmd == QLatin1String("user set-balance")) {
-        const auto email = need(o.email);
-        const auto b = p.isSet(o.balance) ? parseCoins(p.value(o.balance)) : std::nullopt;
-        if (!email || !b)
-            return fail(QStringLiteral("user set-balance: --email and --balance (a whole number, zero or more) are required"));
-        if (const Status r = accounts.setBalance(*email, *b).result(); !r.ok())
-            return fail(QStringLiteral("user set-balance: %1").arg(r.error));
-        out(QStringLiteral("balance of %1 is now %2").arg(*email).arg(*b));
-        return 0;
-    }
-    if (cmd == QLatin1String("user disable") || cmd == QLatin1String("user enable")) {
-        const bool disable = cmd == QLatin1String("user disable");
-        const auto email = need(o.email);
-        if (!email)
-            return fail(QStringLiteral("%1: --email is required").arg(cmd));
-        if (const Status r = accounts.setDisabled(*email, disable).result(); !r.ok())
-            return fail(QStringLiteral("%1: %2").arg(cmd, r.error));
-        out(disable ? QStringLiteral("user %1 is disabled: no login, their sessions stop working").arg(*email)
-                    : QStringLiteral("user %1 is enabled again").arg(*email));
-        return 0;
-    }
-    if (cmd == QLatin1String("user top-up")) {
-        const auto email = need(o.email);
-        const auto amount = p.isSet(o.amount) ? parseCoins(p.value(o.amount)) : std::nullopt;
-        if (!email || !amount || *amount <= 0)
-            return fail(QStringLiteral("user top-up: --email and --amount (a whole number, 1 or more) are required"));
-        const auto r = accounts.addCoins(*email, *amount).result();
-        if (!r.ok())
-            return fail(QStringLiteral("user top-up: %1").arg(r.error));
-        out(QStringLiteral("balance of %1 is now %2").arg(r.value.email).arg(r.value.balance));
-        return 0;
-    }
-    if (cmd == QLatin1String("token create")) {
-        const auto name = need(o.name);
-        const auto scope = need(o.scope);
-        if (!name || !scope || (*scope != QLatin1String("private") && *scope != QLatin1String("public")))
-            return fail(QStringLiteral("token create: --name and --scope private|public are required"));
-        const auto r = accounts.createApiToken(*name, *scope).result();
-        if (!r.ok())
-            return fail(QStringLiteral("token create: %1").arg(r.error));
-        out(QStringLiteral("created %1 token '%2' (shown once, store it now):").arg(*scope, *name));
-        out(QString::fromLatin1(r.value));
-        return 0;
-    }
-    if (cmd == QLatin1String("token list")) {
-        const auto tokens = accounts.apiTokens().result();
-        if (tokens.isEmpty())
-            out(QStringLiteral("no API tokens"));
-        for (const ApiTokenInfo &t : tokens)
-            out(QStringLiteral("%1\t%2\tcreated %3\t%4").arg(t.name, t.scope, t.createdAt.toString(Qt::ISODate),
-                                                              t.revoked ? QStringLiteral("revoked") : QStringLiteral("active")));
-        return 0;
-    }
-    if (cmd == QLatin1String("token revoke")) {
-        const auto name = need(o.name);
-        if (!name)
-            return fail(QStringLiteral("token revoke: --name is required"));
-        if (const Status r = accounts.revokeApiToken(*name).result(); !r.ok())
-            return fail(QStringLiteral("token revoke: %1").arg(r.error));
-        out(QStringLiteral("revoked token '%1'").arg(*name));
-        return 0;
+    const auto cert = generateSelfSigned(p.value(o.outDir), ServerHost::lanAddresses(), &error);
+    if (!cert)
+        return fail(QStringLiteral("cert generate: %1").arg(error));
+    out(QStringLiteral("certificate %1").arg(cert->certificateFile));
+    out(QStringLiteral("key %1").arg(cert->keyFile));
+    out(QStringLiteral("sha256 %1").arg(cert->sha256Fingerprint));
+    return 0;
+}
+
+int runAdmin(const QStringList &args, const QCommandLineParser &p, const Options &o, const ServerConfig &config)
+{
+    const QString cmd = args.value(0) + QLatin1Char(' ') + args.value(1);
+    if (cmd == QLatin1String("cert generate"))
+        return certGenerate(p, o);
+    const std::pair<const char *, int (*)(const AdminCall &)> commands[] = {
+        {"user create", userCreate},   {"user set-balance", userSetBalance}, {"user disable", userDisableOrEnable},
+        {"user enable", userDisableOrEnable}, {"user top-up", userTopUp},  {"token create", tokenCreate},
+        {"token list", tokenList},     {"token revoke", tokenRevoke},
+    };
+    for (const auto &[name, run] : commands) {
+        if (cmd != QLatin1String(name))
+            continue;
+        QString error;
+        auto store = openStore(config, &error);
+        if (!store)
+            return fail(error);
+        return run(AdminCall{cmd, p, o, *store->admin});
     }
     return fail(QStringLiteral("unknown command '%1' (see --help)").arg(args.join(QLatin1Char(' '))));
 }
