@@ -44,6 +44,8 @@ private:
     bool string(const char **why);
     bool number(const char **why);
     bool literal(const char *word, qsizetype size);
+    // A string, number or literal at m_p, copied; nullptr when it was one, else why not.
+    const char *scalar(char c);
 
     const char *m_begin;
     const char *m_p;
@@ -156,6 +158,19 @@ bool Scanner::literal(const char *word, qsizetype size)
     return true;
 }
 
+const char *Scanner::scalar(char c)
+{
+    const char *why = "unexpected character";
+    bool ok;
+    if (c == '"')
+        ok = string(&why);
+    else if (c == '-' || isDigit(c))
+        ok = number(&why);
+    else
+        ok = literal("true", 4) || literal("false", 5) || literal("null", 4);
+    return ok ? nullptr : why;
+}
+
 JsonMinifyResult Scanner::run(int maxDepth)
 {
     std::vector<char> open;  // '{' or '[' for each container we are in
@@ -173,15 +188,13 @@ JsonMinifyResult Scanner::run(int maxDepth)
                 break;
             }
             [[fallthrough]];
-        case State::Key: {
+        case State::Key:
             if (c != '"')
                 return error("expected a string as the object's key");
-            const char *why = nullptr;
-            if (!string(&why))
+            if (const char *why = scalar(c))
                 return error(why);
             state = State::Colon;
             continue;
-        }
         case State::Colon:
             if (c != ':')
                 return error("expected ':' after the key");
@@ -216,15 +229,7 @@ JsonMinifyResult Scanner::run(int maxDepth)
                 state = c == '{' ? State::KeyOrEnd : State::ValueOrEnd;
                 continue;
             }
-            const char *why = "unexpected character";
-            bool ok;
-            if (c == '"')
-                ok = string(&why);
-            else if (c == '-' || isDigit(c))
-                ok = number(&why);
-            else
-                ok = literal("true", 4) || literal("false", 5) || literal("null", 4);
-            if (!ok)
+            if (const char *why = scalar(c))
                 return error(why);
             break;
         }

@@ -66,6 +66,66 @@ QByteArray bioToBytes(BIO *bio)
 }
 }  // namespace
 
+namespace {
+
+// Serial, validity (825 days, the most browsers accept), subject = issuer, public key.
+void describe(X509 *cert, EVP_PKEY *key, const QByteArray &cn)
+{
+    X509_set_version(cert, 2);
+    unsigned char serial[16];
+    RAND_bytes(serial, sizeof serial);
+    serial[0] &= 0x7f;
+    BIGNUM *bn = BN_bin2bn(serial, sizeof serial, nullptr);
+    BN_to_ASN1_INTEGER(bn, X509_get_serialNumber(cert));
+    BN_free(bn);
+    X509_gmtime_adj(X509_getm_notBefore(cert), -3600);
+    X509_gmtime_adj(X509_getm_notAfter(cert), 825L * 86400L);
+    X509_set_pubkey(cert, key);
+    X509_NAME *name = X509_get_subject_name(cert);
+    X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC, reinterpret_cast<const unsigned char *>("Switchboard"), -1, -1, 0);
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char *>(cn.constData()), -1, -1, 0);
+    X509_set_issuer_name(cert, name);
+}
+
+// A server certificate's extensions: every name and address it answers to, not a CA.
+bool addExtensions(X509 *cert, const QStringList &names, QString *error)
+{
+    QStringList san;
+    for (const QString &n : names)
+        san.append((QHostAddress(n).isNull() ? QStringLiteral("DNS:") : QStringLiteral("IP:")) + n);
+    X509V3_CTX ctx;
+    X509V3_set_ctx_nodb(&ctx);
+    X509V3_set_ctx(&ctx, cert, cert, nullptr, nullptr, 0);
+    const QByteArray sanText = san.join(QLatin1Char(',')).toUtf8();
+    for (const auto &[nid, value] : std::initializer_list<std::pair<int, QByteArray>>{
+             {NID_subject_alt_name, sanText},
+             {NID_basic_constraints, "critical,CA:FALSE"},
+             {NID_key_usage, "critical,digitalSignature,keyAgreement"},
+             {NID_ext_key_usage, "serverAuth"}}) {
+        X509_EXTENSION *ext = X509V3_EXT_conf_nid(nullptr, &ctx, nid, value.constData());
+        if (!ext) {
+            *error = QStringLiteral("OpenSSL rejected certificate extension %1").arg(QString::fromUtf8(value));
+            return false;
+        }
+        X509_add_ext(cert, ext, -1);
+        X509_EXTENSION_free(ext);
+    }
+    return true;
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes, bool privateToOwner, QString *error)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)
+        || (privateToOwner && !f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) || f.write(bytes) < 0) {
+        *error = QStringLiteral("%1: cannot write: %2").arg(path, f.errorString());
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
 std::optional<GeneratedCertificate> generateSelfSigned(const QString &directory, const QStringList &hosts, QString *error)
 {
     if (!QDir().mkpath(directory)) {
@@ -78,47 +138,15 @@ std::optional<GeneratedCertificate> generateSelfSigned(const QString &directory,
         *error = QStringLiteral("OpenSSL could not create a key");
         return std::nullopt;
     }
-    X509_set_version(cert.get(), 2);
-    unsigned char serial[16];
-    RAND_bytes(serial, sizeof serial);
-    serial[0] &= 0x7f;
-    BIGNUM *bn = BN_bin2bn(serial, sizeof serial, nullptr);
-    BN_to_ASN1_INTEGER(bn, X509_get_serialNumber(cert.get()));
-    BN_free(bn);
-    X509_gmtime_adj(X509_getm_notBefore(cert.get()), -3600);
-    X509_gmtime_adj(X509_getm_notAfter(cert.get()), 825L * 86400L);
-    X509_set_pubkey(cert.get(), key.get());
     const QByteArray cn = QHostInfo::localHostName().toUtf8().isEmpty() ? QByteArray("switchboard") : QHostInfo::localHostName().toUtf8();
-    X509_NAME *name = X509_get_subject_name(cert.get());
-    X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC, reinterpret_cast<const unsigned char *>("Switchboard"), -1, -1, 0);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char *>(cn.constData()), -1, -1, 0);
-    X509_set_issuer_name(cert.get(), name);
-
+    describe(cert.get(), key.get(), cn);
     QStringList names = {QStringLiteral("localhost"), QString::fromUtf8(cn), QStringLiteral("127.0.0.1"), QStringLiteral("::1")};
     for (const QString &h : hosts) {
         if (!names.contains(h))
             names.append(h);
     }
-    QStringList san;
-    for (const QString &n : names)
-        san.append((QHostAddress(n).isNull() ? QStringLiteral("DNS:") : QStringLiteral("IP:")) + n);
-    X509V3_CTX ctx;
-    X509V3_set_ctx_nodb(&ctx);
-    X509V3_set_ctx(&ctx, cert.get(), cert.get(), nullptr, nullptr, 0);
-    const QByteArray sanText = san.join(QLatin1Char(',')).toUtf8();
-    for (const auto &[nid, value] : std::initializer_list<std::pair<int, QByteArray>>{
-             {NID_subject_alt_name, sanText},
-             {NID_basic_constraints, "critical,CA:FALSE"},
-             {NID_key_usage, "critical,digitalSignature,keyAgreement"},
-             {NID_ext_key_usage, "serverAuth"}}) {
-        X509_EXTENSION *ext = X509V3_EXT_conf_nid(nullptr, &ctx, nid, value.constData());
-        if (!ext) {
-            *error = QStringLiteral("OpenSSL rejected certificate extension %1").arg(QString::fromUtf8(value));
-            return std::nullopt;
-        }
-        X509_add_ext(cert.get(), ext, -1);
-        X509_EXTENSION_free(ext);
-    }
+    if (!addExtensions(cert.get(), names, error))
+        return std::nullopt;
     if (!X509_sign(cert.get(), key.get(), EVP_sha256())) {
         *error = QStringLiteral("OpenSSL could not sign the certificate");
         return std::nullopt;
@@ -128,25 +156,12 @@ std::optional<GeneratedCertificate> generateSelfSigned(const QString &directory,
     Owned<BIO> keyBio(BIO_new(BIO_s_mem()));
     PEM_write_bio_X509(certBio.get(), cert.get());
     PEM_write_bio_PrivateKey(keyBio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr);
-
     GeneratedCertificate out;
     out.certificateFile = QDir(directory).filePath(QStringLiteral("cert.pem"));
     out.keyFile = QDir(directory).filePath(QStringLiteral("key.pem"));
-    QFile kf(out.keyFile);
-    if (!kf.open(QIODevice::WriteOnly | QIODevice::Truncate)
-        || !kf.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
-        || kf.write(bioToBytes(keyBio.get())) < 0) {
-        *error = QStringLiteral("%1: cannot write: %2").arg(out.keyFile, kf.errorString());
-        return std::nullopt;
-    }
-    kf.close();
-    QFile cf(out.certificateFile);
     const QByteArray certPem = bioToBytes(certBio.get());
-    if (!cf.open(QIODevice::WriteOnly | QIODevice::Truncate) || cf.write(certPem) < 0) {
-        *error = QStringLiteral("%1: cannot write: %2").arg(out.certificateFile, cf.errorString());
+    if (!writeFile(out.keyFile, bioToBytes(keyBio.get()), true, error) || !writeFile(out.certificateFile, certPem, false, error))
         return std::nullopt;
-    }
-    cf.close();
     const QSslCertificate qc(certPem, QSsl::Pem);
     QStringList hex;
     for (char b : qc.digest(QCryptographicHash::Sha256))
