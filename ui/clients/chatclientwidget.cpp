@@ -111,6 +111,12 @@ ChatClientWidget::ChatClientWidget(QWidget *parent) : QWidget(parent), m_client(
 
     connect(reg, &QPushButton::clicked, this, &ChatClientWidget::registerAccount);
     connect(login, &QPushButton::clicked, this, &ChatClientWidget::logIn);
+    connectView(send, attach);
+    connectClient();
+}
+
+void ChatClientWidget::connectView(QPushButton *send, QPushButton *attach)
+{
     connect(m_password, &QLineEdit::returnPressed, this, &ChatClientWidget::logIn);
     connect(send, &QPushButton::clicked, this, &ChatClientWidget::sendText);
     connect(m_text, &QLineEdit::returnPressed, this, &ChatClientWidget::sendText);
@@ -132,7 +138,10 @@ ChatClientWidget::ChatClientWidget(QWidget *parent) : QWidget(parent), m_client(
         if (!path.isEmpty())
             m_client->saveFile(uuid, path);
     });
+}
 
+void ChatClientWidget::connectClient()
+{
     connect(m_client, &ChatClient::stateChanged, m_state, &QLabel::setText);
     connect(m_client, &ChatClient::problem, m_error, &QLabel::setText);
     connect(m_client, &ChatClient::meChanged, this, &ChatClientWidget::showBalance);

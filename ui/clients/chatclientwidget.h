@@ -51,6 +51,8 @@ signals:
     void notify(const QString &title, const QString &text);
 
 private:
+    void connectView(QPushButton *send, QPushButton *attach);
+    void connectClient();
     void showMembers();
     void showSmiles();
     void showBalance();

@@ -56,7 +56,38 @@ RawClientWidget::RawClientWidget(const QString &defaultUrl, QWidget *parent) : Q
     layout->addLayout(form);
 
     auto *split = new QSplitter(Qt::Vertical, this);
-    auto *composer = new QWidget(split);
+    split->addWidget(buildComposer(split));
+
+    m_view = new QTableView(split);
+    m_view->setModel(m_log);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->hideColumn(TrafficModel::Connection);
+    m_view->hideColumn(TrafficModel::Service);
+    split->addWidget(m_view);
+    m_detail = new QPlainTextEdit(split);
+    m_detail->setReadOnly(true);
+    m_detail->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    new JsonHighlighter(m_detail->document());
+    split->addWidget(m_detail);
+    layout->addWidget(split, 1);
+
+    connect(m_connect, &QPushButton::clicked, this, [this] {
+        if (m_ws.state() == QAbstractSocket::UnconnectedState)
+            openConnection();
+        else
+            closeConnection(m_code->value(), m_reason->text());
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &RawClientWidget::showSelected);
+    connectSocket();
+    m_library->addItems(savedNames());
+    refreshState();
+}
+
+QWidget *RawClientWidget::buildComposer(QWidget *parent)
+{
+    auto *composer = new QWidget(parent);
     auto *cl = new QVBoxLayout(composer);
     cl->setContentsMargins(0, 0, 0, 0);
     m_editor = new QPlainTextEdit(composer);
@@ -88,29 +119,7 @@ RawClientWidget::RawClientWidget(const QString &defaultUrl, QWidget *parent) : Q
     sendRow->addWidget(m_reason);
     sendRow->addWidget(close);
     cl->addLayout(sendRow);
-    split->addWidget(composer);
-
-    m_view = new QTableView(split);
-    m_view->setModel(m_log);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->hideColumn(TrafficModel::Connection);
-    m_view->hideColumn(TrafficModel::Service);
-    split->addWidget(m_view);
-    m_detail = new QPlainTextEdit(split);
-    m_detail->setReadOnly(true);
-    m_detail->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    new JsonHighlighter(m_detail->document());
-    split->addWidget(m_detail);
-    layout->addWidget(split, 1);
-
-    connect(m_connect, &QPushButton::clicked, this, [this] {
-        if (m_ws.state() == QAbstractSocket::UnconnectedState)
-            openConnection();
-        else
-            closeConnection(m_code->value(), m_reason->text());
-    });
+    connect(m_library, &QComboBox::textActivated, this, &RawClientWidget::loadSaved);
     connect(send, &QPushButton::clicked, this, &RawClientWidget::sendCurrent);
     connect(sendFile, &QPushButton::clicked, this, [this] {
         const QString file = QFileDialog::getOpenFileName(this, tr("Send a file as one binary message"));
@@ -128,8 +137,11 @@ RawClientWidget::RawClientWidget(const QString &defaultUrl, QWidget *parent) : Q
         if (!name.trimmed().isEmpty())
             saveMessage(name.trimmed());
     });
-    connect(m_library, &QComboBox::textActivated, this, &RawClientWidget::loadSaved);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &RawClientWidget::showSelected);
+    return composer;
+}
+
+void RawClientWidget::connectSocket()
+{
     connect(&m_ws, &QWebSocket::textMessageReceived, this, [this](const QString &m) { record(true, false, m.toUtf8()); });
     connect(&m_ws, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &m) { record(true, true, m); });
     connect(&m_ws, &QWebSocket::pong, this, [this](quint64 ms, const QByteArray &) { m_state->setText(tr("Connected · pong after %1 ms").arg(ms)); });
@@ -142,8 +154,6 @@ RawClientWidget::RawClientWidget(const QString &defaultUrl, QWidget *parent) : Q
         m_error = errors.isEmpty() ? QString() : errors.first().errorString();
         refreshState();
     });
-    m_library->addItems(savedNames());
-    refreshState();
 }
 
 void RawClientWidget::setUrl(const QString &url)

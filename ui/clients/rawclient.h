@@ -45,6 +45,8 @@ public:
     bool loadSaved(const QString &name);
 
 private:
+    QWidget *buildComposer(QWidget *parent);  // message editor, send, ping, close, saved messages
+    void connectSocket();
     void record(bool incoming, bool binary, const QByteArray &data);
     void refreshState();
     void showSelected();
