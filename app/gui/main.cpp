@@ -57,6 +57,77 @@ private:
     qint64 m_turns = 0, m_maxMs = 0, m_over50 = 0, m_over100 = 0;
 };
 
+// The GUI's own options, besides the server's (sb::ServerOptions).
+struct GuiOptions {
+    QCommandLineOption screenshot{QStringLiteral("screenshot"), QObject::tr("Save a PNG of the main window after --screenshot-delay ms, then quit."), QStringLiteral("FILE")};
+    QCommandLineOption delay{QStringLiteral("screenshot-delay"), QObject::tr("Delay before the screenshot (default 1500 ms)."), QStringLiteral("MS"), QStringLiteral("1500")};
+    QCommandLineOption tab{QStringLiteral("tab"), QObject::tr("Open on this tab: overview, connections, presence, traffic, clients, raw or admin."), QStringLiteral("NAME")};
+    QCommandLineOption capture{QStringLiteral("capture"), QObject::tr("Start with traffic capture on.")};
+    QCommandLineOption printListeners{QStringLiteral("print-listeners"), QObject::tr("Print 'listening <services> <url>' for each listener once the server runs.")};
+    QCommandLineOption quitAfter{QStringLiteral("quit-after"), QObject::tr("Quit after this many ms."), QStringLiteral("MS")};
+    QCommandLineOption stallReport{QStringLiteral("stall-report"), QObject::tr("At exit, write how long the window's event loop stalled (JSON) to FILE."), QStringLiteral("FILE")};
+    QCommandLineOption language{QStringLiteral("language"), QObject::tr("Interface language: de, en, or system (the default is the choice saved in Settings, else the system's)."), QStringLiteral("LANG")};
+
+    void addTo(QCommandLineParser &p) const { p.addOptions({screenshot, delay, tab, capture, printListeners, quitAfter, stallReport, language}); }
+};
+
+// --language LANG from the raw arguments (read before the parser, so that --help is
+// translated), else the choice saved in Settings.
+QString chosenLanguage(const QStringList &args)
+{
+    QString language = sb::ui::savedLanguage();
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--language") && i + 1 < args.size())
+            language = args[i + 1];
+        else if (args[i].startsWith(QLatin1String("--language=")))
+            language = args[i].mid(11);
+    }
+    return language;
+}
+
+// The window on the running server, as the options ask; the event loop's exit code.
+int runWindow(sb::ServerHost &host, const QCommandLineParser &p, const GuiOptions &o, sb::TerminationSignals &terminate)
+{
+    std::unique_ptr<StallMeter> stalls;
+    if (p.isSet(o.stallReport))
+        stalls = std::make_unique<StallMeter>();
+    sb::ui::MainWindow window(host);
+    if (p.isSet(o.capture))
+        window.trafficTab()->setCapture(true);
+    const QStringList tabs = {QStringLiteral("overview"), QStringLiteral("connections"), QStringLiteral("presence"),
+                              QStringLiteral("traffic"), QStringLiteral("clients"), QStringLiteral("raw"), QStringLiteral("admin")};
+    if (p.isSet(o.tab)) {
+        const qsizetype i = tabs.indexOf(p.value(o.tab).toLower());
+        if (i < 0) {
+            QMessageBox::critical(nullptr, QObject::tr("Switchboard"), QObject::tr("--tab: expected overview, connections, presence, traffic, clients, raw or admin"));
+            return 1;
+        }
+        window.tabs()->setCurrentIndex(int(i));
+    }
+    window.show();
+    if (p.isSet(o.screenshot)) {
+        const QString file = p.value(o.screenshot);
+        QTimer::singleShot(p.value(o.delay).toInt(), &window, [&window, file] {
+            window.refresh();
+            window.grab().save(file);
+            window.quitApplication();
+        });
+    }
+    QObject::connect(&terminate, &sb::TerminationSignals::received, &window, [&window] { window.quitApplication(); });
+    if (p.isSet(o.quitAfter))
+        QTimer::singleShot(p.value(o.quitAfter).toInt(), &window, [&window] { window.quitApplication(); });
+    const int rc = QApplication::exec();
+    if (stalls) {
+        QJsonObject r = stalls->report();
+        r.insert(QStringLiteral("records_pulled"), qint64(window.trafficTab()->lastPulledId()));
+        r.insert(QStringLiteral("records_dropped"), qint64(window.trafficTab()->droppedRecords()));
+        QFile f(p.value(o.stallReport));
+        if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            f.write(QJsonDocument(r).toJson(QJsonDocument::Compact) + '\n');
+    }
+    return rc;
+}
+
 }  // namespace
 
 int main(int argc, char *argv[])
@@ -71,17 +142,7 @@ int main(int argc, char *argv[])
     // SIGTERM/SIGINT (logout, systemd, Ctrl+C in a terminal) quit like File > Quit once the
     // window exists: the server closes its sockets and finishes its writes.
     sb::TerminationSignals terminate;
-
-    // The language first, so that even --help is translated.
-    QString language = sb::ui::savedLanguage();
-    const QStringList rawArgs = app.arguments();
-    for (qsizetype i = 1; i < rawArgs.size(); ++i) {
-        if (rawArgs[i] == QLatin1String("--language") && i + 1 < rawArgs.size())
-            language = rawArgs[i + 1];
-        else if (rawArgs[i].startsWith(QLatin1String("--language=")))
-            language = rawArgs[i].mid(11);
-    }
-    sb::ui::installTranslations(app, language);
+    sb::ui::installTranslations(app, chosenLanguage(app.arguments()));
 
     QCommandLineParser p;
     p.setApplicationDescription(QObject::tr("Host real-time WebSocket services on your LAN and watch them live."));
@@ -89,15 +150,8 @@ int main(int argc, char *argv[])
     p.addVersionOption();
     const sb::ServerOptions server;
     server.addTo(p);
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"), QObject::tr("Save a PNG of the main window after --screenshot-delay ms, then quit."), QStringLiteral("FILE"));
-    const QCommandLineOption delay(QStringLiteral("screenshot-delay"), QObject::tr("Delay before the screenshot (default 1500 ms)."), QStringLiteral("MS"), QStringLiteral("1500"));
-    const QCommandLineOption tab(QStringLiteral("tab"), QObject::tr("Open on this tab: overview, connections, presence, traffic, clients, raw or admin."), QStringLiteral("NAME"));
-    const QCommandLineOption capture(QStringLiteral("capture"), QObject::tr("Start with traffic capture on."));
-    const QCommandLineOption printListeners(QStringLiteral("print-listeners"), QObject::tr("Print 'listening <services> <url>' for each listener once the server runs."));
-    const QCommandLineOption quitAfter(QStringLiteral("quit-after"), QObject::tr("Quit after this many ms."), QStringLiteral("MS"));
-    const QCommandLineOption stallReport(QStringLiteral("stall-report"), QObject::tr("At exit, write how long the window's event loop stalled (JSON) to FILE."), QStringLiteral("FILE"));
-    const QCommandLineOption languageOption(QStringLiteral("language"), QObject::tr("Interface language: de, en, or system (the default is the choice saved in Settings, else the system's)."), QStringLiteral("LANG"));
-    p.addOptions({screenshot, delay, tab, capture, printListeners, quitAfter, stallReport, languageOption});
+    const GuiOptions gui;
+    gui.addTo(p);
     p.process(app);
 
     QString error;
@@ -112,48 +166,12 @@ int main(int argc, char *argv[])
                               QObject::tr("The server could not start:\n\n%1").arg(error));
         return 1;
     }
-    if (p.isSet(printListeners)) {
+    if (p.isSet(gui.printListeners)) {
         for (const sb::ListenerStatus &l : host.listeners())
             std::printf("listening %s %s\n", qPrintable(l.services.join(QLatin1Char(','))), qPrintable(l.localUrl));
         std::fflush(stdout);
     }
-    std::unique_ptr<StallMeter> stalls;
-    if (p.isSet(stallReport))
-        stalls = std::make_unique<StallMeter>();
-    sb::ui::MainWindow window(host);
-    if (p.isSet(capture))
-        window.trafficTab()->setCapture(true);
-    const QStringList tabs = {QStringLiteral("overview"), QStringLiteral("connections"), QStringLiteral("presence"),
-                              QStringLiteral("traffic"), QStringLiteral("clients"), QStringLiteral("raw"), QStringLiteral("admin")};
-    if (p.isSet(tab)) {
-        const qsizetype i = tabs.indexOf(p.value(tab).toLower());
-        if (i < 0) {
-            QMessageBox::critical(nullptr, QObject::tr("Switchboard"), QObject::tr("--tab: expected overview, connections, presence, traffic, clients, raw or admin"));
-            return 1;
-        }
-        window.tabs()->setCurrentIndex(int(i));
-    }
-    window.show();
-    if (p.isSet(screenshot)) {
-        const QString file = p.value(screenshot);
-        QTimer::singleShot(p.value(delay).toInt(), &window, [&window, file] {
-            window.refresh();
-            window.grab().save(file);
-            window.quitApplication();
-        });
-    }
-    QObject::connect(&terminate, &sb::TerminationSignals::received, &window, [&window] { window.quitApplication(); });
-    if (p.isSet(quitAfter))
-        QTimer::singleShot(p.value(quitAfter).toInt(), &window, [&window] { window.quitApplication(); });
-    const int rc = QApplication::exec();
-    if (stalls) {
-        QJsonObject r = stalls->report();
-        r.insert(QStringLiteral("records_pulled"), qint64(window.trafficTab()->lastPulledId()));
-        r.insert(QStringLiteral("records_dropped"), qint64(window.trafficTab()->droppedRecords()));
-        QFile f(p.value(stallReport));
-        if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            f.write(QJsonDocument(r).toJson(QJsonDocument::Compact) + '\n');
-    }
+    const int rc = runWindow(host, p, gui, terminate);
     host.stop();
     return rc;
 }

@@ -97,6 +97,27 @@ ChannelsClientWidget::ChannelsClientWidget(QWidget *parent)
     split->setStretchFactor(1, 2);
     layout->addWidget(split, 1);
 
+    layout->addLayout(buildEmitBox());
+
+    connect(m_target, &QComboBox::currentIndexChanged, this, [this](int i) { m_count->setEnabled(i == RandomMembers); });
+    connect(m_join, &QPushButton::clicked, this, [this] { m_socket->isActive() ? leave() : join(); });
+    connect(update, &QPushButton::clicked, this, &ChannelsClientWidget::updatePresence);
+    connect(m_emit, &QPushButton::clicked, this, &ChannelsClientWidget::sendEmit);
+    connect(m_socket, &ClientSocket::stateChanged, this, [this](const QString &text) {
+        m_state->setText(text);
+        m_join->setText(m_socket->isActive() ? tr("Leave") : tr("Join"));
+    });
+    connect(m_socket, &ClientSocket::textReceived, this, &ChannelsClientWidget::onMessage);
+    connect(m_socket, &ClientSocket::closed, this, [this](int code, const QString &reason) {
+        if (code != 0)
+            addLog(tr("closed: %1 %2").arg(code).arg(reason));
+        m_members->removeRows(0, m_members->rowCount());
+        m_clientId.clear();
+    });
+}
+
+QLayout *ChannelsClientWidget::buildEmitBox()
+{
     auto *emitBox = new QVBoxLayout;
     m_payload = new QPlainTextEdit(QStringLiteral("{\"hello\": \"world\"}"), this);
     m_payload->setMaximumHeight(fontMetrics().height() * 5);
@@ -128,23 +149,7 @@ ChannelsClientWidget::ChannelsClientWidget(QWidget *parent)
     m_result->setWordWrap(true);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
     emitBox->addWidget(m_result);
-    layout->addLayout(emitBox);
-
-    connect(m_target, &QComboBox::currentIndexChanged, this, [this](int i) { m_count->setEnabled(i == RandomMembers); });
-    connect(m_join, &QPushButton::clicked, this, [this] { m_socket->isActive() ? leave() : join(); });
-    connect(update, &QPushButton::clicked, this, &ChannelsClientWidget::updatePresence);
-    connect(m_emit, &QPushButton::clicked, this, &ChannelsClientWidget::sendEmit);
-    connect(m_socket, &ClientSocket::stateChanged, this, [this](const QString &text) {
-        m_state->setText(text);
-        m_join->setText(m_socket->isActive() ? tr("Leave") : tr("Join"));
-    });
-    connect(m_socket, &ClientSocket::textReceived, this, &ChannelsClientWidget::onMessage);
-    connect(m_socket, &ClientSocket::closed, this, [this](int code, const QString &reason) {
-        if (code != 0)
-            addLog(tr("closed: %1 %2").arg(code).arg(reason));
-        m_members->removeRows(0, m_members->rowCount());
-        m_clientId.clear();
-    });
+    return emitBox;
 }
 
 void ChannelsClientWidget::setServer(const QUrl &base)

@@ -11,6 +11,7 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QNetworkAccessManager;
 class QPlainTextEdit;
@@ -63,6 +64,7 @@ signals:
     void eventReceived(const QString &type);
 
 private:
+    QLayout *buildEmitBox();  // payload, target, require-ack, emit key, Emit, result
     void onMessage(const QString &text);
     void addLog(const QString &line);
     void setMember(const QString &id, const QJsonValue &presence);

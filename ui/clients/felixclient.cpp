@@ -92,6 +92,37 @@ FelixClientWidget::FelixClientWidget(QWidget *parent) : QWidget(parent), m_socke
     shardView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     sl->addWidget(shardView);
 
+    buildSubscriptions(split);
+    layout->addWidget(split, 1);
+
+    m_heartbeatTimer.setTimerType(Qt::CoarseTimer);
+    connect(&m_heartbeatTimer, &QTimer::timeout, this, &FelixClientWidget::sendHeartbeat);
+    connect(m_interval, &QSpinBox::valueChanged, this, [this](int s) { m_heartbeatTimer.setInterval(s * 1000); });
+    connect(m_heartbeats, &QCheckBox::toggled, this, [this](bool on) {
+        if (on && m_socket->isOpen())
+            m_heartbeatTimer.start(m_interval->value() * 1000);
+        else
+            m_heartbeatTimer.stop();
+    });
+    connect(now, &QPushButton::clicked, this, &FelixClientWidget::sendHeartbeat);
+    connect(m_connect, &QPushButton::clicked, this, [this] { m_socket->isActive() ? disconnectFromServer() : connectToServer(); });
+    connect(m_socket, &ClientSocket::stateChanged, this, [this](const QString &text) {
+        m_state->setText(!m_socket->isActive() && m_socket->refusedStatus() == 403 ? tr("Refused (HTTP 403): the token is unknown, revoked or not private.") : text);
+        m_connect->setText(m_socket->isActive() ? tr("Disconnect") : tr("Connect"));
+    });
+    connect(m_socket, &ClientSocket::opened, this, [this] {
+        if (m_heartbeats->isChecked())
+            m_heartbeatTimer.start(m_interval->value() * 1000);
+        sendHeartbeat();
+        if (!m_guilds->text().isEmpty() || !m_users->text().isEmpty())
+            subscribe();  // after a reconnect, listen to the same ids again
+    });
+    connect(m_socket, &ClientSocket::closed, this, [this] { m_heartbeatTimer.stop(); });
+    connect(m_socket, &ClientSocket::textReceived, this, &FelixClientWidget::onMessage);
+}
+
+void FelixClientWidget::buildSubscriptions(QWidget *split)
+{
     auto *subBox = new QGroupBox(tr("Subscriptions (20002) and updates (10002, 10003)"), split);
     auto *subl = new QVBoxLayout(subBox);
     auto *subForm = new QFormLayout;
@@ -110,33 +141,7 @@ FelixClientWidget::FelixClientWidget(QWidget *parent) : QWidget(parent), m_socke
     m_feed->setMaximumBlockCount(5000);
     m_feed->setPlaceholderText(tr("Changes to the guilds and users you listen to appear here."));
     subl->addWidget(m_feed, 1);
-    layout->addWidget(split, 1);
-
-    m_heartbeatTimer.setTimerType(Qt::CoarseTimer);
-    connect(&m_heartbeatTimer, &QTimer::timeout, this, &FelixClientWidget::sendHeartbeat);
-    connect(m_interval, &QSpinBox::valueChanged, this, [this](int s) { m_heartbeatTimer.setInterval(s * 1000); });
-    connect(m_heartbeats, &QCheckBox::toggled, this, [this](bool on) {
-        if (on && m_socket->isOpen())
-            m_heartbeatTimer.start(m_interval->value() * 1000);
-        else
-            m_heartbeatTimer.stop();
-    });
-    connect(now, &QPushButton::clicked, this, &FelixClientWidget::sendHeartbeat);
     connect(subscribeButton, &QPushButton::clicked, this, &FelixClientWidget::subscribe);
-    connect(m_connect, &QPushButton::clicked, this, [this] { m_socket->isActive() ? disconnectFromServer() : connectToServer(); });
-    connect(m_socket, &ClientSocket::stateChanged, this, [this](const QString &text) {
-        m_state->setText(!m_socket->isActive() && m_socket->refusedStatus() == 403 ? tr("Refused (HTTP 403): the token is unknown, revoked or not private.") : text);
-        m_connect->setText(m_socket->isActive() ? tr("Disconnect") : tr("Connect"));
-    });
-    connect(m_socket, &ClientSocket::opened, this, [this] {
-        if (m_heartbeats->isChecked())
-            m_heartbeatTimer.start(m_interval->value() * 1000);
-        sendHeartbeat();
-        if (!m_guilds->text().isEmpty() || !m_users->text().isEmpty())
-            subscribe();  // after a reconnect, listen to the same ids again
-    });
-    connect(m_socket, &ClientSocket::closed, this, [this] { m_heartbeatTimer.stop(); });
-    connect(m_socket, &ClientSocket::textReceived, this, &FelixClientWidget::onMessage);
 }
 
 void FelixClientWidget::setServer(const QUrl &base)

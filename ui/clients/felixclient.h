@@ -50,6 +50,7 @@ signals:
     void updateReceived(int code, const QJsonObject &data);
 
 private:
+    void buildSubscriptions(QWidget *split);  // ids, Subscribe, the feed of updates
     void onMessage(const QString &text);
 
     QUrl m_base;

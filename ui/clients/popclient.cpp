@@ -83,27 +83,13 @@ PopClientWidget::PopClientWidget(QWidget *parent)
     gl->addWidget(view, 1);
     layout->addWidget(groupBox, 1);
 
-    auto *viewsBox = new QGroupBox(tr("View counts"), this);
-    auto *vl = new QHBoxLayout(viewsBox);
-    m_content = new QLineEdit(QUuid::createUuid().toString(QUuid::WithoutBraces), viewsBox);
-    m_content->setToolTip(tr("The content's UUID"));
-    m_count = new QSpinBox(viewsBox);
-    m_count->setRange(1, 1000);
-    auto *report = new QPushButton(tr("Report views"), viewsBox);
-    m_viewsResult = new QLabel(viewsBox);
-    vl->addWidget(new QLabel(tr("Content"), viewsBox));
-    vl->addWidget(m_content, 2);
-    vl->addWidget(m_count);
-    vl->addWidget(report);
-    vl->addWidget(m_viewsResult, 1);
-    layout->addWidget(viewsBox);
+    layout->addWidget(buildViewsBox());
 
     connect(logInButton, &QPushButton::clicked, this, &PopClientWidget::logIn);
     connect(m_connect, &QPushButton::clicked, this, [this] { m_socket->isActive() ? m_socket->close() : connectToServer(); });
     connect(send, &QPushButton::clicked, this, &PopClientWidget::sendState);
     connect(m_group, &QLineEdit::returnPressed, this, &PopClientWidget::sendState);
     connect(m_typing, &QCheckBox::toggled, this, &PopClientWidget::sendState);
-    connect(report, &QPushButton::clicked, this, &PopClientWidget::reportViews);
     connect(m_socket, &ClientSocket::stateChanged, this, [this](const QString &text) {
         m_state->setText(text);
         m_connect->setText(m_socket->isActive() ? tr("Disconnect") : tr("Connect"));
@@ -118,6 +104,25 @@ PopClientWidget::PopClientWidget(QWidget *parent)
         m_states->removeRows(0, m_states->rowCount());
     });
     connect(m_socket, &ClientSocket::textReceived, this, &PopClientWidget::onMessage);
+}
+
+QWidget *PopClientWidget::buildViewsBox()
+{
+    auto *viewsBox = new QGroupBox(tr("View counts"), this);
+    auto *vl = new QHBoxLayout(viewsBox);
+    m_content = new QLineEdit(QUuid::createUuid().toString(QUuid::WithoutBraces), viewsBox);
+    m_content->setToolTip(tr("The content's UUID"));
+    m_count = new QSpinBox(viewsBox);
+    m_count->setRange(1, 1000);
+    auto *report = new QPushButton(tr("Report views"), viewsBox);
+    m_viewsResult = new QLabel(viewsBox);
+    vl->addWidget(new QLabel(tr("Content"), viewsBox));
+    vl->addWidget(m_content, 2);
+    vl->addWidget(m_count);
+    vl->addWidget(report);
+    vl->addWidget(m_viewsResult, 1);
+    connect(report, &QPushButton::clicked, this, &PopClientWidget::reportViews);
+    return viewsBox;
 }
 
 void PopClientWidget::setServers(const QUrl &pop, const QUrl &accounts)

@@ -52,6 +52,7 @@ signals:
     void viewsAnswered(bool ok);
 
 private:
+    QWidget *buildViewsBox();  // content id, count, Report views, the answer
     void onMessage(const QString &text);
 
     QUrl m_pop;

@@ -59,28 +59,7 @@ InspectorWidget::InspectorWidget(Monitor &monitor, QWidget *parent)
     controls->addWidget(m_status);
     layout->addLayout(controls);
 
-    auto *filters = new QHBoxLayout;
-    m_service = new QComboBox(this);
-    m_service->addItem(tr("All services"), QString());
-    for (const QString &s : ServerConfig::knownServices() + QStringList{QStringLiteral("accounts"), QStringLiteral("http")})
-        m_service->addItem(s, s);
-    m_direction = new QComboBox(this);
-    m_direction->addItem(tr("Both directions"), -1);
-    m_direction->addItem(tr("In (from clients)"), int(CaptureRecord::In));
-    m_direction->addItem(tr("Out (to clients)"), int(CaptureRecord::Out));
-    m_connection = new QLineEdit(this);
-    m_connection->setPlaceholderText(tr("Connection id"));
-    m_connection->setMaximumWidth(120);
-    m_text = new QLineEdit(this);
-    m_text->setPlaceholderText(tr("Text in the payload"));
-    m_text->setClearButtonEnabled(true);
-    m_regex = new QCheckBox(tr("Regular expression"), this);
-    filters->addWidget(m_service);
-    filters->addWidget(m_direction);
-    filters->addWidget(m_connection);
-    filters->addWidget(m_text, 1);
-    filters->addWidget(m_regex);
-    layout->addLayout(filters);
+    layout->addLayout(buildFilters());
 
     auto *split = new QSplitter(Qt::Vertical, this);
     m_view = new QTableView(split);
@@ -118,15 +97,41 @@ InspectorWidget::InspectorWidget(Monitor &monitor, QWidget *parent)
         if (!file.isEmpty() && !exportHar(file))
             m_status->setText(tr("Could not write %1").arg(file));
     });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &InspectorWidget::showSelected);
+    m_timer.setInterval(200);
+    connect(&m_timer, &QTimer::timeout, this, &InspectorWidget::pull);
+    m_timer.start();
+}
+
+QLayout *InspectorWidget::buildFilters()
+{
+    auto *filters = new QHBoxLayout;
+    m_service = new QComboBox(this);
+    m_service->addItem(tr("All services"), QString());
+    for (const QString &s : ServerConfig::knownServices() + QStringList{QStringLiteral("accounts"), QStringLiteral("http")})
+        m_service->addItem(s, s);
+    m_direction = new QComboBox(this);
+    m_direction->addItem(tr("Both directions"), -1);
+    m_direction->addItem(tr("In (from clients)"), int(CaptureRecord::In));
+    m_direction->addItem(tr("Out (to clients)"), int(CaptureRecord::Out));
+    m_connection = new QLineEdit(this);
+    m_connection->setPlaceholderText(tr("Connection id"));
+    m_connection->setMaximumWidth(120);
+    m_text = new QLineEdit(this);
+    m_text->setPlaceholderText(tr("Text in the payload"));
+    m_text->setClearButtonEnabled(true);
+    m_regex = new QCheckBox(tr("Regular expression"), this);
+    filters->addWidget(m_service);
+    filters->addWidget(m_direction);
+    filters->addWidget(m_connection);
+    filters->addWidget(m_text, 1);
+    filters->addWidget(m_regex);
     for (QComboBox *c : {m_service, m_direction})
         connect(c, &QComboBox::currentIndexChanged, this, &InspectorWidget::applyFilter);
     for (QLineEdit *e : {m_connection, m_text})
         connect(e, &QLineEdit::textChanged, this, &InspectorWidget::applyFilter);
     connect(m_regex, &QCheckBox::toggled, this, &InspectorWidget::applyFilter);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &InspectorWidget::showSelected);
-    m_timer.setInterval(200);
-    connect(&m_timer, &QTimer::timeout, this, &InspectorWidget::pull);
-    m_timer.start();
+    return filters;
 }
 
 void InspectorWidget::setCapture(bool on)

@@ -8,6 +8,7 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
@@ -48,6 +49,7 @@ signals:
     void sendAgain(const QByteArray &payload, bool binary);
 
 private:
+    QLayout *buildFilters();  // service, direction, connection, text (regular expression)
     void applyFilter();
     void showSelected();
 
