@@ -2,7 +2,7 @@
 // Server configuration (docs/configuration.md): defaults, a JSON file over them, CLI overrides on top.
 // Plain values; validated once at start-up.
 
-#include "net/limits.h"
+#include "wire/limits.h"
 
 #include <QHash>
 #include <QJsonObject>

@@ -16,6 +16,7 @@
 #include <QThreadPool>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -51,6 +52,7 @@ struct ServerContext {
     std::unique_ptr<Database> database;
     std::unique_ptr<AccountStore> accounts;
     std::unique_ptr<AccessWatcher> access;  // closes sockets whose access ended
+    std::function<void(qint64 nowMs)> everySecond;  // from each worker's tick: the access watcher's poll
     std::unique_ptr<Broker> broker;         // carries every hub's cross-connection events
     QThreadPool blockingPool;  // file reads and writes and other work that must not stall a worker
     std::unique_ptr<PasswordHasher> hasher;  // password checks: their own bounded queue

@@ -143,6 +143,7 @@ bool ServerHost::prepareContext(QString *error)
     ctx.accounts = std::make_unique<AccountStore>(*ctx.database, ctx.config.accessTokenTtlDays, ctx.config.ticketTtlSeconds);
     ctx.access = std::make_unique<AccessWatcher>(ctx);
     ctx.accounts->setAccessChangeHandler([access = ctx.access.get()] { access->poll(); });
+    ctx.everySecond = [access = ctx.access.get()](qint64 nowMs) { access->tick(nowMs); };
     ctx.blockingPool.setMaxThreadCount(qMax(2, QThread::idealThreadCount()));
     ctx.hasher = std::make_unique<PasswordHasher>(
         ctx.config.passwordHashThreads > 0 ? ctx.config.passwordHashThreads : qMax(1, QThread::idealThreadCount() / 2),

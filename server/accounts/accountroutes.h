@@ -2,7 +2,7 @@
 // The shared HTTP surface of docs/configuration.md, "HTTP API": /auth/register, /auth/login, /auth/logout,
 // /auth/ticket. Mounted on every listener.
 
-#include "services/service.h"
+#include "net/service.h"
 
 namespace sb {
 

@@ -1,4 +1,6 @@
 #pragma once
+
+#include "net/access.h"
 // Users, access tokens, tickets and API tokens (docs/configuration.md, "HTTP API"). Thread-safe: every call uses the
 // calling thread's database connection. Calls that hash passwords block for tens of ms.
 
@@ -14,16 +16,6 @@ class QSqlDatabase;
 namespace sb {
 
 class Database;
-
-// A change that ends access already granted: sockets opened with it must close.
-struct AccessEvent {
-    enum Kind { Token, User, Role, ApiToken };
-    qint64 id = 0;
-    Kind kind = Token;
-    qint64 userId = 0;
-    QByteArray tokenDigest;  // Token: the access token that was revoked
-    qint64 apiTokenId = 0;   // ApiToken
-};
 
 struct User {
     qint64 id = 0;

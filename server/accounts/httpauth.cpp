@@ -1,6 +1,6 @@
 #include "httpauth.h"
 
-#include "net/httpmessage.h"
+#include "wire/httpmessage.h"
 #include "passwordwork.h"
 
 namespace sb {

@@ -10,6 +10,7 @@
 #include "telemetry/capture.h"
 #include "telemetry/connectioninfo.h"
 #include "telemetry/counters.h"
+#include "telemetry/presence.h"
 
 #include <QHash>
 #include <QJsonObject>

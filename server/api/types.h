@@ -19,14 +19,6 @@ struct Status {
     static Status failed(QString why) { return {std::move(why)}; }
 };
 
-// One line of the Presence view: a service's section, its channels, groups or rooms, their
-// members. Texts are ready to show.
-struct PresenceNode {
-    QString label;
-    QString detail;
-    QList<PresenceNode> children;
-};
-
 // A value, or why there is none.
 template <typename T>
 struct Result {

@@ -2,7 +2,7 @@
 // Counts open connections against the limits (docs/configuration.md, "Limits"): TCP connections to the whole server,
 // and WebSockets per service and per service+address. Thread-safe.
 
-#include "limits.h"
+#include "wire/limits.h"
 #include "servicemap.h"
 
 #include <QHash>

@@ -4,8 +4,8 @@
 // HTTP/1.1 (keep-alive, Content-Length and chunked bodies) or validates a WebSocket upgrade
 // and hands the untouched socket to the worker's QWebSocketServer.
 
-#include "chunkeddecoder.h"
-#include "httpmessage.h"
+#include "wire/chunkeddecoder.h"
+#include "wire/httpmessage.h"
 #include "router.h"
 #include "wsendpoint.h"
 

@@ -2,8 +2,8 @@
 // Maps method + path to an HTTP handler or a WebSocket endpoint. Built once per listener at
 // start-up, then read concurrently by every worker (no mutation after build()).
 
-#include "httpmessage.h"
-#include "limits.h"
+#include "wire/httpmessage.h"
+#include "wire/limits.h"
 
 #include <QPointer>
 #include <QString>

@@ -1,6 +1,5 @@
 #include "worker.h"
 
-#include "accounts/accesswatcher.h"
 #include "epolldispatcher.h"
 #include "httpconnection.h"
 #include "logging.h"
@@ -235,8 +234,8 @@ void Worker::tick()
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (WsSession *s : std::as_const(m_sessions))
         s->heartbeatTick(now);
-    if (m_ctx.access)
-        m_ctx.access->tick(now);  // changes made by another process (the CLI)
+    if (m_ctx.everySecond)
+        m_ctx.everySecond(now);  // access changes made by another process (the CLI)
     publish();
     if (m_trimHeap) {
         // glibc keeps freed memory in its arenas: a flood of connections that each held

@@ -3,11 +3,11 @@
 // their HTTP connections and WebSocket sessions, and a QWebSocketServer used only through
 // handleConnection(). Methods are called on the worker thread unless marked thread-safe.
 
-#include "accounts/accountstore.h"
+#include "net/access.h"
 #include "servercontext.h"
 #include "telemetry/connectioninfo.h"
 #include "wsendpoint.h"
-#include "wsframe.h"
+#include "wire/wsframe.h"
 
 #include <QElapsedTimer>
 #include <QHash>

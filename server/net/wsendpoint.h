@@ -3,8 +3,8 @@
 // (admit), then creates the session once Qt has completed the upgrade. Both run on the
 // worker thread that owns the connection.
 
-#include "httpmessage.h"
-#include "limits.h"
+#include "wire/httpmessage.h"
+#include "wire/limits.h"
 
 #include <QHostAddress>
 #include <QString>

@@ -14,12 +14,12 @@
 //   consumer). Heartbeat (server ping, pong deadline) and a close deadline run from the
 //   worker's one-second tick.
 
-#include "accounts/accountstore.h"
+#include "net/access.h"
 #include "telemetry/capture.h"
 #include "telemetry/connectioninfo.h"
 #include "wsendpoint.h"
-#include "wsframe.h"
-#include "wsreader.h"
+#include "wire/wsframe.h"
+#include "wire/wsreader.h"
 
 #include <QObject>
 #include <QPointer>

@@ -2,7 +2,7 @@
 // Validation of a WebSocket upgrade request (RFC 6455 §4.2.1, seed 003, docs/configuration.md) before any
 // 101: what to refuse, with which status, code, reason and metrics label. Pure, any thread.
 
-#include "httphead.h"
+#include "wire/httphead.h"
 
 #include <QList>
 #include <QPair>

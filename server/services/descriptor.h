@@ -5,7 +5,7 @@
 // (SWITCHBOARD_SERVICES) registers it, and configuration, the schema, the listeners and the
 // dashboard take every service from that list.
 
-#include "net/limits.h"
+#include "wire/limits.h"
 #include "settingfields.h"
 #include "store/migrations.h"
 

@@ -4,7 +4,7 @@
 // to the room's members: framed once, one batch per worker.
 
 #include "broker/broker.h"
-#include "net/wsframe.h"
+#include "wire/wsframe.h"
 
 #include <QByteArray>
 #include <QHash>

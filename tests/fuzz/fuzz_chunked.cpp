@@ -1,6 +1,6 @@
 // libFuzzer target: the chunked body decoder, fed the input in two pieces, must agree
 // with itself fed whole, never exceed its body limit, and never consume past its input.
-#include "net/chunkeddecoder.h"
+#include "wire/chunkeddecoder.h"
 
 #include <cstddef>
 #include <cstdint>

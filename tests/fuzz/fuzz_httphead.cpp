@@ -1,6 +1,6 @@
 // libFuzzer target: the strict request-head parser must never crash, read out of bounds,
 // or report a head longer than its input, whatever the bytes.
-#include "net/httphead.h"
+#include "wire/httphead.h"
 
 #include <cstddef>
 #include <cstdint>

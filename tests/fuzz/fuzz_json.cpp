@@ -1,7 +1,7 @@
 // libFuzzer target: minifyJson (channel emit bodies). Whatever the bytes, no crash; what it
 // accepts comes out no longer than it went in, is accepted again unchanged (minifying is
 // idempotent), and Qt's parser reads an accepted object or array.
-#include "net/jsonminify.h"
+#include "wire/jsonminify.h"
 
 #include <QJsonDocument>
 

@@ -3,8 +3,8 @@
 // handshake. Whatever the bytes: no crash, nothing consumed beyond what was given, text
 // messages valid UTF-8, control payloads at most 125 bytes, messages within the limit, and
 // the same events whether the bytes arrive whole or in pieces.
-#include "net/utf8validator.h"
-#include "net/wsreader.h"
+#include "wire/utf8validator.h"
+#include "wire/wsreader.h"
 
 #include <QList>
 

@@ -1,5 +1,5 @@
-#include "net/chunkeddecoder.h"
-#include "net/httphead.h"
+#include "wire/chunkeddecoder.h"
+#include "wire/httphead.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
 // minifyJson: exactly RFC 8259 JSON is accepted, and passed on byte for byte minus whitespace.
-#include "net/jsonminify.h"
+#include "wire/jsonminify.h"
 
 #include <QJsonDocument>
 #include <QRandomGenerator>

@@ -1,6 +1,6 @@
 // WsReader and Utf8Validator: client frames judged exactly as RFC 6455 says, on bytes alone.
-#include "net/utf8validator.h"
-#include "net/wsreader.h"
+#include "wire/utf8validator.h"
+#include "wire/wsreader.h"
 #include "rawws.h"
 
 #include <QRandomGenerator>

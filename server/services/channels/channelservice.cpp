@@ -4,7 +4,7 @@
 
 #include "channelsession.h"
 #include "net/httpconnection.h"
-#include "net/jsonminify.h"
+#include "wire/jsonminify.h"
 #include "net/worker.h"
 #include "net/wsendpoint.h"
 #include "servercontext.h"

@@ -4,7 +4,7 @@
 
 #include "ackregistry.h"
 #include "channelhub.h"
-#include "services/service.h"
+#include "net/service.h"
 
 namespace sb {
 struct ServerContext;

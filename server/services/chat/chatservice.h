@@ -4,7 +4,7 @@
 
 #include "services/chat/chatstore.h"
 #include "services/roomhub.h"
-#include "services/service.h"
+#include "net/service.h"
 
 #include <memory>
 #include <optional>

@@ -5,7 +5,7 @@
 
 #include "felixhub.h"
 #include "felixstore.h"
-#include "services/service.h"
+#include "net/service.h"
 
 namespace sb {
 struct ServerContext;

@@ -3,7 +3,7 @@
 // rooms authenticated by HTTP Basic, the session cookie or a ?ticket=.
 
 #include "services/roomhub.h"
-#include "services/service.h"
+#include "net/service.h"
 
 #include <memory>
 

@@ -4,7 +4,7 @@
 // clamped, rate-limited per user and stored in batches.
 
 #include "services/roomhub.h"
-#include "services/service.h"
+#include "net/service.h"
 #include "viewcounts.h"
 
 #include <QElapsedTimer>

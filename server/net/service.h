@@ -1,10 +1,11 @@
 #pragma once
 // A protocol service: a named set of HTTP routes and WebSocket endpoints, mounted on one
 // listener. Created on the host thread; its handlers run on worker threads and must be
-// thread-safe. What it is (name, port, settings, tables) is its descriptor (descriptor.h).
+// thread-safe. What it is (name, port, settings, tables) is its descriptor
+// (services/descriptor.h).
 
-#include "api/types.h"
 #include "net/router.h"
+#include "telemetry/presence.h"
 
 #include <QCoreApplication>
 #include <QString>
