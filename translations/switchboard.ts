@@ -1762,6 +1762,45 @@
     </message>
 </context>
 <context>
+    <name>sb::ui::PopClient</name>
+    <message>
+        <source>Logging in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logged in; connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong email or password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log in first, or paste a session id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authenticated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not authenticated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::PopClientWidget</name>
     <message>
         <source>Session</source>
@@ -1852,39 +1891,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Logging in…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Logged in; connecting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wrong email or password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Login failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HTTP %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Log in first, or paste a session id</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reported; waiting for the server…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Authenticated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not authenticated: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1897,10 +1904,6 @@
     </message>
     <message>
         <source>typing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>State refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

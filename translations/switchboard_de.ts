@@ -1745,6 +1745,45 @@
     </message>
 </context>
 <context>
+    <name>sb::ui::PopClient</name>
+    <message>
+        <source>Logging in…</source>
+        <translation>Melde an…</translation>
+    </message>
+    <message>
+        <source>Logged in; connecting…</source>
+        <translation>Angemeldet; verbinde…</translation>
+    </message>
+    <message>
+        <source>Wrong email or password</source>
+        <translation>Falsche E-Mail oder falsches Passwort</translation>
+    </message>
+    <message>
+        <source>Login failed: %1</source>
+        <translation>Anmeldung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>Log in first, or paste a session id</source>
+        <translation>Erst anmelden oder eine Sitzungs-ID einfügen</translation>
+    </message>
+    <message>
+        <source>Authenticated</source>
+        <translation>Authentifiziert</translation>
+    </message>
+    <message>
+        <source>Not authenticated: %1</source>
+        <translation>Nicht authentifiziert: %1</translation>
+    </message>
+    <message>
+        <source>State refused: %1</source>
+        <translation>Zustand abgelehnt: %1</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::PopClientWidget</name>
     <message>
         <source>Session</source>
@@ -1835,40 +1874,8 @@
         <translation>Trennen</translation>
     </message>
     <message>
-        <source>Logging in…</source>
-        <translation>Melde an…</translation>
-    </message>
-    <message>
-        <source>Logged in; connecting…</source>
-        <translation>Angemeldet; verbinde…</translation>
-    </message>
-    <message>
-        <source>Wrong email or password</source>
-        <translation>Falsche E-Mail oder falsches Passwort</translation>
-    </message>
-    <message>
-        <source>Login failed: %1</source>
-        <translation>Anmeldung fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>HTTP %1</source>
-        <translation>HTTP %1</translation>
-    </message>
-    <message>
-        <source>Log in first, or paste a session id</source>
-        <translation>Erst anmelden oder eine Sitzungs-ID einfügen</translation>
-    </message>
-    <message>
         <source>Reported; waiting for the server…</source>
         <translation>Gemeldet; warte auf den Server…</translation>
-    </message>
-    <message>
-        <source>Authenticated</source>
-        <translation>Authentifiziert</translation>
-    </message>
-    <message>
-        <source>Not authenticated: %1</source>
-        <translation>Nicht authentifiziert: %1</translation>
     </message>
     <message>
         <source>Stored</source>
@@ -1881,10 +1888,6 @@
     <message>
         <source>typing…</source>
         <translation>tippt…</translation>
-    </message>
-    <message>
-        <source>State refused: %1</source>
-        <translation>Zustand abgelehnt: %1</translation>
     </message>
 </context>
 <context>

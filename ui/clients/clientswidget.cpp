@@ -5,6 +5,7 @@
 #include "chatclientwidget.h"
 #include "felixclient.h"
 #include "popclient.h"
+#include "popclientwidget.h"
 #include "serverhost.h"
 
 #include <QCheckBox>
@@ -77,7 +78,7 @@ void ProfileWidget::setUrls(const QUrl &accounts, const QUrl &channels, const QU
     m_chat->client()->setServer(accounts);
     m_channels->setServer(channels);
     m_felix->setServer(felix);
-    m_pop->setServers(pop, accounts);
+    m_pop->client()->setServers(pop, accounts);
 }
 
 ClientsWidget::ClientsWidget(ServerHost &host, QWidget *parent) : QWidget(parent), m_host(host), m_profiles(new QTabWidget(this))

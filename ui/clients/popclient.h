@@ -1,75 +1,58 @@
 #pragma once
-// The pop client (seed 000): log in (POST /auth/login on the accounts listener) or paste a
-// session id, authenticate on the pop socket, set the active group and the typing state
-// and watch the group's states live, and report view counts with the server's answer.
+// The pop client (seed 000, docs/pop.md), without widgets: log in (POST /auth/login on the
+// accounts listener) or take a session id, authenticate on the pop socket (first message
+// {"authorization": "Bearer <session id>"}), send the active group and typing state and
+// receive the group's states, report view counts and hear the server's answer.
+// PopClientWidget shows it; tests drive it directly (tests/clients/tst_popclient.cpp).
 
+#include <QJsonObject>
+#include <QObject>
 #include <QUrl>
-#include <QWidget>
 
-class QCheckBox;
-class QLabel;
-class QLineEdit;
 class QNetworkAccessManager;
-class QPushButton;
-class QSpinBox;
-class QStandardItemModel;
 
 namespace sb::ui {
 
 class ClientSocket;
 
-class PopClientWidget final : public QWidget
+class PopClient final : public QObject
 {
     Q_OBJECT
 public:
-    explicit PopClientWidget(QWidget *parent = nullptr);
-    Q_DISABLE_COPY_MOVE(PopClientWidget)
+    explicit PopClient(QObject *parent = nullptr);
+    Q_DISABLE_COPY_MOVE(PopClient)
 
     // The pop listener, and the listener that serves /auth/login.
     void setServers(const QUrl &pop, const QUrl &accounts);
-    void logIn();
-    void connectToServer();
-    void sendState();
-    void reportViews();
+    // On success the session id is the access token, and the socket opens with it.
+    void logIn(const QString &email, const QString &password);
+    // false, with stateChanged saying why, when there is no session id.
+    bool connectToServer(const QString &sessionId);
+    void disconnectFromServer();
+    // `group`: a number, a string, or null for none. false while not authenticated.
+    bool sendState(const QJsonValue &group, bool typing);
+    bool reportViews(const QString &contentId, int count);
 
-    QLineEdit *email() const { return m_email; }
-    QLineEdit *password() const { return m_password; }
-    QLineEdit *sessionId() const { return m_session; }
-    QLineEdit *group() const { return m_group; }
-    QCheckBox *typing() const { return m_typing; }
-    QLineEdit *contentId() const { return m_content; }
-    QSpinBox *viewCount() const { return m_count; }
-    QLabel *stateLabel() const { return m_state; }
-    QLabel *viewsResult() const { return m_viewsResult; }
-    QStandardItemModel *states() const { return m_states; }
     bool authenticated() const { return m_authenticated; }
+    QString sessionId() const { return m_sessionId; }
     ClientSocket *socket() const { return m_socket; }
 
 signals:
+    void stateChanged(const QString &text);  // a status line: login, connection, authentication
     void loggedIn(bool ok);
     void authenticatedChanged(bool ok);
+    // Another member's (or this one's) state in the same group: user_id, active_group_id, is_typing.
     void stateReceived(const QJsonObject &state);
-    void viewsAnswered(bool ok);
+    void viewsAnswered(bool ok, const QString &detail);
 
 private:
-    QWidget *buildViewsBox();  // content id, count, Report views, the answer
     void onMessage(const QString &text);
 
     QUrl m_pop;
     QUrl m_accounts;
+    QString m_sessionId;
     ClientSocket *m_socket;
     QNetworkAccessManager *m_http;
-    QLineEdit *m_email;
-    QLineEdit *m_password;
-    QLineEdit *m_session;
-    QPushButton *m_connect;
-    QLabel *m_state;
-    QLineEdit *m_group;
-    QCheckBox *m_typing;
-    QStandardItemModel *m_states;
-    QLineEdit *m_content;
-    QSpinBox *m_count;
-    QLabel *m_viewsResult;
     bool m_authenticated = false;
 };
 
