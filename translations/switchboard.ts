@@ -952,6 +952,13 @@
     </message>
 </context>
 <context>
+    <name>sb::ui::FelixClient</name>
+    <message>
+        <source>Refused (HTTP 403): the token is unknown, revoked or not private.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::FelixClientWidget</name>
     <message>
         <source>A private API token (Users and tokens → New token…)</source>
@@ -1043,10 +1050,6 @@
     </message>
     <message>
         <source>Changes to the guilds and users you listen to appear here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refused (HTTP 403): the token is unknown, revoked or not private.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

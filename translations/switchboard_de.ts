@@ -941,6 +941,13 @@
     </message>
 </context>
 <context>
+    <name>sb::ui::FelixClient</name>
+    <message>
+        <source>Refused (HTTP 403): the token is unknown, revoked or not private.</source>
+        <translation>Abgelehnt (HTTP 403): Das Token ist unbekannt, widerrufen oder nicht privat.</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::FelixClientWidget</name>
     <message>
         <source>A private API token (Users and tokens → New token…)</source>
@@ -1033,10 +1040,6 @@
     <message>
         <source>Changes to the guilds and users you listen to appear here.</source>
         <translation>Änderungen an den abonnierten Gilden und Benutzern erscheinen hier.</translation>
-    </message>
-    <message>
-        <source>Refused (HTTP 403): the token is unknown, revoked or not private.</source>
-        <translation>Abgelehnt (HTTP 403): Das Token ist unbekannt, widerrufen oder nicht privat.</translation>
     </message>
     <message>
         <source>Disconnect</source>

@@ -11,6 +11,7 @@
 #include "clients/clientsocket.h"
 #include "clients/clientswidget.h"
 #include "clients/felixclient.h"
+#include "clients/felixclientwidget.h"
 #include "clients/popclient.h"
 #include "clients/popclientwidget.h"
 #include "accounts/accountstore.h"
@@ -294,10 +295,10 @@ private slots:
         type(f->token(), QStringLiteral("not-a-token"));
         QTest::mouseClick(button(f, QStringLiteral("Connect")), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(f->stateLabel()->text().contains(QStringLiteral("403")), 5000);
-        QVERIFY(!f->socket()->isActive());  // a refusal is not retried
+        QVERIFY(!f->client()->socket()->isActive());  // a refusal is not retried
 
         type(f->token(), QString::fromLatin1(token));
-        QSignalSpy status(f, &FelixClientWidget::statusReceived);
+        QSignalSpy status(f->client(), &FelixClient::statusReceived);
         QTest::mouseClick(button(f, QStringLiteral("Connect")), Qt::LeftButton);
         QVERIFY(status.wait(5000));  // a heartbeat goes out on connect
         QVERIFY(f->shards()->rowCount() >= 1);
@@ -306,7 +307,7 @@ private slots:
 
         type(f->guildIds(), QStringLiteral("g1, g2"));
         QTest::mouseClick(button(f, QStringLiteral("Subscribe")), Qt::LeftButton);
-        QSignalSpy updates(f, &FelixClientWidget::updateReceived);
+        QSignalSpy updates(f->client(), &FelixClient::updateReceived);
         QTest::qWait(100);
         QNetworkAccessManager nam;
         QNetworkRequest put(s.http(QStringLiteral("/guilds/g2"), 2));
@@ -319,7 +320,7 @@ private slots:
         QVERIFY(f->feed()->toPlainText().contains(QStringLiteral("Bakery")));
         QTest::mouseClick(button(f, QStringLiteral("Heartbeat now")), Qt::LeftButton);
         QVERIFY(status.wait(5000));
-        QCOMPARE(f->lastStatus().value(QStringLiteral("guildsCount")).toInt(), 1);
+        QCOMPARE(f->client()->lastStatus().value(QStringLiteral("guildsCount")).toInt(), 1);
         snapshot(&clients, QStringLiteral("clients-felix.png"));
     }
 

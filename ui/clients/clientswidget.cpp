@@ -4,6 +4,7 @@
 #include "chatclient.h"
 #include "chatclientwidget.h"
 #include "felixclient.h"
+#include "felixclientwidget.h"
 #include "popclient.h"
 #include "popclientwidget.h"
 #include "serverhost.h"
@@ -77,7 +78,7 @@ void ProfileWidget::setUrls(const QUrl &accounts, const QUrl &channels, const QU
 {
     m_chat->client()->setServer(accounts);
     m_channels->setServer(channels);
-    m_felix->setServer(felix);
+    m_felix->client()->setServer(felix);
     m_pop->client()->setServers(pop, accounts);
 }
 

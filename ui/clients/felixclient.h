@@ -1,71 +1,56 @@
 #pragma once
-// The felix client (seed 002): a private API token in the Authorization header (a refusal
-// — 403 — is shown as such), heartbeats (20001) on a timer or by hand with the 10001 answer
-// laid out (shards, guilds, memory, uptime), a subscription editor (20002) and the live
-// feed of guild and user updates (10002 / 10003).
+// The felix client (seed 002, docs/felix.md), without widgets: a private API token in the
+// Authorization header (a refusal, 403, is said as such and not retried), heartbeats (20001)
+// on a timer or by hand with their 10001 answer, a subscription (20002) that is sent again
+// after a reconnect, and the guild and user updates (10002 / 10003).
+// FelixClientWidget shows it; tests drive it directly (tests/clients/tst_felixclient.cpp).
 
 #include <QJsonObject>
+#include <QObject>
+#include <QStringList>
 #include <QTimer>
 #include <QUrl>
-#include <QWidget>
-
-class QCheckBox;
-class QLabel;
-class QLineEdit;
-class QPlainTextEdit;
-class QPushButton;
-class QSpinBox;
-class QStandardItemModel;
 
 namespace sb::ui {
 
 class ClientSocket;
 
-class FelixClientWidget final : public QWidget
+class FelixClient final : public QObject
 {
     Q_OBJECT
 public:
-    explicit FelixClientWidget(QWidget *parent = nullptr);
-    Q_DISABLE_COPY_MOVE(FelixClientWidget)
+    explicit FelixClient(QObject *parent = nullptr);
+    Q_DISABLE_COPY_MOVE(FelixClient)
 
-    void setServer(const QUrl &base);
-    void connectToServer();
+    void setServer(const QUrl &base) { m_base = base; }
+    void connectToServer(const QString &token);
     void disconnectFromServer();
-    void sendHeartbeat();
-    void subscribe();
+    // Heartbeats every `ms` while connected (and one on connecting); 0: only by hand.
+    void setHeartbeatInterval(int ms);
+    // false while not connected.
+    bool sendHeartbeat();
+    // Replaces what this connection listens to; false while not connected.
+    bool subscribe(const QStringList &guildIds, const QStringList &userIds);
 
-    QLineEdit *token() const { return m_token; }
-    QCheckBox *heartbeats() const { return m_heartbeats; }
-    QLineEdit *guildIds() const { return m_guilds; }
-    QLineEdit *userIds() const { return m_users; }
-    QLabel *stateLabel() const { return m_state; }
-    QLabel *statusSummary() const { return m_summary; }
-    QStandardItemModel *shards() const { return m_shards; }
-    QPlainTextEdit *feed() const { return m_feed; }
     ClientSocket *socket() const { return m_socket; }
     QJsonObject lastStatus() const { return m_lastStatus; }
 
 signals:
+    void stateChanged(const QString &text);  // the connection in words
     void statusReceived(const QJsonObject &data);
-    void updateReceived(int code, const QJsonObject &data);
+    // 10002 (guild) or 10003 (user): its id and document (null: deleted).
+    void updateReceived(int code, const QString &id, const QJsonValue &document);
+    void otherMessage(const QString &text);  // anything the seed does not define
 
 private:
-    void buildSubscriptions(QWidget *split);  // ids, Subscribe, the feed of updates
     void onMessage(const QString &text);
 
     QUrl m_base;
     ClientSocket *m_socket;
     QTimer m_heartbeatTimer;
-    QLineEdit *m_token;
-    QPushButton *m_connect;
-    QLabel *m_state;
-    QCheckBox *m_heartbeats;
-    QSpinBox *m_interval;
-    QLabel *m_summary;
-    QStandardItemModel *m_shards;
-    QLineEdit *m_guilds;
-    QLineEdit *m_users;
-    QPlainTextEdit *m_feed;
+    int m_heartbeatMs = 0;
+    QStringList m_guilds;
+    QStringList m_users;
     QJsonObject m_lastStatus;
 };
 
