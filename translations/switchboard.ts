@@ -367,6 +367,47 @@
     </message>
 </context>
 <context>
+    <name>sb::ui::ChannelsClient</name>
+    <message>
+        <source>closed: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payload is not JSON: %1 (at character %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose members in the list first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>connected as %1 (%n member(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PING, answered with PONG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PING, not answered (auto-PONG is off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(acknowledged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(asks for an ACK; auto-ACK is off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ERROR %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::ChannelsClientWidget</name>
     <message>
         <source>Your presence: a JSON object every member sees</source>
@@ -457,10 +498,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>closed: %1 %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The presence must be a JSON object: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -470,14 +507,6 @@
     </message>
     <message>
         <source>The presence must be a JSON object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The payload is not JSON: %1 (at character %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose members in the list first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -502,32 +531,6 @@
     </message>
     <message>
         <source>Latency %1 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>connected as %1 (%n member(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>PING, answered with PONG</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PING, not answered (auto-PONG is off)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(acknowledged)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(asks for an ACK; auto-ACK is off)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ERROR %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

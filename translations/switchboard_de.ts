@@ -360,6 +360,45 @@
     </message>
 </context>
 <context>
+    <name>sb::ui::ChannelsClient</name>
+    <message>
+        <source>closed: %1 %2</source>
+        <translation>geschlossen: %1 %2</translation>
+    </message>
+    <message>
+        <source>The payload is not JSON: %1 (at character %2)</source>
+        <translation>Die Nutzdaten sind kein JSON: %1 (bei Zeichen %2)</translation>
+    </message>
+    <message>
+        <source>Choose members in the list first</source>
+        <translation>Erst Mitglieder in der Liste wählen</translation>
+    </message>
+    <message numerus="yes">
+        <source>connected as %1 (%n member(s))</source>
+        <translation><numerusform>verbunden als %1 (%n Mitglied)</numerusform><numerusform>verbunden als %1 (%n Mitglieder)</numerusform></translation>
+    </message>
+    <message>
+        <source>PING, answered with PONG</source>
+        <translation>PING, mit PONG beantwortet</translation>
+    </message>
+    <message>
+        <source>PING, not answered (auto-PONG is off)</source>
+        <translation>PING, nicht beantwortet (Auto-PONG ist aus)</translation>
+    </message>
+    <message>
+        <source>(acknowledged)</source>
+        <translation>(bestätigt)</translation>
+    </message>
+    <message>
+        <source>(asks for an ACK; auto-ACK is off)</source>
+        <translation>(bittet um ein ACK; Auto-ACK ist aus)</translation>
+    </message>
+    <message>
+        <source>ERROR %1: %2</source>
+        <translation>FEHLER %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::ChannelsClientWidget</name>
     <message>
         <source>Your presence: a JSON object every member sees</source>
@@ -450,10 +489,6 @@
         <translation>Verlassen</translation>
     </message>
     <message>
-        <source>closed: %1 %2</source>
-        <translation>geschlossen: %1 %2</translation>
-    </message>
-    <message>
         <source>The presence must be a JSON object: %1</source>
         <translation>Die Anwesenheit muss ein JSON-Objekt sein: %1</translation>
     </message>
@@ -464,14 +499,6 @@
     <message>
         <source>The presence must be a JSON object</source>
         <translation>Die Anwesenheit muss ein JSON-Objekt sein</translation>
-    </message>
-    <message>
-        <source>The payload is not JSON: %1 (at character %2)</source>
-        <translation>Die Nutzdaten sind kein JSON: %1 (bei Zeichen %2)</translation>
-    </message>
-    <message>
-        <source>Choose members in the list first</source>
-        <translation>Erst Mitglieder in der Liste wählen</translation>
     </message>
     <message>
         <source>Emitted; waiting for the ACKs…</source>
@@ -496,30 +523,6 @@
     <message>
         <source>Latency %1 ms</source>
         <translation>Latenz %1 ms</translation>
-    </message>
-    <message numerus="yes">
-        <source>connected as %1 (%n member(s))</source>
-        <translation><numerusform>verbunden als %1 (%n Mitglied)</numerusform><numerusform>verbunden als %1 (%n Mitglieder)</numerusform></translation>
-    </message>
-    <message>
-        <source>PING, answered with PONG</source>
-        <translation>PING, mit PONG beantwortet</translation>
-    </message>
-    <message>
-        <source>PING, not answered (auto-PONG is off)</source>
-        <translation>PING, nicht beantwortet (Auto-PONG ist aus)</translation>
-    </message>
-    <message>
-        <source>(acknowledged)</source>
-        <translation>(bestätigt)</translation>
-    </message>
-    <message>
-        <source>(asks for an ACK; auto-ACK is off)</source>
-        <translation>(bittet um ein ACK; Auto-ACK ist aus)</translation>
-    </message>
-    <message>
-        <source>ERROR %1: %2</source>
-        <translation>FEHLER %1: %2</translation>
     </message>
     <message>
         <source>The server reported %1: %2</source>

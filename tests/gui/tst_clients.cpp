@@ -6,6 +6,7 @@
 #include "services/chat/chatservice.h"
 #include "services/channels/channelservice.h"
 #include "clients/channelsclient.h"
+#include "clients/channelsclientwidget.h"
 #include "clients/chatclient.h"
 #include "clients/chatclientwidget.h"
 #include "clients/clientsocket.h"
@@ -223,14 +224,14 @@ private slots:
         QTest::mouseClick(button(b, QStringLiteral("Join")), Qt::LeftButton);
         QTRY_COMPARE(a->members()->rowCount(), 2);
         QTRY_COMPARE(b->members()->rowCount(), 2);
-        QVERIFY(!a->clientId().isEmpty());
+        QVERIFY(!a->client()->clientId().isEmpty());
         QVERIFY(a->members()->item(1, 1)->text().contains(QStringLiteral("Ben")));
         QVERIFY(a->stateLabel()->text().startsWith(QStringLiteral("Connected")));
 
         // Emit to everyone with require-ack: both auto-ACK, 200 with acked.
         a->payload()->setPlainText(QStringLiteral("{\"msg\": \"hi all\"}"));
         a->requireAck()->setChecked(true);
-        QSignalSpy answered(a, &ChannelsClientWidget::emitAnswered);
+        QSignalSpy answered(a->client(), &ChannelsClient::emitAnswered);
         QTest::mouseClick(button(a, QStringLiteral("Emit")), Qt::LeftButton);
         QVERIFY(answered.wait(5000));
         QCOMPARE(answered.last().at(0).toInt(), 200);
@@ -267,7 +268,7 @@ private slots:
         QTest::mouseClick(button(a, QStringLiteral("Emit")), Qt::LeftButton);
         QVERIFY(answered.wait(5000));
         QCOMPARE(answered.last().at(0).toInt(), 408);
-        QVERIFY(answered.last().at(1).toByteArray().contains(b->clientId().toUtf8()));
+        QVERIFY(answered.last().at(1).toByteArray().contains(b->client()->clientId().toUtf8()));
         QVERIFY(a->resultLabel()->text().contains(QStringLiteral("acknowledged in time")));
         snapshot(&ann, QStringLiteral("clients-channels.png"));
 
@@ -275,7 +276,7 @@ private slots:
         b->autoPong()->setChecked(false);
         QTRY_VERIFY_WITH_TIMEOUT(b->log()->toPlainText().contains(QStringLiteral("PING_TIMEOUT")), 5000);
         QTRY_VERIFY_WITH_TIMEOUT(b->stateLabel()->text().contains(QStringLiteral("1008")), 5000);
-        QVERIFY(!b->socket()->isActive());  // a close the server chose: no reconnect
+        QVERIFY(!b->client()->socket()->isActive());  // a close the server chose: no reconnect
         QTRY_COMPARE(a->members()->rowCount(), 1);
         QVERIFY(a->log()->toPlainText().contains(QStringLiteral("PING, answered with PONG")));
     }
@@ -295,7 +296,11 @@ private slots:
         type(f->token(), QStringLiteral("not-a-token"));
         QTest::mouseClick(button(f, QStringLiteral("Connect")), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(f->stateLabel()->text().contains(QStringLiteral("403")), 5000);
-        QVERIFY(!f->client()->socket()->isActive());  // a refusal is not retried
+        // A refusal is not retried: still refused after the first retry would have come (1 s).
+        QTRY_VERIFY_WITH_TIMEOUT(!f->client()->socket()->isActive(), 2000);
+        QTest::qWait(1500);
+        QVERIFY2(!f->client()->socket()->isActive(), qPrintable(f->stateLabel()->text()));
+        QVERIFY2(f->stateLabel()->text().startsWith(QStringLiteral("Refused (HTTP 403)")), qPrintable(f->stateLabel()->text()));
 
         type(f->token(), QString::fromLatin1(token));
         QSignalSpy status(f->client(), &FelixClient::statusReceived);
@@ -402,13 +407,13 @@ private slots:
             p.host = QStringLiteral("192.168.1.20");
             p.channelsPort = 9080;
             ProfileWidget *w = clients.addRemote(p);
-            QCOMPARE(w->channels()->server(), QUrl(QStringLiteral("http://192.168.1.20:9080")));
+            QCOMPARE(w->channels()->client()->server(), QUrl(QStringLiteral("http://192.168.1.20:9080")));
             QCOMPARE(clients.profiles()->count(), 2);
         }
         ClientsWidget again(s.host());
         QCOMPARE(again.profiles()->count(), 2);
         QCOMPARE(again.profiles()->tabText(1), QStringLiteral("Living room"));
-        QCOMPARE(again.profile(1)->channels()->server().port(), 9080);
+        QCOMPARE(again.profile(1)->channels()->client()->server().port(), 9080);
         again.removeRemote(0);  // the embedded server cannot be removed
         QCOMPARE(again.profiles()->count(), 2);
         again.removeRemote(1);
@@ -426,7 +431,7 @@ private slots:
         QTRY_COMPARE(c->members()->rowCount(), 1);
         s.host().stopListener(1);  // the channels listener: its sockets get 1001
         QTRY_VERIFY_WITH_TIMEOUT(c->stateLabel()->text().contains(QStringLiteral("reconnecting in 1 s")), 5000);
-        QVERIFY(c->socket()->isActive());
+        QVERIFY(c->client()->socket()->isActive());
         QString err;
         QVERIFY2(s.host().startListener(1, &err), qPrintable(err));
         QTRY_COMPARE_WITH_TIMEOUT(c->members()->rowCount(), 1, 10000);

@@ -1,6 +1,7 @@
 #include "clientswidget.h"
 
 #include "channelsclient.h"
+#include "channelsclientwidget.h"
 #include "chatclient.h"
 #include "chatclientwidget.h"
 #include "felixclient.h"
@@ -77,7 +78,7 @@ ProfileWidget::ProfileWidget(QWidget *parent)
 void ProfileWidget::setUrls(const QUrl &accounts, const QUrl &channels, const QUrl &felix, const QUrl &pop)
 {
     m_chat->client()->setServer(accounts);
-    m_channels->setServer(channels);
+    m_channels->client()->setServer(channels);
     m_felix->client()->setServer(felix);
     m_pop->client()->setServers(pop, accounts);
 }
