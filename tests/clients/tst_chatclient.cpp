@@ -51,11 +51,7 @@ private slots:
         QVERIFY(s.ok());
         sb::AccountStore::Error err{};
         QVERIFY(s.host().accounts().createUser(QStringLiteral("boss@client.test"), QStringLiteral("boss-pw-123"), QStringLiteral("superuser"), 0, &err));
-        const QString boss = s.postJson(QStringLiteral("/auth/login"), {{QStringLiteral("email"), QStringLiteral("boss@client.test")},
-                                                                         {QStringLiteral("password"), QStringLiteral("boss-pw-123")}})
-                                 .json()
-                                 .value(QStringLiteral("access_token"))
-                                 .toString();
+        const QString boss = s.login(QStringLiteral("boss@client.test"), QStringLiteral("boss-pw-123"));
         QCOMPARE(s.uploadSmile(boss, kTinyPng).status, 201);
 
         ChatClient ann, ben;

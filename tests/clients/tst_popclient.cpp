@@ -45,11 +45,7 @@ private slots:
         QCOMPARE(login.last().at(0).toBool(), true);
         QVERIFY(!ann.sessionId().isEmpty());
         // Ben pastes a session id instead of logging in.
-        const QString benSession = s.postJson(QStringLiteral("/auth/login"), {{QStringLiteral("email"), QStringLiteral("ben@pop.test")},
-                                                                               {QStringLiteral("password"), QStringLiteral("pw-ben-123")}})
-                                       .json()
-                                       .value(QStringLiteral("access_token"))
-                                       .toString();
+        const QString benSession = s.login(QStringLiteral("ben@pop.test"), QStringLiteral("pw-ben-123"));
         QVERIFY(ben.connectToServer(benSession));
         QTRY_VERIFY_WITH_TIMEOUT(ann.authenticated() && ben.authenticated(), 10000);
 

@@ -134,6 +134,11 @@ HttpResult TestServer::postJson(const QString &path, const QJsonObject &body, co
 QString TestServer::registerAndLogin(const QString &email, const QString &password)
 {
     postJson(QStringLiteral("/auth/register"), {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}, {QStringLiteral("repeat_password"), password}});
+    return login(email, password);
+}
+
+QString TestServer::login(const QString &email, const QString &password)
+{
     const HttpResult r = postJson(QStringLiteral("/auth/login"), {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}});
     return r.json().value(QStringLiteral("access_token")).toString();
 }

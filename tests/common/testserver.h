@@ -56,6 +56,8 @@ public:
 
     // Registers and logs in a user; returns the access token (empty on failure).
     QString registerAndLogin(const QString &email, const QString &password);
+    // POST /auth/login: the access token (empty when refused).
+    QString login(const QString &email, const QString &password);
     // POST /storage/smiles as multipart (file, and price when given), with this Bearer token.
     HttpResult uploadSmile(const QString &token, const QByteArray &image, const QByteArray &price = {});
 

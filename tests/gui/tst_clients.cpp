@@ -85,11 +85,7 @@ private slots:
         QVERIFY(s.ok());
         sb::AccountStore::Error err{};
         QVERIFY(s.host().accounts().createUser(QStringLiteral("boss@chat.gui"), QStringLiteral("boss-pw-123"), QStringLiteral("superuser"), 0, &err));
-        const QString boss = s.postJson(QStringLiteral("/auth/login"), {{QStringLiteral("email"), QStringLiteral("boss@chat.gui")},
-                                                                         {QStringLiteral("password"), QStringLiteral("boss-pw-123")}})
-                                 .json()
-                                 .value(QStringLiteral("access_token"))
-                                 .toString();
+        const QString boss = s.login(QStringLiteral("boss@chat.gui"), QStringLiteral("boss-pw-123"));
         QCOMPARE(s.uploadSmile(boss, kTinyPng).status, 201);
 
         ClientsWidget annWindow(s.host()), benWindow(s.host());
