@@ -153,8 +153,10 @@ private:
         holdInput();
         m_service.writer().submit(m_user->id, std::move(*report), [worker, sid, counters](bool stored, int capped) {
             ServiceCounters::add(counters->reportsClamped, capped);
-            const QByteArray reply = stored ? compact({{pp::key::viewCounts, true}})
-                                         : compact({{pp::key::viewCounts, false}, {pp::key::detail, QStringLiteral("the report could not be stored")}});
+            // The answer to nearly every report is the same bytes: built once, shared.
+            static const QByteArray storedReply = compact({{pp::key::viewCounts, true}});
+            const QByteArray reply = stored ? storedReply
+                                            : compact({{pp::key::viewCounts, false}, {pp::key::detail, QStringLiteral("the report could not be stored")}});
             worker->post([worker, sid, reply] {
                 if (WsSession *s = worker->session(sid)) {
                     s->sendUtf8(reply);
