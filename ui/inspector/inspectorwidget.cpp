@@ -1,7 +1,6 @@
 #include "inspectorwidget.h"
 
 #include "api/monitor.h"
-#include "config.h"
 #include "widgets/jsonhighlighter.h"
 #include "trafficmodel.h"
 
@@ -108,7 +107,7 @@ QLayout *InspectorWidget::buildFilters()
     auto *filters = new QHBoxLayout;
     m_service = new QComboBox(this);
     m_service->addItem(tr("All services"), QString());
-    for (const QString &s : ServerConfig::knownServices() + QStringList{QStringLiteral("accounts"), QStringLiteral("http")})
+    for (const QString &s : capturable())
         m_service->addItem(s, s);
     m_direction = new QComboBox(this);
     m_direction->addItem(tr("Both directions"), -1);
@@ -134,10 +133,18 @@ QLayout *InspectorWidget::buildFilters()
     return filters;
 }
 
+QStringList InspectorWidget::capturable() const
+{
+    // What the node counts, it can capture: its services, the accounts' routes, plain HTTP.
+    QStringList names;
+    for (const ServiceCountersSnapshot &c : m_monitor.snapshot().services)
+        names.append(c.service);
+    return names;
+}
+
 void InspectorWidget::setCapture(bool on)
 {
-    const QStringList services = ServerConfig::knownServices() + QStringList{QStringLiteral("accounts"), QStringLiteral("http")};
-    for (const QString &s : services)
+    for (const QString &s : capturable())
         m_monitor.setCapture(s, on);
     if (m_capture->isChecked() != on)
         m_capture->setChecked(on);

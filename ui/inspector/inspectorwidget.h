@@ -49,7 +49,8 @@ signals:
     void sendAgain(const QByteArray &payload, bool binary);
 
 private:
-    QLayout *buildFilters();  // service, direction, connection, text (regular expression)
+    QLayout *buildFilters();
+    QStringList capturable() const;  // the node's services, its accounts' routes and "http"  // service, direction, connection, text (regular expression)
     void applyFilter();
     void showSelected();
 
