@@ -40,14 +40,10 @@ ChannelsClient::ChannelsClient(QObject *parent)
 
 void ChannelsClient::join(const QString &channel, const std::optional<QJsonObject> &presence)
 {
-    QUrl url = m_base;
-    url.setScheme(m_base.scheme() == QLatin1String("https") ? QStringLiteral("wss") : QStringLiteral("ws"));
-    url.setPath(QLatin1Char('/') + channel.trimmed() + listenSuffix);
-    url.setQuery(QString());
-    if (presence)
-        url.setQuery(param::presence + QLatin1Char('=')
-                     + QString::fromLatin1(QUrl::toPercentEncoding(QString::fromUtf8(QJsonDocument(*presence).toJson(QJsonDocument::Compact)))));
-    m_socket->open(QNetworkRequest(url));
+    const QString query = presence ? param::presence + QLatin1Char('=')
+                                         + QString::fromLatin1(QUrl::toPercentEncoding(QString::fromUtf8(QJsonDocument(*presence).toJson(QJsonDocument::Compact))))
+                                   : QString();
+    m_socket->open(QNetworkRequest(ClientSocket::webSocketUrl(m_base, QLatin1Char('/') + channel.trimmed() + listenSuffix, query)));
 }
 
 void ChannelsClient::leave()

@@ -164,11 +164,7 @@ void ChatClient::openConversation(qint64 memberId)
     m_messages.clear();
     emit problem(QString());
     emit messagesChanged();
-    QUrl url = m_base;
-    url.setScheme(m_base.scheme() == QLatin1String("https") ? QStringLiteral("wss") : QStringLiteral("ws"));
-    url.setPath(chat::socketPath);
-    url.setQuery(chat::otherMemberParam + QStringLiteral("=%1").arg(memberId));
-    m_socket->open(QNetworkRequest(url));
+    m_socket->open(QNetworkRequest(ClientSocket::webSocketUrl(m_base, chat::socketPath, chat::otherMemberParam + QStringLiteral("=%1").arg(memberId))));
 }
 
 bool ChatClient::needConversation()

@@ -38,6 +38,15 @@ ClientSocket::ClientSocket(QObject *parent) : QObject(parent)
     });
 }
 
+QUrl ClientSocket::webSocketUrl(const QUrl &base, const QString &path, const QString &query)
+{
+    QUrl url = base;
+    url.setScheme(base.scheme() == QLatin1String("https") ? QStringLiteral("wss") : QStringLiteral("ws"));
+    url.setPath(path);
+    url.setQuery(query);
+    return url;
+}
+
 void ClientSocket::ended()
 {
     if (m_ws.state() != QAbstractSocket::UnconnectedState)

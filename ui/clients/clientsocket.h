@@ -20,6 +20,9 @@ public:
     ~ClientSocket() override;
     Q_DISABLE_COPY_MOVE(ClientSocket)
 
+    // ws(s)://host:port/path?query on the same listener as an http(s):// base URL.
+    static QUrl webSocketUrl(const QUrl &base, const QString &path, const QString &query = {});
+
     void open(const QNetworkRequest &request);
     // The user's close: no reconnect.
     void close(QWebSocketProtocol::CloseCode code = QWebSocketProtocol::CloseCodeNormal, const QString &reason = {});

@@ -33,10 +33,7 @@ FelixClient::FelixClient(QObject *parent) : QObject(parent), m_socket(new Client
 
 void FelixClient::connectToServer(const QString &token)
 {
-    QUrl url = m_base;
-    url.setScheme(m_base.scheme() == QLatin1String("https") ? QStringLiteral("wss") : QStringLiteral("ws"));
-    url.setPath(QStringLiteral("/"));
-    QNetworkRequest request(url);
+    QNetworkRequest request(ClientSocket::webSocketUrl(m_base, QStringLiteral("/")));
     request.setRawHeader("Authorization", token.trimmed().toUtf8());
     m_socket->open(request);
 }

@@ -70,10 +70,7 @@ bool PopClient::connectToServer(const QString &sessionId)
         return false;
     }
     m_sessionId = sessionId.trimmed();
-    QUrl url = m_pop;
-    url.setScheme(m_pop.scheme() == QLatin1String("https") ? QStringLiteral("wss") : QStringLiteral("ws"));
-    url.setPath(QStringLiteral("/"));
-    m_socket->open(QNetworkRequest(url));
+    m_socket->open(QNetworkRequest(ClientSocket::webSocketUrl(m_pop, QStringLiteral("/"))));
     return true;
 }
 

@@ -40,7 +40,10 @@ private:
 class RoomEndpoint final : public WsEndpoint
 {
 public:
-    RoomEndpoint(ServerContext &ctx, std::shared_ptr<RoomHub> rooms) : m_ctx(ctx), m_rooms(std::move(rooms)) {}
+    RoomEndpoint(ServerContext &ctx, std::shared_ptr<RoomHub> rooms, bool allowAnonymous)
+        : m_ctx(ctx), m_rooms(std::move(rooms)), m_allowAnonymous(allowAnonymous)
+    {
+    }
     QString service() const override { return kService; }
 
     void admit(const HttpRequest &request, std::function<void(WsAdmission)> done) override
@@ -87,7 +90,7 @@ public:
                           });
             return;
         }
-        if (m_ctx.config.service(kService).settings<GenericSettings>().allowAnonymous)
+        if (m_allowAnonymous)
             return done(WsAdmission::accept(0, QStringLiteral("anonymous")));
         HttpResponse r = HttpResponse::error(
             401, "AUTHENTICATION_REQUIRED",
@@ -104,16 +107,22 @@ public:
 private:
     ServerContext &m_ctx;
     std::shared_ptr<RoomHub> m_rooms;
+    const bool m_allowAnonymous;
 };
 
 }  // namespace
 
-GenericService::GenericService(ServerContext &context) : m_ctx(context), m_rooms(std::make_shared<RoomHub>(*context.broker, kService)) {}
+GenericService::GenericService(ServerContext &context)
+    : m_ctx(context)
+    , m_settings(context.config.service(kService).settings<GenericSettings>())
+    , m_rooms(std::make_shared<RoomHub>(*context.broker, kService))
+{
+}
 
 void GenericService::registerRoutes(Router &router)
 {
     router.addWs({QStringLiteral("/echo"), kService, std::make_shared<EchoEndpoint>(m_ctx)});
-    auto rooms = std::make_shared<RoomEndpoint>(m_ctx, m_rooms);
+    auto rooms = std::make_shared<RoomEndpoint>(m_ctx, m_rooms, m_settings.allowAnonymous);
     router.addWs({QStringLiteral("/chat"), kService, rooms});
     router.addWs({QStringLiteral("/chat/{room}"), kService, rooms});
 }

@@ -27,6 +27,7 @@ public:
 
 private:
     ServerContext &m_ctx;
+    const GenericSettings m_settings;
     std::shared_ptr<RoomHub> m_rooms;
 };
 
