@@ -6,7 +6,6 @@
 #include "clients/channelsclient.h"
 #include "clients/clientsocket.h"
 
-#include "services/channels/channelservice.h"
 #include "testserver.h"
 
 #include <QSignalSpy>
@@ -22,12 +21,7 @@ class TestChannelsClient : public QObject
 private slots:
     void joinEmitAckAndPingTimeout()
     {
-        TestServer s([](sb::ServerConfig &c) {
-            auto &ch = c.services[QStringLiteral("channels")];
-            ch.edit<sb::channels::ChannelSettings>().ackTimeoutMs = 600;
-            ch.limits.pingIntervalMs = 400;
-            ch.limits.pongTimeoutMs = 400;
-        });
+        TestServer s(quickChannelTimers);
         QVERIFY(s.ok());
         ChannelsClient ann, ben;
         for (ChannelsClient *c : {&ann, &ben})

@@ -122,14 +122,8 @@ private slots:
         // A file with a caption: read off the thread, with progress; name and size arrive.
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("notes.txt"));
-        QByteArray content;
-        for (int i = 0; i < 20000; ++i)
-            content += QByteArray::number(i) + '\n';
-        {
-            QFile f(path);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(content);
-        }
+        const QByteArray content = writeNumberedLines(path, 20000);
+        QVERIFY(!content.isEmpty());
         QSignalSpy progress(&ann, &ChatClient::progress);
         QVERIFY(ann.sendFile(path, QStringLiteral("see attached")));
         QVERIFY(benGot.wait(5000));

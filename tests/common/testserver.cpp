@@ -1,8 +1,11 @@
 #include "testserver.h"
 
+#include "services/channels/channelservice.h"
+
 #include <QElapsedTimer>
 #include <QHttpMultiPart>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonDocument>
 #include <QNetworkCookieJar>
 #include <QTcpSocket>
@@ -141,6 +144,25 @@ QString TestServer::login(const QString &email, const QString &password)
 {
     const HttpResult r = postJson(QStringLiteral("/auth/login"), {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}});
     return r.json().value(QStringLiteral("access_token")).toString();
+}
+
+void quickChannelTimers(sb::ServerConfig &c)
+{
+    auto &ch = c.services[QStringLiteral("channels")];
+    ch.edit<sb::channels::ChannelSettings>().ackTimeoutMs = 600;
+    ch.limits.pingIntervalMs = 400;
+    ch.limits.pongTimeoutMs = 400;
+}
+
+QByteArray writeNumberedLines(const QString &path, int lines)
+{
+    QByteArray content;
+    for (int i = 0; i < lines; ++i)
+        content += QByteArray::number(i) + '\n';
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size())
+        return {};
+    return content;
 }
 
 bool openSocket(QWebSocket &ws, const QNetworkRequest &request)

@@ -79,6 +79,11 @@ extern const QByteArray kTinyPng;
 
 // Opens a WebSocket and waits for the handshake (5 s); false if it did not connect.
 bool openSocket(QWebSocket &ws, const QNetworkRequest &request);
+
+// Channels with short timers, to watch ACK timeouts (600 ms) and PING_TIMEOUT (400 + 400 ms).
+void quickChannelTimers(sb::ServerConfig &c);
+// Writes `lines` numbered lines ("0\n1\n...") to `path`; the bytes written (empty on failure).
+QByteArray writeNumberedLines(const QString &path, int lines);
 inline bool openSocket(QWebSocket &ws, const QUrl &url) { return openSocket(ws, QNetworkRequest(url)); }
 
 // Sends raw bytes on a fresh TCP connection and returns everything received until the

@@ -4,7 +4,6 @@
 // pop login, group state between two clients and view counts; remote server profiles
 // remembered; reconnect after the server went away.
 #include "services/chat/chatservice.h"
-#include "services/channels/channelservice.h"
 #include "clients/channelsclient.h"
 #include "clients/channelsclientwidget.h"
 #include "clients/chatclient.h"
@@ -159,14 +158,8 @@ private slots:
         // and saves it.
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("notes.txt"));
-        QByteArray content;
-        for (int i = 0; i < 20000; ++i)
-            content += QByteArray::number(i) + '\n';
-        {
-            QFile f(path);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(content);
-        }
+        const QByteArray content = writeNumberedLines(path, 20000);
+        QVERIFY(!content.isEmpty());
         a->sendFile(path);
         QVERIFY(benGot.wait(5000));
         const QJsonObject fileMsg = benGot.last().at(0).toJsonObject();
@@ -199,12 +192,7 @@ private slots:
 
     void channelsJoinEmitAckAndPingTimeout()
     {
-        TestServer s([](sb::ServerConfig &c) {
-            auto &ch = c.services[QStringLiteral("channels")];
-            ch.edit<sb::channels::ChannelSettings>().ackTimeoutMs = 600;
-            ch.limits.pingIntervalMs = 400;
-            ch.limits.pongTimeoutMs = 400;
-        });
+        TestServer s(quickChannelTimers);
         QVERIFY(s.ok());
         ClientsWidget ann(s.host()), ben(s.host());
         ChannelsClientWidget *a = ann.embedded()->channels();
