@@ -111,7 +111,12 @@ QJsonObject ServerConfig::toJson() const
             d->settings.write(it->own, &o);
         svc.insert(it.key(), o);
     }
+    QJsonObject adminObject{{QStringLiteral("reach"), admin.reach}, {QStringLiteral("port"), admin.port}};
+    if (admin.tls)
+        adminObject.insert(QStringLiteral("tls"), QJsonObject{{QStringLiteral("certificate"), admin.tls->certificate},
+                                                              {QStringLiteral("key"), admin.tls->key}});
     return {{QStringLiteral("workers"), workers},
+            {QStringLiteral("admin"), adminObject},
             {QStringLiteral("event_loop"), eventLoop},
             {QStringLiteral("listen_address"), listenAddress},
             {QStringLiteral("listeners"), ls},

@@ -54,6 +54,14 @@ struct ServiceConfig {
     }
 };
 
+// The admin endpoint (docs/admin-api.md): a WebSocket for the desktop app to watch and
+// administer this node from another machine or process.
+struct AdminConfig {
+    QString reach = QStringLiteral("local");  // "local" (this computer), "lan" or "off"
+    int port = 8070;                          // 0 = pick a free port
+    std::optional<TlsFiles> tls;              // wss:// when set (recommended for "lan")
+};
+
 struct ServerConfig {
     QString dataDir;
     int workers = 0;  // 0 = one per core
@@ -62,6 +70,7 @@ struct ServerConfig {
     QList<ListenerConfig> listeners;
     Limits limits;  // server-wide: request heads, total connections
     QHash<QString, ServiceConfig> services;
+    AdminConfig admin;
     int accessTokenTtlDays = 30;
     int ticketTtlSeconds = 30;
     int shutdownGraceMs = 3000;

@@ -100,6 +100,17 @@ bool readServices(const QJsonValue &sv, ServerConfig *c, QString *error)
     return true;
 }
 
+bool readTls(const QJsonValue &v, const QString &where, std::optional<TlsFiles> *tls, QString *error)
+{
+    const QJsonObject t = v.toObject();
+    if (!v.isObject() || !t[QLatin1String("certificate")].isString() || !t[QLatin1String("key")].isString()) {
+        *error = QStringLiteral("%1: must be {\"certificate\": PEM file, \"key\": PEM file}").arg(where);
+        return false;
+    }
+    *tls = TlsFiles{t[QLatin1String("certificate")].toString(), t[QLatin1String("key")].toString()};
+    return true;
+}
+
 bool readListener(const QJsonValue &v, const QString &where, ListenerConfig *l, QString *error)
 {
     if (!v.isObject()) {
@@ -125,15 +136,29 @@ bool readListener(const QJsonValue &v, const QString &where, ListenerConfig *l, 
         return false;
     if (!readStringList(o[QLatin1String("services")], where + QStringLiteral(".services"), &l->services, error))
         return false;
-    if (o.contains(QLatin1String("tls"))) {
-        const QJsonObject t = o[QLatin1String("tls")].toObject();
-        if (!o[QLatin1String("tls")].isObject() || !t[QLatin1String("certificate")].isString() || !t[QLatin1String("key")].isString()) {
-            *error = QStringLiteral("%1.tls: must be {\"certificate\": PEM file, \"key\": PEM file}").arg(where);
+    return !o.contains(QLatin1String("tls")) || readTls(o[QLatin1String("tls")], where + QStringLiteral(".tls"), &l->tls, error);
+}
+
+bool readAdmin(const QJsonValue &v, AdminConfig *admin, QString *error)
+{
+    if (!v.isObject()) {
+        *error = QStringLiteral("admin: must be an object");
+        return false;
+    }
+    const QJsonObject o = v.toObject();
+    if (!checkKeys(o, QStringLiteral("admin"), {QStringLiteral("reach"), QStringLiteral("port"), QStringLiteral("tls")}, error))
+        return false;
+    if (o.contains(QLatin1String("reach"))) {
+        const QString reach = o[QLatin1String("reach")].toString();
+        if (reach != QLatin1String("local") && reach != QLatin1String("lan") && reach != QLatin1String("off")) {
+            *error = QStringLiteral("admin.reach: must be \"local\" (this computer), \"lan\" or \"off\"");
             return false;
         }
-        l->tls = TlsFiles{t[QLatin1String("certificate")].toString(), t[QLatin1String("key")].toString()};
+        admin->reach = reach;
     }
-    return true;
+    if (o.contains(QLatin1String("port")) && !readInt(o[QLatin1String("port")], QStringLiteral("admin.port"), 0, 65535, &admin->port, error))
+        return false;
+    return !o.contains(QLatin1String("tls")) || readTls(o[QLatin1String("tls")], QStringLiteral("admin.tls"), &admin->tls, error);
 }
 
 bool readListeners(const QJsonValue &lv, ServerConfig *c, QString *error)
@@ -162,7 +187,7 @@ std::optional<ServerConfig> ServerConfig::fromJson(const QJsonObject &obj, const
     ServerConfig c = base;
     if (!checkKeys(obj, QString(),
                    QStringList{QStringLiteral("event_loop"), QStringLiteral("listen_address"), QStringLiteral("listeners"),
-                               QStringLiteral("limits"), QStringLiteral("services")} + keysOf(kServerFields),
+                               QStringLiteral("limits"), QStringLiteral("services"), QStringLiteral("admin")} + keysOf(kServerFields),
                    error)
         || !readFields(obj, QString(), kServerFields, &c, error))
         return std::nullopt;
@@ -189,6 +214,8 @@ std::optional<ServerConfig> ServerConfig::fromJson(const QJsonObject &obj, const
         for (auto it = c.services.begin(); it != c.services.end(); ++it)
             it->limits = Limits::fromJson(obj[QLatin1String("limits")].toObject(), it->limits, QString(), &ignored);
     }
+    if (obj.contains(QLatin1String("admin")) && !readAdmin(obj[QLatin1String("admin")], &c.admin, error))
+        return std::nullopt;
     if ((obj.contains(QLatin1String("services")) && !readServices(obj[QLatin1String("services")], &c, error))
         || (obj.contains(QLatin1String("listeners")) && !readListeners(obj[QLatin1String("listeners")], &c, error)))
         return std::nullopt;

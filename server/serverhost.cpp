@@ -4,6 +4,8 @@
 #include "accounts/accountroutes.h"
 #include "accounts/passwordwork.h"
 #include "accounts/accountstore.h"
+#include "admin/adminendpoint.h"
+#include "admin/auditedadmin.h"
 #include "api/localadmin.h"
 #include "broker/broker.h"
 #include "logging.h"
@@ -24,6 +26,7 @@
 #include <QUuid>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSysInfo>
 #include <QThread>
 
 #include <cerrno>
@@ -70,12 +73,24 @@ const ServerConfig &ServerHost::config() const
 
 Administration &ServerHost::admin()
 {
-    return *m_admin;
+    if (!m_desktopAdmin)
+        m_desktopAdmin = adminFor({QStringLiteral("desktop app"), QStringLiteral("this computer")});
+    return *m_desktopAdmin;
+}
+
+std::unique_ptr<Administration> ServerHost::adminFor(const Actor &actor)
+{
+    return std::make_unique<AuditedAdministration>(*m_admin, actor, [admin = m_admin.get()](const AuditEntry &e) { admin->record(e); });
 }
 
 AccountStore *ServerHost::runningAccounts() const
 {
     return m_running ? m_ctx->accounts.get() : nullptr;
+}
+
+Database *ServerHost::runningDatabase() const
+{
+    return m_running ? m_ctx->database.get() : nullptr;
 }
 
 void ServerHost::closeAdminConnection()
@@ -115,6 +130,8 @@ bool ServerHost::start(QString *error)
             return false;
         }
     }
+    m_endpoint = std::make_unique<AdminEndpoint>(*this, ctx);
+    m_endpoint->start(ctx.config.admin);  // a busy admin port is logged and shown, not fatal
     emit listenersChanged();
     return true;
 }
@@ -266,6 +283,8 @@ void ServerHost::stop()
     if (!m_running)
         return;
     ServerContext &ctx = *m_ctx;
+    if (m_endpoint)
+        m_endpoint->stop();  // no admin client asks anything of what stops next
     m_admin->waitForDone();  // administration in flight reaches the services it started on
     m_acceptor->closeAll();
     for (ListenerStatus &st : m_status)
@@ -371,6 +390,18 @@ ServerSnapshot ServerHost::snapshot() const
     s.workers = int(m_workers.size());
     s.openTcp = m_ctx->gate ? m_ctx->gate->openTcp() : 0;
     s.services = m_ctx->telemetry->snapshot();
+    s.node = QSysInfo::machineHostName();
+    s.version = QStringLiteral(SWITCHBOARD_VERSION);
+    s.dataDir = m_ctx->config.dataDir;
+    for (const ServiceCountersSnapshot &c : s.services) {
+        s.pingIntervalMs.insert(c.service, m_ctx->limitsFor(c.service).pingIntervalMs);
+        if (m_ctx->telemetry->service(c.service).capture.load(std::memory_order_relaxed))
+            s.capturing.append(c.service);
+    }
+    if (m_endpoint)
+        s.admin = m_endpoint->status();
+    else
+        s.admin.reach = m_ctx->config.admin.reach;
     return s;
 }
 

@@ -23,6 +23,8 @@ namespace sb {
 
 class AccountStore;
 class Acceptor;
+class AdminEndpoint;
+class Database;
 class LocalAdministration;
 class Service;
 class Worker;
@@ -74,8 +76,11 @@ public:
     QList<CaptureRecord> captured(quint64 after, int max, quint64 *dropped = nullptr) const override;
     QList<PresenceNode> presence() const override;
 
-    // Users, tokens, smiles, felix documents, listeners and limits, as asynchronous calls.
+    // Users, tokens, smiles, felix documents, listeners and limits, as asynchronous calls:
+    // the desktop app's (its changes are audited as the "desktop app" on "this computer").
     Administration &admin();
+    // The same for someone else (an admin endpoint session): their changes are audited as theirs.
+    std::unique_ptr<Administration> adminFor(const Actor &actor);
     const ServerConfig &config() const;
     // The store itself, for tests that set up users and tokens directly; everything else
     // goes through admin().
@@ -90,6 +95,7 @@ private:
     friend class LocalAdministration;
     // While running: the account store, or a service of type T (else null).
     AccountStore *runningAccounts() const;
+    Database *runningDatabase() const;
     // On the administration's thread, after each task: its database connection goes.
     void closeAdminConnection();
     template <typename T>
@@ -122,6 +128,8 @@ private:
     bool m_running = false;
     bool m_observed = false;
     std::unique_ptr<LocalAdministration> m_admin;  // after everything it reaches: goes first
+    std::unique_ptr<Administration> m_desktopAdmin;  // m_admin, audited as the desktop app
+    std::unique_ptr<AdminEndpoint> m_endpoint;       // the admin endpoint (docs/admin-api.md)
 };
 
 }  // namespace sb

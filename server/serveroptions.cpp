@@ -17,12 +17,16 @@ ServerOptions::ServerOptions()
            QStringLiteral("SERVICE=PORT"))
     , logLevel(QStringLiteral("log-level"), QStringLiteral("debug, info (default), warning or error."), QStringLiteral("LEVEL"), QStringLiteral("info"))
     , workers(QStringLiteral("workers"), QStringLiteral("Worker threads (default: one per core)."), QStringLiteral("N"))
+    , admin(QStringLiteral("admin"),
+            QStringLiteral("Who may reach the admin endpoint (remote watching, docs/admin-api.md): \"local\" (this computer, default), \"lan\" or \"off\"."),
+            QStringLiteral("REACH"))
+    , adminPort(QStringLiteral("admin-port"), QStringLiteral("Port of the admin endpoint (default 8070; 0 picks a free port)."), QStringLiteral("PORT"))
 {
 }
 
 void ServerOptions::addTo(QCommandLineParser &parser) const
 {
-    parser.addOptions({dataDir, config, listenAddress, port, logLevel, workers});
+    parser.addOptions({dataDir, config, listenAddress, port, logLevel, workers, admin, adminPort});
 }
 
 std::optional<ServerConfig> ServerOptions::resolve(const QCommandLineParser &p, QString *error) const
@@ -52,6 +56,22 @@ std::optional<ServerConfig> ServerOptions::resolve(const QCommandLineParser &p, 
         c->workers = p.value(workers).toInt(&ok);
         if (!ok || c->workers < 1 || c->workers > 256) {
             *error = QStringLiteral("--workers: expected a number from 1 to 256");
+            return std::nullopt;
+        }
+    }
+    if (p.isSet(admin)) {
+        const QString reach = p.value(admin);
+        if (reach != QLatin1String("local") && reach != QLatin1String("lan") && reach != QLatin1String("off")) {
+            *error = QStringLiteral("--admin: expected local, lan or off, not '%1'").arg(reach);
+            return std::nullopt;
+        }
+        c->admin.reach = reach;
+    }
+    if (p.isSet(adminPort)) {
+        bool ok = false;
+        c->admin.port = p.value(adminPort).toInt(&ok);
+        if (!ok || c->admin.port < 0 || c->admin.port > 65535) {
+            *error = QStringLiteral("--admin-port: expected a port from 0 to 65535");
             return std::nullopt;
         }
     }

@@ -1,6 +1,6 @@
 #pragma once
 // The command-line options that configure a server, shared by switchboardd and the GUI:
-// --data-dir, --config, --listen-address, --port SERVICE=PORT, --log-level, --workers.
+// --data-dir, --config, --listen-address, --port SERVICE=PORT, --log-level, --workers, --admin, --admin-port.
 
 #include "config.h"
 
@@ -18,6 +18,8 @@ struct ServerOptions {
     QCommandLineOption port;
     QCommandLineOption logLevel;
     QCommandLineOption workers;
+    QCommandLineOption admin;
+    QCommandLineOption adminPort;
 
     ServerOptions();
     void addTo(QCommandLineParser &parser) const;

@@ -52,6 +52,30 @@ const std::vector<Migration> &accountMigrations()
                         " api_token_id INTEGER,"
                         " at INTEGER NOT NULL)"),
      }},
+    {7,
+     {
+         // The admin endpoint (docs/admin-api.md): API tokens of an `admin` scope, and the
+         // audit log of administrative changes. SQLite cannot change a CHECK: the table is
+         // rebuilt with the same rows.
+         QStringLiteral("CREATE TABLE api_tokens_v7 ("
+                        " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                        " name TEXT NOT NULL UNIQUE,"
+                        " scope TEXT NOT NULL CHECK (scope IN ('private','public','admin')),"
+                        " token_hash BLOB NOT NULL UNIQUE,"
+                        " created_at INTEGER NOT NULL,"
+                        " revoked_at INTEGER)"),
+         QStringLiteral("INSERT INTO api_tokens_v7 (id, name, scope, token_hash, created_at, revoked_at)"
+                        " SELECT id, name, scope, token_hash, created_at, revoked_at FROM api_tokens"),
+         QStringLiteral("DROP TABLE api_tokens"),
+         QStringLiteral("ALTER TABLE api_tokens_v7 RENAME TO api_tokens"),
+         QStringLiteral("CREATE TABLE audit_log ("
+                        " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                        " at INTEGER NOT NULL,"
+                        " who TEXT NOT NULL,"
+                        " address TEXT NOT NULL,"
+                        " action TEXT NOT NULL,"
+                        " detail TEXT NOT NULL DEFAULT '')"),
+     }},
     };
     return all;
 }

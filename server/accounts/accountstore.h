@@ -30,7 +30,7 @@ struct User {
 struct ApiToken {
     qint64 id = 0;
     QString name;
-    QString scope;  // "private" or "public"
+    QString scope;  // "private", "public" (felix bots) or "admin" (the admin endpoint)
     QDateTime createdAt;
     bool revoked = false;
 };

@@ -24,11 +24,13 @@ ApiToken readApiToken(const QSqlQuery &q)
 
 QByteArray AccountStore::createApiToken(const QString &name, const QString &scope, Error *error)
 {
-    if (name.trimmed().isEmpty() || (scope != QLatin1String("private") && scope != QLatin1String("public"))) {
+    if (name.trimmed().isEmpty()
+        || (scope != QLatin1String("private") && scope != QLatin1String("public") && scope != QLatin1String("admin"))) {
         *error = Error::InvalidRole;
         return {};
     }
-    const QByteArray token = secrets::randomToken(32, scope == QLatin1String("private") ? "sbp_" : "sbu_");
+    const char *prefix = scope == QLatin1String("private") ? "sbp_" : scope == QLatin1String("public") ? "sbu_" : "sba_";
+    const QByteArray token = secrets::randomToken(32, prefix);
     QSqlDatabase db = m_db.connection();
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO api_tokens (name, scope, token_hash, created_at) VALUES (?,?,?,?)"));

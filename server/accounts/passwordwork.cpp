@@ -105,7 +105,8 @@ void LoginLimiter::failed(const QHostAddress &peer, const QString &email)
             t.pop_front();
     };
     record(m_byAddress[addressKey(peer)], m_policy.failuresPerAddress);
-    record(m_byAccount[accountKey(email)], m_policy.failuresPerAccount);
+    if (!email.isEmpty())  // a wrong token names no account
+        record(m_byAccount[accountKey(email)], m_policy.failuresPerAccount);
 }
 
 void LoginLimiter::succeeded(const QString &email)

@@ -85,6 +85,20 @@ public:
     virtual QFuture<Result<QString>> saveConfig() = 0;
 };
 
+class AuditAdmin
+{
+public:
+    virtual ~AuditAdmin() = default;
+    // The latest administrative changes, newest first, at most `max`.
+    virtual QFuture<QList<AuditEntry>> entries(int max) = 0;
+};
+
+// Who makes the changes through an Administration (written to the audit log).
+struct Actor {
+    QString who;      // "alice@example.com", "token ops-laptop", "desktop app"
+    QString address;  // the peer's address, or "this computer"
+};
+
 // Every area of one node.
 class Administration
 {
@@ -94,6 +108,7 @@ public:
     virtual ChatAdmin &chat() = 0;
     virtual FelixAdmin &felix() = 0;
     virtual ListenersAdmin &listeners() = 0;
+    virtual AuditAdmin &audit() = 0;
 };
 
 }  // namespace sb

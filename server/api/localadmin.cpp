@@ -1,6 +1,7 @@
 #include "localadmin.h"
 
 #include "accounts/accountstore.h"
+#include "admin/auditlog.h"
 #include "net/tls.h"
 #include "serverhost.h"
 #include "services/chat/chatservice.h"
@@ -323,16 +324,37 @@ private:
     WorkThread &m_work;
 };
 
+class LocalAuditAdmin final : public AuditAdmin
+{
+public:
+    LocalAuditAdmin(std::function<Database *()> database, WorkThread &work) : m_database(std::move(database)), m_work(work) {}
+    QFuture<QList<AuditEntry>> entries(int max) override
+    {
+        return runOn(m_database(), &m_work, QList<AuditEntry>{}, [max](Database &db) { return AuditLog(db).latest(max); });
+    }
+
+private:
+    std::function<Database *()> m_database;
+    WorkThread &m_work;
+};
+
 }  // namespace
+
+void LocalAdministration::record(const AuditEntry &entry)
+{
+    if (Database *db = m_host.runningDatabase())
+        m_work.run([db, entry] { return AuditLog(*db).record(entry); });
+}
 
 LocalAdministration::LocalAdministration(ServerHost &host)
     // The host stops only after this thread is idle (waitForDone), so its database is there.
-    : m_work(QStringLiteral("sb-admin"), [&host] { host.closeAdminConnection(); })
+    : m_work(QStringLiteral("sb-admin"), [&host] { host.closeAdminConnection(); }), m_host(host)
 {
     m_accounts = std::make_unique<LocalAccountsAdmin>([&host] { return host.runningAccounts(); }, &m_work);
     m_chat = std::make_unique<LocalChatAdmin>([&host] { return host.runningService<chat::ChatService>(); }, m_work);
     m_felix = std::make_unique<LocalFelixAdmin>([&host] { return host.runningService<felix::FelixService>(); }, m_work);
     m_listeners = std::make_unique<LocalListenersAdmin>(host, m_work);
+    m_audit = std::make_unique<LocalAuditAdmin>([&host] { return host.runningDatabase(); }, m_work);
 }
 
 LocalAdministration::~LocalAdministration() = default;

@@ -55,6 +55,11 @@ public:
     ChatAdmin &chat() override { return *m_chat; }
     FelixAdmin &felix() override { return *m_felix; }
     ListenersAdmin &listeners() override { return *m_listeners; }
+    AuditAdmin &audit() override { return *m_audit; }
+
+    // Writes an entry to the audit log (on the administration's thread, in order with the
+    // calls before it); nothing while the server is not running. Any thread.
+    void record(const AuditEntry &entry);
 
     // Lets what was started finish: the host calls it before it takes the services down.
     void waitForDone() { m_work.waitForDone(); }
@@ -65,6 +70,8 @@ private:
     std::unique_ptr<ChatAdmin> m_chat;
     std::unique_ptr<FelixAdmin> m_felix;
     std::unique_ptr<ListenersAdmin> m_listeners;
+    std::unique_ptr<AuditAdmin> m_audit;
+    ServerHost &m_host;
 };
 
 }  // namespace sb

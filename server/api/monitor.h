@@ -37,12 +37,38 @@ struct ListenerStatus {
     QStringList lanUrls;  // one per non-loopback address other machines can use
 };
 
+// The admin endpoint of a node (docs/admin-api.md).
+struct AdminEndpointStatus {
+    QString reach;        // "local", "lan" or "off"
+    quint16 port = 0;     // bound port, 0 when not listening
+    bool tls = false;
+    bool running = false;
+    QString error;        // why it is not listening, if it failed
+    int clients = 0;      // admin connections open now
+};
+
 struct ServerSnapshot {
     qint64 uptimeMs = 0;
     int workers = 0;
     int openTcp = 0;
+    QString node;     // the node's host name
+    QString version;  // Switchboard's version there
+    QString dataDir;
     QList<ListenerStatus> listeners;
     QList<ServiceCountersSnapshot> services;
+    QHash<QString, int> pingIntervalMs;  // per service: how often the server pings (0: never)
+    QStringList capturing;               // services whose frames are being captured
+    AdminEndpointStatus admin;
+};
+
+// What of the capture a watcher wants (the remote endpoint applies it before sending).
+struct CaptureFilter {
+    QString service;          // empty: every service
+    quint64 connection = 0;   // 0: every connection
+    int direction = -1;       // -1: both, else CaptureRecord::Direction
+    QString text;             // empty: any payload; else it contains this (case-insensitive)
+    bool matches(const CaptureRecord &r) const;
+    bool isEmpty() const { return service.isEmpty() && !connection && direction < 0 && text.isEmpty(); }
 };
 
 class Monitor
@@ -60,6 +86,9 @@ public:
     virtual void setCapture(const QString &service, bool on) = 0;
     virtual bool capturing(const QString &service) const = 0;
     virtual QList<CaptureRecord> captured(quint64 after, int max, quint64 *dropped = nullptr) const = 0;
+    // Which records captured() needs to return at least: a remote node sends only these. The
+    // embedded server keeps every record (the Traffic tab filters what it shows itself).
+    virtual void setCaptureFilter(const CaptureFilter &) {}
     // Each running service's live state (channel presence, pop groups, felix subscriptions,
     // rooms): one section per service, ready to show.
     virtual QList<PresenceNode> presence() const = 0;

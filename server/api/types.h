@@ -42,7 +42,7 @@ struct UserInfo {
 struct ApiTokenInfo {
     qint64 id = 0;
     QString name;
-    QString scope;  // "private" or "public"
+    QString scope;  // "private", "public" (felix bots) or "admin" (the admin endpoint)
     QDateTime createdAt;
     bool revoked = false;
 };
@@ -57,6 +57,17 @@ struct CertificateInfo {
     QString certificateFile;  // PEM
     QString keyFile;          // PEM
     QString sha256Fingerprint;
+};
+
+// One administrative change (docs/admin-api.md, "Audit log"): who made it, from where,
+// what (the admin API's operation name) and on what.
+struct AuditEntry {
+    qint64 id = 0;
+    QDateTime at;
+    QString who;      // "alice@example.com", "token ops-laptop", "desktop app"
+    QString address;  // the peer's address, "this computer" for the desktop app's own server
+    QString action;   // e.g. "users.create", "smiles.add", "listeners.reconfigure"
+    QString detail;   // what it was done to, e.g. "bob@example.com (member, 10 coins)"
 };
 
 struct FelixDocument {

@@ -47,6 +47,7 @@ TestServer::TestServer(const std::function<void(sb::ServerConfig &)> &tweak)
         l.port = 0;
     c.workers = 2;
     c.shutdownGraceMs = 1000;
+    c.admin.port = 0;  // the admin endpoint on a free port, on 127.0.0.1
     if (tweak)
         tweak(c);
     m_host = std::make_unique<sb::ServerHost>(c);

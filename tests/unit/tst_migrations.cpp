@@ -49,6 +49,8 @@ private slots:
                                               "role, balance, created_at)"
                                               " VALUES ('u-1', 'old@mail.com', 'x', 'premium', "
                                               "42, '2026-01-01T00:00:00.000Z')")));
+                QVERIFY(q.exec(QStringLiteral("INSERT INTO api_tokens (name, scope, token_hash, created_at, revoked_at)"
+                                              " VALUES ('bot', 'private', x'0102', 5, 7)")));
             }
             old.closeThisThread();
         }
@@ -68,6 +70,16 @@ private slots:
             QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM view_counts")));
             QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM felix_documents")));
             QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM messages")));
+            QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM audit_log")));
+            // API tokens keep their rows through the table's rebuild (7), and take the admin scope.
+            QVERIFY(q.exec(QStringLiteral("SELECT name, scope, token_hash, created_at, revoked_at FROM api_tokens")) && q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("bot"));
+            QCOMPARE(q.value(1).toString(), QStringLiteral("private"));
+            QCOMPARE(q.value(2).toByteArray(), QByteArray("\x01\x02", 2));
+            QCOMPARE(q.value(4).toLongLong(), 7);
+            q.finish();
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO api_tokens (name, scope, token_hash, created_at) VALUES ('ops', 'admin', x'03', 9)")));
+            QVERIFY(!q.exec(QStringLiteral("INSERT INTO api_tokens (name, scope, token_hash, created_at) VALUES ('x', 'root', x'04', 9)")));
         }
         current.closeThisThread();
     }

@@ -49,7 +49,7 @@ public:
             const QString why = token.isEmpty()                 ? QStringLiteral("an Authorization header with a private API token is required")
                                 : !api && token.startsWith("Bearer ") ? QStringLiteral("send the token as is, without 'Bearer'")
                                 : !api                          ? QStringLiteral("unknown or revoked API token")
-                                                                : QStringLiteral("a public API token cannot open this socket");
+                                                                : QStringLiteral("a %1 API token cannot open this socket").arg(api->scope);
             return done(WsAdmission::refuse(HttpResponse::error(403, "FORBIDDEN", why), "felix_token"));
         }
         const QString agent = QString::fromUtf8(request.header("User-Agent")).left(80);
@@ -133,7 +133,7 @@ bool FelixService::authorized(const HttpRequest &request, const HttpResponder &r
     }
     const auto api = m_ctx.accounts->apiTokenFor(token);
     if (!api || api->scope != QLatin1String("private")) {
-        respond.send(HttpResponse::error(403, "FORBIDDEN", api ? QStringLiteral("a public API token cannot use this API")
+        respond.send(HttpResponse::error(403, "FORBIDDEN", api ? QStringLiteral("a %1 API token cannot use this API").arg(api->scope)
                                                                : QStringLiteral("unknown or revoked API token")));
         return false;
     }
