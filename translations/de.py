@@ -23,6 +23,61 @@ DE = {
         "--tab: erwartet overview, connections, presence, traffic, raw oder admin",
     "Interface language: de, en, or system (the default is the choice saved in Settings, else the system's).":
         "Sprache der Oberfläche: de, en oder system (Standard: die in den Einstellungen gespeicherte Wahl, sonst die des Systems).",
+    # Remote nodes (issue 20): main.cpp, AuditWidget, ConnectDialog, MainWindow, RemoteNode
+    "Open straight onto a remote node's admin endpoint, e.g. ws://192.168.1.20:8070 (credentials: the URL's user:password, or an admin token in SWITCHBOARD_ADMIN_TOKEN; else the connect dialog asks).":
+        "Direkt einen entfernten Knoten über seinen Admin-Endpunkt öffnen, z. B. ws://192.168.1.20:8070 (Anmeldung: Benutzer:Passwort der URL oder ein Admin-Token in SWITCHBOARD_ADMIN_TOKEN; sonst fragt der Verbindungsdialog).",
+    "--connect: expected ws://HOST:PORT or wss://HOST:PORT": "--connect: erwartet ws://HOST:PORT oder wss://HOST:PORT",
+    "Every administrative change to this server — from this window or from a desktop app attached remotely — with who made it and from where. Kept in the server's database.":
+        "Jede administrative Änderung an diesem Server – aus diesem Fenster oder aus einer entfernt verbundenen Desktop-App – mit Urheber und Herkunft. Gespeichert in der Datenbank des Servers.",
+    "When": "Wann",
+    "From": "Von",
+    "Change": "Änderung",
+    "On": "Betrifft",
+    "No changes recorded yet.": "Noch keine Änderungen aufgezeichnet.",
+    "The latest %n change(s), newest first.": ("Die letzte %n Änderung.", "Die letzten %n Änderungen, neueste zuerst."),
+    "Connect to server": "Mit Server verbinden",
+    "Watch and administer another Switchboard node — a switchboardd on a mini PC, a server in the cupboard — through its admin endpoint (port 8070 unless its configuration says otherwise).":
+        "Einen anderen Switchboard-Knoten beobachten und verwalten – ein switchboardd auf einem Mini-PC, ein Server im Schrank – über seinen Admin-Endpunkt (Port 8070, sofern seine Konfiguration nichts anderes sagt).",
+    "New server": "Neuer Server",
+    "%1 as %2": "%1 als %2",
+    "Server": "Server",
+    "host name or IP address, e.g. 192.168.1.20": "Hostname oder IP-Adresse, z. B. 192.168.1.20",
+    "Address": "Adresse",
+    "TLS (wss://)": "TLS (wss://)",
+    "Email and password": "E-Mail und Passwort",
+    "Admin API token": "Admin-API-Token",
+    "Sign in with": "Anmelden mit",
+    "a superuser's or an employee's email": "E-Mail eines Superusers oder Mitarbeiters",
+    "sba_… (Administration → Users and tokens, scope admin)": "sba_… (Verwaltung → Benutzer und Tokens, Bereich admin)",
+    "The first time, the server's certificate fingerprint is shown for you to compare and trust.":
+        "Beim ersten Mal wird der Fingerabdruck des Serverzertifikats zum Vergleichen und Vertrauen angezeigt.",
+    "Without TLS the password or token travels unencrypted across the LAN. Give the node's admin endpoint a certificate (\"admin\": {\"tls\": …}) and tick TLS.":
+        "Ohne TLS gehen Passwort oder Token unverschlüsselt durchs LAN. Geben Sie dem Admin-Endpunkt des Knotens ein Zertifikat (\"admin\": {\"tls\": …}) und haken Sie TLS an.",
+    "&Connect to server…": "Mit Server &verbinden…",
+    "&This computer": "&Dieser Computer",
+    "Connect to server…": "Mit Server verbinden…",
+    "Watch and administer another Switchboard node on the network": "Einen anderen Switchboard-Knoten im Netz beobachten und verwalten",
+    "Show this computer's own server again": "Wieder den eigenen Server dieses Computers zeigen",
+    "Audit": "Protokoll",
+    "Trust this server?": "Diesem Server vertrauen?",
+    "%1 presented a certificate this computer does not trust (self-signed?).\n\nSHA-256 fingerprint:\n%2\n\nCompare it with the one the server printed (switchboardd cert generate) or shows in its Listeners tab. Trust it from now on?":
+        "%1 legt ein Zertifikat vor, dem dieser Computer nicht vertraut (selbst signiert?).\n\nSHA-256-Fingerabdruck:\n%2\n\nVergleichen Sie ihn mit dem, den der Server ausgegeben hat (switchboardd cert generate) oder in seinem Listener-Reiter zeigt. Ab jetzt vertrauen?",
+    "Cannot connect": "Keine Verbindung",
+    "Cannot connect to %1: %2": "Keine Verbindung zu %1: %2",
+    "This computer — the server built into this app": "Dieser Computer – der in diese App eingebaute Server",
+    "%1 — Switchboard (remote)": "%1 – Switchboard (entfernt)",
+    "%1 listens on all its network interfaces: machines on its LAN can connect using the addresses below.":
+        "%1 lauscht auf allen seinen Netzwerkschnittstellen: Rechner in seinem LAN können sich über die Adressen unten verbinden.",
+    "%1 listens on its own computer only: nobody else on the network can connect.":
+        "%1 lauscht nur auf dem eigenen Computer: niemand sonst im Netz kann sich verbinden.",
+    "Only its own computer": "Nur sein eigener Computer",
+    "Cannot stop listener": "Listener kann nicht angehalten werden",
+    "the server's certificate is not trusted (SHA-256 %1)": "dem Zertifikat des Servers wird nicht vertraut (SHA-256 %1)",
+    "Connected to %1 (%2) as %3": "Verbunden mit %1 (%2) als %3",
+    "Connection to %1 lost: %2 — trying again in %3 s": "Verbindung zu %1 verloren: %2 – neuer Versuch in %3 s",
+    "%1 refused: %2": "%1 lehnt ab: %2",
+    "the connection to %1 was lost": "die Verbindung zu %1 ist abgebrochen",
+    "not connected to %1": "nicht mit %1 verbunden",
     # sb::ui helpers
     "connection %1 · %2 · %3 · %4 · since %5 · in %6 msgs / %7 B · out %8 msgs / %9 B":
         "Verbindung %1 · %2 · %3 · %4 · seit %5 · ein %6 Nachr. / %7 B · aus %8 Nachr. / %9 B",

@@ -65,6 +65,14 @@
         <source>--tab: expected overview, connections, presence, traffic, clients, raw or admin</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Open straight onto a remote node&apos;s admin endpoint, e.g. ws://192.168.1.20:8070 (credentials: the URL&apos;s user:password, or an admin token in SWITCHBOARD_ADMIN_TOKEN; else the connect dialog asks).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--connect: expected ws://HOST:PORT or wss://HOST:PORT</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::Presence</name>
@@ -364,6 +372,47 @@
     <message>
         <source>%1 is enabled again</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::AuditWidget</name>
+    <message>
+        <source>Every administrative change to this server — from this window or from a desktop app attached remotely — with who made it and from where. Kept in the server&apos;s database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No changes recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The latest %n change(s), newest first.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -819,6 +868,89 @@
     </message>
     <message>
         <source>Pop port</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::ConnectDialog</name>
+    <message>
+        <source>Connect to server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch and administer another Switchboard node — a switchboardd on a mini PC, a server in the cupboard — through its admin endpoint (port 8070 unless its configuration says otherwise).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host name or IP address, e.g. 192.168.1.20</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS (wss://)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email and password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin API token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a superuser&apos;s or an employee&apos;s email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sba_… (Administration → Users and tokens, scope admin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first time, the server&apos;s certificate fingerprint is shown for you to compare and trust.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without TLS the password or token travels unencrypted across the LAN. Give the node&apos;s admin endpoint a certificate (&quot;admin&quot;: {&quot;tls&quot;: …}) and tick TLS.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1766,6 +1898,79 @@
         <source>Limits</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Connect to server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;This computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch and administer another Switchboard node on the network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this computer&apos;s own server again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust this server?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 presented a certificate this computer does not trust (self-signed?).
+
+SHA-256 fingerprint:
+%2
+
+Compare it with the one the server printed (switchboardd cert generate) or shows in its Listeners tab. Trust it from now on?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer — the server built into this app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — Switchboard (remote)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 listens on all its network interfaces: machines on its LAN can connect using the addresses below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 listens on its own computer only: nobody else on the network can connect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only its own computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot stop listener</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::PopClient</name>
@@ -2063,6 +2268,45 @@
     </message>
     <message>
         <source>That is not hex: use pairs of 0-9 a-f, spaces allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::RemoteNode</name>
+    <message>
+        <source>the server&apos;s certificate is not trusted (SHA-256 %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1 (%2) as %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection to %1 lost: %2 — trying again in %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection to %1 was lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not connected to %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -67,6 +67,14 @@
         <source>--tab: expected overview, connections, presence, traffic, clients, raw or admin</source>
         <translation>--tab: erwartet overview, connections, presence, traffic, clients, raw oder admin</translation>
     </message>
+    <message>
+        <source>Open straight onto a remote node's admin endpoint, e.g. ws://192.168.1.20:8070 (credentials: the URL's user:password, or an admin token in SWITCHBOARD_ADMIN_TOKEN; else the connect dialog asks).</source>
+        <translation>Direkt einen entfernten Knoten über seinen Admin-Endpunkt öffnen, z. B. ws://192.168.1.20:8070 (Anmeldung: Benutzer:Passwort der URL oder ein Admin-Token in SWITCHBOARD_ADMIN_TOKEN; sonst fragt der Verbindungsdialog).</translation>
+    </message>
+    <message>
+        <source>--connect: expected ws://HOST:PORT or wss://HOST:PORT</source>
+        <translation>--connect: erwartet ws://HOST:PORT oder wss://HOST:PORT</translation>
+    </message>
 </context>
 <context>
     <name>sb::Presence</name>
@@ -357,6 +365,45 @@
     <message>
         <source>%1 is enabled again</source>
         <translation>%1 ist wieder freigegeben</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::AuditWidget</name>
+    <message>
+        <source>Every administrative change to this server — from this window or from a desktop app attached remotely — with who made it and from where. Kept in the server's database.</source>
+        <translation>Jede administrative Änderung an diesem Server – aus diesem Fenster oder aus einer entfernt verbundenen Desktop-App – mit Urheber und Herkunft. Gespeichert in der Datenbank des Servers.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Betrifft</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>No changes recorded yet.</source>
+        <translation>Noch keine Änderungen aufgezeichnet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The latest %n change(s), newest first.</source>
+        <translation><numerusform>Die letzte %n Änderung.</numerusform><numerusform>Die letzten %n Änderungen, neueste zuerst.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -811,6 +858,89 @@
     <message>
         <source>Pop port</source>
         <translation>Port für Pop</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::ConnectDialog</name>
+    <message>
+        <source>Connect to server</source>
+        <translation>Mit Server verbinden</translation>
+    </message>
+    <message>
+        <source>Watch and administer another Switchboard node — a switchboardd on a mini PC, a server in the cupboard — through its admin endpoint (port 8070 unless its configuration says otherwise).</source>
+        <translation>Einen anderen Switchboard-Knoten beobachten und verwalten – ein switchboardd auf einem Mini-PC, ein Server im Schrank – über seinen Admin-Endpunkt (Port 8070, sofern seine Konfiguration nichts anderes sagt).</translation>
+    </message>
+    <message>
+        <source>New server</source>
+        <translation>Neuer Server</translation>
+    </message>
+    <message>
+        <source>%1 as %2</source>
+        <translation>%1 als %2</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>host name or IP address, e.g. 192.168.1.20</source>
+        <translation>Hostname oder IP-Adresse, z. B. 192.168.1.20</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>TLS (wss://)</source>
+        <translation>TLS (wss://)</translation>
+    </message>
+    <message>
+        <source>Email and password</source>
+        <translation>E-Mail und Passwort</translation>
+    </message>
+    <message>
+        <source>Admin API token</source>
+        <translation>Admin-API-Token</translation>
+    </message>
+    <message>
+        <source>Sign in with</source>
+        <translation>Anmelden mit</translation>
+    </message>
+    <message>
+        <source>a superuser's or an employee's email</source>
+        <translation>E-Mail eines Superusers oder Mitarbeiters</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>sba_… (Administration → Users and tokens, scope admin)</source>
+        <translation>sba_… (Verwaltung → Benutzer und Tokens, Bereich admin)</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>The first time, the server's certificate fingerprint is shown for you to compare and trust.</source>
+        <translation>Beim ersten Mal wird der Fingerabdruck des Serverzertifikats zum Vergleichen und Vertrauen angezeigt.</translation>
+    </message>
+    <message>
+        <source>Without TLS the password or token travels unencrypted across the LAN. Give the node's admin endpoint a certificate ("admin": {"tls": …}) and tick TLS.</source>
+        <translation>Ohne TLS gehen Passwort oder Token unverschlüsselt durchs LAN. Geben Sie dem Admin-Endpunkt des Knotens ein Zertifikat ("admin": {"tls": …}) und haken Sie TLS an.</translation>
     </message>
 </context>
 <context>
@@ -1749,6 +1879,84 @@
         <source>Limits</source>
         <translation>Limits</translation>
     </message>
+    <message>
+        <source>&amp;Connect to server…</source>
+        <translation>Mit Server &amp;verbinden…</translation>
+    </message>
+    <message>
+        <source>&amp;This computer</source>
+        <translation>&amp;Dieser Computer</translation>
+    </message>
+    <message>
+        <source>Connect to server…</source>
+        <translation>Mit Server verbinden…</translation>
+    </message>
+    <message>
+        <source>Watch and administer another Switchboard node on the network</source>
+        <translation>Einen anderen Switchboard-Knoten im Netz beobachten und verwalten</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+    <message>
+        <source>Show this computer's own server again</source>
+        <translation>Wieder den eigenen Server dieses Computers zeigen</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Trust this server?</source>
+        <translation>Diesem Server vertrauen?</translation>
+    </message>
+    <message>
+        <source>%1 presented a certificate this computer does not trust (self-signed?).
+
+SHA-256 fingerprint:
+%2
+
+Compare it with the one the server printed (switchboardd cert generate) or shows in its Listeners tab. Trust it from now on?</source>
+        <translation>%1 legt ein Zertifikat vor, dem dieser Computer nicht vertraut (selbst signiert?).
+
+SHA-256-Fingerabdruck:
+%2
+
+Vergleichen Sie ihn mit dem, den der Server ausgegeben hat (switchboardd cert generate) oder in seinem Listener-Reiter zeigt. Ab jetzt vertrauen?</translation>
+    </message>
+    <message>
+        <source>Cannot connect</source>
+        <translation>Keine Verbindung</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2</source>
+        <translation>Keine Verbindung zu %1: %2</translation>
+    </message>
+    <message>
+        <source>This computer — the server built into this app</source>
+        <translation>Dieser Computer – der in diese App eingebaute Server</translation>
+    </message>
+    <message>
+        <source>%1 — Switchboard (remote)</source>
+        <translation>%1 – Switchboard (entfernt)</translation>
+    </message>
+    <message>
+        <source>%1 listens on all its network interfaces: machines on its LAN can connect using the addresses below.</source>
+        <translation>%1 lauscht auf allen seinen Netzwerkschnittstellen: Rechner in seinem LAN können sich über die Adressen unten verbinden.</translation>
+    </message>
+    <message>
+        <source>%1 listens on its own computer only: nobody else on the network can connect.</source>
+        <translation>%1 lauscht nur auf dem eigenen Computer: niemand sonst im Netz kann sich verbinden.</translation>
+    </message>
+    <message>
+        <source>Only its own computer</source>
+        <translation>Nur sein eigener Computer</translation>
+    </message>
+    <message>
+        <source>Cannot stop listener</source>
+        <translation>Listener kann nicht angehalten werden</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::PopClient</name>
@@ -2047,6 +2255,45 @@
     <message>
         <source>That is not hex: use pairs of 0-9 a-f, spaces allowed</source>
         <translation>Das ist kein Hex: Paare aus 0-9 a-f verwenden, Leerzeichen erlaubt</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::RemoteNode</name>
+    <message>
+        <source>the server's certificate is not trusted (SHA-256 %1)</source>
+        <translation>dem Zertifikat des Servers wird nicht vertraut (SHA-256 %1)</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>geschlossen</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1…</translation>
+    </message>
+    <message>
+        <source>Connected to %1 (%2) as %3</source>
+        <translation>Verbunden mit %1 (%2) als %3</translation>
+    </message>
+    <message>
+        <source>Connection to %1 lost: %2 — trying again in %3 s</source>
+        <translation>Verbindung zu %1 verloren: %2 – neuer Versuch in %3 s</translation>
+    </message>
+    <message>
+        <source>%1 refused: %2</source>
+        <translation>%1 lehnt ab: %2</translation>
+    </message>
+    <message>
+        <source>the connection to %1 was lost</source>
+        <translation>die Verbindung zu %1 ist abgebrochen</translation>
+    </message>
+    <message>
+        <source>not connected to %1</source>
+        <translation>nicht mit %1 verbunden</translation>
     </message>
 </context>
 <context>

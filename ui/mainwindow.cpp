@@ -4,6 +4,7 @@
 #include "i18n.h"
 
 #include "admin/adminwidget.h"
+#include "admin/auditwidget.h"
 #include "admin/felixdocswidget.h"
 #include "admin/smileswidget.h"
 #include "admin/listenerswidget.h"
@@ -16,6 +17,9 @@
 #include "dashboard/presencewidget.h"
 #include "dashboard/trafficchart.h"
 #include "inspector/inspectorwidget.h"
+#include "remote/connectdialog.h"
+#include "remote/remotenode.h"
+#include "api/async.h"
 #include "serverhost.h"
 
 #include <QAction>
@@ -68,23 +72,35 @@ MainWindow::MainWindow(ServerHost &host, QWidget *parent)
 {
     setWindowTitle(tr("Switchboard"));
     setWindowIcon(appIcon());
-    m_tabs = new QTabWidget(this);
-    m_tabs->addTab(buildOverview(), tr("Overview"));
-    buildTabs();
-    setCentralWidget(m_tabs);
-    m_host.setObserved(true);  // the dashboard looks: workers publish their connections
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    m_tabs = new QTabWidget(central);
+    centralLayout->addWidget(buildNodeBar(central));
+    centralLayout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
+    buildLocalTabs();
 
     m_status = new QLabel(this);
     statusBar()->addWidget(m_status, 1);
 
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *connectAction = fileMenu->addAction(tr("&Connect to server…"), this, [this] { showConnectDialog(); });
+    connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    fileMenu->addAction(tr("&This computer"), this, &MainWindow::showThisComputer);
+    fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(tr("&Quit"), this, &MainWindow::quitApplication);
     quit->setShortcut(QKeySequence::Quit);
     buildSettingsMenu();
 
-    connect(m_listenerView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateButtons);
-    connect(&m_host, &ServerHost::listenersChanged, this, &MainWindow::refresh);
-    connect(&m_host, &ServerHost::listenersChanged, m_listenersAdmin, &ListenersWidget::refresh);
+    // Listener changes made here show at once (a remote node's come with its next snapshot).
+    connect(&m_host, &ServerHost::listenersChanged, this, [this] {
+        if (m_monitor == &m_host) {
+            refresh();
+            m_listenersAdmin->refresh();
+        }
+    });
     m_timer.setInterval(500);
     connect(&m_timer, &QTimer::timeout, this, &MainWindow::refresh);
     m_timer.start();
@@ -93,12 +109,30 @@ MainWindow::MainWindow(ServerHost &host, QWidget *parent)
         if (m_tray)
             m_tray->showMessage(title, text, QSystemTrayIcon::Information, 8000);
     });
-    refresh();
-    if (m_listeners->rowCount() > 0)
-        m_listenerView->selectRow(0);
-    m_listenerView->resizeColumnsToContents();
-    m_serviceView->resizeColumnsToContents();
+    attach(m_host, m_host.admin());
+    m_tabs->setCurrentIndex(0);
     resize(1200, 800);
+}
+
+// The bar above the tabs: which server the window shows, and the way to another one.
+QFrame *MainWindow::buildNodeBar(QWidget *parent)
+{
+    m_nodeBar = new QFrame(parent);
+    m_nodeBar->setAutoFillBackground(true);
+    auto *row = new QHBoxLayout(m_nodeBar);
+    row->setContentsMargins(8, 4, 8, 4);
+    m_nodeLabel = new QLabel(m_nodeBar);
+    m_nodeLabel->setTextFormat(Qt::PlainText);
+    auto *connectButton = new QPushButton(tr("Connect to server…"), m_nodeBar);
+    connectButton->setToolTip(tr("Watch and administer another Switchboard node on the network"));
+    m_localButton = new QPushButton(tr("This computer"), m_nodeBar);
+    m_localButton->setToolTip(tr("Show this computer's own server again"));
+    connect(connectButton, &QPushButton::clicked, this, [this] { showConnectDialog(); });
+    connect(m_localButton, &QPushButton::clicked, this, &MainWindow::showThisComputer);
+    row->addWidget(m_nodeLabel, 1);
+    row->addWidget(connectButton);
+    row->addWidget(m_localButton);
+    return m_nodeBar;
 }
 
 // The exposure banner: the server is reachable from the LAN by default; it says so plainly.
@@ -190,15 +224,9 @@ QWidget *MainWindow::buildOverview()
     return central;
 }
 
-// Connections, Presence, Traffic, Clients, Raw client and Administration.
-void MainWindow::buildTabs()
+// This computer's tabs, whatever node the others show: Clients and Raw client.
+void MainWindow::buildLocalTabs()
 {
-    m_connections = new ConnectionsWidget(m_host, m_tabs);
-    m_tabs->addTab(m_connections, tr("Connections"));
-    m_presence = new PresenceWidget(m_host, m_tabs);
-    m_tabs->addTab(m_presence, tr("Presence"));
-    m_inspector = new InspectorWidget(m_host, m_tabs);
-    m_tabs->addTab(m_inspector, tr("Traffic"));
     QString echo;
     for (const ListenerStatus &l : m_host.listeners()) {
         if (l.services.contains(QStringLiteral("generic")) && l.port)
@@ -208,19 +236,36 @@ void MainWindow::buildTabs()
     m_tabs->addTab(m_clients, tr("Clients"));
     m_rawClient = new RawClientWidget(echo, m_tabs);
     m_tabs->addTab(m_rawClient, tr("Raw client"));
-    auto *admin = new QTabWidget(m_tabs);
-    Administration &node = m_host.admin();
-    m_admin = new AdminWidget(node.accounts(), admin);
-    admin->addTab(m_admin, tr("Users and tokens"));
-    m_smiles = new SmilesWidget(node.chat(), admin);
-    admin->addTab(m_smiles, tr("Smiles"));
-    m_felixDocs = new FelixDocsWidget(node.felix(), admin);
-    admin->addTab(m_felixDocs, tr("Felix documents"));
-    m_listenersAdmin = new ListenersWidget(m_host, node.listeners(), admin);
-    admin->addTab(m_listenersAdmin, tr("Listeners and TLS"));
-    m_limits = new LimitsWidget(m_host, node.listeners(), admin);
-    admin->addTab(m_limits, tr("Limits"));
-    m_tabs->addTab(admin, tr("Administration"));
+}
+
+// The node's tabs: Overview, Connections, Presence and Traffic before the Clients tab,
+// Administration last.
+void MainWindow::buildNodeTabs()
+{
+    Monitor &monitor = *m_monitor;
+    Administration &node = *m_node;
+    m_overview = buildOverview();
+    m_tabs->insertTab(0, m_overview, tr("Overview"));
+    m_connections = new ConnectionsWidget(monitor, m_tabs);
+    m_tabs->insertTab(1, m_connections, tr("Connections"));
+    m_presence = new PresenceWidget(monitor, m_tabs);
+    m_tabs->insertTab(2, m_presence, tr("Presence"));
+    m_inspector = new InspectorWidget(monitor, m_tabs);
+    m_tabs->insertTab(3, m_inspector, tr("Traffic"));
+    m_adminTabs = new QTabWidget(m_tabs);
+    m_admin = new AdminWidget(node.accounts(), m_adminTabs);
+    m_adminTabs->addTab(m_admin, tr("Users and tokens"));
+    m_smiles = new SmilesWidget(node.chat(), m_adminTabs);
+    m_adminTabs->addTab(m_smiles, tr("Smiles"));
+    m_felixDocs = new FelixDocsWidget(node.felix(), m_adminTabs);
+    m_adminTabs->addTab(m_felixDocs, tr("Felix documents"));
+    m_listenersAdmin = new ListenersWidget(monitor, node.listeners(), m_adminTabs);
+    m_adminTabs->addTab(m_listenersAdmin, tr("Listeners and TLS"));
+    m_limits = new LimitsWidget(monitor, node.listeners(), m_adminTabs);
+    m_adminTabs->addTab(m_limits, tr("Limits"));
+    m_audit = new AuditWidget(node.audit(), m_adminTabs);
+    m_adminTabs->addTab(m_audit, tr("Audit"));
+    m_tabs->addTab(m_adminTabs, tr("Administration"));
     connect(m_inspector, &InspectorWidget::sendAgain, this, [this](const QByteArray &payload, bool binary) {
         m_rawClient->loadMessage(payload, binary);
         m_tabs->setCurrentWidget(m_rawClient);
@@ -229,11 +274,139 @@ void MainWindow::buildTabs()
         m_inspector->showConnection(id);
         m_tabs->setCurrentWidget(m_inspector);
     });
+    connect(m_listenerView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateButtons);
+}
+
+void MainWindow::attach(Monitor &monitor, Administration &admin)
+{
+    const int current = m_tabs->currentIndex();
+    if (m_monitor)
+        m_monitor->setObserved(false);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_overview, m_connections, m_presence, m_inspector, m_adminTabs}) {
+        if (w) {
+            m_tabs->removeTab(m_tabs->indexOf(w));
+            w->deleteLater();  // after the one it reads from, in posting order
+        }
+    }
+    m_monitor = &monitor;
+    m_node = &admin;
+    m_chart = nullptr;
+    buildNodeTabs();
+    m_monitor->setObserved(true);  // the dashboard looks: the node publishes its connections
+    refresh();
+    if (m_listeners->rowCount() > 0)
+        m_listenerView->selectRow(0);
+    m_listenerView->resizeColumnsToContents();
+    m_serviceView->resizeColumnsToContents();
+    m_tabs->setCurrentIndex(qMax(0, current));
+    updateNodeBar();
+}
+
+void MainWindow::showConnectDialog(const RemoteTarget *target)
+{
+    ConnectDialog dialog(this);
+    if (target)
+        dialog.setTarget(*target);
+    if (dialog.exec() == QDialog::Accepted)
+        connectTo(dialog.target());
+}
+
+void MainWindow::connectTo(const RemoteTarget &target)
+{
+    if (m_pending)
+        m_pending->deleteLater();
+    m_pending = new RemoteNode(target, this);
+    RemoteNode *node = m_pending;
+    connect(node, &RemoteNode::stateChanged, this, [this, node] { remoteStateChanged(node); });
+    node->open();
+    updateNodeBar();
+}
+
+void MainWindow::remoteStateChanged(RemoteNode *node)
+{
+    if (node == m_pending) {
+        const RemoteNode::State st = node->state();
+        if (st == RemoteNode::State::Ready) {
+            m_pending = nullptr;
+            RemoteNode *old = m_remote;
+            m_remote = node;
+            ConnectDialog::remember(node->target());
+            attach(*node, *node);
+            if (old)
+                old->deleteLater();
+        } else if (st == RemoteNode::State::Refused || st == RemoteNode::State::Retrying) {
+            // The first attempt failed: say why; nothing changes.
+            m_pending = nullptr;
+            node->deleteLater();
+            RemoteTarget target = node->target();
+            if (st == RemoteNode::State::Refused && !node->peerFingerprint().isEmpty() && target.trustedFingerprint != node->peerFingerprint()) {
+                const auto answer = QMessageBox::question(
+                    this, tr("Trust this server?"),
+                    tr("%1 presented a certificate this computer does not trust (self-signed?).\n\nSHA-256 fingerprint:\n%2\n\n"
+                       "Compare it with the one the server printed (switchboardd cert generate) or shows in its Listeners tab. "
+                       "Trust it from now on?")
+                        .arg(target.display(), QString::fromLatin1(node->peerFingerprint())));
+                if (answer == QMessageBox::Yes) {
+                    ConnectDialog::trust(target.url, node->peerFingerprint());
+                    target.trustedFingerprint = node->peerFingerprint();
+                    connectTo(target);
+                    return;
+                }
+            } else {
+                QMessageBox::warning(this, tr("Cannot connect"), tr("Cannot connect to %1: %2").arg(target.display(), node->lastError()));
+            }
+        }
+    }
+    updateNodeBar();
+}
+
+void MainWindow::showThisComputer()
+{
+    if (m_pending) {
+        m_pending->deleteLater();
+        m_pending = nullptr;
+    }
+    if (!m_remote)
+        return;
+    RemoteNode *old = std::exchange(m_remote, nullptr);
+    attach(m_host, m_host.admin());
+    old->close();
+    old->deleteLater();
+}
+
+QString MainWindow::nodeBarText() const
+{
+    return m_nodeLabel->text();
+}
+
+void MainWindow::updateNodeBar()
+{
+    QPalette pal = m_nodeBar->palette();
+    QString text;
+    if (!m_remote) {
+        text = tr("This computer — the server built into this app");
+        pal.setColor(QPalette::Window, palette().color(QPalette::AlternateBase));
+        pal.setColor(QPalette::WindowText, palette().color(QPalette::WindowText));
+        setWindowTitle(tr("Switchboard"));
+    } else {
+        const bool ready = m_remote->state() == RemoteNode::State::Ready;
+        text = m_remote->stateText();
+        pal.setColor(QPalette::Window, ready ? QColor(0xd6, 0xe8, 0xff) : QColor(0xff, 0xdf, 0xc4));
+        pal.setColor(QPalette::WindowText, ready ? QColor(0x0b, 0x2f, 0x5c) : QColor(0x5c, 0x2a, 0x00));
+        const QString name = m_remote->snapshot().node.isEmpty() ? m_remote->target().display() : m_remote->snapshot().node;
+        setWindowTitle(tr("%1 — Switchboard (remote)").arg(name));
+    }
+    if (m_pending)
+        text += QStringLiteral("   ·   ") + m_pending->stateText();
+    m_nodeBar->setPalette(pal);
+    m_nodeLabel->setText(text);
+    m_localButton->setEnabled(m_remote || m_pending);
 }
 
 MainWindow::~MainWindow()
 {
-    m_host.setObserved(false);
+    if (m_monitor)
+        m_monitor->setObserved(false);
 }
 
 void MainWindow::buildTray()
@@ -263,18 +436,25 @@ void MainWindow::buildTray()
 
 void MainWindow::refresh()
 {
-    const ServerSnapshot snap = m_host.snapshot();
+    const ServerSnapshot snap = m_monitor->snapshot();
     m_listeners->update(snap);
     m_services->update(snap);
     m_chart->add(snap, QDateTime::currentMSecsSinceEpoch());
     m_connections->refresh();
-    m_heartbeats->update(snap, m_host.connections(), m_host.config());
+    m_heartbeats->update(snap, m_monitor->connections());
+    if (m_remote)
+        updateNodeBar();
     if (m_tabs->currentWidget() == m_presence)
         m_presence->refresh();
     bool anyAll = false;
     for (const ListenerStatus &l : snap.listeners)
         anyAll = anyAll || l.address == QLatin1String("any");
-    if (anyAll) {
+    if (m_remote) {
+        const QString node = snap.node.isEmpty() ? m_remote->target().display() : snap.node;
+        m_exposure->setText(anyAll ? tr("%1 listens on all its network interfaces: machines on its LAN can connect using the addresses below.").arg(node)
+                                   : tr("%1 listens on its own computer only: nobody else on the network can connect.").arg(node));
+        m_exposureButton->setText(anyAll ? tr("Only its own computer") : tr("Share on the LAN"));
+    } else if (anyAll) {
         m_exposure->setText(tr("Listening on all network interfaces: other machines on your LAN can connect using the addresses below."));
         m_exposureButton->setText(tr("Only this computer"));
     } else {
@@ -287,7 +467,7 @@ void MainWindow::refresh()
     m_status->setText(tr("Up for %1 · %2 worker threads · %n open WebSocket connection(s) · data in %3", nullptr, int(open))
                           .arg(formatDuration(snap.uptimeMs))
                           .arg(snap.workers)
-                          .arg(m_host.config().dataDir));
+                          .arg(snap.dataDir));
     if (m_tray)
         m_tray->setToolTip(tr("Switchboard: %n connection(s)", nullptr, int(open)));
     updateButtons();
@@ -312,10 +492,11 @@ void MainWindow::startSelected()
     const ListenerStatus *l = m_listeners->listener(selectedRow());
     if (!l)
         return;
-    QString error;
-    if (!m_host.startListener(l->id, &error))
-        QMessageBox::warning(this, tr("Cannot start listener"), error);
-    refresh();
+    whenReady(m_node->listeners().startListener(l->id), this, [this](const Status &s) {
+        if (!s.ok())
+            QMessageBox::warning(this, tr("Cannot start listener"), s.error);
+        refresh();
+    });
 }
 
 void MainWindow::stopSelected()
@@ -323,8 +504,11 @@ void MainWindow::stopSelected()
     const ListenerStatus *l = m_listeners->listener(selectedRow());
     if (!l)
         return;
-    m_host.stopListener(l->id);
-    refresh();
+    whenReady(m_node->listeners().stopListener(l->id), this, [this](const Status &s) {
+        if (!s.ok())
+            QMessageBox::warning(this, tr("Cannot stop listener"), s.error);
+        refresh();
+    });
 }
 
 void MainWindow::copySelectedUrl()
@@ -340,12 +524,13 @@ void MainWindow::copySelectedUrl()
 void MainWindow::toggleExposure()
 {
     bool anyAll = false;
-    for (const ListenerStatus &l : m_host.listeners())
+    for (const ListenerStatus &l : m_monitor->listeners())
         anyAll = anyAll || l.address == QLatin1String("any");
-    QString error;
-    if (!m_host.setListenAddress(anyAll ? QStringLiteral("localhost") : QStringLiteral("any"), &error))
-        QMessageBox::warning(this, tr("Cannot change the listen address"), error);
-    refresh();
+    whenReady(m_node->listeners().setListenAddress(anyAll ? QStringLiteral("localhost") : QStringLiteral("any")), this, [this](const Status &s) {
+        if (!s.ok())
+            QMessageBox::warning(this, tr("Cannot change the listen address"), s.error);
+        refresh();
+    });
 }
 
 void MainWindow::buildSettingsMenu()

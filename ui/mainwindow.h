@@ -1,6 +1,9 @@
 #pragma once
 // The main window: listeners with the URLs to share, live counts per service, start/stop,
-// and the LAN exposure switch. GUI thread; reads the server only through ServerHost.
+// and the LAN exposure switch. GUI thread. The node's tabs (Overview, Connections, Presence,
+// Traffic, Administration) show this computer's embedded server or a remote node attached
+// through its admin endpoint — the same Monitor and Administration either way; the Clients
+// and Raw client tabs are this computer's.
 
 #include <QMainWindow>
 #include <QSystemTrayIcon>
@@ -13,6 +16,8 @@ class QPushButton;
 class QTableView;
 
 namespace sb {
+class Administration;
+class Monitor;
 class ServerHost;
 }
 
@@ -32,6 +37,9 @@ class LimitsWidget;
 class AdminWidget;
 class ListenersModel;
 class ServicesModel;
+class AuditWidget;
+class RemoteNode;
+struct RemoteTarget;
 
 class MainWindow final : public QMainWindow
 {
@@ -58,6 +66,12 @@ public:
     ListenersWidget *listenersAdminTab() const { return m_listenersAdmin; }
     LimitsWidget *limitsTab() const { return m_limits; }
     AdminWidget *adminTab() const { return m_admin; }
+    AuditWidget *auditTab() const { return m_audit; }
+    // The node the tabs show: this computer's server, or a remote one.
+    Monitor &monitor() const { return *m_monitor; }
+    Administration &node() const { return *m_node; }
+    RemoteNode *remoteNode() const { return m_remote; }
+    QString nodeBarText() const;
     QTabWidget *tabs() const { return m_tabs; }
     bool quitting() const { return m_quitting; }
 
@@ -67,6 +81,13 @@ public slots:
     void copySelectedUrl();
     void toggleExposure();
     void quitApplication();
+    // Attaches to a remote node (the tabs switch once it accepted the credentials; a refusal
+    // is said in a message and leaves the tabs as they are).
+    void connectTo(const RemoteTarget &target);
+    // "Connect to server…": the dialog, prefilled with `target` when given.
+    void showConnectDialog(const RemoteTarget *target = nullptr);
+    // Back to this computer's own server.
+    void showThisComputer();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -74,17 +95,33 @@ protected:
 private:
     QWidget *buildOverview();
     QFrame *buildBanner(QWidget *parent);
-    void buildTabs();
+    QFrame *buildNodeBar(QWidget *parent);
+    void buildNodeTabs();
+    void buildLocalTabs();
+    // Shows `monitor` and `admin` in the node's tabs (rebuilt), keeping the current tab.
+    void attach(Monitor &monitor, Administration &admin);
+    void remoteStateChanged(RemoteNode *node);
+    void updateNodeBar();
     void buildTray();
     void buildSettingsMenu();
     void updateButtons();
     int selectedRow() const;
 
     ServerHost &m_host;
+    Monitor *m_monitor = nullptr;
+    Administration *m_node = nullptr;
+    RemoteNode *m_remote = nullptr;   // the node shown, when it is not this computer's
+    RemoteNode *m_pending = nullptr;  // a node being attached to
+    QFrame *m_nodeBar = nullptr;
+    QLabel *m_nodeLabel = nullptr;
+    QPushButton *m_localButton = nullptr;
+    QWidget *m_overview = nullptr;
+    QTabWidget *m_adminTabs = nullptr;
+    AuditWidget *m_audit = nullptr;
     QTabWidget *m_tabs;
-    ConnectionsWidget *m_connections;
-    InspectorWidget *m_inspector;
-    PresenceWidget *m_presence;
+    ConnectionsWidget *m_connections = nullptr;
+    InspectorWidget *m_inspector = nullptr;
+    PresenceWidget *m_presence = nullptr;
     RawClientWidget *m_rawClient;
     ClientsWidget *m_clients;
     FelixDocsWidget *m_felixDocs;

@@ -40,7 +40,7 @@ struct Options {
     QCommandLineOption balance{QStringLiteral("balance"), QStringLiteral("user create / set-balance: coins."), QStringLiteral("N")};
     QCommandLineOption amount{QStringLiteral("amount"), QStringLiteral("user top-up: coins to add."), QStringLiteral("N")};
     QCommandLineOption name{QStringLiteral("name"), QStringLiteral("token create / revoke: the token's name."), QStringLiteral("N")};
-    QCommandLineOption scope{QStringLiteral("scope"), QStringLiteral("token create: private or public."), QStringLiteral("private|public")};
+    QCommandLineOption scope{QStringLiteral("scope"), QStringLiteral("token create: private or public (felix bots), or admin (the admin endpoint)."), QStringLiteral("private|public|admin")};
     QCommandLineOption outDir{QStringLiteral("out"), QStringLiteral("cert generate: directory for cert.pem and key.pem."), QStringLiteral("DIR")};
 };
 
@@ -154,8 +154,8 @@ int tokenCreate(const AdminCall &c)
 {
     const auto name = c.need(c.o.name);
     const auto scope = c.need(c.o.scope);
-    if (!name || !scope || (*scope != QLatin1String("private") && *scope != QLatin1String("public")))
-        return fail(QStringLiteral("token create: --name and --scope private|public are required"));
+    if (!name || !scope || (*scope != QLatin1String("private") && *scope != QLatin1String("public") && *scope != QLatin1String("admin")))
+        return fail(QStringLiteral("token create: --name and --scope private|public|admin are required"));
     const auto r = c.accounts.createApiToken(*name, *scope).result();
     if (!r.ok())
         return fail(QStringLiteral("token create: %1").arg(r.error));
@@ -235,6 +235,14 @@ int runServer(ServerConfig config)
         for (const QString &u : l.lanUrls)
             out(QStringLiteral("  %1 on the LAN: %2").arg(l.services.join(QLatin1Char(',')), u));
     }
+    const AdminEndpointStatus admin = host.snapshot().admin;
+    if (admin.running)
+        out(QStringLiteral("admin %1://127.0.0.1:%2 (%3)")
+                .arg(admin.tls ? QStringLiteral("wss") : QStringLiteral("ws"))
+                .arg(admin.port)
+                .arg(admin.reach == QLatin1String("lan") ? QStringLiteral("reachable from the LAN") : QStringLiteral("this computer only")));
+    else if (!admin.error.isEmpty())
+        out(QStringLiteral("admin endpoint not started: %1").arg(admin.error));
 
     TerminationSignals terminate;  // SIGTERM/SIGINT: close every socket (1001), finish writes
     if (!terminate.isActive())
@@ -262,7 +270,7 @@ int run(const QStringList &arguments)
         "  user set-balance --email E --balance N\n"
         "  user top-up --email E --amount N\n"
         "  user disable --email E / user enable --email E\n"
-        "  token create --name N --scope private|public   (prints the token once)\n"
+        "  token create --name N --scope private|public|admin   (prints the token once)\n"
         "  token list\n"
         "  token revoke --name N\n"
         "  cert generate --out DIR                         (self-signed cert.pem + key.pem)"));

@@ -4,6 +4,8 @@
 #include "i18n.h"
 #include "inspector/inspectorwidget.h"
 #include "mainwindow.h"
+#include "remote/connectdialog.h"
+#include "remote/remotenode.h"
 #include "serverhost.h"
 #include "serveroptions.h"
 #include "terminationsignals.h"
@@ -68,7 +70,14 @@ struct GuiOptions {
     QCommandLineOption stallReport{QStringLiteral("stall-report"), QObject::tr("At exit, write how long the window's event loop stalled (JSON) to FILE."), QStringLiteral("FILE")};
     QCommandLineOption language{QStringLiteral("language"), QObject::tr("Interface language: de, en, or system (the default is the choice saved in Settings, else the system's)."), QStringLiteral("LANG")};
 
-    void addTo(QCommandLineParser &p) const { p.addOptions({screenshot, delay, tab, capture, printListeners, quitAfter, stallReport, language}); }
+    QCommandLineOption connectTo{QStringLiteral("connect"),
+                                 QObject::tr("Open straight onto a remote node's admin endpoint, e.g. ws://192.168.1.20:8070 (credentials: "
+                                             "the URL's user:password, or an admin token in SWITCHBOARD_ADMIN_TOKEN; else the connect dialog asks)."),
+                                 QStringLiteral("URL")};
+    void addTo(QCommandLineParser &p) const
+    {
+        p.addOptions({screenshot, delay, tab, capture, printListeners, quitAfter, stallReport, language, connectTo});
+    }
 };
 
 // --language LANG from the raw arguments (read before the parser, so that --help is
@@ -105,6 +114,23 @@ int runWindow(sb::ServerHost &host, const QCommandLineParser &p, const GuiOption
         window.tabs()->setCurrentIndex(int(i));
     }
     window.show();
+    if (p.isSet(o.connectTo)) {
+        const QUrl url(p.value(o.connectTo));
+        sb::ui::RemoteTarget target;
+        target.url = url.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery);
+        target.email = url.userName();
+        target.password = url.password();
+        target.token = qEnvironmentVariable("SWITCHBOARD_ADMIN_TOKEN");
+        target.trustedFingerprint = sb::ui::ConnectDialog::trustedFingerprint(target.url);
+        if (!url.isValid() || (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss")) || url.host().isEmpty()) {
+            QMessageBox::critical(&window, QObject::tr("Switchboard"), QObject::tr("--connect: expected ws://HOST:PORT or wss://HOST:PORT"));
+            return 1;
+        }
+        if (target.token.isEmpty() && (target.email.isEmpty() || target.password.isEmpty()))
+            QTimer::singleShot(0, &window, [&window, target] { window.showConnectDialog(&target); });
+        else
+            window.connectTo(target);
+    }
     if (p.isSet(o.screenshot)) {
         const QString file = p.value(o.screenshot);
         QTimer::singleShot(p.value(o.delay).toInt(), &window, [&window, file] {

@@ -30,7 +30,7 @@ class Daemon:
         for p in ports:
             port_args += ["--port", p]
         self.proc = subprocess.Popen(
-            [self.binary, "--data-dir", self.data_dir, "--listen-address", "127.0.0.1", *port_args, *self.args],
+            [self.binary, "--data-dir", self.data_dir, "--listen-address", "127.0.0.1", "--admin-port", "0", *port_args, *self.args],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         deadline = time.time() + 30
         wanted = {p.split("=")[0] for p in ports}

@@ -84,7 +84,7 @@ void TrafficChart::add(const ServerSnapshot &snapshot, qint64 now)
 
 HeartbeatsModel::HeartbeatsModel(QObject *parent) : RowsModel(parent) {}
 
-void HeartbeatsModel::update(const ServerSnapshot &snapshot, const QList<ConnectionInfo> &connections, const ServerConfig &config)
+void HeartbeatsModel::update(const ServerSnapshot &snapshot, const QList<ConnectionInfo> &connections)
 {
     QList<HeartbeatRow> rows;
     for (const auto &s : snapshot.services) {
@@ -92,7 +92,7 @@ void HeartbeatsModel::update(const ServerSnapshot &snapshot, const QList<Connect
             continue;
         HeartbeatRow r;
         r.service = s.service;
-        r.intervalMs = config.service(s.service).limits.pingIntervalMs;
+        r.intervalMs = snapshot.pingIntervalMs.value(s.service);
         r.timeouts = s.heartbeatTimeouts;
         r.clamped = s.reportsClamped;
         r.refused = s.reportsRefused;

@@ -54,7 +54,7 @@ public:
     enum Column { Service, Interval, Timeouts, RttMedian, Rtt95, Measured, Clamped, Refused, ColumnCount };
     static_assert(ColumnCount == 8);
     explicit HeartbeatsModel(QObject *parent = nullptr);
-    void update(const ServerSnapshot &snapshot, const QList<ConnectionInfo> &connections, const ServerConfig &config);
+    void update(const ServerSnapshot &snapshot, const QList<ConnectionInfo> &connections);
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;

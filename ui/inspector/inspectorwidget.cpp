@@ -186,6 +186,13 @@ void InspectorWidget::applyFilter()
     f.regex = m_regex->isChecked();
     m_model->setFilter(f);
     m_detail->clear();
+    // A remote node sends only what passes (a regular expression is applied here only).
+    CaptureFilter wanted;
+    wanted.service = f.service;
+    wanted.direction = f.direction;
+    wanted.connection = f.connection;
+    wanted.text = f.regex ? QString() : f.text;
+    m_monitor.setCaptureFilter(wanted);
 }
 
 void InspectorWidget::showSelected()

@@ -1,0 +1,263 @@
+// The desktop app attached to a headless node: a real `switchboardd` process with its admin
+// endpoint on 127.0.0.1, the main window (offscreen) connected to it. The node's tabs show
+// that node — connections of real clients, closing one remotely, presence and heartbeats,
+// the capture stream filtered on the node — and administer it (a user, a smile), each change
+// in the Audit tab; a member's login is refused and the window stays on this computer.
+#include "admin/adminwidget.h"
+#include "admin/auditwidget.h"
+#include "admin/smileswidget.h"
+#include "dashboard/connectionsmodel.h"
+#include "dashboard/connectionswidget.h"
+#include "dashboard/listenersmodel.h"
+#include "dashboard/presencewidget.h"
+#include "dashboard/trafficchart.h"
+#include "inspector/inspectorwidget.h"
+#include "inspector/trafficmodel.h"
+#include "mainwindow.h"
+#include "remote/remotenode.h"
+#include "testserver.h"
+
+#include <QApplication>
+#include <QMessageBox>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QWebSocket>
+
+using namespace sbtest;
+using sb::ui::MainWindow;
+using sb::ui::RemoteNode;
+using sb::ui::RemoteTarget;
+
+namespace {
+
+QString daemon()
+{
+    return qEnvironmentVariable("SWITCHBOARDD");
+}
+
+bool runCli(const QString &dataDir, const QStringList &args)
+{
+    QProcess p;
+    p.start(daemon(), QStringList{QStringLiteral("--data-dir"), dataDir} + args);
+    return p.waitForFinished(30000) && p.exitCode() == 0;
+}
+
+// A headless node on free ports: its admin URL and its generic service's ws:// base.
+class Node
+{
+public:
+    bool start()
+    {
+        const QString dir = m_dir.path();
+        if (!runCli(dir, {QStringLiteral("user"), QStringLiteral("create"), QStringLiteral("--email"), QStringLiteral("root@node.test"),
+                          QStringLiteral("--password"), QStringLiteral("root-pw-1"), QStringLiteral("--role"), QStringLiteral("superuser")})
+            || !runCli(dir, {QStringLiteral("user"), QStringLiteral("create"), QStringLiteral("--email"), QStringLiteral("mem@node.test"),
+                             QStringLiteral("--password"), QStringLiteral("mem-pw-1")}))
+            return false;
+        QStringList args{QStringLiteral("--data-dir"), dir, QStringLiteral("--listen-address"), QStringLiteral("127.0.0.1"),
+                         QStringLiteral("--admin-port"), QStringLiteral("0"), QStringLiteral("--workers"), QStringLiteral("2")};
+        for (const char *service : {"chat", "generic", "channels", "felix", "pop"})
+            args << QStringLiteral("--port") << QStringLiteral("%1=0").arg(QLatin1String(service));
+        m_process.start(daemon(), args);
+        QByteArray out;
+        const QRegularExpression adminLine(QStringLiteral("^admin (ws://\\S+)"), QRegularExpression::MultilineOption);
+        const QRegularExpression genericLine(QStringLiteral("^listening \\S*generic\\S* http://(\\S+)"), QRegularExpression::MultilineOption);
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < 30000 && (admin.isEmpty() || generic.isEmpty())) {
+            m_process.waitForReadyRead(200);
+            out += m_process.readAllStandardOutput();
+            if (const auto m = adminLine.match(QString::fromUtf8(out)); m.hasMatch())
+                admin = QUrl(m.captured(1));
+            if (const auto m = genericLine.match(QString::fromUtf8(out)); m.hasMatch())
+                generic = QStringLiteral("ws://") + m.captured(1);
+            if (m_process.state() == QProcess::NotRunning)
+                break;
+        }
+        return !admin.isEmpty() && !generic.isEmpty();
+    }
+    ~Node()
+    {
+        m_process.terminate();
+        m_process.waitForFinished(10000);
+    }
+
+    QUrl admin;
+    QString generic;
+
+private:
+    QTemporaryDir m_dir;
+    QProcess m_process;
+};
+
+RemoteTarget as(const Node &node, const QString &email, const QString &password)
+{
+    RemoteTarget t;
+    t.url = node.admin;
+    t.email = email;
+    t.password = password;
+    return t;
+}
+
+template <typename T>
+T await(QFuture<T> f)
+{
+    if (!QTest::qWaitFor([&] { return f.isFinished(); }, 20000))
+        qFatal("an administrative call did not answer within 20 s");
+    return f.result();
+}
+
+bool treeHas(QTreeWidget *tree, const QString &text)
+{
+    return !tree->findItems(text, Qt::MatchContains | Qt::MatchRecursive).isEmpty();
+}
+
+bool tableHas(QTableWidget *table, const QString &text)
+{
+    return !table->findItems(text, Qt::MatchContains).isEmpty();
+}
+
+}  // namespace
+
+class TestRemoteGui : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(!daemon().isEmpty(), "SWITCHBOARDD names the switchboardd binary");
+        QCoreApplication::setOrganizationName(QStringLiteral("switchboard-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_remotegui"));
+    }
+
+    void watchesAndAdministersAHeadlessNode()
+    {
+        Node node;
+        QVERIFY(node.start());
+        TestServer local;
+        QVERIFY2(local.ok(), qPrintable(local.error()));
+        MainWindow w(local.host());
+        w.show();
+        QVERIFY(!w.remoteNode());
+
+        w.connectTo(as(node, QStringLiteral("root@node.test"), QStringLiteral("root-pw-1")));
+        QTRY_VERIFY_WITH_TIMEOUT(w.remoteNode() && w.remoteNode()->state() == RemoteNode::State::Ready, 15000);
+        QVERIFY(w.windowTitle().contains(QStringLiteral("(remote)")));
+        QVERIFY2(w.nodeBarText().contains(QStringLiteral("root@node.test")), qPrintable(w.nodeBarText()));
+        // The Overview lists the node's listeners, not this computer's.
+        QTRY_VERIFY_WITH_TIMEOUT(w.listenersModel()->rowCount() == w.remoteNode()->snapshot().listeners.size()
+                                     && w.remoteNode()->snapshot().listeners.size() > 0, 5000);
+        QVERIFY(w.remoteNode()->snapshot().dataDir != local.dataDir());
+
+        // Real clients of the node fill the Connections tab.
+        QWebSocket a, b;
+        QVERIFY(openSocket(a, QUrl(node.generic + QStringLiteral("/echo"))));
+        QVERIFY(openSocket(b, QUrl(node.generic + QStringLiteral("/echo"))));
+        sb::ui::ConnectionsWidget *connections = w.connectionsTab();
+        QTRY_VERIFY_WITH_TIMEOUT(connections->model()->rowCount() == 2, 8000);
+        QVERIFY(local.host().connections().isEmpty());
+
+        // Heartbeats: the node's ping interval per service.
+        int generic = -1;
+        for (int r = 0; r < w.heartbeatsModel()->rowCount(); ++r)
+            generic = w.heartbeatsModel()->index(r, sb::ui::HeartbeatsModel::Service).data().toString() == QLatin1String("generic") ? r : generic;
+        QVERIFY(generic >= 0);
+        QCOMPARE(w.heartbeatsModel()->index(generic, sb::ui::HeartbeatsModel::Interval).data().toString(), QStringLiteral("every 30 s"));
+
+        // Presence: the node's sections.
+        w.tabs()->setCurrentWidget(w.presenceTab());
+        QTRY_VERIFY_WITH_TIMEOUT((w.presenceTab()->refresh(), treeHas(w.presenceTab()->tree(), QStringLiteral("Generic rooms"))), 8000);
+
+        // The capture stream, filtered on the node: following one connection, the other's
+        // frames never travel.
+        const quint64 aId = connections->model()->index(0, sb::ui::ConnectionsModel::Id).data().toULongLong();
+        QVERIFY(aId > 0);
+        sb::ui::InspectorWidget *traffic = w.trafficTab();
+        traffic->showConnection(aId);
+        QTRY_VERIFY_WITH_TIMEOUT(w.remoteNode()->capturing(QStringLiteral("generic")), 5000);
+        QTest::qWait(400);
+        for (int i = 0; i < 5; ++i) {
+            a.sendTextMessage(QStringLiteral("from a %1").arg(i));
+            b.sendTextMessage(QStringLiteral("from b %1").arg(i));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(traffic->model()->stored() >= 10, 8000);  // 5 in, 5 echoed out, of one connection
+        QTest::qWait(500);
+        for (int r = 0; r < traffic->model()->stored(); ++r) {
+            const sb::CaptureRecord *rec = traffic->model()->record(r);
+            QVERIFY(rec);
+            QCOMPARE(rec->connection, aId);
+        }
+        QCOMPARE(traffic->model()->stored(), 10);
+
+        // Closed remotely from the Connections tab, with the code and reason given.
+        int rowOfA = -1;
+        for (int r = 0; r < connections->model()->rowCount(); ++r)
+            rowOfA = connections->model()->index(r, sb::ui::ConnectionsModel::Id).data().toULongLong() == aId ? r : rowOfA;
+        QVERIFY(rowOfA >= 0);
+        connections->disconnectRow(rowOfA, 4002, QStringLiteral("bye from the desktop"));
+        QTRY_COMPARE_WITH_TIMEOUT(a.state(), QAbstractSocket::UnconnectedState, 5000);
+        QCOMPARE(int(a.closeCode()), 4002);
+        QCOMPARE(a.closeReason(), QStringLiteral("bye from the desktop"));
+
+        // Administration of the node: a user and a smile, then both in the Audit tab.
+        w.adminTab()->createUser(QStringLiteral("guest@node.test"), QStringLiteral("guest-pw-1"), QStringLiteral("member"), 5);
+        QTRY_VERIFY_WITH_TIMEOUT(tableHas(w.adminTab()->users(), QStringLiteral("guest@node.test")), 10000);
+        QTemporaryDir files;
+        const QString png = files.filePath(QStringLiteral("dot.png"));
+        QFile f(png);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write(kTinyPng) == kTinyPng.size());
+        f.close();
+        QSignalSpy smileDone(w.smilesTab(), &sb::ui::SmilesWidget::finished);
+        w.smilesTab()->addFromFile(png, 2);
+        QVERIFY(smileDone.wait(10000));
+        QVERIFY2(smileDone.first().first().toBool(), qPrintable(smileDone.first().at(1).toString()));
+        QSignalSpy audited(w.auditTab(), &sb::ui::AuditWidget::refreshed);
+        w.auditTab()->refresh();
+        QVERIFY(audited.wait(5000));
+        QVERIFY(tableHas(w.auditTab()->table(), QStringLiteral("users.create")));
+        QVERIFY(tableHas(w.auditTab()->table(), QStringLiteral("smiles.add")));
+        QVERIFY(tableHas(w.auditTab()->table(), QStringLiteral("root@node.test")));
+        // ... on the node, not here.
+        QVERIFY(await(local.host().admin().audit().entries(10)).isEmpty());
+
+        // One click back to this computer.
+        w.showThisComputer();
+        QVERIFY(!w.remoteNode());
+        QCOMPARE(w.windowTitle(), QStringLiteral("Switchboard"));
+        QTRY_COMPARE_WITH_TIMEOUT(w.connectionsTab()->model()->rowCount(), 0, 3000);
+        QCOMPARE(w.listenersModel()->rowCount(), local.host().listeners().size());
+    }
+
+    void aMemberIsRefusedAndNothingChanges()
+    {
+        Node node;
+        QVERIFY(node.start());
+        TestServer local;
+        QVERIFY2(local.ok(), qPrintable(local.error()));
+        MainWindow w(local.host());
+        QString said;
+        QTimer closer;
+        connect(&closer, &QTimer::timeout, this, [&] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                said = box->text();
+                box->close();
+            }
+        });
+        closer.start(50);
+        w.connectTo(as(node, QStringLiteral("mem@node.test"), QStringLiteral("mem-pw-1")));
+        QTRY_VERIFY_WITH_TIMEOUT(!said.isEmpty(), 15000);
+        QVERIFY2(said.contains(QStringLiteral("may not administer")), qPrintable(said));
+        QVERIFY(!w.remoteNode());
+        QCOMPARE(w.windowTitle(), QStringLiteral("Switchboard"));
+    }
+};
+
+QTEST_MAIN(TestRemoteGui)
+#include "tst_remotegui.moc"
