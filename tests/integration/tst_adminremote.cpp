@@ -4,11 +4,19 @@
 // presence, capture with a filter the server applies); administration and its audit log;
 // ending access closes the session.
 #include "api/apijson.h"
+#include "net/tls.h"
+#include "rawws.h"
 #include "remote/remotenode.h"
 #include "serverhost.h"
 #include "testserver.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <atomic>
+#include <thread>
 #include <QSignalSpy>
 #include <QTest>
 #include <QWebSocket>
@@ -277,6 +285,109 @@ private slots:
         QVERIFY(await(s.host().admin().accounts().revokeApiToken(QStringLiteral("ops laptop"))).ok());
         QTRY_COMPARE_WITH_TIMEOUT(node.state(), RemoteNode::State::Refused, 8000);
         QVERIFY2(node.lastError().contains(QStringLiteral("revoked")), qPrintable(node.lastError()));
+    }
+
+    void tlsWithTrustOnFirstUse()
+    {
+        QTemporaryDir certs;
+        QString error;
+        const auto cert = sb::generateSelfSigned(certs.path(), {QStringLiteral("127.0.0.1")}, &error);
+        QVERIFY2(cert, qPrintable(error));
+        TestServer s([&](sb::ServerConfig &c) { c.admin.tls = sb::TlsFiles{cert->certificateFile, cert->keyFile}; });
+        QVERIFY2(s.ok(), qPrintable(s.error()));
+        QVERIFY(s.host().snapshot().admin.tls);
+        makeUser(s, QStringLiteral("root@remote.test"), QStringLiteral("superuser"));
+        RemoteTarget target = login(s, QStringLiteral("root@remote.test"), QStringLiteral("pw-superuser"));
+        target.url.setScheme(QStringLiteral("wss"));
+        // Self-signed: refused until the user trusts that very certificate, shown as the
+        // server printed it.
+        RemoteNode untrusted(target);
+        QVERIFY(!attach(untrusted));
+        QVERIFY2(untrusted.lastError().contains(QStringLiteral("not trusted")), qPrintable(untrusted.lastError()));
+        QCOMPARE(QString::fromLatin1(untrusted.peerFingerprint()), cert->sha256Fingerprint);
+        target.trustedFingerprint = untrusted.peerFingerprint();
+        RemoteNode trusted(target);
+        QVERIFY2(attach(trusted), qPrintable(trusted.lastError()));
+        // Another certificate with the same name is not the one trusted.
+        target.trustedFingerprint = QByteArray(cert->sha256Fingerprint.toLatin1()).replace("A", "B").replace("0", "1");
+        RemoteNode impostor(target);
+        QVERIFY(!attach(impostor));
+        // Plain ws:// to a wss:// endpoint does not get anywhere either.
+        RemoteNode plain(login(s, QStringLiteral("root@remote.test"), QStringLiteral("pw-superuser")));
+        plain.open();
+        QTRY_VERIFY_WITH_TIMEOUT(plain.state() == RemoteNode::State::Retrying, 10000);
+    }
+
+    void aStalledWatcherIsCutOffNotQueued()
+    {
+        TestServer s;
+        QVERIFY2(s.ok(), qPrintable(s.error()));
+        const auto token = await(s.host().admin().accounts().createApiToken(QStringLiteral("ops"), QStringLiteral("admin")));
+        QVERIFY(token.ok());
+        // A watcher that follows the capture and then stops reading: blocking reads on a
+        // thread of its own (the endpoint answers from this thread's event loop).
+        std::atomic<int> phase{0};  // 1: following, not reading; 2: read again; 3: done
+        qint64 received = 0, dropped = 0;
+        const quint16 adminPort = s.host().snapshot().admin.port;
+        const QByteArray hello = QJsonDocument(QJsonObject{{QStringLiteral("id"), 1}, {QStringLiteral("op"), QStringLiteral("hello")},
+                                                           {QStringLiteral("args"), QJsonObject{{QStringLiteral("version"), 1},
+                                                                                                {QStringLiteral("token"), QString::fromLatin1(token.value)}}}})
+                                     .toJson(QJsonDocument::Compact);
+        std::thread watcher([&] {
+            RawWs stalled(adminPort, "/");
+            RawFrame f;
+            if (!stalled.ok())
+                return void(phase = 3);
+            stalled.socket().setReadBufferSize(64 * 1024);
+            stalled.socket().setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 64 * 1024);
+            stalled.sendText(hello);
+            if (!stalled.read(&f, 10000) || !QJsonDocument::fromJson(f.payload).object().value(QLatin1String("ok")).toBool())
+                return void(phase = 3);
+            stalled.sendText(R"({"id":2,"op":"capture.follow","args":{"after":0}})");
+            phase = 1;
+            while (phase == 1)
+                QThread::msleep(10);
+            QElapsedTimer t, quiet;  // until the capture events stop (snapshots keep coming)
+            t.start();
+            quiet.start();
+            while (t.elapsed() < 20000 && quiet.elapsed() < 1500 && stalled.read(&f, 2000)) {
+                const QJsonObject event = QJsonDocument::fromJson(f.payload).object();
+                if (event.value(QLatin1String("event")).toString() == QLatin1String("capture")) {
+                    received += event.value(QLatin1String("records")).toArray().size();
+                    dropped += event.value(QLatin1String("dropped")).toInteger();
+                    quiet.restart();
+                }
+            }
+            phase = 3;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(phase != 0, 15000);
+        QCOMPARE(phase.load(), 1);
+        QTest::qWait(200);  // its capture.follow is in
+        s.host().setCapture(QStringLiteral("generic"), true);
+        // A watcher that reads, meanwhile.
+        RemoteNode healthy(withToken(s, QString::fromLatin1(token.value)));
+        QVERIFY(attach(healthy));
+        QSignalSpy snapshots(&healthy, &RemoteNode::snapshotUpdated);
+
+        // ~30 MB of capture stream: far more than the stalled watcher's buffers take.
+        QWebSocket client;
+        QVERIFY(openSocket(client, s.ws(QStringLiteral("/echo"))));
+        QSignalSpy echoed(&client, &QWebSocket::textMessageReceived);
+        const QString payload(4000, QLatin1Char('x'));
+        const int messages = 3000;
+        for (int i = 0; i < messages; ++i)
+            client.sendTextMessage(payload);
+        QTRY_COMPARE_WITH_TIMEOUT(echoed.size(), messages, 60000);
+        QTest::qWait(1500);
+        QVERIFY2(snapshots.size() >= 1, "the node kept serving the watcher that reads");
+        QTRY_VERIFY_WITH_TIMEOUT(healthy.captured(0, 10).size() == 10, 10000);
+
+        // Reading again: the stalled watcher hears how much it missed, and got far less than all.
+        phase = 2;
+        QTRY_VERIFY_WITH_TIMEOUT(phase == 3, 30000);
+        watcher.join();
+        QVERIFY2(dropped > 0, qPrintable(QStringLiteral("received %1, dropped %2").arg(received).arg(dropped)));
+        QVERIFY2(received < 2 * messages, qPrintable(QStringLiteral("received %1").arg(received)));
     }
 
     void reconnectsWhenTheNodeComesBack()

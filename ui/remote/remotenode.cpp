@@ -215,10 +215,11 @@ RemoteNode::RemoteNode(RemoteTarget target, QObject *parent)
     });
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &RemoteNode::onText);
     connect(&m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
-        m_peerFingerprint = m_socket.sslConfiguration().peerCertificate().digest(QCryptographicHash::Sha256).toHex();
+        // As `switchboardd cert generate` prints it: colon-separated upper-case hex.
+        m_peerFingerprint = m_socket.sslConfiguration().peerCertificate().digest(QCryptographicHash::Sha256).toHex(':').toUpper();
         if (!errors.isEmpty() && m_peerFingerprint.isEmpty())
-            m_peerFingerprint = errors.first().certificate().digest(QCryptographicHash::Sha256).toHex();
-        if (!m_target.trustedFingerprint.isEmpty() && m_peerFingerprint == m_target.trustedFingerprint.toLower()) {
+            m_peerFingerprint = errors.first().certificate().digest(QCryptographicHash::Sha256).toHex(':').toUpper();
+        if (!m_target.trustedFingerprint.isEmpty() && m_peerFingerprint == m_target.trustedFingerprint.toUpper()) {
             m_socket.ignoreSslErrors();
         } else {
             m_untrusted = true;

@@ -28,7 +28,8 @@ struct RemoteTarget {
     QString email;     // with password: a superuser's or an employee's login
     QString password;
     QString token;     // or an admin API token (or an access token from /auth/login)
-    // A self-signed certificate to accept (its SHA-256 fingerprint in hex) for wss://.
+    // A self-signed certificate to accept for wss://: its SHA-256 fingerprint, colon-separated
+    // hex as `switchboardd cert generate` prints it.
     QByteArray trustedFingerprint;
 
     QString display() const { return url.host() + QLatin1Char(':') + QString::number(url.port(8070)); }
@@ -52,8 +53,8 @@ public:
     QString lastError() const { return m_lastError; }
     const RemoteTarget &target() const { return m_target; }
     QString who() const { return m_who; }
-    // The server's certificate fingerprint (SHA-256, hex) after a wss:// handshake, or the
-    // one it presented when it was refused as untrusted.
+    // The server's certificate fingerprint (SHA-256, colon-separated hex) after a wss://
+    // handshake, or the one it presented when it was refused as untrusted.
     QByteArray peerFingerprint() const { return m_peerFingerprint; }
     // Records kept for captured() (the newest; older ones go).
     static constexpr int kKeptRecords = 50'000;
