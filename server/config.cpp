@@ -117,6 +117,7 @@ QJsonObject ServerConfig::toJson() const
                                                               {QStringLiteral("key"), admin.tls->key}});
     return {{QStringLiteral("workers"), workers},
             {QStringLiteral("admin"), adminObject},
+            {QStringLiteral("announce"), announce},
             {QStringLiteral("event_loop"), eventLoop},
             {QStringLiteral("listen_address"), listenAddress},
             {QStringLiteral("listeners"), ls},

@@ -71,6 +71,7 @@ struct ServerConfig {
     Limits limits;  // server-wide: request heads, total connections
     QHash<QString, ServiceConfig> services;
     AdminConfig admin;
+    bool announce = true;  // DNS-SD on the LAN (Avahi): _switchboard._tcp and _http._tcp
     int accessTokenTtlDays = 30;
     int ticketTtlSeconds = 30;
     int shutdownGraceMs = 3000;

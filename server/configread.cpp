@@ -187,7 +187,7 @@ std::optional<ServerConfig> ServerConfig::fromJson(const QJsonObject &obj, const
     ServerConfig c = base;
     if (!checkKeys(obj, QString(),
                    QStringList{QStringLiteral("event_loop"), QStringLiteral("listen_address"), QStringLiteral("listeners"),
-                               QStringLiteral("limits"), QStringLiteral("services"), QStringLiteral("admin")} + keysOf(kServerFields),
+                               QStringLiteral("limits"), QStringLiteral("services"), QStringLiteral("admin"), QStringLiteral("announce")} + keysOf(kServerFields),
                    error)
         || !readFields(obj, QString(), kServerFields, &c, error))
         return std::nullopt;
@@ -216,6 +216,13 @@ std::optional<ServerConfig> ServerConfig::fromJson(const QJsonObject &obj, const
     }
     if (obj.contains(QLatin1String("admin")) && !readAdmin(obj[QLatin1String("admin")], &c.admin, error))
         return std::nullopt;
+    if (obj.contains(QLatin1String("announce"))) {
+        if (!obj[QLatin1String("announce")].isBool()) {
+            *error = QStringLiteral("announce: must be true or false");
+            return std::nullopt;
+        }
+        c.announce = obj[QLatin1String("announce")].toBool();
+    }
     if ((obj.contains(QLatin1String("services")) && !readServices(obj[QLatin1String("services")], &c, error))
         || (obj.contains(QLatin1String("listeners")) && !readListeners(obj[QLatin1String("listeners")], &c, error)))
         return std::nullopt;

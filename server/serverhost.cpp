@@ -6,6 +6,7 @@
 #include "accounts/accountstore.h"
 #include "admin/adminendpoint.h"
 #include "admin/auditedadmin.h"
+#include "admin/lanannouncer.h"
 #include "api/localadmin.h"
 #include "broker/broker.h"
 #include "logging.h"
@@ -132,6 +133,10 @@ bool ServerHost::start(QString *error)
     }
     m_endpoint = std::make_unique<AdminEndpoint>(*this, ctx);
     m_endpoint->start(ctx.config.admin);  // a busy admin port is logged and shown, not fatal
+    if (ctx.config.announce && !m_announcer) {
+        m_announcer = std::make_unique<LanAnnouncer>();
+        connect(this, &ServerHost::listenersChanged, this, &ServerHost::updateAnnouncement);
+    }
     emit listenersChanged();
     return true;
 }
@@ -378,6 +383,43 @@ QList<PresenceNode> ServerHost::presence() const
             out.append(std::move(*node));
     }
     return out;
+}
+
+void ServerHost::updateAnnouncement()
+{
+    if (!m_announcer)
+        return;
+    auto lan = [](const QString &address) {
+        return address != QLatin1String("localhost") && !address.startsWith(QLatin1String("127.")) && address != QLatin1String("::1");
+    };
+    QStringList txt{QStringLiteral("node=") + QSysInfo::machineHostName(), QStringLiteral("version=") + QStringLiteral(SWITCHBOARD_VERSION)};
+    quint16 chatPort = 0, anyPort = 0;
+    bool chatTls = false;
+    for (const ListenerStatus &l : std::as_const(m_status)) {
+        if (!m_running || !l.running || !l.port || !lan(l.address))
+            continue;
+        anyPort = anyPort ? anyPort : l.port;
+        for (const QString &service : l.services)
+            txt.append(QStringLiteral("%1=%2").arg(service).arg(l.port));
+        if (l.services.contains(QLatin1String("chat"))) {
+            chatPort = l.port;
+            chatTls = l.tls;
+        }
+        if (l.tls)
+            txt.append(QStringLiteral("tls_%1=1").arg(l.port));
+    }
+    const AdminEndpointStatus admin = m_endpoint ? m_endpoint->status() : AdminEndpointStatus{};
+    const bool adminOnLan = m_running && admin.running && admin.reach == QLatin1String("lan");
+    if (adminOnLan) {
+        txt.append(QStringLiteral("admin=%1").arg(admin.port));
+        txt.append(QStringLiteral("admin_tls=%1").arg(admin.tls ? 1 : 0));
+    }
+    QList<AnnouncedService> services;
+    if (adminOnLan || anyPort)
+        services.append({QStringLiteral("_switchboard._tcp"), adminOnLan ? admin.port : anyPort, txt});
+    if (chatPort)
+        services.append({chatTls ? QStringLiteral("_https._tcp") : QStringLiteral("_http._tcp"), chatPort, {QStringLiteral("path=/")}});
+    m_announcer->announce(QStringLiteral("Switchboard on %1").arg(QSysInfo::machineHostName()), services);
 }
 
 ServerSnapshot ServerHost::snapshot() const

@@ -24,6 +24,7 @@ namespace sb {
 class AccountStore;
 class Acceptor;
 class AdminEndpoint;
+class LanAnnouncer;
 class Database;
 class LocalAdministration;
 class Service;
@@ -117,6 +118,8 @@ private:
     void startWorkers();
     bool bind(int id, QString *error);
     void updateUrls(ListenerStatus &status) const;
+    // Announces on the LAN what of this node other machines can reach (or withdraws it).
+    void updateAnnouncement();
 
     std::unique_ptr<ServerContext> m_ctx;
     std::vector<std::unique_ptr<Service>> m_services;
@@ -130,6 +133,7 @@ private:
     std::unique_ptr<LocalAdministration> m_admin;  // after everything it reaches: goes first
     std::unique_ptr<Administration> m_desktopAdmin;  // m_admin, audited as the desktop app
     std::unique_ptr<AdminEndpoint> m_endpoint;       // the admin endpoint (docs/admin-api.md)
+    std::unique_ptr<LanAnnouncer> m_announcer;       // DNS-SD, while config.announce
 };
 
 }  // namespace sb

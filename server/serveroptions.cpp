@@ -21,12 +21,13 @@ ServerOptions::ServerOptions()
             QStringLiteral("Who may reach the admin endpoint (remote watching, docs/admin-api.md): \"local\" (this computer, default), \"lan\" or \"off\"."),
             QStringLiteral("REACH"))
     , adminPort(QStringLiteral("admin-port"), QStringLiteral("Port of the admin endpoint (default 8070; 0 picks a free port)."), QStringLiteral("PORT"))
+    , noAnnounce(QStringLiteral("no-announce"), QStringLiteral("Do not announce this node on the LAN (DNS-SD/mDNS via Avahi)."))
 {
 }
 
 void ServerOptions::addTo(QCommandLineParser &parser) const
 {
-    parser.addOptions({dataDir, config, listenAddress, port, logLevel, workers, admin, adminPort});
+    parser.addOptions({dataDir, config, listenAddress, port, logLevel, workers, admin, adminPort, noAnnounce});
 }
 
 std::optional<ServerConfig> ServerOptions::resolve(const QCommandLineParser &p, QString *error) const
@@ -75,6 +76,8 @@ std::optional<ServerConfig> ServerOptions::resolve(const QCommandLineParser &p, 
             return std::nullopt;
         }
     }
+    if (p.isSet(noAnnounce))
+        c->announce = false;
     const QString problem = c->validate();
     if (!problem.isEmpty()) {
         *error = p.isSet(listenAddress) && problem.contains(QLatin1String(".address"))

@@ -1,6 +1,6 @@
 #pragma once
 // The command-line options that configure a server, shared by switchboardd and the GUI:
-// --data-dir, --config, --listen-address, --port SERVICE=PORT, --log-level, --workers, --admin, --admin-port.
+// --data-dir, --config, --listen-address, --port SERVICE=PORT, --log-level, --workers, --admin, --admin-port, --no-announce.
 
 #include "config.h"
 
@@ -20,6 +20,7 @@ struct ServerOptions {
     QCommandLineOption workers;
     QCommandLineOption admin;
     QCommandLineOption adminPort;
+    QCommandLineOption noAnnounce;
 
     ServerOptions();
     void addTo(QCommandLineParser &parser) const;

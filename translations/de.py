@@ -78,6 +78,17 @@ DE = {
     "%1 refused: %2": "%1 lehnt ab: %2",
     "the connection to %1 was lost": "die Verbindung zu %1 ist abgebrochen",
     "not connected to %1": "nicht mit %1 verbunden",
+    "On your network": "In Ihrem Netz",
+    "None found: type the address below": "Keiner gefunden: Adresse unten eingeben",
+    "Pick a node found on the LAN…": "Einen im LAN gefundenen Knoten wählen…",
+    "On your network:": "In Ihrem Netz:",
+    "%1 — %2:%3%4": "%1 – %2:%3%4",
+    " (TLS)": " (TLS)",
+    "%1 — %2 (its admin endpoint is not open to the LAN)": "%1 – %2 (sein Admin-Endpunkt ist für das LAN nicht offen)",
+    "Start it with --admin lan, or \"admin\": {\"reach\": \"lan\"} in its config.json":
+        "Mit --admin lan starten oder \"admin\": {\"reach\": \"lan\"} in seine config.json schreiben",
+    "No Switchboard node announces itself on the LAN (yet). Type its address below.":
+        "(Noch) kein Switchboard-Knoten meldet sich im LAN. Geben Sie seine Adresse unten ein.",
     # sb::ui helpers
     "connection %1 · %2 · %3 · %4 · since %5 · in %6 msgs / %7 B · out %8 msgs / %9 B":
         "Verbindung %1 · %2 · %3 · %4 · seit %5 · ein %6 Nachr. / %7 B · aus %8 Nachr. / %9 B",

@@ -204,6 +204,65 @@
     </message>
 </context>
 <context>
+    <name>sb::ui::AddServerDialog</name>
+    <message>
+        <source>Add server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Living room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host name or address, e.g. 192.168.1.20</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS (https / wss)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On your network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat and accounts port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channels port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Felix port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pop port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None found: type the address below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a node found on the LAN…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::AdminWidget</name>
     <message>
         <source>Users</source>
@@ -830,46 +889,6 @@
         <source>Connect these clients to another server on your network</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Add server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e.g. Living room</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>host name or address, e.g. 192.168.1.20</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TLS (https / wss)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Host</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Chat and accounts port</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Channels port</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Felix port</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pop port</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>sb::ui::ConnectDialog</name>
@@ -951,6 +970,30 @@
     </message>
     <message>
         <source>Without TLS the password or token travels unencrypted across the LAN. Give the node&apos;s admin endpoint a certificate (&quot;admin&quot;: {&quot;tls&quot;: …}) and tick TLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On your network:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2:%3%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (TLS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 (its admin endpoint is not open to the LAN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start it with --admin lan, or &quot;admin&quot;: {&quot;reach&quot;: &quot;lan&quot;} in its config.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Switchboard node announces itself on the LAN (yet). Type its address below.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

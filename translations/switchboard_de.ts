@@ -197,6 +197,65 @@
     </message>
 </context>
 <context>
+    <name>sb::ui::AddServerDialog</name>
+    <message>
+        <source>Add server</source>
+        <translation>Server hinzufügen</translation>
+    </message>
+    <message>
+        <source>e.g. Living room</source>
+        <translation>z. B. Wohnzimmer</translation>
+    </message>
+    <message>
+        <source>host name or address, e.g. 192.168.1.20</source>
+        <translation>Rechnername oder Adresse, z. B. 192.168.1.20</translation>
+    </message>
+    <message>
+        <source>TLS (https / wss)</source>
+        <translation>TLS (https / wss)</translation>
+    </message>
+    <message>
+        <source>On your network</source>
+        <translation>In Ihrem Netz</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Rechner</translation>
+    </message>
+    <message>
+        <source>Chat and accounts port</source>
+        <translation>Port für Chat und Konten</translation>
+    </message>
+    <message>
+        <source>Channels port</source>
+        <translation>Port für Kanäle</translation>
+    </message>
+    <message>
+        <source>Felix port</source>
+        <translation>Port für Felix</translation>
+    </message>
+    <message>
+        <source>Pop port</source>
+        <translation>Port für Pop</translation>
+    </message>
+    <message>
+        <source>None found: type the address below</source>
+        <translation>Keiner gefunden: Adresse unten eingeben</translation>
+    </message>
+    <message>
+        <source>Pick a node found on the LAN…</source>
+        <translation>Einen im LAN gefundenen Knoten wählen…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::AdminWidget</name>
     <message>
         <source>Users</source>
@@ -819,46 +878,6 @@
         <source>Connect these clients to another server on your network</source>
         <translation>Diese Clients mit einem anderen Server im Netz verbinden</translation>
     </message>
-    <message>
-        <source>Add server</source>
-        <translation>Server hinzufügen</translation>
-    </message>
-    <message>
-        <source>e.g. Living room</source>
-        <translation>z. B. Wohnzimmer</translation>
-    </message>
-    <message>
-        <source>host name or address, e.g. 192.168.1.20</source>
-        <translation>Rechnername oder Adresse, z. B. 192.168.1.20</translation>
-    </message>
-    <message>
-        <source>TLS (https / wss)</source>
-        <translation>TLS (https / wss)</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Host</source>
-        <translation>Rechner</translation>
-    </message>
-    <message>
-        <source>Chat and accounts port</source>
-        <translation>Port für Chat und Konten</translation>
-    </message>
-    <message>
-        <source>Channels port</source>
-        <translation>Port für Kanäle</translation>
-    </message>
-    <message>
-        <source>Felix port</source>
-        <translation>Port für Felix</translation>
-    </message>
-    <message>
-        <source>Pop port</source>
-        <translation>Port für Pop</translation>
-    </message>
 </context>
 <context>
     <name>sb::ui::ConnectDialog</name>
@@ -941,6 +960,30 @@
     <message>
         <source>Without TLS the password or token travels unencrypted across the LAN. Give the node's admin endpoint a certificate ("admin": {"tls": …}) and tick TLS.</source>
         <translation>Ohne TLS gehen Passwort oder Token unverschlüsselt durchs LAN. Geben Sie dem Admin-Endpunkt des Knotens ein Zertifikat ("admin": {"tls": …}) und haken Sie TLS an.</translation>
+    </message>
+    <message>
+        <source>On your network:</source>
+        <translation>In Ihrem Netz:</translation>
+    </message>
+    <message>
+        <source>%1 — %2:%3%4</source>
+        <translation>%1 – %2:%3%4</translation>
+    </message>
+    <message>
+        <source> (TLS)</source>
+        <translation> (TLS)</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (its admin endpoint is not open to the LAN)</source>
+        <translation>%1 – %2 (sein Admin-Endpunkt ist für das LAN nicht offen)</translation>
+    </message>
+    <message>
+        <source>Start it with --admin lan, or "admin": {"reach": "lan"} in its config.json</source>
+        <translation>Mit --admin lan starten oder "admin": {"reach": "lan"} in seine config.json schreiben</translation>
+    </message>
+    <message>
+        <source>No Switchboard node announces itself on the LAN (yet). Type its address below.</source>
+        <translation>(Noch) kein Switchboard-Knoten meldet sich im LAN. Geben Sie seine Adresse unten ein.</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@
 #include "dashboard/trafficchart.h"
 #include "inspector/inspectorwidget.h"
 #include "remote/connectdialog.h"
+#include "remote/nodefinder.h"
 #include "remote/remotenode.h"
 #include "api/async.h"
 #include "serverhost.h"
@@ -111,6 +112,7 @@ MainWindow::MainWindow(ServerHost &host, QWidget *parent)
     });
     attach(m_host, m_host.admin());
     m_tabs->setCurrentIndex(0);
+    setNodeFinder(new AvahiNodeFinder(this));  // the LAN's nodes, for Connect and Add server
     resize(1200, 800);
 }
 
@@ -304,7 +306,7 @@ void MainWindow::attach(Monitor &monitor, Administration &admin)
 
 void MainWindow::showConnectDialog(const RemoteTarget *target)
 {
-    ConnectDialog dialog(this);
+    ConnectDialog dialog(nodeFinder(), this);
     if (target)
         dialog.setTarget(*target);
     if (dialog.exec() == QDialog::Accepted)
@@ -372,6 +374,17 @@ void MainWindow::showThisComputer()
     attach(m_host, m_host.admin());
     old->close();
     old->deleteLater();
+}
+
+NodeFinder *MainWindow::nodeFinder()
+{
+    return m_finder;
+}
+
+void MainWindow::setNodeFinder(NodeFinder *finder)
+{
+    m_finder = finder;
+    m_clients->setNodeFinder(finder);
 }
 
 QString MainWindow::nodeBarText() const

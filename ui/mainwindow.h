@@ -39,6 +39,7 @@ class ListenersModel;
 class ServicesModel;
 class AuditWidget;
 class RemoteNode;
+class NodeFinder;
 struct RemoteTarget;
 
 class MainWindow final : public QMainWindow
@@ -72,6 +73,9 @@ public:
     Administration &node() const { return *m_node; }
     RemoteNode *remoteNode() const { return m_remote; }
     QString nodeBarText() const;
+    // The nodes found on the LAN (Avahi's, unless a test set another).
+    NodeFinder *nodeFinder();
+    void setNodeFinder(NodeFinder *finder);
     QTabWidget *tabs() const { return m_tabs; }
     bool quitting() const { return m_quitting; }
 
@@ -112,6 +116,7 @@ private:
     Administration *m_node = nullptr;
     RemoteNode *m_remote = nullptr;   // the node shown, when it is not this computer's
     RemoteNode *m_pending = nullptr;  // a node being attached to
+    NodeFinder *m_finder = nullptr;
     QFrame *m_nodeBar = nullptr;
     QLabel *m_nodeLabel = nullptr;
     QPushButton *m_localButton = nullptr;

@@ -48,6 +48,7 @@ TestServer::TestServer(const std::function<void(sb::ServerConfig &)> &tweak)
     c.workers = 2;
     c.shutdownGraceMs = 1000;
     c.admin.port = 0;  // the admin endpoint on a free port, on 127.0.0.1
+    c.announce = false;  // tests of announcing turn it on
     if (tweak)
         tweak(c);
     m_host = std::make_unique<sb::ServerHost>(c);

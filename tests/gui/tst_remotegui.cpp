@@ -15,9 +15,17 @@
 #include "inspector/trafficmodel.h"
 #include "mainwindow.h"
 #include "remote/remotenode.h"
+#include "remote/connectdialog.h"
+#include "remote/nodefinder.h"
+#include "clients/clientswidget.h"
 #include "testserver.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QListWidget>
+#include <QSpinBox>
+#include <QLineEdit>
+#include <QCheckBox>
 #include <QMessageBox>
 #include <QProcess>
 #include <QRegularExpression>
@@ -233,6 +241,58 @@ private slots:
         QCOMPARE(w.windowTitle(), QStringLiteral("Switchboard"));
         QTRY_COMPARE_WITH_TIMEOUT(w.connectionsTab()->model()->rowCount(), 0, 3000);
         QCOMPARE(w.listenersModel()->rowCount(), local.host().listeners().size());
+    }
+
+    // The connect dialog and the Clients tab's "Add server…" list what the finder reports,
+    // live (here a finder fed by the test; tst_lanannounce browses a real avahi-daemon).
+    void foundNodesFillTheDialogs()
+    {
+        sb::ui::NodeFinder finder;
+        sb::ui::ConnectDialog dialog(&finder);
+        QCOMPARE(dialog.foundList()->count(), 1);  // "none announces itself (yet)"
+        QVERIFY(!(dialog.foundList()->item(0)->flags() & Qt::ItemIsEnabled));
+        sb::ui::FoundNode pi;
+        pi.name = QStringLiteral("Switchboard on pi");
+        pi.address = QStringLiteral("192.168.1.20");
+        pi.port = 8070;
+        pi.txt = {{QStringLiteral("admin"), QStringLiteral("8070")}, {QStringLiteral("admin_tls"), QStringLiteral("1")},
+                  {QStringLiteral("chat"), QStringLiteral("8000")}, {QStringLiteral("generic"), QStringLiteral("8000")},
+                  {QStringLiteral("channels"), QStringLiteral("9080")}, {QStringLiteral("felix"), QStringLiteral("9090")},
+                  {QStringLiteral("pop"), QStringLiteral("9081")}, {QStringLiteral("node"), QStringLiteral("pi")}};
+        sb::ui::FoundNode closed = pi;
+        closed.name = QStringLiteral("Switchboard on cupboard");
+        closed.address = QStringLiteral("192.168.1.30");
+        closed.txt.remove(QStringLiteral("admin"));
+        finder.found(pi);
+        finder.found(closed);
+        QCOMPARE(dialog.foundList()->count(), 2);
+        QListWidgetItem *piItem = dialog.foundList()->findItems(QStringLiteral("Switchboard on pi"), Qt::MatchStartsWith).value(0);
+        QVERIFY(piItem);
+        QVERIFY(piItem->text().contains(QStringLiteral("192.168.1.20:8070")));
+        QListWidgetItem *closedItem = dialog.foundList()->findItems(QStringLiteral("Switchboard on cupboard"), Qt::MatchStartsWith).value(0);
+        QVERIFY(closedItem && !(closedItem->flags() & Qt::ItemIsEnabled));
+        dialog.foundList()->setCurrentItem(piItem);
+        const RemoteTarget t = dialog.target();
+        QCOMPARE(t.url.host(), QStringLiteral("192.168.1.20"));
+        QCOMPARE(t.url.port(), 8070);
+        QCOMPARE(t.url.scheme(), QStringLiteral("wss"));
+        finder.lost(QStringLiteral("Switchboard on pi"));
+        QCOMPARE(dialog.foundList()->count(), 1);
+
+        finder.found(pi);
+        sb::ui::AddServerDialog add(&finder);
+        QCOMPARE(add.found()->count(), 3);  // the prompt and two nodes
+        const int index = add.found()->findData(QStringLiteral("Switchboard on pi"));
+        QVERIFY(index > 0);
+        add.found()->setCurrentIndex(index);
+        emit add.found()->activated(index);
+        const sb::ui::ServerProfile p = add.profile();
+        QCOMPARE(p.host, QStringLiteral("192.168.1.20"));
+        QCOMPARE(p.name, QStringLiteral("pi"));
+        QCOMPARE(p.accountsPort, quint16(8000));
+        QCOMPARE(p.channelsPort, quint16(9080));
+        QCOMPARE(p.felixPort, quint16(9090));
+        QCOMPARE(p.popPort, quint16(9081));
     }
 
     void aMemberIsRefusedAndNothingChanges()

@@ -1,5 +1,7 @@
 #include "clientswidget.h"
 
+#include "remote/nodefinder.h"
+
 #include "channelsclient.h"
 #include "channelsclientwidget.h"
 #include "chatclient.h"
@@ -11,6 +13,7 @@
 #include "serverhost.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -179,43 +182,87 @@ void ClientsWidget::save()
 
 void ClientsWidget::askForRemote()
 {
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Add server"));
-    auto *form = new QFormLayout(&dialog);
-    auto *name = new QLineEdit(&dialog);
-    name->setPlaceholderText(tr("e.g. Living room"));
-    auto *hostEdit = new QLineEdit(&dialog);
-    hostEdit->setPlaceholderText(tr("host name or address, e.g. 192.168.1.20"));
-    auto *tls = new QCheckBox(tr("TLS (https / wss)"), &dialog);
-    auto port = [&](int value) {
-        auto *s = new QSpinBox(&dialog);
+    AddServerDialog dialog(m_finder, this);
+    if (dialog.exec() == QDialog::Accepted && !dialog.profile().host.isEmpty())
+        addRemote(dialog.profile());
+}
+
+AddServerDialog::AddServerDialog(NodeFinder *finder, QWidget *parent) : QDialog(parent), m_finder(finder)
+{
+    setWindowTitle(tr("Add server"));
+    auto *form = new QFormLayout(this);
+    m_found = new QComboBox(this);
+    m_name = new QLineEdit(this);
+    m_name->setPlaceholderText(tr("e.g. Living room"));
+    m_host = new QLineEdit(this);
+    m_host->setPlaceholderText(tr("host name or address, e.g. 192.168.1.20"));
+    m_tls = new QCheckBox(tr("TLS (https / wss)"), this);
+    auto port = [this](int value) {
+        auto *s = new QSpinBox(this);
         s->setRange(1, 65535);
         s->setValue(value);
         return s;
     };
-    QSpinBox *accounts = port(8000), *channels = port(8080), *felix = port(8090), *pop = port(8081);
-    form->addRow(tr("Name"), name);
-    form->addRow(tr("Host"), hostEdit);
-    form->addRow(QString(), tls);
-    form->addRow(tr("Chat and accounts port"), accounts);
-    form->addRow(tr("Channels port"), channels);
-    form->addRow(tr("Felix port"), felix);
-    form->addRow(tr("Pop port"), pop);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    m_accounts = port(8000);
+    m_channels = port(8080);
+    m_felix = port(8090);
+    m_pop = port(8081);
+    form->addRow(tr("On your network"), m_found);
+    form->addRow(tr("Name"), m_name);
+    form->addRow(tr("Host"), m_host);
+    form->addRow(QString(), m_tls);
+    form->addRow(tr("Chat and accounts port"), m_accounts);
+    form->addRow(tr("Channels port"), m_channels);
+    form->addRow(tr("Felix port"), m_felix);
+    form->addRow(tr("Pop port"), m_pop);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     form->addRow(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    if (dialog.exec() != QDialog::Accepted || hostEdit->text().trimmed().isEmpty())
-        return;
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_found, &QComboBox::activated, this, &AddServerDialog::pick);
+    if (m_finder)
+        connect(m_finder, &NodeFinder::changed, this, &AddServerDialog::updateFound);
+    updateFound();
+}
+
+void AddServerDialog::updateFound()
+{
+    m_found->clear();
+    const QList<FoundNode> nodes = m_finder ? m_finder->nodes() : QList<FoundNode>{};
+    m_found->addItem(nodes.isEmpty() ? tr("None found: type the address below") : tr("Pick a node found on the LAN…"));
+    for (const FoundNode &n : nodes)
+        m_found->addItem(tr("%1 (%2)").arg(n.name, n.address), n.name);
+}
+
+void AddServerDialog::pick(int index)
+{
+    const QString name = m_found->itemData(index).toString();
+    for (const FoundNode &n : m_finder ? m_finder->nodes() : QList<FoundNode>{}) {
+        if (n.name != name)
+            continue;
+        m_name->setText(n.txt.value(QStringLiteral("node"), n.name));
+        m_host->setText(n.address);
+        const quint16 chat = n.servicePort(QStringLiteral("chat"));
+        m_tls->setChecked(chat && n.serviceTls(QStringLiteral("chat")));
+        const std::pair<const char *, QSpinBox *> ports[] = {{"chat", m_accounts}, {"channels", m_channels}, {"felix", m_felix}, {"pop", m_pop}};
+        for (const auto &[service, box] : ports) {
+            if (const quint16 p = n.servicePort(QLatin1String(service)))
+                box->setValue(p);
+        }
+    }
+}
+
+ServerProfile AddServerDialog::profile() const
+{
     ServerProfile p;
-    p.name = name->text().trimmed();
-    p.host = hostEdit->text().trimmed();
-    p.tls = tls->isChecked();
-    p.accountsPort = quint16(accounts->value());
-    p.channelsPort = quint16(channels->value());
-    p.felixPort = quint16(felix->value());
-    p.popPort = quint16(pop->value());
-    addRemote(p);
+    p.name = m_name->text().trimmed();
+    p.host = m_host->text().trimmed();
+    p.tls = m_tls->isChecked();
+    p.accountsPort = quint16(m_accounts->value());
+    p.channelsPort = quint16(m_channels->value());
+    p.felixPort = quint16(m_felix->value());
+    p.popPort = quint16(m_pop->value());
+    return p;
 }
 
 }  // namespace sb::ui

@@ -5,8 +5,13 @@
 
 #include <QUrl>
 #include <QVariantMap>
+#include <QDialog>
 #include <QWidget>
 
+class QCheckBox;
+class QComboBox;
+class QLineEdit;
+class QSpinBox;
 class QTabWidget;
 
 namespace sb {
@@ -18,6 +23,7 @@ namespace sb::ui {
 class ChannelsClientWidget;
 class ChatClientWidget;
 class FelixClientWidget;
+class NodeFinder;
 class PopClientWidget;
 
 struct ServerProfile {
@@ -68,8 +74,9 @@ public:
     ProfileWidget *addRemote(const ServerProfile &profile);
     void removeRemote(int index);
     QList<ServerProfile> savedProfiles() const;
-    // Asks for a remote server's address and ports.
+    // Asks for a remote server's address and ports (the nodes found on the LAN offered).
     void askForRemote();
+    void setNodeFinder(NodeFinder *finder) { m_finder = finder; }
 
 signals:
     // A chat message arrived while the window was not in front.
@@ -84,6 +91,29 @@ private:
     QTabWidget *m_profiles;
     ProfileWidget *m_embedded;
     QList<ServerProfile> m_remotes;
+    NodeFinder *m_finder = nullptr;
+};
+
+// "Add server": a name, the host and the four ports; picking a node found on the LAN fills
+// them in from its announcement.
+class AddServerDialog final : public QDialog
+{
+    Q_OBJECT
+public:
+    AddServerDialog(NodeFinder *finder, QWidget *parent = nullptr);
+    ServerProfile profile() const;
+    QComboBox *found() const { return m_found; }
+
+private:
+    void updateFound();
+    void pick(int index);
+
+    NodeFinder *m_finder;
+    QComboBox *m_found;
+    QLineEdit *m_name;
+    QLineEdit *m_host;
+    QCheckBox *m_tls;
+    QSpinBox *m_accounts, *m_channels, *m_felix, *m_pop;
 };
 
 }  // namespace sb::ui

@@ -1,11 +1,14 @@
 #include "connectdialog.h"
 
+#include "nodefinder.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -22,7 +25,7 @@ QString endpointKey(const QUrl &url)
 }
 }  // namespace
 
-ConnectDialog::ConnectDialog(QWidget *parent) : QDialog(parent)
+ConnectDialog::ConnectDialog(NodeFinder *finder, QWidget *parent) : QDialog(parent), m_finder(finder)
 {
     setWindowTitle(tr("Connect to server"));
     auto *layout = new QVBoxLayout(this);
@@ -31,6 +34,10 @@ ConnectDialog::ConnectDialog(QWidget *parent) : QDialog(parent)
                              this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
+    layout->addWidget(new QLabel(tr("On your network:"), this));
+    m_found = new QListWidget(this);
+    m_found->setMaximumHeight(fontMetrics().height() * 6);
+    layout->addWidget(m_found);
     auto *form = new QFormLayout;
     m_profiles = new QComboBox(this);
     m_profiles->addItem(tr("New server"));
@@ -86,7 +93,44 @@ ConnectDialog::ConnectDialog(QWidget *parent) : QDialog(parent)
     connect(m_address, &QLineEdit::textChanged, this, &ConnectDialog::updateHint);
     if (m_profiles->count() > 1)
         m_profiles->setCurrentIndex(1);
+    connect(m_found, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
+        if (!item || !(item->flags() & Qt::ItemIsEnabled) || item->data(Qt::UserRole).toString().isEmpty())
+            return;
+        m_address->setText(item->data(Qt::UserRole).toString());
+        m_port->setValue(item->data(Qt::UserRole + 1).toInt());
+        m_tls->setChecked(item->data(Qt::UserRole + 2).toBool());
+        m_profiles->setCurrentIndex(0);
+    });
+    if (m_finder)
+        connect(m_finder, &NodeFinder::changed, this, &ConnectDialog::updateFound);
+    updateFound();
     updateHint();
+}
+
+void ConnectDialog::updateFound()
+{
+    const QString current = m_found->currentItem() ? m_found->currentItem()->text() : QString();
+    m_found->clear();
+    const QList<FoundNode> nodes = m_finder ? m_finder->nodes() : QList<FoundNode>{};
+    for (const FoundNode &n : nodes) {
+        auto *item = new QListWidgetItem(m_found);
+        if (n.adminPort()) {
+            item->setText(tr("%1 — %2:%3%4").arg(n.name, n.address).arg(n.adminPort()).arg(n.adminTls() ? tr(" (TLS)") : QString()));
+            item->setData(Qt::UserRole, n.address);
+            item->setData(Qt::UserRole + 1, n.adminPort());
+            item->setData(Qt::UserRole + 2, n.adminTls());
+        } else {
+            item->setText(tr("%1 — %2 (its admin endpoint is not open to the LAN)").arg(n.name, n.address));
+            item->setToolTip(tr("Start it with --admin lan, or \"admin\": {\"reach\": \"lan\"} in its config.json"));
+            item->setFlags(item->flags() & ~Qt::ItemIsEnabled);
+        }
+        if (item->text() == current)
+            m_found->setCurrentItem(item);
+    }
+    if (nodes.isEmpty()) {
+        auto *item = new QListWidgetItem(tr("No Switchboard node announces itself on the LAN (yet). Type its address below."), m_found);
+        item->setFlags(item->flags() & ~Qt::ItemIsEnabled);
+    }
 }
 
 void ConnectDialog::updateHint()

@@ -12,15 +12,21 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QListWidget;
 class QSpinBox;
 
 namespace sb::ui {
+
+class NodeFinder;
 
 class ConnectDialog final : public QDialog
 {
     Q_OBJECT
 public:
-    explicit ConnectDialog(QWidget *parent = nullptr);
+    // `finder` (may be null) lists the nodes announced on the LAN, live; picking one fills in
+    // its address, port and TLS.
+    explicit ConnectDialog(NodeFinder *finder = nullptr, QWidget *parent = nullptr);
+    QListWidget *foundList() const { return m_found; }
     void setTarget(const RemoteTarget &target);
     RemoteTarget target() const;
 
@@ -32,7 +38,10 @@ public:
 
 private:
     void updateHint();
+    void updateFound();
 
+    NodeFinder *m_finder;
+    QListWidget *m_found;
     QComboBox *m_profiles;
     QLineEdit *m_address;
     QSpinBox *m_port;

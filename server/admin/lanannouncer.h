@@ -1,0 +1,56 @@
+#pragma once
+// Announces this node on the LAN with DNS-SD over mDNS (Avahi): `_switchboard._tcp` (the
+// admin endpoint, with the services' ports in its TXT record, docs/admin-api.md "Finding
+// nodes") and `_http._tcp` (the web chat page), under the node's name. Talks to the
+// avahi-daemon over D-Bus from Avahi's own thread; no daemon running is a log line, and the
+// node announces itself once one starts. A name taken on the LAN gets " #2" and so on.
+
+#include <QList>
+#include <QMutex>
+#include <QString>
+#include <QStringList>
+
+struct AvahiClient;
+struct AvahiEntryGroup;
+struct AvahiThreadedPoll;
+
+namespace sb {
+
+struct AnnouncedService {
+    QString type;     // "_switchboard._tcp", "_http._tcp"
+    quint16 port = 0;
+    QStringList txt;  // "key=value"
+
+    bool operator==(const AnnouncedService &) const = default;
+};
+
+class LanAnnouncer final
+{
+public:
+    LanAnnouncer();
+    ~LanAnnouncer();
+    Q_DISABLE_COPY_MOVE(LanAnnouncer)
+
+    // Announces these services under `name` (replacing what was announced); none: withdraws.
+    void announce(const QString &name, const QList<AnnouncedService> &services);
+    // What is announced now, in a sentence (for the log and the Overview).
+    QString state() const;
+
+private:
+    static void clientChanged(AvahiClient *client, int state, void *self);
+    static void groupChanged(AvahiEntryGroup *group, int state, void *self);
+    void connectClient();  // with the poll's lock held, or before it runs
+    void publish();        // with the poll's lock held
+    void setState(const QString &state);
+
+    AvahiThreadedPoll *m_poll = nullptr;
+    AvahiClient *m_client = nullptr;
+    AvahiEntryGroup *m_group = nullptr;
+    QString m_name;        // as wanted
+    QString m_published;   // as announced (after renames)
+    QList<AnnouncedService> m_services;
+    mutable QMutex m_stateMutex;
+    QString m_state;
+};
+
+}  // namespace sb
