@@ -302,6 +302,7 @@ void MainWindow::attach(Monitor &monitor, Administration &admin)
     m_serviceView->resizeColumnsToContents();
     m_tabs->setCurrentIndex(qMax(0, current));
     updateNodeBar();
+    emit attached();
 }
 
 void MainWindow::showConnectDialog(const RemoteTarget *target)

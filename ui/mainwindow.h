@@ -93,6 +93,10 @@ public slots:
     // Back to this computer's own server.
     void showThisComputer();
 
+signals:
+    // The node's tabs were (re)built for another node: this computer's or a remote one.
+    void attached();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 

@@ -101,8 +101,11 @@ int runWindow(sb::ServerHost &host, const QCommandLineParser &p, const GuiOption
     if (p.isSet(o.stallReport))
         stalls = std::make_unique<StallMeter>();
     sb::ui::MainWindow window(host);
-    if (p.isSet(o.capture))
+    if (p.isSet(o.capture)) {
         window.trafficTab()->setCapture(true);
+        // ... and on the remote node --connect attaches to, once it has.
+        QObject::connect(&window, &sb::ui::MainWindow::attached, &window, [&window] { window.trafficTab()->setCapture(true); });
+    }
     const QStringList tabs = {QStringLiteral("overview"), QStringLiteral("connections"), QStringLiteral("presence"),
                               QStringLiteral("traffic"), QStringLiteral("clients"), QStringLiteral("raw"), QStringLiteral("admin")};
     if (p.isSet(o.tab)) {

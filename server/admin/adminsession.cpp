@@ -241,8 +241,9 @@ void AdminSession::admit(qint64 id, const QString &who, const QString &role, Cre
                           {QStringLiteral("role"), role},
                           {QStringLiteral("node"), snap.node},
                           {QStringLiteral("server_version"), snap.version},
-                          {QStringLiteral("roles"), QJsonArray::fromStringList(AccountsAdmin::roles())}});
-    pushSnapshot();
+                          {QStringLiteral("roles"), QJsonArray::fromStringList(AccountsAdmin::roles())},
+                          {QStringLiteral("snapshot"), apijson::toJson(snap)}});
+    m_lastSnapshotMs = QDateTime::currentMSecsSinceEpoch();
 }
 
 QString AdminSession::credentialProblem()

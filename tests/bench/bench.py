@@ -28,12 +28,13 @@ from concurrent.futures import ThreadPoolExecutor
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
-SCENARIOS = ["echo", "mixed", "relay", "channels-fanout", "chat", "felix", "pop", "idle", "handshake", "inspector"]
+SCENARIOS = ["echo", "mixed", "relay", "channels-fanout", "chat", "felix", "pop", "idle", "handshake", "inspector",
+             "inspector-remote"]
 # Run only when named: `soak` takes ten minutes (scripts/bench soak).
 EXTRA_SCENARIOS = ["soak"]
 # Scenarios with a target (issues 7 and 9): run in several rounds (all targets once per round,
 # so a slow spell of a shared machine hits every target alike); the report takes the median.
-ROUND_SCENARIOS = {"echo", "mixed", "channels-fanout", "handshake", "chat", "inspector"}
+ROUND_SCENARIOS = {"echo", "mixed", "channels-fanout", "handshake", "chat", "inspector", "inspector-remote"}
 
 
 class Ctx:
@@ -149,7 +150,7 @@ BENCH_CONFIG["services"]["pop"].update({"view_reports_per_minute": 1000000, "vie
 
 
 class Switchboard(Server):
-    def __init__(self, ctx, workers=1, gui_args=None, env=None, generic_limits=None):
+    def __init__(self, ctx, workers=1, gui_args=None, env=None, generic_limits=None, admin_port=0):
         self.tmp = tempfile.TemporaryDirectory(prefix="sb-bench-")
         self.data = self.tmp.name
         self.binary = os.path.join(ctx.build, "app", "switchboardd")
@@ -165,7 +166,8 @@ class Switchboard(Server):
         ports = ["chat=0", "generic=0", "channels=0", "felix=0", "pop=0"]
         # The desktop application embeds the same server (the inspector scenario).
         program = [os.path.join(ctx.build, "app", "switchboard"), "--print-listeners", *gui_args] if gui_args else [self.binary]
-        cmd = [*program, "--data-dir", self.data]
+        self.admin_port = admin_port
+        cmd = [*program, "--data-dir", self.data, "--admin-port", str(admin_port), "--no-announce"]
         for p in ports:
             cmd += ["--port", p]
         super().__init__(ctx, cmd, env=env)
@@ -425,11 +427,89 @@ def scenario_inspector(ctx):
             ctx.failures.append("inspector: the capturing inspector pulled no records")
 
 
+def free_port():
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def ws_text_frame(text):
+    """One masked text frame, as a client sends it."""
+    payload, mask = text.encode(), os.urandom(4)
+    n = len(payload)
+    head = bytes([0x81, 0x80 | n]) if n < 126 else bytes([0x81, 0x80 | 126]) + n.to_bytes(2, "big")
+    return head + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
+
+
+def stalled_watcher(port):
+    """An admin client that follows the capture of every frame and then never reads."""
+    import socket
+    s = socket.socket()
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 64 * 1024)
+    s.connect(("127.0.0.1", port))
+    key = base64.b64encode(os.urandom(16)).decode()
+    s.sendall(f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+              f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n".encode())
+    answer = b""
+    while b"\r\n\r\n" not in answer:
+        answer += s.recv(4096)
+    hello = {"id": 1, "op": "hello", "args": {"version": 1, "email": "root@bench.lan", "password": "bench-password-1"}}
+    s.sendall(ws_text_frame(json.dumps(hello)))
+    s.settimeout(10)
+    if b'"ok":true' not in s.recv(65536):
+        raise RuntimeError("the stalled watcher was not admitted")
+    for msg in ({"id": 2, "op": "capture.set", "args": {"service": "generic", "on": True}},
+                {"id": 3, "op": "capture.follow", "args": {"after": 0}}):
+        s.sendall(ws_text_frame(json.dumps(msg)))
+    return s  # never read from again
+
+
+def scenario_inspector_remote(ctx):
+    """A headless node's throughput with nobody attached, with the desktop app attached
+    remotely (on the generator's core, as if on another machine) capturing every frame, and
+    with an admin client that follows the capture and stops reading (issue 20)."""
+    conns = ctx.scale(100, 10)
+    env = {"QT_QPA_PLATFORM": os.environ.get("SB_BENCH_QPA", "offscreen")}
+    for target in ("remote-none", "remote-capturing", "remote-stalled"):
+        port = free_port()
+        watcher, report, stalls = None, None, None
+        with Switchboard(ctx, admin_port=port) as sb:
+            if target == "remote-capturing":
+                report = tempfile.NamedTemporaryFile(suffix=".json", delete=False).name
+                app_data = tempfile.TemporaryDirectory(prefix="sb-bench-app-")
+                url = f"ws://root%40bench.lan:bench-password-1@127.0.0.1:{port}"
+                watcher = subprocess.Popen(
+                    [*ctx.gen_cpu, os.path.join(ctx.build, "app", "switchboard"), "--data-dir", app_data.name,
+                     "--connect", url, "--tab", "traffic", "--capture", "--stall-report", report, "--admin", "off",
+                     "--no-announce", "--listen-address", "localhost",
+                     *[a for p in ("chat", "generic", "channels", "felix", "pop") for a in ("--port", p + "=0")]],
+                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(os.environ, **env))
+                time.sleep(ctx.scale(4, 3))  # started, attached, capture on
+            elif target == "remote-stalled":
+                watcher = stalled_watcher(port)
+            result = ctx.loadgen("inspector-remote", target, sb.ws("generic", "/echo"), "--connections", conns)
+            if target == "remote-capturing":
+                watcher.terminate()
+                watcher.wait(timeout=30)
+                app_data.cleanup()
+                with open(report) as f:
+                    stalls = json.load(f)
+                os.unlink(report)
+                result.update({"gui_" + k: v for k, v in stalls.items()})
+                print(f"{'':16} {target}: the remote app pulled {stalls['records_pulled']} records, "
+                      f"its loop stalled at most {stalls['max_stall_ms']} ms", file=sys.stderr, flush=True)
+                if stalls["records_pulled"] == 0:
+                    ctx.failures.append("inspector-remote: the remote app received no records")
+            elif watcher:
+                watcher.close()
+
+
 RUNNERS = {
     "echo": scenario_echo, "mixed": scenario_mixed, "relay": scenario_relay,
     "channels-fanout": scenario_channels_fanout, "chat": scenario_chat, "felix": scenario_felix,
     "pop": scenario_pop, "idle": scenario_idle, "handshake": scenario_handshake,
-    "inspector": scenario_inspector, "soak": scenario_soak,
+    "inspector": scenario_inspector, "inspector-remote": scenario_inspector_remote, "soak": scenario_soak,
 }
 
 
@@ -565,6 +645,13 @@ def report(ctx, path, command):
         worst = max(r.get("gui_max_stall_ms", 0) for r in rs if r["scenario"] == "inspector")
         lines.append(f"| GUI event loop never stalls over 100 ms under that load (issue 7) | {worst} ms | "
                      f"{'yes' if worst <= 100 else 'no'} |")
+    alone = find(rs, "inspector-remote", "remote-none")
+    for target, text in (("remote-capturing", "a remote app capturing every frame: the node keeps ≥ 0.9× (issue 20)"),
+                         ("remote-stalled", "a remote watcher that stops reading: the node keeps ≥ 0.9× (issue 20)")):
+        watched = find(rs, "inspector-remote", target)
+        if alone and watched and alone["per_second"]:
+            v = watched["per_second"] / alone["per_second"]
+            lines.append(f"| {text} | {v:.2f}× | {'yes' if v >= 0.9 else 'no'} |")
     qt_idle, sb_idle = find(rs, "idle", "qt"), find(rs, "idle", "switchboard")
     if qt_idle and sb_idle:
         extra = sb_idle["kib_per_connection"] - qt_idle["kib_per_connection"]

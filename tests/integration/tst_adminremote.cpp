@@ -172,7 +172,9 @@ private slots:
         RemoteNode node(login(s, QStringLiteral("emp@remote.test"), QStringLiteral("pw-employee")));
         QVERIFY2(attach(node), qPrintable(node.lastError()));
         QCOMPARE(node.who(), QStringLiteral("emp@remote.test"));
-        QTRY_VERIFY_WITH_TIMEOUT(!node.snapshot().listeners.isEmpty(), 5000);
+        // Ready with the node's snapshot: the tabs built on it know its listeners and services.
+        QVERIFY(!node.snapshot().listeners.isEmpty());
+        QVERIFY(!node.snapshot().services.isEmpty());
         QCOMPARE(node.snapshot().listeners.size(), s.host().listeners().size());
         QCOMPARE(node.snapshot().listeners[0].port, s.port(0));
         QVERIFY(node.snapshot().pingIntervalMs.contains(QStringLiteral("generic")));

@@ -361,7 +361,9 @@ void RemoteNode::onText(const QString &text)
             setState(State::Refused, m_lastError);  // the server closes; no retry with the same credentials
             return;
         }
-        m_who = msg.value(QLatin1String("result")).toObject().value(QLatin1String("who")).toString();
+        const QJsonObject welcome = msg.value(QLatin1String("result")).toObject();
+        m_who = welcome.value(QLatin1String("who")).toString();
+        m_snapshot = apijson::snapshotFrom(welcome.value(QLatin1String("snapshot")).toObject());  // ready with what it is
         m_retryMs = 1000;
         setState(State::Ready);
         resume();
