@@ -68,11 +68,12 @@ void AdminSession::dispatch(qint64 id, const QString &op, const QJsonObject &arg
     (*it)(*this, id, args);
 }
 
-const QHash<QString, AdminSession::Handler> &AdminSession::handlers()
+// Watching: snapshot, connections, presence, capture.
+void AdminSession::addWatchingOps(QHash<QString, Handler> &table)
 {
     using S = AdminSession;
     using A = const QJsonObject &;
-    static const QHash<QString, Handler> table{
+    const std::pair<QString, Handler> entries[] = {
         // ---- watching ----
         {QStringLiteral("snapshot.get"), [](S &s, qint64 id, A) { s.reply(id, apijson::toJson(s.m_host.snapshot())); }},
         {QStringLiteral("watch"),
@@ -120,6 +121,17 @@ const QHash<QString, AdminSession::Handler> &AdminSession::handlers()
              s.m_followCapture = false;
              s.reply(id, QJsonValue::Null);
          }},
+    };
+    for (const auto &[op, handler] : entries)
+        table.insert(op, handler);
+}
+
+// Users and API tokens.
+void AdminSession::addAccountOps(QHash<QString, Handler> &table)
+{
+    using S = AdminSession;
+    using A = const QJsonObject &;
+    const std::pair<QString, Handler> entries[] = {
         // ---- accounts ----
         {QStringLiteral("users.list"),
          [](S &s, qint64 id, A) { s.later<QList<UserInfo>>(id, s.m_admin->accounts().users(), [](const auto &v) { return apijson::arrayOf(v); }); }},
@@ -151,6 +163,17 @@ const QHash<QString, AdminSession::Handler> &AdminSession::handlers()
              s.laterResult<QByteArray>(id, s.m_admin->accounts().createApiToken(str(a, "name"), str(a, "scope")), [](const QByteArray &value) -> QJsonValue { return QJsonObject{{QStringLiteral("token"), QString::fromLatin1(value)}}; });
          }},
         {QStringLiteral("tokens.revoke"), [](S &s, qint64 id, A a) { s.laterStatus(id, s.m_admin->accounts().revokeApiToken(str(a, "name"))); }},
+    };
+    for (const auto &[op, handler] : entries)
+        table.insert(op, handler);
+}
+
+// Smiles and felix documents.
+void AdminSession::addChatAndFelixOps(QHash<QString, Handler> &table)
+{
+    using S = AdminSession;
+    using A = const QJsonObject &;
+    const std::pair<QString, Handler> entries[] = {
         // ---- chat ----
         {QStringLiteral("smiles.list"),
          [](S &s, qint64 id, A) { s.later<QList<SmileInfo>>(id, s.m_admin->chat().smiles(), [](const auto &v) { return apijson::arrayOf(v); }); }},
@@ -194,6 +217,17 @@ const QHash<QString, AdminSession::Handler> &AdminSession::handlers()
                  return s.fail(id, QStringLiteral("\"kind\" must be \"guild\" or \"user\""));
              s.laterStatus(id, s.m_admin->felix().removeDocument(*guilds, str(a, "id")));
          }},
+    };
+    for (const auto &[op, handler] : entries)
+        table.insert(op, handler);
+}
+
+// Listeners, TLS, limits, the configuration file, the audit log.
+void AdminSession::addListenerOps(QHash<QString, Handler> &table)
+{
+    using S = AdminSession;
+    using A = const QJsonObject &;
+    const std::pair<QString, Handler> entries[] = {
         // ---- listeners, limits, configuration ----
         {QStringLiteral("listeners.start"),
          [](S &s, qint64 id, A a) { s.laterStatus(id, s.m_admin->listeners().startListener(a.value(QLatin1String("id")).toInt(-1))); }},
@@ -234,6 +268,20 @@ const QHash<QString, AdminSession::Handler> &AdminSession::handlers()
                                         [](const auto &v) { return apijson::arrayOf(v); });
          }},
     };
+    for (const auto &[op, handler] : entries)
+        table.insert(op, handler);
+}
+
+const QHash<QString, AdminSession::Handler> &AdminSession::handlers()
+{
+    static const QHash<QString, Handler> table = [] {
+        QHash<QString, Handler> t;
+        addWatchingOps(t);
+        addAccountOps(t);
+        addChatAndFelixOps(t);
+        addListenerOps(t);
+        return t;
+    }();
     return table;
 }
 

@@ -63,6 +63,10 @@ private:
     QString credentialProblem();
     void dispatch(qint64 id, const QString &op, const QJsonObject &args);
     static const QHash<QString, Handler> &handlers();
+    static void addWatchingOps(QHash<QString, Handler> &table);
+    static void addAccountOps(QHash<QString, Handler> &table);
+    static void addChatAndFelixOps(QHash<QString, Handler> &table);
+    static void addListenerOps(QHash<QString, Handler> &table);
 
     void send(const QJsonObject &message);
     void reply(qint64 id, const QJsonValue &result);

@@ -90,7 +90,8 @@ public:
         }
         return !admin.isEmpty() && !generic.isEmpty();
     }
-    ~Node()
+    ~Node() { stop(); }
+    void stop()
     {
         m_process.terminate();
         m_process.waitForFinished(10000);
@@ -234,6 +235,11 @@ private slots:
         QVERIFY(tableHas(w.auditTab()->table(), QStringLiteral("root@node.test")));
         // ... on the node, not here.
         QVERIFY(await(local.host().admin().audit().entries(10)).isEmpty());
+
+        // The node goes away: the bar says so and the app keeps trying.
+        node.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(w.remoteNode()->state() == RemoteNode::State::Retrying, 10000);
+        QVERIFY2(w.nodeBarText().contains(QStringLiteral("lost")), qPrintable(w.nodeBarText()));
 
         // One click back to this computer.
         w.showThisComputer();
