@@ -211,16 +211,26 @@ ConnectionInfo connectionFrom(const QJsonObject &o)
     return c;
 }
 
-QJsonObject toJson(const CaptureRecord &r)
+void appendJson(QByteArray &out, const CaptureRecord &r)
 {
-    return {{QStringLiteral("id"), qint64(r.id)},
-            {QStringLiteral("time"), r.timeMs},
-            {QStringLiteral("connection"), qint64(r.connection)},
-            {QStringLiteral("service"), r.service},
-            {QStringLiteral("direction"), int(r.direction)},
-            {QStringLiteral("kind"), int(r.kind)},
-            {QStringLiteral("size"), r.size},
-            {QStringLiteral("data"), QString::fromLatin1(r.data.toBase64())}};
+    // Service names are ours (letters); the payload travels in base64: nothing to escape.
+    out += "{\"id\":";
+    out += QByteArray::number(r.id);
+    out += ",\"time\":";
+    out += QByteArray::number(r.timeMs);
+    out += ",\"connection\":";
+    out += QByteArray::number(r.connection);
+    out += ",\"service\":\"";
+    out += r.service.toLatin1();
+    out += "\",\"direction\":";
+    out += char('0' + int(r.direction));
+    out += ",\"kind\":";
+    out += QByteArray::number(int(r.kind));
+    out += ",\"size\":";
+    out += QByteArray::number(r.size);
+    out += ",\"data\":\"";
+    out += r.data.toBase64();
+    out += "\"}";
 }
 
 CaptureRecord captureFrom(const QJsonObject &o)

@@ -19,7 +19,9 @@ ServerSnapshot snapshotFrom(const QJsonObject &o);
 QJsonObject toJson(const ConnectionInfo &c);
 ConnectionInfo connectionFrom(const QJsonObject &o);
 
-QJsonObject toJson(const CaptureRecord &r);
+// One capture record, appended to `out` as the JSON object captureFrom() reads: written
+// by hand (the capture stream is the endpoint's hot path; no QJsonObject per record).
+void appendJson(QByteArray &out, const CaptureRecord &r);
 CaptureRecord captureFrom(const QJsonObject &o);
 QJsonObject toJson(const CaptureFilter &f);
 CaptureFilter captureFilterFrom(const QJsonObject &o);

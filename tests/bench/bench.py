@@ -480,7 +480,7 @@ def scenario_inspector_remote(ctx):
                 app_data = tempfile.TemporaryDirectory(prefix="sb-bench-app-")
                 url = f"ws://root%40bench.lan:bench-password-1@127.0.0.1:{port}"
                 watcher = subprocess.Popen(
-                    [*ctx.gen_cpu, os.path.join(ctx.build, "app", "switchboard"), "--data-dir", app_data.name,
+                    [*ctx.gen_cpu, "nice", "-n", "19", os.path.join(ctx.build, "app", "switchboard"), "--data-dir", app_data.name,
                      "--connect", url, "--tab", "traffic", "--capture", "--stall-report", report, "--admin", "off",
                      "--no-announce", "--listen-address", "localhost",
                      *[a for p in ("chat", "generic", "channels", "felix", "pop") for a in ("--port", p + "=0")]],
