@@ -89,6 +89,10 @@ DE = {
         "Mit --admin lan starten oder \"admin\": {\"reach\": \"lan\"} in seine config.json schreiben",
     "No Switchboard node announces itself on the LAN (yet). Type its address below.":
         "(Noch) kein Switchboard-Knoten meldet sich im LAN. Geben Sie seine Adresse unten ein.",
+    "private — a felix bot (socket and REST)": "private – ein Felix-Bot (Socket und REST)",
+    "public — names a bot; felix refuses it": "public – benennt einen Bot; Felix lehnt ihn ab",
+    "admin — the admin endpoint (watch and administer this server remotely)":
+        "admin – der Admin-Endpunkt (diesen Server entfernt beobachten und verwalten)",
     # sb::ui helpers
     "connection %1 · %2 · %3 · %4 · since %5 · in %6 msgs / %7 B · out %8 msgs / %9 B":
         "Verbindung %1 · %2 · %3 · %4 · seit %5 · ein %6 Nachr. / %7 B · aus %8 Nachr. / %9 B",

@@ -432,6 +432,18 @@
         <source>%1 is enabled again</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>private — a felix bot (socket and REST)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>public — names a bot; felix refuses it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>admin — the admin endpoint (watch and administer this server remotely)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::AuditWidget</name>

@@ -425,6 +425,18 @@
         <source>%1 is enabled again</source>
         <translation>%1 ist wieder freigegeben</translation>
     </message>
+    <message>
+        <source>private — a felix bot (socket and REST)</source>
+        <translation>private – ein Felix-Bot (Socket und REST)</translation>
+    </message>
+    <message>
+        <source>public — names a bot; felix refuses it</source>
+        <translation>public – benennt einen Bot; Felix lehnt ihn ab</translation>
+    </message>
+    <message>
+        <source>admin — the admin endpoint (watch and administer this server remotely)</source>
+        <translation>admin – der Admin-Endpunkt (diesen Server entfernt beobachten und verwalten)</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::AuditWidget</name>

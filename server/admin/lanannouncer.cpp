@@ -7,67 +7,19 @@
 #include <avahi-common/alternative.h>
 #include <avahi-common/error.h>
 #include <avahi-common/malloc.h>
-#include <avahi-common/thread-watch.h>
-#include <avahi-common/timeval.h>
 
 namespace sb {
 
-namespace {
-
-// Avahi's poll lock, held for a scope (outside Avahi's own callbacks).
-struct PollLock {
-    AvahiThreadedPoll *poll;
-    explicit PollLock(AvahiThreadedPoll *p) : poll(p) { avahi_threaded_poll_lock(poll); }
-    ~PollLock() { avahi_threaded_poll_unlock(poll); }
-};
-
-}  // namespace
-
-LanAnnouncer::LanAnnouncer() : m_poll(avahi_threaded_poll_new())
+LanAnnouncer::LanAnnouncer() : m_avahi([this](AvahiClient *c, int state, int error) { clientChanged(c, state, error); })
 {
-    if (!m_poll) {
+    if (!m_avahi.ok())
         setState(QStringLiteral("not announced on the LAN: Avahi could not start"));
-        return;
-    }
-    connectClient();
-    avahi_threaded_poll_start(m_poll);
-}
-
-LanAnnouncer::~LanAnnouncer()
-{
-    if (!m_poll)
-        return;
-    avahi_threaded_poll_stop(m_poll);
-    if (m_client)
-        avahi_client_free(m_client);  // frees the entry group too
-    avahi_threaded_poll_free(m_poll);
-}
-
-void LanAnnouncer::connectClient()
-{
-    int error = 0;
-    // NO_FAIL: without a daemon the client waits for one (state CONNECTING) instead of
-    // failing. Without even a system D-Bus it fails: then it tries again every 30 s.
-    m_client = avahi_client_new(avahi_threaded_poll_get(m_poll), AVAHI_CLIENT_NO_FAIL,
-                                reinterpret_cast<AvahiClientCallback>(&LanAnnouncer::clientChanged), this, &error);
-    if (m_client)
-        return;
-    setState(QStringLiteral("not announced on the LAN yet: %1 (trying again every 30 s)").arg(QString::fromUtf8(avahi_strerror(error))));
-    const AvahiPoll *api = avahi_threaded_poll_get(m_poll);
-    timeval when{};
-    avahi_elapse_time(&when, 30'000, 0);
-    api->timeout_new(api, &when, [](AvahiTimeout *timeout, void *self) {
-        auto *me = static_cast<LanAnnouncer *>(self);
-        avahi_threaded_poll_get(me->m_poll)->timeout_free(timeout);
-        me->connectClient();
-    }, this);
+    m_avahi.start();
 }
 
 void LanAnnouncer::announce(const QString &name, const QList<AnnouncedService> &services)
 {
-    if (!m_poll)
-        return;
-    PollLock lock(m_poll);
+    AvahiSession::Lock lock(m_avahi);
     if (name == m_name && services == m_services)
         return;
     m_name = name;
@@ -93,32 +45,26 @@ void LanAnnouncer::setState(const QString &state)
     qCInfo(lcHost).noquote() << state;
 }
 
-void LanAnnouncer::clientChanged(AvahiClient *client, int state, void *self)
+void LanAnnouncer::clientChanged(AvahiClient *client, int state, int error)
 {
-    auto *me = static_cast<LanAnnouncer *>(self);
-    me->m_client = client;  // also during avahi_client_new, before it returned
+    m_client = client;
     switch (AvahiClientState(state)) {
     case AVAHI_CLIENT_S_RUNNING:
-        me->publish();
+        publish();
         break;
     case AVAHI_CLIENT_S_COLLISION:
     case AVAHI_CLIENT_S_REGISTERING:
-        if (me->m_group)
-            avahi_entry_group_reset(me->m_group);
+        if (m_group)
+            avahi_entry_group_reset(m_group);
         break;
     case AVAHI_CLIENT_CONNECTING:
-        me->setState(QStringLiteral("not announced on the LAN yet: no Avahi daemon is running (the node announces itself once one starts)"));
+        setState(QStringLiteral("not announced on the LAN yet: no Avahi daemon is running (the node announces itself once one starts)"));
         break;
     case AVAHI_CLIENT_FAILURE:
-        // The daemon went away: start over and wait for it.
-        if (avahi_client_errno(client) == AVAHI_ERR_DISCONNECTED) {
-            me->m_group = nullptr;
-            avahi_client_free(client);
-            me->m_client = nullptr;
-            me->connectClient();
-        } else {
-            me->setState(QStringLiteral("not announced on the LAN: %1").arg(QString::fromUtf8(avahi_strerror(avahi_client_errno(client)))));
-        }
+        m_group = nullptr;  // went with the client
+        m_client = nullptr;
+        setState(QStringLiteral("not announced on the LAN yet: %1 (the node announces itself once Avahi runs)")
+                     .arg(QString::fromUtf8(avahi_strerror(error))));
         break;
     }
 }

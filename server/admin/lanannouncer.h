@@ -5,14 +5,14 @@
 // avahi-daemon over D-Bus from Avahi's own thread; no daemon running is a log line, and the
 // node announces itself once one starts. A name taken on the LAN gets " #2" and so on.
 
+#include "avahisession.h"
+
 #include <QList>
 #include <QMutex>
 #include <QString>
 #include <QStringList>
 
-struct AvahiClient;
 struct AvahiEntryGroup;
-struct AvahiThreadedPoll;
 
 namespace sb {
 
@@ -28,22 +28,19 @@ class LanAnnouncer final
 {
 public:
     LanAnnouncer();
-    ~LanAnnouncer();
     Q_DISABLE_COPY_MOVE(LanAnnouncer)
 
     // Announces these services under `name` (replacing what was announced); none: withdraws.
     void announce(const QString &name, const QList<AnnouncedService> &services);
-    // What is announced now, in a sentence (for the log and the Overview).
+    // What is announced now, in a sentence (for the log).
     QString state() const;
 
 private:
-    static void clientChanged(AvahiClient *client, int state, void *self);
+    void clientChanged(AvahiClient *client, int state, int error);
     static void groupChanged(AvahiEntryGroup *group, int state, void *self);
-    void connectClient();  // with the poll's lock held, or before it runs
-    void publish();        // with the poll's lock held
+    void publish();  // with Avahi's lock held
     void setState(const QString &state);
 
-    AvahiThreadedPoll *m_poll = nullptr;
     AvahiClient *m_client = nullptr;
     AvahiEntryGroup *m_group = nullptr;
     QString m_name;        // as wanted
@@ -51,6 +48,7 @@ private:
     QList<AnnouncedService> m_services;
     mutable QMutex m_stateMutex;
     QString m_state;
+    AvahiSession m_avahi;  // last: its thread stops before the rest goes
 };
 
 }  // namespace sb

@@ -6,6 +6,8 @@
 #include "serverhost.h"
 
 #include <QByteArray>
+#include <QFuture>
+#include <QTest>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -73,6 +75,16 @@ private:
     void prepare(QNetworkRequest &req) const;
     QString m_error;
 };
+
+// The future's value, waiting without blocking the event loop (a continuation may need it);
+// fatal after 20 s.
+template <typename T>
+T await(QFuture<T> f)
+{
+    if (!QTest::qWaitFor([&] { return f.isFinished(); }, 20000))
+        qFatal("an administrative call did not answer within 20 s");
+    return f.result();
+}
 
 // The smallest valid PNG (1x1), for smiles.
 extern const QByteArray kTinyPng;

@@ -114,14 +114,6 @@ RemoteTarget as(const Node &node, const QString &email, const QString &password)
     return t;
 }
 
-template <typename T>
-T await(QFuture<T> f)
-{
-    if (!QTest::qWaitFor([&] { return f.isFinished(); }, 20000))
-        qFatal("an administrative call did not answer within 20 s");
-    return f.result();
-}
-
 bool treeHas(QTreeWidget *tree, const QString &text)
 {
     return !tree->findItems(text, Qt::MatchContains | Qt::MatchRecursive).isEmpty();

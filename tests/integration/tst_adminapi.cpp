@@ -13,16 +13,6 @@
 
 using namespace sbtest;
 
-namespace {
-// The future's value, waiting without blocking the event loop (a continuation may need it).
-template <typename T>
-T await(QFuture<T> f)
-{
-    if (!QTest::qWaitFor([&] { return f.isFinished(); }, 20000))
-        qFatal("an administrative call did not answer within 20 s");
-    return f.result();
-}
-}  // namespace
 
 class TestAdminApi : public QObject
 {

@@ -27,14 +27,6 @@ using sb::ui::RemoteTarget;
 
 namespace {
 
-template <typename T>
-T await(QFuture<T> f)
-{
-    if (!QTest::qWaitFor([&] { return f.isFinished(); }, 20000))
-        qFatal("an administrative call did not answer within 20 s");
-    return f.result();
-}
-
 void smallLoginWindow(sb::ServerConfig &c)
 {
     c.loginFailuresPerAddress = 3;

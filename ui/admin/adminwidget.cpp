@@ -237,7 +237,9 @@ void AdminWidget::tokenDialog()
     auto *form = new QFormLayout(&d);
     auto *name = new QLineEdit(&d);
     auto *scope = new QComboBox(&d);
-    scope->addItems({QStringLiteral("private"), QStringLiteral("public")});
+    scope->addItem(tr("private — a felix bot (socket and REST)"), QStringLiteral("private"));
+    scope->addItem(tr("public — names a bot; felix refuses it"), QStringLiteral("public"));
+    scope->addItem(tr("admin — the admin endpoint (watch and administer this server remotely)"), QStringLiteral("admin"));
     form->addRow(tr("Name"), name);
     form->addRow(tr("Scope"), scope);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &d);
@@ -245,7 +247,7 @@ void AdminWidget::tokenDialog()
     connect(buttons, &QDialogButtonBox::accepted, &d, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &d, &QDialog::reject);
     if (d.exec() == QDialog::Accepted)
-        createToken(name->text(), scope->currentText());
+        createToken(name->text(), scope->currentData().toString());
 }
 
 void AdminWidget::showToken(const QString &name, const QString &token)

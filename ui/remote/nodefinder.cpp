@@ -6,8 +6,6 @@
 #include <avahi-common/error.h>
 #include <avahi-common/malloc.h>
 #include <avahi-common/strlst.h>
-#include <avahi-common/thread-watch.h>
-#include <avahi-common/timeval.h>
 
 #include <QHostAddress>
 
@@ -46,48 +44,15 @@ void NodeFinder::clear()
     emit changed();
 }
 
-AvahiNodeFinder::AvahiNodeFinder(QObject *parent) : NodeFinder(parent), m_poll(avahi_threaded_poll_new())
+AvahiNodeFinder::AvahiNodeFinder(QObject *parent)
+    : NodeFinder(parent), m_avahi([this](AvahiClient *c, int state, int) { clientChanged(c, state); })
 {
-    if (!m_poll)
-        return;
-    connectClient();
-    avahi_threaded_poll_start(m_poll);
+    m_avahi.start();
 }
 
-AvahiNodeFinder::~AvahiNodeFinder()
-{
-    if (!m_poll)
-        return;
-    avahi_threaded_poll_stop(m_poll);
-    if (m_client)
-        avahi_client_free(m_client);  // its browser and resolvers too
-    avahi_threaded_poll_free(m_poll);
-}
-
-void AvahiNodeFinder::connectClient()
-{
-    int error = 0;
-    // Without a daemon the client waits for one; without a system D-Bus, try again in 30 s.
-    m_client = avahi_client_new(avahi_threaded_poll_get(m_poll), AVAHI_CLIENT_NO_FAIL,
-                                reinterpret_cast<AvahiClientCallback>(&AvahiNodeFinder::clientChanged), this, &error);
-    if (m_client)
-        return;
-    const AvahiPoll *api = avahi_threaded_poll_get(m_poll);
-    timeval when{};
-    avahi_elapse_time(&when, 30'000, 0);
-    api->timeout_new(api, &when, [](AvahiTimeout *timeout, void *self) {
-        auto *me = static_cast<AvahiNodeFinder *>(self);
-        avahi_threaded_poll_get(me->m_poll)->timeout_free(timeout);
-        me->connectClient();
-    }, this);
-}
+AvahiNodeFinder::~AvahiNodeFinder() = default;
 
 namespace {
-
-struct Context {
-    AvahiNodeFinder *finder;
-    QHash<QString, int> *seen;
-};
 
 void resolved(AvahiServiceResolver *resolver, AvahiIfIndex, AvahiProtocol, AvahiResolverEvent event, const char *name, const char *,
               const char *, const char *host, const AvahiAddress *address, uint16_t port, AvahiStringList *txt, AvahiLookupResultFlags,
@@ -117,11 +82,9 @@ void resolved(AvahiServiceResolver *resolver, AvahiIfIndex, AvahiProtocol, Avahi
 
 }  // namespace
 
-void AvahiNodeFinder::clientChanged(AvahiClient *client, int state, void *self)
+void AvahiNodeFinder::clientChanged(AvahiClient *client, int state)
 {
-    auto *me = static_cast<AvahiNodeFinder *>(self);
-    me->m_client = client;
-    if (state == AVAHI_CLIENT_S_RUNNING && !me->m_browser) {
+    if (state == AVAHI_CLIENT_S_RUNNING && !m_browser) {
         auto browsed = [](AvahiServiceBrowser *b, AvahiIfIndex iface, AvahiProtocol proto, AvahiBrowserEvent event, const char *name,
                           const char *type, const char *domain, AvahiLookupResultFlags, void *data) {
             auto *finder = static_cast<AvahiNodeFinder *>(data);
@@ -135,15 +98,12 @@ void AvahiNodeFinder::clientChanged(AvahiClient *client, int state, void *self)
                 QMetaObject::invokeMethod(finder, [finder, key] { finder->lost(key); }, Qt::QueuedConnection);
             }
         };
-        me->m_browser = avahi_service_browser_new(client, AVAHI_IF_UNSPEC, AVAHI_PROTO_INET, kType, nullptr, AvahiLookupFlags(0), browsed, me);
-    } else if (state == AVAHI_CLIENT_FAILURE && avahi_client_errno(client) == AVAHI_ERR_DISCONNECTED) {
-        // The daemon went away: what it found goes too; wait for it to come back.
-        me->m_browser = nullptr;
-        me->m_seen.clear();
-        avahi_client_free(client);
-        me->m_client = nullptr;
-        QMetaObject::invokeMethod(me, [me] { me->clear(); }, Qt::QueuedConnection);
-        me->connectClient();
+        m_browser = avahi_service_browser_new(client, AVAHI_IF_UNSPEC, AVAHI_PROTO_INET, kType, nullptr, AvahiLookupFlags(0), browsed, this);
+    } else if (state == AVAHI_CLIENT_FAILURE) {
+        // The daemon went away (the browser with it): what it found goes too.
+        m_browser = nullptr;
+        m_seen.clear();
+        QMetaObject::invokeMethod(this, [this] { clear(); }, Qt::QueuedConnection);
     }
 }
 

@@ -5,14 +5,14 @@
 // live; AvahiNodeFinder fills it by browsing with Avahi (no daemon running: the list stays
 // empty and fills once one starts). GUI thread.
 
+#include "admin/avahisession.h"
+
 #include <QHash>
 #include <QMap>
 #include <QObject>
 #include <QString>
 
-struct AvahiClient;
 struct AvahiServiceBrowser;
-struct AvahiThreadedPoll;
 
 namespace sb::ui {
 
@@ -59,13 +59,11 @@ public:
     Q_DISABLE_COPY_MOVE(AvahiNodeFinder)
 
 private:
-    static void clientChanged(AvahiClient *client, int state, void *self);
-    void connectClient();
+    void clientChanged(AvahiClient *client, int state);
 
-    AvahiThreadedPoll *m_poll = nullptr;
-    AvahiClient *m_client = nullptr;
     AvahiServiceBrowser *m_browser = nullptr;
     QHash<QString, int> m_seen;  // announcements per name (one per interface), on Avahi's thread
+    AvahiSession m_avahi;        // last: its thread stops before the rest goes
 };
 
 }  // namespace sb::ui
