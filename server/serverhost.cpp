@@ -121,6 +121,7 @@ bool ServerHost::start(QString *error)
         return false;
     }
     ctx.uptime.start();
+    m_startedAtMs = QDateTime::currentMSecsSinceEpoch();
     m_admin->waitForDone();  // nothing of the administration runs while the context is rebuilt
     if (!prepareContext(error) || !buildListeners(error))
         return false;
@@ -429,6 +430,7 @@ ServerSnapshot ServerHost::snapshot() const
     if (!m_ctx->telemetry)
         return s;
     s.uptimeMs = m_ctx->uptime.elapsed();
+    s.startedAtMs = m_startedAtMs;
     s.workers = int(m_workers.size());
     s.openTcp = m_ctx->gate ? m_ctx->gate->openTcp() : 0;
     s.services = m_ctx->telemetry->snapshot();

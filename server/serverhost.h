@@ -130,6 +130,7 @@ private:
     std::unique_ptr<Acceptor> m_acceptor;
     bool m_running = false;
     bool m_observed = false;
+    qint64 m_startedAtMs = 0;
     std::unique_ptr<LocalAdministration> m_admin;  // after everything it reaches: goes first
     std::unique_ptr<Administration> m_desktopAdmin;  // m_admin, audited as the desktop app
     std::unique_ptr<AdminEndpoint> m_endpoint;       // the admin endpoint (docs/admin-api.md)

@@ -33,6 +33,9 @@ AdminSession::AdminSession(QWebSocket *socket, ServerHost &host, ServerContext &
     : QObject(parent), m_socket(socket), m_host(host), m_ctx(ctx), m_peer(socket->peerAddress())
 {
     socket->setParent(this);
+    bool v4 = false;  // a LAN endpoint listens dual-stack: ::ffff:192.168.1.7 is 192.168.1.7
+    if (const quint32 address = m_peer.toIPv4Address(&v4); v4)
+        m_peer = QHostAddress(address);
     socket->setMaxAllowedIncomingMessageSize(kMessageBytesBeforeHello);
     socket->setMaxAllowedIncomingFrameSize(kMessageBytesBeforeHello);
     m_openedMs = QDateTime::currentMSecsSinceEpoch();

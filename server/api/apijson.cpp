@@ -126,6 +126,7 @@ QJsonObject toJson(const ServerSnapshot &s)
     for (auto it = s.pingIntervalMs.constBegin(); it != s.pingIntervalMs.constEnd(); ++it)
         ping.insert(it.key(), it.value());
     return {{QStringLiteral("uptime_ms"), s.uptimeMs},
+            {QStringLiteral("started_at"), s.startedAtMs},
             {QStringLiteral("workers"), s.workers},
             {QStringLiteral("open_tcp"), s.openTcp},
             {QStringLiteral("node"), s.node},
@@ -147,6 +148,7 @@ ServerSnapshot snapshotFrom(const QJsonObject &o)
 {
     ServerSnapshot s;
     s.uptimeMs = num(o, "uptime_ms");
+    s.startedAtMs = num(o, "started_at");
     s.workers = int(num(o, "workers"));
     s.openTcp = int(num(o, "open_tcp"));
     s.node = str(o, "node");

@@ -49,6 +49,7 @@ struct AdminEndpointStatus {
 
 struct ServerSnapshot {
     qint64 uptimeMs = 0;
+    qint64 startedAtMs = 0;  // when this run of the node started (ms since the epoch)
     int workers = 0;
     int openTcp = 0;
     QString node;     // the node's host name

@@ -391,6 +391,15 @@ private slots:
         makeUser(s, QStringLiteral("root@remote.test"), QStringLiteral("superuser"));
         RemoteNode node(login(s, QStringLiteral("root@remote.test"), QStringLiteral("pw-superuser")));
         QVERIFY2(attach(node), qPrintable(node.lastError()));
+        node.setCapture(QStringLiteral("generic"), true);
+        QTRY_VERIFY_WITH_TIMEOUT(s.host().capturing(QStringLiteral("generic")), 5000);
+        {
+            QWebSocket client;
+            QVERIFY(openSocket(client, s.ws(QStringLiteral("/echo"))));
+            client.sendTextMessage(QStringLiteral("before the restart"));
+            QTRY_VERIFY_WITH_TIMEOUT(!node.captured(0, 1000).isEmpty() && node.captured(0, 1000).last().data == "before the restart", 5000);
+        }
+        const quint64 seen = node.captured(0, 1000).last().id;
         const quint16 port = s.host().snapshot().admin.port;
         s.host().stop();
         QTRY_COMPARE_WITH_TIMEOUT(node.state(), RemoteNode::State::Retrying, 5000);
@@ -402,6 +411,22 @@ private slots:
         QString error;
         QVERIFY2(again.start(&error), qPrintable(error));
         QTRY_COMPARE_WITH_TIMEOUT(node.state(), RemoteNode::State::Ready, 15000);
+        // Its capture numbers from 1 again; the app follows it all the same.
+        node.setCapture(QStringLiteral("generic"), true);
+        QTRY_VERIFY_WITH_TIMEOUT(again.capturing(QStringLiteral("generic")), 5000);
+        QWebSocket client;
+        int generic = -1;
+        for (const sb::ListenerStatus &l : again.listeners())
+            generic = l.services.contains(QStringLiteral("generic")) ? l.port : generic;
+        QVERIFY(openSocket(client, QUrl(QStringLiteral("ws://127.0.0.1:%1/echo").arg(generic))));
+        client.sendTextMessage(QStringLiteral("after the restart"));
+        auto sawIt = [&] {
+            for (const sb::CaptureRecord &r : node.captured(seen, 1000))
+                if (r.data == "after the restart")
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(sawIt(), 5000);
         again.stop();
     }
 };

@@ -363,7 +363,10 @@ void RemoteNode::onText(const QString &text)
         }
         const QJsonObject welcome = msg.value(QLatin1String("result")).toObject();
         m_who = welcome.value(QLatin1String("who")).toString();
+        const ServerSnapshot before = m_snapshot;
         m_snapshot = apijson::snapshotFrom(welcome.value(QLatin1String("snapshot")).toObject());  // ready with what it is
+        if (m_snapshot.startedAtMs != before.startedAtMs)
+            m_lastRecordId = 0;  // another run of the node: its capture numbers from 1 again
         m_retryMs = 1000;
         setState(State::Ready);
         resume();
@@ -388,8 +391,10 @@ void RemoteNode::onEvent(const QJsonObject &event)
         m_presence = apijson::listFrom<PresenceNode>(event.value(QLatin1String("nodes")), apijson::presenceFrom);
     } else if (kind == QLatin1String("capture")) {
         m_droppedBefore += quint64(event.value(QLatin1String("dropped")).toInteger());
-        for (const QJsonValue &r : event.value(QLatin1String("records")).toArray())
+        for (const QJsonValue &r : event.value(QLatin1String("records")).toArray()) {
             m_records.push_back(apijson::captureFrom(r.toObject()));
+            m_records.back().id = ++m_localRecordId;  // ours: increasing across the node's restarts
+        }
         while (m_records.size() > size_t(kKeptRecords))
             m_records.pop_front();
         m_lastRecordId = quint64(qMax<qint64>(qint64(m_lastRecordId), event.value(QLatin1String("last_id")).toInteger()));

@@ -56,7 +56,8 @@ public:
     // The server's certificate fingerprint (SHA-256, colon-separated hex) after a wss://
     // handshake, or the one it presented when it was refused as untrusted.
     QByteArray peerFingerprint() const { return m_peerFingerprint; }
-    // Records kept for captured() (the newest; older ones go).
+    // Records kept for captured() (the newest; older ones go), numbered here: a node's own
+    // numbers start again when it restarts.
     static constexpr int kKeptRecords = 50'000;
 
     // ---- Monitor ----
@@ -123,7 +124,8 @@ private:
     mutable bool m_wantPresence = false;
     bool m_following = false;
     CaptureFilter m_filter;
-    quint64 m_lastRecordId = 0;
+    quint64 m_lastRecordId = 0;   // the node's cursor: its last record id sent to us
+    quint64 m_localRecordId = 0;  // what captured() numbers the records with
 
     std::unique_ptr<AccountsAdmin> m_accounts;
     std::unique_ptr<ChatAdmin> m_chat;
