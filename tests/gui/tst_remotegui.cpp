@@ -21,6 +21,10 @@
 #include "testserver.h"
 
 #include <QApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QComboBox>
 #include <QListWidget>
 #include <QSpinBox>
@@ -49,11 +53,29 @@ QString daemon()
     return qEnvironmentVariable("SWITCHBOARDD");
 }
 
-bool runCli(const QString &dataDir, const QStringList &args)
+// Runs a switchboardd subcommand; its output's last line (empty on failure).
+QString runCli(const QString &dataDir, const QStringList &args)
 {
     QProcess p;
     p.start(daemon(), QStringList{QStringLiteral("--data-dir"), dataDir} + args);
-    return p.waitForFinished(30000) && p.exitCode() == 0;
+    if (!p.waitForFinished(30000) || p.exitCode() != 0)
+        return {};
+    const QStringList lines = QString::fromUtf8(p.readAllStandardOutput()).trimmed().split(QLatin1Char('\n'));
+    return lines.isEmpty() ? QString() : lines.last().trimmed();
+}
+
+// POST /auth/login on a node: the access token (empty when refused).
+QString loginOn(const QString &wsBase, const QString &email, const QString &password)
+{
+    QNetworkAccessManager nam;
+    QNetworkRequest req(QUrl(QString(wsBase).replace(QStringLiteral("ws://"), QStringLiteral("http://")) + QStringLiteral("/auth/login")));
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    QNetworkReply *reply = nam.post(req, QJsonDocument(QJsonObject{{QStringLiteral("email"), email}, {QStringLiteral("password"), password}}).toJson());
+    if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 15000))
+        return {};
+    const QString token = QJsonDocument::fromJson(reply->readAll()).object().value(QLatin1String("access_token")).toString();
+    reply->deleteLater();
+    return token;
 }
 
 // A headless node on free ports: its admin URL and its generic service's ws:// base.
@@ -63,10 +85,16 @@ public:
     bool start()
     {
         const QString dir = m_dir.path();
-        if (!runCli(dir, {QStringLiteral("user"), QStringLiteral("create"), QStringLiteral("--email"), QStringLiteral("root@node.test"),
-                          QStringLiteral("--password"), QStringLiteral("root-pw-1"), QStringLiteral("--role"), QStringLiteral("superuser")})
-            || !runCli(dir, {QStringLiteral("user"), QStringLiteral("create"), QStringLiteral("--email"), QStringLiteral("mem@node.test"),
-                             QStringLiteral("--password"), QStringLiteral("mem-pw-1")}))
+        if (runCli(dir, {QStringLiteral("user"), QStringLiteral("create"), QStringLiteral("--email"), QStringLiteral("root@node.test"),
+                         QStringLiteral("--password"), QStringLiteral("root-pw-1"), QStringLiteral("--role"), QStringLiteral("superuser")})
+                .isEmpty()
+            || runCli(dir, {QStringLiteral("user"), QStringLiteral("create"), QStringLiteral("--email"), QStringLiteral("mem@node.test"),
+                            QStringLiteral("--password"), QStringLiteral("mem-pw-1")})
+                   .isEmpty())
+            return false;
+        botToken = runCli(dir, {QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("bot"),
+                                QStringLiteral("--scope"), QStringLiteral("private")});
+        if (!botToken.startsWith(QLatin1String("sbp_")))
             return false;
         QStringList args{QStringLiteral("--data-dir"), dir, QStringLiteral("--listen-address"), QStringLiteral("127.0.0.1"),
                          QStringLiteral("--admin-port"), QStringLiteral("0"), QStringLiteral("--workers"), QStringLiteral("2")};
@@ -99,6 +127,7 @@ public:
 
     QUrl admin;
     QString generic;
+    QString botToken;  // a felix bot's (private) API token
 
 private:
     QTemporaryDir m_dir;
@@ -293,7 +322,9 @@ private slots:
         QCOMPARE(p.popPort, quint16(9081));
     }
 
-    void aMemberIsRefusedAndNothingChanges()
+    // Without credentials, a member by password or by access token, a felix bot's token:
+    // each is refused with its reason, and the window stays on this computer.
+    void refusedCredentialsChangeNothing()
     {
         Node node;
         QVERIFY(node.start());
@@ -309,11 +340,25 @@ private slots:
             }
         });
         closer.start(50);
-        w.connectTo(as(node, QStringLiteral("mem@node.test"), QStringLiteral("mem-pw-1")));
-        QTRY_VERIFY_WITH_TIMEOUT(!said.isEmpty(), 15000);
-        QVERIFY2(said.contains(QStringLiteral("may not administer")), qPrintable(said));
-        QVERIFY(!w.remoteNode());
-        QCOMPARE(w.windowTitle(), QStringLiteral("Switchboard"));
+        RemoteTarget byToken;
+        byToken.url = node.admin;
+        const QString memberToken = loginOn(node.generic, QStringLiteral("mem@node.test"), QStringLiteral("mem-pw-1"));
+        QVERIFY(!memberToken.isEmpty());
+        const QList<std::pair<RemoteTarget, QString>> cases{
+            {byToken, QStringLiteral("credentials required")},
+            {as(node, QStringLiteral("mem@node.test"), QStringLiteral("mem-pw-1")), QStringLiteral("may not administer")},
+            {[&] { RemoteTarget t = byToken; t.token = memberToken; return t; }(), QStringLiteral("may not administer")},
+            {[&] { RemoteTarget t = byToken; t.token = node.botToken; return t; }(), QStringLiteral("needs an admin token")},
+        };
+        for (const auto &[target, why] : cases) {
+            said.clear();
+            w.connectTo(target);
+            QTRY_VERIFY_WITH_TIMEOUT(!said.isEmpty(), 15000);
+            QVERIFY2(said.contains(why), qPrintable(said));
+            QVERIFY(!w.remoteNode());
+            QCOMPARE(w.windowTitle(), QStringLiteral("Switchboard"));
+            QCOMPARE(w.listenersModel()->rowCount(), local.host().listeners().size());
+        }
     }
 };
 
