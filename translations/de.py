@@ -93,6 +93,8 @@ DE = {
     "public — names a bot; felix refuses it": "public – benennt einen Bot; Felix lehnt ihn ab",
     "admin — the admin endpoint (watch and administer this server remotely)":
         "admin – der Admin-Endpunkt (diesen Server entfernt beobachten und verwalten)",
+    "Read the users and tokens again (they are also read each time this page is shown)":
+        "Benutzer und Tokens neu lesen (das geschieht auch jedes Mal, wenn diese Seite erscheint)",
     # sb::ui helpers
     "connection %1 · %2 · %3 · %4 · since %5 · in %6 msgs / %7 B · out %8 msgs / %9 B":
         "Verbindung %1 · %2 · %3 · %4 · seit %5 · ein %6 Nachr. / %7 B · aus %8 Nachr. / %9 B",

@@ -444,6 +444,14 @@
         <source>admin — the admin endpoint (watch and administer this server remotely)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the users and tokens again (they are also read each time this page is shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::AuditWidget</name>
@@ -2487,6 +2495,10 @@ Compare it with the one the server printed (switchboardd cert generate) or shows
     </message>
     <message>
         <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -437,6 +437,14 @@
         <source>admin — the admin endpoint (watch and administer this server remotely)</source>
         <translation>admin – der Admin-Endpunkt (diesen Server entfernt beobachten und verwalten)</translation>
     </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Read the users and tokens again (they are also read each time this page is shown)</source>
+        <translation>Benutzer und Tokens neu lesen (das geschieht auch jedes Mal, wenn diese Seite erscheint)</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::AuditWidget</name>
@@ -2474,6 +2482,10 @@ Vergleichen Sie ihn mit dem, den der Server ausgegeben hat (switchboardd cert ge
     <message>
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
     </message>
 </context>
 <context>

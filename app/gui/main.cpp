@@ -157,15 +157,52 @@ int runWindow(sb::ServerHost &host, const QCommandLineParser &p, const GuiOption
     return rc;
 }
 
+// The application's names and version, for the window system and --version.
+void describeApplication()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("switchboard"));
+    QCoreApplication::setOrganizationName(QStringLiteral("switchboard"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SWITCHBOARD_VERSION));
+}
+
+void addOptions(QCommandLineParser &p, const sb::ServerOptions &server, const GuiOptions &gui)
+{
+    p.setApplicationDescription(QObject::tr("Host real-time WebSocket services on your LAN and watch them live."));
+    p.addHelpOption();
+    p.addVersionOption();
+    server.addTo(p);
+    gui.addTo(p);
+}
+
+// --help and --version answer before any GUI object exists: they work without a display.
+bool asksForHelpOrVersion(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "--help" || a == "-h" || a == "-?" || a == "--help-all" || a == "--version" || a == "-v")
+            return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 int main(int argc, char *argv[])
 {
+    if (asksForHelpOrVersion(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        describeApplication();
+        sb::ui::installTranslations(app, chosenLanguage(app.arguments()));
+        QCommandLineParser p;
+        const sb::ServerOptions server;
+        const GuiOptions gui;
+        addOptions(p, server, gui);
+        p.process(app);  // prints and exits 0
+        return 0;
+    }
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("switchboard"));
-    QApplication::setOrganizationName(QStringLiteral("switchboard"));
+    describeApplication();
     QApplication::setApplicationDisplayName(QObject::tr("Switchboard"));
-    QApplication::setApplicationVersion(QStringLiteral(SWITCHBOARD_VERSION));
     QApplication::setWindowIcon(sb::ui::appIcon());
     QApplication::setQuitOnLastWindowClosed(false);  // the tray keeps the server running
     // SIGTERM/SIGINT (logout, systemd, Ctrl+C in a terminal) quit like File > Quit once the
@@ -174,13 +211,9 @@ int main(int argc, char *argv[])
     sb::ui::installTranslations(app, chosenLanguage(app.arguments()));
 
     QCommandLineParser p;
-    p.setApplicationDescription(QObject::tr("Host real-time WebSocket services on your LAN and watch them live."));
-    p.addHelpOption();
-    p.addVersionOption();
     const sb::ServerOptions server;
-    server.addTo(p);
     const GuiOptions gui;
-    gui.addTo(p);
+    addOptions(p, server, gui);
     p.process(app);
 
     QString error;

@@ -23,10 +23,22 @@ def check(cond, what):
 
 binary = os.environ["SWITCHBOARDD"]
 help_text = subprocess.run([binary, "--help"], capture_output=True, text=True).stdout
-for opt in ("--data-dir", "--config", "--listen-address", "--port", "--log-level", "user create", "user top-up", "token create", "cert generate"):
+for opt in ("--data-dir", "--config", "--listen-address", "--port", "--log-level", "--admin", "--admin-port",
+            "--no-announce", "user create", "user top-up", "token create", "private|public|admin", "cert generate"):
     check(opt in help_text, "--help documents " + opt)
 version = subprocess.run([binary, "--version"], capture_output=True, text=True).stdout
 check(version.startswith("switchboardd "), "--version prints the version")
+
+# The desktop app answers --help and --version without a display (no X, no Wayland, no
+# offscreen platform): before any GUI object exists.
+gui = os.environ.get("SWITCHBOARD")
+if gui:
+    bare = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    h = subprocess.run([gui, "--help"], capture_output=True, text=True, env=bare, timeout=30)
+    check(h.returncode == 0 and "--connect" in h.stdout and "--data-dir" in h.stdout and "--admin" in h.stdout,
+          "switchboard --help without a display prints the options and exits 0")
+    v = subprocess.run([gui, "--version"], capture_output=True, text=True, env=bare, timeout=30)
+    check(v.returncode == 0 and v.stdout.startswith("switchboard "), "switchboard --version without a display")
 
 with Daemon() as d:
     rc, out, err = d.admin("user", "create", "--email", "admin@mail.com", "--password", "pw", "--role", "superuser", "--balance", "50")

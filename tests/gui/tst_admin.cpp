@@ -19,6 +19,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QFile>
@@ -74,6 +75,33 @@ private:
     }
 
 private slots:
+    // Issue 22 (1): a member who registers over HTTP while the window is open is listed when
+    // the page is shown again, and at once with Refresh.
+    void listsShowWhatChangedElsewhere()
+    {
+        TestServer s;
+        QVERIFY(s.ok());
+        MainWindow w(s.host());
+        w.show();
+        w.tabs()->setCurrentIndex(w.tabs()->count() - 1);  // Administration
+        AdminWidget *admin = w.adminTab();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTest::qWait(300);
+        QCOMPARE(rowOf(admin->users(), 1, QStringLiteral("newcomer@lan.test")), -1);
+        QVERIFY(!s.registerAndLogin(QStringLiteral("newcomer@lan.test"), QStringLiteral("newcomer-pw-1")).isEmpty());
+        w.tabs()->setCurrentIndex(0);
+        w.tabs()->setCurrentIndex(w.tabs()->count() - 1);
+        QTRY_VERIFY(rowOf(admin->users(), 1, QStringLiteral("newcomer@lan.test")) >= 0);
+
+        QVERIFY(!s.registerAndLogin(QStringLiteral("second@lan.test"), QStringLiteral("second-pw-1")).isEmpty());
+        QPushButton *reload = nullptr;
+        for (QPushButton *b : admin->findChildren<QPushButton *>())
+            reload = b->text() == QLatin1String("Refresh") ? b : reload;
+        QVERIFY(reload);
+        reload->click();
+        QTRY_VERIFY(rowOf(admin->users(), 1, QStringLiteral("second@lan.test")) >= 0);
+    }
+
     void usersAndTokens()
     {
         TestServer s;

@@ -57,6 +57,10 @@ AdminWidget::AdminWidget(AccountsAdmin &accounts, QWidget *parent) : QWidget(par
     for (QPushButton *b : {newUser, role, coins, disable})
         ub->addWidget(b);
     ub->addStretch(1);
+    auto *reload = new QPushButton(tr("Refresh"), usersBox);
+    reload->setToolTip(tr("Read the users and tokens again (they are also read each time this page is shown)"));
+    connect(reload, &QPushButton::clicked, this, &AdminWidget::refresh);
+    ub->addWidget(reload);
     ul->addLayout(ub);
     layout->addWidget(usersBox, 3);
 
@@ -113,6 +117,12 @@ AdminWidget::AdminWidget(AccountsAdmin &accounts, QWidget *parent) : QWidget(par
 QString AdminWidget::lastMessage() const
 {
     return m_message->text();
+}
+
+void AdminWidget::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refresh();  // members register over HTTP and in other apps meanwhile
 }
 
 void AdminWidget::refresh()

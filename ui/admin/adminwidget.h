@@ -38,6 +38,9 @@ signals:
     void tokenCreated(const QString &name, const QString &token);
     void finished(const QString &message);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     // Shows an administrative call's outcome, then reloads the tables.
     void report(const QString &message);

@@ -93,6 +93,12 @@ bool FelixDocsWidget::guilds() const
     return m_kind->currentIndex() == 0;
 }
 
+void FelixDocsWidget::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refresh();
+}
+
 void FelixDocsWidget::refresh()
 {
     const quint64 serial = ++m_serial;

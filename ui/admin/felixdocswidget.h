@@ -44,6 +44,9 @@ signals:
     void refreshed();
     void finished(bool ok, const QString &message);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     bool guilds() const;
     // Shows the outcome of a change, then reloads the list.

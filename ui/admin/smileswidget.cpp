@@ -44,6 +44,9 @@ SmilesWidget::SmilesWidget(ChatAdmin &chat, QWidget *parent) : QWidget(parent), 
     buttons->addWidget(price);
     buttons->addWidget(removeButton);
     buttons->addWidget(m_message, 1);
+    auto *reload = new QPushButton(tr("Refresh"), this);
+    connect(reload, &QPushButton::clicked, this, &SmilesWidget::refresh);
+    buttons->addWidget(reload);
     layout->addLayout(buttons);
 
     connect(add, &QPushButton::clicked, this, [this] {
@@ -76,6 +79,12 @@ qint64 SmilesWidget::selectedId() const
 {
     const int row = m_table->currentRow();
     return row < 0 || !m_table->item(row, 1) ? 0 : m_table->item(row, 1)->text().toLongLong();
+}
+
+void SmilesWidget::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refresh();
 }
 
 void SmilesWidget::refresh()

@@ -35,6 +35,9 @@ signals:
     void refreshed();
     void finished(bool ok, const QString &message);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     // Shows `done` or why it failed, then reloads the grid.
     void report(const Status &status, const QString &done);
