@@ -95,6 +95,24 @@ DE = {
         "admin – der Admin-Endpunkt (diesen Server entfernt beobachten und verwalten)",
     "Read the users and tokens again (they are also read each time this page is shown)":
         "Benutzer und Tokens neu lesen (das geschieht auch jedes Mal, wenn diese Seite erscheint)",
+    # describeConnectionError (ui/clients/clientsocket.cpp)
+    "the request was not a valid WebSocket handshake for this path": "die Anfrage war kein gültiger WebSocket-Handshake für diesen Pfad",
+    "credentials are missing or wrong": "Anmeldedaten fehlen oder sind falsch",
+    "not allowed (a token or header is missing or refused)": "nicht erlaubt (ein Token oder Header fehlt oder wurde abgelehnt)",
+    "there is no WebSocket at this path": "unter diesem Pfad gibt es keinen WebSocket",
+    "the server wants another WebSocket version": "der Server verlangt eine andere WebSocket-Version",
+    "too many connections or attempts from this address; try again later": "zu viele Verbindungen oder Versuche von dieser Adresse; später erneut versuchen",
+    "the server is full or busy; try again later": "der Server ist voll oder beschäftigt; später erneut versuchen",
+    "the server refused the WebSocket handshake: HTTP %1": "der Server hat den WebSocket-Handshake abgelehnt: HTTP %1",
+    "the server refused the WebSocket handshake: HTTP %1, %2": "der Server hat den WebSocket-Handshake abgelehnt: HTTP %1, %2",
+    "nothing is listening on %1 (connection refused)": "auf %1 lauscht nichts (Verbindung abgelehnt)",
+    "the host %1 was not found": "der Host %1 wurde nicht gefunden",
+    "%1 did not answer in time": "%1 hat nicht rechtzeitig geantwortet",
+    "%1 closed the connection": "%1 hat die Verbindung geschlossen",
+    "the network is unreachable": "das Netz ist nicht erreichbar",
+    "the TLS handshake with %1 failed": "der TLS-Handshake mit %1 ist fehlgeschlagen",
+    "the connection failed": "die Verbindung ist fehlgeschlagen",
+    "the server's certificate is not trusted: %1": "dem Zertifikat des Servers wird nicht vertraut: %1",
     # sb::ui helpers
     "connection %1 · %2 · %3 · %4 · since %5 · in %6 msgs / %7 B · out %8 msgs / %9 B":
         "Verbindung %1 · %2 · %3 · %4 · seit %5 · ein %6 Nachr. / %7 B · aus %8 Nachr. / %9 B",

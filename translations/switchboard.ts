@@ -73,6 +73,70 @@
         <source>--connect: expected ws://HOST:PORT or wss://HOST:PORT</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the request was not a valid WebSocket handshake for this path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>credentials are missing or wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not allowed (a token or header is missing or refused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no WebSocket at this path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server wants another WebSocket version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too many connections or attempts from this address; try again later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server is full or busy; try again later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server refused the WebSocket handshake: HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server refused the WebSocket handshake: HTTP %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing is listening on %1 (connection refused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the host %1 was not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closed the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the network is unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the TLS handshake with %1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection failed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::Presence</name>
@@ -871,10 +935,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Refused by the server (HTTP %1): %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Closed by the server with code %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -892,6 +952,10 @@
     </message>
     <message>
         <source>Connection lost (%1); reconnecting in %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2331,6 +2395,10 @@ Compare it with the one the server printed (switchboardd cert generate) or shows
     </message>
     <message>
         <source>That is not hex: use pairs of 0-9 a-f, spaces allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate is not trusted: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -75,6 +75,70 @@
         <source>--connect: expected ws://HOST:PORT or wss://HOST:PORT</source>
         <translation>--connect: erwartet ws://HOST:PORT oder wss://HOST:PORT</translation>
     </message>
+    <message>
+        <source>the request was not a valid WebSocket handshake for this path</source>
+        <translation>die Anfrage war kein gültiger WebSocket-Handshake für diesen Pfad</translation>
+    </message>
+    <message>
+        <source>credentials are missing or wrong</source>
+        <translation>Anmeldedaten fehlen oder sind falsch</translation>
+    </message>
+    <message>
+        <source>not allowed (a token or header is missing or refused)</source>
+        <translation>nicht erlaubt (ein Token oder Header fehlt oder wurde abgelehnt)</translation>
+    </message>
+    <message>
+        <source>there is no WebSocket at this path</source>
+        <translation>unter diesem Pfad gibt es keinen WebSocket</translation>
+    </message>
+    <message>
+        <source>the server wants another WebSocket version</source>
+        <translation>der Server verlangt eine andere WebSocket-Version</translation>
+    </message>
+    <message>
+        <source>too many connections or attempts from this address; try again later</source>
+        <translation>zu viele Verbindungen oder Versuche von dieser Adresse; später erneut versuchen</translation>
+    </message>
+    <message>
+        <source>the server is full or busy; try again later</source>
+        <translation>der Server ist voll oder beschäftigt; später erneut versuchen</translation>
+    </message>
+    <message>
+        <source>the server refused the WebSocket handshake: HTTP %1</source>
+        <translation>der Server hat den WebSocket-Handshake abgelehnt: HTTP %1</translation>
+    </message>
+    <message>
+        <source>the server refused the WebSocket handshake: HTTP %1, %2</source>
+        <translation>der Server hat den WebSocket-Handshake abgelehnt: HTTP %1, %2</translation>
+    </message>
+    <message>
+        <source>nothing is listening on %1 (connection refused)</source>
+        <translation>auf %1 lauscht nichts (Verbindung abgelehnt)</translation>
+    </message>
+    <message>
+        <source>the host %1 was not found</source>
+        <translation>der Host %1 wurde nicht gefunden</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time</source>
+        <translation>%1 hat nicht rechtzeitig geantwortet</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection</source>
+        <translation>%1 hat die Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>the network is unreachable</source>
+        <translation>das Netz ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>the TLS handshake with %1 failed</source>
+        <translation>der TLS-Handshake mit %1 ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>the connection failed</source>
+        <translation>die Verbindung ist fehlgeschlagen</translation>
+    </message>
 </context>
 <context>
     <name>sb::Presence</name>
@@ -860,10 +924,6 @@
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <source>Refused by the server (HTTP %1): %2</source>
-        <translation>Vom Server abgelehnt (HTTP %1): %2</translation>
-    </message>
-    <message>
         <source>Closed by the server with code %1</source>
         <translation>Vom Server mit Code %1 geschlossen</translation>
     </message>
@@ -882,6 +942,10 @@
     <message>
         <source>Connection lost (%1); reconnecting in %2 s</source>
         <translation>Verbindung verloren (%1); neuer Versuch in %2 s</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Abgelehnt: %1</translation>
     </message>
 </context>
 <context>
@@ -2318,6 +2382,10 @@ Vergleichen Sie ihn mit dem, den der Server ausgegeben hat (switchboardd cert ge
     <message>
         <source>That is not hex: use pairs of 0-9 a-f, spaces allowed</source>
         <translation>Das ist kein Hex: Paare aus 0-9 a-f verwenden, Leerzeichen erlaubt</translation>
+    </message>
+    <message>
+        <source>the server's certificate is not trusted: %1</source>
+        <translation>dem Zertifikat des Servers wird nicht vertraut: %1</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,45 @@
 
 namespace sb::ui {
 
+QString describeConnectionError(QAbstractSocket::SocketError error, const QString &qtText, const QUrl &url, int *status)
+{
+    static const QRegularExpression code(QStringLiteral("status code: (\\d{3})"));
+    const auto m = code.match(qtText);
+    const int http = m.hasMatch() ? m.captured(1).toInt() : 0;
+    if (status)
+        *status = http;
+    const QString where = url.host() + QLatin1Char(':') + QString::number(url.port(url.scheme() == QLatin1String("wss") ? 443 : 80));
+    if (http) {
+        QString meaning;
+        switch (http) {
+        case 400: meaning = QObject::tr("the request was not a valid WebSocket handshake for this path"); break;
+        case 401: meaning = QObject::tr("credentials are missing or wrong"); break;
+        case 403: meaning = QObject::tr("not allowed (a token or header is missing or refused)"); break;
+        case 404: meaning = QObject::tr("there is no WebSocket at this path"); break;
+        case 426: meaning = QObject::tr("the server wants another WebSocket version"); break;
+        case 429: meaning = QObject::tr("too many connections or attempts from this address; try again later"); break;
+        case 503: meaning = QObject::tr("the server is full or busy; try again later"); break;
+        default: break;
+        }
+        return meaning.isEmpty() ? QObject::tr("the server refused the WebSocket handshake: HTTP %1").arg(http)
+                                 : QObject::tr("the server refused the WebSocket handshake: HTTP %1, %2").arg(http).arg(meaning);
+    }
+    switch (error) {
+    case QAbstractSocket::ConnectionRefusedError: return QObject::tr("nothing is listening on %1 (connection refused)").arg(where);
+    case QAbstractSocket::HostNotFoundError: return QObject::tr("the host %1 was not found").arg(url.host());
+    case QAbstractSocket::SocketTimeoutError: return QObject::tr("%1 did not answer in time").arg(where);
+    case QAbstractSocket::RemoteHostClosedError: return QObject::tr("%1 closed the connection").arg(where);
+    case QAbstractSocket::NetworkError: return QObject::tr("the network is unreachable");
+    case QAbstractSocket::SslHandshakeFailedError: return QObject::tr("the TLS handshake with %1 failed").arg(where);
+    default: break;
+    }
+    // Qt's own words, without the name of its internal function.
+    QString text = qtText;
+    static const QRegularExpression internal(QStringLiteral("^Q\\w+(Private)?::\\w+: "));
+    text.remove(internal);
+    return text.isEmpty() ? QObject::tr("the connection failed") : text;
+}
+
 ClientSocket::ClientSocket(QObject *parent) : QObject(parent)
 {
     m_retry.setSingleShot(true);
@@ -23,11 +62,8 @@ ClientSocket::ClientSocket(QObject *parent) : QObject(parent)
         emit opened();
     });
     connect(&m_ws, &QWebSocket::textMessageReceived, this, &ClientSocket::textReceived);
-    connect(&m_ws, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this](QAbstractSocket::SocketError) {
-        m_lastError = m_ws.errorString();
-        static const QRegularExpression status(QStringLiteral("status code: (\\d{3})"));
-        const auto m = status.match(m_lastError);
-        m_refusedStatus = m.hasMatch() ? m.captured(1).toInt() : 0;
+    connect(&m_ws, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this](QAbstractSocket::SocketError e) {
+        m_lastError = describeConnectionError(e, m_ws.errorString(), m_request.url(), &m_refusedStatus);
     });
     // stateChanged, not disconnected: a refused handshake or connect never was "connected".
     // Qt 6.4 reports the error of a refused handshake before or after the state change, so
@@ -61,7 +97,7 @@ void ClientSocket::ended()
     if (m_refusedStatus >= 400) {
         // The server answered and said no: retrying would get the same answer.
         m_wanted = false;
-        setState(tr("Refused by the server (HTTP %1): %2").arg(m_refusedStatus).arg(m_lastError));
+        setState(tr("Refused: %1").arg(m_lastError));
         return;
     }
     const bool dropped = code == QWebSocketProtocol::CloseCodeAbnormalDisconnection || code == QWebSocketProtocol::CloseCodeGoingAway;

@@ -12,6 +12,12 @@
 
 namespace sb::ui {
 
+// A failed connection attempt in plain words: the server's answer to the handshake ("the
+// server refused the WebSocket handshake: HTTP 401, credentials are missing or wrong") or
+// what the network said ("nothing is listening on 127.0.0.1:9"), never Qt's internal text.
+// `status` receives the refused handshake's HTTP status (0: none).
+QString describeConnectionError(QAbstractSocket::SocketError error, const QString &qtText, const QUrl &url, int *status = nullptr);
+
 class ClientSocket final : public QObject
 {
     Q_OBJECT

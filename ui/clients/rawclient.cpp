@@ -1,5 +1,7 @@
 #include "rawclient.h"
 
+#include "clientsocket.h"
+
 #include "widgets/jsonhighlighter.h"
 #include "inspector/trafficmodel.h"
 
@@ -36,7 +38,8 @@ QByteArray fromHex(const QString &text, bool *ok)
 const QString kLibrary = QStringLiteral("rawClient/library");
 }  // namespace
 
-RawClientWidget::RawClientWidget(const QString &defaultUrl, QWidget *parent) : QWidget(parent), m_log(new TrafficModel(10'000, this))
+RawClientWidget::RawClientWidget(const QString &defaultUrl, QWidget *parent)
+    : QWidget(parent), m_ws(new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this)), m_log(new TrafficModel(10'000, this))
 {
     auto *layout = new QVBoxLayout(this);
     auto *form = new QFormLayout;
@@ -74,7 +77,7 @@ RawClientWidget::RawClientWidget(const QString &defaultUrl, QWidget *parent) : Q
     layout->addWidget(split, 1);
 
     connect(m_connect, &QPushButton::clicked, this, [this] {
-        if (m_ws.state() == QAbstractSocket::UnconnectedState)
+        if (m_ws->state() == QAbstractSocket::UnconnectedState)
             openConnection();
         else
             closeConnection(m_code->value(), m_reason->text());
@@ -127,10 +130,10 @@ QWidget *RawClientWidget::buildComposer(QWidget *parent)
         if (!file.isEmpty() && f.open(QIODevice::ReadOnly)) {
             const QByteArray data = f.readAll();
             record(false, true, data);
-            m_ws.sendBinaryMessage(data);
+            m_ws->sendBinaryMessage(data);
         }
     });
-    connect(ping, &QPushButton::clicked, this, [this] { m_ws.ping(QByteArrayLiteral("switchboard")); });
+    connect(ping, &QPushButton::clicked, this, [this] { m_ws->ping(QByteArrayLiteral("switchboard")); });
     connect(close, &QPushButton::clicked, this, [this] { closeConnection(m_code->value(), m_reason->text()); });
     connect(save, &QPushButton::clicked, this, [this] {
         const QString name = QInputDialog::getText(this, tr("Save message"), tr("Name"));
@@ -142,16 +145,20 @@ QWidget *RawClientWidget::buildComposer(QWidget *parent)
 
 void RawClientWidget::connectSocket()
 {
-    connect(&m_ws, &QWebSocket::textMessageReceived, this, [this](const QString &m) { record(true, false, m.toUtf8()); });
-    connect(&m_ws, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &m) { record(true, true, m); });
-    connect(&m_ws, &QWebSocket::pong, this, [this](quint64 ms, const QByteArray &) { m_state->setText(tr("Connected · pong after %1 ms").arg(ms)); });
-    connect(&m_ws, &QWebSocket::stateChanged, this, &RawClientWidget::refreshState);
-    connect(&m_ws, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this] {
-        m_error = m_ws.errorString();
+    connect(m_ws, &QWebSocket::textMessageReceived, this, [this](const QString &m) { record(true, false, m.toUtf8()); });
+    connect(m_ws, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &m) { record(true, true, m); });
+    connect(m_ws, &QWebSocket::pong, this, [this](quint64 ms, const QByteArray &) { m_state->setText(tr("Connected · pong after %1 ms").arg(ms)); });
+    // Queued: Qt 6.4 reports a refused handshake's error before or after the state change;
+    // the line is written once both are in.
+    connect(m_ws, &QWebSocket::stateChanged, this, &RawClientWidget::refreshState, Qt::QueuedConnection);
+    connect(m_ws, &QWebSocket::connected, this, [this] { m_wasConnected = true; });
+    connect(m_ws, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this](QAbstractSocket::SocketError e) {
+        if (m_error.isEmpty())  // the first error of this attempt says what went wrong
+            m_error = describeConnectionError(e, m_ws->errorString(), m_ws->requestUrl());
         refreshState();
     });
-    connect(&m_ws, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
-        m_error = errors.isEmpty() ? QString() : errors.first().errorString();
+    connect(m_ws, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
+        m_error = errors.isEmpty() ? QString() : tr("the server's certificate is not trusted: %1").arg(errors.first().errorString());
         refreshState();
     });
 }
@@ -163,19 +170,28 @@ void RawClientWidget::setUrl(const QString &url)
 
 void RawClientWidget::openConnection()
 {
+    // Each attempt says its own result: nothing of the one before (a used QWebSocket keeps
+    // its last error text, so each attempt gets a fresh one).
     m_error.clear();
+    m_wasConnected = false;
+    if (m_ws->state() != QAbstractSocket::UnconnectedState)
+        m_ws->abort();
+    m_ws->disconnect(this);
+    m_ws->deleteLater();
+    m_ws = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+    connectSocket();
     QNetworkRequest request{QUrl(m_url->text().trimmed())};
     for (const QString &line : m_headers->toPlainText().split(QLatin1Char('\n'))) {
         const qsizetype colon = line.indexOf(QLatin1Char(':'));
         if (colon > 0)
             request.setRawHeader(line.left(colon).trimmed().toUtf8(), line.mid(colon + 1).trimmed().toUtf8());
     }
-    m_ws.open(request);
+    m_ws->open(request);
 }
 
 void RawClientWidget::closeConnection(int code, const QString &reason)
 {
-    m_ws.close(QWebSocketProtocol::CloseCode(code), reason);
+    m_ws->close(QWebSocketProtocol::CloseCode(code), reason);
 }
 
 QString RawClientWidget::status() const
@@ -185,17 +201,17 @@ QString RawClientWidget::status() const
 
 void RawClientWidget::refreshState()
 {
-    switch (m_ws.state()) {
+    switch (m_ws->state()) {
     case QAbstractSocket::ConnectedState:
-        m_state->setText(tr("Connected to %1").arg(m_ws.requestUrl().toString()));
+        m_state->setText(tr("Connected to %1").arg(m_ws->requestUrl().toString()));
         m_connect->setText(tr("Disconnect"));
         return;
     case QAbstractSocket::UnconnectedState:
         m_connect->setText(tr("Connect"));
-        if (!m_error.isEmpty())
+        if (m_wasConnected && (m_ws->closeCode() != QWebSocketProtocol::CloseCodeNormal || !m_ws->closeReason().isEmpty()))
+            m_state->setText(tr("Closed with code %1 %2").arg(int(m_ws->closeCode())).arg(m_ws->closeReason()));
+        else if (!m_error.isEmpty())
             m_state->setText(tr("Not connected: %1").arg(m_error));
-        else if (m_ws.closeCode() != QWebSocketProtocol::CloseCodeNormal || !m_ws.closeReason().isEmpty())
-            m_state->setText(tr("Closed with code %1 %2").arg(int(m_ws.closeCode())).arg(m_ws.closeReason()));
         else
             m_state->setText(tr("Not connected"));
         return;
@@ -213,7 +229,7 @@ void RawClientWidget::loadMessage(const QByteArray &payload, bool binary)
 
 bool RawClientWidget::sendCurrent()
 {
-    if (m_ws.state() != QAbstractSocket::ConnectedState) {
+    if (m_ws->state() != QAbstractSocket::ConnectedState) {
         m_state->setText(tr("Not connected: connect first"));
         return false;
     }
@@ -225,11 +241,11 @@ bool RawClientWidget::sendCurrent()
             return false;
         }
         record(false, true, data);
-        m_ws.sendBinaryMessage(data);
+        m_ws->sendBinaryMessage(data);
     } else {
         const QString text = m_editor->toPlainText();
         record(false, false, text.toUtf8());
-        m_ws.sendTextMessage(text);
+        m_ws->sendTextMessage(text);
     }
     return true;
 }

@@ -33,7 +33,7 @@ public:
     void loadMessage(const QByteArray &payload, bool binary);
     bool sendCurrent();
 
-    QWebSocket &socket() { return m_ws; }
+    QWebSocket &socket() { return *m_ws; }  // the current attempt's
     TrafficModel *log() const { return m_log; }
     QString status() const;
     QPlainTextEdit *editor() const { return m_editor; }
@@ -51,7 +51,7 @@ private:
     void refreshState();
     void showSelected();
 
-    QWebSocket m_ws;
+    QWebSocket *m_ws;  // one per connection attempt
     TrafficModel *m_log;
     QLineEdit *m_url;
     QPlainTextEdit *m_headers;
@@ -64,7 +64,8 @@ private:
     QLineEdit *m_reason;
     QTableView *m_view;
     QPlainTextEdit *m_detail;
-    QString m_error;
+    QString m_error;            // this attempt's failure, in words
+    bool m_wasConnected = false;  // this attempt got through the handshake
     quint64 m_nextId = 1;
 };
 
