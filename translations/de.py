@@ -113,6 +113,13 @@ DE = {
     "the TLS handshake with %1 failed": "der TLS-Handshake mit %1 ist fehlgeschlagen",
     "the connection failed": "die Verbindung ist fehlgeschlagen",
     "the server's certificate is not trusted: %1": "dem Zertifikat des Servers wird nicht vertraut: %1",
+    "Don't ask again": "Nicht mehr fragen",
+    "%n client(s) are connected to this computer's server. Quitting disconnects them (code 1001).":
+        ("%n Client ist mit dem Server dieses Computers verbunden. Beenden trennt ihn (Code 1001).",
+         "%n Clients sind mit dem Server dieses Computers verbunden. Beenden trennt sie (Code 1001)."),
+    "%n client(s) are connected to this computer's server. Closing the window quits Switchboard and disconnects them (code 1001).":
+        ("%n Client ist mit dem Server dieses Computers verbunden. Das Fenster zu schließen beendet Switchboard und trennt ihn (Code 1001).",
+         "%n Clients sind mit dem Server dieses Computers verbunden. Das Fenster zu schließen beendet Switchboard und trennt sie (Code 1001)."),
     # sb::ui helpers
     "connection %1 · %2 · %3 · %4 · since %5 · in %6 msgs / %7 B · out %8 msgs / %9 B":
         "Verbindung %1 · %2 · %3 · %4 · seit %5 · ein %6 Nachr. / %7 B · aus %8 Nachr. / %9 B",

@@ -2098,6 +2098,22 @@ Compare it with the one the server printed (switchboardd cert generate) or shows
         <source>Cannot stop listener</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Don&apos;t ask again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s) are connected to this computer&apos;s server. Quitting disconnects them (code 1001).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s) are connected to this computer&apos;s server. Closing the window quits Switchboard and disconnects them (code 1001).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::PopClient</name>

@@ -2084,6 +2084,18 @@ Vergleichen Sie ihn mit dem, den der Server ausgegeben hat (switchboardd cert ge
         <source>Cannot stop listener</source>
         <translation>Listener kann nicht angehalten werden</translation>
     </message>
+    <message>
+        <source>Don't ask again</source>
+        <translation>Nicht mehr fragen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s) are connected to this computer's server. Quitting disconnects them (code 1001).</source>
+        <translation><numerusform>%n Client ist mit dem Server dieses Computers verbunden. Beenden trennt ihn (Code 1001).</numerusform><numerusform>%n Clients sind mit dem Server dieses Computers verbunden. Beenden trennt sie (Code 1001).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s) are connected to this computer's server. Closing the window quits Switchboard and disconnects them (code 1001).</source>
+        <translation><numerusform>%n Client ist mit dem Server dieses Computers verbunden. Das Fenster zu schließen beendet Switchboard und trennt ihn (Code 1001).</numerusform><numerusform>%n Clients sind mit dem Server dieses Computers verbunden. Das Fenster zu schließen beendet Switchboard und trennt sie (Code 1001).</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::PopClient</name>

@@ -27,6 +27,8 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
+#include <QSettings>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
 #include <QCloseEvent>
@@ -91,7 +93,7 @@ MainWindow::MainWindow(ServerHost &host, QWidget *parent)
     connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     fileMenu->addAction(tr("&This computer"), this, &MainWindow::showThisComputer);
     fileMenu->addSeparator();
-    QAction *quit = fileMenu->addAction(tr("&Quit"), this, &MainWindow::quitApplication);
+    QAction *quit = fileMenu->addAction(tr("&Quit"), this, &MainWindow::requestQuit);
     quit->setShortcut(QKeySequence::Quit);
     buildSettingsMenu();
 
@@ -277,7 +279,7 @@ void MainWindow::buildTray()
         activateWindow();
     });
     menu->addSeparator();
-    menu->addAction(tr("Quit"), this, &MainWindow::quitApplication);
+    menu->addAction(tr("Quit"), this, &MainWindow::requestQuit);
     m_tray->setContextMenu(menu);
     connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason r) {
         if (r == QSystemTrayIcon::Trigger || r == QSystemTrayIcon::DoubleClick) {
@@ -376,11 +378,49 @@ void MainWindow::copySelectedUrl()
     statusBar()->showMessage(tr("Copied %1").arg(url), 3000);
 }
 
+namespace {
+int openConnections(const ServerSnapshot &snap)
+{
+    qint64 open = 0;
+    for (const ServiceCountersSnapshot &s : snap.services)
+        open += s.connectionsOpen;
+    return int(open);
+}
+}  // namespace
+
+bool MainWindow::confirmDroppingClients(const QString &key, int clients, const QString &question, const QString &action)
+{
+    QSettings settings;
+    if (clients <= 0 || !settings.value(QStringLiteral("confirm/") + key, true).toBool())
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("Switchboard"), question, QMessageBox::Cancel, this);
+    QPushButton *go = box.addButton(action, QMessageBox::AcceptRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.setCheckBox(new QCheckBox(tr("Don't ask again"), &box));
+    box.exec();
+    if (box.clickedButton() != go)
+        return false;
+    if (box.checkBox()->isChecked())
+        settings.setValue(QStringLiteral("confirm/") + key, false);
+    return true;
+}
+
+void MainWindow::requestQuit()
+{
+    const int clients = openConnections(m_host.snapshot());
+    if (confirmDroppingClients(QStringLiteral("quit"), clients,
+                               tr("%n client(s) are connected to this computer's server. Quitting disconnects them (code 1001).",
+                                  nullptr, clients),
+                               tr("Quit")))
+        quitApplication();
+}
+
 void MainWindow::toggleExposure()
 {
     bool anyAll = false;
     for (const ListenerStatus &l : m_monitor->listeners())
         anyAll = anyAll || l.address == QLatin1String("any");
+
     whenReady(m_node->listeners().setListenAddress(anyAll ? QStringLiteral("localhost") : QStringLiteral("any")), this, [this](const Status &s) {
         if (!s.ok())
             QMessageBox::warning(this, tr("Cannot change the listen address"), s.error);
@@ -431,6 +471,19 @@ void MainWindow::closeEvent(QCloseEvent *event)
         }
         event->ignore();
         return;
+    }
+    // No tray to keep serving from (stock GNOME has none): closing the window quits.
+    if (!m_quitting) {
+        const int clients = openConnections(m_host.snapshot());
+        if (!confirmDroppingClients(QStringLiteral("quit"), clients,
+                                    tr("%n client(s) are connected to this computer's server. Closing the window quits Switchboard "
+                                       "and disconnects them (code 1001).",
+                                       nullptr, clients),
+                                    tr("Quit"))) {
+            event->ignore();
+            return;
+        }
+        m_quitting = true;
     }
     event->accept();
     QApplication::quit();

@@ -84,7 +84,11 @@ public slots:
     void stopSelected();
     void copySelectedUrl();
     void toggleExposure();
+    // Quits at once: the server closes its sockets (1001) and finishes its writes. For
+    // signals and automation; the user's Quit goes through requestQuit().
     void quitApplication();
+    // The user's Quit: asks first when clients are connected to this computer's server.
+    void requestQuit();
     // Attaches to a remote node (the tabs switch once it accepted the credentials; a refusal
     // is said in a message and leaves the tabs as they are).
     void connectTo(const RemoteTarget &target);
@@ -114,6 +118,9 @@ private:
     void buildSettingsMenu();
     void updateButtons();
     int selectedRow() const;
+    // True when nobody would be dropped, when the user agrees, or when they said not to be
+    // asked again about `key` (settings "confirm/<key>").
+    bool confirmDroppingClients(const QString &key, int clients, const QString &question, const QString &action);
 
     ServerHost &m_host;
     Monitor *m_monitor = nullptr;

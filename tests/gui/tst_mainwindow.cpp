@@ -9,6 +9,10 @@
 #include <QApplication>
 #include <QLabel>
 #include <QPushButton>
+#include <QCheckBox>
+#include <QTimer>
+#include <QSettings>
+#include <QMessageBox>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -128,6 +132,57 @@ private slots:
         QCOMPARE(s.get(QStringLiteral("/healthz")).status, 200);
         QTest::mouseClick(toggle, Qt::LeftButton);
         QCOMPARE(s.host().listeners()[0].address, QStringLiteral("any"));
+    }
+
+    // Issue 22 (8): with clients connected, closing the window (no tray here: it would quit)
+    // asks first; Cancel changes nothing; "Don't ask again" is remembered.
+    void asksBeforeDroppingClients()
+    {
+        QSettings().remove(QStringLiteral("confirm"));
+        TestServer s;
+        QVERIFY(s.ok());
+        MainWindow w(s.host());
+        w.show();
+        QWebSocket client;
+        QVERIFY(openSocket(client, s.ws(QStringLiteral("/echo"))));
+        auto open = [&] {
+            qint64 n = 0;
+            for (const auto &c : s.host().snapshot().services)
+                n += c.connectionsOpen;
+            return n;
+        };
+        QTRY_COMPARE(open(), 1);
+        QString asked;
+        bool quit = false, dontAskAgain = false;
+        QTimer answer;
+        connect(&answer, &QTimer::timeout, this, [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            asked = box->text();
+            box->checkBox()->setChecked(dontAskAgain);
+            for (QAbstractButton *b : box->buttons()) {
+                if (box->buttonRole(b) == (quit ? QMessageBox::AcceptRole : QMessageBox::RejectRole))
+                    b->click();
+            }
+        });
+        answer.start(20);
+
+        w.close();  // Cancel
+        QVERIFY2(asked.contains(QStringLiteral("1 client")) && asked.contains(QStringLiteral("Closing the window quits")), qPrintable(asked));
+        QVERIFY(w.isVisible());
+        QVERIFY(!w.quitting());
+        QCOMPARE(client.state(), QAbstractSocket::ConnectedState);
+        QVERIFY(QSettings().value(QStringLiteral("confirm/quit"), true).toBool());
+
+        // "Don't ask again" with Cancel is not remembered; with Quit it is (the quit itself is
+        // not exercised here: it would end the test's event loop).
+        dontAskAgain = true;
+        asked.clear();
+        w.close();
+        QVERIFY(!asked.isEmpty());
+        QVERIFY(QSettings().value(QStringLiteral("confirm/quit"), true).toBool());
+        QSettings().remove(QStringLiteral("confirm"));
     }
 };
 
