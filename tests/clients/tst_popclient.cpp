@@ -82,6 +82,30 @@ private slots:
         QCOMPARE(gone.last().at(0).toBool(), false);
         QVERIFY(!ann.reportViews(QUuid::createUuid().toString(QUuid::WithoutBraces), 1));
     }
+
+    // Issue 22 (7): the server moves (here: the pop listener to another port); a socket
+    // waiting to reconnect goes to the new place when told, not to the old one forever.
+    void followsTheServerWhenItMoves()
+    {
+        TestServer s;
+        QVERIFY(s.ok());
+        const QString session = s.registerAndLogin(QStringLiteral("cat@pop.test"), QStringLiteral("pw-cat-123"));
+        QVERIFY(!session.isEmpty());
+        PopClient cat;
+        cat.setServers(s.http(QStringLiteral("/"), 3), s.http(QStringLiteral("/")));
+        QVERIFY(cat.connectToServer(session));
+        QTRY_VERIFY_WITH_TIMEOUT(cat.authenticated(), 10000);
+        const quint16 before = s.port(3);
+        QString error;
+        QVERIFY2(s.host().reconfigureListener(3, 0, std::nullopt, &error), qPrintable(error));
+        QVERIFY(s.port(3) != before);
+        QTRY_VERIFY_WITH_TIMEOUT(!cat.socket()->isOpen(), 5000);  // 1001: it will retry
+        QVERIFY(cat.socket()->isActive());
+        cat.setServers(s.http(QStringLiteral("/"), 3), s.http(QStringLiteral("/")));
+        QTRY_VERIFY_WITH_TIMEOUT(cat.socket()->isOpen(), 10000);
+        QCOMPARE(cat.socket()->socket().requestUrl().port(), int(s.port(3)));
+        QTRY_VERIFY_WITH_TIMEOUT(cat.authenticated(), 10000);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPopClient)

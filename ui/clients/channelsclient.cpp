@@ -12,6 +12,12 @@
 
 namespace sb::ui {
 
+void ChannelsClient::setServer(const QUrl &base)
+{
+    m_base = base;
+    m_socket->moveTo(base);
+}
+
 using namespace protocol::channels;
 
 namespace {

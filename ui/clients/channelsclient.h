@@ -27,7 +27,8 @@ public:
     Q_DISABLE_COPY_MOVE(ChannelsClient)
 
     // http(s)://host:port of a channels listener.
-    void setServer(const QUrl &base) { m_base = base; }
+    // Also where an open or reconnecting socket goes next (the server moved).
+    void setServer(const QUrl &base);
     QUrl server() const { return m_base; }
     // `presence`: none, or the JSON object every member sees.
     void join(const QString &channel, const std::optional<QJsonObject> &presence);

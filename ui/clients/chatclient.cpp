@@ -20,6 +20,12 @@
 
 namespace sb::ui {
 
+void ChatClient::setServer(const QUrl &base)
+{
+    m_base = base;
+    m_socket->moveTo(base);
+}
+
 namespace accounts = protocol::accounts;
 namespace chat = protocol::chat;
 

@@ -38,7 +38,8 @@ public:
     Q_DISABLE_COPY_MOVE(ChatClient)
 
     // http(s)://host:port of the chat listener.
-    void setServer(const QUrl &base) { m_base = base; }
+    // Also where an open or reconnecting socket goes next (the server moved).
+    void setServer(const QUrl &base);
     void registerAccount(const QString &email, const QString &password);
     void logIn(const QString &email, const QString &password);
     void refreshMe();

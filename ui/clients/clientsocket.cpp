@@ -119,6 +119,18 @@ ClientSocket::~ClientSocket()
     m_ws.abort();
 }
 
+void ClientSocket::moveTo(const QUrl &httpBase)
+{
+    if (!m_wanted || httpBase.isEmpty())
+        return;
+    const QUrl moved = webSocketUrl(httpBase, m_request.url().path(), m_request.url().query());
+    if (moved == m_request.url())
+        return;
+    m_request.setUrl(moved);
+    if (m_retry.isActive())
+        m_retry.start(0);
+}
+
 void ClientSocket::open(const QNetworkRequest &request)
 {
     m_retry.stop();

@@ -40,6 +40,9 @@ public:
     // The HTTP status of the last refused handshake (0: none).
     int refusedStatus() const { return m_refusedStatus; }
     void setReconnect(bool on) { m_reconnect = on; }
+    // The server moved (another port, TLS turned on or off): the same path on `httpBase`
+    // from now on; a connection waiting to be retried tries the new place at once.
+    void moveTo(const QUrl &httpBase);
 
 signals:
     void opened();

@@ -9,6 +9,12 @@
 
 namespace sb::ui {
 
+void FelixClient::setServer(const QUrl &base)
+{
+    m_base = base;
+    m_socket->moveTo(base);
+}
+
 namespace pf = protocol::felix;
 
 FelixClient::FelixClient(QObject *parent) : QObject(parent), m_socket(new ClientSocket(this))

@@ -22,7 +22,8 @@ public:
     explicit FelixClient(QObject *parent = nullptr);
     Q_DISABLE_COPY_MOVE(FelixClient)
 
-    void setServer(const QUrl &base) { m_base = base; }
+    // Also where an open or reconnecting socket goes next (the server moved).
+    void setServer(const QUrl &base);
     void connectToServer(const QString &token);
     void disconnectFromServer();
     // Heartbeats every `ms` while connected (and one on connecting); 0: only by hand.

@@ -35,6 +35,7 @@ void PopClient::setServers(const QUrl &pop, const QUrl &accounts)
 {
     m_pop = pop;
     m_accounts = accounts;
+    m_socket->moveTo(pop);  // an open or reconnecting socket follows the server
 }
 
 void PopClient::logIn(const QString &email, const QString &password)
