@@ -124,6 +124,12 @@ void AdminSession::onText(const QString &text)
         fail(id, QStringLiteral("wait for the answer to hello"));
         return;
     case State::Ready:
+        // Answers are never dropped, so a client that asks and does not read is closed
+        // before what waits for it grows past a bound.
+        if (m_socket && m_socket->bytesToWrite() > 2 * kMaxBacklogBytes) {
+            close(1008, QStringLiteral("the admin client does not read its answers"));
+            return;
+        }
         if (const QString problem = credentialProblem(); !problem.isEmpty()) {
             fail(id, problem);
             close(1008, problem);
