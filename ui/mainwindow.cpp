@@ -50,6 +50,15 @@
 namespace sb::ui {
 
 namespace {
+// WebSocket connections open on the node, all services.
+int openConnections(const ServerSnapshot &snap)
+{
+    qint64 open = 0;
+    for (const ServiceCountersSnapshot &s : snap.services)
+        open += s.connectionsOpen;
+    return int(open);
+}
+
 QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
 {
     auto *v = new QTableView(parent);
@@ -318,15 +327,13 @@ void MainWindow::refresh()
         m_exposure->setText(tr("Listening on this computer only: nobody else on the network can connect."));
         m_exposureButton->setText(tr("Share on the LAN"));
     }
-    qint64 open = 0;
-    for (const auto &s : snap.services)
-        open += s.connectionsOpen;
-    m_status->setText(tr("Up for %1 · %2 worker threads · %n open WebSocket connection(s) · data in %3", nullptr, int(open))
+    const int open = openConnections(snap);
+    m_status->setText(tr("Up for %1 · %2 worker threads · %n open WebSocket connection(s) · data in %3", nullptr, open)
                           .arg(formatDuration(snap.uptimeMs))
                           .arg(snap.workers)
                           .arg(snap.dataDir));
     if (m_tray)
-        m_tray->setToolTip(tr("Switchboard: %n connection(s)", nullptr, int(open)));
+        m_tray->setToolTip(tr("Switchboard: %n connection(s)", nullptr, open));
     updateButtons();
 }
 
@@ -377,16 +384,6 @@ void MainWindow::copySelectedUrl()
     QGuiApplication::clipboard()->setText(url);
     statusBar()->showMessage(tr("Copied %1").arg(url), 3000);
 }
-
-namespace {
-int openConnections(const ServerSnapshot &snap)
-{
-    qint64 open = 0;
-    for (const ServiceCountersSnapshot &s : snap.services)
-        open += s.connectionsOpen;
-    return int(open);
-}
-}  // namespace
 
 bool MainWindow::confirmDroppingClients(const QString &key, int clients, const QString &question, const QString &action)
 {

@@ -28,20 +28,11 @@ void LanAnnouncer::announce(const QString &name, const QList<AnnouncedService> &
     publish();
 }
 
-QString LanAnnouncer::state() const
-{
-    QMutexLocker lock(&m_stateMutex);
-    return m_state;
-}
-
 void LanAnnouncer::setState(const QString &state)
 {
-    {
-        QMutexLocker lock(&m_stateMutex);
-        if (state == m_state)
-            return;
-        m_state = state;
-    }
+    if (state == m_state)
+        return;
+    m_state = state;
     qCInfo(lcHost).noquote() << state;
 }
 

@@ -8,7 +8,6 @@
 #include "avahisession.h"
 
 #include <QList>
-#include <QMutex>
 #include <QString>
 #include <QStringList>
 
@@ -32,13 +31,12 @@ public:
 
     // Announces these services under `name` (replacing what was announced); none: withdraws.
     void announce(const QString &name, const QList<AnnouncedService> &services);
-    // What is announced now, in a sentence (for the log).
-    QString state() const;
 
 private:
     void clientChanged(AvahiClient *client, int state, int error);
     static void groupChanged(AvahiEntryGroup *group, int state, void *self);
     void publish();  // with Avahi's lock held
+    // Logs what is announced now, once per change (before Avahi's thread runs or under its lock).
     void setState(const QString &state);
 
     AvahiClient *m_client = nullptr;
@@ -46,8 +44,7 @@ private:
     QString m_name;        // as wanted
     QString m_published;   // as announced (after renames)
     QList<AnnouncedService> m_services;
-    mutable QMutex m_stateMutex;
-    QString m_state;
+    QString m_state;  // the last line logged
     AvahiSession m_avahi;  // last: its thread stops before the rest goes
 };
 

@@ -71,6 +71,14 @@ QString sendRaw(QWebSocket &ws, const QJsonObject &msg)
     return got.first().first().toString();
 }
 
+// The hello of an admin token, as a raw client sends it.
+QByteArray helloWithToken(const QByteArray &token)
+{
+    const QJsonObject args{{QStringLiteral("version"), 1}, {QStringLiteral("token"), QString::fromLatin1(token)}};
+    return QJsonDocument(QJsonObject{{QStringLiteral("id"), 1}, {QStringLiteral("op"), QStringLiteral("hello")}, {QStringLiteral("args"), args}})
+        .toJson(QJsonDocument::Compact);
+}
+
 void makeUser(TestServer &s, const QString &email, const QString &role)
 {
     const auto u = await(s.host().admin().accounts().createUser(email, QStringLiteral("pw-%1").arg(role), role, 0));
@@ -323,10 +331,7 @@ private slots:
         std::atomic<int> phase{0};  // 1: following, not reading; 2: read again; 3: done
         qint64 received = 0, dropped = 0;
         const quint16 adminPort = s.host().snapshot().admin.port;
-        const QByteArray hello = QJsonDocument(QJsonObject{{QStringLiteral("id"), 1}, {QStringLiteral("op"), QStringLiteral("hello")},
-                                                           {QStringLiteral("args"), QJsonObject{{QStringLiteral("version"), 1},
-                                                                                                {QStringLiteral("token"), QString::fromLatin1(token.value)}}}})
-                                     .toJson(QJsonDocument::Compact);
+        const QByteArray hello = helloWithToken(token.value);
         std::thread watcher([&] {
             RawWs stalled(adminPort, "/");
             RawFrame f;
@@ -391,10 +396,7 @@ private slots:
         const auto token = await(s.host().admin().accounts().createApiToken(QStringLiteral("ops"), QStringLiteral("admin")));
         QVERIFY(token.ok());
         const quint16 adminPort = s.host().snapshot().admin.port;
-        const QByteArray hello = QJsonDocument(QJsonObject{{QStringLiteral("id"), 1}, {QStringLiteral("op"), QStringLiteral("hello")},
-                                                           {QStringLiteral("args"), QJsonObject{{QStringLiteral("version"), 1},
-                                                                                                {QStringLiteral("token"), QString::fromLatin1(token.value)}}}})
-                                     .toJson(QJsonDocument::Compact);
+        const QByteArray hello = helloWithToken(token.value);
         std::atomic<int> closeCode{-2};
         std::thread asker([&] {
             RawWs ws(adminPort, "/");

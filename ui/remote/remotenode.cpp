@@ -410,7 +410,6 @@ void RemoteNode::resume()
     if (m_observed || m_wantPresence)
         request(QStringLiteral("watch"), {{QStringLiteral("connections"), m_observed}, {QStringLiteral("presence"), m_wantPresence}});
     request(QStringLiteral("capture.follow"), {{QStringLiteral("after"), qint64(m_lastRecordId)}, {QStringLiteral("filter"), apijson::toJson(m_filter)}});
-    m_following = true;
 }
 
 void RemoteNode::setObserved(bool observed)

@@ -122,7 +122,6 @@ private:
     mutable quint64 m_droppedReported = 0;
     bool m_observed = false;
     mutable bool m_wantPresence = false;
-    bool m_following = false;
     CaptureFilter m_filter;
     quint64 m_lastRecordId = 0;   // the node's cursor: its last record id sent to us
     quint64 m_localRecordId = 0;  // what captured() numbers the records with
