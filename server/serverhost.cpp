@@ -390,15 +390,12 @@ void ServerHost::updateAnnouncement()
 {
     if (!m_announcer)
         return;
-    auto lan = [](const QString &address) {
-        return address != QLatin1String("localhost") && !address.startsWith(QLatin1String("127.")) && address != QLatin1String("::1");
-    };
     QStringList txt{QStringLiteral("node=") + QSysInfo::machineHostName(), QStringLiteral("version=") + QStringLiteral(SWITCHBOARD_VERSION)};
     quint16 chatPort = 0, anyPort = 0;
     bool chatTls = false;
     for (const ListenerStatus &l : std::as_const(m_status)) {
-        if (!m_running || !l.running || !l.port || !lan(l.address))
-            continue;
+        if (!m_running || !l.running || !l.port || l.lanUrls.isEmpty())
+            continue;  // other machines reach only listeners with LAN addresses
         anyPort = anyPort ? anyPort : l.port;
         for (const QString &service : l.services)
             txt.append(QStringLiteral("%1=%2").arg(service).arg(l.port));
@@ -439,7 +436,7 @@ ServerSnapshot ServerHost::snapshot() const
     s.dataDir = m_ctx->config.dataDir;
     for (const ServiceCountersSnapshot &c : s.services) {
         s.pingIntervalMs.insert(c.service, m_ctx->limitsFor(c.service).pingIntervalMs);
-        if (m_ctx->telemetry->service(c.service).capture.load(std::memory_order_relaxed))
+        if (capturing(c.service))
             s.capturing.append(c.service);
     }
     if (m_endpoint)
