@@ -1,6 +1,8 @@
 #include "config.h"
 
+#include "broker/redisaddress.h"
 #include "services/descriptor.h"
+#include "store/database.h"
 
 #include <QDir>
 #include <QFile>
@@ -8,6 +10,7 @@
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSet>
 
 namespace sb {
@@ -115,7 +118,7 @@ QJsonObject ServerConfig::toJson() const
     if (admin.tls)
         adminObject.insert(QStringLiteral("tls"), QJsonObject{{QStringLiteral("certificate"), admin.tls->certificate},
                                                               {QStringLiteral("key"), admin.tls->key}});
-    return {{QStringLiteral("workers"), workers},
+    QJsonObject out{{QStringLiteral("workers"), workers},
             {QStringLiteral("admin"), adminObject},
             {QStringLiteral("announce"), announce},
             {QStringLiteral("event_loop"), eventLoop},
@@ -131,6 +134,11 @@ QJsonObject ServerConfig::toJson() const
             {QStringLiteral("password_hash_threads"), passwordHashThreads},
             {QStringLiteral("password_hash_queue"), passwordHashQueue},
             {QStringLiteral("shutdown_grace_ms"), shutdownGraceMs}};
+    if (cluster.enabled() || !cluster.node.isEmpty())
+        out.insert(QStringLiteral("cluster"), QJsonObject{{QStringLiteral("node"), cluster.node},
+                                                          {QStringLiteral("redis"), cluster.redis},
+                                                          {QStringLiteral("database"), cluster.database}});
+    return out;
 }
 
 bool ServerConfig::overridePort(const QString &service, int port, QString *error)
@@ -187,6 +195,29 @@ void ServerConfig::overrideAddress(const QString &address)
         l.address = address;
 }
 
+namespace {
+QString validateCluster(const ClusterConfig &c)
+{
+    if (!c.enabled())
+        return {};
+    if (c.redis.isEmpty())
+        return QStringLiteral("cluster.redis: missing (cluster mode needs Redis for events and presence and PostgreSQL "
+                              "for storage; give both, e.g. \"redis\": \"redis://10.0.0.5:6379/0\")");
+    if (c.database.isEmpty())
+        return QStringLiteral("cluster.database: missing (cluster mode needs Redis for events and presence and PostgreSQL "
+                              "for storage; give both, e.g. \"database\": \"postgresql://switchboard:secret@10.0.0.5:5432/switchboard\")");
+    QString error;
+    if (!RedisAddress::parse(c.redis, &error))
+        return QStringLiteral("cluster.redis: %1").arg(error);
+    if (!PostgresAddress::parse(c.database, &error))
+        return QStringLiteral("cluster.database: %1").arg(error);
+    static const QRegularExpression nodeName(QStringLiteral("^[A-Za-z0-9._-]{1,63}$"));
+    if (!c.node.isEmpty() && !nodeName.match(c.node).hasMatch())
+        return QStringLiteral("cluster.node: '%1' must be 1 to 63 of the characters A-Z a-z 0-9 . _ -").arg(c.node);
+    return {};
+}
+}  // namespace
+
 QString ServerConfig::validate() const
 {
     if (listeners.isEmpty())
@@ -218,7 +249,7 @@ QString ServerConfig::validate() const
         if (l.tls && (l.tls->certificate.isEmpty() || l.tls->key.isEmpty()))
             return QStringLiteral("%1.tls: certificate and key files are both needed").arg(where);
     }
-    return {};
+    return validateCluster(cluster);
 }
 
 }  // namespace sb

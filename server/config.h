@@ -62,6 +62,15 @@ struct AdminConfig {
     std::optional<TlsFiles> tls;              // wss:// when set (recommended for "lan")
 };
 
+// Cluster mode (docs/cluster.md): several nodes serve as one over Redis (events, presence)
+// and PostgreSQL (everything SQLite stores). Both empty: the embedded default.
+struct ClusterConfig {
+    QString node;      // this node's name, unique in the cluster (default: the host name)
+    QString redis;     // redis://[:password@]host[:port][/db]
+    QString database;  // postgresql://user:password@host[:port]/dbname
+    bool enabled() const { return !redis.isEmpty() || !database.isEmpty(); }
+};
+
 struct ServerConfig {
     QString dataDir;
     int workers = 0;  // 0 = one per core
@@ -71,6 +80,7 @@ struct ServerConfig {
     Limits limits;  // server-wide: request heads, total connections
     QHash<QString, ServiceConfig> services;
     AdminConfig admin;
+    ClusterConfig cluster;
     bool announce = true;  // DNS-SD on the LAN (Avahi): _switchboard._tcp and _http._tcp
     int accessTokenTtlDays = 30;
     int ticketTtlSeconds = 30;

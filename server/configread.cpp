@@ -161,6 +161,28 @@ bool readAdmin(const QJsonValue &v, AdminConfig *admin, QString *error)
     return !o.contains(QLatin1String("tls")) || readTls(o[QLatin1String("tls")], QStringLiteral("admin.tls"), &admin->tls, error);
 }
 
+bool readCluster(const QJsonValue &v, ClusterConfig *cluster, QString *error)
+{
+    if (!v.isObject()) {
+        *error = QStringLiteral("cluster: must be an object");
+        return false;
+    }
+    const QJsonObject o = v.toObject();
+    if (!checkKeys(o, QStringLiteral("cluster"), {QStringLiteral("node"), QStringLiteral("redis"), QStringLiteral("database")}, error))
+        return false;
+    for (const auto &[key, out] : {std::pair{QLatin1String("node"), &cluster->node}, std::pair{QLatin1String("redis"), &cluster->redis},
+                                   std::pair{QLatin1String("database"), &cluster->database}}) {
+        if (!o.contains(key))
+            continue;
+        if (!o[key].isString()) {
+            *error = QStringLiteral("cluster.%1: must be a string").arg(key);
+            return false;
+        }
+        *out = o[key].toString();
+    }
+    return true;
+}
+
 bool readListeners(const QJsonValue &lv, ServerConfig *c, QString *error)
 {
     if (!lv.isArray()) {
@@ -187,7 +209,8 @@ std::optional<ServerConfig> ServerConfig::fromJson(const QJsonObject &obj, const
     ServerConfig c = base;
     if (!checkKeys(obj, QString(),
                    QStringList{QStringLiteral("event_loop"), QStringLiteral("listen_address"), QStringLiteral("listeners"),
-                               QStringLiteral("limits"), QStringLiteral("services"), QStringLiteral("admin"), QStringLiteral("announce")} + keysOf(kServerFields),
+                               QStringLiteral("limits"), QStringLiteral("services"), QStringLiteral("admin"), QStringLiteral("announce"),
+                               QStringLiteral("cluster")} + keysOf(kServerFields),
                    error)
         || !readFields(obj, QString(), kServerFields, &c, error))
         return std::nullopt;
@@ -215,6 +238,8 @@ std::optional<ServerConfig> ServerConfig::fromJson(const QJsonObject &obj, const
             it->limits = Limits::fromJson(obj[QLatin1String("limits")].toObject(), it->limits, QString(), &ignored);
     }
     if (obj.contains(QLatin1String("admin")) && !readAdmin(obj[QLatin1String("admin")], &c.admin, error))
+        return std::nullopt;
+    if (obj.contains(QLatin1String("cluster")) && !readCluster(obj[QLatin1String("cluster")], &c.cluster, error))
         return std::nullopt;
     if (obj.contains(QLatin1String("announce"))) {
         if (!obj[QLatin1String("announce")].isBool()) {

@@ -6,6 +6,7 @@ Q_LOGGING_CATEGORY(lcStore, "switchboard.store", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcAccounts, "switchboard.accounts", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcGeneric, "switchboard.generic", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcHost, "switchboard.host", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcCluster, "switchboard.cluster", QtInfoMsg)
 
 bool setLogLevel(const QString &level)
 {

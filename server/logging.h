@@ -9,6 +9,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcStore)
 Q_DECLARE_LOGGING_CATEGORY(lcAccounts)
 Q_DECLARE_LOGGING_CATEGORY(lcGeneric)
 Q_DECLARE_LOGGING_CATEGORY(lcHost)
+Q_DECLARE_LOGGING_CATEGORY(lcCluster)
 
 // Applies a level ("debug", "info", "warning", "error") to every switchboard.* category.
 // Returns false for an unknown level.

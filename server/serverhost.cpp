@@ -9,6 +9,8 @@
 #include "admin/lanannouncer.h"
 #include "api/localadmin.h"
 #include "broker/broker.h"
+#include "broker/clusterbroker.h"
+#include "broker/redisconnection.h"
 #include "logging.h"
 #include "net/acceptor.h"
 #include "net/descriptors.h"
@@ -27,6 +29,7 @@
 #include <QUuid>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSysInfo>
 #include <QThread>
 
@@ -126,6 +129,8 @@ bool ServerHost::start(QString *error)
     if (!prepareContext(error) || !buildListeners(error))
         return false;
     startWorkers();
+    if (m_cluster)
+        m_cluster->start(m_workers.front());
     for (int i = 0; i < int(m_runtimes.size()); ++i) {
         if (!bind(i, error)) {
             stop();
@@ -140,6 +145,14 @@ bool ServerHost::start(QString *error)
     }
     emit listenersChanged();
     return true;
+}
+
+std::unique_ptr<Database> makeDatabase(const ServerConfig &config)
+{
+    QString ignored;  // validated with the configuration
+    if (const auto postgres = config.cluster.enabled() ? PostgresAddress::parse(config.cluster.database, &ignored) : std::nullopt)
+        return std::make_unique<Database>(*postgres, schemaMigrations());
+    return std::make_unique<Database>(QDir(config.dataDir).filePath(QStringLiteral("switchboard.sqlite")), schemaMigrations());
 }
 
 bool ServerHost::prepareContext(QString *error)
@@ -160,7 +173,7 @@ bool ServerHost::prepareContext(QString *error)
     SpareDescriptor::instance();  // held from now on, for when descriptors run out
     ctx.gate = std::make_unique<ConnectionGate>(ctx.connectionBudget);
     ctx.publishLimits();
-    ctx.database = std::make_unique<Database>(QDir(ctx.config.dataDir).filePath(QStringLiteral("switchboard.sqlite")), schemaMigrations());
+    ctx.database = makeDatabase(ctx.config);
     if (!ctx.database->open(error))
         return false;
     ctx.accounts = std::make_unique<AccountStore>(*ctx.database, ctx.config.accessTokenTtlDays, ctx.config.ticketTtlSeconds);
@@ -174,7 +187,51 @@ bool ServerHost::prepareContext(QString *error)
     ctx.logins = std::make_unique<LoginLimiter>(LoginLimiter::Policy{ctx.config.loginFailuresPerAddress,
                                                                      ctx.config.loginFailuresPerAccount,
                                                                      ctx.config.loginWindowSeconds * 1000});
-    ctx.broker = std::make_unique<LocalBroker>();
+    m_cluster = nullptr;
+    if (!ctx.config.cluster.enabled()) {
+        ctx.broker = std::make_unique<LocalBroker>();
+        return true;
+    }
+    return joinCluster(error);
+}
+
+bool ServerHost::joinCluster(QString *error)
+{
+    ServerContext &ctx = *m_ctx;
+    ClusterConfig &cluster = ctx.config.cluster;
+    if (cluster.node.isEmpty()) {
+        cluster.node = QSysInfo::machineHostName().section(QLatin1Char('.'), 0, 0);
+        cluster.node.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("-"));
+        if (cluster.node.isEmpty())
+            cluster.node = QStringLiteral("node");
+    }
+    const auto redis = RedisAddress::parse(cluster.redis, error);
+    if (!redis)
+        return false;
+    const QByteArray prefix = "sb:" + ctx.database->clusterId().toUtf8() + ":";
+    // A node of the same name that is alive refreshes its key every second; one that just
+    // died leaves it for at most 3 s.
+    const QByteArray key = prefix + "node:" + cluster.node.toUtf8();
+    for (QElapsedTimer waited; ; ) {
+        const auto taken = redisCommandNow(*redis, {"SET", key, "starting", "PX", "3000", "NX"}, error);
+        if (!taken)
+            return false;
+        if (taken->type != RedisReply::Type::Nil)
+            break;
+        if (!waited.isValid())
+            waited.start();
+        if (waited.elapsed() > 3500) {
+            *error = QStringLiteral("cluster.node: a node named '%1' is already running in this cluster; "
+                                    "give this one another name (--node NAME)").arg(cluster.node);
+            return false;
+        }
+        QThread::msleep(250);
+    }
+    auto broker = std::make_unique<ClusterBroker>(*redis, prefix, cluster.node);
+    m_cluster = broker.get();
+    ctx.broker = std::move(broker);
+    qCInfo(lcCluster) << "cluster node" << cluster.node << "with Redis at" << redis->display() << "and PostgreSQL at"
+                      << ctx.database->filePath();
     return true;
 }
 
@@ -319,6 +376,8 @@ void ServerHost::stop()
     ctx.blockingPool.waitForDone();
     for (const auto &svc : m_services)
         svc->drain();
+    if (m_cluster)
+        runOn(m_workers.front(), [c = m_cluster] { c->stopHere(); });
     for (Worker *w : m_workers)
         runOn(w, [&ctx] { ctx.database->closeThisThread(); });
     for (QThread *t : m_workerThreads) {

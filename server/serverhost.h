@@ -23,6 +23,7 @@ namespace sb {
 
 class AccountStore;
 class Acceptor;
+class ClusterBroker;
 class AdminEndpoint;
 class LanAnnouncer;
 class Database;
@@ -31,6 +32,10 @@ class Service;
 class Worker;
 struct ListenerRuntime;
 struct ServerContext;
+
+// The store `config` asks for: <dataDir>/switchboard.sqlite, or the cluster's PostgreSQL
+// (docs/cluster.md). Not yet opened.
+std::unique_ptr<Database> makeDatabase(const ServerConfig &config);
 
 class ServerHost final : public QObject, public Monitor
 {
@@ -114,6 +119,7 @@ private:
     // start(), in steps: the shared context (store, accounts, limits, broker), the services
     // and one router per listener, the worker threads.
     bool prepareContext(QString *error);
+    bool joinCluster(QString *error);  // cluster mode: the node name, Redis, the broker
     bool buildListeners(QString *error);
     void startWorkers();
     bool bind(int id, QString *error);
@@ -128,6 +134,7 @@ private:
     std::vector<Worker *> m_workers;
     std::vector<QThread *> m_workerThreads;
     std::unique_ptr<Acceptor> m_acceptor;
+    ClusterBroker *m_cluster = nullptr;  // ctx.broker in cluster mode
     bool m_running = false;
     bool m_observed = false;
     qint64 m_startedAtMs = 0;

@@ -22,12 +22,17 @@ ServerOptions::ServerOptions()
             QStringLiteral("REACH"))
     , adminPort(QStringLiteral("admin-port"), QStringLiteral("Port of the admin endpoint (default 8070; 0 picks a free port)."), QStringLiteral("PORT"))
     , noAnnounce(QStringLiteral("no-announce"), QStringLiteral("Do not announce this node on the LAN (DNS-SD/mDNS via Avahi)."))
+    , node(QStringLiteral("node"), QStringLiteral("Cluster mode: this node's name, unique in the cluster (default: the host name)."), QStringLiteral("NAME"))
+    , redis(QStringLiteral("redis"), QStringLiteral("Cluster mode: Redis for events and presence, redis://host:port/db (docs/cluster.md)."), QStringLiteral("URL"))
+    , database(QStringLiteral("database"),
+               QStringLiteral("Cluster mode: PostgreSQL for storage, postgresql://user:password@host:port/dbname (docs/cluster.md)."),
+               QStringLiteral("URL"))
 {
 }
 
 void ServerOptions::addTo(QCommandLineParser &parser) const
 {
-    parser.addOptions({dataDir, config, listenAddress, port, logLevel, workers, admin, adminPort, noAnnounce});
+    parser.addOptions({dataDir, config, listenAddress, port, logLevel, workers, admin, adminPort, noAnnounce, node, redis, database});
 }
 
 std::optional<ServerConfig> ServerOptions::resolve(const QCommandLineParser &p, QString *error) const
@@ -78,11 +83,22 @@ std::optional<ServerConfig> ServerOptions::resolve(const QCommandLineParser &p, 
     }
     if (p.isSet(noAnnounce))
         c->announce = false;
+    if (p.isSet(node))
+        c->cluster.node = p.value(node);
+    if (p.isSet(redis))
+        c->cluster.redis = p.value(redis);
+    if (p.isSet(database))
+        c->cluster.database = p.value(database);
     const QString problem = c->validate();
     if (!problem.isEmpty()) {
         *error = p.isSet(listenAddress) && problem.contains(QLatin1String(".address"))
             ? QStringLiteral("--listen-address: %1").arg(problem)
             : problem;
+        // Name the option the user typed, not the key it set.
+        for (const auto &[option, key] : {std::pair{&redis, "cluster.redis"}, std::pair{&database, "cluster.database"}, std::pair{&node, "cluster.node"}}) {
+            if (problem.startsWith(QLatin1String(key)) && (p.isSet(*option) || p.isSet(redis) || p.isSet(database)))
+                *error = QStringLiteral("--%1%2").arg(option->names().first(), problem.mid(qsizetype(strlen(key))));
+        }
         return std::nullopt;
     }
     return c;

@@ -1,6 +1,7 @@
 #pragma once
 // The command-line options that configure a server, shared by switchboardd and the GUI:
-// --data-dir, --config, --listen-address, --port SERVICE=PORT, --log-level, --workers, --admin, --admin-port, --no-announce.
+// --data-dir, --config, --listen-address, --port SERVICE=PORT, --log-level, --workers, --admin, --admin-port, --no-announce,
+// --node, --redis, --database (cluster mode).
 
 #include "config.h"
 
@@ -21,6 +22,9 @@ struct ServerOptions {
     QCommandLineOption admin;
     QCommandLineOption adminPort;
     QCommandLineOption noAnnounce;
+    QCommandLineOption node;
+    QCommandLineOption redis;
+    QCommandLineOption database;
 
     ServerOptions();
     void addTo(QCommandLineParser &parser) const;

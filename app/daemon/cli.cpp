@@ -69,7 +69,7 @@ std::unique_ptr<AdminStore> openStore(const ServerConfig &config, QString *error
         return nullptr;
     }
     auto s = std::make_unique<AdminStore>();
-    s->db = std::make_unique<Database>(QDir(config.dataDir).filePath(QStringLiteral("switchboard.sqlite")), schemaMigrations());
+    s->db = makeDatabase(config);
     if (!s->db->open(error))
         return nullptr;
     s->accounts = std::make_unique<AccountStore>(*s->db, config.accessTokenTtlDays, config.ticketTtlSeconds);

@@ -75,6 +75,18 @@ const std::vector<Migration> &accountMigrations()
                         " address TEXT NOT NULL,"
                         " action TEXT NOT NULL,"
                         " detail TEXT NOT NULL DEFAULT '')"),
+     },
+     {
+         // PostgreSQL changes the CHECK in place (and keeps the id sequence).
+         QStringLiteral("ALTER TABLE api_tokens DROP CONSTRAINT api_tokens_scope_check"),
+         QStringLiteral("ALTER TABLE api_tokens ADD CONSTRAINT api_tokens_scope_check CHECK (scope IN ('private','public','admin'))"),
+         QStringLiteral("CREATE TABLE audit_log ("
+                        " id BIGSERIAL PRIMARY KEY,"
+                        " at BIGINT NOT NULL,"
+                        " who TEXT NOT NULL,"
+                        " address TEXT NOT NULL,"
+                        " action TEXT NOT NULL,"
+                        " detail TEXT NOT NULL DEFAULT '')"),
      }},
     };
     return all;

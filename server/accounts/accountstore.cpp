@@ -98,7 +98,7 @@ std::optional<User> AccountStore::createUser(const QString &email, const QString
     }
     QSqlDatabase db = m_db.connection();
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO users (uuid, email, password_hash, role, balance, created_at) VALUES (?,?,?,?,?,?)"));
+    q.prepare(QStringLiteral("INSERT INTO users (uuid, email, password_hash, role, balance, created_at) VALUES (?,?,?,?,?,?) RETURNING id"));
     const QString created = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     q.addBindValue(secrets::randomUuid());
     q.addBindValue(e);
@@ -106,7 +106,7 @@ std::optional<User> AccountStore::createUser(const QString &email, const QString
     q.addBindValue(role);
     q.addBindValue(balance);
     q.addBindValue(created);
-    if (!q.exec()) {
+    if (!q.exec() || !q.next()) {
         const QString text = q.lastError().text();
         *error = text.contains(QLatin1String("UNIQUE"), Qt::CaseInsensitive) ? Error::EmailTaken : Error::Storage;
         if (*error == Error::Storage)
@@ -114,7 +114,9 @@ std::optional<User> AccountStore::createUser(const QString &email, const QString
         return std::nullopt;
     }
     *error = Error::None;
-    return userById(q.lastInsertId().toLongLong());
+    const qint64 id = q.value(0).toLongLong();
+    q.finish();
+    return userById(id);
 }
 
 std::optional<User> AccountStore::verifyLogin(const QString &email, const QString &password)

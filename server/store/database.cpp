@@ -4,6 +4,8 @@
 
 #include <QCryptographicHash>
 #include <QFileInfo>
+#include <QRegularExpression>
+#include <QUrl>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
@@ -90,7 +92,53 @@ Database::Database(const QString &filePath, std::vector<Migration> schema)
 {
 }
 
+Database::Database(const PostgresAddress &server, std::vector<Migration> schema)
+    : Database(server.display(), std::move(schema))
+{
+    m_postgres = server;
+}
+
 Database::~Database() = default;
+
+std::optional<PostgresAddress> PostgresAddress::parse(const QString &text, QString *error)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    const bool scheme = url.scheme() == QLatin1String("postgresql") || url.scheme() == QLatin1String("postgres");
+    PostgresAddress a;
+    a.host = url.host();
+    a.port = url.port(5432);
+    a.user = url.userName();
+    a.password = url.password();
+    a.database = url.path().mid(1);
+    if (!url.isValid() || !scheme || a.host.isEmpty() || a.user.isEmpty() || a.database.isEmpty() || a.database.contains(QLatin1Char('/'))) {
+        *error = QStringLiteral("'%1' is not a PostgreSQL URL (expected postgresql://user:password@host:port/dbname)").arg(text);
+        return std::nullopt;
+    }
+    if (a.port < 1 || a.port > 65535) {
+        *error = QStringLiteral("'%1': the port must be from 1 to 65535").arg(text);
+        return std::nullopt;
+    }
+    return a;
+}
+
+QString PostgresAddress::display() const
+{
+    return QStringLiteral("postgresql://%1@%2:%3/%4").arg(user, host).arg(port).arg(database);
+}
+
+QString Database::toPostgres(const QString &sql)
+{
+    static const QRegularExpression serial(QStringLiteral("\\bINTEGER PRIMARY KEY AUTOINCREMENT\\b"));
+    static const QRegularExpression nocase(QStringLiteral("\\bTEXT\\b([^,]*?)\\s+COLLATE NOCASE\\b"));
+    static const QRegularExpression integer(QStringLiteral("\\bINTEGER\\b"));
+    static const QRegularExpression blob(QStringLiteral("\\bBLOB\\b"));
+    QString out = sql;
+    out.replace(serial, QStringLiteral("BIGSERIAL PRIMARY KEY"));
+    out.replace(nocase, QStringLiteral("CITEXT\\1"));
+    out.replace(integer, QStringLiteral("BIGINT"));
+    out.replace(blob, QStringLiteral("BYTEA"));
+    return out;
+}
 
 void Database::closeThisThread()
 {
@@ -108,25 +156,55 @@ QSqlDatabase Database::connection()
     const QString name = m_prefix + QString::number(quintptr(QThread::currentThreadId()), 16);
     if (QSqlDatabase::contains(name))
         return QSqlDatabase::database(name, true);
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-    db.setDatabaseName(m_path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    QSqlDatabase db;
+    if (m_postgres) {
+        db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(m_postgres->host);
+        db.setPort(m_postgres->port);
+        db.setUserName(m_postgres->user);
+        db.setPassword(m_postgres->password);
+        db.setDatabaseName(m_postgres->database);
+        // Never wait long for a server that is not there: start-up says so, writes fail.
+        db.setConnectOptions(QStringLiteral("connect_timeout=5;application_name=switchboard"));
+    } else {
+        db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(m_path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    }
+    if (!t_connectionsGone)
+        t_connections.names.append(name);
     if (!db.open()) {
         qCWarning(lcStore) << "cannot open" << m_path << db.lastError().text();
         return db;
     }
+    if (m_postgres)
+        return db;
     QString err;
     exec(db, QStringLiteral("PRAGMA foreign_keys=ON"), &err);
     exec(db, QStringLiteral("PRAGMA synchronous=FULL"), &err);
-    if (!t_connectionsGone)
-        t_connections.names.append(name);
     return db;
+}
+
+bool Database::checkNumbering(QString *error) const
+{
+    for (size_t i = 0; i < m_schema.size(); ++i) {
+        if (m_schema[i].version != int(i) + 1) {
+            *error = QStringLiteral("schema migrations must be numbered 1, 2, 3, ... without gaps or repeats; "
+                                    "found %1 where %2 belongs").arg(m_schema[i].version).arg(i + 1);
+            return false;
+        }
+    }
+    return true;
 }
 
 bool Database::open(QString *error, int targetVersion)
 {
     if (targetVersion < 0)
         targetVersion = latestSchemaVersion();
+    if (!checkNumbering(error))
+        return false;
+    if (m_postgres)
+        return openPostgres(error, targetVersion);
     const QString unwritable = checkWritable(m_path);
     if (!unwritable.isEmpty()) {
         *error = unwritable;
@@ -144,14 +222,45 @@ bool Database::open(QString *error, int targetVersion)
         return false;
     }
     wal.finish();
-    for (size_t i = 0; i < m_schema.size(); ++i) {
-        if (m_schema[i].version != int(i) + 1) {
-            *error = QStringLiteral("schema migrations must be numbered 1, 2, 3, ... without gaps or repeats; "
-                                    "found %1 where %2 belongs").arg(m_schema[i].version).arg(i + 1);
-            return false;
-        }
+    return migrate(db, schemaVersion(), targetVersion, error);
+}
+
+bool Database::openPostgres(QString *error, int targetVersion)
+{
+    QSqlDatabase db = connection();
+    if (!db.isOpen()) {
+        *error = QStringLiteral("cannot connect to PostgreSQL at %1: %2").arg(m_path, db.lastError().databaseText().trimmed());
+        closeThisThread();
+        return false;
     }
-    const int current = schemaVersion();
+    // Nodes that start together take turns: the first migrates, the others find it done.
+    QString e;
+    exec(db, QStringLiteral("SET client_min_messages TO warning"), nullptr);  // no NOTICEs on stderr for IF NOT EXISTS
+    if (!exec(db, QStringLiteral("SELECT pg_advisory_lock(1937007714)"), &e)
+        || !exec(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"), &e)
+        || !exec(db, QStringLiteral("CREATE EXTENSION IF NOT EXISTS citext"), &e)
+        || !exec(db, QStringLiteral("CREATE TABLE IF NOT EXISTS cluster_identity (id TEXT NOT NULL)"), &e)
+        || !exec(db, QStringLiteral("INSERT INTO cluster_identity (id) SELECT substr(md5(random()::text || clock_timestamp()::text), 1, 12)"
+                                    " WHERE NOT EXISTS (SELECT 1 FROM cluster_identity)"), &e)) {
+        *error = QStringLiteral("cannot prepare PostgreSQL database %1: %2").arg(m_path, e);
+        exec(db, QStringLiteral("SELECT pg_advisory_unlock_all()"), nullptr);
+        return false;
+    }
+    QSqlQuery id(db);
+    if (id.exec(QStringLiteral("SELECT id FROM cluster_identity")) && id.next())
+        m_clusterId = id.value(0).toString();
+    id.finish();
+    const bool ok = migrate(db, schemaVersion(), targetVersion, error);
+    exec(db, QStringLiteral("SELECT pg_advisory_unlock_all()"), nullptr);
+    return ok;
+}
+
+bool Database::migrate(QSqlDatabase &db, int current, int targetVersion, QString *error)
+{
+    if (current < 0) {
+        *error = QStringLiteral("cannot read the schema version of %1: %2").arg(m_path, db.lastError().text());
+        return false;
+    }
     if (current > latestSchemaVersion()) {
         *error = QStringLiteral("database %1 has schema version %2, newer than this build knows (%3)")
                      .arg(m_path).arg(current).arg(latestSchemaVersion());
@@ -164,7 +273,15 @@ bool Database::open(QString *error, int targetVersion)
             *error = QStringLiteral("cannot start migration %1: %2").arg(m.version).arg(db.lastError().text());
             return false;
         }
-        for (const QString &sql : m.statements) {
+        QStringList statements = m.statements;
+        if (m_postgres && !m.postgres.isEmpty())
+            statements = m.postgres;
+        else if (m_postgres)
+            std::transform(statements.begin(), statements.end(), statements.begin(), &Database::toPostgres);
+        statements.append(m_postgres ? QStringLiteral("DELETE FROM schema_version") : QStringLiteral("PRAGMA user_version=%1").arg(m.version));
+        if (m_postgres)
+            statements.append(QStringLiteral("INSERT INTO schema_version (version) VALUES (%1)").arg(m.version));
+        for (const QString &sql : statements) {
             QString e;
             if (!exec(db, sql, &e)) {
                 rollback(db);
@@ -172,10 +289,9 @@ bool Database::open(QString *error, int targetVersion)
                 return false;
             }
         }
-        QString e;
-        if (!exec(db, QStringLiteral("PRAGMA user_version=%1").arg(m.version), &e) || !commit(db)) {
+        if (!commit(db)) {
             rollback(db);
-            *error = QStringLiteral("migration %1 failed: %2").arg(m.version).arg(e);
+            *error = QStringLiteral("migration %1 failed: cannot commit: %2").arg(m.version).arg(db.lastError().text());
             return false;
         }
         qCInfo(lcStore) << "database migrated to schema version" << m.version;
@@ -185,7 +301,7 @@ bool Database::open(QString *error, int targetVersion)
 
 bool Database::beginImmediate(QSqlDatabase &db)
 {
-    return exec(db, QStringLiteral("BEGIN IMMEDIATE"), nullptr);
+    return exec(db, m_postgres ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"), nullptr);
 }
 
 bool Database::commit(QSqlDatabase &db)
@@ -211,6 +327,11 @@ int Database::schemaVersion()
 {
     QSqlDatabase db = connection();
     QSqlQuery q(db);
+    if (m_postgres) {
+        if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_version")) || !q.next())
+            return -1;
+        return q.value(0).toInt();
+    }
     if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
         return q.value(0).toInt();
     return -1;

@@ -1,7 +1,9 @@
 #pragma once
-// The SQLite store: one file in the data directory, WAL mode, numbered migrations, and one
-// connection per thread (Qt Sql connections are thread-affine). Any thread may call
-// connection(); each gets its own, closed when that thread ends.
+// The store: SQLite (one file in the data directory, WAL mode) or, in cluster mode,
+// PostgreSQL (docs/cluster.md); numbered migrations, and one connection per thread (Qt Sql
+// connections are thread-affine). Any thread may call connection(); each gets its own,
+// closed when that thread ends. Statements are written once for both (ON CONFLICT,
+// RETURNING); migrations are written for SQLite and translated (migrations.h).
 
 #include "migrations.h"
 
@@ -10,6 +12,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QSqlQuery;
@@ -19,30 +22,57 @@ namespace sb {
 // A system error number as a user reads it: "the disk is full", "read-only file system"...
 QString describeErrno(int error);
 
+// Where a cluster's PostgreSQL is: postgresql://user:password@host[:port]/dbname.
+struct PostgresAddress {
+    QString host;
+    int port = 5432;
+    QString user;
+    QString password;
+    QString database;
+
+    // Null, with the reason in `error`, when `url` is not of this form.
+    static std::optional<PostgresAddress> parse(const QString &url, QString *error);
+    // Without the password.
+    QString display() const;
+};
+
 class Database final
 {
 public:
+    enum class Dialect { Sqlite, Postgres };
+
     // `schema`: every migration, by number (sb::schemaMigrations() for the server's).
     Database(const QString &filePath, std::vector<Migration> schema);
+    Database(const PostgresAddress &server, std::vector<Migration> schema);
+    Dialect dialect() const { return m_postgres ? Dialect::Postgres : Dialect::Sqlite; }
+    // A migration statement written for SQLite, in PostgreSQL's words: INTEGER → BIGINT,
+    // INTEGER PRIMARY KEY AUTOINCREMENT → BIGSERIAL PRIMARY KEY, BLOB → BYTEA, TEXT … COLLATE
+    // NOCASE → CITEXT.
+    static QString toPostgres(const QString &sqliteStatement);
     ~Database();
     Q_DISABLE_COPY_MOVE(Database)
 
-    // Opens the file, enables WAL and applies pending migrations up to `targetVersion`
-    // (tests stop early to build old schemas). Call once, before use.
+    // Opens the file (enables WAL) or connects to the server, and applies pending migrations
+    // up to `targetVersion` (tests stop early to build old schemas). Call once, before use.
+    // Nodes starting together against one PostgreSQL migrate one after the other.
     bool open(QString *error, int targetVersion = -1);
     QSqlDatabase connection();
     // Closes this thread's connection now (threads that end close theirs anyway).
     void closeThisThread();
+    // The SQLite file, or the PostgreSQL server as postgresql://user@host:port/db.
     QString filePath() const { return m_path; }
 
-    // Runs `sql` inside BEGIN IMMEDIATE ... COMMIT on this thread's connection.
-    // (QSqlDatabase::transaction() issues a plain BEGIN, which gives SQLITE_BUSY under
-    // concurrent writers.)
+    // Starts a write transaction: BEGIN IMMEDIATE on SQLite (QSqlDatabase::transaction()
+    // issues a plain BEGIN, which gives SQLITE_BUSY under concurrent writers), BEGIN on
+    // PostgreSQL.
     bool beginImmediate(QSqlDatabase &db);
     bool commit(QSqlDatabase &db);
     void rollback(QSqlDatabase &db);
 
     int latestSchemaVersion() const;
+    // PostgreSQL: the cluster's identity, made by the first node that opened the database
+    // (every node sharing it shares the cluster's Redis names). Empty for SQLite.
+    QString clusterId() const { return m_clusterId; }
     // Empty when the database file's directory (and the file, if it exists) can be written;
     // else why not, in the system's words ("the disk is full", "read-only file system",
     // "permission denied").
@@ -50,9 +80,15 @@ public:
     int schemaVersion();
 
 private:
+    bool openPostgres(QString *error, int targetVersion);
+    bool migrate(QSqlDatabase &db, int current, int targetVersion, QString *error);
+    bool checkNumbering(QString *error) const;
+
     QString m_path;
     QString m_prefix;
     std::vector<Migration> m_schema;
+    std::optional<PostgresAddress> m_postgres;
+    QString m_clusterId;
 };
 
 // Prepared statements of one connection, kept for the life of a writer thread: SQLite

@@ -8,6 +8,9 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QNetworkCookieJar>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -37,6 +40,48 @@ public:
 };
 }  // namespace
 
+namespace {
+// SB_TEST_CLUSTER names the env file of tests/cluster/services.py (the `cluster` label runs
+// integration tests a second time that way): each server gets a fresh PostgreSQL database
+// and joins the Redis there as a one-node cluster.
+void joinTestCluster(sb::ServerConfig &c)
+{
+    const QString envFile = qEnvironmentVariable("SB_TEST_CLUSTER");
+    if (envFile.isEmpty())
+        return;
+    QFile f(envFile);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("SB_TEST_CLUSTER: cannot read %s", qPrintable(envFile));
+    QHash<QString, QString> env;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        const qsizetype eq = line.indexOf('=');
+        if (eq > 0)
+            env.insert(QString::fromUtf8(line.left(eq)), QString::fromUtf8(line.mid(eq + 1)).trimmed());
+    }
+    static int serial = 0;
+    const QString name = QStringLiteral("t%1_%2").arg(QCoreApplication::applicationPid()).arg(++serial);
+    const QUrl admin(env.value(QStringLiteral("POSTGRES")));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("sbtest-admin"));
+        db.setHostName(admin.host());
+        db.setPort(admin.port());
+        db.setUserName(admin.userName());
+        db.setDatabaseName(admin.path().mid(1));
+        if (!db.open())
+            qFatal("SB_TEST_CLUSTER: cannot reach PostgreSQL: %s", qPrintable(db.lastError().text()));
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("CREATE DATABASE %1").arg(name)))
+            qFatal("SB_TEST_CLUSTER: %s", qPrintable(q.lastError().text()));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("sbtest-admin"));
+    QUrl mine = admin;
+    mine.setPath(QLatin1Char('/') + name);
+    c.cluster.database = mine.toString();
+    c.cluster.redis = env.value(QStringLiteral("REDIS"));
+    c.cluster.node = name;
+}
+}  // namespace
+
 TestServer::TestServer(const std::function<void(sb::ServerConfig &)> &tweak)
 {
     m_nam.setCookieJar(new NoCookies(&m_nam));
@@ -49,6 +94,7 @@ TestServer::TestServer(const std::function<void(sb::ServerConfig &)> &tweak)
     c.shutdownGraceMs = 1000;
     c.admin.port = 0;  // the admin endpoint on a free port, on 127.0.0.1
     c.announce = false;  // tests of announcing turn it on
+    joinTestCluster(c);
     if (tweak)
         tweak(c);
     m_host = std::make_unique<sb::ServerHost>(c);

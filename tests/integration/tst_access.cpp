@@ -208,7 +208,9 @@ private slots:
         const QString token = server->registerAndLogin(QStringLiteral("remote@mail.com"), QStringLiteral("pw"));
         Client pop;
         QVERIFY(openPop(pop, token));
-        sb::Database db(QDir(server->dataDir()).filePath(QStringLiteral("switchboard.sqlite")), sb::schemaMigrations());
+        // The same store the server uses (SQLite, or PostgreSQL in the cluster label).
+        std::unique_ptr<sb::Database> own = sb::makeDatabase(server->host().config());
+        sb::Database &db = *own;
         QString error;
         QVERIFY2(db.open(&error), qPrintable(error));
         {

@@ -100,6 +100,7 @@ class TestChat : public QObject
 private:
     QTemporaryDir dataDir;
     std::unique_ptr<TestServer> server;
+    sb::ClusterConfig cluster;  // the cluster label's database, kept across restarts
     sb::User alice, bob, boss, carol;
     QString aliceToken, bobToken, bossToken, carolToken;
 
@@ -116,6 +117,10 @@ private:
     {
         server = std::make_unique<TestServer>([this](sb::ServerConfig &c) {
             c.dataDir = dataDir.path();
+            // In the cluster label: a restarted server finds the same PostgreSQL database.
+            if (cluster.enabled())
+                c.cluster = cluster;
+            cluster = c.cluster;
             c.workers = 2;
             c.services[QStringLiteral("chat")].limits.unauthenticatedMs = 600;
             c.services[QStringLiteral("chat")].edit<sb::chat::ChatSettings>().fileBytes = 100'000;
@@ -582,16 +587,23 @@ private slots:
         const sb::User erin = makeUser(QStringLiteral("erin@chat.test"), QStringLiteral("member"), 1000);
         const QString erinToken = server->host().accounts().issueAccessToken(erin.id);
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("trigger"));
-            db.setDatabaseName(dataDir.filePath(QStringLiteral("switchboard.sqlite")));
-            QVERIFY(db.open());
+            // A connection of its own to the server's store (SQLite, or PostgreSQL in the
+            // cluster label), as another process would have.
+            std::unique_ptr<sb::Database> own = sb::makeDatabase(server->host().config());
+            QSqlDatabase db = own->connection();
+            QVERIFY(db.isOpen());
             QSqlQuery q(db);
-            QVERIFY2(q.exec(QStringLiteral("CREATE TRIGGER refuse_boom BEFORE INSERT ON messages WHEN NEW.text = 'boom' "
-                                           "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")),
-                     qPrintable(q.lastError().text()));
-            db.close();
+            const QStringList trigger = own->dialect() == sb::Database::Dialect::Postgres
+                ? QStringList{QStringLiteral("CREATE FUNCTION refuse_boom() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                                             "IF NEW.text = 'boom' THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$"),
+                              QStringLiteral("CREATE TRIGGER refuse_boom BEFORE INSERT ON messages FOR EACH ROW EXECUTE FUNCTION refuse_boom()")}
+                : QStringList{QStringLiteral("CREATE TRIGGER refuse_boom BEFORE INSERT ON messages WHEN NEW.text = 'boom' "
+                                             "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")};
+            for (const QString &sql : trigger)
+                QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
+            q.finish();
+            own->closeThisThread();
         }
-        QSqlDatabase::removeDatabase(QStringLiteral("trigger"));
         ChatClient e1, e2;
         QVERIFY(e1.join(*server, alice.id, erinToken));
         QVERIFY(e2.join(*server, alice.id, erinToken));
@@ -615,14 +627,14 @@ private slots:
             stored += v.toObject().value(QStringLiteral("member_id")).toInteger() == erin.id;
         QCOMPARE(stored, 59);
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("trigger"));
-            db.setDatabaseName(dataDir.filePath(QStringLiteral("switchboard.sqlite")));
-            QVERIFY(db.open());
+            std::unique_ptr<sb::Database> own = sb::makeDatabase(server->host().config());
+            QSqlDatabase db = own->connection();
             QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("DROP TRIGGER refuse_boom")));
-            db.close();
+            const bool postgres = own->dialect() == sb::Database::Dialect::Postgres;
+            QVERIFY(q.exec(postgres ? QStringLiteral("DROP TRIGGER refuse_boom ON messages") : QStringLiteral("DROP TRIGGER refuse_boom")));
+            q.finish();
+            own->closeThisThread();
         }
-        QSqlDatabase::removeDatabase(QStringLiteral("trigger"));
     }
 
     void rateLimitIsAnErrorNotAClose()

@@ -76,7 +76,7 @@ std::optional<qint64> ChatStore::chatFor(qint64 memberA, qint64 memberB)
         if (q.exec() && q.next())
             return q.value(0).toLongLong();
         QSqlQuery ins(db);
-        ins.prepare(QStringLiteral("INSERT OR IGNORE INTO chats (member_a, member_b, created_at) VALUES (?,?,?)"));
+        ins.prepare(QStringLiteral("INSERT INTO chats (member_a, member_b, created_at) VALUES (?,?,?) ON CONFLICT DO NOTHING"));
         ins.addBindValue(a);
         ins.addBindValue(b);
         ins.addBindValue(nowWithMicroseconds());
@@ -162,15 +162,16 @@ std::optional<Smile> ChatStore::addSmile(const StoredFile &file, qint64 price, q
     f.addBindValue(uploaderId > 0 ? QVariant(uploaderId) : QVariant());  // 0: the operator, no account
     f.addBindValue(now);
     QSqlQuery s(db);
-    s.prepare(QStringLiteral("INSERT INTO smiles (file_uuid, price, created_at) VALUES (?,?,?)"));
+    s.prepare(QStringLiteral("INSERT INTO smiles (file_uuid, price, created_at) VALUES (?,?,?) RETURNING id"));
     s.addBindValue(file.uuid);
     s.addBindValue(price);
     s.addBindValue(now);
-    if (!f.exec() || !s.exec()) {
+    if (!f.exec() || !s.exec() || !s.next()) {
         m_db.rollback(db);
         return std::nullopt;
     }
-    const qint64 id = s.lastInsertId().toLongLong();
+    const qint64 id = s.value(0).toLongLong();
+    s.finish();
     if (!m_db.commit(db))
         return std::nullopt;
     return Smile{id, file.uuid, price};
@@ -368,7 +369,7 @@ QSqlQuery *ChatWriter::insert(QSqlDatabase &db, const SendRequest &r, ChatMessag
     // A text message (most of them) leaves smile and file NULL: two binds fewer.
     if (!m.smileId && m.fileUuid.isEmpty())
         return run(db, InsertText, QStringLiteral("INSERT INTO messages (chat_id, member_id, date, type, text, price) "
-                                                  "VALUES (:chat, :member, :date, :type, :text, :price)"),
+                                                  "VALUES (:chat, :member, :date, :type, :text, :price) RETURNING id"),
                    {{QStringLiteral(":chat"), m.chatId},
                     {QStringLiteral(":member"), m.memberId},
                     {QStringLiteral(":date"), m.date},
@@ -376,7 +377,7 @@ QSqlQuery *ChatWriter::insert(QSqlDatabase &db, const SendRequest &r, ChatMessag
                     {QStringLiteral(":text"), m.text},
                     {QStringLiteral(":price"), price}});
     return run(db, InsertMessage, QStringLiteral("INSERT INTO messages (chat_id, member_id, date, type, text, smile_id, file_uuid, price) "
-                                                 "VALUES (:chat, :member, :date, :type, :text, :smile, :file, :price)"),
+                                                 "VALUES (:chat, :member, :date, :type, :text, :smile, :file, :price) RETURNING id"),
                {{QStringLiteral(":chat"), m.chatId},
                 {QStringLiteral(":member"), m.memberId},
                 {QStringLiteral(":date"), m.date},
@@ -403,9 +404,10 @@ SendResult ChatWriter::process(QSqlDatabase &db, const SendRequest &r, bool *fai
     if (auto refusal = charge(db, r, price, failed))
         return *refusal;
     QSqlQuery *ins = insert(db, r, m, price);
-    if (!ins)
+    if (!ins || !ins->next())
         return broken(failed);
-    m.id = ins->lastInsertId().toLongLong();
+    m.id = ins->value(0).toLongLong();
+    ins->finish();
     return SendResult{true, {}, {}, m};
 }
 

@@ -99,7 +99,7 @@ FelixStore::Result FelixStore::write(Kind kind, const QString &id, const std::op
                                  " ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at"));
         q.addBindValue(kindName(kind));
         q.addBindValue(id);
-        q.addBindValue(QJsonDocument(*doc).toJson(QJsonDocument::Compact));
+        q.addBindValue(QString::fromUtf8(QJsonDocument(*doc).toJson(QJsonDocument::Compact)));
         q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     } else {
         q.prepare(QStringLiteral("DELETE FROM felix_documents WHERE kind = ? AND id = ?"));

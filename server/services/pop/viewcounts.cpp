@@ -66,9 +66,9 @@ void ViewCountWriter::processBatch(QList<Item> &batch)
     QSqlQuery mine(db), upsertMine(db), upsertTotal(db);
     mine.prepare(QStringLiteral("SELECT count FROM view_counts_by_user WHERE content_id = ? AND user_id = ?"));
     upsertMine.prepare(QStringLiteral("INSERT INTO view_counts_by_user (content_id, user_id, count) VALUES (?,?,?)"
-                                      " ON CONFLICT (content_id, user_id) DO UPDATE SET count = count + excluded.count"));
+                                      " ON CONFLICT (content_id, user_id) DO UPDATE SET count = view_counts_by_user.count + excluded.count"));
     upsertTotal.prepare(QStringLiteral("INSERT INTO view_counts (content_id, total, viewers) VALUES (?,?,?)"
-                                       " ON CONFLICT (content_id) DO UPDATE SET total = total + excluded.total, viewers = viewers + excluded.viewers"));
+                                       " ON CONFLICT (content_id) DO UPDATE SET total = view_counts.total + excluded.total, viewers = view_counts.viewers + excluded.viewers"));
     for (qsizetype i = 0; ok && i < batch.size(); ++i) {
         for (const auto &[content, count] : batch[i].report.counts) {
             mine.addBindValue(content);

@@ -1,0 +1,265 @@
+#include "clusterbroker.h"
+
+#include "logging.h"
+#include "net/worker.h"
+#include "redisconnection.h"
+
+#include <QDateTime>
+#include <QTimer>
+#include <QtEndian>
+
+namespace sb {
+
+namespace {
+constexpr qint64 kOutboxBytes = 16 * 1024 * 1024;  // held while Redis is away, then the oldest go
+constexpr qsizetype kPublishBytes = 1024 * 1024;   // one PUBLISH carries at most this much
+constexpr int kLivenessMs = 3000;
+
+template <typename T>
+void put(QByteArray &out, T v)
+{
+    char b[sizeof(T)];
+    qToBigEndian(v, b);
+    out.append(b, sizeof(T));
+}
+template <typename T>
+bool take(const QByteArray &in, qsizetype &at, T *v)
+{
+    if (in.size() - at < qsizetype(sizeof(T)))
+        return false;
+    *v = qFromBigEndian<T>(in.constData() + at);
+    at += sizeof(T);
+    return true;
+}
+bool takeBytes(const QByteArray &in, qsizetype &at, qsizetype n, QByteArray *out)
+{
+    if (n < 0 || in.size() - at < n)
+        return false;
+    *out = in.mid(at, n);
+    at += n;
+    return true;
+}
+}  // namespace
+
+class ClusterBroker::Stream final : public BrokerStream
+{
+public:
+    Stream(ClusterBroker &broker, const QString &name, BrokerSubscriber *hub) : m_broker(broker), m_name(name), m_hub(hub) {}
+    ~Stream() override { m_broker.unsubscribe(m_name); }
+    void publish(const BrokerMessage &message) override
+    {
+        m_hub->receive(message);  // this node's sessions, at once
+        if (message.to.isEmpty())  // exact sessions chosen on this node are this node's only
+            m_broker.publish(m_name, message);
+    }
+
+private:
+    ClusterBroker &m_broker;
+    QString m_name;
+    BrokerSubscriber *m_hub;
+};
+
+ClusterBroker::ClusterBroker(const RedisAddress &redis, const QByteArray &prefix, const QString &node)
+    : m_redis(redis), m_prefix(prefix), m_node(node), m_nodeUtf8(node.toUtf8())
+{
+}
+
+ClusterBroker::~ClusterBroker() = default;
+
+std::unique_ptr<BrokerStream> ClusterBroker::subscribe(const QString &stream, BrokerSubscriber *hub)
+{
+    const QByteArray channel = channelOf(stream);
+    {
+        QMutexLocker lock(&m_hubsMutex);
+        m_hubs.insert(channel, hub);
+    }
+    QMutexLocker lock(&m_outMutex);
+    if (m_home)
+        m_home->post([this, channel] {
+            if (m_sub && m_sub->isOpen())
+                m_sub->subscribe(channel);
+        });
+    return std::make_unique<Stream>(*this, stream, hub);
+}
+
+void ClusterBroker::unsubscribe(const QString &stream)
+{
+    QMutexLocker lock(&m_hubsMutex);
+    m_hubs.remove(channelOf(stream));
+}
+
+QByteArray ClusterBroker::encode(const QString &node, const BrokerMessage &m)
+{
+    const QByteArray n = node.toUtf8();
+    const QByteArray topic = m.topic.toUtf8();
+    QByteArray out;
+    out.reserve(1 + n.size() + 2 + topic.size() + 4 + 4 + m.payload.size());
+    put<quint8>(out, quint8(n.size()));
+    out.append(n);
+    put<quint16>(out, quint16(topic.size()));
+    out.append(topic);
+    put<qint32>(out, m.kind);
+    put<quint32>(out, quint32(m.payload.size()));
+    out.append(m.payload);
+    return out;
+}
+
+void ClusterBroker::publish(const QString &stream, const BrokerMessage &message)
+{
+    QByteArray encoded = encode(m_node, message);
+    QMutexLocker lock(&m_outMutex);
+    m_outboxBytes += encoded.size();
+    m_outbox.append({channelOf(stream), std::move(encoded)});
+    while (m_outboxBytes > kOutboxBytes && !m_outbox.isEmpty()) {
+        m_outboxBytes -= m_outbox.front().second.size();
+        m_outbox.removeFirst();
+        m_dropped.fetch_add(1, std::memory_order_relaxed);
+    }
+    if (m_home && !m_flushPosted) {
+        m_flushPosted = true;
+        m_home->post([this] { flush(); });
+    }
+}
+
+void ClusterBroker::flush()
+{
+    QList<std::pair<QByteArray, QByteArray>> out;
+    {
+        QMutexLocker lock(&m_outMutex);
+        m_flushPosted = false;
+        if (!m_pub || !m_pub->isOpen() || !m_connected.load(std::memory_order_relaxed))
+            return;  // kept until the connection is back
+        out.swap(m_outbox);
+        m_outboxBytes = 0;
+    }
+    // One PUBLISH per stream (per MiB), events of a stream in the order they were published.
+    QHash<QByteArray, QByteArray> batches;
+    QList<QByteArray> order;
+    for (auto &[channel, event] : out) {
+        auto it = batches.find(channel);
+        if (it == batches.end()) {
+            order.append(channel);
+            it = batches.insert(channel, QByteArray());
+        } else if (it->size() + event.size() > kPublishBytes) {
+            m_pub->command({"PUBLISH", channel, *it});
+            it->clear();
+        }
+        it->append(event);
+    }
+    for (const QByteArray &channel : order)
+        m_pub->command({"PUBLISH", channel, batches.value(channel)});
+}
+
+void ClusterBroker::received(const QByteArray &channel, const QByteArray &payload)
+{
+    BrokerSubscriber *hub = nullptr;
+    {
+        QMutexLocker lock(&m_hubsMutex);
+        hub = m_hubs.value(channel);
+    }
+    if (!hub)
+        return;
+    const Worker::PostBatch posts;  // the events' deliveries wake each worker once
+    qsizetype at = 0;
+    while (at < payload.size()) {
+        quint8 nodeLen = 0;
+        quint16 topicLen = 0;
+        qint32 kind = 0;
+        quint32 size = 0;
+        QByteArray node, topic;
+        BrokerMessage m;
+        if (!take(payload, at, &nodeLen) || !takeBytes(payload, at, nodeLen, &node) || !take(payload, at, &topicLen)
+            || !takeBytes(payload, at, topicLen, &topic) || !take(payload, at, &kind) || !take(payload, at, &size)
+            || !takeBytes(payload, at, qsizetype(size), &m.payload)) {
+            qCWarning(lcCluster) << "cluster: a malformed event batch on" << channel << "ignored";
+            return;
+        }
+        if (node == m_nodeUtf8)
+            continue;  // delivered here when it was published
+        m.topic = QString::fromUtf8(topic);
+        m.kind = kind;
+        hub->receive(m);  // no `except`: session ids are the publishing node's
+    }
+}
+
+void ClusterBroker::start(Worker *home)
+{
+    {
+        QMutexLocker lock(&m_outMutex);
+        m_home = home;
+    }
+    home->post([this] {
+        m_homeObject = new QObject;
+        m_pub = new RedisConnection(m_homeObject);
+        m_sub = new RedisConnection(m_homeObject);
+        auto *beat = new QTimer(m_homeObject);
+        QObject::connect(beat, &QTimer::timeout, m_homeObject, [this] { this->beat(); });
+        beat->start(1000);
+        for (RedisConnection *c : {m_pub, m_sub}) {
+            QObject::connect(c, &RedisConnection::connected, m_homeObject, [this] {
+                if (!m_pub->isOpen() || !m_sub->isOpen())
+                    return;
+                {
+                    QMutexLocker lock(&m_hubsMutex);
+                    for (auto it = m_hubs.constBegin(); it != m_hubs.constEnd(); ++it)
+                        m_sub->subscribe(it.key());
+                }
+                // Subscribed once Redis answers a PING sent after the SUBSCRIBEs (in order).
+                m_pub->command({"PING"}, [this](const RedisReply &) {
+                    if (m_retryMs > 0)
+                        qCInfo(lcCluster) << "cluster: Redis at" << m_redis.display() << "is back";
+                    m_retryMs = 0;
+                    m_connected.store(true, std::memory_order_relaxed);
+                    this->beat();
+                    flush();
+                });
+            });
+            QObject::connect(c, &RedisConnection::lost, m_homeObject, [this](const QString &why) {
+                if (!m_connected.exchange(false) && m_retryMs > 0)
+                    return;  // already retrying
+                qCWarning(lcCluster) << "cluster: lost Redis at" << m_redis.display() << ":" << why << "- reconnecting";
+                m_pub->close();
+                m_sub->close();
+                m_retryMs = m_retryMs == 0 ? 250 : qMin(m_retryMs * 2, 2000);
+                QTimer::singleShot(m_retryMs, m_homeObject, [this] { connectNow(); });
+            });
+        }
+        QObject::connect(m_sub, &RedisConnection::message, m_homeObject,
+                         [this](const QByteArray &channel, const QByteArray &payload) { received(channel, payload); });
+        connectNow();
+    });
+}
+
+void ClusterBroker::connectNow()
+{
+    m_pub->open(m_redis);
+    m_sub->open(m_redis);
+}
+
+void ClusterBroker::beat()
+{
+    if (!m_pub || !m_pub->isOpen() || !m_connected.load(std::memory_order_relaxed))
+        return;
+    m_pub->command({"SET", m_prefix + "node:" + m_nodeUtf8, QByteArray::number(QDateTime::currentMSecsSinceEpoch()), "PX",
+                    QByteArray::number(kLivenessMs)});
+    m_pub->command({"SADD", m_prefix + "nodes", m_nodeUtf8});
+}
+
+void ClusterBroker::stopHere()
+{
+    if (!m_homeObject)
+        return;
+    flush();
+    if (m_pub && m_pub->isOpen())
+        m_pub->command({"DEL", m_prefix + "node:" + m_nodeUtf8});  // gone now, not in 3 s
+    // hiredis writes what is queued when the connection is closed gracefully; give it the
+    // turn of the loop it needs.
+    delete m_homeObject;
+    m_homeObject = nullptr;
+    m_pub = m_sub = nullptr;
+    m_connected.store(false);
+    QMutexLocker lock(&m_outMutex);
+    m_home = nullptr;
+}
+
+}  // namespace sb

@@ -1,0 +1,80 @@
+#pragma once
+// The cluster's broker (docs/cluster.md): every hub's events reach the hubs of every node
+// through Redis pub/sub. A publish is delivered to this node's hub at once (as LocalBroker
+// does) and queued for the other nodes; the queue leaves as one PUBLISH per stream per turn
+// of the home worker's event loop, however many events it holds, so Redis sees one command
+// per batch, not one per event or per recipient. Each node skips its own events on the way
+// back. The Redis connections live on one worker's thread (the "home"), driven by its loop.
+//
+// Also on the home worker: this node's liveness key ({prefix}node:{name}, expiring after
+// 3 s, refreshed every second) so that the others see it alive.
+
+#include "broker.h"
+#include "redisaddress.h"
+
+#include <QHash>
+#include <QMutex>
+
+#include <atomic>
+
+namespace sb {
+
+class RedisConnection;
+class Worker;
+
+class ClusterBroker final : public Broker
+{
+public:
+    // `prefix` names this cluster's keys and channels ("sb:<cluster id>:"); `node` this node.
+    ClusterBroker(const RedisAddress &redis, const QByteArray &prefix, const QString &node);
+    ~ClusterBroker() override;
+    Q_DISABLE_COPY_MOVE(ClusterBroker)
+
+    std::unique_ptr<BrokerStream> subscribe(const QString &stream, BrokerSubscriber *hub) override;
+
+    // Connects from `home`'s thread; until then events for other nodes wait in the queue.
+    void start(Worker *home);
+    // On the home worker's thread (ServerHost runs it there): sends what is queued, closes.
+    void stopHere();
+    // Both connections up and subscribed (/healthz says "degraded" otherwise).
+    bool connected() const { return m_connected.load(std::memory_order_relaxed); }
+    QString node() const { return m_node; }
+    QByteArray prefix() const { return m_prefix; }
+
+    // Encodes one event for the wire (exposed for tests): node, topic, kind, payload.
+    static QByteArray encode(const QString &node, const BrokerMessage &message);
+
+private:
+    class Stream;
+    void publish(const QString &stream, const BrokerMessage &message);
+    void unsubscribe(const QString &stream);
+    void flush();                // home thread
+    void connectNow();           // home thread
+    void received(const QByteArray &channel, const QByteArray &payload);
+    void beat();                 // home thread: the liveness key
+    QByteArray channelOf(const QString &stream) const { return m_prefix + "ev:" + stream.toUtf8(); }
+
+    RedisAddress m_redis;
+    QByteArray m_prefix;
+    QString m_node;
+    QByteArray m_nodeUtf8;
+
+    QMutex m_hubsMutex;
+    QHash<QByteArray, BrokerSubscriber *> m_hubs;  // by Redis channel
+
+    QMutex m_outMutex;
+    QList<std::pair<QByteArray, QByteArray>> m_outbox;  // (channel, encoded event), in order
+    qint64 m_outboxBytes = 0;
+    bool m_flushPosted = false;
+    Worker *m_home = nullptr;
+
+    // Home thread only: the connections and timers, children of m_homeObject.
+    QObject *m_homeObject = nullptr;
+    RedisConnection *m_pub = nullptr;
+    RedisConnection *m_sub = nullptr;
+    int m_retryMs = 0;
+    std::atomic<bool> m_connected{false};
+    std::atomic<quint64> m_dropped{0};
+};
+
+}  // namespace sb
