@@ -139,6 +139,7 @@ class Services:
     # ---- both --------------------------------------------------------------------------
     def start(self):
         os.makedirs(self.scratch, exist_ok=True)
+        os.chmod(self.scratch, 0o755)
         self.start_redis()
         self.start_postgres()
         return self
