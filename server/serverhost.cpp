@@ -44,11 +44,21 @@ void addBuiltinRoutes(Router &router, ServerContext &ctx, const ListenerConfig &
     const QStringList services = listener.services;
     router.addHttp({"GET", QStringLiteral("/healthz"), QStringLiteral("http"),
                     [&ctx, services](HttpRequest &, const HttpResponder &respond) {
-                        respond.send(HttpResponse::json(
-                            200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
-                                             {QStringLiteral("version"), QStringLiteral(SWITCHBOARD_VERSION)},
-                                             {QStringLiteral("uptime_ms"), double(ctx.uptime.elapsed())},
-                                             {QStringLiteral("services"), QJsonArray::fromStringList(services)}}));
+                        QJsonObject health{{QStringLiteral("status"), QStringLiteral("ok")},
+                                           {QStringLiteral("version"), QStringLiteral(SWITCHBOARD_VERSION)},
+                                           {QStringLiteral("uptime_ms"), double(ctx.uptime.elapsed())},
+                                           {QStringLiteral("services"), QJsonArray::fromStringList(services)}};
+                        if (ctx.config.cluster.enabled()) {
+                            // Still 200: the node serves its own clients; "degraded" says the
+                            // cluster's events do not flow (docs/cluster.md, "Faults").
+                            const QString problem = ctx.broker->problem();
+                            health.insert(QStringLiteral("node"), ctx.config.cluster.node);
+                            if (!problem.isEmpty()) {
+                                health.insert(QStringLiteral("status"), QStringLiteral("degraded"));
+                                health.insert(QStringLiteral("problem"), problem);
+                            }
+                        }
+                        respond.send(HttpResponse::json(200, health));
                     }});
     router.addHttp({"GET", QStringLiteral("/metrics"), QStringLiteral("http"),
                     [&ctx](HttpRequest &, const HttpResponder &respond) {

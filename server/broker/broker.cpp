@@ -14,7 +14,7 @@ private:
 };
 }  // namespace
 
-std::unique_ptr<BrokerStream> LocalBroker::subscribe(const QString &, BrokerSubscriber *hub)
+std::unique_ptr<BrokerStream> LocalBroker::subscribe(const QString &, BrokerSubscriber *hub, Delivery)
 {
     return std::make_unique<LocalStream>(hub);
 }

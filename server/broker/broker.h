@@ -10,6 +10,7 @@
 #include "fanout.h"
 
 #include <QByteArray>
+#include <QSet>
 #include <QString>
 
 #include <memory>
@@ -26,6 +27,16 @@ struct BrokerMessage {
     FanoutBatches to;
 };
 
+// How a stream's events reach this node's own hub.
+enum class Delivery {
+    // At once, inside publish(); other nodes get them later. Events of one topic keep the
+    // order they were published in on each node (not across publishers on several nodes).
+    LocalFirst,
+    // In one order on every node: this node's own events too come back through the
+    // cluster (at once with LocalBroker). For hubs that keep replicated state (channels).
+    Ordered,
+};
+
 // A hub, as the broker sees it.
 class BrokerSubscriber
 {
@@ -34,6 +45,11 @@ public:
     // Delivers `message` to this node's sessions. Any thread; messages of one topic arrive
     // in the order they were published.
     virtual void receive(const BrokerMessage &message) = 0;
+    // Cluster only, on the broker's thread: the stream is (again) connected and subscribed;
+    // events may have been missed while it was not.
+    virtual void streamReady() {}
+    // Cluster only, on the broker's thread, every second: the nodes alive now.
+    virtual void nodesAlive(const QSet<QString> &nodes) { Q_UNUSED(nodes); }
 };
 
 // A hub's way in: publishes to its stream while it lives, and unsubscribes when destroyed.
@@ -51,14 +67,18 @@ class Broker
 public:
     virtual ~Broker() = default;
     // `stream` names the events (a service's name, and the mount when a service runs twice).
-    virtual std::unique_ptr<BrokerStream> subscribe(const QString &stream, BrokerSubscriber *hub) = 0;
+    virtual std::unique_ptr<BrokerStream> subscribe(const QString &stream, BrokerSubscriber *hub, Delivery delivery) = 0;
+    // This node's name in the cluster; empty for a single process.
+    virtual QString node() const { return {}; }
+    // Empty while events reach every node; else what is wrong, in words (/healthz).
+    virtual QString problem() const { return {}; }
 };
 
 // One process: a publish is a call of the hub's receive().
 class LocalBroker final : public Broker
 {
 public:
-    std::unique_ptr<BrokerStream> subscribe(const QString &stream, BrokerSubscriber *hub) override;
+    std::unique_ptr<BrokerStream> subscribe(const QString &stream, BrokerSubscriber *hub, Delivery delivery) override;
 };
 
 }  // namespace sb

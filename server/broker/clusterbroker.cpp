@@ -44,10 +44,17 @@ bool takeBytes(const QByteArray &in, qsizetype &at, qsizetype n, QByteArray *out
 class ClusterBroker::Stream final : public BrokerStream
 {
 public:
-    Stream(ClusterBroker &broker, const QString &name, BrokerSubscriber *hub) : m_broker(broker), m_name(name), m_hub(hub) {}
+    Stream(ClusterBroker &broker, const QString &name, BrokerSubscriber *hub, Delivery delivery)
+        : m_broker(broker), m_name(name), m_hub(hub), m_delivery(delivery)
+    {
+    }
     ~Stream() override { m_broker.unsubscribe(m_name); }
     void publish(const BrokerMessage &message) override
     {
+        if (m_delivery == Delivery::Ordered) {
+            m_broker.publish(m_name, message);  // back here from Redis, in its order
+            return;
+        }
         m_hub->receive(message);  // this node's sessions, at once
         if (message.to.isEmpty())  // exact sessions chosen on this node are this node's only
             m_broker.publish(m_name, message);
@@ -57,6 +64,7 @@ private:
     ClusterBroker &m_broker;
     QString m_name;
     BrokerSubscriber *m_hub;
+    Delivery m_delivery;
 };
 
 ClusterBroker::ClusterBroker(const RedisAddress &redis, const QByteArray &prefix, const QString &node)
@@ -66,12 +74,12 @@ ClusterBroker::ClusterBroker(const RedisAddress &redis, const QByteArray &prefix
 
 ClusterBroker::~ClusterBroker() = default;
 
-std::unique_ptr<BrokerStream> ClusterBroker::subscribe(const QString &stream, BrokerSubscriber *hub)
+std::unique_ptr<BrokerStream> ClusterBroker::subscribe(const QString &stream, BrokerSubscriber *hub, Delivery delivery)
 {
     const QByteArray channel = channelOf(stream);
     {
         QMutexLocker lock(&m_hubsMutex);
-        m_hubs.insert(channel, hub);
+        m_hubs.insert(channel, {hub, delivery});
     }
     QMutexLocker lock(&m_outMutex);
     if (m_home)
@@ -79,7 +87,23 @@ std::unique_ptr<BrokerStream> ClusterBroker::subscribe(const QString &stream, Br
             if (m_sub && m_sub->isOpen())
                 m_sub->subscribe(channel);
         });
-    return std::make_unique<Stream>(*this, stream, hub);
+    return std::make_unique<Stream>(*this, stream, hub, delivery);
+}
+
+QString ClusterBroker::problem() const
+{
+    if (connected())
+        return {};
+    return QStringLiteral("not connected to Redis at %1: events of other nodes do not arrive (reconnecting)").arg(m_redis.display());
+}
+
+QList<BrokerSubscriber *> ClusterBroker::hubs()
+{
+    QMutexLocker lock(&m_hubsMutex);
+    QList<BrokerSubscriber *> out;
+    for (const Hub &h : std::as_const(m_hubs))
+        out.append(h.hub);
+    return out;
 }
 
 void ClusterBroker::unsubscribe(const QString &stream)
@@ -152,12 +176,12 @@ void ClusterBroker::flush()
 
 void ClusterBroker::received(const QByteArray &channel, const QByteArray &payload)
 {
-    BrokerSubscriber *hub = nullptr;
+    Hub hub;
     {
         QMutexLocker lock(&m_hubsMutex);
         hub = m_hubs.value(channel);
     }
-    if (!hub)
+    if (!hub.hub)
         return;
     const Worker::PostBatch posts;  // the events' deliveries wake each worker once
     qsizetype at = 0;
@@ -174,11 +198,11 @@ void ClusterBroker::received(const QByteArray &channel, const QByteArray &payloa
             qCWarning(lcCluster) << "cluster: a malformed event batch on" << channel << "ignored";
             return;
         }
-        if (node == m_nodeUtf8)
+        if (node == m_nodeUtf8 && hub.delivery == Delivery::LocalFirst)
             continue;  // delivered here when it was published
         m.topic = QString::fromUtf8(topic);
         m.kind = kind;
-        hub->receive(m);  // no `except`: session ids are the publishing node's
+        hub.hub->receive(m);  // no `except`: session ids are the publishing node's
     }
 }
 
@@ -201,18 +225,18 @@ void ClusterBroker::start(Worker *home)
                     return;
                 {
                     QMutexLocker lock(&m_hubsMutex);
-                    for (auto it = m_hubs.constBegin(); it != m_hubs.constEnd(); ++it)
+                    for (auto it = m_hubs.constBegin(); it != m_hubs.constEnd(); ++it) {
                         m_sub->subscribe(it.key());
+                        m_unconfirmed.insert(it.key());
+                    }
                 }
-                // Subscribed once Redis answers a PING sent after the SUBSCRIBEs (in order).
-                m_pub->command({"PING"}, [this](const RedisReply &) {
-                    if (m_retryMs > 0)
-                        qCInfo(lcCluster) << "cluster: Redis at" << m_redis.display() << "is back";
-                    m_retryMs = 0;
-                    m_connected.store(true, std::memory_order_relaxed);
-                    this->beat();
-                    flush();
-                });
+                // Ready once Redis has confirmed every SUBSCRIBE.
+                if (m_unconfirmed.isEmpty())
+                    ready();
+            });
+            QObject::connect(c, &RedisConnection::subscribed, m_homeObject, [this](const QByteArray &channel) {
+                if (m_unconfirmed.remove(channel) && m_unconfirmed.isEmpty())
+                    ready();
             });
             QObject::connect(c, &RedisConnection::lost, m_homeObject, [this](const QString &why) {
                 if (!m_connected.exchange(false) && m_retryMs > 0)
@@ -230,8 +254,21 @@ void ClusterBroker::start(Worker *home)
     });
 }
 
+void ClusterBroker::ready()
+{
+    if (m_retryMs > 0)
+        qCInfo(lcCluster) << "cluster: Redis at" << m_redis.display() << "is back";
+    m_retryMs = 0;
+    m_connected.store(true, std::memory_order_relaxed);
+    beat();
+    flush();
+    for (BrokerSubscriber *h : hubs())
+        h->streamReady();
+}
+
 void ClusterBroker::connectNow()
 {
+    m_unconfirmed.clear();
     m_pub->open(m_redis);
     m_sub->open(m_redis);
 }
@@ -243,6 +280,26 @@ void ClusterBroker::beat()
     m_pub->command({"SET", m_prefix + "node:" + m_nodeUtf8, QByteArray::number(QDateTime::currentMSecsSinceEpoch()), "PX",
                     QByteArray::number(kLivenessMs)});
     m_pub->command({"SADD", m_prefix + "nodes", m_nodeUtf8});
+    // Who is alive: the nodes ever seen, and which of them still have their key.
+    m_pub->command({"SMEMBERS", m_prefix + "nodes"}, [this](const RedisReply &members) {
+        if (!members.ok() || !m_pub || !m_pub->isOpen())
+            return;
+        QList<QByteArray> get{"MGET"};
+        for (const RedisReply &n : members.elements)
+            get.append(m_prefix + "node:" + n.string);
+        m_pub->command(get, [this, members](const RedisReply &keys) {
+            if (!keys.ok() || keys.elements.size() != members.elements.size())
+                return;
+            QSet<QString> alive{m_node};
+            for (qsizetype i = 0; i < keys.elements.size(); ++i) {
+                if (keys.elements[i].type != RedisReply::Type::Nil)
+                    alive.insert(QString::fromUtf8(members.elements[i].string));
+            }
+            m_alive = alive;
+            for (BrokerSubscriber *h : hubs())
+                h->nodesAlive(alive);
+        });
+    });
 }
 
 void ClusterBroker::stopHere()

@@ -1,13 +1,15 @@
 #pragma once
 // The cluster's broker (docs/cluster.md): every hub's events reach the hubs of every node
-// through Redis pub/sub. A publish is delivered to this node's hub at once (as LocalBroker
-// does) and queued for the other nodes; the queue leaves as one PUBLISH per stream per turn
+// through Redis pub/sub. A publish to a LocalFirst stream is delivered to this node's hub at
+// once (as LocalBroker does) and queued for the other nodes; an Ordered stream's events all
+// come back from Redis, this node's too, so every node sees them in Redis' one order; the queue leaves as one PUBLISH per stream per turn
 // of the home worker's event loop, however many events it holds, so Redis sees one command
 // per batch, not one per event or per recipient. Each node skips its own events on the way
 // back. The Redis connections live on one worker's thread (the "home"), driven by its loop.
 //
 // Also on the home worker: this node's liveness key ({prefix}node:{name}, expiring after
-// 3 s, refreshed every second) so that the others see it alive.
+// 3 s, refreshed every second) so that the others see it alive, and every second the nodes
+// alive for the hubs (BrokerSubscriber::nodesAlive).
 
 #include "broker.h"
 #include "redisaddress.h"
@@ -30,7 +32,9 @@ public:
     ~ClusterBroker() override;
     Q_DISABLE_COPY_MOVE(ClusterBroker)
 
-    std::unique_ptr<BrokerStream> subscribe(const QString &stream, BrokerSubscriber *hub) override;
+    std::unique_ptr<BrokerStream> subscribe(const QString &stream, BrokerSubscriber *hub, Delivery delivery) override;
+    QString node() const override { return m_node; }
+    QString problem() const override;
 
     // Connects from `home`'s thread; until then events for other nodes wait in the queue.
     void start(Worker *home);
@@ -38,7 +42,6 @@ public:
     void stopHere();
     // Both connections up and subscribed (/healthz says "degraded" otherwise).
     bool connected() const { return m_connected.load(std::memory_order_relaxed); }
-    QString node() const { return m_node; }
     QByteArray prefix() const { return m_prefix; }
 
     // Encodes one event for the wire (exposed for tests): node, topic, kind, payload.
@@ -50,8 +53,14 @@ private:
     void unsubscribe(const QString &stream);
     void flush();                // home thread
     void connectNow();           // home thread
+    void ready();                // home thread: connected and subscribed
     void received(const QByteArray &channel, const QByteArray &payload);
-    void beat();                 // home thread: the liveness key
+    void beat();                 // home thread: the liveness key, and who else is alive
+    struct Hub {
+        BrokerSubscriber *hub = nullptr;
+        Delivery delivery = Delivery::LocalFirst;
+    };
+    QList<BrokerSubscriber *> hubs();
     QByteArray channelOf(const QString &stream) const { return m_prefix + "ev:" + stream.toUtf8(); }
 
     RedisAddress m_redis;
@@ -60,7 +69,7 @@ private:
     QByteArray m_nodeUtf8;
 
     QMutex m_hubsMutex;
-    QHash<QByteArray, BrokerSubscriber *> m_hubs;  // by Redis channel
+    QHash<QByteArray, Hub> m_hubs;  // by Redis channel
 
     QMutex m_outMutex;
     QList<std::pair<QByteArray, QByteArray>> m_outbox;  // (channel, encoded event), in order
@@ -73,6 +82,8 @@ private:
     RedisConnection *m_pub = nullptr;
     RedisConnection *m_sub = nullptr;
     int m_retryMs = 0;
+    QSet<QString> m_alive;
+    QSet<QByteArray> m_unconfirmed;  // SUBSCRIBEs Redis has not confirmed yet
     std::atomic<bool> m_connected{false};
     std::atomic<quint64> m_dropped{0};
 };

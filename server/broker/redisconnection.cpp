@@ -167,9 +167,13 @@ void RedisConnection::onSubscription(redisAsyncContext *c, void *reply, void *)
     if (!self || !r || r->type != REDIS_REPLY_ARRAY || r->elements != 3)
         return;
     const redisReply *kind = r->element[0];
-    if (kind->type == REDIS_REPLY_STRING && qstrncmp(kind->str, "message", 8) == 0)
-        emit self->message(QByteArray(r->element[1]->str, qsizetype(r->element[1]->len)),
-                           QByteArray(r->element[2]->str, qsizetype(r->element[2]->len)));
+    if (kind->type != REDIS_REPLY_STRING || r->element[1]->type != REDIS_REPLY_STRING)
+        return;
+    const QByteArray channel(r->element[1]->str, qsizetype(r->element[1]->len));
+    if (qstrncmp(kind->str, "message", 8) == 0 && r->element[2]->type == REDIS_REPLY_STRING)
+        emit self->message(channel, QByteArray(r->element[2]->str, qsizetype(r->element[2]->len)));
+    else if (qstrncmp(kind->str, "subscribe", 10) == 0)
+        emit self->subscribed(channel);
 }
 
 void RedisConnection::addRead(void *p)

@@ -57,6 +57,7 @@ signals:
     void connected();
     void lost(const QString &why);
     void message(const QByteArray &channel, const QByteArray &payload);
+    void subscribed(const QByteArray &channel);  // Redis confirmed a SUBSCRIBE
 
 private:
     static void onConnect(const redisAsyncContext *c, int status);

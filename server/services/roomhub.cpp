@@ -4,7 +4,7 @@
 
 namespace sb {
 
-RoomHub::RoomHub(Broker &broker, const QString &stream) : m_stream(broker.subscribe(stream, this)) {}
+RoomHub::RoomHub(Broker &broker, const QString &stream) : m_stream(broker.subscribe(stream, this, Delivery::LocalFirst)) {}
 
 void RoomHub::join(const QString &room, Worker *worker, quint64 sessionId)
 {

@@ -490,7 +490,7 @@ private slots:
         QVERIFY(channelCount() >= 1);
         QTest::qWait(1300);
         QCOMPARE(post(s, QStringLiteral("/fresh/emit"), "{}").status, 200);  // triggers the sweep
-        QCOMPARE(channelCount(), 1);
+        QTRY_COMPARE(channelCount(), 1);  // in a cluster, once the emit came back from Redis
     }
 
     void emitKey()

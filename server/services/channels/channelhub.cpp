@@ -1,5 +1,8 @@
 #include "channelhub.h"
 
+#include "ackregistry.h"
+#include "channelops.h"
+
 #include "protocol/channels.h"
 
 #include "net/worker.h"
@@ -51,32 +54,203 @@ QByteArray eventPrefix(QLatin1String type, const QByteArray &payloadJson, const 
     return out;
 }
 
-namespace {
 QByteArray memberJson(const QString &clientId, const QByteArray &presence)
 {
     return "{\"clientID\":\"" + clientId.toLatin1() + "\",\"presence\":" + presence + "}";
 }
-}  // namespace
 
-ChannelHub::ChannelHub(Broker &broker, const QString &stream, HistoryLimits limits)
-    : m_limits(limits), m_stream(broker.subscribe(stream, this))
+ChannelHub::ChannelHub(Broker &broker, const QString &stream, HistoryLimits limits, AckRegistry *acks)
+    : m_node(broker.node()), m_acks(acks), m_limits(limits), m_stream(broker.subscribe(stream, this, Delivery::Ordered))
 {
 }
 
-void ChannelHub::post(const QString &channel, const QList<const Member *> &recipients, const QByteArray &prefix)
+void ChannelHub::send(const ChannelOp &op)
 {
-    BrokerMessage message{channel, prefix, 0, 0, {}};
-    for (const Member *m : recipients)
-        message.to.add(m->subscriber->worker(), m->subscriber->subscriberId());
-    m_stream->publish(message);
+    m_stream->publish(BrokerMessage{op.channel, op.encode(), 0, 0, {}});
 }
 
 void ChannelHub::receive(const BrokerMessage &message)
 {
-    message.to.post([registry = &m_subscribers, prefix = message.payload](Worker *, const QList<quint64> &ids) {
-        for (ChannelSubscriber *s : registry->find(ids))
-            s->deliver(prefix);
-    });
+    const std::optional<ChannelOp> op = ChannelOp::decode(message.payload);
+    if (!op)
+        return;  // not one of ours (a newer version's operation): ignored
+    QList<ChannelOp> then;
+    {
+        QMutexLocker lock(&m_mutex);
+        apply(*op, &then);
+    }
+    for (const ChannelOp &answer : then)
+        send(answer);
+}
+
+void ChannelHub::join(const QString &channel, ChannelSubscriber *subscriber, const QByteArray &presenceJson, const QString &since)
+{
+    ChannelOp op;
+    op.kind = ChannelOp::Join;
+    op.node = m_node;
+    op.channel = channel;
+    op.clientId = subscriber->clientId();
+    op.presence = presenceJson;
+    op.since = since;
+    op.eventId = randomId("evt_");
+    op.eventId2 = randomId("evt_");
+    {
+        QMutexLocker lock(&m_mutex);
+        m_announced.insert(op.clientId, {channel, presenceJson, subscriber->worker(), subscriber->subscriberId()});
+    }
+    send(op);
+}
+
+void ChannelHub::leave(const QString &channel, const QString &clientId)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        const auto it = m_announced.constFind(clientId);
+        if (it == m_announced.constEnd() || it->channel != channel)
+            return;
+        m_announced.erase(it);
+    }
+    ChannelOp op;
+    op.kind = ChannelOp::Leave;
+    op.node = m_node;
+    op.channel = channel;
+    op.clientId = clientId;
+    op.eventId = randomId("evt_");
+    send(op);
+}
+
+bool ChannelHub::updatePresence(const QString &channel, const QString &clientId, const QByteArray &presenceJson)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        const auto it = m_announced.find(clientId);
+        if (it == m_announced.end() || it->channel != channel)
+            return false;
+        it->presence = presenceJson;
+    }
+    ChannelOp op;
+    op.kind = ChannelOp::Update;
+    op.node = m_node;
+    op.channel = channel;
+    op.clientId = clientId;
+    op.presence = presenceJson;
+    op.eventId = randomId("evt_");
+    send(op);
+    return true;
+}
+
+EmitResult ChannelHub::publish(const QString &channel, const QByteArray &payloadJson, Target target, int count,
+                               const QStringList &ids, bool requiresAck, const std::function<void(const EmitResult &)> &beforePosting)
+{
+    EmitResult result;
+    result.eventId = randomId("evt_");
+    {
+        // Chosen among the members of every node, as this node knows them now.
+        QMutexLocker lock(&m_mutex);
+        const auto it = m_channels.constFind(channel);
+        const QList<Member> none;
+        const QList<Member> &members = it != m_channels.constEnd() ? it->members : none;
+        switch (target) {
+        case Target::All:
+            for (const Member &m : members)
+                result.delivered.append(m.clientId);
+            break;
+        case Target::Random: {
+            QList<const Member *> pool;
+            for (const Member &m : members)
+                pool.append(&m);
+            for (int i = 0; i < count && !pool.isEmpty(); ++i)
+                result.delivered.append(pool.takeAt(QRandomGenerator::global()->bounded(int(pool.size())))->clientId);
+            break;
+        }
+        case Target::Listed:
+            for (const QString &id : ids) {
+                const bool member = std::any_of(members.cbegin(), members.cend(), [&](const Member &x) { return x.clientId == id; });
+                QStringList &list = member ? result.delivered : result.missing;
+                if (!list.contains(id))
+                    list.append(id);
+            }
+            break;
+        }
+    }
+    // The caller registers ACK expectations before any recipient can answer.
+    if (beforePosting)
+        beforePosting(result);
+    if (target != Target::All && result.delivered.isEmpty())
+        return result;
+    ChannelOp op;
+    op.kind = ChannelOp::Data;
+    op.node = m_node;
+    op.channel = channel;
+    op.presence = payloadJson;
+    op.eventId = result.eventId;
+    op.all = target == Target::All;
+    op.requiresAck = requiresAck;
+    if (!op.all)
+        op.ids = result.delivered;
+    send(op);
+    return result;
+}
+
+void ChannelHub::ack(const QString &eventId, const QString &clientId)
+{
+    ChannelOp op;
+    op.kind = ChannelOp::Ack;
+    op.node = m_node;
+    op.eventId = eventId;
+    op.clientId = clientId;
+    send(op);
+}
+
+void ChannelHub::replyInOrder(const QString &clientId, const QByteArray &prefix)
+{
+    ChannelOp op;
+    op.kind = ChannelOp::Reply;
+    op.node = m_node;
+    op.clientId = clientId;
+    op.presence = prefix;
+    send(op);
+}
+
+void ChannelHub::streamReady()
+{
+    // Missed operations cannot be replayed: every node tells its members again (Sync asks the
+    // others to), and each node sets its copy of theirs to what they say (applySnapshot).
+    ChannelOp sync;
+    sync.kind = ChannelOp::Sync;
+    sync.node = m_node;
+    ChannelOp mine;
+    {
+        QMutexLocker lock(&m_mutex);
+        mine = snapshot();
+    }
+    send(sync);
+    send(mine);
+}
+
+void ChannelHub::nodesAlive(const QSet<QString> &alive)
+{
+    QList<ChannelOp> gone;
+    {
+        QMutexLocker lock(&m_mutex);
+        QSet<QString> holding;
+        for (const Channel &c : std::as_const(m_channels)) {
+            for (const Member &m : c.members)
+                holding.insert(m.node);
+        }
+        for (const QString &node : std::as_const(holding)) {
+            if (alive.contains(node) || node == m_node || m_goneSent.contains(node))
+                continue;
+            m_goneSent.insert(node);
+            ChannelOp op;
+            op.kind = ChannelOp::NodeGone;
+            op.node = node;
+            gone.append(op);
+        }
+        m_goneSent.intersect(holding);  // forget nodes that hold nobody any more
+    }
+    for (const ChannelOp &op : gone)
+        send(op);
 }
 
 void ChannelHub::forget(Channel &c)
@@ -145,154 +319,6 @@ void ChannelHub::sweep(qint64 now)
     });
 }
 
-JoinResult ChannelHub::join(const QString &channel, ChannelSubscriber *subscriber, const QByteArray &presenceJson, const QString &since)
-{
-    QMutexLocker lock(&m_mutex);
-    Channel &c = m_channels[channel];
-    c.members.append({subscriber->clientId(), presenceJson, subscriber});
-    JoinResult result;
-    QByteArray list("[");
-    for (qsizetype i = 0; i < c.members.size(); ++i) {
-        result.members.append({c.members[i].clientId, c.members[i].presenceJson});
-        if (i)
-            list.append(',');
-        list.append(memberJson(c.members[i].clientId, c.members[i].presenceJson));
-    }
-    list.append(']');
-
-    // Recovery: the events after `since`, if `since` is still in the history.
-    QList<QByteArray> replay;
-    if (!since.isEmpty()) {
-        // Drop what expired by time before looking.
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        while (!c.history.empty() && now - c.history.front().atMs > m_limits.ms)
-            forget(c);
-        auto it = std::find_if(c.history.begin(), c.history.end(), [&](const Event &e) { return e.eventId == since; });
-        if (it != c.history.end()) {
-            result.recovered = true;
-            for (++it; it != c.history.end(); ++it)
-                replay.append(it->prefix);
-        }
-    }
-    QByteArray payload = "{\"members\":" + list;
-    if (!since.isEmpty())
-        payload.append(result.recovered ? ",\"recovered\":true" : ",\"recovered\":false");
-    payload.append('}');
-
-    const Member *self = &c.members.last();
-    post(channel, {self}, eventPrefix(event::connected, payload, randomId("evt_")));
-    for (const QByteArray &p : replay)
-        post(channel, {self}, p);
-    QList<const Member *> others;
-    for (const Member &m : c.members) {
-        if (m.subscriber != subscriber)
-            others.append(&m);
-    }
-    if (!others.isEmpty())
-        post(channel, others, eventPrefix(event::joined, memberJson(subscriber->clientId(), presenceJson), randomId("evt_")));
-    return result;
-}
-
-void ChannelHub::leave(const QString &channel, const QString &clientId)
-{
-    QMutexLocker lock(&m_mutex);
-    auto it = m_channels.find(channel);
-    if (it == m_channels.end())
-        return;
-    const qsizetype removed = it->members.removeIf([&](const Member &m) { return m.clientId == clientId; });
-    if (!removed)
-        return;
-    if (it->members.isEmpty()) {
-        // Keep the history for reconnects until it expires; drop an empty channel with none.
-        if (it->history.empty())
-            m_channels.erase(it);
-        return;
-    }
-    QList<const Member *> others;
-    for (const Member &m : it->members)
-        others.append(&m);
-    post(channel, others, eventPrefix(event::left, "{\"clientID\":\"" + clientId.toLatin1() + "\"}", randomId("evt_")));
-}
-
-bool ChannelHub::updatePresence(const QString &channel, const QString &clientId, const QByteArray &presenceJson)
-{
-    QMutexLocker lock(&m_mutex);
-    auto it = m_channels.find(channel);
-    if (it == m_channels.end())
-        return false;
-    bool found = false;
-    QList<const Member *> all;
-    for (Member &m : it->members) {
-        if (m.clientId == clientId) {
-            m.presenceJson = presenceJson;
-            found = true;
-        }
-        all.append(&m);
-    }
-    if (found)
-        post(channel, all, eventPrefix(event::updated, memberJson(clientId, presenceJson), randomId("evt_")));
-    return found;
-}
-
-EmitResult ChannelHub::publish(const QString &channel, const QByteArray &payloadJson, Target target, int count,
-                            const QStringList &ids, bool requiresAck, const std::function<void(const EmitResult &)> &beforePosting)
-{
-    EmitResult result;
-    result.eventId = randomId("evt_");
-    QMutexLocker lock(&m_mutex);
-    Channel *c = nullptr;
-    auto it = m_channels.find(channel);
-    if (it != m_channels.end())
-        c = &it.value();
-    else if (target == Target::All) {
-        sweep(QDateTime::currentMSecsSinceEpoch());
-        c = &m_channels[channel];  // remember the event for listeners that join with ?since=
-    }
-    QList<const Member *> recipients;
-    if (c) {
-        switch (target) {
-        case Target::All:
-            for (const Member &m : c->members)
-                recipients.append(&m);
-            break;
-        case Target::Random: {
-            QList<const Member *> pool;
-            for (const Member &m : c->members)
-                pool.append(&m);
-            for (int i = 0; i < count && !pool.isEmpty(); ++i)
-                recipients.append(pool.takeAt(QRandomGenerator::global()->bounded(int(pool.size()))));
-            break;
-        }
-        case Target::Listed:
-            for (const QString &id : ids) {
-                auto m = std::find_if(c->members.cbegin(), c->members.cend(), [&](const Member &x) { return x.clientId == id; });
-                if (m != c->members.cend()) {
-                    if (!recipients.contains(&*m))
-                        recipients.append(&*m);
-                } else if (!result.missing.contains(id)) {
-                    result.missing.append(id);
-                }
-            }
-            break;
-        }
-    } else {
-        result.missing = target == Target::Listed ? ids : QStringList();
-    }
-    for (const Member *m : recipients)
-        result.delivered.append(m->clientId);
-    // The caller registers ACK expectations before any recipient can answer.
-    if (beforePosting)
-        beforePosting(result);
-    // Serialized once: the history keeps the same bytes unless ACKs are required (replays
-    // are never awaited).
-    const QByteArray prefix = eventPrefix(event::data, payloadJson, result.eventId, requiresAck);
-    if (!recipients.isEmpty())
-        post(channel, recipients, prefix);
-    if (c && target == Target::All)
-        remember(*c, result.eventId, requiresAck ? eventPrefix(event::data, payloadJson, result.eventId, false) : prefix);
-    return result;
-}
-
 QList<MemberInfo> ChannelHub::members(const QString &channel) const
 {
     QMutexLocker lock(&m_mutex);
@@ -300,7 +326,7 @@ QList<MemberInfo> ChannelHub::members(const QString &channel) const
     const auto it = m_channels.constFind(channel);
     if (it != m_channels.constEnd()) {
         for (const Member &m : it->members)
-            out.append({m.clientId, m.presenceJson});
+            out.append({m.clientId, m.presenceJson, m.node});
     }
     return out;
 }
@@ -313,7 +339,7 @@ QList<ChannelHub::ChannelState> ChannelHub::channels() const
     for (auto it = m_channels.constBegin(); it != m_channels.constEnd(); ++it) {
         ChannelState c{it.key(), {}, int(it->history.size())};
         for (const Member &m : it->members)
-            c.members.append({m.clientId, m.presenceJson});
+            c.members.append({m.clientId, m.presenceJson, m.node});
         out.append(c);
     }
     return out;

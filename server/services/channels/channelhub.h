@@ -1,8 +1,11 @@
 #pragma once
 // Channel membership, presence and fan-out for the channels service (seed 004), across
-// workers. Thread-safe. Every event of a channel is published to the broker (topic: the
-// channel) while the hub lock is held, naming the members it is for, so all members see one
-// order of events (no JOINED before CONNECTED, no lost LEFT).
+// workers and, in cluster mode, across nodes (docs/cluster.md, "Channels"). Thread-safe.
+// What callers ask (join, leave, update, emit, ack) is published to the broker as an
+// operation (channelops.h) on an Ordered stream; every node applies the operations in the
+// one order the broker gives (at once with LocalBroker, Redis' order in a cluster) to its
+// copy of every channel, and delivers the events to its own members: so every member on
+// every node sees one order of events (no JOINED before CONNECTED, no lost LEFT).
 // Events are serialized once: a per-recipient message is the shared prefix plus
 // `,"clientID":"…","latency":N}`, appended on the recipient's own worker.
 
@@ -13,6 +16,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QMutex>
+#include <QSet>
 #include <QString>
 
 #include <deque>
@@ -33,16 +37,17 @@ QString randomId(const char *prefix);
 bool isValidChannelName(const QString &name);
 // {"type":T,"payload":P,"eventID":E[,"requires_ack":true] — the shared part of an event.
 QByteArray eventPrefix(QLatin1String type, const QByteArray &payloadJson, const QString &eventId, bool requiresAck = false);
+// {"clientID":C,"presence":P}
+QByteArray memberJson(const QString &clientId, const QByteArray &presence);
 
 struct MemberInfo {
     QString clientId;
     QByteArray presenceJson;  // compact JSON object
+    QString node;             // the node it is connected to (empty: a single process)
 };
 
-struct JoinResult {
-    QList<MemberInfo> members;  // including the new one
-    bool recovered = false;     // the `since` event was found and everything after it replayed
-};
+class AckRegistry;
+struct ChannelOp;
 
 struct EmitResult {
     QString eventId;
@@ -78,20 +83,27 @@ public:
         qint64 bytes = 1024 * 1024;
         qint64 totalBytes = 32 * 1024 * 1024;
     };
-    ChannelHub(Broker &broker, const QString &stream, HistoryLimits limits);
+    // `acks` (may be null) hears of ACKs and of members that left, from every node.
+    ChannelHub(Broker &broker, const QString &stream, HistoryLimits limits, AckRegistry *acks = nullptr);
     Q_DISABLE_COPY_MOVE(ChannelHub)
 
-    // Adds a member; posts CONNECTED (with members, and recovery of events after `since`)
-    // to it and PRESENCE:JOINED to the others.
-    JoinResult join(const QString &channel, ChannelSubscriber *subscriber, const QByteArray &presenceJson, const QString &since);
-    // Removes it and posts PRESENCE:LEFT to the others. Unknown members are ignored.
+    // Adds a member: CONNECTED (with the members of every node, and recovery of events after
+    // `since`) to it and PRESENCE:JOINED to the others.
+    void join(const QString &channel, ChannelSubscriber *subscriber, const QByteArray &presenceJson, const QString &since);
+    // Removes it: PRESENCE:LEFT to the others. Unknown members are ignored.
     void leave(const QString &channel, const QString &clientId);
-    // PRESENCE:UPDATED to every member, the updater included.
+    // PRESENCE:UPDATED to every member, the updater included. False: not a member here.
     bool updatePresence(const QString &channel, const QString &clientId, const QByteArray &presenceJson);
-    // DATA to all members, to `count` random ones, or to the listed ids.
+    // DATA to all members, to `count` random ones, or to the listed ids, chosen among the
+    // members of every node.
     enum class Target { All, Random, Listed };
     EmitResult publish(const QString &channel, const QByteArray &payloadJson, Target target, int count,
                     const QStringList &ids, bool requiresAck, const std::function<void(const EmitResult &)> &beforePosting = {});
+    // A member acknowledged an event (the emitting node's AckRegistry hears of it).
+    void ack(const QString &eventId, const QString &clientId);
+    // `prefix` to this node's member `clientId`, behind every event the hub has for it yet
+    // (the answer to a message keeps its place after the events of the messages before).
+    void replyInOrder(const QString &clientId, const QByteArray &prefix);
 
     QList<MemberInfo> members(const QString &channel) const;
     QHash<QString, int> channelSizes() const;
@@ -106,14 +118,20 @@ public:
     // Bytes the channels' histories hold together.
     qint64 historyBytes() const;
 
-    // Delivers an event to the subscribers it names (channel events always name them).
+    // Applies an operation (from any node, this one's included).
     void receive(const BrokerMessage &message) override;
+    // Cluster: after (re)connecting, ask every node for its members and tell them ours.
+    void streamReady() override;
+    // Cluster: the members of a node that stopped beating leave.
+    void nodesAlive(const QSet<QString> &nodes) override;
 
 private:
     struct Member {
         QString clientId;
         QByteArray presenceJson;
-        ChannelSubscriber *subscriber;
+        QString node;
+        Worker *worker = nullptr;  // this node's members: where the subscriber lives
+        quint64 subscriberId = 0;
     };
     struct Event {
         QString eventId;
@@ -126,8 +144,17 @@ private:
         qint64 historyBytes = 0;
     };
 
-    // Publishes `prefix` for `recipients`. Hub lock held.
-    void post(const QString &channel, const QList<const Member *> &recipients, const QByteArray &prefix);
+    void send(const ChannelOp &op);  // publishes; never with the hub lock held
+    // Applies an operation (hub lock held); what must be published in answer goes to `then`.
+    void apply(const ChannelOp &op, QList<ChannelOp> *then);
+    void applyJoin(const ChannelOp &op);
+    // Removes a member and tells the others (PRESENCE:LEFT). Hub lock held.
+    void removeMember(QHash<QString, Channel>::iterator channel, qsizetype index, const QString &eventId);
+    void applyData(const ChannelOp &op);
+    void applySnapshot(const ChannelOp &op);
+    ChannelOp snapshot() const;  // hub lock held
+    // Posts `prefix` to this node's members among `recipients`. Hub lock held.
+    void deliver(const QList<const Member *> &recipients, const QByteArray &prefix);
     void remember(Channel &c, const QString &eventId, const QByteArray &prefix);
     void forget(Channel &c);  // drops the channel's oldest event
     // Over the total: drops the oldest events of all channels, down to three quarters of it.
@@ -138,7 +165,19 @@ private:
     void sweep(qint64 nowMs);
 
     mutable QMutex m_mutex;
-    QHash<QString, Channel> m_channels;
+    QHash<QString, Channel> m_channels;  // every node's members
+    // This node's members as it announced them (join, update and leave as called, before
+    // they come back applied): what a snapshot tells the other nodes.
+    struct Announced {
+        QString channel;
+        QByteArray presence;
+        Worker *worker;
+        quint64 subscriberId;
+    };
+    QHash<QString, Announced> m_announced;  // by client id
+    QSet<QString> m_goneSent;               // nodes whose NodeGone this node published
+    QString m_node;
+    AckRegistry *m_acks;
     SubscriberRegistry m_subscribers;
     HistoryLimits m_limits;
     qint64 m_historyBytes = 0;  // over all channels

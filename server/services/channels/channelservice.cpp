@@ -166,7 +166,7 @@ ChannelService::ChannelService(ServerContext &context)
     : m_ctx(context)
     , m_settings(context.config.service(kService).settings<ChannelSettings>())
     , m_emitKey(m_settings.emitKey.toUtf8())
-    , m_hub(*context.broker, kService, historyLimits(m_settings))
+    , m_hub(*context.broker, kService, historyLimits(m_settings), &m_acks)
 {
 }
 

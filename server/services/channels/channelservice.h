@@ -41,8 +41,8 @@ private:
     ServerContext &m_ctx;
     const ChannelSettings m_settings;
     const QByteArray m_emitKey;
+    AckRegistry m_acks;  // before the hub, which reports to it
     ChannelHub m_hub;
-    AckRegistry m_acks;
 };
 
 // The `presence` query parameter: a URL-encoded JSON object of at most 4 KiB, else {}.

@@ -91,11 +91,7 @@ void ChannelSession::replyError(QLatin1String code, const QString &message)
     ServiceCounters::add(counters().errors);
     QJsonObject payload{{key::message, message}, {key::code, code}};
     const QByteArray prefix = eventPrefix(event::error, QJsonDocument(payload).toJson(QJsonDocument::Compact), randomId("evt_"));
-    Worker *worker = context().worker;
-    worker->post([worker, id = id(), prefix] {
-        if (auto *s = static_cast<ChannelSession *>(worker->session(id)))
-            s->deliver(prefix);
-    });
+    m_shared.hub->replyInOrder(m_clientId, prefix);  // through the hub: in a cluster, its events come back from Redis
 }
 
 void ChannelSession::timerEvent(QTimerEvent *event)
@@ -147,7 +143,7 @@ void ChannelSession::onText(const QString &message)
             replyError(code::invalidPayload, QStringLiteral("ACK needs payload.eventID"));
             return;
         }
-        m_shared.acks->ack(eventId, m_clientId);
+        m_shared.hub->ack(eventId, m_clientId);  // the emitting node may be another one
     } else if (type == event::updatePresence) {
         const QJsonValue payload = o.value(key::payload);
         if (!payload.isObject()) {

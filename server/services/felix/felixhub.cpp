@@ -8,7 +8,7 @@ namespace sb::felix {
 
 namespace pf = protocol::felix;
 
-FelixHub::FelixHub(Broker &broker, const QString &stream) : m_stream(broker.subscribe(stream, this)) {}
+FelixHub::FelixHub(Broker &broker, const QString &stream) : m_stream(broker.subscribe(stream, this, Delivery::LocalFirst)) {}
 
 void FelixHub::changed(Kind kind, const QString &id, const std::optional<QJsonObject> &doc)
 {
