@@ -119,13 +119,19 @@ std::optional<User> AccountStore::createUser(const QString &email, const QString
     return userById(id);
 }
 
-std::optional<User> AccountStore::verifyLogin(const QString &email, const QString &password)
+std::optional<User> AccountStore::verifyLogin(const QString &email, const QString &password, bool *unavailable)
 {
     QSqlDatabase db = m_db.connection();
     QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT password_hash, id, disabled FROM users WHERE email = ?"));
     q.addBindValue(email.trimmed());
-    if (!q.exec() || !q.next()) {
+    if (!q.exec()) {
+        qCWarning(lcAccounts) << "cannot check a login:" << q.lastError().text();
+        if (unavailable)
+            *unavailable = true;
+        return std::nullopt;
+    }
+    if (!q.next()) {
         secrets::burnVerification(password);
         return std::nullopt;
     }

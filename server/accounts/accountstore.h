@@ -49,7 +49,8 @@ public:
     // Blocking (Argon2id). Password rules: non-empty, at most 1024 characters.
     std::optional<User> createUser(const QString &email, const QString &password, const QString &role,
                                    qint64 balance, Error *error);
-    std::optional<User> verifyLogin(const QString &email, const QString &password);  // blocking
+    // Blocking. `unavailable` (optional): set when the database could not be asked.
+    std::optional<User> verifyLogin(const QString &email, const QString &password, bool *unavailable = nullptr);
 
     std::optional<User> userById(qint64 id);
     std::optional<User> userByEmail(const QString &email);

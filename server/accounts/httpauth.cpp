@@ -53,6 +53,11 @@ HttpResponse PasswordCheck::refusal() const
         r.setHeader("Retry-After", "1");
         return r;
     }
+    case StoreUnavailable: {
+        HttpResponse r = HttpResponse::error(503, "STORAGE_ERROR", QStringLiteral("the account database cannot be reached; try again shortly"));
+        r.setHeader("Retry-After", "5");
+        return r;
+    }
     case Ok:
     case Wrong:
         break;
@@ -71,11 +76,12 @@ void checkPassword(AccountStore &accounts, PasswordHasher &hasher, LoginLimiter 
     }
     const bool started = hasher.tryStart([&accounts, &limiter, peer, email, password, done] {
         PasswordCheck c;
-        c.user = accounts.verifyLogin(email, password);
-        c.result = c.user ? PasswordCheck::Ok : PasswordCheck::Wrong;
+        bool unavailable = false;
+        c.user = accounts.verifyLogin(email, password, &unavailable);
+        c.result = c.user ? PasswordCheck::Ok : unavailable ? PasswordCheck::StoreUnavailable : PasswordCheck::Wrong;
         if (c.user)
             limiter.succeeded(email);
-        else
+        else if (!unavailable)
             limiter.failed(peer, email);
         done(std::move(c));
     });

@@ -36,12 +36,13 @@ struct HttpResponse;
 
 // The outcome of checking a password (login, HTTP Basic).
 struct PasswordCheck {
-    enum Result { Ok, Wrong, TooManyFailures, Busy };
+    enum Result { Ok, Wrong, TooManyFailures, Busy, StoreUnavailable };
     Result result = Wrong;
     std::optional<User> user;
     int retryAfterSeconds = 0;
     bool perAccount = false;  // TooManyFailures: the account's limit, not the address's
     // The refusal to answer with (401, 429 with Retry-After, 503 with Retry-After).
+    // StoreUnavailable: the database could not be asked (503), never "wrong password".
     HttpResponse refusal() const;
 };
 

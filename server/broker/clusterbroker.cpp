@@ -239,12 +239,15 @@ void ClusterBroker::start(Worker *home)
                     ready();
             });
             QObject::connect(c, &RedisConnection::lost, m_homeObject, [this](const QString &why) {
-                if (!m_connected.exchange(false) && m_retryMs > 0)
-                    return;  // already retrying
-                qCWarning(lcCluster) << "cluster: lost Redis at" << m_redis.display() << ":" << why << "- reconnecting";
+                m_connected.store(false);
+                if (m_retryPending)
+                    return;  // the other connection's loss already scheduled the next attempt
+                if (m_retryMs == 0)
+                    qCWarning(lcCluster) << "cluster: lost Redis at" << m_redis.display() << ":" << why << "- reconnecting";
                 m_pub->close();
                 m_sub->close();
                 m_retryMs = m_retryMs == 0 ? 250 : qMin(m_retryMs * 2, 2000);
+                m_retryPending = true;
                 QTimer::singleShot(m_retryMs, m_homeObject, [this] { connectNow(); });
             });
         }
@@ -269,6 +272,7 @@ void ClusterBroker::ready()
 void ClusterBroker::connectNow()
 {
     m_unconfirmed.clear();
+    m_retryPending = false;
     m_pub->open(m_redis);
     m_sub->open(m_redis);
 }

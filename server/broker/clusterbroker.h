@@ -81,7 +81,8 @@ private:
     QObject *m_homeObject = nullptr;
     RedisConnection *m_pub = nullptr;
     RedisConnection *m_sub = nullptr;
-    int m_retryMs = 0;
+    int m_retryMs = 0;           // the wait before the next attempt (0: connected)
+    bool m_retryPending = false;
     QSet<QString> m_alive;
     QSet<QByteArray> m_unconfirmed;  // SUBSCRIBEs Redis has not confirmed yet
     std::atomic<bool> m_connected{false};

@@ -6,9 +6,12 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QUrl>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
+
+#include <libpq-fe.h>
 
 #include <cerrno>
 #include <cstring>
@@ -30,6 +33,7 @@ struct ThreadConnections {
     }
 };
 thread_local ThreadConnections t_connections;
+thread_local quint64 t_generation = 0;  // bumped whenever this thread's connection is opened again
 
 bool exec(QSqlDatabase &db, const QString &sql, QString *error)
 {
@@ -151,11 +155,32 @@ void Database::closeThisThread()
         QSqlDatabase::removeDatabase(name);
 }
 
+quint64 Database::connectionGeneration()
+{
+    return t_generation;
+}
+
 QSqlDatabase Database::connection()
 {
     const QString name = m_prefix + QString::number(quintptr(QThread::currentThreadId()), 16);
-    if (QSqlDatabase::contains(name))
-        return QSqlDatabase::database(name, true);
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (m_postgres && db.isOpen()) {
+            // A server that restarted (or a network that broke) leaves the connection open
+            // in Qt's eyes and bad in libpq's: open it again, for this and later statements.
+            auto *conn = static_cast<PGconn *>(db.driver()->handle().value<void *>());
+            if (!conn || PQstatus(conn) == CONNECTION_BAD) {
+                db.close();
+                ++t_generation;
+                if (db.open())
+                    qCInfo(lcStore) << "reconnected to" << m_path;
+            }
+        } else if (!db.isOpen()) {
+            ++t_generation;
+            db.open();
+        }
+        return db;
+    }
     QSqlDatabase db;
     if (m_postgres) {
         db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
@@ -344,6 +369,10 @@ QSqlQuery *StatementCache::get(const QSqlDatabase &db, int id, const QString &sq
 {
     if (id < 0)
         return nullptr;
+    if (m_generation != Database::connectionGeneration()) {
+        m_queries.clear();  // prepared on a connection that is gone
+        m_generation = Database::connectionGeneration();
+    }
     if (size_t(id) >= m_queries.size())
         m_queries.resize(size_t(id) + 1);
     if (QSqlQuery *q = m_queries[size_t(id)].get())

@@ -57,6 +57,9 @@ public:
     // Nodes starting together against one PostgreSQL migrate one after the other.
     bool open(QString *error, int targetVersion = -1);
     QSqlDatabase connection();
+    // Counts how often this thread's connections were opened again (a PostgreSQL server
+    // restarted): statements prepared before are gone.
+    static quint64 connectionGeneration();
     // Closes this thread's connection now (threads that end close theirs anyway).
     void closeThisThread();
     // The SQLite file, or the PostgreSQL server as postgresql://user@host:port/db.
@@ -109,6 +112,7 @@ public:
 
 private:
     std::vector<std::unique_ptr<QSqlQuery>> m_queries;
+    quint64 m_generation = 0;
 };
 
 }  // namespace sb

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 
 import websockets
@@ -210,6 +211,195 @@ async def access(a, b, ann):
     check(status == 401, "... and B refuses the token")
 
 
+class Listener:
+    """A channels member (seed 004) that records every event it gets."""
+
+    def __init__(self, ws):
+        self.ws = ws
+        self.events = []
+        self.task = asyncio.ensure_future(self._read())
+
+    @classmethod
+    async def join(cls, n, channel, presence=None, since=None):
+        q = []
+        if presence is not None:
+            q.append("presence=" + urllib.parse.quote(json.dumps(presence)))
+        if since:
+            q.append("since=" + since)
+        ws = await websockets.connect(n.url("channels") + "/%s/listen%s" % (channel, "?" + "&".join(q) if q else ""))
+        self = cls(ws)
+        await self.wait(lambda: self.of("CONNECTED"))
+        self.id = self.of("CONNECTED")[0]["clientID"]
+        return self
+
+    async def _read(self):
+        try:
+            async for raw in self.ws:
+                e = json.loads(raw)
+                self.events.append(e)
+                if e["type"] == "PING":
+                    await self.ws.send(json.dumps({"type": "PONG"}))
+        except websockets.ConnectionClosed:
+            pass
+
+    def of(self, kind):
+        return [e for e in self.events if e["type"] == kind]
+
+    def presence_events(self):
+        return [(e["type"], e["payload"].get("clientID")) for e in self.events if e["type"].startswith("PRESENCE:")]
+
+    async def wait(self, cond, timeout=8.0):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if cond():
+                return True
+            await asyncio.sleep(0.02)
+        return False
+
+    async def close(self):
+        await self.ws.close()
+        self.task.cancel()
+
+
+def emit(n, channel, query="", body=None):
+    base = n.url("channels", "http")
+    if body is None:
+        status, raw = http(base, "GET", "/%s/emit%s" % (channel, query))
+    else:
+        status, raw = http(base, "POST", "/%s/emit%s" % (channel, query), body)
+    return status, json.loads(raw)
+
+
+async def channels(a, b):
+    l1 = await Listener.join(a, "room", {"username": "one"})
+    l2 = await Listener.join(b, "room", {"username": "two"})
+    members = [m["clientID"] for m in l2.of("CONNECTED")[0]["payload"]["members"]]
+    check(members == [l1.id, l2.id], "CONNECTED on B lists the member on A too")
+    check(await l1.wait(lambda: l1.presence_events() == [("PRESENCE:JOINED", l2.id)]), "A's member sees B's join")
+
+    status, r = emit(b, "room", "?text=hi")
+    check(status == 200 and r["delivered"] == 2 and sorted(r["clients"]) == sorted([l1.id, l2.id]), "emit on B: delivered to both nodes' members")
+    check(await l1.wait(lambda: len(l1.of("DATA")) == 1) and await l2.wait(lambda: len(l2.of("DATA")) == 1),
+          "... and both get the DATA event")
+    check(l1.of("DATA")[0]["eventID"] == l2.of("DATA")[0]["eventID"] == r["eventID"], "one event id on every node")
+    status, r = emit(a, "room", "?clients=2&x=1")
+    check(status == 200 and sorted(r["clients"]) == sorted([l1.id, l2.id]), "clients=2 on A picks among both nodes")
+
+    # require-ack: ACKs from both nodes complete it; a silent member on B makes it 408.
+    async def ack_all(*ls):
+        for l in ls:
+            await l.wait(lambda: any(e.get("requires_ack") for e in l.of("DATA")))
+            for e in l.of("DATA"):
+                if e.get("requires_ack"):
+                    await l.ws.send(json.dumps({"type": "ACK", "payload": {"eventID": e["eventID"]}}))
+
+    loop = asyncio.get_running_loop()
+    waiting = loop.run_in_executor(None, lambda: emit(a, "room", "?require-ack=true&k=v"))
+    await ack_all(l1, l2)
+    status, r = await waiting
+    check(status == 200 and sorted(r["acked"]) == sorted([l1.id, l2.id]), "require-ack on A counts the ACK from B: %s" % r)
+    for l in (l1, l2):
+        l.events = [e for e in l.events if not e.get("requires_ack")]
+    t0 = time.time()
+    waiting = loop.run_in_executor(None, lambda: emit(a, "room", "?require-ack=true&k=w"))
+    await ack_all(l1)
+    status, r = await waiting
+    check(status == 408 and r["pending"] == [l2.id] and 4.5 < time.time() - t0 < 8, "a silent member on B: 408 after 5 s with it pending")
+
+    # One order of presence events on every node, with joins and updates on both at once.
+    l3 = await Listener.join(b, "room")
+    await l1.wait(lambda: ("PRESENCE:JOINED", l3.id) in l1.presence_events())
+    l1.events.clear()
+    l3.events.clear()
+    joiners = await asyncio.gather(*[Listener.join(n, "room") for n in (a, b, a, b)])
+    await asyncio.gather(l1.ws.send(json.dumps({"type": "PRESENCE:UPDATE", "payload": {"n": 1}})),
+                         l3.ws.send(json.dumps({"type": "PRESENCE:UPDATE", "payload": {"n": 3}})))
+    await asyncio.gather(*[j.close() for j in joiners[:2]])
+    want = 4 + 2 + 2
+    await l1.wait(lambda: len(l1.presence_events()) >= want)
+    await l3.wait(lambda: len(l3.presence_events()) >= want)
+    check(len(l1.presence_events()) == want and l1.presence_events() == l3.presence_events(),
+          "JOINED/UPDATED/LEFT in one order on both nodes (%d events)" % len(l1.presence_events()))
+    for j in joiners[2:]:
+        await j.close()
+
+    # since= recovery after reconnecting to the other node.
+    last = l2.of("DATA")[-1]["eventID"]
+    await l2.close()
+    emit(a, "room", "?missed=1")
+    emit(a, "room", "?missed=2")
+    back = await Listener.join(a, "room", since=last)
+    connected = back.of("CONNECTED")[0]["payload"]
+    await back.wait(lambda: len(back.of("DATA")) >= 2)
+    check(connected.get("recovered") is True and [e["payload"]["missed"] for e in back.of("DATA")] == ["1", "2"],
+          "since= on A recovers what the member of B missed")
+    return l1, l3, back
+
+
+async def node_dies(a, b, l1, l3, back):
+    l1.events.clear()
+    b.proc.kill()  # kill -9: no goodbye
+    b.proc.wait()
+    t0 = time.time()
+    ok = await l1.wait(lambda: ("PRESENCE:LEFT", l3.id) in l1.presence_events(), timeout=10)
+    check(ok and time.time() - t0 < 6, "kill -9 of B: its member appears LEFT on A in %.1f s" % (time.time() - t0))
+    status, r = emit(a, "room", "?after=death")
+    check(status == 200 and sorted(r["clients"]) == sorted([l1.id, back.id]), "emits on A go to the living only")
+
+
+async def redis_restarts(s, a, b, l1):
+    status, body = http(a.url("chat", "http"), "GET", "/healthz")
+    check(json.loads(body)["status"] == "ok", "/healthz ok before")
+    s.stop_redis()
+    await asyncio.sleep(1.0)
+    status, body = http(a.url("chat", "http"), "GET", "/healthz")
+    health = json.loads(body)
+    check(status == 200 and health["status"] == "degraded" and "Redis" in health.get("problem", ""),
+          "/healthz says degraded while Redis is away: %s" % health.get("problem"))
+    s.start_redis()
+    deadline = time.time() + 10
+    while time.time() < deadline:
+        if all(json.loads(http(n.url("chat", "http"), "GET", "/healthz")[1])["status"] == "ok" for n in (a, b)):
+            break
+        await asyncio.sleep(0.1)
+    check(time.time() < deadline, "both nodes reconnect and resubscribe by themselves")
+    # Presence rebuilt: Redis lost nothing we keep there for good, but the nodes' copies
+    # are checked against each other; a new member on B sees A's.
+    lb = await Listener.join(b, "room")
+    members = [m["clientID"] for m in lb.of("CONNECTED")[0]["payload"]["members"]]
+    check(l1.id in members, "after the restart, CONNECTED on B lists A's member")
+    status, r = emit(a, "room", "?after=redis")
+    check(await lb.wait(lambda: len(lb.of("DATA")) == 1), "an emit on A reaches B again")
+    await lb.close()
+
+
+async def postgres_restarts(s, a, b, ann_id, bo, bo_id):
+    ws = await websockets.connect(a.url("chat") + "/members/chat/?other_member_id=%d" % ann_id)
+    await ws.send("Bearer " + bo)
+    await recv_json(ws)
+    rc, out, err = a.admin("--redis", redis_url, "--database", database_url, "user", "top-up", "--email", "bo@cluster.test", "--amount", "100")
+    s.stop_postgres()
+    await ws.send("while PostgreSQL is down")
+    reply = await recv_json(ws, 15)
+    check(reply.get("type") == "error" and reply.get("code") == "STORAGE_ERROR", "PostgreSQL down: a clear error, no message: %s" % reply)
+    status, body = http(b.url("chat", "http"), "POST", "/auth/login", {"email": "bo@cluster.test", "password": "pw2"})
+    check(status == 503 and json.loads(body)["code"] == "STORAGE_ERROR", "login while PostgreSQL is down: 503, not 'wrong password' (%d %s)" % (status, body))
+    s.start_postgres()
+    await asyncio.sleep(0.5)
+    stored = None
+    for _ in range(20):
+        await ws.send("PostgreSQL is back")
+        reply = await recv_json(ws, 15)
+        if reply.get("type") == "text":
+            stored = reply
+            break
+        await asyncio.sleep(0.25)
+    check(stored is not None, "writes resume when PostgreSQL is back")
+    status, _ = http(b.url("chat", "http"), "POST", "/auth/login", {"email": "bo@cluster.test", "password": "pw2"})
+    check(status == 200, "logins too")
+    await ws.close()
+
+
 async def main():
     global redis_url, database_url
     with tempfile.TemporaryDirectory(prefix="sb-cluster-") as scratch:
@@ -226,7 +416,14 @@ async def main():
                 await chat(a, b, ann, ann_id, bo, bo_id)
                 await pop(a, b, ann, bo)
                 await felix(a, b)
+                await postgres_restarts(s, a, b, ann_id, bo, bo_id)
                 await access(a, b, ann)
+                l1, l3, back = await channels(a, b)
+                await node_dies(a, b, l1, l3, back)
+                b.proc = None
+                b.urls = {}
+                b.start()  # the same name again, once its key expired
+                await redis_restarts(s, a, b, l1)
     print("%d checks passed, %d failed" % (len(passes), len(failures)))
     return 1 if failures else 0
 

@@ -86,7 +86,9 @@ public:
                               else if (check.result == PasswordCheck::Wrong)
                                   done(forbidden(QStringLiteral("wrong email or password")));
                               else
-                                  done(WsAdmission::refuse(check.refusal(), check.result == PasswordCheck::Busy ? "busy" : "login_limit"));
+                                  done(WsAdmission::refuse(check.refusal(), check.result == PasswordCheck::Busy               ? "busy"
+                                                                            : check.result == PasswordCheck::StoreUnavailable ? "storage"
+                                                                                                                              : "login_limit"));
                           });
             return;
         }
