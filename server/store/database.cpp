@@ -91,7 +91,10 @@ QString Database::checkWritable(const QString &filePath)
 
 Database::Database(const QString &filePath, std::vector<Migration> schema)
     : m_path(filePath)
-    , m_prefix(QStringLiteral("sb-") + QString::fromLatin1(QCryptographicHash::hash(filePath.toUtf8(), QCryptographicHash::Sha1).toHex().left(12)) + QLatin1Char('-'))
+    // Per object too: another Database on the same store (a test's, a command's) has
+    // connections of its own, never this one's.
+    , m_prefix(QStringLiteral("sb-") + QString::fromLatin1(QCryptographicHash::hash(filePath.toUtf8(), QCryptographicHash::Sha1).toHex().left(12))
+               + QLatin1Char('-') + QString::number(quintptr(this), 16) + QLatin1Char('-'))
     , m_schema(std::move(schema))
 {
 }
@@ -168,8 +171,10 @@ QSqlDatabase Database::connection()
         if (m_postgres && db.isOpen()) {
             // A server that restarted (or a network that broke) leaves the connection open
             // in Qt's eyes and bad in libpq's: open it again, for this and later statements.
-            auto *conn = static_cast<PGconn *>(db.driver()->handle().value<void *>());
-            if (!conn || PQstatus(conn) == CONNECTION_BAD) {
+            // (QSqlDriver::handle() holds a PGconn*, named so; Qt's documentation reads it so.)
+            const QVariant handle = db.driver()->handle();
+            PGconn *conn = handle.isValid() && qstrcmp(handle.typeName(), "PGconn*") == 0 ? *static_cast<PGconn *const *>(handle.constData()) : nullptr;
+            if (conn && PQstatus(conn) == CONNECTION_BAD) {
                 db.close();
                 ++t_generation;
                 if (db.open())
