@@ -197,8 +197,7 @@ public:
         if (QUuid::fromString(fileUuid).isNull())
             return readyFuture(QByteArray());
         return run(QByteArray(), [=](chat::ChatService &c) {
-            QFile f(c.store().pathOf(fileUuid));
-            return f.open(QIODevice::ReadOnly) ? f.read(8 * 1024 * 1024) : QByteArray();
+            return c.store().readBytes(fileUuid).value_or(QByteArray());
         });
     }
 

@@ -150,6 +150,20 @@ async def chat(a, b, ann, ann_id, bo, bo_id):
         await ws.close()
     check(hist[0] == hist[1] and len(hist[0]) == 2, "history is the same from either node")
 
+    # A file sent through A is served by B (its bytes are in PostgreSQL).
+    rc, _, _ = a.admin("--redis", redis_url, "--database", database_url, "user", "top-up", "--email", "bo@cluster.test", "--amount", "50")
+    ws = await websockets.connect(b.url("chat") + "/members/chat/?other_member_id=%d" % ann_id)
+    await ws.send("Bearer " + bo)
+    await recv_json(ws)
+    content = bytes(range(256)) * 40
+    info = json.dumps({"name": "data.bin", "size": len(content), "type": "application/octet-stream", "text": "a file"}, separators=(",", ":"))
+    await ws.send(b"!" + info.encode() + b"#" + content)
+    msg = await recv_json(ws)
+    check(msg.get("type") == "file", "a file message stored through B")
+    status, body = http(a.url("chat", "http"), "GET", "/storage?uuid=" + msg["file_uuid"])
+    check(status == 200 and body == content, "A serves the exact bytes of a file sent through B")
+    await ws.close()
+
 
 async def pop(a, b, ann, bo):
     pa = await websockets.connect(a.url("pop") + "/")

@@ -127,6 +127,44 @@ private:
         });
     }
 
+    // Where a file's bytes are: <data dir>/files/<uuid>, or a row of file_contents in the
+    // cluster label's PostgreSQL. `strayBytes` puts some there without a files row.
+    bool bytesStored(const QString &uuid)
+    {
+        if (!cluster.enabled())
+            return QFile::exists(dataDir.filePath(QStringLiteral("files/") + uuid));
+        std::unique_ptr<sb::Database> own = sb::makeDatabase(server ? server->host().config() : clusterConfig());
+        QSqlQuery q(own->connection());
+        q.prepare(QStringLiteral("SELECT 1 FROM file_contents WHERE uuid = ?"));
+        q.addBindValue(uuid);
+        const bool found = q.exec() && q.next();
+        q.finish();
+        own->closeThisThread();
+        return found;
+    }
+    void strayBytes(const QString &uuid)
+    {
+        if (!cluster.enabled()) {
+            QFile stray(dataDir.filePath(QStringLiteral("files/") + uuid));
+            QVERIFY(stray.open(QIODevice::WriteOnly));
+            return;
+        }
+        std::unique_ptr<sb::Database> own = sb::makeDatabase(clusterConfig());
+        QSqlQuery q(own->connection());
+        q.prepare(QStringLiteral("INSERT INTO file_contents (uuid, data) VALUES (?, ?)"));
+        q.addBindValue(uuid);
+        q.addBindValue(QByteArray("left by a crash"));
+        QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+        q.finish();
+        own->closeThisThread();
+    }
+    sb::ServerConfig clusterConfig() const
+    {
+        sb::ServerConfig c;
+        c.cluster = cluster;
+        return c;
+    }
+
     HttpResult uploadSmile(const QString &token, const QByteArray &data, const QByteArray &price = {})
     {
         return server->uploadSmile(token, data, price);
@@ -411,7 +449,7 @@ private slots:
         QCOMPARE(statusOf(head), 200);
         QVERIFY2(head.contains("Content-Length: 18\r\n") && head.endsWith("\r\n\r\n"), head.constData());
         // The name on disk is the server's, never the client's.
-        QVERIFY(QFile::exists(dataDir.filePath(QStringLiteral("files/") + uuid)));
+        QVERIFY(bytesStored(uuid));
 
         a.ws->sendBinaryMessage(fileFrame(R"({"name":"a","size":5,"type":"","text":""})", "abc"));
         QTRY_COMPARE(a.lastErrorCode(), QStringLiteral("FILE_SIZE_MISMATCH"));
@@ -665,11 +703,11 @@ private slots:
         a.ws->close();
         server.reset();
         // A file left by a crash between writing it and storing its row is cleaned at start.
-        QFile stray(dataDir.filePath(QStringLiteral("files/0b5f1e8e-5b8e-4c49-9a3f-3c1d2f1e0a11")));
-        QVERIFY(stray.open(QIODevice::WriteOnly));
-        stray.close();
+        const QString stray = QStringLiteral("0b5f1e8e-5b8e-4c49-9a3f-3c1d2f1e0a11");
+        strayBytes(stray);
+        QVERIFY(bytesStored(stray));
         startServer();
-        QVERIFY(!QFile::exists(stray.fileName()));
+        QVERIFY(!bytesStored(stray));
         QVERIFY(server->ok());
         ChatClient b;
         QVERIFY(b.join(*server, alice.id, bobToken));

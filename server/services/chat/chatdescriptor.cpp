@@ -72,6 +72,17 @@ const ServiceDescriptor &chat()
              // ones cannot use it, and it leaves the grid.
              QStringLiteral("ALTER TABLE smiles ADD COLUMN retired INTEGER NOT NULL DEFAULT 0"),
          }},
+        {8,
+         {
+             // SQLite: nothing; the embedded server keeps file bytes in <data dir>/files.
+         },
+         {
+             // A cluster keeps them in PostgreSQL, where every node can serve them
+             // (docs/cluster.md, "What is shared").
+             QStringLiteral("CREATE TABLE file_contents ("
+                            " uuid TEXT PRIMARY KEY,"
+                            " data BYTEA NOT NULL)"),
+         }},
         },
         [](ServerContext &context) -> std::unique_ptr<Service> { return std::make_unique<chat::ChatService>(context); },
     };

@@ -198,20 +198,19 @@ void ChatService::getFile(HttpRequest &request, const HttpResponder &respond)
         respond.send(HttpResponse::error(404, "NOT_FOUND", QStringLiteral("no file with this uuid")));
         return;
     }
-    const QString path = m_store->pathOf(file->uuid);
     const bool head = request.head.method == "HEAD";
-    m_ctx.blockingPool.start([path, file = *file, respond, head] {
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly)) {
+    m_ctx.blockingPool.start([store = m_store.get(), file = *file, respond, head] {
+        const std::optional<QByteArray> bytes = store->readBytes(file.uuid);
+        if (!bytes) {
             respond.send(HttpResponse::error(404, "NOT_FOUND", QStringLiteral("the file is gone from storage")));
             return;
         }
         HttpResponse r;
         r.status = 200;
         if (head)
-            r.setHeader("Content-Length", QByteArray::number(f.size()));
+            r.setHeader("Content-Length", QByteArray::number(bytes->size()));
         else
-            r.body = f.readAll();
+            r.body = *bytes;
         r.setHeader("Content-Type", file.contentType.toUtf8());
         r.setHeader("Content-Disposition", contentDisposition(file.originalName));
         r.setHeader("X-Content-Type-Options", "nosniff");
@@ -290,14 +289,14 @@ std::optional<Smile> ChatService::addSmile(const QByteArray &image, const QStrin
     }
     const StoredFile stored{secrets::randomUuid(), name.left(255), type, image.size()};
     QString err;
-    if (!writeFileDurably(m_store->filesDir(), stored.uuid, image, &err)) {
+    if (!m_store->writeBytes(stored.uuid, image, &err)) {
         *errorCode = 500;
         *error = QStringLiteral("the image could not be stored");
         return std::nullopt;
     }
     auto smile = m_store->addSmile(stored, price, uploaderId);
     if (!smile) {
-        QFile::remove(m_store->pathOf(stored.uuid));
+        m_store->removeBytes(stored.uuid);
         *errorCode = 500;
         *error = QStringLiteral("the smile could not be stored");
     }

@@ -299,13 +299,14 @@ void ChatSequence::submitToWriter(SendRequest r, const QString &fileToRemoveOnFa
     RoomHub *conversations = &m_service->conversations();
     Worker *worker = m_worker;
     const quint64 sid = m_sessionId;
-    m_service->writer().submit(std::move(r), [self = shared_from_this(), worker, sid, conversations,
+    ChatStore *store = &m_service->store();
+    m_service->writer().submit(std::move(r), [self = shared_from_this(), worker, sid, conversations, store,
                                               fileToRemoveOnFailure](const SendResult &res) {
         if (res.ok) {
             conversations->relayUtf8(QString::number(res.message.chatId), 0, res.message.toJson());
         } else {
             if (!fileToRemoveOnFailure.isEmpty())
-                QFile::remove(fileToRemoveOnFailure);
+                store->removeBytes(fileToRemoveOnFailure);  // on the writer's thread, after its batch
             worker->sendTo(sid, errorJson(res.errorCode, res.detail));
         }
         worker->post([self] { self->completed(); });
@@ -321,11 +322,11 @@ void ChatSequence::writeFile(SendRequest r, QByteArray bytes)
     ChatService *service = m_service;
     m_service->context().blockingPool.start([self = shared_from_this(), service, r = std::move(r), bytes = std::move(bytes)] {
         QString error;
-        const bool ok = writeFileDurably(service->store().filesDir(), r.file.uuid, bytes, &error);
+        const bool ok = service->store().writeBytes(r.file.uuid, bytes, &error);
         self->m_worker->post([self, r, ok] {
             self->m_fileWriting = false;
             if (ok)
-                self->submitToWriter(r, self->m_service->store().pathOf(r.file.uuid));
+                self->submitToWriter(r, r.file.uuid);
             else
                 self->m_steps.push_front(Step::reply(errorJson(code::storageError, QStringLiteral("the file could not be stored"))));
             self->pump();

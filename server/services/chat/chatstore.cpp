@@ -58,9 +58,50 @@ ChatStore::ChatStore(Database &db, QString filesDir) : m_db(db), m_filesDir(std:
     QDir().mkpath(m_filesDir);
 }
 
-QString ChatStore::pathOf(const QString &uuid) const
+bool ChatStore::writeBytes(const QString &uuid, QByteArrayView data, QString *error)
 {
-    return QDir(m_filesDir).filePath(uuid);
+    if (m_db.dialect() == Database::Dialect::Sqlite)
+        return writeFileDurably(m_filesDir, uuid, data, error);
+    QSqlDatabase db = m_db.connection();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO file_contents (uuid, data) VALUES (?, ?)"));
+    q.addBindValue(uuid);
+    q.addBindValue(data.toByteArray());
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+std::optional<QByteArray> ChatStore::readBytes(const QString &uuid)
+{
+    if (m_db.dialect() == Database::Dialect::Sqlite) {
+        QFile f(QDir(m_filesDir).filePath(uuid));
+        if (!f.open(QIODevice::ReadOnly))
+            return std::nullopt;
+        return f.readAll();
+    }
+    QSqlDatabase db = m_db.connection();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT data FROM file_contents WHERE uuid = ?"));
+    q.addBindValue(uuid);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return q.value(0).toByteArray();
+}
+
+void ChatStore::removeBytes(const QString &uuid)
+{
+    if (m_db.dialect() == Database::Dialect::Sqlite) {
+        QFile::remove(QDir(m_filesDir).filePath(uuid));
+        return;
+    }
+    QSqlDatabase db = m_db.connection();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM file_contents WHERE uuid = ?"));
+    q.addBindValue(uuid);
+    q.exec();
 }
 
 std::optional<qint64> ChatStore::chatFor(qint64 memberA, qint64 memberB)
@@ -181,6 +222,13 @@ int ChatStore::removeOrphanFiles()
 {
     QSqlDatabase db = m_db.connection();
     QSqlQuery q(db);
+    if (m_db.dialect() == Database::Dialect::Postgres) {
+        if (!q.exec(QStringLiteral("DELETE FROM file_contents c WHERE NOT EXISTS (SELECT 1 FROM files f WHERE f.uuid = c.uuid)")))
+            return 0;
+        if (q.numRowsAffected() > 0)
+            qCInfo(lcStore) << "removed" << q.numRowsAffected() << "stored files that no message or smile refers to";
+        return q.numRowsAffected();
+    }
     QSet<QString> known;
     if (q.exec(QStringLiteral("SELECT uuid FROM files"))) {
         while (q.next())

@@ -39,8 +39,11 @@ class ChatStore final
 public:
     ChatStore(Database &db, QString filesDir);
 
-    QString filesDir() const { return m_filesDir; }
-    QString pathOf(const QString &uuid) const;
+    // A stored file's bytes: files in <data dir>/files with SQLite, rows of file_contents in
+    // a cluster's PostgreSQL, where every node can serve them (docs/cluster.md). Blocking.
+    bool writeBytes(const QString &uuid, QByteArrayView data, QString *error);
+    std::optional<QByteArray> readBytes(const QString &uuid);
+    void removeBytes(const QString &uuid);
 
     // The chat of two members, created on first use.
     std::optional<qint64> chatFor(qint64 memberA, qint64 memberB);
@@ -55,7 +58,7 @@ public:
     // Retires a smile: it leaves the list and new messages cannot use it; old messages keep
     // it. False if there is no such (unretired) smile.
     bool retireSmile(qint64 id);
-    // Deletes files on disk that no row refers to (left by a crash between the two).
+    // Deletes file bytes that no row refers to (left by a crash between the two).
     int removeOrphanFiles();
 
 private:
