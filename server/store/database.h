@@ -45,6 +45,7 @@ public:
     Database(const QString &filePath, std::vector<Migration> schema);
     Database(const PostgresAddress &server, std::vector<Migration> schema);
     Dialect dialect() const { return m_postgres ? Dialect::Postgres : Dialect::Sqlite; }
+    std::optional<PostgresAddress> postgresAddress() const { return m_postgres; }
     // A migration statement written for SQLite, in PostgreSQL's words: INTEGER → BIGINT,
     // INTEGER PRIMARY KEY AUTOINCREMENT → BIGSERIAL PRIMARY KEY, BLOB → BYTEA, TEXT … COLLATE
     // NOCASE → CITEXT.

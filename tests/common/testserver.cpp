@@ -41,14 +41,9 @@ public:
 }  // namespace
 
 namespace {
-// SB_TEST_CLUSTER names the env file of tests/cluster/services.py (the `cluster` label runs
-// integration tests a second time that way): each server gets a fresh PostgreSQL database
-// and joins the Redis there as a one-node cluster.
-void joinTestCluster(sb::ServerConfig &c)
+QHash<QString, QString> clusterEnv()
 {
     const QString envFile = qEnvironmentVariable("SB_TEST_CLUSTER");
-    if (envFile.isEmpty())
-        return;
     QFile f(envFile);
     if (!f.open(QIODevice::ReadOnly))
         qFatal("SB_TEST_CLUSTER: cannot read %s", qPrintable(envFile));
@@ -58,6 +53,28 @@ void joinTestCluster(sb::ServerConfig &c)
         if (eq > 0)
             env.insert(QString::fromUtf8(line.left(eq)), QString::fromUtf8(line.mid(eq + 1)).trimmed());
     }
+    return env;
+}
+
+// SB_TEST_CLUSTER names the env file of tests/cluster/services.py (the `cluster` label runs
+// integration tests a second time that way): each server gets a fresh PostgreSQL database
+// and joins the Redis there as a one-node cluster.
+void joinTestCluster(sb::ServerConfig &c)
+{
+    const std::optional<QUrl> database = freshClusterDatabase();
+    if (!database)
+        return;
+    c.cluster.database = database->toString();
+    c.cluster.redis = clusterEnv().value(QStringLiteral("REDIS"));
+    c.cluster.node = database->path().mid(1);
+}
+}  // namespace
+
+std::optional<QUrl> freshClusterDatabase()
+{
+    if (qEnvironmentVariableIsEmpty("SB_TEST_CLUSTER"))
+        return std::nullopt;
+    const QHash<QString, QString> env = clusterEnv();
     static int serial = 0;
     const QString name = QStringLiteral("t%1_%2").arg(QCoreApplication::applicationPid()).arg(++serial);
     const QUrl admin(env.value(QStringLiteral("POSTGRES")));
@@ -76,11 +93,8 @@ void joinTestCluster(sb::ServerConfig &c)
     QSqlDatabase::removeDatabase(QStringLiteral("sbtest-admin"));
     QUrl mine = admin;
     mine.setPath(QLatin1Char('/') + name);
-    c.cluster.database = mine.toString();
-    c.cluster.redis = env.value(QStringLiteral("REDIS"));
-    c.cluster.node = name;
+    return mine;
 }
-}  // namespace
 
 TestServer::TestServer(const std::function<void(sb::ServerConfig &)> &tweak)
 {

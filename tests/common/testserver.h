@@ -17,6 +17,7 @@
 #include <QWebSocket>
 
 #include <functional>
+#include <optional>
 #include <memory>
 
 namespace sbtest {
@@ -28,6 +29,10 @@ struct HttpResult {
     QByteArray header(const QByteArray &name) const;
     QJsonObject json() const;
 };
+
+// In the cluster label (SB_TEST_CLUSTER set): a new, empty PostgreSQL database there, as a
+// postgresql:// URL; otherwise none (the test uses SQLite).
+std::optional<QUrl> freshClusterDatabase();
 
 class TestServer
 {
