@@ -16,6 +16,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <poll.h>
 #include <unistd.h>
 
 namespace sb {
@@ -174,6 +175,14 @@ QSqlDatabase Database::connection()
             // (QSqlDriver::handle() holds a PGconn*, named so; Qt's documentation reads it so.)
             const QVariant handle = db.driver()->handle();
             PGconn *conn = handle.isValid() && qstrcmp(handle.typeName(), "PGconn*") == 0 ? *static_cast<PGconn *const *>(handle.constData()) : nullptr;
+            if (conn && PQstatus(conn) == CONNECTION_OK) {
+                // libpq learns of a server that went away only when it next reads: read
+                // what is waiting (its goodbye, or the end of the stream) now, not in the
+                // middle of the caller's statement.
+                pollfd p{PQsocket(conn), POLLIN, 0};
+                if (::poll(&p, 1, 0) > 0)
+                    PQconsumeInput(conn);
+            }
             if (conn && PQstatus(conn) == CONNECTION_BAD) {
                 db.close();
                 ++t_generation;

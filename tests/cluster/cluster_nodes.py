@@ -188,8 +188,28 @@ async def pop(a, b, ann, bo):
     for n in (a, b):
         status, body = http(n.url("pop", "http"), "GET", "/view_counts?ids=" + content)
         check(json.loads(body)[content] == {"total": 5, "viewers": 2}, "view count totals from %s: %s" % (n.args[1], body))
+    # The per-user cap (100 per content) holds across nodes: Ann reports 10 at a time from
+    # both nodes at once, 12 times, and 100 count.
+    capped = "2BD768F5-8891-4B90-9E99-311F6F88B111"
+    pb2 = await websockets.connect(b.url("pop") + "/")
+    await pb2.send(json.dumps({"authorization": "Bearer " + ann}))
+    await recv_json(pb2)
+
+    async def report(ws, n):
+        for _ in range(n):
+            await ws.send(json.dumps({"view_counts": {capped: 10}}))
+            reply = await recv_json(ws)
+            if reply.get("view_counts") is not True:
+                return reply
+        return None
+    refused = await asyncio.gather(report(pa, 6), report(pb2, 6))
+    check(refused == [None, None], "12 reports from two nodes accepted (clamped, not refused): %s" % refused)
+    await asyncio.sleep(0.5)
+    status, body = http(a.url("pop", "http"), "GET", "/view_counts?ids=" + capped)
+    check(json.loads(body)[capped] == {"total": 100, "viewers": 1}, "the per-user cap holds across nodes: %s" % body)
     await pa.close()
     await pb.close()
+    await pb2.close()
 
 
 async def felix(a, b):

@@ -63,14 +63,29 @@ void ViewCountWriter::processBatch(QList<Item> &batch)
     QSqlDatabase db = m_db.connection();
     QList<int> capped(batch.size(), 0);
     bool ok = m_db.beginImmediate(db);
-    QSqlQuery mine(db), upsertMine(db), upsertTotal(db);
-    mine.prepare(QStringLiteral("SELECT count FROM view_counts_by_user WHERE content_id = ? AND user_id = ?"));
+    QSqlQuery claim(db), mine(db), upsertMine(db), upsertTotal(db);
+    // PostgreSQL (a cluster): other nodes write the same rows at the same time; the user's
+    // row is made first and locked, so that the cap holds across nodes. (SQLite: BEGIN
+    // IMMEDIATE already lets one writer at a time.)
+    const bool postgres = m_db.dialect() == Database::Dialect::Postgres;
+    if (postgres)
+        claim.prepare(QStringLiteral("INSERT INTO view_counts_by_user (content_id, user_id, count) VALUES (?, ?, 0) ON CONFLICT DO NOTHING"));
+    mine.prepare(postgres ? QStringLiteral("SELECT count FROM view_counts_by_user WHERE content_id = ? AND user_id = ? FOR UPDATE")
+                          : QStringLiteral("SELECT count FROM view_counts_by_user WHERE content_id = ? AND user_id = ?"));
     upsertMine.prepare(QStringLiteral("INSERT INTO view_counts_by_user (content_id, user_id, count) VALUES (?,?,?)"
                                       " ON CONFLICT (content_id, user_id) DO UPDATE SET count = view_counts_by_user.count + excluded.count"));
     upsertTotal.prepare(QStringLiteral("INSERT INTO view_counts (content_id, total, viewers) VALUES (?,?,?)"
                                        " ON CONFLICT (content_id) DO UPDATE SET total = view_counts.total + excluded.total, viewers = view_counts.viewers + excluded.viewers"));
     for (qsizetype i = 0; ok && i < batch.size(); ++i) {
         for (const auto &[content, count] : batch[i].report.counts) {
+            if (postgres) {
+                claim.addBindValue(content);
+                claim.addBindValue(batch[i].userId);
+                if (!claim.exec()) {
+                    ok = false;
+                    break;
+                }
+            }
             mine.addBindValue(content);
             mine.addBindValue(batch[i].userId);
             const qint64 already = mine.exec() && mine.next() ? mine.value(0).toLongLong() : 0;
