@@ -307,6 +307,7 @@ DE = {
     "Details": "Details",
     "Channels": "Kanäle",
     "%n channel(s)": ("%n Kanal", "%n Kanäle"),
+    "%1 (on %2)": "%1 (auf %2)",
     "%n member(s), %1 recent events kept": ("%n Mitglied, %1 neuere Ereignisse aufbewahrt",
                                             "%n Mitglieder, %1 neuere Ereignisse aufbewahrt"),
     "%n active": ("%n aktiv", "%n aktiv"),

@@ -214,6 +214,10 @@
         <source>Pop groups</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (on %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ui</name>

@@ -202,6 +202,10 @@
         <source>Pop groups</source>
         <translation>Pop-Gruppen</translation>
     </message>
+    <message>
+        <source>%1 (on %2)</source>
+        <translation>%1 (auf %2)</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui</name>

@@ -148,6 +148,19 @@ private slots:
 
         QVERIFY(b.join(*server, QStringLiteral("lobby")));  // the other worker
         QCOMPARE(b.knownMembers(), (QSet<QString>{a.clientId, b.clientId}));
+        // The dashboard's presence: each member, marked with its node in a cluster.
+        QStringList shown;
+        for (const sb::PresenceNode &section : server->host().presence()) {
+            for (const sb::PresenceNode &channel : section.children) {
+                if (section.label == QLatin1String("Channels") && channel.label == QLatin1String("lobby")) {
+                    for (const sb::PresenceNode &member : channel.children)
+                        shown.append(member.label);
+                }
+            }
+        }
+        const QString node = server->host().config().cluster.node;
+        const QString on = node.isEmpty() ? QString() : QStringLiteral(" (on %1)").arg(node);
+        QCOMPARE(shown, (QStringList{a.clientId + on, b.clientId + on}));
         QTRY_COMPARE(a.ofType(QStringLiteral("PRESENCE:JOINED")).size(), 1);
         const QJsonObject joined = a.ofType(QStringLiteral("PRESENCE:JOINED")).first();
         QCOMPARE(joined.value(QStringLiteral("clientID")).toString(), a.clientId);  // the recipient's own id

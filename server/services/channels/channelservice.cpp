@@ -180,8 +180,11 @@ std::optional<PresenceNode> ChannelService::presence() const
                           QCoreApplication::translate("sb::Presence", "%n member(s), %1 recent events kept", nullptr, int(c.members.size()))
                               .arg(c.history),
                           {}};
-        for (const MemberInfo &m : c.members)
-            node.children.append({m.clientId, QString::fromUtf8(m.presenceJson), {}});
+        for (const MemberInfo &m : c.members) {
+            // In a cluster, each member is marked with the node it is connected to.
+            const QString label = m.node.isEmpty() ? m.clientId : QCoreApplication::translate("sb::Presence", "%1 (on %2)").arg(m.clientId, m.node);
+            node.children.append({label, QString::fromUtf8(m.presenceJson), {}});
+        }
         top.children.append(node);
     }
     return top;
