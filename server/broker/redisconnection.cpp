@@ -176,58 +176,60 @@ void RedisConnection::onSubscription(redisAsyncContext *c, void *reply, void *)
         emit self->subscribed(channel);
 }
 
+void RedisConnection::watch(QSocketNotifier **n, QSocketNotifier::Type type)
+{
+    if (*n || !m_ctx)
+        return;
+    *n = new QSocketNotifier(m_ctx->c.fd, type, this);
+    connect(*n, &QSocketNotifier::activated, this, [this, type] {
+        if (!m_ctx)
+            return;
+        if (type == QSocketNotifier::Read)
+            redisAsyncHandleRead(m_ctx);
+        else
+            redisAsyncHandleWrite(m_ctx);
+    });
+}
+
+void RedisConnection::unwatch(QSocketNotifier **n)
+{
+    // hiredis may ask from inside the notifier's own activation: deleteLater, never delete.
+    if (*n) {
+        (*n)->setEnabled(false);
+        (*n)->deleteLater();
+    }
+    *n = nullptr;
+}
+
 void RedisConnection::addRead(void *p)
 {
     auto *self = static_cast<RedisConnection *>(p);
-    if (self->m_read || !self->m_ctx)
-        return;
-    self->m_read = new QSocketNotifier(self->m_ctx->c.fd, QSocketNotifier::Read, self);
-    connect(self->m_read, &QSocketNotifier::activated, self, [self] {
-        if (self->m_ctx)
-            redisAsyncHandleRead(self->m_ctx);
-    });
+    self->watch(&self->m_read, QSocketNotifier::Read);
 }
 
 void RedisConnection::delRead(void *p)
 {
     auto *self = static_cast<RedisConnection *>(p);
-    delete self->m_read;
-    self->m_read = nullptr;
+    self->unwatch(&self->m_read);
 }
 
 void RedisConnection::addWrite(void *p)
 {
     auto *self = static_cast<RedisConnection *>(p);
-    if (self->m_write || !self->m_ctx)
-        return;
-    self->m_write = new QSocketNotifier(self->m_ctx->c.fd, QSocketNotifier::Write, self);
-    connect(self->m_write, &QSocketNotifier::activated, self, [self] {
-        if (self->m_ctx)
-            redisAsyncHandleWrite(self->m_ctx);
-    });
+    self->watch(&self->m_write, QSocketNotifier::Write);
 }
 
 void RedisConnection::delWrite(void *p)
 {
     auto *self = static_cast<RedisConnection *>(p);
-    // Called from inside the notifier's own activation: deleteLater, never delete.
-    if (self->m_write) {
-        self->m_write->setEnabled(false);
-        self->m_write->deleteLater();
-    }
-    self->m_write = nullptr;
+    self->unwatch(&self->m_write);
 }
 
 void RedisConnection::cleanup(void *p)
 {
     auto *self = static_cast<RedisConnection *>(p);
-    for (QSocketNotifier **n : {&self->m_read, &self->m_write}) {
-        if (*n) {
-            (*n)->setEnabled(false);
-            (*n)->deleteLater();
-        }
-        *n = nullptr;
-    }
+    self->unwatch(&self->m_read);
+    self->unwatch(&self->m_write);
 }
 
 std::optional<RedisReply> redisCommandNow(const RedisAddress &address, const QList<QByteArray> &args, QString *error, int timeoutMs)

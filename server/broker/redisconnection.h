@@ -10,13 +10,13 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSocketNotifier>
 
 #include <functional>
 #include <optional>
 #include <variant>
 
 struct redisAsyncContext;
-class QSocketNotifier;
 class QTimer;
 
 namespace sb {
@@ -70,6 +70,8 @@ private:
     static void delWrite(void *self);
     static void cleanup(void *self);
     void gone(const QString &why);
+    void watch(QSocketNotifier **notifier, QSocketNotifier::Type type);
+    void unwatch(QSocketNotifier **notifier);
 
     redisAsyncContext *m_ctx = nullptr;
     bool m_connected = false;

@@ -204,9 +204,7 @@ void ChannelHub::applyData(const ChannelOp &op)
 
 ChannelOp ChannelHub::snapshot() const
 {
-    ChannelOp op;
-    op.kind = ChannelOp::Snapshot;
-    op.node = m_node;
+    ChannelOp op = this->op(ChannelOp::Snapshot);
     for (auto it = m_announced.constBegin(); it != m_announced.constEnd(); ++it)
         op.members.append({it->channel, it.key(), it->presence});
     return op;
@@ -247,7 +245,7 @@ void ChannelHub::applySnapshot(const ChannelOp &op)
         join.clientId = e->clientId;
         join.presence = e->presence;
         join.eventId2 = randomId("evt_");
-        applyJoin(join);  // another node's member: JOINED to the others, no CONNECTED here
+        applyJoin(join);  // JOINED to the others; CONNECTED to a member of this node whose join was lost
     }
 }
 

@@ -64,6 +64,16 @@ ChannelHub::ChannelHub(Broker &broker, const QString &stream, HistoryLimits limi
 {
 }
 
+ChannelOp ChannelHub::op(int kind, const QString &channel, const QString &clientId) const
+{
+    ChannelOp o;
+    o.kind = ChannelOp::Kind(kind);
+    o.node = m_node;
+    o.channel = channel;
+    o.clientId = clientId;
+    return o;
+}
+
 void ChannelHub::send(const ChannelOp &op)
 {
     m_stream->publish(BrokerMessage{op.channel, op.encode(), 0, 0, {}});
@@ -85,11 +95,7 @@ void ChannelHub::receive(const BrokerMessage &message)
 
 void ChannelHub::join(const QString &channel, ChannelSubscriber *subscriber, const QByteArray &presenceJson, const QString &since)
 {
-    ChannelOp op;
-    op.kind = ChannelOp::Join;
-    op.node = m_node;
-    op.channel = channel;
-    op.clientId = subscriber->clientId();
+    ChannelOp op = this->op(ChannelOp::Join, channel, subscriber->clientId());
     op.presence = presenceJson;
     op.since = since;
     op.eventId = randomId("evt_");
@@ -110,11 +116,7 @@ void ChannelHub::leave(const QString &channel, const QString &clientId)
             return;
         m_announced.erase(it);
     }
-    ChannelOp op;
-    op.kind = ChannelOp::Leave;
-    op.node = m_node;
-    op.channel = channel;
-    op.clientId = clientId;
+    ChannelOp op = this->op(ChannelOp::Leave, channel, clientId);
     op.eventId = randomId("evt_");
     send(op);
 }
@@ -128,11 +130,7 @@ bool ChannelHub::updatePresence(const QString &channel, const QString &clientId,
             return false;
         it->presence = presenceJson;
     }
-    ChannelOp op;
-    op.kind = ChannelOp::Update;
-    op.node = m_node;
-    op.channel = channel;
-    op.clientId = clientId;
+    ChannelOp op = this->op(ChannelOp::Update, channel, clientId);
     op.presence = presenceJson;
     op.eventId = randomId("evt_");
     send(op);
@@ -178,10 +176,7 @@ EmitResult ChannelHub::publish(const QString &channel, const QByteArray &payload
         beforePosting(result);
     if (target != Target::All && result.delivered.isEmpty())
         return result;
-    ChannelOp op;
-    op.kind = ChannelOp::Data;
-    op.node = m_node;
-    op.channel = channel;
+    ChannelOp op = this->op(ChannelOp::Data, channel);
     op.presence = payloadJson;
     op.eventId = result.eventId;
     op.all = target == Target::All;
@@ -194,20 +189,14 @@ EmitResult ChannelHub::publish(const QString &channel, const QByteArray &payload
 
 void ChannelHub::ack(const QString &eventId, const QString &clientId)
 {
-    ChannelOp op;
-    op.kind = ChannelOp::Ack;
-    op.node = m_node;
+    ChannelOp op = this->op(ChannelOp::Ack, {}, clientId);
     op.eventId = eventId;
-    op.clientId = clientId;
     send(op);
 }
 
 void ChannelHub::replyInOrder(const QString &clientId, const QByteArray &prefix)
 {
-    ChannelOp op;
-    op.kind = ChannelOp::Reply;
-    op.node = m_node;
-    op.clientId = clientId;
+    ChannelOp op = this->op(ChannelOp::Reply, {}, clientId);
     op.presence = prefix;
     send(op);
 }
@@ -216,9 +205,7 @@ void ChannelHub::streamReady()
 {
     // Missed operations cannot be replayed: every node tells its members again (Sync asks the
     // others to), and each node sets its copy of theirs to what they say (applySnapshot).
-    ChannelOp sync;
-    sync.kind = ChannelOp::Sync;
-    sync.node = m_node;
+    const ChannelOp sync = op(ChannelOp::Sync);
     ChannelOp mine;
     {
         QMutexLocker lock(&m_mutex);
@@ -242,10 +229,9 @@ void ChannelHub::nodesAlive(const QSet<QString> &alive)
             if (alive.contains(node) || node == m_node || m_goneSent.contains(node))
                 continue;
             m_goneSent.insert(node);
-            ChannelOp op;
-            op.kind = ChannelOp::NodeGone;
-            op.node = node;
-            gone.append(op);
+            ChannelOp goneOp = op(ChannelOp::NodeGone);
+            goneOp.node = node;  // the node that is gone, not this one
+            gone.append(goneOp);
         }
         m_goneSent.intersect(holding);  // forget nodes that hold nobody any more
     }

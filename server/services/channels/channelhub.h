@@ -144,6 +144,8 @@ private:
         qint64 historyBytes = 0;
     };
 
+    // An operation of this node (`kind`: ChannelOp::Kind).
+    ChannelOp op(int kind, const QString &channel = {}, const QString &clientId = {}) const;
     void send(const ChannelOp &op);  // publishes; never with the hub lock held
     // Applies an operation (hub lock held); what must be published in answer goes to `then`.
     void apply(const ChannelOp &op, QList<ChannelOp> *then);
