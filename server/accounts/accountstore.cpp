@@ -366,7 +366,11 @@ std::optional<User> AccountStore::userForAccessToken(const QByteArray &token)
     // Tokens are UUIDs; accept them in either case.
     q.addBindValue(secrets::tokenDigest(token.toLower()));
     q.addBindValue(nowMs());
-    if (q.exec() && q.next())
+    if (!q.exec()) {
+        qCWarning(lcAccounts) << "cannot check an access token:" << q.lastError().text();
+        return std::nullopt;
+    }
+    if (q.next())
         return readUser(q);
     return std::nullopt;
 }

@@ -172,16 +172,20 @@ QSqlDatabase Database::connection()
         if (m_postgres && db.isOpen()) {
             // A server that restarted (or a network that broke) leaves the connection open
             // in Qt's eyes and bad in libpq's: open it again, for this and later statements.
-            // (QSqlDriver::handle() holds a PGconn*, named so; Qt's documentation reads it so.)
+            // QSqlDriver::handle() holds the PGconn* (named "pg_conn*", the struct's name, in
+            // Qt 6; "PGconn*" in Qt's documentation).
             const QVariant handle = db.driver()->handle();
-            PGconn *conn = handle.isValid() && qstrcmp(handle.typeName(), "PGconn*") == 0 ? *static_cast<PGconn *const *>(handle.constData()) : nullptr;
-            if (conn && PQstatus(conn) == CONNECTION_OK) {
-                // libpq learns of a server that went away only when it next reads: read
-                // what is waiting (its goodbye, or the end of the stream) now, not in the
-                // middle of the caller's statement.
+            const bool pgconn = handle.isValid() && (qstrcmp(handle.typeName(), "pg_conn*") == 0 || qstrcmp(handle.typeName(), "PGconn*") == 0);
+            PGconn *conn = pgconn ? *static_cast<PGconn *const *>(handle.constData()) : nullptr;
+            // libpq learns of a server that went away only when it next reads: let it read
+            // what is waiting (the server's goodbye when it shut down, then the end of the
+            // stream; two reads at most) before the caller's statement, not during it.
+            // Reading input is always safe (PQconsumeInput); a sound connection stays so.
+            for (int round = 0; conn && round < 2 && PQstatus(conn) == CONNECTION_OK; ++round) {
                 pollfd p{PQsocket(conn), POLLIN, 0};
-                if (::poll(&p, 1, 0) > 0)
-                    PQconsumeInput(conn);
+                if (::poll(&p, 1, 0) <= 0)
+                    break;
+                PQconsumeInput(conn);
             }
             if (conn && PQstatus(conn) == CONNECTION_BAD) {
                 db.close();

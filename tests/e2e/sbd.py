@@ -1,4 +1,5 @@
-"""Starts switchboardd on free loopback ports with a temporary data directory."""
+"""Starts switchboardd on free loopback ports with a temporary data directory.
+With SBD_STDERR=PREFIX set, each daemon's log goes to the file PREFIX.<id> (to debug a test)."""
 import os
 import re
 import subprocess
@@ -31,7 +32,7 @@ class Daemon:
             port_args += ["--port", p]
         self.proc = subprocess.Popen(
             [self.binary, "--data-dir", self.data_dir, "--listen-address", "127.0.0.1", "--admin-port", "0", *port_args, *self.args],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            stdout=subprocess.PIPE, stderr=open(os.environ["SBD_STDERR"] + "." + str(id(self)), "w") if os.environ.get("SBD_STDERR") else subprocess.PIPE, text=True)
         deadline = time.time() + 30
         wanted = {p.split("=")[0] for p in ports}
         while not wanted.issubset(self.urls):
