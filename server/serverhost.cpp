@@ -10,7 +10,6 @@
 #include "api/localadmin.h"
 #include "broker/broker.h"
 #include "broker/clusterbroker.h"
-#include "broker/redisconnection.h"
 #include "logging.h"
 #include "net/acceptor.h"
 #include "net/descriptors.h"
@@ -29,7 +28,6 @@
 #include <QUuid>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QRegularExpression>
 #include <QSysInfo>
 #include <QThread>
 
@@ -157,14 +155,6 @@ bool ServerHost::start(QString *error)
     return true;
 }
 
-std::unique_ptr<Database> makeDatabase(const ServerConfig &config)
-{
-    QString ignored;  // validated with the configuration
-    if (const auto postgres = config.cluster.enabled() ? PostgresAddress::parse(config.cluster.database, &ignored) : std::nullopt)
-        return std::make_unique<Database>(*postgres, schemaMigrations());
-    return std::make_unique<Database>(QDir(config.dataDir).filePath(QStringLiteral("switchboard.sqlite")), schemaMigrations());
-}
-
 bool ServerHost::prepareContext(QString *error)
 {
     ServerContext &ctx = *m_ctx;
@@ -203,46 +193,6 @@ bool ServerHost::prepareContext(QString *error)
         return true;
     }
     return joinCluster(error);
-}
-
-bool ServerHost::joinCluster(QString *error)
-{
-    ServerContext &ctx = *m_ctx;
-    ClusterConfig &cluster = ctx.config.cluster;
-    if (cluster.node.isEmpty()) {
-        cluster.node = QSysInfo::machineHostName().section(QLatin1Char('.'), 0, 0);
-        cluster.node.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("-"));
-        if (cluster.node.isEmpty())
-            cluster.node = QStringLiteral("node");
-    }
-    const auto redis = RedisAddress::parse(cluster.redis, error);
-    if (!redis)
-        return false;
-    const QByteArray prefix = "sb:" + ctx.database->clusterId().toUtf8() + ":";
-    // A node of the same name that is alive refreshes its key every second; one that just
-    // died leaves it for at most 3 s.
-    const QByteArray key = prefix + "node:" + cluster.node.toUtf8();
-    for (QElapsedTimer waited; ; ) {
-        const auto taken = redisCommandNow(*redis, {"SET", key, "starting", "PX", "3000", "NX"}, error);
-        if (!taken)
-            return false;
-        if (taken->type != RedisReply::Type::Nil)
-            break;
-        if (!waited.isValid())
-            waited.start();
-        if (waited.elapsed() > 3500) {
-            *error = QStringLiteral("cluster.node: a node named '%1' is already running in this cluster; "
-                                    "give this one another name (--node NAME)").arg(cluster.node);
-            return false;
-        }
-        QThread::msleep(250);
-    }
-    auto broker = std::make_unique<ClusterBroker>(*redis, prefix, cluster.node);
-    m_cluster = broker.get();
-    ctx.broker = std::move(broker);
-    qCInfo(lcCluster) << "cluster node" << cluster.node << "with Redis at" << redis->display() << "and PostgreSQL at"
-                      << ctx.database->filePath();
-    return true;
 }
 
 bool ServerHost::buildListeners(QString *error)

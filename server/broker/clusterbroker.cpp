@@ -1,43 +1,31 @@
 #include "clusterbroker.h"
 
+#include "fields.h"
 #include "logging.h"
 #include "net/worker.h"
 #include "redisconnection.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
+#include <QThread>
 #include <QTimer>
-#include <QtEndian>
 
 namespace sb {
 
 namespace {
 constexpr qint64 kOutboxBytes = 16 * 1024 * 1024;  // held while Redis is away, then the oldest go
 constexpr qsizetype kPublishBytes = 1024 * 1024;   // one PUBLISH carries at most this much
-constexpr int kLivenessMs = 3000;
 
-template <typename T>
-void put(QByteArray &out, T v)
+// One event on the wire: node, topic, kind and payload, as length-prefixed fields.
+QByteArray encode(const QByteArray &node, const BrokerMessage &m)
 {
-    char b[sizeof(T)];
-    qToBigEndian(v, b);
-    out.append(b, sizeof(T));
-}
-template <typename T>
-bool take(const QByteArray &in, qsizetype &at, T *v)
-{
-    if (in.size() - at < qsizetype(sizeof(T)))
-        return false;
-    *v = qFromBigEndian<T>(in.constData() + at);
-    at += sizeof(T);
-    return true;
-}
-bool takeBytes(const QByteArray &in, qsizetype &at, qsizetype n, QByteArray *out)
-{
-    if (n < 0 || in.size() - at < n)
-        return false;
-    *out = in.mid(at, n);
-    at += n;
-    return true;
+    QByteArray out;
+    out.reserve(16 + node.size() + m.topic.size() * 3 + m.payload.size());
+    fields::put(out, node);
+    fields::put(out, m.topic.toUtf8());
+    fields::put(out, QByteArray::number(m.kind));
+    fields::put(out, m.payload);
+    return out;
 }
 }  // namespace
 
@@ -73,6 +61,32 @@ ClusterBroker::ClusterBroker(const RedisAddress &redis, const QByteArray &prefix
 }
 
 ClusterBroker::~ClusterBroker() = default;
+
+QByteArray ClusterBroker::nodeKey(const QByteArray &prefix, const QString &node)
+{
+    return prefix + "node:" + node.toUtf8();
+}
+
+bool ClusterBroker::claimName(const RedisAddress &redis, const QByteArray &prefix, const QString &node, QString *error)
+{
+    // A node of the same name that is alive refreshes its key every second; one that just
+    // died leaves it for at most kLivenessMs.
+    QElapsedTimer waited;
+    waited.start();
+    for (;;) {
+        const auto taken = redisCommandNow(redis, {"SET", nodeKey(prefix, node), "starting", "PX", QByteArray::number(kLivenessMs), "NX"}, error);
+        if (!taken)
+            return false;
+        if (taken->type != RedisReply::Type::Nil)
+            return true;
+        if (waited.elapsed() > kLivenessMs + 500) {
+            *error = QStringLiteral("cluster.node: a node named '%1' is already running in this cluster; "
+                                    "give this one another name (--node NAME)").arg(node);
+            return false;
+        }
+        QThread::msleep(250);
+    }
+}
 
 std::unique_ptr<BrokerStream> ClusterBroker::subscribe(const QString &stream, BrokerSubscriber *hub, Delivery delivery)
 {
@@ -112,25 +126,9 @@ void ClusterBroker::unsubscribe(const QString &stream)
     m_hubs.remove(channelOf(stream));
 }
 
-QByteArray ClusterBroker::encode(const QString &node, const BrokerMessage &m)
-{
-    const QByteArray n = node.toUtf8();
-    const QByteArray topic = m.topic.toUtf8();
-    QByteArray out;
-    out.reserve(1 + n.size() + 2 + topic.size() + 4 + 4 + m.payload.size());
-    put<quint8>(out, quint8(n.size()));
-    out.append(n);
-    put<quint16>(out, quint16(topic.size()));
-    out.append(topic);
-    put<qint32>(out, m.kind);
-    put<quint32>(out, quint32(m.payload.size()));
-    out.append(m.payload);
-    return out;
-}
-
 void ClusterBroker::publish(const QString &stream, const BrokerMessage &message)
 {
-    QByteArray encoded = encode(m_node, message);
+    QByteArray encoded = encode(m_nodeUtf8, message);
     QMutexLocker lock(&m_outMutex);
     m_outboxBytes += encoded.size();
     m_outbox.append({channelOf(stream), std::move(encoded)});
@@ -184,24 +182,19 @@ void ClusterBroker::received(const QByteArray &channel, const QByteArray &payloa
     if (!hub.hub)
         return;
     const Worker::PostBatch posts;  // the events' deliveries wake each worker once
-    qsizetype at = 0;
-    while (at < payload.size()) {
-        quint8 nodeLen = 0;
-        quint16 topicLen = 0;
-        qint32 kind = 0;
-        quint32 size = 0;
-        QByteArray node, topic;
+    fields::Reader r(payload);
+    while (!r.atEnd()) {
+        const QByteArray node = r.bytes();
         BrokerMessage m;
-        if (!take(payload, at, &nodeLen) || !takeBytes(payload, at, nodeLen, &node) || !take(payload, at, &topicLen)
-            || !takeBytes(payload, at, topicLen, &topic) || !take(payload, at, &kind) || !take(payload, at, &size)
-            || !takeBytes(payload, at, qsizetype(size), &m.payload)) {
+        m.topic = r.text();
+        m.kind = r.bytes().toInt();
+        m.payload = r.bytes();
+        if (!r.ok()) {
             qCWarning(lcCluster) << "cluster: a malformed event batch on" << channel << "ignored";
             return;
         }
         if (node == m_nodeUtf8 && hub.delivery == Delivery::LocalFirst)
             continue;  // delivered here when it was published
-        m.topic = QString::fromUtf8(topic);
-        m.kind = kind;
         hub.hub->receive(m);  // no `except`: session ids are the publishing node's
     }
 }
@@ -281,7 +274,7 @@ void ClusterBroker::beat()
 {
     if (!m_pub || !m_pub->isOpen() || !m_connected.load(std::memory_order_relaxed))
         return;
-    m_pub->command({"SET", m_prefix + "node:" + m_nodeUtf8, QByteArray::number(QDateTime::currentMSecsSinceEpoch()), "PX",
+    m_pub->command({"SET", nodeKey(m_prefix, m_node), QByteArray::number(QDateTime::currentMSecsSinceEpoch()), "PX",
                     QByteArray::number(kLivenessMs)});
     m_pub->command({"SADD", m_prefix + "nodes", m_nodeUtf8});
     // Who is alive: the nodes ever seen, and which of them still have their key.
@@ -290,7 +283,7 @@ void ClusterBroker::beat()
             return;
         QList<QByteArray> get{"MGET"};
         for (const RedisReply &n : members.elements)
-            get.append(m_prefix + "node:" + n.string);
+            get.append(nodeKey(m_prefix, QString::fromUtf8(n.string)));
         m_pub->command(get, [this, members](const RedisReply &keys) {
             if (!keys.ok() || keys.elements.size() != members.elements.size())
                 return;
@@ -299,7 +292,6 @@ void ClusterBroker::beat()
                 if (keys.elements[i].type != RedisReply::Type::Nil)
                     alive.insert(QString::fromUtf8(members.elements[i].string));
             }
-            m_alive = alive;
             for (BrokerSubscriber *h : hubs())
                 h->nodesAlive(alive);
         });
@@ -312,7 +304,7 @@ void ClusterBroker::stopHere()
         return;
     flush();
     if (m_pub && m_pub->isOpen())
-        m_pub->command({"DEL", m_prefix + "node:" + m_nodeUtf8});  // gone now, not in 3 s
+        m_pub->command({"DEL", nodeKey(m_prefix, m_node)});  // gone now, not in 3 s
     // hiredis writes what is queued when the connection is closed gracefully; give it the
     // turn of the loop it needs.
     delete m_homeObject;

@@ -42,10 +42,12 @@ public:
     void stopHere();
     // Both connections up and subscribed (/healthz says "degraded" otherwise).
     bool connected() const { return m_connected.load(std::memory_order_relaxed); }
-    QByteArray prefix() const { return m_prefix; }
 
-    // Encodes one event for the wire (exposed for tests): node, topic, kind, payload.
-    static QByteArray encode(const QString &node, const BrokerMessage &message);
+    // A node's liveness key lives this long unless refreshed (every second).
+    static constexpr int kLivenessMs = 3000;
+    // Start-up, blocking: takes this node's name in the cluster; refused (with the reason in
+    // `error`) while a live node holds it, after waiting out the key of one that just died.
+    static bool claimName(const RedisAddress &redis, const QByteArray &prefix, const QString &node, QString *error);
 
 private:
     class Stream;
@@ -62,6 +64,7 @@ private:
     };
     QList<BrokerSubscriber *> hubs();
     QByteArray channelOf(const QString &stream) const { return m_prefix + "ev:" + stream.toUtf8(); }
+    static QByteArray nodeKey(const QByteArray &prefix, const QString &node);
 
     RedisAddress m_redis;
     QByteArray m_prefix;
@@ -83,7 +86,6 @@ private:
     RedisConnection *m_sub = nullptr;
     int m_retryMs = 0;           // the wait before the next attempt (0: connected)
     bool m_retryPending = false;
-    QSet<QString> m_alive;
     QSet<QByteArray> m_unconfirmed;  // SUBSCRIBEs Redis has not confirmed yet
     std::atomic<bool> m_connected{false};
     std::atomic<quint64> m_dropped{0};

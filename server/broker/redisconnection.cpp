@@ -32,16 +32,24 @@ RedisReply convert(const redisReply *r)
     return out;
 }
 
-// argv for hiredis: pointers into `args`, which outlives the call.
+// A command as hiredis takes it: pointers into `args`, which must outlive it.
+struct Argv {
+    explicit Argv(const QList<QByteArray> &args)
+    {
+        for (const QByteArray &a : args) {
+            pointers.append(a.constData());
+            lengths.append(size_t(a.size()));
+        }
+    }
+    int count() const { return int(pointers.size()); }
+    QVarLengthArray<const char *, 8> pointers;
+    QVarLengthArray<size_t, 8> lengths;
+};
+
 int send(redisAsyncContext *c, redisCallbackFn *fn, void *data, const QList<QByteArray> &args)
 {
-    QVarLengthArray<const char *, 8> argv;
-    QVarLengthArray<size_t, 8> lengths;
-    for (const QByteArray &a : args) {
-        argv.append(a.constData());
-        lengths.append(size_t(a.size()));
-    }
-    return redisAsyncCommandArgv(c, fn, data, int(args.size()), argv.data(), lengths.data());
+    Argv argv(args);
+    return redisAsyncCommandArgv(c, fn, data, argv.count(), argv.pointers.data(), argv.lengths.data());
 }
 }  // namespace
 
@@ -252,13 +260,8 @@ std::optional<RedisReply> redisCommandNow(const RedisAddress &address, const QLi
     all.append(args);
     std::optional<RedisReply> out;
     for (const QList<QByteArray> &cmd : all) {
-        QVarLengthArray<const char *, 8> argv;
-        QVarLengthArray<size_t, 8> lengths;
-        for (const QByteArray &a : cmd) {
-            argv.append(a.constData());
-            lengths.append(size_t(a.size()));
-        }
-        auto *r = static_cast<redisReply *>(redisCommandArgv(c, int(cmd.size()), argv.data(), lengths.data()));
+        Argv argv(cmd);
+        auto *r = static_cast<redisReply *>(redisCommandArgv(c, argv.count(), argv.pointers.data(), argv.lengths.data()));
         if (!r) {
             *error = QStringLiteral("Redis at %1:%2: %3").arg(address.host).arg(address.port).arg(QString::fromUtf8(c->errstr));
             redisFree(c);

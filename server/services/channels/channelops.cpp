@@ -1,40 +1,9 @@
 #include "channelops.h"
 
-#include <QtEndian>
+#include "broker/fields.h"
 
 namespace sb::channels {
 
-namespace {
-void put(QByteArray &out, const QByteArray &field)
-{
-    char n[4];
-    qToBigEndian(quint32(field.size()), n);
-    out.append(n, 4).append(field);
-}
-
-struct Reader {
-    const QByteArray &in;
-    qsizetype at = 0;
-    bool ok = true;
-    QByteArray bytes()
-    {
-        if (!ok || in.size() - at < 4) {
-            ok = false;
-            return {};
-        }
-        const quint32 n = qFromBigEndian<quint32>(in.constData() + at);
-        at += 4;
-        if (qsizetype(n) > in.size() - at) {
-            ok = false;
-            return {};
-        }
-        const QByteArray out = in.mid(at, qsizetype(n));
-        at += qsizetype(n);
-        return out;
-    }
-    QString text() { return QString::fromUtf8(bytes()); }
-};
-}  // namespace
 
 QByteArray ChannelOp::encode() const
 {
@@ -43,15 +12,15 @@ QByteArray ChannelOp::encode() const
     out.append(char(kind));
     out.append(char((all ? 1 : 0) | (requiresAck ? 2 : 0)));
     for (const QString &s : {node, channel, clientId})
-        put(out, s.toUtf8());
-    put(out, presence);
+        fields::put(out, s.toUtf8());
+    fields::put(out, presence);
     for (const QString &s : {eventId, eventId2, since, ids.join(QLatin1Char(','))})
-        put(out, s.toUtf8());
-    put(out, QByteArray::number(members.size()));
+        fields::put(out, s.toUtf8());
+    fields::put(out, QByteArray::number(members.size()));
     for (const Entry &e : members) {
-        put(out, e.channel.toUtf8());
-        put(out, e.clientId.toUtf8());
-        put(out, e.presence);
+        fields::put(out, e.channel.toUtf8());
+        fields::put(out, e.clientId.toUtf8());
+        fields::put(out, e.presence);
     }
     return out;
 }
@@ -64,7 +33,7 @@ std::optional<ChannelOp> ChannelOp::decode(const QByteArray &in)
     op.kind = Kind(quint8(in[0]));
     op.all = in[1] & 1;
     op.requiresAck = in[1] & 2;
-    Reader r{in, 2};
+    fields::Reader r(in, 2);
     op.node = r.text();
     op.channel = r.text();
     op.clientId = r.text();
@@ -76,14 +45,14 @@ std::optional<ChannelOp> ChannelOp::decode(const QByteArray &in)
     if (!ids.isEmpty())
         op.ids = ids.split(QLatin1Char(','));
     const int count = r.bytes().toInt();
-    for (int i = 0; r.ok && i < count; ++i) {
+    for (int i = 0; r.ok() && i < count; ++i) {
         Entry e;
         e.channel = r.text();
         e.clientId = r.text();
         e.presence = r.bytes();
         op.members.append(e);
     }
-    if (!r.ok || r.at != in.size())
+    if (!r.ok() || !r.atEnd())
         return std::nullopt;
     return op;
 }
