@@ -9,8 +9,10 @@
 #include "store/database.h"
 
 #include <QDir>
+#include <QJsonArray>
 #include <QRegularExpression>
 #include <QSysInfo>
+#include <QUrl>
 
 namespace sb {
 
@@ -44,6 +46,50 @@ bool ServerHost::joinCluster(QString *error)
     qCInfo(lcCluster) << "cluster node" << cluster.node << "with Redis at" << redis->display() << "and PostgreSQL at"
                       << ctx.database->filePath();
     return true;
+}
+
+void ServerHost::describeToCluster()
+{
+    if (!m_cluster)
+        return;
+    QString address;
+    QJsonArray ports;
+    for (const ListenerStatus &l : listeners()) {
+        if (!l.running || !l.port)
+            continue;
+        ports.append(l.port);
+        if (address.isEmpty())  // where other machines reach it, else where it listens
+            address = QUrl(l.lanUrls.isEmpty() ? l.localUrl : l.lanUrls.first()).host();
+    }
+    m_cluster->setSelfInfo({{QStringLiteral("address"), address},
+                            {QStringLiteral("ports"), ports},
+                            {QStringLiteral("connections"), m_ctx->gate ? m_ctx->gate->openTcp() : 0},
+                            {QStringLiteral("started"), double(m_startedAtMs)},
+                            {QStringLiteral("version"), QStringLiteral(SWITCHBOARD_VERSION)}});
+}
+
+ClusterStatus ServerHost::clusterStatus() const
+{
+    ClusterStatus out;
+    if (!m_cluster)
+        return out;
+    out.node = m_cluster->node();
+    out.problem = m_cluster->problem();
+    for (const ClusterNodeInfo &n : m_cluster->nodes()) {
+        ClusterNodeStatus s;
+        s.name = n.name;
+        s.self = n.name == out.node;
+        s.address = n.info.value(QStringLiteral("address")).toString();
+        for (const QJsonValue &p : n.info.value(QStringLiteral("ports")).toArray())
+            s.ports.append(p.toInt());
+        s.connections = n.info.value(QStringLiteral("connections")).toInt();
+        s.state = n.alive ? ClusterNodeStatus::State::Up : n.stopped ? ClusterNodeStatus::State::Stopped : ClusterNodeStatus::State::Lost;
+        s.seenAtMs = qint64(n.info.value(QStringLiteral("seen")).toDouble());
+        s.startedAtMs = qint64(n.info.value(QStringLiteral("started")).toDouble());
+        s.version = n.info.value(QStringLiteral("version")).toString();
+        out.nodes.append(s);
+    }
+    return out;
 }
 
 }  // namespace sb

@@ -145,6 +145,13 @@ bool ServerHost::start(QString *error)
             return false;
         }
     }
+    if (m_cluster) {
+        m_clusterInfo = new QTimer(this);
+        connect(m_clusterInfo, &QTimer::timeout, this, &ServerHost::describeToCluster);
+        connect(this, &ServerHost::listenersChanged, m_clusterInfo, [this] { describeToCluster(); });
+        m_clusterInfo->start(1000);
+        describeToCluster();
+    }
     m_endpoint = std::make_unique<AdminEndpoint>(*this, ctx);
     m_endpoint->start(ctx.config.admin);  // a busy admin port is logged and shown, not fatal
     if (ctx.config.announce && !m_announcer) {
@@ -338,6 +345,8 @@ void ServerHost::stop()
         svc->drain();
     if (m_cluster)
         runOn(m_workers.front(), [c = m_cluster] { c->stopHere(); });
+    delete m_clusterInfo;
+    m_clusterInfo = nullptr;
     for (Worker *w : m_workers)
         runOn(w, [&ctx] { ctx.database->closeThisThread(); });
     for (QThread *t : m_workerThreads) {
@@ -462,6 +471,7 @@ ServerSnapshot ServerHost::snapshot() const
         s.admin = m_endpoint->status();
     else
         s.admin.reach = m_ctx->config.admin.reach;
+    s.cluster = clusterStatus();
     return s;
 }
 

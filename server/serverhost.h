@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <QObject>
+#include <QTimer>
 #include <QStringList>
 
 #include <memory>
@@ -120,6 +121,10 @@ private:
     // and one router per listener, the worker threads.
     bool prepareContext(QString *error);
     bool joinCluster(QString *error);  // cluster mode: the node name, Redis, the broker
+    // Cluster mode, every second and when listeners change: what this node tells the others
+    // of itself (address, ports, connections); and what it knows of them, for snapshot().
+    void describeToCluster();
+    ClusterStatus clusterStatus() const;
     bool buildListeners(QString *error);
     void startWorkers();
     bool bind(int id, QString *error);
@@ -135,6 +140,7 @@ private:
     std::vector<QThread *> m_workerThreads;
     std::unique_ptr<Acceptor> m_acceptor;
     ClusterBroker *m_cluster = nullptr;  // ctx.broker in cluster mode
+    QTimer *m_clusterInfo = nullptr;     // describeToCluster() every second while running
     bool m_running = false;
     bool m_observed = false;
     qint64 m_startedAtMs = 0;

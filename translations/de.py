@@ -675,6 +675,26 @@ DE.update({
         "In %1 gespeichert: Der nächste Start verwendet sie (außer --config nennt eine andere Datei)",
 })
 
+DE.update({
+    "Cluster": "Cluster",
+    "Cluster: this is node %1": "Cluster: Dies ist Knoten %1",
+    "Nodes: %1 known, %2 up": "Knoten: %1 bekannt, %2 in Betrieb",
+    "%1 (this node)": "%1 (dieser Knoten)",
+    "%1 (ports %2)": "%1 (Ports %2)",
+    "Up": "In Betrieb",
+    "Down (lost)": "Ausgefallen (verloren)",
+    "up for %1": "seit %1 in Betrieb",
+    "last seen %1 ago": "zuletzt vor %1 gesehen",
+    "The node stopped beating without saying goodbye (killed, crashed or cut off); its channel members left the others.":
+        "Der Knoten meldet sich nicht mehr, ohne sich abgemeldet zu haben (beendet, abgestürzt oder abgeschnitten); seine Kanalmitglieder haben die anderen verlassen.",
+    "The node was stopped cleanly.": "Der Knoten wurde ordnungsgemäß angehalten.",
+    "Switchboard %1": "Switchboard %1",
+    "Node": "Knoten",
+    "Address": "Adresse",
+    "State": "Zustand",
+    "Since": "Seit",
+})
+
 # Where one English word needs different German in one place.
 BY_CONTEXT = {
     ("sb::ui::RawClientWidget", "Disconnect"): "Trennen",

@@ -979,6 +979,84 @@
     </message>
 </context>
 <context>
+    <name>sb::ui::ClusterBox</name>
+    <message>
+        <source>Cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster: this is node %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::ClusterModel</name>
+    <message>
+        <source>Nodes: %1 known, %2 up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (this node)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (ports %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down (lost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>up for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last seen %1 ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node stopped beating without saying goodbye (killed, crashed or cut off); its channel members left the others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node was stopped cleanly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switchboard %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::ConnectDialog</name>
     <message>
         <source>Connect to server</source>

@@ -968,6 +968,84 @@
     </message>
 </context>
 <context>
+    <name>sb::ui::ClusterBox</name>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Cluster: this is node %1</source>
+        <translation>Cluster: Dies ist Knoten %1</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::ClusterModel</name>
+    <message>
+        <source>Nodes: %1 known, %2 up</source>
+        <translation>Knoten: %1 bekannt, %2 in Betrieb</translation>
+    </message>
+    <message>
+        <source>%1 (this node)</source>
+        <translation>%1 (dieser Knoten)</translation>
+    </message>
+    <message>
+        <source>%1 (ports %2)</source>
+        <translation>%1 (Ports %2)</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>In Betrieb</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Down (lost)</source>
+        <translation>Ausgefallen (verloren)</translation>
+    </message>
+    <message>
+        <source>up for %1</source>
+        <translation>seit %1 in Betrieb</translation>
+    </message>
+    <message>
+        <source>last seen %1 ago</source>
+        <translation>zuletzt vor %1 gesehen</translation>
+    </message>
+    <message>
+        <source>The node stopped beating without saying goodbye (killed, crashed or cut off); its channel members left the others.</source>
+        <translation>Der Knoten meldet sich nicht mehr, ohne sich abgemeldet zu haben (beendet, abgestürzt oder abgeschnitten); seine Kanalmitglieder haben die anderen verlassen.</translation>
+    </message>
+    <message>
+        <source>The node was stopped cleanly.</source>
+        <translation>Der Knoten wurde ordnungsgemäß angehalten.</translation>
+    </message>
+    <message>
+        <source>Switchboard %1</source>
+        <translation>Switchboard %1</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::ConnectDialog</name>
     <message>
         <source>Connect to server</source>

@@ -12,6 +12,7 @@
 #include "appicon.h"
 #include "clients/clientswidget.h"
 #include "clients/rawclient.h"
+#include "dashboard/clustermodel.h"
 #include "dashboard/connectionswidget.h"
 #include "dashboard/listenersmodel.h"
 #include "dashboard/presencewidget.h"
@@ -182,6 +183,8 @@ QWidget *MainWindow::buildOverview()
     auto *split = new QSplitter(Qt::Vertical, central);
     split->setChildrenCollapsible(false);
     split->addWidget(listenersBox);
+    m_clusterBox = new ClusterBox(central);  // shown in cluster mode only
+    split->addWidget(m_clusterBox);
     layout->addWidget(split, 1);
 
     auto *servicesBox = new QGroupBox(tr("Traffic by service"), central);
@@ -211,8 +214,9 @@ QWidget *MainWindow::buildOverview()
     hb->addWidget(m_heartbeatView);
     split->addWidget(heartbeatsBox);
     split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
-    split->setStretchFactor(2, 2);
+    split->setStretchFactor(1, 1);
+    split->setStretchFactor(2, 3);
+    split->setStretchFactor(3, 2);
     return central;
 }
 
@@ -305,6 +309,7 @@ void MainWindow::refresh()
     const ServerSnapshot snap = m_monitor->snapshot();
     m_listeners->update(snap);
     m_services->update(snap);
+    m_clusterBox->update(snap);
     m_chart->add(snap, QDateTime::currentMSecsSinceEpoch());
     m_connections->refresh();
     m_heartbeats->update(snap, m_monitor->connections());

@@ -25,6 +25,7 @@ namespace sb::ui {
 
 class ConnectionsWidget;
 class HeartbeatsModel;
+class ClusterBox;
 class TrafficChart;
 class InspectorWidget;
 class PresenceWidget;
@@ -56,6 +57,7 @@ public:
     ServicesModel *servicesModel() const { return m_services; }
     HeartbeatsModel *heartbeatsModel() const { return m_heartbeats; }
     TrafficChart *chart() const { return m_chart; }
+    ClusterBox *clusterBox() const { return m_clusterBox; }
     QTableView *listenersView() const { return m_listenerView; }
     ConnectionsWidget *connectionsTab() const { return m_connections; }
     InspectorWidget *trafficTab() const { return m_inspector; }
@@ -149,6 +151,7 @@ private:
     ServicesModel *m_services;
     HeartbeatsModel *m_heartbeats;
     TrafficChart *m_chart = nullptr;
+    ClusterBox *m_clusterBox = nullptr;
     QTableView *m_heartbeatView = nullptr;
     QTableView *m_listenerView;
     QTableView *m_serviceView;

@@ -113,6 +113,51 @@ ServiceCountersSnapshot countersFrom(const QJsonObject &o)
     return c;
 }
 
+const char *const kNodeStates[] = {"up", "stopped", "lost"};
+
+QJsonObject toJson(const ClusterStatus &c)
+{
+    QJsonArray nodes;
+    for (const ClusterNodeStatus &n : c.nodes) {
+        QJsonArray ports;
+        for (int p : n.ports)
+            ports.append(p);
+        nodes.append(QJsonObject{{QStringLiteral("name"), n.name},
+                                 {QStringLiteral("address"), n.address},
+                                 {QStringLiteral("ports"), ports},
+                                 {QStringLiteral("connections"), n.connections},
+                                 {QStringLiteral("state"), QLatin1String(kNodeStates[int(n.state)])},
+                                 {QStringLiteral("seen_at"), n.seenAtMs},
+                                 {QStringLiteral("started_at"), n.startedAtMs},
+                                 {QStringLiteral("version"), n.version}});
+    }
+    return {{QStringLiteral("node"), c.node}, {QStringLiteral("problem"), c.problem}, {QStringLiteral("nodes"), nodes}};
+}
+
+ClusterStatus clusterFrom(const QJsonObject &o)
+{
+    ClusterStatus c{str(o, "node"), str(o, "problem"), {}};
+    for (const QJsonValue &v : o.value(QLatin1String("nodes")).toArray()) {
+        const QJsonObject n = v.toObject();
+        ClusterNodeStatus s;
+        s.name = str(n, "name");
+        s.address = str(n, "address");
+        for (const QJsonValue &p : n.value(QLatin1String("ports")).toArray())
+            s.ports.append(p.toInt());
+        s.connections = int(num(n, "connections"));
+        const QString state = str(n, "state");
+        s.state = state == QLatin1String("stopped") ? ClusterNodeStatus::State::Stopped
+                  : state == QLatin1String("lost") ? ClusterNodeStatus::State::Lost
+                                                    : ClusterNodeStatus::State::Up;
+        s.seenAtMs = num(n, "seen_at");
+        s.startedAtMs = num(n, "started_at");
+        s.version = str(n, "version");
+        s.self = s.name == c.node;
+        c.nodes.append(s);
+    }
+    return c;
+}
+
 }  // namespace
 
 QJsonObject toJson(const ServerSnapshot &s)
@@ -125,7 +170,7 @@ QJsonObject toJson(const ServerSnapshot &s)
     QJsonObject ping;
     for (auto it = s.pingIntervalMs.constBegin(); it != s.pingIntervalMs.constEnd(); ++it)
         ping.insert(it.key(), it.value());
-    return {{QStringLiteral("uptime_ms"), s.uptimeMs},
+    QJsonObject out{{QStringLiteral("uptime_ms"), s.uptimeMs},
             {QStringLiteral("started_at"), s.startedAtMs},
             {QStringLiteral("workers"), s.workers},
             {QStringLiteral("open_tcp"), s.openTcp},
@@ -142,6 +187,9 @@ QJsonObject toJson(const ServerSnapshot &s)
                                                   {QStringLiteral("running"), s.admin.running},
                                                   {QStringLiteral("error"), s.admin.error},
                                                   {QStringLiteral("clients"), s.admin.clients}}}};
+    if (!s.cluster.node.isEmpty())
+        out.insert(QStringLiteral("cluster"), toJson(s.cluster));
+    return out;
 }
 
 ServerSnapshot snapshotFrom(const QJsonObject &o)
@@ -166,6 +214,7 @@ ServerSnapshot snapshotFrom(const QJsonObject &o)
     const QJsonObject a = o.value(QLatin1String("admin")).toObject();
     s.admin = {str(a, "reach"), quint16(num(a, "port")), a.value(QLatin1String("tls")).toBool(),
                a.value(QLatin1String("running")).toBool(), str(a, "error"), int(num(a, "clients"))};
+    s.cluster = clusterFrom(o.value(QLatin1String("cluster")).toObject());
     return s;
 }
 

@@ -47,6 +47,26 @@ struct AdminEndpointStatus {
     int clients = 0;      // admin connections open now
 };
 
+// A node of the cluster this node belongs to (docs/cluster.md).
+struct ClusterNodeStatus {
+    enum class State { Up, Stopped, Lost };
+    QString name;
+    QString address;          // the address other machines reach it at (or where it listens)
+    QList<int> ports;         // its listeners' ports
+    int connections = 0;      // open connections, as of its last beat
+    State state = State::Up;
+    qint64 seenAtMs = 0;      // its last beat (ms since the epoch)
+    qint64 startedAtMs = 0;
+    QString version;
+    bool self = false;        // the node this snapshot is of
+};
+
+struct ClusterStatus {
+    QString node;             // empty: not in a cluster
+    QString problem;          // empty while events reach every node
+    QList<ClusterNodeStatus> nodes;  // this node first
+};
+
 struct ServerSnapshot {
     qint64 uptimeMs = 0;
     qint64 startedAtMs = 0;  // when this run of the node started (ms since the epoch)
@@ -60,6 +80,7 @@ struct ServerSnapshot {
     QHash<QString, int> pingIntervalMs;  // per service: how often the server pings (0: never)
     QStringList capturing;               // services whose frames are being captured
     AdminEndpointStatus admin;
+    ClusterStatus cluster;
 };
 
 // What of the capture a watcher wants (the remote endpoint applies it before sending).

@@ -7,8 +7,11 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QJsonDocument>
 #include <QThread>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace sb {
 
@@ -270,32 +273,91 @@ void ClusterBroker::connectNow()
     m_sub->open(m_redis);
 }
 
+void ClusterBroker::setSelfInfo(const QJsonObject &info)
+{
+    QMutexLocker lock(&m_nodesMutex);
+    m_selfInfo = info;
+}
+
+QList<ClusterNodeInfo> ClusterBroker::nodes() const
+{
+    QMutexLocker lock(&m_nodesMutex);
+    if (!m_nodes.isEmpty())
+        return m_nodes;
+    // Not heard from Redis yet: this node alone, as it describes itself.
+    return {{m_node, m_selfInfo, true, false}};
+}
+
+QByteArray ClusterBroker::selfInfo(bool stopped) const
+{
+    QJsonObject info;
+    {
+        QMutexLocker lock(&m_nodesMutex);
+        info = m_selfInfo;
+    }
+    info.insert(QStringLiteral("seen"), double(QDateTime::currentMSecsSinceEpoch()));
+    if (stopped)
+        info.insert(QStringLiteral("stopped"), true);
+    return QJsonDocument(info).toJson(QJsonDocument::Compact);
+}
+
 void ClusterBroker::beat()
 {
     if (!m_pub || !m_pub->isOpen() || !m_connected.load(std::memory_order_relaxed))
         return;
-    m_pub->command({"SET", nodeKey(m_prefix, m_node), QByteArray::number(QDateTime::currentMSecsSinceEpoch()), "PX",
-                    QByteArray::number(kLivenessMs)});
-    m_pub->command({"SADD", m_prefix + "nodes", m_nodeUtf8});
-    // Who is alive: the nodes ever seen, and which of them still have their key.
-    m_pub->command({"SMEMBERS", m_prefix + "nodes"}, [this](const RedisReply &members) {
-        if (!members.ok() || !m_pub || !m_pub->isOpen())
+    const QByteArray info = selfInfo(false);
+    m_pub->command({"SET", nodeKey(m_prefix, m_node), info, "PX", QByteArray::number(kLivenessMs)});
+    m_pub->command({"HSET", m_prefix + "nodeinfo", m_nodeUtf8, info});
+    // Who is alive: the nodes seen lately, and which of them still have their key.
+    m_pub->command({"HGETALL", m_prefix + "nodeinfo"}, [this](const RedisReply &all) {
+        if (!all.ok() || !m_pub || !m_pub->isOpen())
             return;
+        QList<QByteArray> names, infos;
         QList<QByteArray> get{"MGET"};
-        for (const RedisReply &n : members.elements)
-            get.append(nodeKey(m_prefix, QString::fromUtf8(n.string)));
-        m_pub->command(get, [this, members](const RedisReply &keys) {
-            if (!keys.ok() || keys.elements.size() != members.elements.size())
+        for (qsizetype i = 0; i + 1 < all.elements.size(); i += 2) {
+            names.append(all.elements[i].string);
+            infos.append(all.elements[i + 1].string);
+            get.append(nodeKey(m_prefix, QString::fromUtf8(all.elements[i].string)));
+        }
+        m_pub->command(get, [this, names, infos](const RedisReply &keys) {
+            if (!keys.ok() || keys.elements.size() != names.size())
                 return;
-            QSet<QString> alive{m_node};
+            QList<bool> alive;
+            QSet<QString> aliveNames{m_node};
             for (qsizetype i = 0; i < keys.elements.size(); ++i) {
-                if (keys.elements[i].type != RedisReply::Type::Nil)
-                    alive.insert(QString::fromUtf8(members.elements[i].string));
+                alive.append(keys.elements[i].type != RedisReply::Type::Nil);
+                if (alive.last())
+                    aliveNames.insert(QString::fromUtf8(names[i]));
             }
+            learnNodes(names, infos, alive);
             for (BrokerSubscriber *h : hubs())
-                h->nodesAlive(alive);
+                h->nodesAlive(aliveNames);
         });
     });
+}
+
+void ClusterBroker::learnNodes(const QList<QByteArray> &names, const QList<QByteArray> &infos, const QList<bool> &alive)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QList<ClusterNodeInfo> nodes;
+    QList<QByteArray> forget{"HDEL", m_prefix + "nodeinfo"};
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        ClusterNodeInfo n{QString::fromUtf8(names[i]), QJsonDocument::fromJson(infos[i]).object(), alive[i], false};
+        const qint64 seen = qint64(n.info.value(QStringLiteral("seen")).toDouble());
+        if (!n.alive && now - seen > kForgetMs) {
+            forget.append(names[i]);
+            continue;
+        }
+        n.stopped = !n.alive && n.info.value(QStringLiteral("stopped")).toBool();
+        nodes.append(n);
+    }
+    if (forget.size() > 2)
+        m_pub->command(forget);
+    std::sort(nodes.begin(), nodes.end(), [this](const ClusterNodeInfo &x, const ClusterNodeInfo &y) {
+        return (x.name == m_node) != (y.name == m_node) ? x.name == m_node : x.name < y.name;
+    });
+    QMutexLocker lock(&m_nodesMutex);
+    m_nodes = nodes;
 }
 
 void ClusterBroker::stopHere()
@@ -303,10 +365,13 @@ void ClusterBroker::stopHere()
     if (!m_homeObject)
         return;
     flush();
-    if (m_pub && m_pub->isOpen())
+    if (m_pub && m_pub->isOpen()) {
+        m_pub->command({"HSET", m_prefix + "nodeinfo", m_nodeUtf8, selfInfo(true)});  // stopped, not lost
         m_pub->command({"DEL", nodeKey(m_prefix, m_node)});  // gone now, not in 3 s
-    // hiredis writes what is queued when the connection is closed gracefully; give it the
-    // turn of the loop it needs.
+        // The last events and the goodbye reach Redis before the connection goes.
+        if (!m_pub->finish(2000))
+            qCWarning(lcCluster) << "cluster: Redis did not take this node's last events and its goodbye within 2 s";
+    }
     delete m_homeObject;
     m_homeObject = nullptr;
     m_pub = m_sub = nullptr;

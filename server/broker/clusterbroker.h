@@ -8,13 +8,16 @@
 // back. The Redis connections live on one worker's thread (the "home"), driven by its loop.
 //
 // Also on the home worker: this node's liveness key ({prefix}node:{name}, expiring after
-// 3 s, refreshed every second) so that the others see it alive, and every second the nodes
-// alive for the hubs (BrokerSubscriber::nodesAlive).
+// 3 s, refreshed every second, holding what the node says of itself) so that the others see
+// it alive, the last of what each node said in {prefix}nodeinfo (kept for a day after it was
+// last seen), and every second the nodes alive for the hubs (BrokerSubscriber::nodesAlive)
+// and for watchers (nodes()).
 
 #include "broker.h"
 #include "redisaddress.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QMutex>
 
 #include <atomic>
@@ -23,6 +26,14 @@ namespace sb {
 
 class RedisConnection;
 class Worker;
+
+// A node of the cluster as the last beat saw it.
+struct ClusterNodeInfo {
+    QString name;
+    QJsonObject info;  // what it says of itself (setSelfInfo()), with "seen" (ms since the epoch)
+    bool alive = false;
+    bool stopped = false;  // it said goodbye (a clean stop); else, when not alive, it was lost
+};
 
 class ClusterBroker final : public Broker
 {
@@ -49,6 +60,15 @@ public:
     // `error`) while a live node holds it, after waiting out the key of one that just died.
     static bool claimName(const RedisAddress &redis, const QByteArray &prefix, const QString &node, QString *error);
 
+    // What this node tells the others of itself from now on (its address, its connections…).
+    // Any thread.
+    void setSelfInfo(const QJsonObject &info);
+    // The cluster's nodes, this one first, the others by name, as of the last beat (updated
+    // every second while Redis is connected). Any thread.
+    QList<ClusterNodeInfo> nodes() const;
+    // How long a node that is no longer seen stays in nodes().
+    static constexpr qint64 kForgetMs = 24 * 3600 * 1000;
+
 private:
     class Stream;
     void publish(const QString &stream, const BrokerMessage &message);
@@ -58,6 +78,8 @@ private:
     void ready();                // home thread: connected and subscribed
     void received(const QByteArray &channel, const QByteArray &payload);
     void beat();                 // home thread: the liveness key, and who else is alive
+    void learnNodes(const QList<QByteArray> &names, const QList<QByteArray> &infos, const QList<bool> &alive);
+    QByteArray selfInfo(bool stopped) const;
     struct Hub {
         BrokerSubscriber *hub = nullptr;
         Delivery delivery = Delivery::LocalFirst;
@@ -88,6 +110,10 @@ private:
     bool m_retryPending = false;
     QSet<QByteArray> m_unconfirmed;  // SUBSCRIBEs Redis has not confirmed yet
     std::atomic<bool> m_connected{false};
+
+    mutable QMutex m_nodesMutex;
+    QJsonObject m_selfInfo;
+    QList<ClusterNodeInfo> m_nodes;
     std::atomic<quint64> m_dropped{0};
 };
 

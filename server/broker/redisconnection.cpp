@@ -2,11 +2,16 @@
 
 #include "logging.h"
 
+#include <QElapsedTimer>
 #include <QSocketNotifier>
 #include <QTimer>
 
 #include <hiredis/async.h>
 #include <hiredis/hiredis.h>
+
+#include <memory>
+
+#include <poll.h>
 
 namespace sb {
 
@@ -96,6 +101,27 @@ void RedisConnection::open(const RedisAddress &address, int timeoutMs)
         command({"AUTH", address.password.toUtf8()});
     if (address.db != 0)
         command({"SELECT", QByteArray::number(address.db)});
+}
+
+bool RedisConnection::finish(int timeoutMs)
+{
+    auto answered = std::make_shared<bool>(false);
+    // Replies come in order: when this one is in, so are all before it.
+    if (!isOpen() || !command({"PING"}, [answered](const RedisReply &r) { *answered = r.ok(); }))
+        return false;
+    QElapsedTimer waited;
+    waited.start();
+    while (!*answered && m_ctx && waited.elapsed() < timeoutMs) {
+        // hiredis asked for write readiness (m_write) while output is pending.
+        pollfd p{m_ctx->c.fd, short(POLLIN | (m_write ? POLLOUT : 0)), 0};
+        if (::poll(&p, 1, int(qMax<qint64>(1, timeoutMs - waited.elapsed()))) <= 0)
+            continue;
+        if (m_ctx && (p.revents & POLLOUT))
+            redisAsyncHandleWrite(m_ctx);
+        if (m_ctx && (p.revents & (POLLIN | POLLHUP | POLLERR)))
+            redisAsyncHandleRead(m_ctx);
+    }
+    return *answered;
 }
 
 void RedisConnection::close()

@@ -50,6 +50,10 @@ public:
     // `reply` (may be empty) is called with its reply, or with Type::None if the connection
     // goes away first. False when not open.
     bool command(const QList<QByteArray> &args, Reply reply = {});
+    // Shutting down, on this thread without its event loop: writes what is queued and waits
+    // (at most `timeoutMs`) until Redis has answered every command before it. False if it
+    // could not (not open, lost, or no answer in time).
+    bool finish(int timeoutMs);
     // Messages of `channel` go to message() from now on (while connected).
     bool subscribe(const QByteArray &channel);
 

@@ -18,6 +18,7 @@
 #include "remote/connectdialog.h"
 #include "remote/nodefinder.h"
 #include "clients/clientswidget.h"
+#include "daemonprocess.h"
 #include "testserver.h"
 
 #include <QApplication>
@@ -50,7 +51,7 @@ namespace {
 
 QString daemon()
 {
-    return qEnvironmentVariable("SWITCHBOARDD");
+    return daemonBinary();
 }
 
 // Runs a switchboardd subcommand; its output's last line (empty on failure).
@@ -96,34 +97,13 @@ public:
                                 QStringLiteral("--scope"), QStringLiteral("private")});
         if (!botToken.startsWith(QLatin1String("sbp_")))
             return false;
-        QStringList args{QStringLiteral("--data-dir"), dir, QStringLiteral("--listen-address"), QStringLiteral("127.0.0.1"),
-                         QStringLiteral("--admin-port"), QStringLiteral("0"), QStringLiteral("--workers"), QStringLiteral("2")};
-        for (const char *service : {"chat", "generic", "channels", "felix", "pop"})
-            args << QStringLiteral("--port") << QStringLiteral("%1=0").arg(QLatin1String(service));
-        m_process.start(daemon(), args);
-        QByteArray out;
-        const QRegularExpression adminLine(QStringLiteral("^admin (ws://\\S+)"), QRegularExpression::MultilineOption);
-        const QRegularExpression genericLine(QStringLiteral("^listening \\S*generic\\S* http://(\\S+)"), QRegularExpression::MultilineOption);
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < 30000 && (admin.isEmpty() || generic.isEmpty())) {
-            m_process.waitForReadyRead(200);
-            out += m_process.readAllStandardOutput();
-            if (const auto m = adminLine.match(QString::fromUtf8(out)); m.hasMatch())
-                admin = QUrl(m.captured(1));
-            if (const auto m = genericLine.match(QString::fromUtf8(out)); m.hasMatch())
-                generic = QStringLiteral("ws://") + m.captured(1);
-            if (m_process.state() == QProcess::NotRunning)
-                break;
-        }
-        return !admin.isEmpty() && !generic.isEmpty();
+        if (!m_daemon.start(dir))
+            return false;
+        admin = m_daemon.admin;
+        generic = m_daemon.generic;
+        return true;
     }
-    ~Node() { stop(); }
-    void stop()
-    {
-        m_process.terminate();
-        m_process.waitForFinished(10000);
-    }
+    void stop() { m_daemon.stop(); }
 
     QUrl admin;
     QString generic;
@@ -131,7 +111,7 @@ public:
 
 private:
     QTemporaryDir m_dir;
-    QProcess m_process;
+    DaemonProcess m_daemon;
 };
 
 RemoteTarget as(const Node &node, const QString &email, const QString &password)
