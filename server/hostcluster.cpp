@@ -6,6 +6,7 @@
 #include "logging.h"
 #include "servercontext.h"
 #include "services/descriptor.h"
+#include "net/worker.h"
 #include "store/database.h"
 
 #include <QDir>
@@ -53,7 +54,7 @@ void ServerHost::describeToCluster()
     if (!m_cluster)
         return;
     QString address;
-    QJsonArray ports;
+    QJsonArray ports, shards;
     for (const ListenerStatus &l : listeners()) {
         if (!l.running || !l.port)
             continue;
@@ -61,7 +62,11 @@ void ServerHost::describeToCluster()
         if (address.isEmpty())  // where other machines reach it, else where it listens
             address = QUrl(l.lanUrls.isEmpty() ? l.localUrl : l.lanUrls.first()).host();
     }
+    // Its workers, for felix's heartbeat answer (10001 lists every node's shards).
+    for (const Worker *w : m_workers)
+        shards.append(QJsonObject{{QStringLiteral("ping"), w->loopLatencyMs()}, {QStringLiteral("connections"), w->sessionCount()}});
     m_cluster->setSelfInfo({{QStringLiteral("address"), address},
+                            {QStringLiteral("shards"), shards},
                             {QStringLiteral("ports"), ports},
                             {QStringLiteral("connections"), m_ctx->gate ? m_ctx->gate->openTcp() : 0},
                             {QStringLiteral("started"), double(m_startedAtMs)},
@@ -75,7 +80,7 @@ ClusterStatus ServerHost::clusterStatus() const
         return out;
     out.node = m_cluster->node();
     out.problem = m_cluster->problem();
-    for (const ClusterNodeInfo &n : m_cluster->nodes()) {
+    for (const ClusterNodeInfo &n : m_cluster->clusterNodes()) {
         ClusterNodeStatus s;
         s.name = n.name;
         s.self = n.name == out.node;

@@ -10,6 +10,7 @@
 #include "fanout.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QSet>
 #include <QString>
 
@@ -25,6 +26,15 @@ struct BrokerMessage {
     // When not empty: exactly these sessions of the publishing node, chosen by the hub (a
     // random pick, a list of ids); otherwise every subscriber of `topic`.
     FanoutBatches to;
+    qint64 order = 0;    // the stream's own ordering number (felix: the commit order)
+};
+
+// A node of the cluster as the broker last saw it.
+struct ClusterNodeInfo {
+    QString name;
+    QJsonObject info;  // what it says of itself (address, ports, connections, shards…) and "seen" (ms since the epoch)
+    bool alive = false;
+    bool stopped = false;  // it said goodbye (a clean stop); else, when not alive, it was lost
 };
 
 // How a stream's events reach this node's own hub.
@@ -72,6 +82,8 @@ public:
     virtual QString node() const { return {}; }
     // Empty while events reach every node; else what is wrong, in words (/healthz).
     virtual QString problem() const { return {}; }
+    // Cluster only: every node known (this one first), as of the last beat; else empty.
+    virtual QList<ClusterNodeInfo> clusterNodes() const { return {}; }
 };
 
 // One process: a publish is a call of the hub's receive().

@@ -19,14 +19,15 @@ namespace {
 constexpr qint64 kOutboxBytes = 16 * 1024 * 1024;  // held while Redis is away, then the oldest go
 constexpr qsizetype kPublishBytes = 1024 * 1024;   // one PUBLISH carries at most this much
 
-// One event on the wire: node, topic, kind and payload, as length-prefixed fields.
+// One event on the wire: node, topic, kind, order and payload, as length-prefixed fields.
 QByteArray encode(const QByteArray &node, const BrokerMessage &m)
 {
     QByteArray out;
-    out.reserve(16 + node.size() + m.topic.size() * 3 + m.payload.size());
+    out.reserve(32 + node.size() + m.topic.size() * 3 + m.payload.size());
     fields::put(out, node);
     fields::put(out, m.topic.toUtf8());
     fields::put(out, QByteArray::number(m.kind));
+    fields::put(out, QByteArray::number(m.order));
     fields::put(out, m.payload);
     return out;
 }
@@ -191,6 +192,7 @@ void ClusterBroker::received(const QByteArray &channel, const QByteArray &payloa
         BrokerMessage m;
         m.topic = r.text();
         m.kind = r.bytes().toInt();
+        m.order = r.bytes().toLongLong();
         m.payload = r.bytes();
         if (!r.ok()) {
             qCWarning(lcCluster) << "cluster: a malformed event batch on" << channel << "ignored";
@@ -279,7 +281,7 @@ void ClusterBroker::setSelfInfo(const QJsonObject &info)
     m_selfInfo = info;
 }
 
-QList<ClusterNodeInfo> ClusterBroker::nodes() const
+QList<ClusterNodeInfo> ClusterBroker::clusterNodes() const
 {
     QMutexLocker lock(&m_nodesMutex);
     if (!m_nodes.isEmpty())

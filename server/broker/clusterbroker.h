@@ -11,13 +11,12 @@
 // 3 s, refreshed every second, holding what the node says of itself) so that the others see
 // it alive, the last of what each node said in {prefix}nodeinfo (kept for a day after it was
 // last seen), and every second the nodes alive for the hubs (BrokerSubscriber::nodesAlive)
-// and for watchers (nodes()).
+// and for watchers (clusterNodes()).
 
 #include "broker.h"
 #include "redisaddress.h"
 
 #include <QHash>
-#include <QJsonObject>
 #include <QMutex>
 
 #include <atomic>
@@ -26,14 +25,6 @@ namespace sb {
 
 class RedisConnection;
 class Worker;
-
-// A node of the cluster as the last beat saw it.
-struct ClusterNodeInfo {
-    QString name;
-    QJsonObject info;  // what it says of itself (setSelfInfo()), with "seen" (ms since the epoch)
-    bool alive = false;
-    bool stopped = false;  // it said goodbye (a clean stop); else, when not alive, it was lost
-};
 
 class ClusterBroker final : public Broker
 {
@@ -65,8 +56,8 @@ public:
     void setSelfInfo(const QJsonObject &info);
     // The cluster's nodes, this one first, the others by name, as of the last beat (updated
     // every second while Redis is connected). Any thread.
-    QList<ClusterNodeInfo> nodes() const;
-    // How long a node that is no longer seen stays in nodes().
+    QList<ClusterNodeInfo> clusterNodes() const override;
+    // How long a node that is no longer seen stays in clusterNodes().
     static constexpr qint64 kForgetMs = 24 * 3600 * 1000;
 
 private:

@@ -13,49 +13,10 @@ import urllib.request
 
 import websockets
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "e2e"))
-from sbd import Daemon  # noqa: E402
 from services import Services, free_port  # noqa: E402
 
-failures = []
-passes = []
-
-
-def check(cond, what):
-    print(("ok   " if cond else "FAIL ") + what, flush=True)
-    (passes if cond else failures).append(what)
-
-
-def http(base, method, path, body=None, token=None, raw=None, headers=None):
-    h = {"Content-Type": "application/json"}
-    if token:
-        h["Authorization"] = "Bearer " + token
-    h.update(headers or {})
-    data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
-    req = urllib.request.Request(base + path, method=method, headers=h, data=data)
-    try:
-        with urllib.request.urlopen(req, timeout=15) as r:
-            return r.status, r.read()
-    except urllib.error.HTTPError as e:
-        return e.code, e.read()
-
-
-async def recv_json(ws, timeout=5):
-    return json.loads(await asyncio.wait_for(ws.recv(), timeout))
-
-
-async def closed_with(ws, timeout=5):
-    try:
-        while True:
-            await asyncio.wait_for(ws.recv(), timeout)
-    except websockets.ConnectionClosed:
-        return ws.close_code
-    except asyncio.TimeoutError:
-        return None
-
-
-def node(name, redis, database, data_dir=None):
-    return Daemon("--node", name, "--redis", redis, "--database", database, "--no-announce", data_dir=data_dir)
+from clusterlib import check, closed_with, failures, http, node, passes, recv_json  # noqa: E402
+from felix_order import felix_order  # noqa: E402
 
 
 def run_refused(args, timeout=30):
@@ -237,7 +198,20 @@ async def felix(a, b):
     check(got is not None and got["data"]["guildData"]["prefix"] == "!", "10002 reaches the subscriber on B")
     status, body = http(b.url("felix", "http"), "GET", "/guilds/77", token=token)
     check(status == 200 and json.loads(body).get("prefix") == "!", "B reads the document stored through A")
+    # 10001 lists the shards (workers) of every node, numbered across the cluster.
+    await fb.send(json.dumps({"code": 20001}))
+    ack = None
+    for _ in range(5):
+        m = await recv_json(fb)
+        if m.get("code") == 10001:
+            ack = m["data"]
+            break
+    shards = ack["shards"] if ack else []
+    check({s.get("node") for s in shards} == {"a", "b"} and [s["id"] for s in shards] == list(range(len(shards)))
+          and any(s["node"] == "b" and s["connections"] >= 1 for s in shards),
+          "10001 on B lists the shards of A and B, B's with this connection (%s)" % shards)
     await fb.close()
+    await felix_order(a, b, token)
 
 
 async def access(a, b, ann):

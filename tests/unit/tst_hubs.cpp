@@ -576,12 +576,14 @@ private slots:
     {
         RecordingBroker broker;
         felix::FelixHub hub(broker, QStringLiteral("felix"));
-        hub.changed(felix::Kind::Guild, QStringLiteral("g1"), QJsonObject{{QStringLiteral("name"), QStringLiteral("Guild")}});
-        hub.changed(felix::Kind::User, QStringLiteral("u1"), std::nullopt);
+        hub.changed(felix::Kind::Guild, QStringLiteral("g1"), QJsonObject{{QStringLiteral("name"), QStringLiteral("Guild")}}, 7);
+        hub.changed(felix::Kind::User, QStringLiteral("u1"), std::nullopt, 8);
         const auto p = broker.take();
         QCOMPARE(p.size(), 2);
         QCOMPARE(p[0].message.topic, QStringLiteral("g1"));
         QCOMPARE(p[0].message.kind, int(felix::Kind::Guild));
+        QCOMPARE(p[0].message.order, 7);  // its place in the commit order travels with it
+        QCOMPARE(p[1].message.order, 8);
         const QJsonObject guild = QJsonDocument::fromJson(p[0].message.payload).object();
         QCOMPARE(guild.value(QStringLiteral("code")).toInt(), 10002);
         QCOMPARE(guild.value(QStringLiteral("data")).toObject().value(QStringLiteral("guildData")).toObject().value(QStringLiteral("name")).toString(),

@@ -40,6 +40,7 @@ inline constexpr QLatin1String id("id");
 inline constexpr QLatin1String status("status");
 inline constexpr QLatin1String ping("ping");
 inline constexpr QLatin1String connections("connections");
+inline constexpr QLatin1String node("node");  // cluster mode: the node the shard belongs to
 }  // namespace key
 
 }  // namespace sb::protocol::felix

@@ -24,6 +24,14 @@ const ServiceDescriptor &felix()
                             " updated_at INTEGER NOT NULL,"
                             " PRIMARY KEY (kind, id))"),
          }},
+        {9,
+         {
+             // One counter for every felix write of every node: a write takes the next
+             // number in its transaction, and pushes carry it (never a change after a later
+             // one; a PATCH reads the latest document).
+             QStringLiteral("CREATE TABLE felix_order (n INTEGER NOT NULL)"),
+             QStringLiteral("INSERT INTO felix_order (n) VALUES (0)"),
+         }},
         },
         [](ServerContext &context) -> std::unique_ptr<Service> { return std::make_unique<felix::FelixService>(context); },
     };

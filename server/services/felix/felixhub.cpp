@@ -10,7 +10,7 @@ namespace pf = protocol::felix;
 
 FelixHub::FelixHub(Broker &broker, const QString &stream) : m_stream(broker.subscribe(stream, this, Delivery::LocalFirst)) {}
 
-void FelixHub::changed(Kind kind, const QString &id, const std::optional<QJsonObject> &doc)
+void FelixHub::changed(Kind kind, const QString &id, const std::optional<QJsonObject> &doc, qint64 order)
 {
     const bool guild = kind == Kind::Guild;
     const QJsonObject data{{guild ? pf::key::guildId : pf::key::userId, id},
@@ -19,7 +19,7 @@ void FelixHub::changed(Kind kind, const QString &id, const std::optional<QJsonOb
     const QByteArray message = QJsonDocument(QJsonObject{{pf::key::code, guild ? pf::code::guildUpdate : pf::code::userUpdate},
                                                          {pf::key::data, data}})
                                    .toJson(QJsonDocument::Compact);
-    m_stream->publish({id, message, int(kind), 0, {}});
+    m_stream->publish({id, message, int(kind), 0, {}, order});
 }
 
 void FelixHub::receive(const BrokerMessage &m)
@@ -31,6 +31,10 @@ void FelixHub::receive(const BrokerMessage &m)
         const auto it = subs.constFind(m.topic);
         if (it == subs.constEnd())
             return;
+        qint64 &last = m_lastOrder[m.kind == int(Kind::Guild) ? 0 : 1][m.topic];
+        if (m.order <= last)
+            return;  // a later change of this document was pushed already
+        last = m.order;
         for (const Subscriber &s : *it)
             batches.add(s.worker, s.sessionId);
     }
@@ -55,6 +59,8 @@ void FelixHub::subscribe(const Subscriber &s, const QSet<QString> &users, const 
     mine = {users, guilds};
     m_userSubs.removeIf([](const auto &it) { return it.value().isEmpty(); });
     m_guildSubs.removeIf([](const auto &it) { return it.value().isEmpty(); });
+    m_lastOrder[0].removeIf([this](const auto &it) { return !m_guildSubs.contains(it.key()); });
+    m_lastOrder[1].removeIf([this](const auto &it) { return !m_userSubs.contains(it.key()); });
 }
 
 void FelixHub::unsubscribeAll(const Subscriber &s)

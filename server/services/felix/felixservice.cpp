@@ -5,6 +5,7 @@
 #include "felixsession.h"
 
 #include "accounts/accountstore.h"
+#include "broker/broker.h"
 #include "net/worker.h"
 #include "net/wsendpoint.h"
 #include "servercontext.h"
@@ -14,6 +15,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <algorithm>
 
 #include <unistd.h>
 
@@ -71,8 +74,8 @@ private:
 FelixService::FelixService(ServerContext &context)
     : m_ctx(context),
       m_hub(*context.broker, kService),
-      m_store(*context.database, [hub = &m_hub](Kind kind, const QString &id, const std::optional<QJsonObject> &doc) {
-          hub->changed(kind, id, doc);
+      m_store(*context.database, [hub = &m_hub](Kind kind, const QString &id, const std::optional<QJsonObject> &doc, qint64 order) {
+          hub->changed(kind, id, doc, order);
       })
 {
 }
@@ -95,12 +98,32 @@ std::optional<PresenceNode> FelixService::presence() const
 
 QByteArray FelixService::heartbeatReply() const
 {
+    // A shard is a worker thread. In a cluster, every live node's, numbered across the
+    // nodes in name order (the same ids from every node), each naming its node; this node's
+    // as they are now, the others' as of their last beat (at most a second or two old).
     QJsonArray shards;
-    for (const Worker *w : m_ctx.workers) {
-        shards.append(QJsonObject{{pf::key::id, w->index()},
-                                  {pf::key::status, QStringLiteral("ready")},
-                                  {pf::key::ping, w->loopLatencyMs()},
-                                  {pf::key::connections, w->sessionCount()}});
+    auto shard = [&shards](int ping, int connections, const QString &node) {
+        QJsonObject s{{pf::key::id, int(shards.size())},
+                      {pf::key::status, QStringLiteral("ready")},
+                      {pf::key::ping, ping},
+                      {pf::key::connections, connections}};
+        if (!node.isEmpty())
+            s.insert(pf::key::node, node);
+        shards.append(s);
+    };
+    QList<ClusterNodeInfo> nodes = m_ctx.broker->clusterNodes();
+    std::sort(nodes.begin(), nodes.end(), [](const ClusterNodeInfo &x, const ClusterNodeInfo &y) { return x.name < y.name; });
+    const QString self = m_ctx.broker->node();
+    if (nodes.isEmpty())
+        nodes.append({self, {}, true, false});
+    for (const ClusterNodeInfo &n : std::as_const(nodes)) {
+        if (n.name == self) {
+            for (const Worker *w : m_ctx.workers)
+                shard(w->loopLatencyMs(), w->sessionCount(), self);
+        } else if (n.alive) {
+            for (const QJsonValue &v : n.info.value(QStringLiteral("shards")).toArray())
+                shard(v[QLatin1String("ping")].toInt(), v[QLatin1String("connections")].toInt(), n.name);
+        }
     }
     const QJsonObject data{{pf::key::receivedAt, double(QDateTime::currentMSecsSinceEpoch())},
                            {pf::key::shards, shards},
