@@ -83,6 +83,54 @@ const ServiceDescriptor &chat()
                             " uuid TEXT PRIMARY KEY,"
                             " data BYTEA NOT NULL)"),
          }},
+        {10,
+         {
+             // SQLite: nothing; its writer runs in the same process.
+         },
+         {
+             // PostgreSQL: a batch of text messages charged and stored in one statement,
+             // one round trip (chatwriterpg.cpp), with the writer's rules: members pay the
+             // price per text while their balance lasts, in the batch's order; everyone else
+             // writes for free. One row per message: its id, or the balance that was not
+             // enough (-1: no such sender). Messages are inserted in the batch's order; rows
+             // that look alike (one sender, one date, one text) get their ids in that order.
+             QStringLiteral(
+                 "CREATE FUNCTION sb_store_texts(batch TEXT, cost BIGINT)"
+                 " RETURNS TABLE (n BIGINT, message_id BIGINT, balance BIGINT) LANGUAGE plpgsql AS $$"
+                 " #variable_conflict use_column\n"  // (PL/pgSQL keeps the plan between calls)
+                 " BEGIN RETURN QUERY"
+                 " WITH input AS ("
+                 "   SELECT t.n, t.chat, t.member, t.date, t.text,"
+                 "          row_number() OVER (PARTITION BY t.member ORDER BY t.n) AS k"
+                 "   FROM json_to_recordset(batch::json) AS t(n BIGINT, chat BIGINT, member BIGINT, date TEXT, text TEXT)),"
+                 " senders AS ("
+                 "   SELECT u.id, u.role, u.balance FROM users u WHERE u.id IN (SELECT member FROM input) FOR UPDATE),"
+                 " decided AS ("
+                 "   SELECT i.*, s.id IS NULL AS unknown, COALESCE(s.role = 'member' AND cost > 0, false) AS pays,"
+                 "          s.balance AS had"
+                 "   FROM input i LEFT JOIN senders s ON s.id = i.member),"
+                 " ok AS (SELECT d.* FROM decided d WHERE NOT d.unknown AND (NOT d.pays OR d.k * cost <= d.had)),"
+                 " charged AS ("
+                 "   UPDATE users u SET balance = u.balance - c.total"
+                 "   FROM (SELECT member, count(*) * cost AS total FROM ok WHERE pays GROUP BY member) c"
+                 "   WHERE u.id = c.member),"
+                 " stored AS ("
+                 "   INSERT INTO messages (chat_id, member_id, date, type, text, price)"
+                 "   SELECT chat, member, date, 'text', text, CASE WHEN pays THEN cost ELSE 0 END FROM ok ORDER BY n"
+                 "   RETURNING id, member_id, date, text),"
+                 " stored_ranked AS ("
+                 "   SELECT s.*, row_number() OVER (PARTITION BY s.member_id, s.date, s.text ORDER BY s.id) AS r FROM stored s),"
+                 " ok_ranked AS ("
+                 "   SELECT o.n, o.member, o.date, o.text,"
+                 "          row_number() OVER (PARTITION BY o.member, o.date, o.text ORDER BY o.n) AS r FROM ok o)"
+                 " SELECT o.n, s.id::BIGINT, NULL::BIGINT FROM ok_ranked o"
+                 "   JOIN stored_ranked s ON s.member_id = o.member AND s.date = o.date AND s.text = o.text AND s.r = o.r"
+                 " UNION ALL"
+                 " SELECT d.n, NULL::BIGINT,"
+                 "        (CASE WHEN d.unknown THEN -1 ELSE d.had - LEAST(d.k - 1, d.had / cost) * cost END)::BIGINT"
+                 "   FROM decided d WHERE d.unknown OR (d.pays AND d.k * cost > d.had);"
+                 " END $$"),
+         }},
         },
         [](ServerContext &context) -> std::unique_ptr<Service> { return std::make_unique<chat::ChatService>(context); },
     };

@@ -291,19 +291,29 @@ void ChatWriter::processBatch(QList<Pending> &batch)
     // own (balance, smile) changes nothing and leaves the transaction clean. A statement that
     // fails leaves it in an unknown state: it is rolled back and every message of the batch
     // is tried again in a transaction of its own, so a failure costs only its own message.
+    // On PostgreSQL a batch of texts is one statement, a transaction of its own: one round
+    // trip (chatwriterpg.cpp).
     QSqlDatabase db = m_db.connection();
     QList<SendResult> results;
     results.reserve(batch.size());
-    bool clean = m_db.beginImmediate(db);
-    for (qsizetype i = 0; clean && i < batch.size(); ++i) {
-        bool failed = false;
-        results.append(process(db, batch[i].first, &failed));
-        clean = !failed;
+    const bool texts = m_db.dialect() == Database::Dialect::Postgres && batch.size() > 1
+                       && std::all_of(batch.cbegin(), batch.cend(), [](const Pending &p) { return p.first.type == type::text; });
+    bool clean = texts || m_db.beginImmediate(db);
+    if (clean && texts) {
+        clean = processTexts(db, batch, &results);
+    } else {
+        for (qsizetype i = 0; clean && i < batch.size(); ++i) {
+            bool failed = false;
+            results.append(process(db, batch[i].first, &failed));
+            clean = !failed;
+        }
+        clean = clean && m_db.commit(db);
     }
-    if (clean && m_db.commit(db)) {
+    if (clean) {
         ServiceCounters::add(m_counters.storeCommits);
     } else {
-        m_db.rollback(db);
+        if (!texts)
+            m_db.rollback(db);  // (a failed statement of its own rolled itself back)
         results.clear();
         for (const auto &item : batch) {
             if (!m_db.beginImmediate(db)) {

@@ -106,6 +106,9 @@ private:
     void processBatch(QList<Pending> &batch);
     // `failed`: a statement failed and the transaction must be rolled back.
     SendResult process(QSqlDatabase &db, const SendRequest &r, bool *failed);
+    // PostgreSQL, a batch of text messages only: every charge and insert in one round trip
+    // (the function sb_store_texts, chatwriterpg.cpp). False when a statement failed.
+    bool processTexts(QSqlDatabase &db, const QList<Pending> &batch, QList<SendResult> *results);
     // Its steps: each leaves `m` (and the price) as the message will be stored, or says why
     // not (a refusal; nullptr from run() when a statement failed).
     std::optional<SendResult> resolveSmile(QSqlDatabase &db, const SendRequest &r, ChatMessage &m, qint64 &price, bool *failed);
@@ -120,7 +123,7 @@ private:
         QString name;
         QVariant value;
     };
-    enum Statement { SmilePrice, Charge, Sender, InsertFile, InsertMessage, InsertText };
+    enum Statement { SmilePrice, Charge, Sender, InsertFile, InsertMessage, InsertText, StoreTexts };
     QSqlQuery *run(QSqlDatabase &db, Statement id, const QString &sql, std::initializer_list<Bind> values);
 
     Database &m_db;
