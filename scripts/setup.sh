@@ -15,10 +15,11 @@ SB_PACKAGES=(
 )
 # Only the test suite needs these: headless Chromium for the web page tests, curl as a client,
 # avahi-daemon (and its D-Bus) to find announced nodes for real,
-# redis-server and PostgreSQL 15 for the cluster tests (started in a scratch directory),
+# redis-server and PostgreSQL 15 for the cluster tests (started in a scratch directory) and
+# HAProxy in front of their nodes (docs/examples/haproxy.cfg),
 # and the tools that build and check the .deb.
 SB_TEST_PACKAGES=(chromium fonts-dejavu-core curl dpkg-dev desktop-file-utils appstream avahi-daemon avahi-utils dbus-daemon
-  redis-server postgresql-15)
+  redis-server postgresql-15 haproxy)
 
 sb_missing_packages() {
   local missing=() p
