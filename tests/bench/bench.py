@@ -25,16 +25,19 @@ import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
+import cluster_bench
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
 SCENARIOS = ["echo", "mixed", "relay", "channels-fanout", "chat", "felix", "pop", "idle", "handshake", "inspector",
-             "inspector-remote"]
+             "inspector-remote", *cluster_bench.SCENARIOS]
 # Run only when named: `soak` takes ten minutes (scripts/bench soak).
 EXTRA_SCENARIOS = ["soak"]
 # Scenarios with a target (issues 7 and 9): run in several rounds (all targets once per round,
 # so a slow spell of a shared machine hits every target alike); the report takes the median.
-ROUND_SCENARIOS = {"echo", "mixed", "channels-fanout", "handshake", "chat", "inspector", "inspector-remote"}
+ROUND_SCENARIOS = {"echo", "mixed", "channels-fanout", "handshake", "chat", "inspector", "inspector-remote",
+                   *cluster_bench.SCENARIOS}
 
 
 class Ctx:
@@ -57,7 +60,9 @@ class Ctx:
         return smoke if self.smoke else full
 
     def loadgen(self, label, target, url, *extra):
-        cmd = [*self.gen_cpu, os.path.join(self.build, "tests", "bench", "loadgen"), "--url", url,
+        """`url`: the server's, or a list of them (connection i goes to the (i mod n)-th)."""
+        urls = [a for u in (url if isinstance(url, list) else [url]) for a in ("--url", u)]
+        cmd = [*self.gen_cpu, os.path.join(self.build, "tests", "bench", "loadgen"), *urls,
                "--label", label, "--target", target, "--duration", str(self.duration), "--warmup", str(self.warmup),
                *map(str, extra)]
         # Connecting 10,000 clients and closing them takes a while beyond the measured time.
@@ -150,19 +155,28 @@ BENCH_CONFIG["services"]["pop"].update({"view_reports_per_minute": 1000000, "vie
 
 
 class Switchboard(Server):
-    def __init__(self, ctx, workers=1, gui_args=None, env=None, generic_limits=None, admin_port=0):
+    """switchboardd on a fresh data directory; `cluster` ({"node", "redis", "database"}) makes
+    it a node of a cluster, and `setup=False` one that joins a cluster already set up (its
+    accounts are there)."""
+
+    def __init__(self, ctx, workers=1, gui_args=None, env=None, generic_limits=None, admin_port=0, cluster=None,
+                 setup=True):
         self.tmp = tempfile.TemporaryDirectory(prefix="sb-bench-")
         self.data = self.tmp.name
         self.binary = os.path.join(ctx.build, "app", "switchboardd")
         config = json.loads(json.dumps(dict(BENCH_CONFIG, workers=workers)))
         if generic_limits:
             config["services"]["generic"]["limits"].update(generic_limits)
+        if cluster:
+            config["cluster"] = cluster
         with open(os.path.join(self.data, "config.json"), "w") as f:
             json.dump(config, f)
-        self.admin("user", "create", "--email", "root@bench.lan", "--password", "bench-password-1",
-                   "--role", "superuser")
-        out = self.admin("token", "create", "--name", "bench", "--scope", "private")
-        self.felix_token = out.strip().splitlines()[-1]
+        self.felix_token = None
+        if setup:
+            self.admin("user", "create", "--email", "root@bench.lan", "--password", "bench-password-1",
+                       "--role", "superuser")
+            out = self.admin("token", "create", "--name", "bench", "--scope", "private")
+            self.felix_token = out.strip().splitlines()[-1]
         ports = ["chat=0", "generic=0", "channels=0", "felix=0", "pop=0"]
         # The desktop application embeds the same server (the inspector scenario).
         program = [os.path.join(ctx.build, "app", "switchboard"), "--print-listeners", *gui_args] if gui_args else [self.binary]
@@ -510,6 +524,8 @@ RUNNERS = {
     "channels-fanout": scenario_channels_fanout, "chat": scenario_chat, "felix": scenario_felix,
     "pop": scenario_pop, "idle": scenario_idle, "handshake": scenario_handshake,
     "inspector": scenario_inspector, "inspector-remote": scenario_inspector_remote, "soak": scenario_soak,
+    "cluster-fanout": lambda ctx: cluster_bench.fanout(ctx, Switchboard),
+    "cluster-chat": lambda ctx: cluster_bench.chat(ctx, Switchboard, write_vars),
 }
 
 
@@ -527,7 +543,7 @@ def figure(r):
         return None
     if r["mode"] == "idle":
         return r["kib_per_connection"]
-    if r["scenario"].startswith("fanout"):
+    if "fanout" in r["scenario"]:
         return r["deliveries_per_second"]
     return r["per_second"]
 
@@ -632,6 +648,10 @@ def report(ctx, path, command):
                   f"| start | {a['connections']:,} | {a['rss_kib']:,} | {a['heartbeat_timeouts']} | {a['slow_consumers']} | – |",
                   f"| end | {b['connections']:,} | {b['rss_kib']:,} | {b['heartbeat_timeouts']} | {b['slow_consumers']} | "
                   f"{soak['lost']} |"]
+    cluster_lines, cluster_targets = cluster_bench.report_lines(
+        lambda label, target: find(rs, label, target), fmt,
+        lambda label, target: [r for r in rs if r["scenario"] == label and r["target"] == target])
+    lines += cluster_lines
     lines += ["", "## Targets (issue 9)", "", "| target | measured | met |", "|---|---:|:---:|"]
     for scenario, base, minimum, text in TARGETS:
         v = ratio(rs, scenario, base)
@@ -665,6 +685,8 @@ def report(ctx, path, command):
         p99ms = chat10k["rtt_p99_us"] / 1000
         lines.append(f"| chat p99 ≤ 20 ms at 10,000 messages/s | {p99ms:.1f} ms at {fmt(chat10k['per_second'])}/s | "
                      f"{'yes' if p99ms <= 20 and chat10k['per_second'] >= 9500 else 'no'} |")
+    for text, measured, met in cluster_targets:
+        lines.append(f"| {text} | {measured} | {'yes' if met else 'no'} |")
     lines += ["", "Raw results (one JSON line per measurement):", "", "```"]
     lines += [json.dumps(r) for r in rs]
     lines += ["```", ""]
@@ -705,7 +727,7 @@ def main():
                 ctx.failures.append(f"{r['scenario']}/{r['target']}: no messages")
             if r["mode"] == "idle" and r["open"] != r["connections"]:
                 ctx.failures.append(f"{r['scenario']}/{r['target']}: {r['open']} of {r['connections']} open")
-            if r["scenario"].startswith("fanout") and r["deliveries"] == 0:
+            if "fanout" in r["scenario"] and r["deliveries"] == 0:
                 ctx.failures.append(f"{r['scenario']}: no deliveries")
     if ctx.failures:
         print("FAILED:\n  " + "\n  ".join(ctx.failures), file=sys.stderr)

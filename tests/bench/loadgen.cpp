@@ -59,7 +59,7 @@ void LoadGen::setWantWrite(Conn &c, bool want)
 
 void LoadGen::openConn(Conn &c)
 {
-    const Url &u = c.http ? m_o.emitUrl : m_o.url;
+    const Url &u = *c.url;
     c.fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (c.fd < 0)
         die(std::string("socket: ") + std::strerror(errno) + " (raise the open-file limit: ulimit -n)");
@@ -147,7 +147,7 @@ void LoadGen::onConnected(Conn &c)
             trySend(c);
         return;
     }
-    const Url &u = m_o.url;
+    const Url &u = *c.url;
     c.state = State::Handshake;
     c.out = "GET " + c.path + " HTTP/1.1\r\nHost: " + u.host + ":" + std::to_string(u.port) +
         "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"

@@ -37,8 +37,7 @@ struct Options {
     std::string mode = "rtt";
     std::string label = "bench";
     std::string target = "switchboard";
-    Url url;
-    bool haveUrl = false;
+    std::vector<Url> urls;  // connection i goes to urls[i % size] (--url is repeatable)
     int connections = 100;
     int busy = -1;  // -1: all
     int inflight = 1;
@@ -88,6 +87,7 @@ struct Conn {
     std::deque<uint64_t> sentAt;  // reply-any / HTTP: send times in order
     std::string fragment;
     int fragmentOpcode = 0;
+    const Url *url = nullptr;  // its server (emit publishers: emitUrl)
     std::string path;
     std::string headerBlock;
     std::string init;

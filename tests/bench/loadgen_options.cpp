@@ -48,6 +48,7 @@ void usage()
 {
     std::fputs(
         "usage: loadgen --url ws://127.0.0.1:PORT/PATH [options]\n"
+        "  --url URL (repeated)        connection i goes to the (i mod n)-th (nodes of a cluster)\n"
         "  --mode rtt|handshake|idle   (rtt)\n"
         "  --connections N             WebSocket connections (100)\n"
         "  --busy N                    of those, how many send (all); the rest only listen\n"
@@ -121,9 +122,8 @@ int main(int argc, char **argv)
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--url") {
-            o.url = parseUrl(need(i));
-            o.haveUrl = true;
-            if (o.url.http)
+            o.urls.push_back(parseUrl(need(i)));
+            if (o.urls.back().http)
                 die("--url must be ws://");
         } else if (a == "--mode") {
             o.mode = need(i);
@@ -208,11 +208,12 @@ int main(int argc, char **argv)
             die("unknown option " + a);
         }
     }
-    if (!o.haveUrl) {
+    if (o.urls.empty()) {
         usage();
         die("--url is required");
     }
-    if (!o.allowRemote && (!isLoopback(o.url.host) || (o.haveEmit && !isLoopback(o.emitUrl.host))))
+    const bool remote = std::any_of(o.urls.begin(), o.urls.end(), [](const Url &u) { return !isLoopback(u.host); });
+    if (!o.allowRemote && (remote || (o.haveEmit && !isLoopback(o.emitUrl.host))))
         die("refusing a non-loopback target without --allow-remote");
     if (o.connections < 1)
         die("--connections must be at least 1");

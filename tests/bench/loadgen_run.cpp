@@ -78,7 +78,8 @@ int LoadGen::run()
         const auto &fields = m_o.vars.empty() ? noFields : m_o.vars[static_cast<size_t>(i) % m_o.vars.size()];
         c.http = isPublisher;
         c.busy = m_o.haveEmit ? isPublisher : i < busy;
-        c.path = substitute(m_o.url.path, fields, i);
+        c.url = isPublisher ? &m_o.emitUrl : &m_o.urls[static_cast<size_t>(i) % m_o.urls.size()];
+        c.path = substitute(c.url->path, fields, i);
         c.headerBlock = substitute(headerTemplate, fields, i);
         c.init = substitute(m_o.init, fields, i);
         c.messageTemplate = substitute(isPublisher ? m_o.emitBody : m_o.message, fields, i);
