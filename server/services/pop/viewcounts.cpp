@@ -10,6 +10,8 @@
 #include <QSqlQuery>
 #include <QUuid>
 
+#include <set>
+
 namespace sb::pop {
 
 std::optional<ViewReport> parseViewCounts(const QJsonValue &value, const ViewRules &rules, QString *detail)
@@ -58,18 +60,61 @@ ViewCountWriter::ViewCountWriter(Database &db, ViewRules rules, ServiceCounters 
 {
 }
 
+// Two nodes' batches must never wait for each other's rows in opposite orders (a deadlock,
+// which PostgreSQL breaks by failing one of them): the rows a batch writes are made and
+// locked before anything else, in one order every node follows — the users' rows by
+// (content, user), then the totals by content.
+bool ViewCountWriter::lockRowsInOrder(QSqlDatabase &db, const QList<Item> &batch)
+{
+    std::set<std::pair<QString, qint64>> mine;
+    std::set<QString> contents;
+    for (const Item &item : batch) {
+        for (const auto &[content, count] : item.report.counts) {
+            mine.insert({content, item.userId});
+            contents.insert(content);
+        }
+    }
+    QSqlQuery claimMine(db), lockMine(db), claimTotal(db), lockTotal(db);
+    claimMine.prepare(QStringLiteral("INSERT INTO view_counts_by_user (content_id, user_id, count) VALUES (?, ?, 0) ON CONFLICT DO NOTHING"));
+    lockMine.prepare(QStringLiteral("SELECT 1 FROM view_counts_by_user WHERE content_id = ? AND user_id = ? FOR UPDATE"));
+    claimTotal.prepare(QStringLiteral("INSERT INTO view_counts (content_id, total, viewers) VALUES (?, 0, 0) ON CONFLICT DO NOTHING"));
+    lockTotal.prepare(QStringLiteral("SELECT 1 FROM view_counts WHERE content_id = ? FOR UPDATE"));
+    for (const auto &[content, user] : mine) {
+        for (QSqlQuery *q : {&claimMine, &lockMine}) {
+            q->addBindValue(content);
+            q->addBindValue(user);
+            if (!q->exec()) {
+                qCWarning(lcStore) << "view count write failed:" << q->lastError().text();
+                return false;
+            }
+            q->finish();
+        }
+    }
+    for (const QString &content : contents) {
+        for (QSqlQuery *q : {&claimTotal, &lockTotal}) {
+            q->addBindValue(content);
+            if (!q->exec()) {
+                qCWarning(lcStore) << "view count write failed:" << q->lastError().text();
+                return false;
+            }
+            q->finish();
+        }
+    }
+    return true;
+}
+
 void ViewCountWriter::processBatch(QList<Item> &batch)
 {
     QSqlDatabase db = m_db.connection();
     QList<int> capped(batch.size(), 0);
     bool ok = m_db.beginImmediate(db);
-    QSqlQuery claim(db), mine(db), upsertMine(db), upsertTotal(db);
-    // PostgreSQL (a cluster): other nodes write the same rows at the same time; the user's
-    // row is made first and locked, so that the cap holds across nodes. (SQLite: BEGIN
-    // IMMEDIATE already lets one writer at a time.)
+    QSqlQuery mine(db), upsertMine(db), upsertTotal(db);
+    // PostgreSQL (a cluster): other nodes write the same rows at the same time; every row
+    // this batch writes is made first and locked, so that the cap holds across nodes. (SQLite:
+    // BEGIN IMMEDIATE already lets one writer at a time.)
     const bool postgres = m_db.dialect() == Database::Dialect::Postgres;
-    if (postgres)
-        claim.prepare(QStringLiteral("INSERT INTO view_counts_by_user (content_id, user_id, count) VALUES (?, ?, 0) ON CONFLICT DO NOTHING"));
+    if (postgres && ok)
+        ok = lockRowsInOrder(db, batch);
     mine.prepare(postgres ? QStringLiteral("SELECT count FROM view_counts_by_user WHERE content_id = ? AND user_id = ? FOR UPDATE")
                           : QStringLiteral("SELECT count FROM view_counts_by_user WHERE content_id = ? AND user_id = ?"));
     upsertMine.prepare(QStringLiteral("INSERT INTO view_counts_by_user (content_id, user_id, count) VALUES (?,?,?)"
@@ -78,14 +123,6 @@ void ViewCountWriter::processBatch(QList<Item> &batch)
                                        " ON CONFLICT (content_id) DO UPDATE SET total = view_counts.total + excluded.total, viewers = view_counts.viewers + excluded.viewers"));
     for (qsizetype i = 0; ok && i < batch.size(); ++i) {
         for (const auto &[content, count] : batch[i].report.counts) {
-            if (postgres) {
-                claim.addBindValue(content);
-                claim.addBindValue(batch[i].userId);
-                if (!claim.exec()) {
-                    ok = false;
-                    break;
-                }
-            }
             mine.addBindValue(content);
             mine.addBindValue(batch[i].userId);
             const qint64 already = mine.exec() && mine.next() ? mine.value(0).toLongLong() : 0;

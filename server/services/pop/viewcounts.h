@@ -61,6 +61,7 @@ private:
         std::function<void(bool, int)> done;
     };
     void processBatch(QList<Item> &batch);
+    bool lockRowsInOrder(QSqlDatabase &db, const QList<Item> &batch);  // PostgreSQL
 
     Database &m_db;
     ViewRules m_rules;
