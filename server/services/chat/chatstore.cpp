@@ -446,14 +446,20 @@ QSqlQuery *ChatWriter::insert(QSqlDatabase &db, const SendRequest &r, ChatMessag
                 {QStringLiteral(":price"), price}});
 }
 
-SendResult ChatWriter::process(QSqlDatabase &db, const SendRequest &r, bool *failed)
+ChatMessage SendRequest::draft() const
 {
     ChatMessage m;
-    m.chatId = r.chatId;
-    m.memberId = r.senderId;
-    m.type = r.type;
-    m.text = r.text;
+    m.chatId = chatId;
+    m.memberId = senderId;
+    m.type = type;
+    m.text = text;
     m.date = nowWithMicroseconds();
+    return m;
+}
+
+SendResult ChatWriter::process(QSqlDatabase &db, const SendRequest &r, bool *failed)
+{
+    ChatMessage m = r.draft();
     qint64 price = m_textPrice;
     if (r.type == type::smile) {
         if (auto refusal = resolveSmile(db, r, m, price, failed))

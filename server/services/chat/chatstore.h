@@ -76,6 +76,8 @@ struct SendRequest {
     QString text;
     qint64 smileId = 0;
     StoredFile file;  // for type "file": already written to disk
+    // The message as it will be stored, before its id (and smile or file) are known; dated now.
+    ChatMessage draft() const;
 };
 
 struct SendResult {

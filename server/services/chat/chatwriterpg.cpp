@@ -24,13 +24,7 @@ bool ChatWriter::processTexts(QSqlDatabase &db, const QList<Pending> &batch, QLi
     QList<ChatMessage> messages;
     messages.reserve(batch.size());
     for (qsizetype i = 0; i < batch.size(); ++i) {
-        const SendRequest &r = batch[i].first;
-        ChatMessage m;
-        m.chatId = r.chatId;
-        m.memberId = r.senderId;
-        m.type = r.type;
-        m.text = r.text;
-        m.date = nowWithMicroseconds();
+        const ChatMessage m = batch[i].first.draft();
         messages.append(m);
         rows.append(QJsonObject{{QStringLiteral("n"), double(i)},
                                 {QStringLiteral("chat"), double(m.chatId)},
