@@ -17,6 +17,7 @@
 #include "dashboard/listenersmodel.h"
 #include "dashboard/presencewidget.h"
 #include "dashboard/trafficchart.h"
+#include "widgets/tables.h"
 #include "inspector/inspectorwidget.h"
 #include "remote/connectdialog.h"
 #include "remote/nodefinder.h"
@@ -60,20 +61,6 @@ int openConnections(const ServerSnapshot &snap)
     return int(open);
 }
 
-QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
-{
-    auto *v = new QTableView(parent);
-    v->setModel(model);
-    v->setSelectionBehavior(QAbstractItemView::SelectRows);
-    v->setSelectionMode(QAbstractItemView::SingleSelection);
-    v->setAlternatingRowColors(true);
-    v->verticalHeader()->hide();
-    v->verticalHeader()->setDefaultSectionSize(v->fontMetrics().height() + 8);  // compact rows
-    v->horizontalHeader()->setStretchLastSection(true);
-    v->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    v->setWordWrap(false);
-    return v;
-}
 }  // namespace
 
 MainWindow::MainWindow(ServerHost &host, QWidget *parent)

@@ -1,6 +1,7 @@
 #include "clustermodel.h"
 
 #include "format.h"
+#include "widgets/tables.h"
 
 #include <QBrush>
 #include <QColor>
@@ -106,14 +107,7 @@ ClusterBox::ClusterBox(QWidget *parent) : QGroupBox(tr("Cluster"), parent), m_mo
     auto *layout = new QVBoxLayout(this);
     m_summary = new QLabel(this);
     m_summary->setWordWrap(true);
-    m_view = new QTableView(this);
-    m_view->setModel(m_model);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setAlternatingRowColors(true);
-    m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setWordWrap(false);
+    m_view = makeTable(m_model, this);
     m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(ClusterModel::Address, QHeaderView::Stretch);
