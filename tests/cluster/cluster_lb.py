@@ -18,23 +18,13 @@ import websockets
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-sys.path.insert(0, os.path.join(HERE, "..", "e2e"))
-from sbd import Daemon  # noqa: E402
+from clusterlib import Daemon, check, failures, recv_json  # noqa: E402
 from services import Services, free_port, wait_port  # noqa: E402
 
 EXAMPLE = os.path.join(ROOT, "docs", "examples", "haproxy.cfg")
 WS_LINES = os.path.join(ROOT, "tests", "e2e", "node", "ws_lines.mjs")
 # The example's frontends by port, and the node each `server floor-N` line names.
 SERVICES = {"8000": "chat", "8080": "channels", "8090": "felix", "8081": "pop"}
-
-failures = []
-
-
-def check(cond, what):
-    print(("ok   " if cond else "FAIL ") + what, flush=True)
-    if not cond:
-        failures.append(what)
-
 
 def haproxy_config(nodes):
     """The example, its frontends on free loopback ports and its servers on `nodes`' ports."""
@@ -94,10 +84,6 @@ class NodeWs:
         if self.proc.returncode is None:
             self.proc.kill()
             await self.proc.wait()
-
-
-async def recv_json(ws, timeout=8):
-    return json.loads(await asyncio.wait_for(ws.recv(), timeout))
 
 
 def nodes_answering(front, count):
@@ -170,17 +156,17 @@ async def through(a, fronts, s, database):
     check(await ann.message() == [], "Node ws: Ann's chat through the balancer (empty history)")
     bo = await websockets.connect(ws_chat + "/members/chat/?other_member_id=%d" % ids["ann"])
     await bo.send("Bearer " + tokens["bo"])
-    await recv_json(bo)
+    await recv_json(bo, 8)
     await ann.send("hello through haproxy")
     mine = await ann.message()
-    check(mine.get("text") == "hello through haproxy" and await recv_json(bo) == mine,
+    check(mine.get("text") == "hello through haproxy" and await recv_json(bo, 8) == mine,
           "a chat message from Node ws reaches Python websockets, whichever nodes they are on")
 
     # Channels: a Node ws listener and a Python one; curl emits.
     node_listener = await NodeWs.connect(ws_channels + "/hall/listen")
     connected = await node_listener.message()
     py_listener = await websockets.connect(ws_channels + "/hall/listen")
-    members = [m["clientID"] for m in (await recv_json(py_listener))["payload"]["members"]]
+    members = [m["clientID"] for m in (await recv_json(py_listener, 8))["payload"]["members"]]
     check(connected["clientID"] in members, "CONNECTED through the balancer lists the other listener")
     status, _ = curl("-X", "POST", "-H", "Content-Type: application/json", "-d", '{"n":1}', channels + "/hall/emit")
     check(status == 200, "curl: emit through the balancer")
@@ -192,7 +178,7 @@ async def through(a, fronts, s, database):
                 return e
         return {}
 
-    got = (await data_of(node_listener.message), await data_of(lambda: recv_json(py_listener)))
+    got = (await data_of(node_listener.message), await data_of(lambda: recv_json(py_listener, 8)))
     check(all(e.get("payload") == {"n": 1} for e in got), "both listeners get the emit (%s)" % (got,))
     for ws in (bo, py_listener):
         await ws.close()
@@ -215,10 +201,10 @@ async def through(a, fronts, s, database):
     check([m.get("text") for m in history] == ["hello through haproxy"], "Ann reconnects: her history is all there")
     bo = await websockets.connect(ws_chat + "/members/chat/?other_member_id=%d" % ids["ann"])
     await bo.send("Bearer " + tokens["bo"])
-    await recv_json(bo)
+    await recv_json(bo, 8)
     await ann.send("still here")
     mine = await ann.message()
-    check(mine.get("text") == "still here" and await recv_json(bo) == mine, "... and chats on")
+    check(mine.get("text") == "still here" and await recv_json(bo, 8) == mine, "... and chats on")
     await bo.close()
     await ann.close()
 
