@@ -11,7 +11,7 @@ members talk to a partner on the other node.
 - cluster-fanout: 500 listeners of one channel, 4 HTTP publishers, closed loop (throughput);
   then 50 listeners at 200 emits/s = 10,000 deliveries/s (latency).
 - cluster-chat: 50 pairs of members, 4 messages in flight each (stored and delivered per
-  second); then 10,000 messages/s (latency).
+  second); then 10,000 messages/s (latency), on the same members and server.
 
 Redis commands per delivered message: Redis' total_commands_processed over the run, divided
 by the messages the nodes sent to their clients over the same span (their /metrics).
@@ -115,32 +115,32 @@ def fanout(ctx, Switchboard):
 
 
 def chat(ctx, Switchboard, write_vars):
-    pairs = ctx.scale(50, 3)
+    pairs, rate = ctx.scale(50, 3), ctx.scale(10000, 200)
 
-    def load(nodes, label, target, *extra):
+    def loads(nodes, target):
+        """Both loads on the same members (registered once: each login is a password hash)."""
         users = nodes[0].members(2 * pairs)
         # Connection i goes to node i % len(nodes); its partner (i ^ 1) to the other one.
         path = write_vars([[token, users[i ^ 1][0]] for i, (_, token) in enumerate(users)])
         urls = [n.ws("chat", "/members/chat/?other_member_id={1}") for n in nodes]
+        common = ["--connections", 2 * pairs, "--vars", path, "--init", "Bearer {0}", "--ready-after", 1,
+                  "--message", '{"type":"text","text":"{payload}"}']
         try:
-            return ctx.loadgen(label, target, urls, "--connections", 2 * pairs, "--vars", path,
-                               "--init", "Bearer {0}", "--ready-after", 1,
-                               "--message", '{"type":"text","text":"{payload}"}', *extra)
+            for label, extra in (("cluster-chat", ["--inflight", 4]), ("cluster-chat-10k", ["--rate", rate])):
+                yield lambda label=label, extra=extra: ctx.loadgen(label, target, urls, *common, *extra)
         finally:
             os.unlink(path)
 
-    rate = ctx.scale(10000, 200)
     with Switchboard(ctx) as sb:
-        load([sb], "cluster-chat", ONE, "--inflight", 4)
-    with Switchboard(ctx) as sb:
-        load([sb], "cluster-chat-10k", ONE, "--rate", rate)
-    for label, extra in (("cluster-chat", ["--inflight", 4]), ("cluster-chat-10k", ["--rate", rate])):
-        with Cluster(ctx) as cluster:
-            with Switchboard(ctx, cluster=cluster.join("a")) as a, \
-                    Switchboard(ctx, cluster=cluster.join("b"), setup=False) as b:
-                pin(ctx, a.pid)
-                pin(ctx, b.pid)
-                counted(ctx, cluster, (a, b), "chat", lambda: load([a, b], label, TWO, *extra))
+        for run in loads([sb], ONE):
+            run()
+    with Cluster(ctx) as cluster:
+        with Switchboard(ctx, cluster=cluster.join("a")) as a, \
+                Switchboard(ctx, cluster=cluster.join("b"), setup=False) as b:
+            pin(ctx, a.pid)
+            pin(ctx, b.pid)
+            for run in loads([a, b], TWO):
+                counted(ctx, cluster, (a, b), "chat", run)
 
 
 def median(values):
