@@ -268,6 +268,22 @@ bool writeFileDurably(const QString &filesDir, const QString &uuid, QByteArrayVi
 
 // ---- ChatWriter --------------------------------------------------------------------------
 
+SendResult SendResult::notStored()
+{
+    return SendResult{false, code::storageError, QStringLiteral("the message could not be stored"), {}};
+}
+
+SendResult SendResult::unknownSender()
+{
+    return SendResult{false, code::storageError, QStringLiteral("unknown sender"), {}};
+}
+
+SendResult SendResult::notEnoughCoins(qint64 price, qint64 balance)
+{
+    return SendResult{false, code::insufficientBalance,
+                      QStringLiteral("this message costs %1 coins and your balance is %2").arg(price).arg(balance), {}};
+}
+
 ChatWriter::ChatWriter(Database &db, qint64 textPrice, ServiceCounters &counters)
     : m_db(db)
     , m_textPrice(textPrice)
@@ -277,13 +293,6 @@ ChatWriter::ChatWriter(Database &db, qint64 textPrice, ServiceCounters &counters
           [this] { m_statements.clear(); })
 {
 }
-
-namespace {
-SendResult storageError(const QString &detail = QStringLiteral("the message could not be stored"))
-{
-    return SendResult{false, code::storageError, detail, {}};
-}
-}  // namespace
 
 void ChatWriter::processBatch(QList<Pending> &batch)
 {
@@ -317,14 +326,14 @@ void ChatWriter::processBatch(QList<Pending> &batch)
         results.clear();
         for (const auto &item : batch) {
             if (!m_db.beginImmediate(db)) {
-                results.append(storageError());
+                results.append(SendResult::notStored());
                 continue;
             }
             bool failed = false;
             SendResult r = process(db, item.first, &failed);
             if (failed || !m_db.commit(db)) {
                 m_db.rollback(db);
-                r = storageError();
+                r = SendResult::notStored();
             } else {
                 ServiceCounters::add(m_counters.storeCommits);
             }
@@ -359,7 +368,7 @@ SendResult refused(QLatin1String code, const QString &detail)
 SendResult broken(bool *failed)
 {
     *failed = true;  // the caller rolls the transaction back
-    return storageError();
+    return SendResult::notStored();
 }
 }  // namespace
 
@@ -399,13 +408,13 @@ std::optional<SendResult> ChatWriter::charge(QSqlDatabase &db, const SendRequest
         return broken(failed);
     if (!user->next()) {
         user->finish();
-        return refused(code::storageError, QStringLiteral("unknown sender"));
+        return SendResult::unknownSender();
     }
     const bool member = user->value(0).toString() == protocol::accounts::role::member;
     const qint64 balance = user->value(1).toLongLong();
     user->finish();
     if (member && price > 0)
-        return refused(code::insufficientBalance, QStringLiteral("this message costs %1 coins and your balance is %2").arg(price).arg(balance));
+        return SendResult::notEnoughCoins(price, balance);
     price = 0;  // not a member: free
     return std::nullopt;
 }

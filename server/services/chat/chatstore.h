@@ -85,6 +85,10 @@ struct SendResult {
     QLatin1String errorCode;  // protocol/chat.h code::
     QString detail;
     ChatMessage message;
+    // The refusals both write paths give.
+    static SendResult notStored();
+    static SendResult unknownSender();
+    static SendResult notEnoughCoins(qint64 price, qint64 balance);
 };
 
 // Owns the write path: one thread, one connection, batched transactions. Each request is

@@ -6,7 +6,6 @@
 // answers one row per message: its id, or the balance that was not enough.
 #include "chatstore.h"
 
-#include "protocol/chat.h"
 #include "store/database.h"
 
 #include <QJsonArray>
@@ -15,8 +14,6 @@
 #include <QSqlQuery>
 
 namespace sb::chat {
-
-using namespace protocol::chat;
 
 bool ChatWriter::processTexts(QSqlDatabase &db, const QList<Pending> &batch, QList<SendResult> *results)
 {
@@ -47,20 +44,16 @@ bool ChatWriter::processTexts(QSqlDatabase &db, const QList<Pending> &batch, QLi
             m.id = q->value(1).toLongLong();
             byIndex[n] = SendResult{true, {}, {}, m};
         } else if (q->value(2).toLongLong() < 0) {
-            byIndex[n] = SendResult{false, code::storageError, QStringLiteral("unknown sender"), {}};
+            byIndex[n] = SendResult::unknownSender();
         } else {
-            byIndex[n] = SendResult{false, code::insufficientBalance,
-                                    QStringLiteral("this message costs %1 coins and your balance is %2")
-                                        .arg(m_textPrice)
-                                        .arg(q->value(2).toLongLong()),
-                                    {}};
+            byIndex[n] = SendResult::notEnoughCoins(m_textPrice, q->value(2).toLongLong());
         }
     }
     q->finish();
     // The statement committed: every message has its row (one per input, by construction);
     // one without would be answered as not stored rather than stored twice.
     for (const auto &r : byIndex)
-        results->append(r ? *r : SendResult{false, code::storageError, QStringLiteral("the message could not be stored"), {}});
+        results->append(r ? *r : SendResult::notStored());
     return true;
 }
 
