@@ -69,6 +69,14 @@ private slots:
                 q.prepare(QStringLiteral("INSERT INTO api_tokens (name, scope, token_hash, created_at, revoked_at) VALUES ('bot', 'private', ?, 5, 7)"));
                 q.addBindValue(QByteArray("\x01\x02", 2));
                 QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+                if (from >= 2) {  // the chat's tables: a conversation of two with one message
+                    QVERIFY(q.exec(QStringLiteral("INSERT INTO users (uuid, email, password_hash, created_at) VALUES ('u-3', 'other@mail.com', 'x', '')")));
+                    QVERIFY2(q.exec(QStringLiteral("INSERT INTO chats (member_a, member_b, created_at) SELECT MIN(id), MAX(id), '' FROM users")),
+                             qPrintable(q.lastError().text()));
+                    QVERIFY2(q.exec(QStringLiteral("INSERT INTO messages (chat_id, member_id, date, type, text)"
+                                                   " SELECT id, member_a, 'd', 'text', 'kept' FROM chats")),
+                             qPrintable(q.lastError().text()));
+                }
             }
             old->closeThisThread();
         }
@@ -88,7 +96,12 @@ private slots:
             // The newest tables exist and work.
             QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM view_counts")));
             QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM felix_documents")));
-            QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM messages")));
+            QVERIFY(q.exec(QStringLiteral("SELECT text FROM messages")));
+            if (from >= 2) {
+                QVERIFY(q.next());
+                QCOMPARE(q.value(0).toString(), QStringLiteral("kept"));
+            }
+            q.finish();
             QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM audit_log")));
             // API tokens keep their rows through the table's rebuild (7), and take the admin scope.
             QVERIFY(q.exec(QStringLiteral("SELECT name, scope, token_hash, created_at, revoked_at FROM api_tokens")) && q.next());
@@ -110,6 +123,53 @@ private slots:
             QVERIFY(!q.exec());
         }
         current.closeThisThread();
+    }
+
+    // A message names a chat and a sender that exist (PostgreSQL checks this per statement
+    // since migration 11, SQLite with its foreign keys): the same answers on both dialects.
+    void messagesKeepTheirKeys()
+    {
+        QTemporaryDir dir;
+        std::unique_ptr<Database> db = store(dir.filePath(QStringLiteral("keys.sqlite")));
+        QString error;
+        QVERIFY2(db->open(&error), qPrintable(error));
+        {
+            QSqlDatabase c = db->connection();
+            QSqlQuery q(c);
+            const auto exec = [&q](const char *sql) { return q.exec(QString::fromLatin1(sql)); };
+            const auto count = [&q](const char *sql) { return q.exec(QString::fromLatin1(sql)) && q.next() ? q.value(0).toInt() : -1; };
+            for (const char *who : {"a", "b", "c", "d"})
+                QVERIFY(q.exec(QStringLiteral("INSERT INTO users (uuid, email, password_hash, created_at) VALUES ('%1', '%1@mail.com', 'x', '')").arg(QLatin1String(who))));
+            QVERIFY(exec("INSERT INTO chats (member_a, member_b, created_at) SELECT MIN(id), MIN(id) + 1, '' FROM users"));
+            QVERIFY(exec("INSERT INTO chats (member_a, member_b, created_at) SELECT MIN(id) + 2, MIN(id) + 3, '' FROM users"));
+            const int first = count("SELECT MIN(id) FROM chats");
+            const int member = count("SELECT MIN(id) FROM users");
+            const auto insert = [&](int chat, int sender, const QString &text) {
+                return q.exec(QStringLiteral("INSERT INTO messages (chat_id, member_id, date, type, text) VALUES (%1, %2, 'd', 'text', '%3')")
+                                  .arg(chat)
+                                  .arg(sender)
+                                  .arg(text));
+            };
+            QVERIFY2(insert(first, member, QStringLiteral("hello")), qPrintable(q.lastError().text()));
+            QVERIFY(insert(first + 1, member + 2, QStringLiteral("there")));
+            // Several rows in one statement, each checked.
+            QVERIFY(exec("INSERT INTO messages (chat_id, member_id, date, type, text) SELECT id, member_a, 'd', 'text', 'both' FROM chats"));
+            QVERIFY(!insert(first + 7, member, QStringLiteral("no such chat")));
+            QVERIFY(!insert(first, member + 9, QStringLiteral("no such sender")));
+            QVERIFY(!exec("INSERT INTO messages (chat_id, member_id, date, type, text) SELECT id, member_a + 9, 'd', 'text', 'x' FROM chats"));
+            QVERIFY(!q.exec(QStringLiteral("UPDATE messages SET chat_id = %1 WHERE text = 'hello'").arg(first + 7)));
+            QCOMPARE(count("SELECT COUNT(*) FROM messages"), 4);
+            // A deleted chat takes its messages along; a member whose chats are gone goes too;
+            // one who wrote in someone else's chat cannot be deleted.
+            QVERIFY(q.exec(QStringLiteral("DELETE FROM chats WHERE id = %1").arg(first)));
+            QCOMPARE(count("SELECT COUNT(*) FROM messages"), 2);
+            QVERIFY(insert(first + 1, member + 1, QStringLiteral("a guest")));
+            QVERIFY(!q.exec(QStringLiteral("DELETE FROM users WHERE id = %1").arg(member + 1)));
+            QVERIFY(q.exec(QStringLiteral("DELETE FROM users WHERE id = %1").arg(member + 3)));
+            QCOMPARE(count("SELECT COUNT(*) FROM messages"), 0);
+            QCOMPARE(count("SELECT COUNT(*) FROM chats"), 0);
+        }
+        db->closeThisThread();
     }
 
     void refusesANewerSchema()

@@ -131,6 +131,91 @@ const ServiceDescriptor &chat()
                  "   FROM decided d WHERE d.unknown OR (d.pays AND d.k * cost > d.had);"
                  " END $$"),
          }},
+        {11,
+         {
+             // SQLite: nothing; its foreign keys cost little in the same process.
+         },
+         {
+             // PostgreSQL checks a foreign key row by row: each inserted message ran two
+             // look-ups with a row lock (its chat, its sender), more than half of what storing
+             // a text cost (docs/benchmarks.md, "Cluster"). The same rules, checked once per
+             // statement over all its rows: every chat and sender a new or changed message
+             // names is locked as a foreign key locks it (FOR KEY SHARE, so it cannot go away
+             // before this transaction ends) and must exist; a deleted chat takes its messages
+             // with it; a member who wrote messages outside their own chats cannot be deleted.
+             // (Ids of users and chats are never changed.)
+             QStringLiteral("ALTER TABLE messages DROP CONSTRAINT messages_chat_id_fkey, DROP CONSTRAINT messages_member_id_fkey"),
+             QStringLiteral(
+                 "CREATE FUNCTION sb_messages_keys() RETURNS trigger LANGUAGE plpgsql AS $$"
+                 " DECLARE found BIGINT;"
+                 " BEGIN"
+                 "  SELECT count(*) INTO found FROM (SELECT c.id FROM chats c"
+                 "   WHERE c.id IN (SELECT chat_id FROM added) ORDER BY c.id FOR KEY SHARE) x;"
+                 "  IF found <> (SELECT count(DISTINCT chat_id) FROM added) THEN"
+                 "   RAISE foreign_key_violation USING MESSAGE = 'a message names a chat that does not exist';"
+                 "  END IF;"
+                 "  SELECT count(*) INTO found FROM (SELECT u.id FROM users u"
+                 "   WHERE u.id IN (SELECT member_id FROM added) ORDER BY u.id FOR KEY SHARE) x;"
+                 "  IF found <> (SELECT count(DISTINCT member_id) FROM added) THEN"
+                 "   RAISE foreign_key_violation USING MESSAGE = 'a message names a sender who does not exist';"
+                 "  END IF;"
+                 "  RETURN NULL;"
+                 " END $$"),
+             QStringLiteral("CREATE TRIGGER messages_keys_added AFTER INSERT ON messages REFERENCING NEW TABLE AS added"
+                            " FOR EACH STATEMENT EXECUTE FUNCTION sb_messages_keys()"),
+             QStringLiteral("CREATE TRIGGER messages_keys_changed AFTER UPDATE ON messages REFERENCING NEW TABLE AS added"
+                            " FOR EACH STATEMENT EXECUTE FUNCTION sb_messages_keys()"),
+             QStringLiteral("CREATE FUNCTION sb_chats_gone() RETURNS trigger LANGUAGE plpgsql AS $$"
+                            " BEGIN DELETE FROM messages WHERE chat_id IN (SELECT id FROM gone); RETURN NULL; END $$"),
+             QStringLiteral("CREATE TRIGGER chats_gone AFTER DELETE ON chats REFERENCING OLD TABLE AS gone"
+                            " FOR EACH STATEMENT EXECUTE FUNCTION sb_chats_gone()"),
+             // (After the cascade of the user's own chats, which runs first.)
+             QStringLiteral(
+                 "CREATE FUNCTION sb_users_gone() RETURNS trigger LANGUAGE plpgsql AS $$"
+                 " BEGIN"
+                 "  IF EXISTS (SELECT 1 FROM messages m WHERE m.member_id IN (SELECT id FROM gone)) THEN"
+                 "   RAISE foreign_key_violation USING MESSAGE = 'a member who wrote messages cannot be deleted';"
+                 "  END IF;"
+                 "  RETURN NULL;"
+                 " END $$"),
+             QStringLiteral("CREATE TRIGGER users_gone AFTER DELETE ON users REFERENCING OLD TABLE AS gone"
+                            " FOR EACH STATEMENT EXECUTE FUNCTION sb_users_gone()"),
+             // sb_store_texts (migration 10) again, with the same rules and answers: ids are
+             // taken in the batch's order before the insert, so the answer needs no join of
+             // what was inserted back to the input.
+             QStringLiteral(
+                 "CREATE OR REPLACE FUNCTION sb_store_texts(batch TEXT, cost BIGINT)"
+                 " RETURNS TABLE (n BIGINT, message_id BIGINT, balance BIGINT) LANGUAGE plpgsql AS $$"
+                 " #variable_conflict use_column\n"
+                 " BEGIN RETURN QUERY"
+                 " WITH input AS ("
+                 "   SELECT t.n, t.chat, t.member, t.date, t.text,"
+                 "          row_number() OVER (PARTITION BY t.member ORDER BY t.n) AS k"
+                 "   FROM json_to_recordset(batch::json) AS t(n BIGINT, chat BIGINT, member BIGINT, date TEXT, text TEXT)),"
+                 " senders AS ("
+                 "   SELECT u.id, u.role, u.balance FROM users u WHERE u.id IN (SELECT member FROM input) FOR UPDATE),"
+                 " decided AS ("
+                 "   SELECT i.*, s.id IS NULL AS unknown, COALESCE(s.role = 'member' AND cost > 0, false) AS pays,"
+                 "          s.balance AS had"
+                 "   FROM input i LEFT JOIN senders s ON s.id = i.member),"
+                 // (A sub-select with ORDER BY is not flattened: nextval runs in that order.)
+                 " ok AS ("
+                 "   SELECT nextval('messages_id_seq') AS id, o.* FROM"
+                 "   (SELECT d.* FROM decided d WHERE NOT d.unknown AND (NOT d.pays OR d.k * cost <= d.had) ORDER BY d.n) o),"
+                 " charged AS ("
+                 "   UPDATE users u SET balance = u.balance - c.total"
+                 "   FROM (SELECT member, count(*) * cost AS total FROM ok WHERE pays GROUP BY member) c"
+                 "   WHERE u.id = c.member),"
+                 " stored AS ("
+                 "   INSERT INTO messages (id, chat_id, member_id, date, type, text, price)"
+                 "   SELECT id, chat, member, date, 'text', text, CASE WHEN pays THEN cost ELSE 0 END FROM ok)"
+                 " SELECT o.n, o.id, NULL::BIGINT FROM ok o"
+                 " UNION ALL"
+                 " SELECT d.n, NULL::BIGINT,"
+                 "        (CASE WHEN d.unknown THEN -1 ELSE d.had - LEAST(d.k - 1, d.had / cost) * cost END)::BIGINT"
+                 "   FROM decided d WHERE d.unknown OR (d.pays AND d.k * cost > d.had);"
+                 " END $$"),
+         }},
         },
         [](ServerContext &context) -> std::unique_ptr<Service> { return std::make_unique<chat::ChatService>(context); },
     };
