@@ -89,21 +89,24 @@ bool ServerHost::reconfigureListener(int id, int port, const std::optional<TlsFi
     }
     const bool wasRunning = m_running && m_status[id].running;
     const auto old = m_runtimes[size_t(id)];
-    const quint16 oldPort = m_status[id].port;
-    if (wasRunning)
-        stopListener(id);
+    const ListenerStatus before = m_status[id];
     m_runtimes[size_t(id)] = rt;
     m_status[id].tls = tls.has_value();
     m_status[id].port = quint16(port);  // bind() keeps a non-zero port; 0 picks a new one
     bool ok = true;
-    if (wasRunning && !bind(id, error)) {
-        // Back to what worked.
+    if (wasRunning && bind(id, error)) {
+        // Bound: only now do the clients of the old socket go (1001, as a stopped listener's).
+        for (Worker *w : m_workers)
+            w->post([w, id, old] { w->closeListener(id, 1001, QStringLiteral("listener moved"), old.get()); });
+    } else if (wasRunning) {
+        // A change that cannot be applied changes nothing: the old socket kept listening
+        // (Acceptor::listen), unless it had to make way for the same port; then it listens again.
         ok = false;
         m_runtimes[size_t(id)] = old;
-        m_status[id].tls = old->config.tls.has_value();
-        m_status[id].port = oldPort;
+        m_status[id] = before;
         QString again;
-        bind(id, &again);
+        if (!m_acceptor->isListening(id))
+            bind(id, &again);
     }
     if (ok) {
         for (ListenerConfig &lc : m_ctx->config.listeners) {

@@ -76,13 +76,30 @@ Acceptor::~Acceptor()
 
 quint16 Acceptor::listen(std::shared_ptr<const ListenerRuntime> runtime, QString *error)
 {
+    // The new socket first: a listener that cannot move keeps listening where it was. Only
+    // when its own socket holds the address (the same port, TLS switched) is the old one
+    // closed before binding again.
+    quint16 port = 0;
+    std::vector<TcpListener *> listeners = bindOnWorkers(runtime, &port, error);
+    if (listeners.empty() && m_listeners.contains(runtime->id)) {
+        close(runtime->id);
+        listeners = bindOnWorkers(runtime, &port, error);
+    }
+    if (listeners.empty())
+        return 0;
     close(runtime->id);
+    m_listeners.insert(runtime->id, std::move(listeners));
+    return port;
+}
+
+std::vector<TcpListener *> Acceptor::bindOnWorkers(const std::shared_ptr<const ListenerRuntime> &runtime, quint16 *port,
+                                                   QString *error)
+{
     const QString a = runtime->config.address;
     const QHostAddress address = a == QLatin1String("any")         ? QHostAddress(QHostAddress::Any)
                                  : a == QLatin1String("localhost") ? QHostAddress(QHostAddress::LocalHost)
                                                                     : QHostAddress(a);
     std::vector<TcpListener *> listeners(m_workers.size(), nullptr);
-    quint16 port = 0;
     qintptr fd = -1;
     runOn(m_workers[0], [&] {
         auto *l = new TcpListener(runtime, m_workers[0]);
@@ -97,15 +114,15 @@ quint16 Acceptor::listen(std::shared_ptr<const ListenerRuntime> runtime, QString
         }
         listeners[0] = l;
         l->startAccepting();
-        port = l->serverPort();
+        *port = l->serverPort();
         fd = l->socketDescriptor();
         // Accepted sockets inherit TCP_NODELAY from the listening socket (Linux copies it):
         // set once here instead of one setsockopt per connection.
         const int one = 1;
         setsockopt(int(fd), IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     });
-    if (!port)
-        return 0;
+    if (!listeners[0])
+        return {};
     for (std::size_t i = 1; i < m_workers.size(); ++i) {
         const int copy = fcntl(int(fd), F_DUPFD_CLOEXEC, 0);
         if (copy < 0)
@@ -121,8 +138,7 @@ quint16 Acceptor::listen(std::shared_ptr<const ListenerRuntime> runtime, QString
             }
         });
     }
-    m_listeners.insert(runtime->id, std::move(listeners));
-    return port;
+    return listeners;
 }
 
 void Acceptor::close(int listenerId)

@@ -49,12 +49,18 @@ public:
     ~Acceptor();
     Q_DISABLE_COPY_MOVE(Acceptor)
 
-    // Returns the bound port, or 0 with an error message.
+    // Returns the bound port, or 0 with an error message. Replaces the listener's sockets
+    // only once the new one is bound: on failure, what listened before listens on.
     quint16 listen(std::shared_ptr<const ListenerRuntime> runtime, QString *error);
     void close(int listenerId);
+    bool isListening(int listenerId) const { return m_listeners.contains(listenerId); }
     void closeAll();
 
 private:
+    // Binds `runtime` once and shares the socket with every worker; empty if it cannot.
+    std::vector<TcpListener *> bindOnWorkers(const std::shared_ptr<const ListenerRuntime> &runtime, quint16 *port,
+                                             QString *error);
+
     const std::vector<Worker *> &m_workers;
     // Per listener id: each worker's TcpListener (index = worker index).
     QHash<int, std::vector<TcpListener *>> m_listeners;

@@ -31,6 +31,7 @@ public:
 
     void start();
     int listenerId() const;
+    const void *listenerRuntime() const { return m_listener.get(); }
     // Finishes an in-flight response, then closes; closes at once when idle.
     void shutdownGracefully();
     void abort();

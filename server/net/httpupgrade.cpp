@@ -86,6 +86,7 @@ void HttpConnection::completeUpgrade(WsAdmission admission)
     // Designated: a default QHostAddress allocates, a copied one does not.
     SessionContext sc{.id = ctx.nextConnectionId.fetch_add(1, std::memory_order_relaxed),
                       .listenerId = m_listener->id,
+                      .listenerRuntime = m_listener.get(),
                       .service = up.service,
                       .path = m_request.head.path,
                       .query = m_request.head.query,

@@ -285,16 +285,16 @@ void Worker::abortAll()
     m_tick.stop();
 }
 
-void Worker::closeListener(int listenerId, int code, const QString &reason)
+void Worker::closeListener(int listenerId, int code, const QString &reason, const void *runtime)
 {
     const auto sessions = m_sessions.values();
     for (WsSession *s : sessions) {
-        if (s->context().listenerId == listenerId)
+        if (s->context().listenerId == listenerId && (!runtime || s->context().listenerRuntime == runtime))
             s->close(code, reason);
     }
     const auto http = m_http.values();
     for (HttpConnection *c : http) {
-        if (c->listenerId() == listenerId)
+        if (c->listenerId() == listenerId && (!runtime || c->listenerRuntime() == runtime))
             c->shutdownGracefully();
     }
 }

@@ -99,7 +99,8 @@ public:
     // once nothing is left.
     void beginShutdown(int code, const QString &reason);
     void abortAll();
-    void closeListener(int listenerId, int code, const QString &reason);
+    // Closes the connections of a listener (only those that came in on `runtime`, if given).
+    void closeListener(int listenerId, int code, const QString &reason, const void *runtime = nullptr);
     // Closes the sessions opened with access these events end (1008, saying why).
     void endAccess(const QList<AccessEvent> &events);
     // Close one session by id; false if it is not on this worker.

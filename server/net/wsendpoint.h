@@ -50,6 +50,7 @@ struct WsAdmission {
 struct SessionContext {
     quint64 id = 0;
     int listenerId = 0;
+    const void *listenerRuntime = nullptr;  // the socket it came in on (a moved listener ends those)
     QString service;
     QByteArray path;
     QByteArray query;  // raw, without '?'

@@ -8,6 +8,7 @@
 
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTest>
 #include <QWebSocket>
 
@@ -153,6 +154,49 @@ private slots:
         QVERIFY(!s.host().listeners()[3].running);
         QVERIFY(await(listeners.startListener(3)).ok());
         QVERIFY(s.host().listeners()[3].running);
+    }
+
+    // A port change that cannot be applied changes nothing: the listener keeps its port and
+    // its clients (issue 22 #2: they used to be closed with 1001 before the new port failed).
+    // One that works closes the old port's clients only after the new port listens.
+    void aListenerChangeThatFailsChangesNothing()
+    {
+        TestServer s;
+        QVERIFY(s.ok());
+        sb::ListenersAdmin &listeners = s.host().admin().listeners();
+        QWebSocket ws;
+        QSignalSpy closed(&ws, &QWebSocket::disconnected);
+        QSignalSpy echoed(&ws, &QWebSocket::textMessageReceived);
+        ws.open(s.ws(QStringLiteral("/echo")));
+        QTRY_COMPARE(ws.state(), QAbstractSocket::ConnectedState);
+        const quint16 before = s.host().listeners()[0].port;
+
+        QTcpServer busy;  // another program holds the port asked for
+        QVERIFY(busy.listen(QHostAddress::LocalHost, 0));
+        const auto refused = await(listeners.reconfigureListener(0, busy.serverPort(), std::nullopt));
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error.contains(QStringLiteral("cannot listen")), qPrintable(refused.error));
+        const sb::ListenerStatus st = s.host().listeners()[0];
+        QCOMPARE(st.port, before);
+        QVERIFY(st.running);
+        QVERIFY(st.error.isEmpty());
+        ws.sendTextMessage(QStringLiteral("still here"));
+        QTRY_COMPARE(echoed.size(), 1);
+        QCOMPARE(closed.size(), 0);
+        QWebSocket again;  // and the old port still takes new clients
+        again.open(s.ws(QStringLiteral("/echo")));
+        QTRY_COMPARE(again.state(), QAbstractSocket::ConnectedState);
+
+        const auto moved = await(listeners.reconfigureListener(0, 0, std::nullopt));
+        QVERIFY2(moved.ok(), qPrintable(moved.error));
+        const quint16 after = s.host().listeners()[0].port;
+        QVERIFY(after != 0 && after != before);
+        QTRY_COMPARE(closed.size(), 1);
+        QCOMPARE(ws.closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
+        QCOMPARE(ws.closeReason(), QStringLiteral("listener moved"));
+        QWebSocket there;
+        there.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/echo").arg(after)));
+        QTRY_COMPARE(there.state(), QAbstractSocket::ConnectedState);
     }
 };
 
