@@ -82,6 +82,9 @@ struct ServerConfig {
     AdminConfig admin;
     ClusterConfig cluster;
     bool announce = true;  // DNS-SD on the LAN (Avahi): _switchboard._tcp and _http._tcp
+    // A listener that cannot bind (a busy port) is reported and the rest start; with
+    // strictListeners (--strict) the server does not start at all. None bound: no start.
+    bool strictListeners = false;
     int accessTokenTtlDays = 30;
     int ticketTtlSeconds = 30;
     int shutdownGraceMs = 3000;

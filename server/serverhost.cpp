@@ -139,11 +139,20 @@ bool ServerHost::start(QString *error)
     startWorkers();
     if (m_cluster)
         m_cluster->start(m_workers.front());
+    // Everything that can listen does; a busy port is that listener's failure (its status
+    // says why), not the server's, unless nothing listens or the configuration is strict.
+    QStringList failures;
     for (int i = 0; i < int(m_runtimes.size()); ++i) {
-        if (!bind(i, error)) {
-            stop();
-            return false;
+        QString why;
+        if (!bind(i, &why)) {
+            failures.append(why);
+            qCWarning(lcHost) << "not listening:" << why;
         }
+    }
+    if (!failures.isEmpty() && (failures.size() == int(m_runtimes.size()) || ctx.config.strictListeners)) {
+        *error = failures.join(QLatin1Char('\n'));
+        stop();
+        return false;
     }
     if (m_cluster) {
         m_clusterInfo = new QTimer(this);

@@ -27,12 +27,14 @@ ServerOptions::ServerOptions()
     , database(QStringLiteral("database"),
                QStringLiteral("Cluster mode: PostgreSQL for storage, postgresql://user:password@host:port/dbname (docs/cluster.md)."),
                QStringLiteral("URL"))
+    , strict(QStringLiteral("strict"),
+             QStringLiteral("Do not start unless every listener can listen (default: start those that can, report the others)."))
 {
 }
 
 void ServerOptions::addTo(QCommandLineParser &parser) const
 {
-    parser.addOptions({dataDir, config, listenAddress, port, logLevel, workers, admin, adminPort, noAnnounce, node, redis, database});
+    parser.addOptions({dataDir, config, listenAddress, port, logLevel, workers, admin, adminPort, noAnnounce, node, redis, database, strict});
 }
 
 std::optional<ServerConfig> ServerOptions::resolve(const QCommandLineParser &p, QString *error) const
@@ -46,6 +48,7 @@ std::optional<ServerConfig> ServerOptions::resolve(const QCommandLineParser &p, 
         return std::nullopt;
     if (p.isSet(listenAddress))
         c->overrideAddress(p.value(listenAddress));
+    c->strictListeners = p.isSet(strict);
     for (const QString &spec : p.values(port)) {
         const qsizetype eq = spec.indexOf(QLatin1Char('='));
         bool ok = false;

@@ -25,6 +25,7 @@ struct ServerOptions {
     QCommandLineOption node;
     QCommandLineOption redis;
     QCommandLineOption database;
+    QCommandLineOption strict;
 
     ServerOptions();
     void addTo(QCommandLineParser &parser) const;

@@ -696,6 +696,19 @@ DE.update({
 })
 
 # Where one English word needs different German in one place.
+DE.update({
+    # A listener whose port is taken (issue 22 #3)
+    "Use a free port": "Freien Port nehmen",
+    "Move the selected listener to a port nothing else uses, and start it":
+        "Den gewählten Listener auf einen freien Port legen und starten",
+    "%1: %2": "%1: %2",
+    "%1 now listens at %2": "%1 lauscht jetzt auf %2",
+    "Not listening — %1. The other services run. Select it and press “Use a free port”, or set its port under Administration → Listeners.":
+        "Lauscht nicht — %1. Die anderen Dienste laufen. Wählen Sie ihn aus und drücken Sie „Freien Port nehmen“, "
+        "oder stellen Sie seinen Port unter Verwaltung → Listener ein.",
+    "Cannot move listener": "Listener kann nicht verlegt werden",
+})
+
 BY_CONTEXT = {
     ("sb::ui::RawClientWidget", "Disconnect"): "Trennen",
     ("sb::ui::RawClientWidget", "Close"): "Schließen",

@@ -2196,6 +2196,30 @@ Compare it with the one the server printed (switchboardd cert generate) or shows
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Use a free port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected listener to a port nothing else uses, and start it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 now listens at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not listening — %1. The other services run. Select it and press “Use a free port”, or set its port under Administration → Listeners.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot move listener</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::PopClient</name>

@@ -2178,6 +2178,30 @@ Vergleichen Sie ihn mit dem, den der Server ausgegeben hat (switchboardd cert ge
         <source>%n client(s) are connected to this computer's server. Closing the window quits Switchboard and disconnects them (code 1001).</source>
         <translation><numerusform>%n Client ist mit dem Server dieses Computers verbunden. Das Fenster zu schließen beendet Switchboard und trennt ihn (Code 1001).</numerusform><numerusform>%n Clients sind mit dem Server dieses Computers verbunden. Das Fenster zu schließen beendet Switchboard und trennt sie (Code 1001).</numerusform></translation>
     </message>
+    <message>
+        <source>Use a free port</source>
+        <translation>Freien Port nehmen</translation>
+    </message>
+    <message>
+        <source>Move the selected listener to a port nothing else uses, and start it</source>
+        <translation>Den gewählten Listener auf einen freien Port legen und starten</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 now listens at %2</source>
+        <translation>%1 lauscht jetzt auf %2</translation>
+    </message>
+    <message>
+        <source>Not listening — %1. The other services run. Select it and press “Use a free port”, or set its port under Administration → Listeners.</source>
+        <translation>Lauscht nicht — %1. Die anderen Dienste laufen. Wählen Sie ihn aus und drücken Sie „Freien Port nehmen“, oder stellen Sie seinen Port unter Verwaltung → Listener ein.</translation>
+    </message>
+    <message>
+        <source>Cannot move listener</source>
+        <translation>Listener kann nicht verlegt werden</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::PopClient</name>

@@ -146,6 +146,11 @@ QWidget *MainWindow::buildOverview()
 
     auto *listenersBox = new QGroupBox(tr("Listeners"), central);
     auto *lb = new QVBoxLayout(listenersBox);
+    m_listenerProblem = new QLabel(listenersBox);
+    m_listenerProblem->setWordWrap(true);
+    m_listenerProblem->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
+    m_listenerProblem->hide();
+    lb->addWidget(m_listenerProblem);
     m_listenerView = makeTable(m_listeners, listenersBox);
     m_listenerView->horizontalHeader()->setStretchLastSection(false);
     m_listenerView->horizontalHeader()->setSectionResizeMode(ListenersModel::LanUrls, QHeaderView::Stretch);
@@ -155,6 +160,9 @@ QWidget *MainWindow::buildOverview()
     m_start = new QPushButton(tr("Start"), listenersBox);
     m_stop = new QPushButton(tr("Stop"), listenersBox);
     m_copy = new QPushButton(tr("Copy LAN URL"), listenersBox);
+    m_freePort = new QPushButton(tr("Use a free port"), listenersBox);
+    m_freePort->setToolTip(tr("Move the selected listener to a port nothing else uses, and start it"));
+    connect(m_freePort, &QPushButton::clicked, this, &MainWindow::moveSelectedToFreePort);
     m_start->setToolTip(tr("Start accepting connections on the selected listener"));
     m_stop->setToolTip(tr("Stop the selected listener and close its connections (code 1001)"));
     m_copy->setToolTip(tr("Copy the address other machines on your network use"));
@@ -164,6 +172,7 @@ QWidget *MainWindow::buildOverview()
     buttons->addWidget(m_start);
     buttons->addWidget(m_stop);
     buttons->addWidget(m_copy);
+    buttons->addWidget(m_freePort);
     buttons->addStretch(1);
     lb->addLayout(buttons);
     // The three sections share the height; the user can drag the borders.
@@ -305,8 +314,30 @@ void MainWindow::refresh()
     if (m_tabs->currentWidget() == m_presence)
         m_presence->refresh();
     bool anyAll = false;
-    for (const ListenerStatus &l : snap.listeners)
+    QStringList failed;
+    int firstFailed = -1;
+    for (qsizetype row = 0; row < snap.listeners.size(); ++row) {
+        const ListenerStatus &l = snap.listeners[row];
         anyAll = anyAll || l.address == QLatin1String("any");
+        if (!l.running && !l.error.isEmpty() && firstFailed < 0)
+            firstFailed = int(row);
+        if (!l.running && !l.error.isEmpty())
+            failed.append(tr("%1: %2").arg(l.services.join(QStringLiteral(", ")), l.error));
+        if (l.id == m_movedListener && l.running) {
+            statusBar()->showMessage(tr("%1 now listens at %2").arg(l.services.join(QStringLiteral(", ")), l.localUrl), 8000);
+            m_movedListener = -1;
+        }
+    }
+    if (!failed.isEmpty() && m_listenerProblem->isHidden()) {
+        // A listener just failed: select it, so "Use a free port" is one click away.
+        m_listenerView->selectRow(firstFailed);
+        m_listenerView->scrollTo(m_listeners->index(firstFailed, 0));
+    }
+    m_listenerProblem->setVisible(!failed.isEmpty());
+    if (!failed.isEmpty())
+        m_listenerProblem->setText(tr("Not listening — %1. The other services run. Select it and press “Use a free port”, or "
+                                      "set its port under Administration → Listeners.")
+                                       .arg(failed.join(QStringLiteral("; "))));
     if (m_remote) {
         const QString node = snap.node.isEmpty() ? m_remote->target().display() : snap.node;
         m_exposure->setText(anyAll ? tr("%1 listens on all its network interfaces: machines on its LAN can connect using the addresses below.").arg(node)
@@ -341,6 +372,32 @@ void MainWindow::updateButtons()
     m_start->setEnabled(l && !l->running);
     m_stop->setEnabled(l && l->running);
     m_copy->setEnabled(l && l->running);
+    m_freePort->setEnabled(l && !l->running);
+}
+
+void MainWindow::moveSelectedToFreePort()
+{
+    const ListenerStatus *l = m_listeners->listener(selectedRow());
+    if (!l)
+        return;
+    const int id = l->id;
+    std::optional<TlsFiles> tls;
+    if (!l->certificateFile.isEmpty())
+        tls = TlsFiles{l->certificateFile, l->keyFile};
+    whenReady(m_node->listeners().reconfigureListener(id, 0, tls), this, [this, id](const Status &moved) {
+        if (!moved.ok()) {
+            QMessageBox::warning(this, tr("Cannot move listener"), moved.error);
+            return;
+        }
+        whenReady(m_node->listeners().startListener(id), this, [this, id](const Status &s) {
+            if (!s.ok()) {
+                QMessageBox::warning(this, tr("Cannot start listener"), s.error);
+                return;
+            }
+            m_movedListener = id;  // said in the status bar once the snapshot shows it running
+            refresh();
+        });
+    });
 }
 
 void MainWindow::startSelected()

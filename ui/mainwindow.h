@@ -83,6 +83,8 @@ public:
 
 public slots:
     void startSelected();
+    // A listener that could not bind (a busy port) moves to a free port and starts.
+    void moveSelectedToFreePort();
     void stopSelected();
     void copySelectedUrl();
     void toggleExposure();
@@ -160,6 +162,9 @@ private:
     QPushButton *m_start;
     QPushButton *m_stop;
     QPushButton *m_copy;
+    QPushButton *m_freePort;
+    QLabel *m_listenerProblem;  // which listeners failed and why, with what to do
+    int m_movedListener = -1;   // moved to a free port: told once it runs
     QLabel *m_status;
     QSystemTrayIcon *m_tray = nullptr;
     QTimer m_timer;

@@ -62,8 +62,9 @@ void MainWindow::attach(Monitor &monitor, Administration &admin)
     m_chart = nullptr;
     buildNodeTabs();
     m_monitor->setObserved(true);  // the dashboard looks: the node publishes its connections
-    refresh();
-    if (m_listeners->rowCount() > 0)
+    m_listenerProblem->hide();
+    refresh();  // selects a listener that failed, if one did
+    if (m_listeners->rowCount() > 0 && m_listenerProblem->isHidden())
         m_listenerView->selectRow(0);
     m_listenerView->resizeColumnsToContents();
     m_serviceView->resizeColumnsToContents();

@@ -229,7 +229,10 @@ int runServer(ServerConfig config)
     if (!host.start(&error))
         return fail(error);
     for (const ListenerStatus &l : host.listeners()) {
-        out(QStringLiteral("listening %1 %2").arg(l.services.join(QLatin1Char(',')), l.localUrl));
+        if (l.running)
+            out(QStringLiteral("listening %1 %2").arg(l.services.join(QLatin1Char(',')), l.localUrl));
+        else  // a busy port: the others run (--strict: none would have started)
+            fail(QStringLiteral("not listening %1: %2").arg(l.services.join(QLatin1Char(',')), l.error));
     }
     for (const ListenerStatus &l : host.listeners()) {
         for (const QString &u : l.lanUrls)

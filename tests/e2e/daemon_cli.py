@@ -3,6 +3,7 @@ errors with non-zero exits, the listening lines, SIGINT shutdown."""
 import asyncio
 import json
 import os
+import socket
 import subprocess
 import sys
 import tempfile
@@ -102,6 +103,44 @@ with Daemon() as d:
                         (["--listen-address", "nowhere"], "address")):
         p = subprocess.run([binary, "--data-dir", d.data_dir, *bad], capture_output=True, text=True, timeout=30)
         check(p.returncode != 0 and needle in p.stderr, "refused %s: %s" % (" ".join(bad), p.stderr.strip()))
+
+    # A busy port (issue 22 #3): the other listeners start, that one says why on stderr and
+    # the server runs; --strict refuses to start; with every port busy nothing starts.
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        taken = busy.getsockname()[1]
+        base = [binary, "--data-dir", d.data_dir, "--listen-address", "127.0.0.1", "--admin-port", "0"]
+        ports = ["--port", "chat=0", "--port", "generic=0", "--port", "channels=0", "--port", "felix=0"]
+        p = subprocess.Popen(base + ports + ["--port", "pop=%d" % taken], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+        listening = [p.stdout.readline().strip() for _ in range(3)]
+        check(all(line.startswith("listening ") for line in listening)
+              and not any(line.startswith("listening pop") for line in listening),
+              "the other listeners start: %s" % listening)
+        generic = [line.split()[2] for line in listening if "generic" in line][0]
+        with urllib.request.urlopen(generic + "/healthz", timeout=10) as r:
+            check(r.status == 200, "and serve")
+        p.terminate()
+        _, err = p.communicate(timeout=30)
+        check("not listening pop: cannot listen on 127.0.0.1 port %d for pop" % taken in err,
+              "the busy one is named with its reason: " + err.strip().splitlines()[0])
+        strict = subprocess.run(base + ports + ["--port", "pop=%d" % taken, "--strict"], capture_output=True,
+                                text=True, timeout=30)
+        check(strict.returncode != 0 and "port %d" % taken in strict.stderr and "listening" not in strict.stdout,
+              "--strict does not start: " + strict.stderr.strip())
+        others = [socket.socket() for _ in range(3)]
+        for o in others:
+            o.bind(("127.0.0.1", 0))
+            o.listen()
+        held = [o.getsockname()[1] for o in others]
+        none = subprocess.run(base + ["--port", "chat=%d" % held[0], "--port", "generic=%d" % held[0],
+                                      "--port", "channels=%d" % held[1], "--port", "felix=%d" % held[2],
+                                      "--port", "pop=%d" % taken], capture_output=True, text=True, timeout=30)
+        for o in others:
+            o.close()
+        check(none.returncode != 0 and "cannot listen" in none.stderr and "listening" not in none.stdout,
+              "nothing can listen: no start")
 
     d.start()
     check(d.urls["generic"].startswith("http://127.0.0.1:") and d.urls["chat"] == d.urls["generic"],

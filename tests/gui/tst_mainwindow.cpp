@@ -14,7 +14,9 @@
 #include <QSettings>
 #include <QMessageBox>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTest>
 #include <QWebSocket>
 
@@ -115,6 +117,44 @@ private slots:
         QVERIFY(start->isEnabled());
         QTest::mouseClick(start, Qt::LeftButton);
         QVERIFY(s.host().listeners()[0].running);
+        QCOMPARE(s.get(QStringLiteral("/healthz")).status, 200);
+    }
+
+    // A busy port stops only its listener: the window opens, says which and why, and one
+    // click moves it to a free port (issue 22 #3).
+    void aBusyPortIsShownAndMovedInOneClick()
+    {
+        QTcpServer busy;  // another program holds listener 1's port
+        QVERIFY(busy.listen(QHostAddress::LocalHost, 0));
+        TestServer s([&busy](sb::ServerConfig &c) { c.listeners[1].port = busy.serverPort(); });
+        QVERIFY2(s.ok(), qPrintable(s.error()));
+        QVERIFY(s.host().listeners()[0].running);
+        QVERIFY(!s.host().listeners()[1].running);
+        MainWindow w(s.host());
+        w.show();
+        QLabel *problem = nullptr;
+        for (QLabel *l : w.findChildren<QLabel *>()) {
+            if (l->text().startsWith(QStringLiteral("Not listening")))
+                problem = l;
+        }
+        QVERIFY(problem && problem->isVisible());
+        QVERIFY2(problem->text().contains(QStringLiteral("port %1").arg(busy.serverPort())), qPrintable(problem->text()));
+        QVERIFY(w.listenersModel()->index(1, ListenersModel::Status).data().toString().startsWith(QStringLiteral("Failed: cannot listen")));
+        QPushButton *free = button(w, QStringLiteral("Use a free port"));
+        QVERIFY(free);
+        QCOMPARE(w.listenersView()->selectionModel()->selectedRows().value(0).row(), 1);  // selected for the user
+        QVERIFY(free->isEnabled());
+        w.listenersView()->selectRow(0);
+        QVERIFY(!free->isEnabled());  // a running listener stays where it is
+        w.listenersView()->selectRow(1);
+        QVERIFY(free->isEnabled());
+        QTest::mouseClick(free, Qt::LeftButton);
+        QTRY_VERIFY(s.host().listeners()[1].running);
+        const quint16 port = s.host().listeners()[1].port;
+        QVERIFY(port != 0 && port != busy.serverPort());
+        QTRY_VERIFY(!problem->isVisible());
+        QTRY_VERIFY2(w.statusBar()->currentMessage().contains(QString::number(port)), qPrintable(w.statusBar()->currentMessage()));
+        s.setHttpListener(1);
         QCOMPARE(s.get(QStringLiteral("/healthz")).status, 200);
     }
 

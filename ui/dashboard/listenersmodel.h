@@ -18,6 +18,7 @@ public:
 
     void update(const ServerSnapshot &snapshot);
     const ListenerStatus *listener(int row) const;
+    const QList<ListenerStatus> &rows() const { return m_rows; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
