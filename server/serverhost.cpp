@@ -293,9 +293,17 @@ void ServerHost::setLimits(const QString &service, const Limits &limits)
 {
     const auto current = m_ctx->currentLimits.load();
     auto next = current ? std::make_shared<LimitsTable>(*current) : std::make_shared<LimitsTable>();
-    if (service.isEmpty())
-        next->server = limits;
-    else
+    if (service.isEmpty()) {
+        // Server-wide, only what applies before a request is routed: the rest of `limits`
+        // belongs to each service (set there), and the total of connections is the budget
+        // worked out at start (max_connections in config.json).
+        Limits &s = next->server;
+        s.headBytes = limits.headBytes;
+        s.headTimeoutMs = limits.headTimeoutMs;
+        s.keepAliveMs = limits.keepAliveMs;
+        s.sendQueueBytes = limits.sendQueueBytes;
+        s.sendTimeoutMs = limits.sendTimeoutMs;
+    } else
         next->services.insert(service, limits);
     m_ctx->currentLimits.store(std::move(next));
 }

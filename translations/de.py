@@ -657,7 +657,6 @@ DE.update({
     "Largest HTTP head (bytes)": "Größter HTTP-Kopf (Bytes)",
     "Time to send an HTTP head (ms)": "Zeit zum Senden eines HTTP-Kopfs (ms)",
     "Idle keep-alive (ms)": "Leerlauf bei Keep-alive (ms)",
-    "Server-wide (HTTP heads, keep-alive)": "Serverweit (HTTP-Köpfe, Keep-alive)",
     "Apply": "Übernehmen",
     "Applies to connections and requests that start from now on; open connections keep the limits they started with.":
         "Gilt für Verbindungen und Anfragen, die ab jetzt beginnen; offene Verbindungen behalten die Limits, mit denen sie begannen.",
@@ -707,6 +706,14 @@ DE.update({
         "Lauscht nicht — %1. Die anderen Dienste laufen. Wählen Sie ihn aus und drücken Sie „Freien Port nehmen“, "
         "oder stellen Sie seinen Port unter Verwaltung → Listener ein.",
     "Cannot move listener": "Listener kann nicht verlegt werden",
+})
+
+DE.update({
+    # Limits: each in one place (issue 22 #5)
+    "Server-wide (HTTP heads, keep-alive, all connections)": "Serverweit (HTTP-Köpfe, Keep-alive, alle Verbindungen)",
+    "Set at start: max_connections in config.json, then restart":
+        "Wird beim Start gesetzt: max_connections in config.json, dann neu starten",
+    "Connections at most, all services (set at start)": "Höchstens Verbindungen, alle Dienste (beim Start gesetzt)",
 })
 
 BY_CONTEXT = {

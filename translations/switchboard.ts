@@ -1703,10 +1703,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Server-wide (HTTP heads, keep-alive)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1740,6 +1736,18 @@
     </message>
     <message>
         <source>Not changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server-wide (HTTP heads, keep-alive, all connections)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set at start: max_connections in config.json, then restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections at most, all services (set at start)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1688,10 +1688,6 @@
         <translation>Leerlauf bei Keep-alive (ms)</translation>
     </message>
     <message>
-        <source>Server-wide (HTTP heads, keep-alive)</source>
-        <translation>Serverweit (HTTP-Köpfe, Keep-alive)</translation>
-    </message>
-    <message>
         <source>Apply</source>
         <translation>Übernehmen</translation>
     </message>
@@ -1726,6 +1722,18 @@
     <message>
         <source>Not changed: %1</source>
         <translation>Nicht geändert: %1</translation>
+    </message>
+    <message>
+        <source>Server-wide (HTTP heads, keep-alive, all connections)</source>
+        <translation>Serverweit (HTTP-Köpfe, Keep-alive, alle Verbindungen)</translation>
+    </message>
+    <message>
+        <source>Set at start: max_connections in config.json, then restart</source>
+        <translation>Wird beim Start gesetzt: max_connections in config.json, dann neu starten</translation>
+    </message>
+    <message>
+        <source>Connections at most, all services (set at start)</source>
+        <translation>Höchstens Verbindungen, alle Dienste (beim Start gesetzt)</translation>
     </message>
 </context>
 <context>

@@ -78,7 +78,8 @@ public:
     // "any", "localhost" or an IP: every running listener is rebound.
     virtual QFuture<Status> setListenAddress(const QString &address) = 0;
     // The limits in force for a service ("": server-wide). A change applies to connections
-    // and requests that start after it.
+    // and requests that start after it; server-wide, only what applies before a request is
+    // routed changes (heads, keep-alive, HTTP send queue): the rest is each service's.
     virtual QFuture<Limits> limits(const QString &service) = 0;
     virtual QFuture<Status> setLimits(const QString &service, const Limits &limits) = 0;
     // Writes the settings in force to the data directory's config.json; its path.

@@ -419,6 +419,54 @@ private slots:
         QCOMPARE(saved->service(QStringLiteral("generic")).limits.messagesPerSecond, 5);
         QCOMPARE(saved->limits.headBytes, 1024);
     }
+
+    // Each limit has one place (issue 22 #5): per-address and the other service limits are
+    // set per service and take effect there; the server-wide scope shows what applies before
+    // routing, and the total of connections only as the value set at start.
+    void eachLimitHasOnePlace()
+    {
+        TestServer s;
+        QVERIFY(s.ok());
+        MainWindow w(s.host());
+        LimitsWidget *l = w.limitsTab();
+        QSignalSpy shown(l, &LimitsWidget::shown);
+        QSignalSpy applied(l, &LimitsWidget::applied);
+        l->showLimits(QString());
+        QTRY_VERIFY(!shown.isEmpty());
+        QVERIFY(l->field(QStringLiteral("max_connections_per_ip"))->isHidden());
+        QVERIFY(l->field(QStringLiteral("messages_per_second"))->isHidden());
+        QVERIFY(!l->field(QStringLiteral("head_bytes"))->isHidden());
+        QSpinBox *total = l->field(QStringLiteral("max_connections"));
+        QVERIFY(!total->isHidden() && total->isReadOnly());
+        QCOMPARE(total->value(), s.host().limits(QString()).maxConnections);
+
+        shown.clear();
+        l->showLimits(QStringLiteral("generic"));
+        QTRY_VERIFY(!shown.isEmpty());
+        QVERIFY(l->field(QStringLiteral("head_bytes"))->isHidden());
+        QSpinBox *perAddress = l->field(QStringLiteral("max_connections_per_ip"));
+        QVERIFY(!perAddress->isHidden() && !perAddress->isReadOnly());
+        QVERIFY(!l->field(QStringLiteral("max_connections"))->isReadOnly());
+        perAddress->setValue(2);
+        l->apply();
+        QTRY_COMPARE(applied.size(), 1);
+        QCOMPARE(s.host().limits(QStringLiteral("generic")).maxConnectionsPerIp, 2);
+        QWebSocket a, b, c;
+        QVERIFY(openSocket(a, s.ws(QStringLiteral("/echo"))));
+        QVERIFY(openSocket(b, s.ws(QStringLiteral("/echo"))));
+        QVERIFY(!openSocket(c, s.ws(QStringLiteral("/echo"))));  // the third from this address: 429
+
+        // Server-wide through the API: what belongs to services, or to the start, stays.
+        sb::Limits server = s.host().limits(QString());
+        const int before = server.maxConnections;
+        server.maxConnections = 7;
+        server.maxConnectionsPerIp = 1;
+        server.headBytes = 4096;
+        s.host().setLimits(QString(), server);
+        QCOMPARE(s.host().limits(QString()).maxConnections, before);
+        QCOMPARE(s.host().limits(QString()).headBytes, 4096);
+        QCOMPARE(s.host().limits(QStringLiteral("generic")).maxConnectionsPerIp, 2);
+    }
 };
 
 QTEST_MAIN(TestAdmin)

@@ -16,29 +16,34 @@
 namespace sb::ui {
 
 namespace {
+// Where a limit applies (one source of truth each): a service's own (its WebSockets and
+// routes), the server's (HTTP before a request is routed), or both (each its own value).
+enum Scope { PerService = 1, ServerWide = 2, Both = PerService | ServerWide };
+
 struct Field {
     const char *key;
     const char *label;
     int Limits::*intMember;
     qint64 Limits::*longMember;
     int max;
+    int scope;
 };
 
 const Field kFields[] = {
-    {"messages_per_second", QT_TRANSLATE_NOOP("sb::ui::LimitsWidget", "Messages per second, per connection"), &Limits::messagesPerSecond, nullptr, 10'000'000},
-    {"message_bytes", QT_TRANSLATE_NOOP("sb::ui::LimitsWidget", "Largest message (bytes)"), nullptr, &Limits::messageBytes, 1'000'000'000},
-    {"frame_bytes", QT_TRANSLATE_NOOP("sb::ui::LimitsWidget", "Largest frame (bytes)"), nullptr, &Limits::frameBytes, 1'000'000'000},
-    {"max_connections", QT_TRANSLATE_NOOP("sb::ui::LimitsWidget", "Connections at most"), &Limits::maxConnections, nullptr, 1'000'000},
-    {"max_connections_per_ip", QT_TRANSLATE_NOOP("sb::ui::LimitsWidget", "Connections per address at most"), &Limits::maxConnectionsPerIp, nullptr, 1'000'000},
-    {"unauthenticated_ms", QT_TRANSLATE_NOOP("sb::ui::LimitsWidget", "Time to authenticate (ms)"), &Limits::unauthenticatedMs, nullptr, 3'600'000},
-    {"ping_interval_ms", QT_TRANSLATE_NOOP("sb::ui::LimitsWidget", "Ping every (ms, 0: never)"), &Limits::pingIntervalMs, nullptr, 3'600'000},
-    {"pong_timeout_ms", QT_TRANSLATE_NOOP("sb::ui::LimitsWidget", "Pong within (ms)"), &Limits::pongTimeoutMs, nullptr, 3'600'000},
-    {"send_queue_bytes", QT_TRANSLATE_NOOP("sb::ui::LimitsWidget", "Unread data kept for a client (bytes)"), nullptr, &Limits::sendQueueBytes, 1'000'000'000},
-    {"send_timeout_ms", QT_TRANSLATE_NOOP("sb::ui::LimitsWidget", "Client must read within (ms)"), &Limits::sendTimeoutMs, nullptr, 86'400'000},
-    {"body_bytes", QT_TRANSLATE_NOOP("sb::ui::LimitsWidget", "Largest HTTP body (bytes)"), nullptr, &Limits::bodyBytes, 1'000'000'000},
-    {"head_bytes", QT_TRANSLATE_NOOP("sb::ui::LimitsWidget", "Largest HTTP head (bytes)"), &Limits::headBytes, nullptr, 1'048'576},
-    {"head_timeout_ms", QT_TRANSLATE_NOOP("sb::ui::LimitsWidget", "Time to send an HTTP head (ms)"), &Limits::headTimeoutMs, nullptr, 3'600'000},
-    {"keep_alive_ms", QT_TRANSLATE_NOOP("sb::ui::LimitsWidget", "Idle keep-alive (ms)"), &Limits::keepAliveMs, nullptr, 3'600'000},
+    {"messages_per_second", QT_TRANSLATE_NOOP("sb::ui::LimitsWidget", "Messages per second, per connection"), &Limits::messagesPerSecond, nullptr, 10'000'000, PerService},
+    {"message_bytes", QT_TRANSLATE_NOOP("sb::ui::LimitsWidget", "Largest message (bytes)"), nullptr, &Limits::messageBytes, 1'000'000'000, PerService},
+    {"frame_bytes", QT_TRANSLATE_NOOP("sb::ui::LimitsWidget", "Largest frame (bytes)"), nullptr, &Limits::frameBytes, 1'000'000'000, PerService},
+    {"max_connections", QT_TRANSLATE_NOOP("sb::ui::LimitsWidget", "Connections at most"), &Limits::maxConnections, nullptr, 1'000'000, Both},
+    {"max_connections_per_ip", QT_TRANSLATE_NOOP("sb::ui::LimitsWidget", "Connections per address at most"), &Limits::maxConnectionsPerIp, nullptr, 1'000'000, PerService},
+    {"unauthenticated_ms", QT_TRANSLATE_NOOP("sb::ui::LimitsWidget", "Time to authenticate (ms)"), &Limits::unauthenticatedMs, nullptr, 3'600'000, PerService},
+    {"ping_interval_ms", QT_TRANSLATE_NOOP("sb::ui::LimitsWidget", "Ping every (ms, 0: never)"), &Limits::pingIntervalMs, nullptr, 3'600'000, PerService},
+    {"pong_timeout_ms", QT_TRANSLATE_NOOP("sb::ui::LimitsWidget", "Pong within (ms)"), &Limits::pongTimeoutMs, nullptr, 3'600'000, PerService},
+    {"send_queue_bytes", QT_TRANSLATE_NOOP("sb::ui::LimitsWidget", "Unread data kept for a client (bytes)"), nullptr, &Limits::sendQueueBytes, 1'000'000'000, Both},
+    {"send_timeout_ms", QT_TRANSLATE_NOOP("sb::ui::LimitsWidget", "Client must read within (ms)"), &Limits::sendTimeoutMs, nullptr, 86'400'000, Both},
+    {"body_bytes", QT_TRANSLATE_NOOP("sb::ui::LimitsWidget", "Largest HTTP body (bytes)"), nullptr, &Limits::bodyBytes, 1'000'000'000, PerService},
+    {"head_bytes", QT_TRANSLATE_NOOP("sb::ui::LimitsWidget", "Largest HTTP head (bytes)"), &Limits::headBytes, nullptr, 1'048'576, ServerWide},
+    {"head_timeout_ms", QT_TRANSLATE_NOOP("sb::ui::LimitsWidget", "Time to send an HTTP head (ms)"), &Limits::headTimeoutMs, nullptr, 3'600'000, ServerWide},
+    {"keep_alive_ms", QT_TRANSLATE_NOOP("sb::ui::LimitsWidget", "Idle keep-alive (ms)"), &Limits::keepAliveMs, nullptr, 3'600'000, ServerWide},
 };
 }  // namespace
 
@@ -46,7 +51,7 @@ LimitsWidget::LimitsWidget(Monitor &monitor, ListenersAdmin &admin, QWidget *par
 {
     auto *layout = new QVBoxLayout(this);
     m_scope = new QComboBox(this);
-    m_scope->addItem(tr("Server-wide (HTTP heads, keep-alive)"), QString());
+    m_scope->addItem(tr("Server-wide (HTTP heads, keep-alive, all connections)"), QString());
     QStringList served;
     for (const ListenerStatus &l : monitor.listeners())
         served += l.services;
@@ -55,16 +60,16 @@ LimitsWidget::LimitsWidget(Monitor &monitor, ListenersAdmin &admin, QWidget *par
             m_scope->addItem(name, name);
     }
     layout->addWidget(m_scope);
-    auto *form = new QFormLayout;
+    m_form = new QFormLayout;
     for (const Field &f : kFields) {
         auto *spin = new QSpinBox(this);
         spin->setRange(0, f.max);
         spin->setGroupSeparatorShown(true);
         spin->setObjectName(QString::fromLatin1(f.key));
-        form->addRow(tr(f.label), spin);
+        m_form->addRow(tr(f.label), spin);
         m_fields.append({QString::fromLatin1(f.key), spin});
     }
-    layout->addLayout(form);
+    layout->addLayout(m_form);
     auto *row = new QHBoxLayout;
     auto *applyButton = new QPushButton(tr("Apply"), this);
     auto *keep = new QPushButton(tr("Keep for the next start"), this);
@@ -110,9 +115,20 @@ void LimitsWidget::showLimits(const QString &service)
     whenReady(m_admin.limits(service), this, [this, service](const Limits &l) {
         if (service != currentService())
             return;  // another scope was picked meanwhile
+        const bool serverWide = service.isEmpty();
         for (int i = 0; i < int(std::size(kFields)); ++i) {
             const Field &f = kFields[i];
-            m_fields[i].second->setValue(int(f.intMember ? l.*f.intMember : qMin<qint64>(l.*f.longMember, f.max)));
+            QSpinBox *spin = m_fields[i].second;
+            spin->setValue(int(f.intMember ? l.*f.intMember : qMin<qint64>(l.*f.longMember, f.max)));
+            m_form->setRowVisible(spin, f.scope & (serverWide ? ServerWide : PerService));
+            auto *label = qobject_cast<QLabel *>(m_form->labelForField(spin));
+            // The server's total is the descriptor budget worked out at start: shown, not edited.
+            const bool atStart = serverWide && f.intMember == &Limits::maxConnections;
+            spin->setReadOnly(atStart);
+            spin->setButtonSymbols(atStart ? QAbstractSpinBox::NoButtons : QAbstractSpinBox::UpDownArrows);
+            spin->setToolTip(atStart ? tr("Set at start: max_connections in config.json, then restart") : QString());
+            if (label)
+                label->setText(atStart ? tr("Connections at most, all services (set at start)") : tr(f.label));
         }
         m_message->clear();
         emit shown();
@@ -137,6 +153,8 @@ void LimitsWidget::apply()
     whenReady(m_admin.limits(service), this, [this, service, values](Limits l) {
         for (int i = 0; i < int(std::size(kFields)); ++i) {
             const Field &f = kFields[i];
+            if (!(f.scope & (service.isEmpty() ? ServerWide : PerService)) || m_fields[i].second->isReadOnly())
+                continue;  // not a limit of this scope, or not one that changes while running
             if (f.intMember)
                 l.*f.intMember = values[i];
             else

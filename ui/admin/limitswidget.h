@@ -1,11 +1,15 @@
 #pragma once
 // The limits of the embedded server, server-wide and per service, changed while it runs:
 // they apply to connections and requests that start afterwards; open connections keep the
-// limits they started with (the panel says so). What each limit does: docs/configuration.md.
+// limits they started with (the panel says so). Each scope shows the limits that apply in it
+// (HTTP heads server-wide; messages, connections per address … per service); the server's
+// total of connections is set at start and shown, not edited. What each limit does:
+// docs/configuration.md.
 
 #include <QWidget>
 
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QSpinBox;
 
@@ -46,6 +50,7 @@ private:
 
     ListenersAdmin &m_admin;
     QComboBox *m_scope;
+    QFormLayout *m_form;
     QList<QPair<QString, QSpinBox *>> m_fields;
     QLabel *m_message;
 };
