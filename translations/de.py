@@ -716,6 +716,20 @@ DE.update({
     "Connections at most, all services (set at start)": "Höchstens Verbindungen, alle Dienste (beim Start gesetzt)",
 })
 
+DE.update({
+    # What an export wrote (issue 22 #9)
+    "%n record(s)": ("%n Datensatz", "%n Datensätze"),
+    "%1 and %2 with %3": "%1 und %2 mit %3",
+    "%n HTTP exchange(s)": ("%n HTTP-Austausch", "%n HTTP-Austausche"),
+    "%n WebSocket connection(s)": ("%n WebSocket-Verbindung", "%n WebSocket-Verbindungen"),
+    "%n message(s)": ("%n Nachricht", "%n Nachrichten"),
+    "Not exported: %1": "Nicht exportiert: %1",
+    "Wrote %1 to %2 — only the %3 filtered rows of %4 captured":
+        "%1 nach %2 geschrieben — nur die %3 gefilterten Zeilen von %4 aufgezeichneten",
+    "Wrote %1 to %2 — every captured row": "%1 nach %2 geschrieben — alle aufgezeichneten Zeilen",
+    "could not write %1: %2": "%1 kann nicht geschrieben werden: %2",
+})
+
 BY_CONTEXT = {
     ("sb::ui::RawClientWidget", "Disconnect"): "Trennen",
     ("sb::ui::RawClientWidget", "Close"): "Schließen",

@@ -1632,10 +1632,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not write %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Export HTTP as HAR</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1649,6 +1645,47 @@
     </message>
     <message>
         <source>%1 shown of %2 kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 and %2 with %3</source>
+        <comment>HAR export: exchanges, connections, messages</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n HTTP exchange(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n WebSocket connection(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 to %2 — only the %3 filtered rows of %4 captured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 to %2 — every captured row</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2712,6 +2749,13 @@ Compare it with the one the server printed (switchboardd cert generate) or shows
     </message>
     <message>
         <source>last 5 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::TrafficExport</name>
+    <message>
+        <source>could not write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1617,10 +1617,6 @@
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <source>Could not write %1</source>
-        <translation>%1 konnte nicht geschrieben werden</translation>
-    </message>
-    <message>
         <source>Export HTTP as HAR</source>
         <translation>HTTP als HAR exportieren</translation>
     </message>
@@ -1635,6 +1631,39 @@
     <message>
         <source>%1 shown of %2 kept</source>
         <translation>%1 gezeigt von %2 aufbewahrt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation><numerusform>%n Datensatz</numerusform><numerusform>%n Datensätze</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 and %2 with %3</source>
+        <comment>HAR export: exchanges, connections, messages</comment>
+        <translation>%1 und %2 mit %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n HTTP exchange(s)</source>
+        <translation><numerusform>%n HTTP-Austausch</numerusform><numerusform>%n HTTP-Austausche</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n WebSocket connection(s)</source>
+        <translation><numerusform>%n WebSocket-Verbindung</numerusform><numerusform>%n WebSocket-Verbindungen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation><numerusform>%n Nachricht</numerusform><numerusform>%n Nachrichten</numerusform></translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>Nicht exportiert: %1</translation>
+    </message>
+    <message>
+        <source>Wrote %1 to %2 — only the %3 filtered rows of %4 captured</source>
+        <translation>%1 nach %2 geschrieben — nur die %3 gefilterten Zeilen von %4 aufgezeichneten</translation>
+    </message>
+    <message>
+        <source>Wrote %1 to %2 — every captured row</source>
+        <translation>%1 nach %2 geschrieben — alle aufgezeichneten Zeilen</translation>
     </message>
 </context>
 <context>
@@ -2695,6 +2724,13 @@ Vergleichen Sie ihn mit dem, den der Server ausgegeben hat (switchboardd cert ge
     <message>
         <source>last 5 minutes</source>
         <translation>letzte 5 Minuten</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::TrafficExport</name>
+    <message>
+        <source>could not write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "dashboard/connectionswidget.h"
 #include "dashboard/presencewidget.h"
 #include "inspector/inspectorwidget.h"
+#include "inspector/trafficexport.h"
 #include "inspector/trafficmodel.h"
 #include "mainwindow.h"
 #include "testserver.h"
@@ -12,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -109,7 +111,10 @@ private slots:
         ws.sendTextMessage(QStringLiteral(R"({"greeting":"hello","n":1})"));
         ws.sendBinaryMessage(QByteArray("\x01\x02\x03", 3));
         QVERIFY(!s.registerAndLogin(QStringLiteral("insp@mail.com"), QStringLiteral("s3cret-pw")).isEmpty());
-        QTRY_VERIFY_WITH_TIMEOUT(tab->model()->rowCount() >= 8, 4000);  // 4 frames + 2 requests + 2 responses
+        // The socket's opening (its path), 4 frames, 2 requests and 2 responses.
+        QTRY_VERIFY_WITH_TIMEOUT(tab->model()->rowCount() >= 9, 4000);
+        QCOMPARE(tab->model()->record(0)->kind, sb::CaptureRecord::Opened);
+        QCOMPARE(tab->model()->record(0)->data, QByteArray("GET /echo"));
         // Secrets never reach the table.
         for (int r = 0; r < tab->model()->rowCount(); ++r)
             QVERIFY(!tab->model()->index(r, TrafficModel::Preview).data().toString().contains(QStringLiteral("s3cret-pw")));
@@ -142,7 +147,12 @@ private slots:
         QVERIFY2(tab->detail()->toPlainText().contains(QStringLiteral("01 02 03")), qPrintable(tab->detail()->toPlainText()));
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("t.jsonl"));
-        QVERIFY(tab->exportJsonLines(file));
+        const ExportSummary lines2 = tab->exportJsonLines(file);
+        QVERIFY2(lines2.ok, qPrintable(lines2.error));
+        QCOMPARE(lines2.records, 2);
+        // It says what it wrote, and that a filter left rows out.
+        QVERIFY2(tab->exportNote()->text().startsWith(QStringLiteral("Wrote 2 record(s) to ") + file), qPrintable(tab->exportNote()->text()));
+        QVERIFY2(tab->exportNote()->text().contains(QStringLiteral("only the 2 filtered rows of 9 captured")), qPrintable(tab->exportNote()->text()));
         QFile in(file);
         QVERIFY(in.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = in.readAll().trimmed().split('\n');
@@ -150,21 +160,63 @@ private slots:
         QVERIFY(lines[0].contains("\"direction\":\"out\""));
         QVERIFY(lines[1].contains("\"data_base64\":\"AQID\""));
 
-        // HAR: the two HTTP exchanges, requests paired with their responses, secrets masked.
+        // HAR: the two HTTP exchanges, requests paired with their responses, secrets masked;
+        // and the WebSocket connection with its messages, as Chrome's developer tools write them.
         tab->model()->setFilter(TrafficFilter());
         const QString harFile = dir.filePath(QStringLiteral("t.har"));
-        QVERIFY(tab->exportHar(harFile));
+        const ExportSummary har = tab->exportHar(harFile);
+        QVERIFY2(har.ok, qPrintable(har.error));
+        QCOMPARE(har.exchanges, 2);
+        QCOMPARE(har.webSockets, 1);
+        QCOMPARE(har.messages, 4);
+        QVERIFY2(tab->exportNote()->text().contains(QStringLiteral("2 HTTP exchange(s) and 1 WebSocket connection(s) with 4 message(s)")),
+                 qPrintable(tab->exportNote()->text()));
+        QVERIFY(tab->exportNote()->text().endsWith(QStringLiteral("every captured row")));
         QFile harIn(harFile);
         QVERIFY(harIn.open(QIODevice::ReadOnly));
         const QJsonObject log = QJsonDocument::fromJson(harIn.readAll()).object().value(QStringLiteral("log")).toObject();
         QCOMPARE(log.value(QStringLiteral("version")).toString(), QStringLiteral("1.2"));
         const QJsonArray entries = log.value(QStringLiteral("entries")).toArray();
-        QCOMPARE(entries.size(), 2);
-        const QJsonObject login = entries[1].toObject();
+        QCOMPARE(entries.size(), 3);  // in time order: the socket first, then register, login
+        const QJsonObject socket = entries[0].toObject();
+        QCOMPARE(socket.value(QStringLiteral("_resourceType")).toString(), QStringLiteral("websocket"));
+        QCOMPARE(socket.value(QStringLiteral("request")).toObject().value(QStringLiteral("url")).toString(),
+                 s.ws(QStringLiteral("/echo")).toString());
+        QCOMPARE(socket.value(QStringLiteral("response")).toObject().value(QStringLiteral("status")).toInt(), 101);
+        const QJsonArray frames = socket.value(QStringLiteral("_webSocketMessages")).toArray();
+        QCOMPARE(frames.size(), 4);
+        QCOMPARE(frames[0].toObject().value(QStringLiteral("type")).toString(), QStringLiteral("send"));
+        QCOMPARE(frames[0].toObject().value(QStringLiteral("opcode")).toInt(), 1);
+        QCOMPARE(frames[0].toObject().value(QStringLiteral("data")).toString(), QStringLiteral(R"({"greeting":"hello","n":1})"));
+        QVERIFY(frames[0].toObject().value(QStringLiteral("time")).toDouble() > 1.7e9);  // seconds since the epoch
+        QJsonObject binaryEcho;
+        for (const auto &f : frames) {
+            if (f.toObject().value(QStringLiteral("type")).toString() == QLatin1String("receive") && f.toObject().value(QStringLiteral("opcode")).toInt() == 2)
+                binaryEcho = f.toObject();
+        }
+        QCOMPARE(binaryEcho.value(QStringLiteral("data")).toString(), QStringLiteral("AQID"));
+        const QJsonObject login = entries[2].toObject();
         QCOMPARE(login.value(QStringLiteral("request")).toObject().value(QStringLiteral("method")).toString(), QStringLiteral("POST"));
         QVERIFY(login.value(QStringLiteral("request")).toObject().value(QStringLiteral("url")).toString().endsWith(QStringLiteral("/auth/login")));
         QCOMPARE(login.value(QStringLiteral("response")).toObject().value(QStringLiteral("status")).toInt(), 200);
         QVERIFY(login.value(QStringLiteral("request")).toObject().value(QStringLiteral("postData")).toObject().value(QStringLiteral("text")).toString().contains(QStringLiteral("\"password\":\"***\"")));
+    }
+
+    // A connection's first record names what it asked for, credentials in the query masked.
+    void openedRecordMasksCredentials()
+    {
+        TestServer s;
+        QVERIFY(s.ok());
+        MainWindow w(s.host());
+        InspectorWidget *tab = w.trafficTab();
+        tab->setCapture(true);
+        QWebSocket ws;
+        QUrl url = s.ws(QStringLiteral("/echo"));
+        url.setQuery(QStringLiteral("ticket=s3cret&room=a&access_token=t0k"));
+        QVERIFY(openSocket(ws, url));
+        QTRY_VERIFY(tab->model()->rowCount() >= 1);
+        QCOMPARE(tab->model()->record(0)->kind, sb::CaptureRecord::Opened);
+        QCOMPARE(tab->model()->record(0)->data, QByteArray("GET /echo?ticket=***&room=a&access_token=***"));
     }
 };
 

@@ -2,6 +2,7 @@
 
 #include "api/monitor.h"
 #include "widgets/jsonhighlighter.h"
+#include "trafficexport.h"
 #include "trafficmodel.h"
 
 #include <QCheckBox>
@@ -57,6 +58,10 @@ InspectorWidget::InspectorWidget(Monitor &monitor, QWidget *parent)
     m_status = new QLabel(this);
     controls->addWidget(m_status);
     layout->addLayout(controls);
+    m_exportNote = new QLabel(this);  // what the last export wrote
+    m_exportNote->setWordWrap(true);
+    m_exportNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_exportNote);
 
     layout->addLayout(buildFilters());
 
@@ -88,13 +93,13 @@ InspectorWidget::InspectorWidget(Monitor &monitor, QWidget *parent)
     });
     connect(exportButton, &QPushButton::clicked, this, [this] {
         const QString file = QFileDialog::getSaveFileName(this, tr("Export traffic"), QStringLiteral("traffic.jsonl"), tr("JSON Lines (*.jsonl)"));
-        if (!file.isEmpty() && !exportJsonLines(file))
-            m_status->setText(tr("Could not write %1").arg(file));
+        if (!file.isEmpty())
+            exportJsonLines(file);
     });
     connect(harButton, &QPushButton::clicked, this, [this] {
         const QString file = QFileDialog::getSaveFileName(this, tr("Export HTTP as HAR"), QStringLiteral("traffic.har"), tr("HAR (*.har)"));
-        if (!file.isEmpty() && !exportHar(file))
-            m_status->setText(tr("Could not write %1").arg(file));
+        if (!file.isEmpty())
+            exportHar(file);
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &InspectorWidget::showSelected);
     m_timer.setInterval(200);
@@ -201,141 +206,39 @@ void InspectorWidget::showSelected()
     m_detail->setPlainText(r ? describePayload(*r) : QString());
 }
 
-bool InspectorWidget::exportJsonLines(const QString &file) const
+ExportSummary InspectorWidget::exportJsonLines(const QString &file)
 {
-    QFile f(file);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    for (const CaptureRecord &r : m_model->visible()) {
-        // Binary messages as base64; text (and HTTP) as is.
-        const bool text = r.kind != CaptureRecord::Binary && QString::fromUtf8(r.data).toUtf8() == r.data;
-        QJsonObject o{{QStringLiteral("id"), double(r.id)},
-                      {QStringLiteral("time"), QDateTime::fromMSecsSinceEpoch(r.timeMs, Qt::UTC).toString(Qt::ISODateWithMs)},
-                      {QStringLiteral("connection"), double(r.connection)},
-                      {QStringLiteral("service"), r.service},
-                      {QStringLiteral("direction"), r.direction == CaptureRecord::In ? QStringLiteral("in") : QStringLiteral("out")},
-                      {QStringLiteral("type"), TrafficModel::kindName(r.kind)},
-                      {QStringLiteral("size"), double(r.size)}};
-        if (text)
-            o.insert(QStringLiteral("data"), QString::fromUtf8(r.data));
-        else
-            o.insert(QStringLiteral("data_base64"), QString::fromLatin1(r.data.toBase64()));
-        f.write(QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n');
-    }
-    return true;
+    const ExportSummary s = TrafficExport::jsonLines(m_model->visible(), file);
+    tellExported(s, tr("%n record(s)", nullptr, s.records), file);
+    return s;
 }
 
-namespace {
-
-struct HttpText {
-    QByteArray firstLine;
-    QList<QPair<QByteArray, QByteArray>> headers;
-    QByteArray body;
-};
-
-HttpText splitHttp(const QByteArray &raw)
+ExportSummary InspectorWidget::exportHar(const QString &file)
 {
-    HttpText t;
-    const qsizetype end = raw.indexOf("\r\n\r\n");
-    const QByteArray head = end < 0 ? raw : raw.left(end);
-    t.body = end < 0 ? QByteArray() : raw.mid(end + 4);
-    const QList<QByteArray> lines = head.split('\n');
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        const QByteArray line = lines[i].trimmed();
-        if (i == 0) {
-            t.firstLine = line;
-            continue;
-        }
-        const qsizetype colon = line.indexOf(':');
-        if (colon > 0)
-            t.headers.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
+    QHash<QString, QString> bases;  // where each service's WebSockets were reached
+    for (const ListenerStatus &l : m_monitor.listeners()) {
+        for (const QString &service : l.services)
+            bases.insert(service, l.localUrl);
     }
-    return t;
+    const ExportSummary s = TrafficExport::har(m_model->visible(), bases, file);
+    tellExported(s,
+                 tr("%1 and %2 with %3", "HAR export: exchanges, connections, messages")
+                     .arg(tr("%n HTTP exchange(s)", nullptr, s.exchanges), tr("%n WebSocket connection(s)", nullptr, s.webSockets),
+                          tr("%n message(s)", nullptr, s.messages)),
+                 file);
+    return s;
 }
 
-QJsonArray harHeaders(const HttpText &t)
+void InspectorWidget::tellExported(const ExportSummary &s, const QString &what, const QString &file)
 {
-    QJsonArray out;
-    for (const auto &h : t.headers)
-        out.append(QJsonObject{{QStringLiteral("name"), QString::fromLatin1(h.first)}, {QStringLiteral("value"), QString::fromUtf8(h.second)}});
-    return out;
-}
-
-QString headerValue(const HttpText &t, const char *name)
-{
-    for (const auto &h : t.headers) {
-        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
-            return QString::fromUtf8(h.second);
+    if (!s.ok) {
+        m_exportNote->setText(tr("Not exported: %1").arg(s.error));
+        return;
     }
-    return {};
-}
-
-}  // namespace
-
-bool InspectorWidget::exportHar(const QString &file) const
-{
-    QJsonArray entries;
-    const QList<CaptureRecord> &records = m_model->visible();
-    for (qsizetype i = 0; i < records.size(); ++i) {
-        const CaptureRecord &req = records[i];
-        if (req.kind != CaptureRecord::HttpRequest)
-            continue;
-        // Its response is the next one on the same connection.
-        const CaptureRecord *resp = nullptr;
-        for (qsizetype j = i + 1; j < records.size() && !resp; ++j) {
-            if (records[j].connection == req.connection && records[j].kind == CaptureRecord::HttpResponse)
-                resp = &records[j];
-        }
-        const HttpText rq = splitHttp(req.data);
-        const QList<QByteArray> parts = rq.firstLine.split(' ');
-        QJsonObject request{{QStringLiteral("method"), QString::fromLatin1(parts.value(0))},
-                            {QStringLiteral("url"), QStringLiteral("http://%1%2").arg(headerValue(rq, "Host"), QString::fromUtf8(parts.value(1)))},
-                            {QStringLiteral("httpVersion"), QString::fromLatin1(parts.value(2))},
-                            {QStringLiteral("headers"), harHeaders(rq)},
-                            {QStringLiteral("queryString"), QJsonArray()},
-                            {QStringLiteral("cookies"), QJsonArray()},
-                            {QStringLiteral("headersSize"), -1},
-                            {QStringLiteral("bodySize"), double(req.size)}};
-        if (!rq.body.isEmpty())
-            request.insert(QStringLiteral("postData"), QJsonObject{{QStringLiteral("mimeType"), headerValue(rq, "Content-Type")},
-                                                                   {QStringLiteral("text"), QString::fromUtf8(rq.body)}});
-        QJsonObject response{{QStringLiteral("status"), 0}, {QStringLiteral("statusText"), QString()}, {QStringLiteral("httpVersion"), QString()},
-                             {QStringLiteral("headers"), QJsonArray()}, {QStringLiteral("cookies"), QJsonArray()},
-                             {QStringLiteral("content"), QJsonObject{{QStringLiteral("size"), 0}, {QStringLiteral("mimeType"), QString()}}},
-                             {QStringLiteral("redirectURL"), QString()}, {QStringLiteral("headersSize"), -1}, {QStringLiteral("bodySize"), -1}};
-        qint64 waited = 0;
-        if (resp) {
-            const HttpText rs = splitHttp(resp->data);
-            const QList<QByteArray> status = rs.firstLine.split(' ');
-            response = {{QStringLiteral("status"), status.value(1).toInt()},
-                        {QStringLiteral("statusText"), QString::fromLatin1(rs.firstLine.mid(rs.firstLine.indexOf(' ', 9) + 1))},
-                        {QStringLiteral("httpVersion"), QString::fromLatin1(status.value(0))},
-                        {QStringLiteral("headers"), harHeaders(rs)},
-                        {QStringLiteral("cookies"), QJsonArray()},
-                        {QStringLiteral("content"), QJsonObject{{QStringLiteral("size"), double(resp->size)},
-                                                                {QStringLiteral("mimeType"), headerValue(rs, "Content-Type")},
-                                                                {QStringLiteral("text"), QString::fromUtf8(rs.body)}}},
-                        {QStringLiteral("redirectURL"), QString()},
-                        {QStringLiteral("headersSize"), -1},
-                        {QStringLiteral("bodySize"), double(resp->size)}};
-            waited = resp->timeMs - req.timeMs;
-        }
-        entries.append(QJsonObject{{QStringLiteral("startedDateTime"), QDateTime::fromMSecsSinceEpoch(req.timeMs, Qt::UTC).toString(Qt::ISODateWithMs)},
-                                   {QStringLiteral("time"), double(waited)},
-                                   {QStringLiteral("request"), request},
-                                   {QStringLiteral("response"), response},
-                                   {QStringLiteral("cache"), QJsonObject()},
-                                   {QStringLiteral("timings"), QJsonObject{{QStringLiteral("send"), 0}, {QStringLiteral("wait"), double(waited)}, {QStringLiteral("receive"), 0}}},
-                                   {QStringLiteral("connection"), QString::number(req.connection)}});
-    }
-    const QJsonObject har{{QStringLiteral("log"), QJsonObject{{QStringLiteral("version"), QStringLiteral("1.2")},
-                                                             {QStringLiteral("creator"), QJsonObject{{QStringLiteral("name"), QStringLiteral("Switchboard")},
-                                                                                                     {QStringLiteral("version"), QStringLiteral(SWITCHBOARD_VERSION)}}},
-                                                             {QStringLiteral("entries"), entries}}}};
-    QFile f(file);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    return f.write(QJsonDocument(har).toJson(QJsonDocument::Indented)) > 0;
+    const int shown = m_model->rowCount();
+    const int kept = m_model->stored();
+    m_exportNote->setText(shown < kept ? tr("Wrote %1 to %2 — only the %3 filtered rows of %4 captured").arg(what, file).arg(shown).arg(kept)
+                                       : tr("Wrote %1 to %2 — every captured row").arg(what, file));
 }
 
 }  // namespace sb::ui

@@ -21,6 +21,7 @@ class Monitor;
 namespace sb::ui {
 
 class TrafficModel;
+struct ExportSummary;
 
 class InspectorWidget final : public QWidget
 {
@@ -40,9 +41,12 @@ public:
     // to them (the GUI was slower than the traffic, or paused).
     quint64 lastPulledId() const { return m_lastId; }
     quint64 droppedRecords() const { return m_dropped; }
-    bool exportJsonLines(const QString &file) const;
-    // The shown HTTP requests with their responses as a HAR 1.2 file.
-    bool exportHar(const QString &file) const;
+    // The shown records as JSON Lines; the shown HTTP exchanges and WebSocket connections as
+    // HAR 1.2 (trafficexport.h). Each says under the buttons what it wrote, and whether a
+    // filter left records out.
+    ExportSummary exportJsonLines(const QString &file);
+    ExportSummary exportHar(const QString &file);
+    QLabel *exportNote() const { return m_exportNote; }
 
 signals:
     // "Send again": a client message the user wants to replay from the raw client.
@@ -54,7 +58,10 @@ private:
     void applyFilter();
     void showSelected();
 
+    void tellExported(const ExportSummary &s, const QString &what, const QString &file);
+
     Monitor &m_monitor;
+    QLabel *m_exportNote;
     TrafficModel *m_model;
     QTableView *m_view;
     QPlainTextEdit *m_detail;

@@ -1,0 +1,248 @@
+// The inspector's exports (trafficexport.h): JSON Lines and HAR 1.2 with WebSocket messages.
+#include "trafficexport.h"
+
+#include "trafficmodel.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+
+namespace sb::ui {
+
+namespace {
+
+struct HttpText {
+    QByteArray firstLine;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+};
+
+HttpText splitHttp(const QByteArray &raw)
+{
+    HttpText t;
+    const qsizetype end = raw.indexOf("\r\n\r\n");
+    const QByteArray head = end < 0 ? raw : raw.left(end);
+    t.body = end < 0 ? QByteArray() : raw.mid(end + 4);
+    const QList<QByteArray> lines = head.split('\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QByteArray line = lines[i].trimmed();
+        if (i == 0) {
+            t.firstLine = line;
+            continue;
+        }
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0)
+            t.headers.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
+    }
+    return t;
+}
+
+QJsonArray harHeaders(const HttpText &t)
+{
+    QJsonArray out;
+    for (const auto &h : t.headers)
+        out.append(QJsonObject{{QStringLiteral("name"), QString::fromLatin1(h.first)}, {QStringLiteral("value"), QString::fromUtf8(h.second)}});
+    return out;
+}
+
+QString headerValue(const HttpText &t, const char *name)
+{
+    for (const auto &h : t.headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return QString::fromUtf8(h.second);
+    }
+    return {};
+}
+
+
+QString isoTime(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+// The entry of one WebSocket connection, Chrome's way: the upgrade as request and 101
+// response, then every data message as seen by the client ("send": to the server).
+QJsonObject webSocketEntry(const QList<const CaptureRecord *> &records, const QHash<QString, QString> &baseUrls, int *messages)
+{
+    const CaptureRecord &first = *records.front();
+    QString path = QStringLiteral("/");
+    for (const CaptureRecord *r : records) {
+        if (r->kind == CaptureRecord::Opened && r->data.startsWith("GET "))
+            path = QString::fromUtf8(r->data.mid(4));
+    }
+    QString base = baseUrls.value(first.service);
+    base = base.isEmpty() ? QStringLiteral("ws://%1").arg(first.service)
+                          : base.replace(QStringLiteral("https://"), QStringLiteral("wss://")).replace(QStringLiteral("http://"), QStringLiteral("ws://"));
+    QJsonArray frames;
+    for (const CaptureRecord *r : records) {
+        if (r->kind != CaptureRecord::Text && r->kind != CaptureRecord::Binary)
+            continue;
+        const bool text = r->kind == CaptureRecord::Text;
+        frames.append(QJsonObject{{QStringLiteral("type"), r->direction == CaptureRecord::In ? QStringLiteral("send") : QStringLiteral("receive")},
+                                  {QStringLiteral("time"), double(r->timeMs) / 1000.0},
+                                  {QStringLiteral("opcode"), text ? 1 : 2},
+                                  {QStringLiteral("data"), text ? QString::fromUtf8(r->data) : QString::fromLatin1(r->data.toBase64())}});
+    }
+    *messages += int(frames.size());
+    const qint64 lasted = records.back()->timeMs - first.timeMs;
+    const QJsonObject request{{QStringLiteral("method"), QStringLiteral("GET")},
+                              {QStringLiteral("url"), base + path},
+                              {QStringLiteral("httpVersion"), QStringLiteral("HTTP/1.1")},
+                              {QStringLiteral("headers"), QJsonArray()},
+                              {QStringLiteral("queryString"), QJsonArray()},
+                              {QStringLiteral("cookies"), QJsonArray()},
+                              {QStringLiteral("headersSize"), -1},
+                              {QStringLiteral("bodySize"), 0}};
+    const QJsonObject response{{QStringLiteral("status"), 101},
+                               {QStringLiteral("statusText"), QStringLiteral("Switching Protocols")},
+                               {QStringLiteral("httpVersion"), QStringLiteral("HTTP/1.1")},
+                               {QStringLiteral("headers"), QJsonArray()},
+                               {QStringLiteral("cookies"), QJsonArray()},
+                               {QStringLiteral("content"), QJsonObject{{QStringLiteral("size"), 0}, {QStringLiteral("mimeType"), QStringLiteral("x-unknown")}}},
+                               {QStringLiteral("redirectURL"), QString()},
+                               {QStringLiteral("headersSize"), -1},
+                               {QStringLiteral("bodySize"), 0}};
+    return {{QStringLiteral("startedDateTime"), isoTime(first.timeMs)},
+            {QStringLiteral("time"), double(lasted)},
+            {QStringLiteral("request"), request},
+            {QStringLiteral("response"), response},
+            {QStringLiteral("cache"), QJsonObject()},
+            {QStringLiteral("timings"), QJsonObject{{QStringLiteral("send"), 0}, {QStringLiteral("wait"), 0}, {QStringLiteral("receive"), 0}}},
+            {QStringLiteral("connection"), QString::number(first.connection)},
+            {QStringLiteral("_resourceType"), QStringLiteral("websocket")},
+            {QStringLiteral("_webSocketMessages"), frames}};
+}
+
+ExportSummary written(QFile &f, const QByteArray &bytes, ExportSummary s)
+{
+    if (f.write(bytes) != bytes.size() || !f.flush()) {
+        s.error = TrafficExport::tr("could not write %1: %2").arg(f.fileName(), f.errorString());
+        return s;
+    }
+    s.ok = true;
+    return s;
+}
+
+}  // namespace
+
+ExportSummary TrafficExport::jsonLines(const QList<CaptureRecord> &records, const QString &file)
+{
+    ExportSummary s;
+    QFile f(file);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        s.error = tr("could not write %1: %2").arg(file, f.errorString());
+        return s;
+    }
+    QByteArray out;
+    for (const CaptureRecord &r : records) {
+        // Binary messages as base64; text (and HTTP) as is.
+        const bool text = r.kind != CaptureRecord::Binary && QString::fromUtf8(r.data).toUtf8() == r.data;
+        QJsonObject o{{QStringLiteral("id"), double(r.id)},
+                      {QStringLiteral("time"), isoTime(r.timeMs)},
+                      {QStringLiteral("connection"), double(r.connection)},
+                      {QStringLiteral("service"), r.service},
+                      {QStringLiteral("direction"), r.direction == CaptureRecord::In ? QStringLiteral("in") : QStringLiteral("out")},
+                      {QStringLiteral("type"), TrafficModel::kindName(r.kind)},
+                      {QStringLiteral("size"), double(r.size)}};
+        if (text)
+            o.insert(QStringLiteral("data"), QString::fromUtf8(r.data));
+        else
+            o.insert(QStringLiteral("data_base64"), QString::fromLatin1(r.data.toBase64()));
+        out += QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
+        ++s.records;
+    }
+    return written(f, out, s);
+}
+
+ExportSummary TrafficExport::har(const QList<CaptureRecord> &records, const QHash<QString, QString> &baseUrls, const QString &file)
+{
+    ExportSummary s;
+    QList<QPair<qint64, QJsonObject>> timed;  // entries with their start, in time order at the end
+    QHash<quint64, QList<const CaptureRecord *>> sockets;
+    QList<quint64> socketOrder;
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        const CaptureRecord &req = records[i];
+        if (req.kind != CaptureRecord::HttpRequest && req.kind != CaptureRecord::HttpResponse) {
+            auto &list = sockets[req.connection];
+            if (list.isEmpty())
+                socketOrder.append(req.connection);
+            list.append(&req);
+            continue;
+        }
+        if (req.kind != CaptureRecord::HttpRequest)
+            continue;
+        // Its response is the next one on the same connection.
+        const CaptureRecord *resp = nullptr;
+        for (qsizetype j = i + 1; j < records.size() && !resp; ++j) {
+            if (records[j].connection == req.connection && records[j].kind == CaptureRecord::HttpResponse)
+                resp = &records[j];
+        }
+        const HttpText rq = splitHttp(req.data);
+        const QList<QByteArray> parts = rq.firstLine.split(' ');
+        QJsonObject request{{QStringLiteral("method"), QString::fromLatin1(parts.value(0))},
+                            {QStringLiteral("url"), QStringLiteral("http://%1%2").arg(headerValue(rq, "Host"), QString::fromUtf8(parts.value(1)))},
+                            {QStringLiteral("httpVersion"), QString::fromLatin1(parts.value(2))},
+                            {QStringLiteral("headers"), harHeaders(rq)},
+                            {QStringLiteral("queryString"), QJsonArray()},
+                            {QStringLiteral("cookies"), QJsonArray()},
+                            {QStringLiteral("headersSize"), -1},
+                            {QStringLiteral("bodySize"), double(req.size)}};
+        if (!rq.body.isEmpty())
+            request.insert(QStringLiteral("postData"), QJsonObject{{QStringLiteral("mimeType"), headerValue(rq, "Content-Type")},
+                                                                   {QStringLiteral("text"), QString::fromUtf8(rq.body)}});
+        QJsonObject response{{QStringLiteral("status"), 0}, {QStringLiteral("statusText"), QString()}, {QStringLiteral("httpVersion"), QString()},
+                             {QStringLiteral("headers"), QJsonArray()}, {QStringLiteral("cookies"), QJsonArray()},
+                             {QStringLiteral("content"), QJsonObject{{QStringLiteral("size"), 0}, {QStringLiteral("mimeType"), QString()}}},
+                             {QStringLiteral("redirectURL"), QString()}, {QStringLiteral("headersSize"), -1}, {QStringLiteral("bodySize"), -1}};
+        qint64 waited = 0;
+        if (resp) {
+            const HttpText rs = splitHttp(resp->data);
+            const QList<QByteArray> status = rs.firstLine.split(' ');
+            response = {{QStringLiteral("status"), status.value(1).toInt()},
+                        {QStringLiteral("statusText"), QString::fromLatin1(rs.firstLine.mid(rs.firstLine.indexOf(' ', 9) + 1))},
+                        {QStringLiteral("httpVersion"), QString::fromLatin1(status.value(0))},
+                        {QStringLiteral("headers"), harHeaders(rs)},
+                        {QStringLiteral("cookies"), QJsonArray()},
+                        {QStringLiteral("content"), QJsonObject{{QStringLiteral("size"), double(resp->size)},
+                                                                {QStringLiteral("mimeType"), headerValue(rs, "Content-Type")},
+                                                                {QStringLiteral("text"), QString::fromUtf8(rs.body)}}},
+                        {QStringLiteral("redirectURL"), QString()},
+                        {QStringLiteral("headersSize"), -1},
+                        {QStringLiteral("bodySize"), double(resp->size)}};
+            waited = resp->timeMs - req.timeMs;
+        }
+        ++s.exchanges;
+        timed.append({req.timeMs, QJsonObject{{QStringLiteral("startedDateTime"), isoTime(req.timeMs)},
+                                   {QStringLiteral("time"), double(waited)},
+                                   {QStringLiteral("request"), request},
+                                   {QStringLiteral("response"), response},
+                                   {QStringLiteral("cache"), QJsonObject()},
+                                   {QStringLiteral("timings"), QJsonObject{{QStringLiteral("send"), 0}, {QStringLiteral("wait"), double(waited)}, {QStringLiteral("receive"), 0}}},
+                                   {QStringLiteral("connection"), QString::number(req.connection)}}});
+    }
+    for (quint64 id : std::as_const(socketOrder)) {
+        const auto &list = sockets[id];
+        timed.append({list.front()->timeMs, webSocketEntry(list, baseUrls, &s.messages)});
+        ++s.webSockets;
+    }
+    std::stable_sort(timed.begin(), timed.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    QJsonArray entries;
+    for (const auto &e : std::as_const(timed))
+        entries.append(e.second);
+    const QJsonObject har{{QStringLiteral("log"), QJsonObject{{QStringLiteral("version"), QStringLiteral("1.2")},
+                                                             {QStringLiteral("creator"), QJsonObject{{QStringLiteral("name"), QStringLiteral("Switchboard")},
+                                                                                                     {QStringLiteral("version"), QStringLiteral(SWITCHBOARD_VERSION)}}},
+                                                             {QStringLiteral("entries"), entries}}}};
+    QFile f(file);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        s.error = tr("could not write %1: %2").arg(file, f.errorString());
+        return s;
+    }
+    return written(f, QJsonDocument(har).toJson(QJsonDocument::Indented), s);
+}
+
+}  // namespace sb::ui
