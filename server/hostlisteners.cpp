@@ -131,6 +131,12 @@ bool ServerHost::setListenAddress(const QString &address, QString *error)
         return false;
     }
     m_ctx->config.overrideAddress(address);
+    // Listening on this computer only: those on other machines go too (the LAN was shut out,
+    // not only new arrivals).
+    if (address == QLatin1String("localhost") || QHostAddress(address).isLoopback()) {
+        for (Worker *w : m_workers)
+            w->post([w] { w->closeRemotePeers(1001, QStringLiteral("the server now accepts connections from its own computer only")); });
+    }
     bool ok = true;
     for (int id = 0; id < int(m_runtimes.size()); ++id) {
         // A new runtime: connections already open keep the one they came in on.

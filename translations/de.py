@@ -730,6 +730,18 @@ DE.update({
     "could not write %1: %2": "%1 kann nicht geschrieben werden: %2",
 })
 
+DE.update({
+    # The exposure switch (issue 22 #8)
+    "%n client(s) on other machines are connected. Listening on this computer only disconnects them (code 1001).":
+        ("%n Client auf einem anderen Rechner ist verbunden. Nur auf diesem Computer zu lauschen trennt ihn (Code 1001).",
+         "%n Clients auf anderen Rechnern sind verbunden. Nur auf diesem Computer zu lauschen trennt sie (Code 1001)."),
+    "Listening on this computer only; %n client(s) on other machines disconnected":
+        ("Lauscht nur auf diesem Computer; %n Client auf einem anderen Rechner getrennt",
+         "Lauscht nur auf diesem Computer; %n Clients auf anderen Rechnern getrennt"),
+    "Listening on this computer only": "Lauscht nur auf diesem Computer",
+    "Shared on the LAN: other machines can connect now": "Im LAN freigegeben: andere Rechner können sich jetzt verbinden",
+})
+
 BY_CONTEXT = {
     ("sb::ui::RawClientWidget", "Disconnect"): "Trennen",
     ("sb::ui::RawClientWidget", "Close"): "Schließen",

@@ -2265,6 +2265,26 @@ Compare it with the one the server printed (switchboardd cert generate) or shows
         <source>Cannot move listener</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n client(s) on other machines are connected. Listening on this computer only disconnects them (code 1001).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Listening on this computer only; %n client(s) on other machines disconnected</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Listening on this computer only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared on the LAN: other machines can connect now</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::PopClient</name>

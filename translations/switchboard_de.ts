@@ -2239,6 +2239,22 @@ Vergleichen Sie ihn mit dem, den der Server ausgegeben hat (switchboardd cert ge
         <source>Cannot move listener</source>
         <translation>Listener kann nicht verlegt werden</translation>
     </message>
+    <message numerus="yes">
+        <source>%n client(s) on other machines are connected. Listening on this computer only disconnects them (code 1001).</source>
+        <translation><numerusform>%n Client auf einem anderen Rechner ist verbunden. Nur auf diesem Computer zu lauschen trennt ihn (Code 1001).</numerusform><numerusform>%n Clients auf anderen Rechnern sind verbunden. Nur auf diesem Computer zu lauschen trennt sie (Code 1001).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Listening on this computer only; %n client(s) on other machines disconnected</source>
+        <translation><numerusform>Lauscht nur auf diesem Computer; %n Client auf einem anderen Rechner getrennt</numerusform><numerusform>Lauscht nur auf diesem Computer; %n Clients auf anderen Rechnern getrennt</numerusform></translation>
+    </message>
+    <message>
+        <source>Listening on this computer only</source>
+        <translation>Lauscht nur auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>Shared on the LAN: other machines can connect now</source>
+        <translation>Im LAN freigegeben: andere Rechner können sich jetzt verbinden</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::PopClient</name>

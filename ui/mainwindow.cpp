@@ -360,80 +360,6 @@ void MainWindow::refresh()
     updateButtons();
 }
 
-int MainWindow::selectedRow() const
-{
-    const auto rows = m_listenerView->selectionModel()->selectedRows();
-    return rows.isEmpty() ? -1 : rows.first().row();
-}
-
-void MainWindow::updateButtons()
-{
-    const ListenerStatus *l = m_listeners->listener(selectedRow());
-    m_start->setEnabled(l && !l->running);
-    m_stop->setEnabled(l && l->running);
-    m_copy->setEnabled(l && l->running);
-    m_freePort->setEnabled(l && !l->running);
-}
-
-void MainWindow::moveSelectedToFreePort()
-{
-    const ListenerStatus *l = m_listeners->listener(selectedRow());
-    if (!l)
-        return;
-    const int id = l->id;
-    std::optional<TlsFiles> tls;
-    if (!l->certificateFile.isEmpty())
-        tls = TlsFiles{l->certificateFile, l->keyFile};
-    whenReady(m_node->listeners().reconfigureListener(id, 0, tls), this, [this, id](const Status &moved) {
-        if (!moved.ok()) {
-            QMessageBox::warning(this, tr("Cannot move listener"), moved.error);
-            return;
-        }
-        whenReady(m_node->listeners().startListener(id), this, [this, id](const Status &s) {
-            if (!s.ok()) {
-                QMessageBox::warning(this, tr("Cannot start listener"), s.error);
-                return;
-            }
-            m_movedListener = id;  // said in the status bar once the snapshot shows it running
-            refresh();
-        });
-    });
-}
-
-void MainWindow::startSelected()
-{
-    const ListenerStatus *l = m_listeners->listener(selectedRow());
-    if (!l)
-        return;
-    whenReady(m_node->listeners().startListener(l->id), this, [this](const Status &s) {
-        if (!s.ok())
-            QMessageBox::warning(this, tr("Cannot start listener"), s.error);
-        refresh();
-    });
-}
-
-void MainWindow::stopSelected()
-{
-    const ListenerStatus *l = m_listeners->listener(selectedRow());
-    if (!l)
-        return;
-    whenReady(m_node->listeners().stopListener(l->id), this, [this](const Status &s) {
-        if (!s.ok())
-            QMessageBox::warning(this, tr("Cannot stop listener"), s.error);
-        refresh();
-    });
-}
-
-void MainWindow::copySelectedUrl()
-{
-    const ListenerStatus *l = m_listeners->listener(selectedRow());
-    if (!l)
-        return;
-    const QString url = l->lanUrls.isEmpty() ? l->localUrl : l->lanUrls.first();
-    QGuiApplication::clipboard()->setText(url);
-    statusBar()->showMessage(tr("Copied %1").arg(url), 3000);
-}
-
 bool MainWindow::confirmDroppingClients(const QString &key, int clients, const QString &question, const QString &action)
 {
     QSettings settings;
@@ -459,19 +385,6 @@ void MainWindow::requestQuit()
                                   nullptr, clients),
                                tr("Quit")))
         quitApplication();
-}
-
-void MainWindow::toggleExposure()
-{
-    bool anyAll = false;
-    for (const ListenerStatus &l : m_monitor->listeners())
-        anyAll = anyAll || l.address == QLatin1String("any");
-
-    whenReady(m_node->listeners().setListenAddress(anyAll ? QStringLiteral("localhost") : QStringLiteral("any")), this, [this](const Status &s) {
-        if (!s.ok())
-            QMessageBox::warning(this, tr("Cannot change the listen address"), s.error);
-        refresh();
-    });
 }
 
 void MainWindow::buildSettingsMenu()

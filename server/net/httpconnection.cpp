@@ -432,6 +432,11 @@ void HttpConnection::shutdownGracefully()
     // Handling: write() closes after the response goes out.
 }
 
+bool HttpConnection::peerIsLoopback() const
+{
+    return m_socket && m_socket->peerAddress().isLoopback();
+}
+
 void HttpConnection::abort()
 {
     if (m_socket)

@@ -299,6 +299,20 @@ void Worker::closeListener(int listenerId, int code, const QString &reason, cons
     }
 }
 
+void Worker::closeRemotePeers(int code, const QString &reason)
+{
+    const auto sessions = m_sessions.values();
+    for (WsSession *s : sessions) {
+        if (!s->context().peer.isLoopback())
+            s->close(code, reason);
+    }
+    const auto http = m_http.values();
+    for (HttpConnection *c : http) {
+        if (!c->peerIsLoopback())
+            c->shutdownGracefully();
+    }
+}
+
 void Worker::endAccess(const QList<AccessEvent> &events)
 {
     const auto sessions = m_sessions.values();

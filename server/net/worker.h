@@ -101,6 +101,8 @@ public:
     void abortAll();
     // Closes the connections of a listener (only those that came in on `runtime`, if given).
     void closeListener(int listenerId, int code, const QString &reason, const void *runtime = nullptr);
+    // Closes the connections from other machines (the server now listens on its own only).
+    void closeRemotePeers(int code, const QString &reason);
     // Closes the sessions opened with access these events end (1008, saying why).
     void endAccess(const QList<AccessEvent> &events);
     // Close one session by id; false if it is not on this worker.

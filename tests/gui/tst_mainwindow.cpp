@@ -17,6 +17,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTcpServer>
+#include <QNetworkInterface>
 #include <QTest>
 #include <QWebSocket>
 
@@ -172,6 +173,60 @@ private slots:
         QCOMPARE(s.get(QStringLiteral("/healthz")).status, 200);
         QTest::mouseClick(toggle, Qt::LeftButton);
         QCOMPARE(s.host().listeners()[0].address, QStringLiteral("any"));
+    }
+
+    // Issue 22 (8): "Only this computer" with clients on other machines asks first, then
+    // closes theirs (1001) and keeps this computer's; Cancel changes nothing.
+    void goingLocalAsksAndDropsOtherMachines()
+    {
+        QSettings().remove(QStringLiteral("confirm"));
+        QHostAddress lan;
+        for (const QHostAddress &a : QNetworkInterface::allAddresses()) {
+            if (a.protocol() == QAbstractSocket::IPv4Protocol && !a.isLoopback() && lan.isNull())
+                lan = a;
+        }
+        if (lan.isNull())
+            QSKIP("this machine has no address but loopback");
+        TestServer s([](sb::ServerConfig &c) { c.overrideAddress(QStringLiteral("any")); });
+        QVERIFY(s.ok());
+        MainWindow w(s.host());
+        w.show();
+        QWebSocket local, other;
+        QVERIFY(openSocket(local, s.ws(QStringLiteral("/echo"))));
+        QUrl there = s.ws(QStringLiteral("/echo"));
+        there.setHost(lan.toString());  // arrives from the LAN address: "another machine"
+        QVERIFY(openSocket(other, there));
+        QTRY_COMPARE(s.host().connections().size(), 2);
+        QString asked;
+        bool go = false;
+        QTimer answer;
+        connect(&answer, &QTimer::timeout, this, [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            asked = box->text();
+            for (QAbstractButton *b : box->buttons()) {
+                if (box->buttonRole(b) == (go ? QMessageBox::AcceptRole : QMessageBox::RejectRole))
+                    b->click();
+            }
+        });
+        answer.start(20);
+        QPushButton *toggle = button(w, QStringLiteral("Only this computer"));
+        QVERIFY(toggle);
+        QTest::mouseClick(toggle, Qt::LeftButton);  // Cancel
+        QVERIFY2(asked.startsWith(QStringLiteral("1 client(s) on other machines")), qPrintable(asked));
+        QCOMPARE(s.host().listeners()[0].address, QStringLiteral("any"));
+        QCOMPARE(other.state(), QAbstractSocket::ConnectedState);
+
+        go = true;
+        QSignalSpy otherClosed(&other, &QWebSocket::disconnected);
+        QTest::mouseClick(toggle, Qt::LeftButton);
+        QCOMPARE(s.host().listeners()[0].address, QStringLiteral("localhost"));
+        QVERIFY(otherClosed.wait(5000));
+        QCOMPARE(other.closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
+        QCOMPARE(local.state(), QAbstractSocket::ConnectedState);
+        QVERIFY(w.statusBar()->currentMessage().contains(QStringLiteral("disconnected")));
+        QSettings().remove(QStringLiteral("confirm"));
     }
 
     // Issue 22 (8): with clients connected, closing the window (no tray here: it would quit)

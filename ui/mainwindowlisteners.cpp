@@ -1,0 +1,127 @@
+// MainWindow's listener controls on the Overview: start, stop, copy a URL, move a listener
+// that could not bind to a free port, and the LAN exposure switch.
+#include "mainwindow.h"
+
+#include "api/async.h"
+#include "dashboard/listenersmodel.h"
+#include "serverhost.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QHostAddress>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStatusBar>
+#include <QTableView>
+
+namespace sb::ui {
+
+int MainWindow::selectedRow() const
+{
+    const auto rows = m_listenerView->selectionModel()->selectedRows();
+    return rows.isEmpty() ? -1 : rows.first().row();
+}
+
+void MainWindow::updateButtons()
+{
+    const ListenerStatus *l = m_listeners->listener(selectedRow());
+    m_start->setEnabled(l && !l->running);
+    m_stop->setEnabled(l && l->running);
+    m_copy->setEnabled(l && l->running);
+    m_freePort->setEnabled(l && !l->running);
+}
+
+void MainWindow::moveSelectedToFreePort()
+{
+    const ListenerStatus *l = m_listeners->listener(selectedRow());
+    if (!l)
+        return;
+    const int id = l->id;
+    std::optional<TlsFiles> tls;
+    if (!l->certificateFile.isEmpty())
+        tls = TlsFiles{l->certificateFile, l->keyFile};
+    whenReady(m_node->listeners().reconfigureListener(id, 0, tls), this, [this, id](const Status &moved) {
+        if (!moved.ok()) {
+            QMessageBox::warning(this, tr("Cannot move listener"), moved.error);
+            return;
+        }
+        whenReady(m_node->listeners().startListener(id), this, [this, id](const Status &s) {
+            if (!s.ok()) {
+                QMessageBox::warning(this, tr("Cannot start listener"), s.error);
+                return;
+            }
+            m_movedListener = id;  // said in the status bar once the snapshot shows it running
+            refresh();
+        });
+    });
+}
+
+void MainWindow::startSelected()
+{
+    const ListenerStatus *l = m_listeners->listener(selectedRow());
+    if (!l)
+        return;
+    whenReady(m_node->listeners().startListener(l->id), this, [this](const Status &s) {
+        if (!s.ok())
+            QMessageBox::warning(this, tr("Cannot start listener"), s.error);
+        refresh();
+    });
+}
+
+void MainWindow::stopSelected()
+{
+    const ListenerStatus *l = m_listeners->listener(selectedRow());
+    if (!l)
+        return;
+    whenReady(m_node->listeners().stopListener(l->id), this, [this](const Status &s) {
+        if (!s.ok())
+            QMessageBox::warning(this, tr("Cannot stop listener"), s.error);
+        refresh();
+    });
+}
+
+void MainWindow::copySelectedUrl()
+{
+    const ListenerStatus *l = m_listeners->listener(selectedRow());
+    if (!l)
+        return;
+    const QString url = l->lanUrls.isEmpty() ? l->localUrl : l->lanUrls.first();
+    QGuiApplication::clipboard()->setText(url);
+    statusBar()->showMessage(tr("Copied %1").arg(url), 3000);
+}
+
+void MainWindow::toggleExposure()
+{
+    bool anyAll = false;
+    for (const ListenerStatus &l : m_monitor->listeners())
+        anyAll = anyAll || l.address == QLatin1String("any");
+    // Going local closes the connections from other machines: ask first when there are some.
+    int remote = 0;
+    if (anyAll) {
+        for (const ConnectionInfo &c : m_monitor->connections()) {
+            const QString host = c.peer.left(c.peer.lastIndexOf(QLatin1Char(':'))).remove(QLatin1Char('[')).remove(QLatin1Char(']'));
+            remote += QHostAddress(host).isLoopback() ? 0 : 1;
+        }
+        if (!confirmDroppingClients(QStringLiteral("exposure"), remote,
+                                    tr("%n client(s) on other machines are connected. Listening on this computer only disconnects them (code 1001).",
+                                       nullptr, remote),
+                                    tr("Only this computer")))
+            return;
+    }
+    whenReady(m_node->listeners().setListenAddress(anyAll ? QStringLiteral("localhost") : QStringLiteral("any")), this,
+              [this, anyAll, remote](const Status &s) {
+                  if (!s.ok())
+                      QMessageBox::warning(this, tr("Cannot change the listen address"), s.error);
+                  else if (anyAll)
+                      statusBar()->showMessage(remote ? tr("Listening on this computer only; %n client(s) on other machines disconnected", nullptr, remote)
+                                                      : tr("Listening on this computer only"),
+                                               8000);
+                  else
+                      statusBar()->showMessage(tr("Shared on the LAN: other machines can connect now"), 8000);
+                  refresh();
+              });
+}
+
+}  // namespace sb::ui
