@@ -742,6 +742,24 @@ DE.update({
     "Shared on the LAN: other machines can connect now": "Im LAN freigegeben: andere Rechner können sich jetzt verbinden",
 })
 
+DE.update({
+    # Session memory and the Help menu (issue 22, "Also")
+    "Could not listen as last time: %1": "Konnte nicht wie beim letzten Mal lauschen: %1",
+    "&Help": "&Hilfe",
+    "Open the &web chat page": "&Web-Chat-Seite öffnen",
+    "&Keyboard shortcuts": "&Tastenkürzel",
+    "Keyboard shortcuts": "Tastenkürzel",
+    "&About Switchboard": "Ü&ber Switchboard",
+    "About Switchboard": "Über Switchboard",
+    "<h3>Switchboard %1</h3><p>Hosts real-time services on your LAN and shows every connection, presence change, heartbeat and frame live.</p><p>Built with Qt %2 (running on Qt %3).</p><p>Licence: proprietary, all rights reserved.</p>":
+        "<h3>Switchboard %1</h3><p>Stellt Echtzeitdienste in Ihrem LAN bereit und zeigt jede Verbindung, jede Präsenzänderung, "
+        "jeden Heartbeat und jeden Frame live.</p><p>Gebaut mit Qt %2 (läuft mit Qt %3).</p>"
+        "<p>Lizenz: proprietär, alle Rechte vorbehalten.</p>",
+    "No web browser opened %1": "Kein Webbrowser hat %1 geöffnet",
+    "The chat service is not listening: start its listener on the Overview.":
+        "Der Chat-Dienst lauscht nicht: Starten Sie seinen Listener in der Übersicht.",
+})
+
 BY_CONTEXT = {
     ("sb::ui::RawClientWidget", "Disconnect"): "Trennen",
     ("sb::ui::RawClientWidget", "Close"): "Schließen",

@@ -2285,6 +2285,46 @@ Compare it with the one the server printed (switchboardd cert generate) or shows
         <source>Shared on the LAN: other machines can connect now</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Could not listen as last time: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the &amp;web chat page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Switchboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Switchboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Switchboard %1&lt;/h3&gt;&lt;p&gt;Hosts real-time services on your LAN and shows every connection, presence change, heartbeat and frame live.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3).&lt;/p&gt;&lt;p&gt;Licence: proprietary, all rights reserved.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No web browser opened %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chat service is not listening: start its listener on the Overview.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::PopClient</name>

@@ -2255,6 +2255,46 @@ Vergleichen Sie ihn mit dem, den der Server ausgegeben hat (switchboardd cert ge
         <source>Shared on the LAN: other machines can connect now</source>
         <translation>Im LAN freigegeben: andere Rechner können sich jetzt verbinden</translation>
     </message>
+    <message>
+        <source>Could not listen as last time: %1</source>
+        <translation>Konnte nicht wie beim letzten Mal lauschen: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Open the &amp;web chat page</source>
+        <translation>&amp;Web-Chat-Seite öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About Switchboard</source>
+        <translation>Ü&amp;ber Switchboard</translation>
+    </message>
+    <message>
+        <source>About Switchboard</source>
+        <translation>Über Switchboard</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Switchboard %1&lt;/h3&gt;&lt;p&gt;Hosts real-time services on your LAN and shows every connection, presence change, heartbeat and frame live.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3).&lt;/p&gt;&lt;p&gt;Licence: proprietary, all rights reserved.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Switchboard %1&lt;/h3&gt;&lt;p&gt;Stellt Echtzeitdienste in Ihrem LAN bereit und zeigt jede Verbindung, jede Präsenzänderung, jeden Heartbeat und jeden Frame live.&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %2 (läuft mit Qt %3).&lt;/p&gt;&lt;p&gt;Lizenz: proprietär, alle Rechte vorbehalten.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>No web browser opened %1</source>
+        <translation>Kein Webbrowser hat %1 geöffnet</translation>
+    </message>
+    <message>
+        <source>The chat service is not listening: start its listener on the Overview.</source>
+        <translation>Der Chat-Dienst lauscht nicht: Starten Sie seinen Listener in der Übersicht.</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::PopClient</name>

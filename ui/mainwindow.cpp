@@ -93,6 +93,7 @@ MainWindow::MainWindow(ServerHost &host, QWidget *parent)
     QAction *quit = fileMenu->addAction(tr("&Quit"), this, &MainWindow::requestQuit);
     quit->setShortcut(QKeySequence::Quit);
     buildSettingsMenu();
+    buildHelpMenu();
 
     // Listener changes made here show at once (a remote node's come with its next snapshot).
     connect(&m_host, &ServerHost::listenersChanged, this, [this] {
@@ -383,8 +384,10 @@ void MainWindow::requestQuit()
     if (confirmDroppingClients(QStringLiteral("quit"), clients,
                                tr("%n client(s) are connected to this computer's server. Quitting disconnects them (code 1001).",
                                   nullptr, clients),
-                               tr("Quit")))
+                               tr("Quit"))) {
+        saveSession();
         quitApplication();
+    }
 }
 
 void MainWindow::buildSettingsMenu()
@@ -420,6 +423,10 @@ void MainWindow::quitApplication()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // The user closing the window (to the tray, or quitting) leaves the session to come back
+    // to; quitApplication() (signals, --quit-after, screenshots) leaves the saved one alone.
+    if (!m_quitting)
+        saveSession();
     if (m_tray && m_tray->isVisible() && !m_quitting) {
         // Keep serving from the tray; say so once.
         hide();

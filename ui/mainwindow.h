@@ -80,6 +80,10 @@ public:
     void setNodeFinder(NodeFinder *finder);
     QTabWidget *tabs() const { return m_tabs; }
     bool quitting() const { return m_quitting; }
+    // What the window was like when it last closed (geometry, tab, capture) and the LAN or
+    // local choice (unless `exposureGiven`: --listen-address); the app calls it at start.
+    void restoreSession(bool exposureGiven);
+    void saveSession() const;
 
 public slots:
     void startSelected();
@@ -113,6 +117,9 @@ private:
     QFrame *buildBanner(QWidget *parent);
     QFrame *buildNodeBar(QWidget *parent);
     void buildNodeTabs();
+    void buildHelpMenu();
+    void openWebChat();
+    static void rememberExposure(bool lan);
     void buildLocalTabs();
     // Shows `monitor` and `admin` in the node's tabs (rebuilt), keeping the current tab.
     void attach(Monitor &monitor, Administration &admin);

@@ -112,6 +112,8 @@ void MainWindow::toggleExposure()
     }
     whenReady(m_node->listeners().setListenAddress(anyAll ? QStringLiteral("localhost") : QStringLiteral("any")), this,
               [this, anyAll, remote](const Status &s) {
+                  if (s.ok() && !m_remote)
+                      rememberExposure(!anyAll);
                   if (!s.ok())
                       QMessageBox::warning(this, tr("Cannot change the listen address"), s.error);
                   else if (anyAll)

@@ -101,6 +101,9 @@ int runWindow(sb::ServerHost &host, const QCommandLineParser &p, const GuiOption
     if (p.isSet(o.stallReport))
         stalls = std::make_unique<StallMeter>();
     sb::ui::MainWindow window(host);
+    // As the window was last time; not for screenshots, which show a fresh start.
+    if (!p.isSet(o.screenshot))
+        window.restoreSession(p.isSet(QStringLiteral("listen-address")));
     if (p.isSet(o.capture)) {
         window.trafficTab()->setCapture(true);
         // ... and on the remote node --connect attaches to, once it has.

@@ -2,12 +2,16 @@
 // connection counts, start/stop, and the LAN exposure switch.
 #include "dashboard/listenersmodel.h"
 #include "dashboard/trafficchart.h"
+#include "inspector/inspectorwidget.h"
 #include "mainwindow.h"
 #include "testserver.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QLabel>
+#include <QAction>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QCheckBox>
 #include <QTimer>
@@ -173,6 +177,55 @@ private slots:
         QCOMPARE(s.get(QStringLiteral("/healthz")).status, 200);
         QTest::mouseClick(toggle, Qt::LeftButton);
         QCOMPARE(s.host().listeners()[0].address, QStringLiteral("any"));
+    }
+
+    // Issue 22 ("Also"): the window comes back as it was left — size, tab, capture, and the
+    // LAN or local choice unless --listen-address says otherwise; Help menu and Ctrl+1…7.
+    void remembersTheSessionAndHelps()
+    {
+        QSettings().remove(QStringLiteral("session"));
+        TestServer s([](sb::ServerConfig &c) { c.overrideAddress(QStringLiteral("any")); });
+        QVERIFY(s.ok());
+        QSize left;
+        {
+            MainWindow w(s.host());
+            w.show();
+            QVERIFY(QTest::qWaitForWindowActive(&w));
+            QTest::keyClick(&w, Qt::Key_4, Qt::ControlModifier);  // Ctrl+4: Traffic
+            QCOMPARE(w.tabs()->currentWidget(), static_cast<QWidget *>(w.trafficTab()));
+            w.trafficTab()->setCapture(true);
+            w.resize(1000, 700);
+            QTest::mouseClick(button(w, QStringLiteral("Only this computer")), Qt::LeftButton);
+            QCOMPARE(s.host().listeners()[0].address, QStringLiteral("localhost"));
+            QTRY_COMPARE(w.statusBar()->currentMessage(), QStringLiteral("Listening on this computer only"));
+            left = w.size();  // (the layout may not allow exactly 1000×700)
+            QVERIFY(left != QSize(1200, 800));
+            QStringList help;
+            for (QAction *menu : w.menuBar()->actions()) {
+                if (menu->text() == QLatin1String("&Help"))
+                    for (QAction *a : menu->menu()->actions())
+                        help << a->text();
+            }
+            QVERIFY2(help.contains(QStringLiteral("&About Switchboard")) && help.contains(QStringLiteral("&Keyboard shortcuts"))
+                         && help.contains(QStringLiteral("Open the &web chat page")),
+                     qPrintable(help.join(QLatin1Char('|'))));
+            w.close();  // no clients: closes without asking, and remembers
+        }
+        s.host().setListenAddress(QStringLiteral("any"), nullptr);  // as a new start from config.json would
+        MainWindow again(s.host());
+        again.restoreSession(false);
+        QCOMPARE(again.tabs()->currentWidget(), static_cast<QWidget *>(again.trafficTab()));
+        QVERIFY(again.trafficTab()->capturing());
+        QCOMPARE(again.size(), left);
+        QCOMPARE(s.host().listeners()[0].address, QStringLiteral("localhost"));
+        // --listen-address given: the command line wins.
+        QString error;
+        QVERIFY(s.host().setListenAddress(QStringLiteral("any"), &error));
+        MainWindow flagged(s.host());
+        flagged.restoreSession(true);
+        QCOMPARE(s.host().listeners()[0].address, QStringLiteral("any"));
+        again.trafficTab()->setCapture(false);
+        QSettings().remove(QStringLiteral("session"));
     }
 
     // Issue 22 (8): "Only this computer" with clients on other machines asks first, then

@@ -1,12 +1,13 @@
 #include "listenerswidget.h"
 
+#include "widgets/filedialogs.h"
+
 #include "api/administration.h"
 #include "api/async.h"
 #include "savedconfig.h"
 #include "api/monitor.h"
 
 #include <QCheckBox>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -46,7 +47,7 @@ ListenersWidget::ListenersWidget(Monitor &monitor, ListenersAdmin &listeners, QW
         auto *browse = new QPushButton(tr("Browse…"), this);
         QLineEdit *target = edit;
         connect(browse, &QPushButton::clicked, this, [this, target] {
-            const QString f = QFileDialog::getOpenFileName(this, tr("PEM file"), QString(), tr("PEM files (*.pem *.crt *.key);;All files (*)"));
+            const QString f = openFileName(this, tr("PEM file"), tr("PEM files (*.pem *.crt *.key);;All files (*)"));
             if (!f.isEmpty())
                 target->setText(f);
         });

@@ -1,10 +1,11 @@
 #include "smileswidget.h"
 
+#include "widgets/filedialogs.h"
+
 #include "api/administration.h"
 #include "api/async.h"
 
 #include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -50,7 +51,7 @@ SmilesWidget::SmilesWidget(ChatAdmin &chat, QWidget *parent) : QWidget(parent), 
     layout->addLayout(buttons);
 
     connect(add, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Add a smile"), QString(), tr("Images (*.png *.jpg *.jpeg *.gif *.webp)"));
+        const QString path = openFileName(this, tr("Add a smile"), tr("Images (*.png *.jpg *.jpeg *.gif *.webp)"));
         if (path.isEmpty())
             return;
         bool ok = false;

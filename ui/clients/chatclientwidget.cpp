@@ -1,12 +1,13 @@
 #include "chatclientwidget.h"
 
+#include "widgets/filedialogs.h"
+
 #include "chatclient.h"
 
 #include "protocol/accounts.h"
 #include "protocol/chat.h"
 
 #include <QDateTime>
-#include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -122,7 +123,7 @@ void ChatClientWidget::connectView(QPushButton *send, QPushButton *attach)
     connect(m_text, &QLineEdit::returnPressed, this, &ChatClientWidget::sendText);
     connect(m_older, &QPushButton::clicked, m_client, &ChatClient::loadOlder);
     connect(attach, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Send a file"));
+        const QString path = openFileName(this, tr("Send a file"));
         if (!path.isEmpty())
             sendFile(path);
     });
@@ -134,7 +135,7 @@ void ChatClientWidget::connectView(QPushButton *send, QPushButton *attach)
             return;
         const QString uuid = url.path();
         const QString name = m_client->fileInfo(uuid).section(QStringLiteral(" ("), 0, 0);
-        const QString path = QFileDialog::getSaveFileName(this, tr("Save file"), name);
+        const QString path = saveFileName(this, tr("Save file"), name);
         if (!path.isEmpty())
             m_client->saveFile(uuid, path);
     });

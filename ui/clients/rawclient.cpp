@@ -1,5 +1,7 @@
 #include "rawclient.h"
 
+#include "widgets/filedialogs.h"
+
 #include "clientsocket.h"
 
 #include "widgets/jsonhighlighter.h"
@@ -8,7 +10,6 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QFile>
-#include <QFileDialog>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QRegularExpression>
@@ -125,7 +126,7 @@ QWidget *RawClientWidget::buildComposer(QWidget *parent)
     connect(m_library, &QComboBox::textActivated, this, &RawClientWidget::loadSaved);
     connect(send, &QPushButton::clicked, this, &RawClientWidget::sendCurrent);
     connect(sendFile, &QPushButton::clicked, this, [this] {
-        const QString file = QFileDialog::getOpenFileName(this, tr("Send a file as one binary message"));
+        const QString file = openFileName(this, tr("Send a file as one binary message"));
         QFile f(file);
         if (!file.isEmpty() && f.open(QIODevice::ReadOnly)) {
             const QByteArray data = f.readAll();

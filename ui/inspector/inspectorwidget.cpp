@@ -1,5 +1,7 @@
 #include "inspectorwidget.h"
 
+#include "widgets/filedialogs.h"
+
 #include "api/monitor.h"
 #include "widgets/jsonhighlighter.h"
 #include "trafficexport.h"
@@ -10,7 +12,6 @@
 #include <QDateTime>
 #include <QFontDatabase>
 #include <QFile>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -92,12 +93,12 @@ InspectorWidget::InspectorWidget(Monitor &monitor, QWidget *parent)
         m_detail->clear();
     });
     connect(exportButton, &QPushButton::clicked, this, [this] {
-        const QString file = QFileDialog::getSaveFileName(this, tr("Export traffic"), QStringLiteral("traffic.jsonl"), tr("JSON Lines (*.jsonl)"));
+        const QString file = saveFileName(this, tr("Export traffic"), QStringLiteral("traffic.jsonl"), tr("JSON Lines (*.jsonl)"));
         if (!file.isEmpty())
             exportJsonLines(file);
     });
     connect(harButton, &QPushButton::clicked, this, [this] {
-        const QString file = QFileDialog::getSaveFileName(this, tr("Export HTTP as HAR"), QStringLiteral("traffic.har"), tr("HAR (*.har)"));
+        const QString file = saveFileName(this, tr("Export HTTP as HAR"), QStringLiteral("traffic.har"), tr("HAR (*.har)"));
         if (!file.isEmpty())
             exportHar(file);
     });
@@ -153,6 +154,11 @@ void InspectorWidget::setCapture(bool on)
         m_monitor.setCapture(s, on);
     if (m_capture->isChecked() != on)
         m_capture->setChecked(on);
+}
+
+bool InspectorWidget::capturing() const
+{
+    return m_capture->isChecked();
 }
 
 void InspectorWidget::showConnection(quint64 id)

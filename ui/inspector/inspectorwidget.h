@@ -34,6 +34,7 @@ public:
     QTableView *view() const { return m_view; }
     QPlainTextEdit *detail() const { return m_detail; }
     void setCapture(bool on);
+    bool capturing() const;
     void showConnection(quint64 id);
     // Pulls what the server captured since the last pull (the timer calls it).
     void pull();
