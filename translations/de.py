@@ -760,6 +760,10 @@ DE.update({
         "Der Chat-Dienst lauscht nicht: Starten Sie seinen Listener in der Übersicht.",
 })
 
+DE.update({
+    "This is the start of the conversation": "Hier beginnt die Unterhaltung",
+})
+
 BY_CONTEXT = {
     ("sb::ui::RawClientWidget", "Disconnect"): "Trennen",
     ("sb::ui::RawClientWidget", "Close"): "Schließen",

@@ -923,6 +923,10 @@
         <source>you</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This is the start of the conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::ClientSocket</name>

@@ -912,6 +912,10 @@
         <source>you</source>
         <translation>Sie</translation>
     </message>
+    <message>
+        <source>This is the start of the conversation</source>
+        <translation>Hier beginnt die Unterhaltung</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::ClientSocket</name>

@@ -134,6 +134,8 @@ private slots:
         QVERIFY(annErrors.wait(5000));
         QCOMPARE(annErrors.last().at(0).toString(), QStringLiteral("INSUFFICIENT_BALANCE"));
         QVERIFY(a->errorLabel()->text().startsWith(QStringLiteral("Not enough coins")));
+        QCOMPARE(a->composer()->text(), QStringLiteral("hello?"));  // the refused text is not lost
+        a->composer()->clear();
 
         QVERIFY(s.host().accounts().setBalance(QStringLiteral("ann@chat.gui"), 100, &err));
         QSignalSpy benGot(b->client(), &ChatClient::messageReceived);
@@ -183,10 +185,16 @@ private slots:
         QVERIFY(reopened.wait(5000));
         QCOMPARE(b->client()->messages().size(), 3);
         QCOMPARE(b->client()->messages().first().value(QStringLiteral("type")).toString(), QStringLiteral("smile"));
-        QTest::mouseClick(button(b, QStringLiteral("Load older messages")), Qt::LeftButton);
+        QPushButton *older = button(b, QStringLiteral("Load older messages"));
+        QVERIFY(older && older->isEnabled());
+        QTest::mouseClick(older, Qt::LeftButton);
         QTRY_COMPARE(b->client()->messages().size(), 4);
         QCOMPARE(b->client()->messages().first().value(QStringLiteral("text")).toString(), QStringLiteral("Hallo Ben"));
         QCOMPARE(b->client()->messages().last().value(QStringLiteral("text")).toString(), QStringLiteral("four"));
+        // That page came back short: nothing is older, and the button says so.
+        QTRY_VERIFY(!older->isEnabled());
+        QCOMPARE(older->text(), QStringLiteral("This is the start of the conversation"));
+        QVERIFY(!b->client()->hasOlder());
         snapshot(&benWindow, QStringLiteral("clients-chat.png"));
     }
 

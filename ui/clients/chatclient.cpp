@@ -20,6 +20,10 @@
 
 namespace sb::ui {
 
+namespace {
+constexpr int kOlderPage = 50;  // messages asked for per "Load older messages"
+}  // namespace
+
 void ChatClient::setServer(const QUrl &base)
 {
     m_base = base;
@@ -168,6 +172,7 @@ void ChatClient::openConversation(qint64 memberId)
         return;
     m_peer = memberId;
     m_messages.clear();
+    m_hasOlder = true;
     emit problem(QString());
     emit messagesChanged();
     m_socket->open(QNetworkRequest(ClientSocket::webSocketUrl(m_base, chat::socketPath, chat::otherMemberParam + QStringLiteral("=%1").arg(memberId))));
@@ -247,7 +252,7 @@ void ChatClient::loadOlder()
         return;
     const qint64 oldest = m_messages.first().value(chat::key::id).toInteger();
     m_socket->sendText(QString::fromUtf8(
-        QJsonDocument(QJsonObject{{chat::key::type, chat::type::history}, {chat::key::before, oldest}, {chat::key::limit, 50}})
+        QJsonDocument(QJsonObject{{chat::key::type, chat::type::history}, {chat::key::before, oldest}, {chat::key::limit, kOlderPage}})
             .toJson(QJsonDocument::Compact)));
 }
 
@@ -318,6 +323,10 @@ void ChatClient::onMessage(const QString &text)
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
     if (doc.isArray()) {  // the history on opening, or an older page
         const bool first = m_messages.isEmpty();
+        if (!first && doc.array().size() < kOlderPage)
+            m_hasOlder = false;  // a short page reached the start
+        if (first && doc.array().isEmpty())
+            m_hasOlder = false;
         addMessages(doc.array());
         if (first)
             emit conversationOpened();

@@ -65,6 +65,8 @@ public:
     qint64 peer() const { return m_peer; }
     // This conversation, oldest first, as the server sent each message.
     const QList<QJsonObject> &messages() const { return m_messages; }
+    // False once a page of older messages came back short: the conversation's start is shown.
+    bool hasOlder() const { return m_hasOlder; }
     QList<ChatMember> members() const { return m_members; }
     QList<ChatSmile> smiles() const { return m_smiles; }
     QString memberName(qint64 id) const;
@@ -106,6 +108,7 @@ private:
     ClientSocket *m_socket;
     QNetworkAccessManager *m_http;
     QList<QJsonObject> m_messages;
+    bool m_hasOlder = true;
     QList<ChatMember> m_members;
     QList<ChatSmile> m_smiles;
     QHash<qint64, QString> m_memberNames;

@@ -167,8 +167,17 @@ void ChatClientWidget::connectClient()
         }
         render();
     });
+    // A text the server refused (not enough coins, …) comes back into the input, unless
+    // something else was typed meanwhile; the text is confirmed when it comes back stored.
+    connect(m_client, &ChatClient::errorReceived, this, [this] {
+        if (!m_unconfirmed.isEmpty() && m_text->text().isEmpty())
+            m_text->setText(m_unconfirmed);
+        m_unconfirmed.clear();
+    });
     connect(m_client, &ChatClient::messageReceived, this, [this](const QJsonObject &msg) {
         const qint64 from = msg.value(chat::key::memberId).toInteger();
+        if (from == m_client->userId() && msg.value(chat::key::text).toString() == m_unconfirmed)
+            m_unconfirmed.clear();
         if (from != m_client->userId() && !window()->isActiveWindow())
             emit notify(tr("Message from %1").arg(m_client->memberName(from)), msg.value(chat::key::text).toString(tr("(a smile or a file)")));
     });
@@ -188,6 +197,7 @@ bool ChatClientWidget::sendText()
 {
     if (!m_client->sendText(m_text->text()))
         return false;
+    m_unconfirmed = m_text->text();  // back in the input if the server refuses it
     m_text->clear();
     return true;
 }
@@ -252,7 +262,8 @@ void ChatClientWidget::showSmiles()
 void ChatClientWidget::render()
 {
     const QList<QJsonObject> &messages = m_client->messages();
-    m_older->setEnabled(!messages.isEmpty());
+    m_older->setEnabled(!messages.isEmpty() && m_client->hasOlder());
+    m_older->setText(messages.isEmpty() || m_client->hasOlder() ? tr("Load older messages") : tr("This is the start of the conversation"));
     QString html;
     for (const QJsonObject &m : messages) {
         const qint64 from = m.value(chat::key::memberId).toInteger();

@@ -66,6 +66,7 @@ private:
     QListWidget *m_members;
     QTextBrowser *m_view;
     QPushButton *m_older;
+    QString m_unconfirmed;  // the text sent last, until the server stored or refused it
     QLineEdit *m_text;
     QToolButton *m_smileButton;
     QProgressBar *m_progress;
