@@ -764,6 +764,16 @@ DE.update({
     "This is the start of the conversation": "Hier beginnt die Unterhaltung",
 })
 
+DE.update({
+    # The channels client in words (issue 22, client polish)
+    "%1 of %2 acknowledged; %3 did not in time.": "%1 von %2 bestätigt; %3 nicht rechtzeitig.",
+    "%1 left the channel.": "%1 hat den Kanal verlassen.",
+    "Delivered to %n member(s)": ("An %n Mitglied zugestellt", "An %n Mitglieder zugestellt"),
+    "; every one acknowledged": "; alle haben bestätigt",
+    "; not in the channel: %1": "; nicht im Kanal: %1",
+    "Client id %1": "Client-ID %1",
+})
+
 BY_CONTEXT = {
     ("sb::ui::RawClientWidget", "Disconnect"): "Trennen",
     ("sb::ui::RawClientWidget", "Close"): "Schließen",

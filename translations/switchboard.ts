@@ -722,10 +722,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not every targeted member acknowledged in time (see pending and left).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Latency %1 ms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -735,6 +731,32 @@
     </message>
     <message>
         <source>%1 (you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 acknowledged; %3 did not in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 left the channel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delivered to %n member(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; every one acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; not in the channel: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client id %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

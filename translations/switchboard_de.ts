@@ -711,10 +711,6 @@
         <translation>HTTP %1: %2</translation>
     </message>
     <message>
-        <source>Not every targeted member acknowledged in time (see pending and left).</source>
-        <translation>Nicht jedes Zielmitglied hat rechtzeitig bestätigt (siehe pending und left).</translation>
-    </message>
-    <message>
         <source>Latency %1 ms</source>
         <translation>Latenz %1 ms</translation>
     </message>
@@ -725,6 +721,30 @@
     <message>
         <source>%1 (you)</source>
         <translation>%1 (Sie)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 acknowledged; %3 did not in time.</source>
+        <translation>%1 von %2 bestätigt; %3 nicht rechtzeitig.</translation>
+    </message>
+    <message>
+        <source>%1 left the channel.</source>
+        <translation>%1 hat den Kanal verlassen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delivered to %n member(s)</source>
+        <translation><numerusform>An %n Mitglied zugestellt</numerusform><numerusform>An %n Mitglieder zugestellt</numerusform></translation>
+    </message>
+    <message>
+        <source>; every one acknowledged</source>
+        <translation>; alle haben bestätigt</translation>
+    </message>
+    <message>
+        <source>; not in the channel: %1</source>
+        <translation>; nicht im Kanal: %1</translation>
+    </message>
+    <message>
+        <source>Client id %1</source>
+        <translation>Client-ID %1</translation>
     </message>
 </context>
 <context>

@@ -218,6 +218,10 @@ private slots:
         QTRY_COMPARE(b->members()->rowCount(), 2);
         QVERIFY(!a->client()->clientId().isEmpty());
         QVERIFY(a->members()->item(1, 1)->text().contains(QStringLiteral("Ben")));
+        // Members by the name in their presence, the client id in the tool tip; "(you)" marked.
+        QCOMPARE(a->members()->item(0, 0)->text(), QStringLiteral("Ann (you)"));
+        QCOMPARE(a->members()->item(1, 0)->text(), QStringLiteral("Ben"));
+        QCOMPARE(a->members()->item(1, 0)->toolTip(), QStringLiteral("Client id ") + b->client()->clientId());
         QVERIFY(a->stateLabel()->text().startsWith(QStringLiteral("Connected")));
 
         // Emit to everyone with require-ack: both auto-ACK, 200 with acked.
@@ -230,7 +234,8 @@ private slots:
         QVERIFY(answered.last().at(1).toByteArray().contains("acked"));
         QTRY_VERIFY(b->log()->toPlainText().contains(QStringLiteral("hi all")));
         QVERIFY(b->log()->toPlainText().contains(QStringLiteral("(acknowledged)")));
-        QVERIFY(a->resultLabel()->text().startsWith(QStringLiteral("HTTP 200")));
+        QCOMPARE(a->resultLabel()->text(), QStringLiteral("Delivered to 2 member(s); every one acknowledged."));
+        QVERIFY(a->resultLabel()->toolTip().startsWith(QStringLiteral("HTTP 200")));  // the answer itself
 
         // Emit to a chosen member: only Ben.
         a->requireAck()->setChecked(false);
@@ -261,7 +266,7 @@ private slots:
         QVERIFY(answered.wait(5000));
         QCOMPARE(answered.last().at(0).toInt(), 408);
         QVERIFY(answered.last().at(1).toByteArray().contains(b->client()->clientId().toUtf8()));
-        QVERIFY(a->resultLabel()->text().contains(QStringLiteral("acknowledged in time")));
+        QCOMPARE(a->resultLabel()->text(), QStringLiteral("1 of 2 acknowledged; Ben did not in time."));
         snapshot(&ann, QStringLiteral("clients-channels.png"));
 
         // Ben stops answering PING: the server times him out, Ann sees him leave.

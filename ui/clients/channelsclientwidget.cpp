@@ -15,6 +15,7 @@
 #include <QHostInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
@@ -123,10 +124,8 @@ void ChannelsClientWidget::connectClient()
             m_result->setText(tr("Emit failed: %1").arg(QString::fromUtf8(answer)));
             return;
         }
-        QString text = tr("HTTP %1: %2").arg(status).arg(QString::fromUtf8(answer));
-        if (status == 408)
-            text += QLatin1Char('\n') + tr("Not every targeted member acknowledged in time (see pending and left).");
-        m_result->setText(text);
+        m_result->setText(describeAnswer(status, answer));
+        m_result->setToolTip(tr("HTTP %1: %2").arg(status).arg(QString::fromUtf8(answer)));
     });
 }
 
@@ -218,18 +217,69 @@ void ChannelsClientWidget::addLog(const QString &line)
     m_log->appendPlainText(QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz ")) + line);
 }
 
+QString ChannelsClientWidget::nameOf(const QString &id) const
+{
+    for (int r = 0; r < m_members->rowCount(); ++r) {
+        if (m_members->item(r, 0)->data().toString() == id)
+            return m_members->item(r, 0)->data(Qt::UserRole + 2).toString();
+    }
+    return id;
+}
+
+// An emit's answer in words: who got it, who acknowledged, who did not (by name).
+QString ChannelsClientWidget::describeAnswer(int status, const QByteArray &answer) const
+{
+    const QJsonObject o = QJsonDocument::fromJson(answer).object();
+    const auto names = [this](const QJsonArray &ids) {
+        QStringList out;
+        for (const QJsonValue &v : ids)
+            out << nameOf(v.toString());
+        return QLocale().createSeparatedList(out);
+    };
+    const QJsonArray acked = o.value(QStringLiteral("acked")).toArray();
+    if (status == 408) {
+        const QJsonArray pending = o.value(QStringLiteral("pending")).toArray();
+        const QJsonArray left = o.value(QStringLiteral("left")).toArray();
+        QString text = tr("%1 of %2 acknowledged; %3 did not in time.").arg(acked.size()).arg(acked.size() + pending.size()).arg(names(pending));
+        if (!left.isEmpty())
+            text += QLatin1Char(' ') + tr("%1 left the channel.").arg(names(left));
+        return text;
+    }
+    if (status == 200 && o.contains(QStringLiteral("delivered"))) {
+        const int delivered = o.value(QStringLiteral("delivered")).toInt();
+        QString text = tr("Delivered to %n member(s)", nullptr, delivered);
+        if (o.contains(QStringLiteral("acked")))
+            text += tr("; every one acknowledged");
+        const QJsonArray missing = o.value(QStringLiteral("missing")).toArray();
+        if (!missing.isEmpty())
+            text += tr("; not in the channel: %1").arg(names(missing));
+        return text + QLatin1Char('.');
+    }
+    return tr("HTTP %1: %2").arg(status).arg(QString::fromUtf8(answer));
+}
+
 void ChannelsClientWidget::setMember(const QString &id, const QJsonObject &presence)
 {
-    const QString shown = id == m_client->clientId() ? tr("%1 (you)").arg(id) : id;
-    for (int r = 0; r < m_members->rowCount(); ++r) {
+    // A readable name from the presence (a "username" or "name" field), else the client id.
+    QString name = presence.value(QStringLiteral("username")).toString(presence.value(QStringLiteral("name")).toString());
+    if (name.isEmpty())
+        name = id;
+    const QString shown = id == m_client->clientId() ? tr("%1 (you)").arg(name) : name;
+    QStandardItem *idItem = nullptr;
+    for (int r = 0; r < m_members->rowCount() && !idItem; ++r) {
         if (m_members->item(r, 0)->data().toString() == id) {
+            idItem = m_members->item(r, 0);
             m_members->item(r, 1)->setText(compact(presence));
-            return;
         }
     }
-    auto *idItem = new QStandardItem(shown);
-    idItem->setData(id);
-    m_members->appendRow({idItem, new QStandardItem(compact(presence))});
+    if (!idItem) {
+        idItem = new QStandardItem;
+        idItem->setData(id);
+        m_members->appendRow({idItem, new QStandardItem(compact(presence))});
+    }
+    idItem->setText(shown);
+    idItem->setData(name, Qt::UserRole + 2);
+    idItem->setToolTip(tr("Client id %1").arg(id));
 }
 
 void ChannelsClientWidget::removeMember(const QString &id)

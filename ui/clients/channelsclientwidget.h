@@ -56,6 +56,8 @@ private:
     QLayout *buildEmitBox();  // payload, target, require-ack, emit key, Emit, result
     void connectClient();
     void addLog(const QString &line);
+    QString nameOf(const QString &id) const;
+    QString describeAnswer(int status, const QByteArray &answer) const;
     void setMember(const QString &id, const QJsonObject &presence);
     void removeMember(const QString &id);
 

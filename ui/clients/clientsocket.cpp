@@ -58,7 +58,7 @@ ClientSocket::ClientSocket(QObject *parent) : QObject(parent)
         m_attempt = 0;
         m_refusedStatus = 0;
         m_lastError.clear();
-        setState(tr("Connected to %1").arg(m_request.url().toDisplayString()));
+        setState(tr("Connected to %1").arg(m_request.url().toDisplayString(QUrl::RemoveQuery)));  // the query (a presence, a ticket) is long
         emit opened();
     });
     connect(&m_ws, &QWebSocket::textMessageReceived, this, &ClientSocket::textReceived);
@@ -142,7 +142,7 @@ void ClientSocket::open(const QNetworkRequest &request)
     m_attempt = 0;
     m_refusedStatus = 0;
     m_lastError.clear();
-    setState(tr("Connecting to %1…").arg(request.url().toDisplayString()));
+    setState(tr("Connecting to %1…").arg(request.url().toDisplayString(QUrl::RemoveQuery)));
     m_ws.open(request);
 }
 
