@@ -774,6 +774,12 @@ DE.update({
     "Client id %1": "Client-ID %1",
 })
 
+DE.update({
+    "Subprotocols to offer, comma-separated (optional)": "Anzubietende Subprotokolle, durch Kommas getrennt (optional)",
+    "Subprotocols": "Subprotokolle",
+    "Connected to %1 (subprotocol %2)": "Verbunden mit %1 (Subprotokoll %2)",
+})
+
 BY_CONTEXT = {
     ("sb::ui::RawClientWidget", "Disconnect"): "Trennen",
     ("sb::ui::RawClientWidget", "Close"): "Schließen",

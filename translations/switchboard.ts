@@ -2654,6 +2654,18 @@ Compare it with the one the server printed (switchboardd cert generate) or shows
         <source>the server&apos;s certificate is not trusted: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Subprotocols to offer, comma-separated (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subprotocols</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1 (subprotocol %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::RemoteNode</name>

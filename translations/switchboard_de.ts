@@ -2622,6 +2622,18 @@ Vergleichen Sie ihn mit dem, den der Server ausgegeben hat (switchboardd cert ge
         <source>the server's certificate is not trusted: %1</source>
         <translation>dem Zertifikat des Servers wird nicht vertraut: %1</translation>
     </message>
+    <message>
+        <source>Subprotocols to offer, comma-separated (optional)</source>
+        <translation>Anzubietende Subprotokolle, durch Kommas getrennt (optional)</translation>
+    </message>
+    <message>
+        <source>Subprotocols</source>
+        <translation>Subprotokolle</translation>
+    </message>
+    <message>
+        <source>Connected to %1 (subprotocol %2)</source>
+        <translation>Verbunden mit %1 (Subprotokoll %2)</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::RemoteNode</name>

@@ -376,6 +376,10 @@ private slots:
         for (int r = 0; r < b->states()->rowCount(); ++r)
             annTyping |= b->states()->item(r, 2)->text() == QStringLiteral("typing…") && b->states()->item(r, 1)->text() == QStringLiteral("7");
         QVERIFY(annTyping);
+        // Users by the start of their UUID (the table stays readable), the whole in a tool tip.
+        QCOMPARE(b->states()->item(0, 0)->text().size(), 9);
+        QCOMPARE(b->states()->item(0, 0)->toolTip().size(), 36);
+        QVERIFY(b->states()->item(0, 0)->toolTip().startsWith(b->states()->item(0, 0)->text().chopped(1)));
 
         // View counts: stored, and a malformed id is refused with the server's reason.
         QSignalSpy views(a->client(), &PopClient::viewsAnswered);

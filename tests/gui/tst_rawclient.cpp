@@ -15,6 +15,9 @@
 #include <QTemporaryDir>
 #include <QTcpServer>
 #include <QTest>
+#include <QWebSocketServer>
+#include <QWebSocketHandshakeOptions>
+#include <QLineEdit>
 
 using namespace sbtest;
 using namespace sb::ui;
@@ -59,6 +62,36 @@ private slots:
         QVERIFY(!raw->sendCurrent());
         QVERIFY(raw->status().contains(QStringLiteral("hex")));
         raw->closeConnection(4000, QStringLiteral("done here"));
+        QTRY_COMPARE(raw->socket().state(), QAbstractSocket::UnconnectedState);
+    }
+
+    // Enter in the URL connects; offered subprotocols go in the handshake and the one a
+    // server picks is shown (a server of the test's own here: ours picks none).
+    void enterConnectsAndOffersSubprotocols()
+    {
+        QWebSocketServer other(QStringLiteral("other"), QWebSocketServer::NonSecureMode);
+        other.setSupportedSubprotocols({QStringLiteral("chat.v2")});
+        QVERIFY(other.listen(QHostAddress::LocalHost, 0));
+        QStringList offered;
+        connect(&other, &QWebSocketServer::newConnection, this, [&] {
+            QWebSocket *peer = other.nextPendingConnection();
+            offered = peer->handshakeOptions().subprotocols();
+        });
+        TestServer s;
+        QVERIFY(s.ok());
+        MainWindow w(s.host());
+        w.show();
+        RawClientWidget *raw = w.rawClientTab();
+        raw->url()->setText(QStringLiteral("ws://127.0.0.1:%1/").arg(other.serverPort()));
+        raw->protocols()->setText(QStringLiteral("chat.v1, chat.v2"));
+        QTest::keyClick(raw->url(), Qt::Key_Return);
+        QTRY_COMPARE(raw->socket().state(), QAbstractSocket::ConnectedState);
+        QCOMPARE(raw->socket().subprotocol(), QStringLiteral("chat.v2"));
+        QVERIFY2(raw->status().endsWith(QStringLiteral("(subprotocol chat.v2)")), qPrintable(raw->status()));
+        QTRY_VERIFY(offered.contains(QStringLiteral("chat.v1")) && offered.contains(QStringLiteral("chat.v2")));
+        QTest::keyClick(raw->url(), Qt::Key_Return);  // connected: Enter does not connect again
+        QCOMPARE(raw->socket().state(), QAbstractSocket::ConnectedState);
+        raw->closeConnection(1000, QString());
         QTRY_COMPARE(raw->socket().state(), QAbstractSocket::UnconnectedState);
     }
 

@@ -73,7 +73,7 @@ PopClientWidget::PopClientWidget(QWidget *parent) : QWidget(parent), m_client(ne
     view->setModel(m_states);
     view->verticalHeader()->hide();
     view->horizontalHeader()->setStretchLastSection(true);
-    view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);  // whole UUIDs
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);  // users shortened: see showState
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     gl->addWidget(view, 1);
     layout->addWidget(groupBox, 1);
@@ -164,12 +164,16 @@ void PopClientWidget::showState(const QJsonObject &s)
     const QString typing = s.value(pp::key::isTyping).toBool() ? tr("typing…") : QString();
     int row = -1;
     for (int r = 0; r < m_states->rowCount(); ++r) {
-        if (m_states->item(r, 0)->text() == user)
+        if (m_states->item(r, 0)->data().toString() == user)
             row = r;
     }
     if (row < 0) {
         row = m_states->rowCount();
-        m_states->appendRow({new QStandardItem(user), new QStandardItem, new QStandardItem, new QStandardItem});
+        // A user's UUID is long: its first 8 characters tell users apart, the whole in a tool tip.
+        auto *who = new QStandardItem(user.size() > 8 ? user.left(8) + QStringLiteral("…") : user);
+        who->setData(user);
+        who->setToolTip(user);
+        m_states->appendRow({who, new QStandardItem, new QStandardItem, new QStandardItem});
     }
     m_states->item(row, 1)->setText(group);
     m_states->item(row, 2)->setText(typing);

@@ -25,6 +25,7 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <QWebSocketHandshakeOptions>
 
 namespace sb::ui {
 
@@ -56,6 +57,16 @@ RawClientWidget::RawClientWidget(const QString &defaultUrl, QWidget *parent)
     m_headers->setPlaceholderText(tr("Extra headers, one per line, e.g. Authorization: <token>"));
     m_headers->setMaximumHeight(fontMetrics().height() * 4);
     form->addRow(tr("Headers"), m_headers);
+    m_protocols = new QLineEdit(this);
+    m_protocols->setPlaceholderText(tr("Subprotocols to offer, comma-separated (optional)"));
+    form->addRow(tr("Subprotocols"), m_protocols);
+    // Enter in the URL (or subprotocols) connects, as the button would.
+    const auto connectOnEnter = [this] {
+        if (m_ws->state() == QAbstractSocket::UnconnectedState)
+            m_connect->click();
+    };
+    connect(m_url, &QLineEdit::returnPressed, this, connectOnEnter);
+    connect(m_protocols, &QLineEdit::returnPressed, this, connectOnEnter);
     form->addRow(tr("State"), m_state);
     layout->addLayout(form);
 
@@ -187,7 +198,12 @@ void RawClientWidget::openConnection()
         if (colon > 0)
             request.setRawHeader(line.left(colon).trimmed().toUtf8(), line.mid(colon + 1).trimmed().toUtf8());
     }
-    m_ws->open(request);
+    QWebSocketHandshakeOptions options;
+    QStringList offered;
+    for (const QString &p : m_protocols->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
+        offered << p.trimmed();
+    options.setSubprotocols(offered);
+    m_ws->open(request, options);
 }
 
 void RawClientWidget::closeConnection(int code, const QString &reason)
@@ -204,7 +220,8 @@ void RawClientWidget::refreshState()
 {
     switch (m_ws->state()) {
     case QAbstractSocket::ConnectedState:
-        m_state->setText(tr("Connected to %1").arg(m_ws->requestUrl().toString()));
+        m_state->setText(m_ws->subprotocol().isEmpty() ? tr("Connected to %1").arg(m_ws->requestUrl().toString())
+                                                       : tr("Connected to %1 (subprotocol %2)").arg(m_ws->requestUrl().toString(), m_ws->subprotocol()));
         m_connect->setText(tr("Disconnect"));
         return;
     case QAbstractSocket::UnconnectedState:

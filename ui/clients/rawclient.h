@@ -39,6 +39,8 @@ public:
     QPlainTextEdit *editor() const { return m_editor; }
     QComboBox *mode() const { return m_mode; }
     QPlainTextEdit *headers() const { return m_headers; }
+    QLineEdit *protocols() const { return m_protocols; }
+    QLineEdit *url() const { return m_url; }
     // The saved-messages library.
     void saveMessage(const QString &name);
     QStringList savedNames() const;
@@ -55,6 +57,7 @@ private:
     TrafficModel *m_log;
     QLineEdit *m_url;
     QPlainTextEdit *m_headers;
+    QLineEdit *m_protocols;
     QPushButton *m_connect;
     QLabel *m_state;
     QPlainTextEdit *m_editor;
