@@ -780,6 +780,28 @@ DE.update({
     "Connected to %1 (subprotocol %2)": "Verbunden mit %1 (Subprotokoll %2)",
 })
 
+DE.update({
+    # Inspector: follow, rows kept, import (issue 22, inspector)
+    "Resume": "Fortsetzen",
+    "Import…": "Importieren…",
+    "Look at a capture saved with Export… (live capture pauses)":
+        "Eine mit Exportieren… gespeicherte Aufzeichnung ansehen (die Live-Aufzeichnung pausiert)",
+    "Import a capture": "Aufzeichnung importieren",
+    "JSON Lines (*.jsonl);;All files (*)": "JSON Lines (*.jsonl);;Alle Dateien (*)",
+    "Follow": "Folgen",
+    "Keep the newest record in view": "Den neuesten Datensatz im Blick behalten",
+    "keep ": "behalte ",
+    " rows": " Zeilen",
+    "How many records the inspector keeps; the oldest go first":
+        "Wie viele Datensätze der Inspektor behält; die ältesten gehen zuerst",
+    "Not imported: %1": "Nicht importiert: %1",
+    "Showing %n record(s) from %1. Clear, then Resume, to watch live again.":
+        ("Zeigt %n Datensatz aus %1. Leeren, dann Fortsetzen, um wieder live zuzusehen.",
+         "Zeigt %n Datensätze aus %1. Leeren, dann Fortsetzen, um wieder live zuzusehen."),
+    "cannot read %1: %2": "%1 kann nicht gelesen werden: %2",
+    "%1, line %2: not a record of a Switchboard capture": "%1, Zeile %2: kein Datensatz einer Switchboard-Aufzeichnung",
+})
+
 BY_CONTEXT = {
     ("sb::ui::RawClientWidget", "Disconnect"): "Trennen",
     ("sb::ui::RawClientWidget", "Close"): "Schließen",

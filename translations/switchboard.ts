@@ -1714,6 +1714,56 @@
         <source>Wrote %1 to %2 — every captured row</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look at a capture saved with Export… (live capture pauses)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the newest record in view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many records the inspector keeps; the oldest go first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %n record(s) from %1. Clear, then Resume, to watch live again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::LimitsWidget</name>
@@ -2854,6 +2904,14 @@ Compare it with the one the server printed (switchboardd cert generate) or shows
     <name>sb::ui::TrafficExport</name>
     <message>
         <source>could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, line %2: not a record of a Switchboard capture</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1689,6 +1689,54 @@
         <source>Wrote %1 to %2 — every captured row</source>
         <translation>%1 nach %2 geschrieben — alle aufgezeichneten Zeilen</translation>
     </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <source>Look at a capture saved with Export… (live capture pauses)</source>
+        <translation>Eine mit Exportieren… gespeicherte Aufzeichnung ansehen (die Live-Aufzeichnung pausiert)</translation>
+    </message>
+    <message>
+        <source>Import a capture</source>
+        <translation>Aufzeichnung importieren</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Folgen</translation>
+    </message>
+    <message>
+        <source>Keep the newest record in view</source>
+        <translation>Den neuesten Datensatz im Blick behalten</translation>
+    </message>
+    <message>
+        <source>keep </source>
+        <translation>behalte </translation>
+    </message>
+    <message>
+        <source> rows</source>
+        <translation> Zeilen</translation>
+    </message>
+    <message>
+        <source>How many records the inspector keeps; the oldest go first</source>
+        <translation>Wie viele Datensätze der Inspektor behält; die ältesten gehen zuerst</translation>
+    </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation>Nicht importiert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %n record(s) from %1. Clear, then Resume, to watch live again.</source>
+        <translation><numerusform>Zeigt %n Datensatz aus %1. Leeren, dann Fortsetzen, um wieder live zuzusehen.</numerusform><numerusform>Zeigt %n Datensätze aus %1. Leeren, dann Fortsetzen, um wieder live zuzusehen.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::LimitsWidget</name>
@@ -2823,6 +2871,14 @@ Vergleichen Sie ihn mit dem, den der Server ausgegeben hat (switchboardd cert ge
     <message>
         <source>could not write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1, line %2: not a record of a Switchboard capture</source>
+        <translation>%1, Zeile %2: kein Datensatz einer Switchboard-Aufzeichnung</translation>
     </message>
 </context>
 <context>

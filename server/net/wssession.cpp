@@ -171,12 +171,14 @@ bool WsSession::handle(const WsEvent &event)
         checkPause();
         return !m_finished;
     case WsEvent::Ping:
+        captureControl(CaptureRecord::In, CaptureRecord::Ping, event.payload);
         if (m_closing || !admitMessage(event.payload.size(), true))
             return !m_finished;
         writeControl(Control::Pong, event.payload);
         checkPause();
         return true;
     case WsEvent::Pong:
+        captureControl(CaptureRecord::In, CaptureRecord::Pong, event.payload);
         if (m_closing || !admitMessage(event.payload.size(), true))
             return !m_finished;
         if (m_pingSentMs) {
@@ -186,6 +188,7 @@ bool WsSession::handle(const WsEvent &event)
         }
         return true;
     case WsEvent::Close:
+        captureControl(CaptureRecord::In, CaptureRecord::Close, QByteArray::number(event.code) + ' ' + event.payload.toByteArray());
         m_closeReceived = true;
         if (!m_closing) {
             // The peer closes: answer with its code (RFC 6455 §5.5.1), then end the TCP connection.

@@ -141,6 +141,7 @@ private:
     // The ring copies what it keeps of `data` (cut, masked) into its arena: callers hand over
     // a view of the message itself, never a copy made for the record.
     void capture(CaptureRecord::Direction direction, CaptureRecord::Kind kind, QByteArrayView data, qint64 size);
+    void captureControl(CaptureRecord::Direction direction, CaptureRecord::Kind kind, QByteArrayView data);
     void handleDisconnected();
 
     QWebSocket *m_socket;              // owns the transport; used for the handshake only

@@ -134,6 +134,8 @@ void WsSession::writeControl(Control opcode, QByteArrayView payload)
 {
     if (!m_transport || m_transport->state() != QAbstractSocket::ConnectedState)
         return;
+    if (opcode != Control::Close)  // (writeClose captures its close in words)
+        captureControl(CaptureRecord::Out, opcode == Control::Ping ? CaptureRecord::Ping : CaptureRecord::Pong, payload);
     char frame[2 + 125];
     frame[0] = char(0x80 | quint8(opcode));
     frame[1] = char(payload.size());
@@ -158,6 +160,7 @@ void WsSession::writeClose(int code, const QString &reason)
         memcpy(payload + 2, r.constData(), size_t(n));
         size = 2 + n;
     }
+    captureControl(CaptureRecord::Out, CaptureRecord::Close, QByteArray::number(code ? code : 1005) + ' ' + QByteArrayView(payload + 2, qMax<qsizetype>(0, size - 2)).toByteArray());
     writeControl(Control::Close, QByteArrayView(payload, size));
     m_closeDeadlineMs = QDateTime::currentMSecsSinceEpoch() + kCloseTimeoutMs;
 }
@@ -181,6 +184,13 @@ void WsSession::noteSent(wsframe::Opcode opcode, QByteArrayView payload, qint64 
     if (m_counters.capture.load(std::memory_order_relaxed))
         capture(CaptureRecord::Out, opcode == wsframe::Text ? CaptureRecord::Text : CaptureRecord::Binary,
                 payload, size);
+}
+
+void WsSession::captureControl(CaptureRecord::Direction direction, CaptureRecord::Kind kind, QByteArrayView data)
+{
+    // Pings, pongs and closes as rows of their own (a close as "code reason").
+    if (m_counters.capture.load(std::memory_order_relaxed))
+        capture(direction, kind, data, data.size());
 }
 
 void WsSession::capture(CaptureRecord::Direction direction, CaptureRecord::Kind kind, QByteArrayView data, qint64 size)

@@ -16,6 +16,10 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QFile>
+#include <QSpinBox>
+#include <QPushButton>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -200,6 +204,73 @@ private slots:
         QVERIFY(login.value(QStringLiteral("request")).toObject().value(QStringLiteral("url")).toString().endsWith(QStringLiteral("/auth/login")));
         QCOMPARE(login.value(QStringLiteral("response")).toObject().value(QStringLiteral("status")).toInt(), 200);
         QVERIFY(login.value(QStringLiteral("request")).toObject().value(QStringLiteral("postData")).toObject().value(QStringLiteral("text")).toString().contains(QStringLiteral("\"password\":\"***\"")));
+    }
+
+    // Pings, pongs and closes are rows of their own (a close as "code reason"); a saved
+    // capture imports back as it was; the number of rows kept is the user's.
+    void controlFramesImportAndKeep()
+    {
+        TestServer s;
+        QVERIFY(s.ok());
+        MainWindow w(s.host());
+        InspectorWidget *tab = w.trafficTab();
+        tab->setCapture(true);
+        QWebSocket ws;
+        QVERIFY(openSocket(ws, s.ws(QStringLiteral("/echo"))));
+        ws.ping("are you there");
+        ws.sendTextMessage(QStringLiteral("hello"));
+        ws.close(QWebSocketProtocol::CloseCode(4000), QStringLiteral("bye now"));
+        auto find = [tab](sb::CaptureRecord::Kind kind, sb::CaptureRecord::Direction dir) -> const sb::CaptureRecord * {
+            for (const auto &r : tab->model()->visible()) {
+                if (r.kind == kind && r.direction == dir)
+                    return &r;
+            }
+            return nullptr;
+        };
+        QTRY_VERIFY(find(sb::CaptureRecord::Close, sb::CaptureRecord::Out));
+        QVERIFY(find(sb::CaptureRecord::Ping, sb::CaptureRecord::In));
+        QCOMPARE(find(sb::CaptureRecord::Ping, sb::CaptureRecord::In)->data, QByteArray("are you there"));
+        QCOMPARE(find(sb::CaptureRecord::Pong, sb::CaptureRecord::Out)->data, QByteArray("are you there"));
+        QCOMPARE(find(sb::CaptureRecord::Close, sb::CaptureRecord::In)->data, QByteArray("4000 bye now"));
+        QVERIFY(find(sb::CaptureRecord::Close, sb::CaptureRecord::Out)->data.startsWith("4000"));
+
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("saved.jsonl"));
+        QVERIFY(tab->exportJsonLines(file).ok);
+        const QList<sb::CaptureRecord> before = tab->model()->visible();
+        QVERIFY(tab->importJsonLines(file));
+        QCOMPARE(tab->model()->rowCount(), before.size());
+        for (int i = 0; i < before.size(); ++i) {
+            QCOMPARE(tab->model()->record(i)->kind, before[i].kind);
+            QCOMPARE(tab->model()->record(i)->data, before[i].data);
+            QCOMPARE(tab->model()->record(i)->timeMs, before[i].timeMs);
+        }
+        QVERIFY(tab->exportNote()->text().startsWith(QStringLiteral("Showing %1 record(s) from ").arg(before.size())));
+        QPushButton *resume = nullptr;
+        for (QPushButton *b : tab->findChildren<QPushButton *>())
+            resume = b->text() == QLatin1String("Resume") ? b : resume;
+        QVERIFY(resume && resume->isChecked());  // the live capture waits
+        // Not a capture: refused with the line.
+        QFile bad(dir.filePath(QStringLiteral("bad.jsonl")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("{\"id\":1,\"time\":\"2026-12-03T10:00:00.000Z\",\"type\":\"text\",\"data\":\"x\"}\nnot json\n");
+        bad.close();
+        QVERIFY(!tab->importJsonLines(bad.fileName()));
+        QVERIFY2(tab->exportNote()->text().contains(QStringLiteral("line 2")), qPrintable(tab->exportNote()->text()));
+
+        // Rows kept: set by the user, applied at once, remembered.
+        tab->keep()->setValue(1000);
+        QList<sb::CaptureRecord> many;
+        for (int i = 0; i < 1500; ++i) {
+            sb::CaptureRecord r;
+            r.id = 1'000'000 + quint64(i);
+            r.data = "x";
+            many.append(r);
+        }
+        tab->model()->append(many);
+        QVERIFY(tab->model()->stored() <= 1000);
+        QCOMPARE(QSettings().value(QStringLiteral("inspector/keep")).toInt(), 1000);
+        QSettings().remove(QStringLiteral("inspector"));
     }
 
     // A connection's first record names what it asked for, credentials in the query masked.

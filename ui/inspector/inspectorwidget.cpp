@@ -22,6 +22,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSettings>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -37,6 +39,7 @@ InspectorWidget::InspectorWidget(Monitor &monitor, QWidget *parent)
     m_capture->setToolTip(tr("Record every message and HTTP request of every service (secrets are masked). Off, capture costs nothing."));
     m_pause = new QPushButton(tr("Pause"), this);
     m_pause->setCheckable(true);
+    connect(m_pause, &QPushButton::toggled, this, [this](bool paused) { m_pause->setText(paused ? tr("Resume") : tr("Pause")); });
     auto *clear = new QPushButton(tr("Clear"), this);
     auto *exportButton = new QPushButton(tr("Export…"), this);
     exportButton->setToolTip(tr("Save the shown records as JSON Lines"));
@@ -47,6 +50,14 @@ InspectorWidget::InspectorWidget(Monitor &monitor, QWidget *parent)
     controls->addWidget(clear);
     controls->addWidget(exportButton);
     controls->addWidget(harButton);
+    auto *importButton = new QPushButton(tr("Import…"), this);
+    importButton->setToolTip(tr("Look at a capture saved with Export… (live capture pauses)"));
+    controls->addWidget(importButton);
+    connect(importButton, &QPushButton::clicked, this, [this] {
+        const QString file = openFileName(this, tr("Import a capture"), tr("JSON Lines (*.jsonl);;All files (*)"));
+        if (!file.isEmpty())
+            importJsonLines(file);
+    });
     auto *again = new QPushButton(tr("Send again…"), this);
     again->setToolTip(tr("Put the selected client message into the raw client, to send it again"));
     controls->addWidget(again);
@@ -55,6 +66,24 @@ InspectorWidget::InspectorWidget(Monitor &monitor, QWidget *parent)
         if (r && (r->kind == CaptureRecord::Text || r->kind == CaptureRecord::Binary))
             emit sendAgain(r->data, r->kind == CaptureRecord::Binary);
     });
+    m_follow = new QCheckBox(tr("Follow"), this);
+    m_follow->setChecked(true);
+    m_follow->setToolTip(tr("Keep the newest record in view"));
+    controls->addWidget(m_follow);
+    m_keep = new QSpinBox(this);
+    m_keep->setRange(1'000, 1'000'000);
+    m_keep->setSingleStep(10'000);
+    m_keep->setGroupSeparatorShown(true);
+    m_keep->setPrefix(tr("keep "));
+    m_keep->setSuffix(tr(" rows"));
+    m_keep->setToolTip(tr("How many records the inspector keeps; the oldest go first"));
+    m_keep->setValue(QSettings().value(QStringLiteral("inspector/keep"), 20'000).toInt());
+    m_model->setMaxRecords(m_keep->value());
+    connect(m_keep, &QSpinBox::valueChanged, this, [this](int n) {
+        m_model->setMaxRecords(n);
+        QSettings().setValue(QStringLiteral("inspector/keep"), n);
+    });
+    controls->addWidget(m_keep);
     controls->addStretch(1);
     m_status = new QLabel(this);
     controls->addWidget(m_status);
@@ -172,15 +201,13 @@ void InspectorWidget::pull()
 {
     if (m_pause->isChecked())
         return;
-    const QScrollBar *bar = m_view->verticalScrollBar();
-    const bool atBottom = bar->value() >= bar->maximum() - 2;
     quint64 dropped = 0;
     const QList<CaptureRecord> batch = m_monitor.captured(m_lastId, 5000, &dropped);
     m_dropped += dropped;
     if (!batch.isEmpty()) {
         m_lastId = batch.last().id;
         m_model->append(batch);
-        if (atBottom)
+        if (m_follow->isChecked())
             m_view->scrollToBottom();
     }
     m_status->setText(m_dropped ? tr("%1 shown of %2 kept · %3 lost while paused or slow").arg(m_model->rowCount()).arg(m_model->stored()).arg(m_dropped)
@@ -210,6 +237,22 @@ void InspectorWidget::showSelected()
 {
     const CaptureRecord *r = m_model->record(m_view->currentIndex().row());
     m_detail->setPlainText(r ? describePayload(*r) : QString());
+}
+
+bool InspectorWidget::importJsonLines(const QString &file)
+{
+    QString error;
+    const QList<CaptureRecord> records = TrafficExport::readJsonLines(file, &error);
+    if (!error.isEmpty()) {
+        m_exportNote->setText(tr("Not imported: %1").arg(error));
+        return false;
+    }
+    m_pause->setChecked(true);  // what is shown is the file's, not the live capture
+    m_model->clear();
+    m_detail->clear();
+    m_model->append(records);
+    m_exportNote->setText(tr("Showing %n record(s) from %1. Clear, then Resume, to watch live again.", nullptr, int(records.size())).arg(file));
+    return true;
 }
 
 ExportSummary InspectorWidget::exportJsonLines(const QString &file)

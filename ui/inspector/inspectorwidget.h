@@ -12,6 +12,7 @@ class QLayout;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QSpinBox;
 class QTableView;
 
 namespace sb {
@@ -47,6 +48,10 @@ public:
     // filter left records out.
     ExportSummary exportJsonLines(const QString &file);
     ExportSummary exportHar(const QString &file);
+    // A capture saved with exportJsonLines(), shown instead of the live one (paused).
+    bool importJsonLines(const QString &file);
+    QCheckBox *follow() const { return m_follow; }
+    QSpinBox *keep() const { return m_keep; }
     QLabel *exportNote() const { return m_exportNote; }
 
 signals:
@@ -63,6 +68,8 @@ private:
 
     Monitor &m_monitor;
     QLabel *m_exportNote;
+    QCheckBox *m_follow;
+    QSpinBox *m_keep;
     TrafficModel *m_model;
     QTableView *m_view;
     QPlainTextEdit *m_detail;

@@ -129,6 +129,61 @@ ExportSummary written(QFile &f, const QByteArray &bytes, ExportSummary s)
 
 }  // namespace
 
+namespace {
+const char *const kKindKeys[] = {"text", "binary", "ping", "pong", "close", "http_request", "http_response", "opened", "closed"};
+}  // namespace
+
+QString TrafficExport::kindKey(CaptureRecord::Kind kind)
+{
+    return QString::fromLatin1(kKindKeys[qBound(0, int(kind), int(std::size(kKindKeys)) - 1)]);
+}
+
+std::optional<CaptureRecord::Kind> TrafficExport::kindFromKey(const QString &key)
+{
+    for (int i = 0; i < int(std::size(kKindKeys)); ++i) {
+        if (key == QLatin1String(kKindKeys[i]))
+            return CaptureRecord::Kind(i);
+    }
+    return std::nullopt;
+}
+
+QList<CaptureRecord> TrafficExport::readJsonLines(const QString &file, QString *error)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = tr("cannot read %1: %2").arg(file, f.errorString());
+        return {};
+    }
+    QList<CaptureRecord> out;
+    int line = 0;
+    while (!f.atEnd()) {
+        ++line;
+        const QByteArray text = f.readLine().trimmed();
+        if (text.isEmpty())
+            continue;
+        QJsonParseError parsed{};
+        const QJsonObject o = QJsonDocument::fromJson(text, &parsed).object();
+        const auto kind = kindFromKey(o.value(QStringLiteral("type")).toString());
+        const QDateTime when = QDateTime::fromString(o.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs);
+        if (parsed.error != QJsonParseError::NoError || !kind || !when.isValid()) {
+            *error = tr("%1, line %2: not a record of a Switchboard capture").arg(file).arg(line);
+            return {};
+        }
+        CaptureRecord r;
+        r.id = quint64(o.value(QStringLiteral("id")).toDouble());
+        r.timeMs = when.toMSecsSinceEpoch();
+        r.connection = quint64(o.value(QStringLiteral("connection")).toDouble());
+        r.service = o.value(QStringLiteral("service")).toString();
+        r.direction = o.value(QStringLiteral("direction")).toString() == QLatin1String("out") ? CaptureRecord::Out : CaptureRecord::In;
+        r.kind = *kind;
+        r.size = qint64(o.value(QStringLiteral("size")).toDouble());
+        r.data = o.contains(QStringLiteral("data_base64")) ? QByteArray::fromBase64(o.value(QStringLiteral("data_base64")).toString().toLatin1())
+                                                            : o.value(QStringLiteral("data")).toString().toUtf8();
+        out.append(r);
+    }
+    return out;
+}
+
 ExportSummary TrafficExport::jsonLines(const QList<CaptureRecord> &records, const QString &file)
 {
     ExportSummary s;
@@ -146,7 +201,7 @@ ExportSummary TrafficExport::jsonLines(const QList<CaptureRecord> &records, cons
                       {QStringLiteral("connection"), double(r.connection)},
                       {QStringLiteral("service"), r.service},
                       {QStringLiteral("direction"), r.direction == CaptureRecord::In ? QStringLiteral("in") : QStringLiteral("out")},
-                      {QStringLiteral("type"), TrafficModel::kindName(r.kind)},
+                      {QStringLiteral("type"), kindKey(r.kind)},
                       {QStringLiteral("size"), double(r.size)}};
         if (text)
             o.insert(QStringLiteral("data"), QString::fromUtf8(r.data));

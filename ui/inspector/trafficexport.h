@@ -11,6 +11,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace sb::ui {
 
 struct ExportSummary {
@@ -26,6 +28,12 @@ class TrafficExport final
 {
     Q_DECLARE_TR_FUNCTIONS(sb::ui::TrafficExport)
 public:
+    // The record types' names in files: the same in every language.
+    static QString kindKey(CaptureRecord::Kind kind);
+    static std::optional<CaptureRecord::Kind> kindFromKey(const QString &key);
+    // A JSON Lines capture written by jsonLines(), read back (oldest first); a line that is
+    // not a record fails the whole file with its line number.
+    static QList<CaptureRecord> readJsonLines(const QString &file, QString *error);
     static ExportSummary jsonLines(const QList<CaptureRecord> &records, const QString &file);
     // `baseUrls`: per service, where its listener is reached (http://host:port), for the
     // URLs of WebSocket connections (ws://host:port/path); a service without one gets

@@ -41,18 +41,31 @@ void TrafficModel::append(const QList<CaptureRecord> &batch)
         endInsertRows();
     }
     // Bounded: drop the oldest stored records, and the visible rows they were.
-    if (m_all.size() > m_max) {
-        const qsizetype drop = m_all.size() - m_max + m_max / 10;  // in chunks, not per record
-        const quint64 firstKept = m_all[drop].id;
-        m_all.remove(0, drop);
-        int gone = 0;
-        while (gone < m_visible.size() && m_visible[gone].id < firstKept)
-            ++gone;
-        if (gone) {
-            beginRemoveRows({}, 0, gone - 1);
-            m_visible.remove(0, gone);
-            endRemoveRows();
-        }
+    if (m_all.size() > m_max)
+        trim(m_max - m_max / 10);  // in chunks, not per record
+}
+
+void TrafficModel::setMaxRecords(int max)
+{
+    m_max = qMax(1, max);
+    if (m_all.size() > m_max)
+        trim(m_max);
+}
+
+void TrafficModel::trim(qsizetype keep)
+{
+    const qsizetype drop = m_all.size() - qMax<qsizetype>(1, keep);
+    if (drop <= 0)
+        return;
+    const quint64 firstKept = m_all[drop].id;
+    m_all.remove(0, drop);
+    int gone = 0;
+    while (gone < m_visible.size() && m_visible[gone].id < firstKept)
+        ++gone;
+    if (gone) {
+        beginRemoveRows({}, 0, gone - 1);
+        m_visible.remove(0, gone);
+        endRemoveRows();
     }
 }
 

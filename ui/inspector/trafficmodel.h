@@ -35,6 +35,9 @@ public:
     const CaptureRecord *record(int row) const;
     const QList<CaptureRecord> &visible() const { return m_visible; }
     int stored() const { return int(m_all.size()); }
+    // How many records are kept (the oldest go first); applies at once.
+    void setMaxRecords(int max);
+    int maxRecords() const { return m_max; }
 
     static QString kindName(CaptureRecord::Kind kind);
 
@@ -44,6 +47,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    void trim(qsizetype keep);
     int m_max;
     QList<CaptureRecord> m_all;
     QList<CaptureRecord> m_visible;
