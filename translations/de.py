@@ -131,7 +131,7 @@ DE = {
     "in": "ein",
     "out": "aus",
     "(showing the first %1)\n\n": "(die ersten %1 werden gezeigt)\n\n",
-    "Chat file frame\n\n%1\n%2 of file data": "Chat-Dateiframe\n\n%1\n%2 Dateidaten",
+    "Chat file frame\n\n%1\n\n%2 of file data, the first %3:\n\n": "Chat-Dateiframe\n\n%1\n\n%2 Dateidaten, die ersten %3:\n\n",
     # AdminWidget
     "Users": "Benutzer",
     "ID": "ID",
@@ -236,8 +236,8 @@ DE = {
     "Connection id": "Verbindungs-ID",
     "Text in the payload": "Text in den Nutzdaten",
     "Regular expression": "Regulärer Ausdruck",
-    "Select a record to see it whole: JSON pretty-printed, binary as hex.":
-        "Einen Eintrag wählen, um ihn ganz zu sehen: JSON formatiert, Binäres als Hex.",
+    "Select a record to see it whole: JSON indented in the order it came, binary as hex.":
+        "Wählen Sie einen Datensatz, um ihn ganz zu sehen: JSON eingerückt in der Reihenfolge, in der es kam, Binäres als Hex.",
     "Export traffic": "Verkehr exportieren",
     "JSON Lines (*.jsonl)": "JSON Lines (*.jsonl)",
     "Could not write %1": "%1 konnte nicht geschrieben werden",
@@ -800,6 +800,11 @@ DE.update({
          "Zeigt %n Datensätze aus %1. Leeren, dann Fortsetzen, um wieder live zuzusehen."),
     "cannot read %1: %2": "%1 kann nicht gelesen werden: %2",
     "%1, line %2: not a record of a Switchboard capture": "%1, Zeile %2: kein Datensatz einer Switchboard-Aufzeichnung",
+})
+
+DE.update({
+    "Raw": "Roh",
+    "Show the payload exactly as it came (binary as hex)": "Die Nutzdaten genau so zeigen, wie sie kamen (Binäres als Hex)",
 })
 
 BY_CONTEXT = {

@@ -267,7 +267,10 @@
         <source>Chat file frame
 
 %1
-%2 of file data</source>
+
+%2 of file data, the first %3:
+
+</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1646,10 +1649,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Select a record to see it whole: JSON pretty-printed, binary as hex.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Export traffic</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1763,6 +1762,18 @@
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Select a record to see it whole: JSON indented in the order it came, binary as hex.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the payload exactly as it came (binary as hex)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

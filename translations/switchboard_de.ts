@@ -257,11 +257,17 @@
         <source>Chat file frame
 
 %1
-%2 of file data</source>
+
+%2 of file data, the first %3:
+
+</source>
         <translation>Chat-Dateiframe
 
 %1
-%2 Dateidaten</translation>
+
+%2 Dateidaten, die ersten %3:
+
+</translation>
     </message>
 </context>
 <context>
@@ -1629,10 +1635,6 @@
         <translation>Regulärer Ausdruck</translation>
     </message>
     <message>
-        <source>Select a record to see it whole: JSON pretty-printed, binary as hex.</source>
-        <translation>Einen Eintrag wählen, um ihn ganz zu sehen: JSON formatiert, Binäres als Hex.</translation>
-    </message>
-    <message>
         <source>Export traffic</source>
         <translation>Verkehr exportieren</translation>
     </message>
@@ -1736,6 +1738,18 @@
     <message numerus="yes">
         <source>Showing %n record(s) from %1. Clear, then Resume, to watch live again.</source>
         <translation><numerusform>Zeigt %n Datensatz aus %1. Leeren, dann Fortsetzen, um wieder live zuzusehen.</numerusform><numerusform>Zeigt %n Datensätze aus %1. Leeren, dann Fortsetzen, um wieder live zuzusehen.</numerusform></translation>
+    </message>
+    <message>
+        <source>Select a record to see it whole: JSON indented in the order it came, binary as hex.</source>
+        <translation>Wählen Sie einen Datensatz, um ihn ganz zu sehen: JSON eingerückt in der Reihenfolge, in der es kam, Binäres als Hex.</translation>
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation>Roh</translation>
+    </message>
+    <message>
+        <source>Show the payload exactly as it came (binary as hex)</source>
+        <translation>Die Nutzdaten genau so zeigen, wie sie kamen (Binäres als Hex)</translation>
     </message>
 </context>
 <context>

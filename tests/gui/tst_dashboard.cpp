@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QCheckBox>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
@@ -271,6 +272,53 @@ private slots:
         QVERIFY(tab->model()->stored() <= 1000);
         QCOMPARE(QSettings().value(QStringLiteral("inspector/keep")).toInt(), 1000);
         QSettings().remove(QStringLiteral("inspector"));
+    }
+
+    // The detail pane: JSON indented in wire order (a Raw toggle shows it as it came), a hex
+    // dump never coloured as JSON, a chat file frame's first bytes in hex.
+    void detailPaneShowsWhatCame()
+    {
+        TestServer s;
+        QVERIFY(s.ok());
+        MainWindow w(s.host());
+        InspectorWidget *tab = w.trafficTab();
+        sb::CaptureRecord json;
+        json.id = 1;
+        json.kind = sb::CaptureRecord::Text;
+        // (Not a raw string literal: moc mistakes the brace inside the JSON string.)
+        json.data = "{\"z\":1,\"a\":{\"b\":[],\"s\":\"x, \\\"y\\\": \x7b\"}}";
+        json.size = json.data.size();
+        sb::CaptureRecord hex = json;
+        hex.id = 2;
+        hex.kind = sb::CaptureRecord::Binary;
+        hex.data = QByteArray("\x01\x02\x33\x34", 4);
+        hex.size = 4;
+        sb::CaptureRecord file = hex;
+        file.id = 3;
+        file.data = QByteArray(R"(!{"name":"pic.png","type":"image/png"}#)") + QByteArray("\x89PNG\r\n", 6) + QByteArray(100, 'x');
+        file.size = file.data.size();
+        tab->model()->append({json, hex, file});
+
+        tab->view()->selectRow(0);
+        const QString shown = tab->detail()->toPlainText();
+        QVERIFY2(shown.contains(QStringLiteral("{\n    \"z\": 1,\n    \"a\": {\n        \"b\": [],\n        \"s\": \"x, \\\"y\\\": {\"\n    }\n}")),
+                 qPrintable(shown));
+        QVERIFY(!tab->detail()->document()->firstBlock().next().next().layout()->formats().isEmpty()
+                || !tab->detail()->document()->findBlockByNumber(3).layout()->formats().isEmpty());  // coloured
+        tab->raw()->setChecked(true);
+        QVERIFY(tab->detail()->toPlainText().endsWith(QString::fromUtf8(json.data)));
+        tab->raw()->setChecked(false);
+
+        tab->view()->selectRow(1);
+        QVERIFY(tab->detail()->toPlainText().contains(QStringLiteral("01 02 33 34")));
+        for (QTextBlock b = tab->detail()->document()->firstBlock(); b.isValid(); b = b.next())
+            QVERIFY2(b.layout()->formats().isEmpty(), qPrintable(b.text()));  // digits of a dump are not JSON
+
+        tab->view()->selectRow(2);
+        const QString frame = tab->detail()->toPlainText();
+        QVERIFY2(frame.contains(QStringLiteral("Chat file frame")) && frame.contains(QStringLiteral("\"name\": \"pic.png\""))
+                     && frame.contains(QStringLiteral("89 50 4e 47 0d 0a 78")),
+                 qPrintable(frame));
     }
 
     // A connection's first record names what it asked for, credentials in the query masked.

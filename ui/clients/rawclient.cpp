@@ -84,7 +84,7 @@ RawClientWidget::RawClientWidget(const QString &defaultUrl, QWidget *parent)
     m_detail = new QPlainTextEdit(split);
     m_detail->setReadOnly(true);
     m_detail->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    new JsonHighlighter(m_detail->document());
+    m_detailHighlighter = new JsonHighlighter(m_detail->document());
     split->addWidget(m_detail);
     layout->addWidget(split, 1);
 
@@ -284,6 +284,7 @@ void RawClientWidget::record(bool incoming, bool binary, const QByteArray &data)
 void RawClientWidget::showSelected()
 {
     const CaptureRecord *r = m_log->record(m_view->currentIndex().row());
+    m_detailHighlighter->setDocument(r && isJsonPayload(*r) ? m_detail->document() : nullptr);
     m_detail->setPlainText(r ? describePayload(*r) : QString());
 }
 

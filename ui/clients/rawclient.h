@@ -17,6 +17,8 @@ class QTableView;
 
 namespace sb::ui {
 
+class JsonHighlighter;
+
 class TrafficModel;
 
 class RawClientWidget final : public QWidget
@@ -57,6 +59,7 @@ private:
     TrafficModel *m_log;
     QLineEdit *m_url;
     QPlainTextEdit *m_headers;
+    JsonHighlighter *m_detailHighlighter;
     QLineEdit *m_protocols;
     QPushButton *m_connect;
     QLabel *m_state;

@@ -108,10 +108,19 @@ InspectorWidget::InspectorWidget(Monitor &monitor, QWidget *parent)
     m_detail = new QPlainTextEdit(split);
     m_detail->setReadOnly(true);
     m_detail->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    new JsonHighlighter(m_detail->document());
-    m_detail->setPlaceholderText(tr("Select a record to see it whole: JSON pretty-printed, binary as hex."));
+    m_highlighter = new JsonHighlighter(m_detail->document());
+    m_detail->setPlaceholderText(tr("Select a record to see it whole: JSON indented in the order it came, binary as hex."));
+    m_raw = new QCheckBox(tr("Raw"), this);
+    m_raw->setToolTip(tr("Show the payload exactly as it came (binary as hex)"));
+    connect(m_raw, &QCheckBox::toggled, this, &InspectorWidget::showSelected);
+    auto *detailBox = new QWidget(split);
+    auto *dl = new QVBoxLayout(detailBox);
+    dl->setContentsMargins(0, 0, 0, 0);
+    dl->addWidget(m_raw);
+    dl->addWidget(m_detail, 1);
+    m_detail->setParent(detailBox);
     split->addWidget(m_view);
-    split->addWidget(m_detail);
+    split->addWidget(detailBox);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     layout->addWidget(split, 1);
@@ -236,7 +245,10 @@ void InspectorWidget::applyFilter()
 void InspectorWidget::showSelected()
 {
     const CaptureRecord *r = m_model->record(m_view->currentIndex().row());
-    m_detail->setPlainText(r ? describePayload(*r) : QString());
+    const bool raw = m_raw->isChecked();
+    // Coloured as JSON only when it is JSON: a hex dump's digits are not numbers of JSON.
+    m_highlighter->setDocument(r && !raw && isJsonPayload(*r) ? m_detail->document() : nullptr);
+    m_detail->setPlainText(r ? describePayload(*r, raw) : QString());
 }
 
 bool InspectorWidget::importJsonLines(const QString &file)

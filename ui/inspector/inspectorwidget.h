@@ -21,6 +21,7 @@ class Monitor;
 
 namespace sb::ui {
 
+class JsonHighlighter;
 class TrafficModel;
 struct ExportSummary;
 
@@ -52,6 +53,7 @@ public:
     bool importJsonLines(const QString &file);
     QCheckBox *follow() const { return m_follow; }
     QSpinBox *keep() const { return m_keep; }
+    QCheckBox *raw() const { return m_raw; }
     QLabel *exportNote() const { return m_exportNote; }
 
 signals:
@@ -70,6 +72,8 @@ private:
     QLabel *m_exportNote;
     QCheckBox *m_follow;
     QSpinBox *m_keep;
+    QCheckBox *m_raw;
+    JsonHighlighter *m_highlighter;
     TrafficModel *m_model;
     QTableView *m_view;
     QPlainTextEdit *m_detail;

@@ -165,7 +165,97 @@ QVariant TrafficModel::headerData(int section, Qt::Orientation orientation, int 
     return {};
 }
 
-QString describePayload(const CaptureRecord &r)
+namespace {
+
+QString hexDump(QByteArrayView data, qint64 offset = 0)
+{
+    QString hex;
+    for (qsizetype off = 0; off < data.size(); off += 16) {
+        const QByteArrayView line = data.sliced(off, qMin<qsizetype>(16, data.size() - off));
+        QString ascii;
+        for (char c : line)
+            ascii += (c >= 0x20 && c < 0x7f) ? QLatin1Char(c) : QLatin1Char('.');
+        hex += QStringLiteral("%1  %2  %3\n").arg(offset + off, 8, 16, QLatin1Char('0')).arg(QString::fromLatin1(line.toByteArray().toHex(' ')), -47).arg(ascii);
+    }
+    return hex;
+}
+
+}  // namespace
+
+QString indentJson(QByteArrayView json)
+{
+    QByteArray out;
+    out.reserve(json.size() * 2);
+    int depth = 0;
+    bool inString = false, escaped = false;
+    const auto newline = [&] {
+        out += '\n';
+        out.append(QByteArray(depth * 4, ' '));
+    };
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const char c = json[i];
+        if (inString) {
+            out += c;
+            escaped = !escaped && c == '\\';
+            if (c == '"' && !escaped)
+                inString = false;
+            if (c != '\\')
+                escaped = false;
+            continue;
+        }
+        switch (c) {
+        case '"':
+            inString = true;
+            escaped = false;
+            out += c;
+            break;
+        case '{':
+        case '[': {
+            qsizetype next = i + 1;  // an empty one stays on its line
+            while (next < json.size() && QChar::isSpace(uchar(json[next])))
+                ++next;
+            if (next < json.size() && json[next] == (c == '{' ? '}' : ']')) {
+                out += c;
+                out += json[next];
+                i = next;
+                break;
+            }
+            out += c;
+            ++depth;
+            newline();
+            break;
+        }
+        case '}':
+        case ']':
+            --depth;
+            newline();
+            out += c;
+            break;
+        case ',':
+            out += c;
+            newline();
+            break;
+        case ':':
+            out += ": ";
+            break;
+        case ' ':
+        case '\t':
+        case '\r':
+        case '\n':
+            break;
+        default:
+            out += c;
+        }
+    }
+    return QString::fromUtf8(out);
+}
+
+bool isJsonPayload(const CaptureRecord &r)
+{
+    return r.kind != CaptureRecord::Binary && !QJsonDocument::fromJson(r.data).isNull();
+}
+
+QString describePayload(const CaptureRecord &r, bool raw)
 {
     QString head = QCoreApplication::translate("sb::ui", "%1 %2, %3 — connection %4, %5\n\n")
                        .arg(r.direction == CaptureRecord::In ? QCoreApplication::translate("sb::ui", "in") : QCoreApplication::translate("sb::ui", "out"),
@@ -174,29 +264,24 @@ QString describePayload(const CaptureRecord &r)
                        .arg(r.service);
     if (r.data.size() < r.size && r.kind != CaptureRecord::HttpRequest && r.kind != CaptureRecord::HttpResponse)
         head += QCoreApplication::translate("sb::ui", "(showing the first %1)\n\n").arg(formatBytes(r.data.size()));
-    const QJsonDocument json = QJsonDocument::fromJson(r.data);
-    if (!json.isNull())
-        return head + QString::fromUtf8(json.toJson(QJsonDocument::Indented));
-    if (r.kind == CaptureRecord::Binary && r.data.startsWith("!{")) {
-        // The chat file frame: '!' + JSON info + '#' + bytes.
+    // JSON in the order it was on the wire (QJsonDocument would sort the keys), unless raw.
+    if (!raw && isJsonPayload(r))
+        return head + indentJson(r.data);
+    if (!raw && r.kind == CaptureRecord::Binary && r.data.startsWith("!{")) {
+        // The chat file frame: '!' + JSON info + '#' + bytes; the file's first bytes in hex.
         const qsizetype hash = r.data.indexOf("}#");
         if (hash > 0) {
-            const QJsonDocument info = QJsonDocument::fromJson(r.data.mid(1, hash));
-            return head + QCoreApplication::translate("sb::ui", "Chat file frame\n\n%1\n%2 of file data")
-                              .arg(QString::fromUtf8(info.toJson(QJsonDocument::Indented)), formatBytes(r.size - hash - 2));
+            const QByteArrayView bytes = QByteArrayView(r.data).sliced(hash + 2);
+            return head
+                   + QCoreApplication::translate("sb::ui", "Chat file frame\n\n%1\n\n%2 of file data, the first %3:\n\n")
+                         .arg(indentJson(QByteArrayView(r.data).sliced(1, hash)), formatBytes(r.size - hash - 2),
+                              formatBytes(qMin<qsizetype>(bytes.size(), 64)))
+                   + hexDump(bytes.first(qMin<qsizetype>(bytes.size(), 64)), hash + 2);
         }
     }
     if (r.kind != CaptureRecord::Binary)
         return head + QString::fromUtf8(r.data);
-    QString hex;
-    for (qsizetype off = 0; off < r.data.size(); off += 16) {
-        const QByteArray line = r.data.mid(off, 16);
-        QString ascii;
-        for (char c : line)
-            ascii += (c >= 0x20 && c < 0x7f) ? QLatin1Char(c) : QLatin1Char('.');
-        hex += QStringLiteral("%1  %2  %3\n").arg(off, 8, 16, QLatin1Char('0')).arg(QString::fromLatin1(line.toHex(' ')), -47).arg(ascii);
-    }
-    return head + hex;
+    return head + hexDump(r.data);
 }
 
 }  // namespace sb::ui

@@ -54,8 +54,13 @@ private:
     TrafficFilter m_filter;
 };
 
-// Text for the detail pane: pretty JSON, the chat file frame's header, HTTP as is, or a hex
-// dump of binary data.
-QString describePayload(const CaptureRecord &record);
+// Text for the detail pane: JSON indented in wire order, the chat file frame's header and
+// first bytes, HTTP as is, or a hex dump of binary data; `raw`: the payload as it came (text
+// as is, binary as hex).
+QString describePayload(const CaptureRecord &record, bool raw = false);
+// Whether the detail pane shows `record` as JSON (and so highlights it).
+bool isJsonPayload(const CaptureRecord &record);
+// JSON text indented by four, keys in their order (the input must be valid JSON).
+QString indentJson(QByteArrayView json);
 
 }  // namespace sb::ui
