@@ -91,6 +91,7 @@ InspectorWidget::InspectorWidget(Monitor &monitor, QWidget *parent)
     m_exportNote = new QLabel(this);  // what the last export wrote
     m_exportNote->setWordWrap(true);
     m_exportNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_exportNote->hide();  // until there is something to say
     layout->addWidget(m_exportNote);
 
     layout->addLayout(buildFilters());
@@ -255,6 +256,7 @@ bool InspectorWidget::importJsonLines(const QString &file)
 {
     QString error;
     const QList<CaptureRecord> records = TrafficExport::readJsonLines(file, &error);
+    m_exportNote->show();
     if (!error.isEmpty()) {
         m_exportNote->setText(tr("Not imported: %1").arg(error));
         return false;
@@ -292,6 +294,7 @@ ExportSummary InspectorWidget::exportHar(const QString &file)
 
 void InspectorWidget::tellExported(const ExportSummary &s, const QString &what, const QString &file)
 {
+    m_exportNote->show();
     if (!s.ok) {
         m_exportNote->setText(tr("Not exported: %1").arg(s.error));
         return;
