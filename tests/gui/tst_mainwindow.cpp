@@ -30,6 +30,31 @@ using sb::ui::ListenersModel;
 using sb::ui::HeartbeatsModel;
 using sb::ui::MainWindow;
 
+// Answers each question box as it appears: keeps its text, ticks "Don't ask again" if told
+// to, and presses the accepting button or Cancel.
+struct Answerer {
+    QString asked;
+    bool accept = false;
+    bool dontAskAgain = false;
+    QTimer timer;
+    Answerer()
+    {
+        QObject::connect(&timer, &QTimer::timeout, [this] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            asked = box->text();
+            if (box->checkBox())
+                box->checkBox()->setChecked(dontAskAgain);
+            for (QAbstractButton *b : box->buttons()) {
+                if (box->buttonRole(b) == (accept ? QMessageBox::AcceptRole : QMessageBox::RejectRole))
+                    b->click();
+            }
+        });
+        timer.start(20);
+    }
+};
+
 class TestMainWindow : public QObject
 {
     Q_OBJECT
@@ -250,20 +275,9 @@ private slots:
         there.setHost(lan.toString());  // arrives from the LAN address: "another machine"
         QVERIFY(openSocket(other, there));
         QTRY_COMPARE(s.host().connections().size(), 2);
-        QString asked;
-        bool go = false;
-        QTimer answer;
-        connect(&answer, &QTimer::timeout, this, [&] {
-            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-            if (!box)
-                return;
-            asked = box->text();
-            for (QAbstractButton *b : box->buttons()) {
-                if (box->buttonRole(b) == (go ? QMessageBox::AcceptRole : QMessageBox::RejectRole))
-                    b->click();
-            }
-        });
-        answer.start(20);
+        Answerer answer;
+        QString &asked = answer.asked;
+        bool &go = answer.accept;
         QPushButton *toggle = button(w, QStringLiteral("Only this computer"));
         QVERIFY(toggle);
         QTest::mouseClick(toggle, Qt::LeftButton);  // Cancel
@@ -300,21 +314,10 @@ private slots:
             return n;
         };
         QTRY_COMPARE(open(), 1);
-        QString asked;
-        bool quit = false, dontAskAgain = false;
-        QTimer answer;
-        connect(&answer, &QTimer::timeout, this, [&] {
-            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-            if (!box)
-                return;
-            asked = box->text();
-            box->checkBox()->setChecked(dontAskAgain);
-            for (QAbstractButton *b : box->buttons()) {
-                if (box->buttonRole(b) == (quit ? QMessageBox::AcceptRole : QMessageBox::RejectRole))
-                    b->click();
-            }
-        });
-        answer.start(20);
+        Answerer answer;
+        QString &asked = answer.asked;
+        bool &quit = answer.accept;
+        bool &dontAskAgain = answer.dontAskAgain;
 
         w.close();  // Cancel
         QVERIFY2(asked.contains(QStringLiteral("1 client")) && asked.contains(QStringLiteral("Closing the window quits")), qPrintable(asked));
