@@ -10,16 +10,17 @@ SB_PACKAGES=(
   qt6-base-dev libqt6opengl6-dev qt6-websockets-dev qt6-charts-dev libqt6sql6-sqlite
   qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
   libsodium-dev libssl-dev libavahi-client-dev
-  libhiredis-dev libqt6sql6-psql libpq-dev
+  libhiredis-dev libqt6sql6-psql libpq-dev libqrencode-dev
   python3 python3-websockets
 )
 # Only the test suite needs these: headless Chromium for the web page tests, curl as a client,
 # avahi-daemon (and its D-Bus) to find announced nodes for real,
 # redis-server and PostgreSQL 15 for the cluster tests (started in a scratch directory) and
 # HAProxy in front of their nodes (docs/examples/haproxy.cfg),
+# zbarimg to read the QR codes the app draws,
 # and the tools that build and check the .deb.
 SB_TEST_PACKAGES=(chromium fonts-dejavu-core curl dpkg-dev desktop-file-utils appstream avahi-daemon avahi-utils dbus-daemon
-  redis-server postgresql-15 haproxy)
+  redis-server postgresql-15 haproxy zbar-tools)
 
 sb_missing_packages() {
   local missing=() p

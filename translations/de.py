@@ -807,6 +807,14 @@ DE.update({
     "Show the payload exactly as it came (binary as hex)": "Die Nutzdaten genau so zeigen, wie sie kamen (Binäres als Hex)",
 })
 
+DE.update({
+    "Show the LAN address as a &QR code": "LAN-Adresse als &QR-Code zeigen",
+    "No LAN address to show: the chat service is not listening, or only on this computer (Share on the LAN first).":
+        "Keine LAN-Adresse zu zeigen: Der Chat-Dienst lauscht nicht oder nur auf diesem Computer (zuerst im LAN freigeben).",
+    "Scan to open the web chat": "Scannen, um den Web-Chat zu öffnen",
+    "This address is too long for a QR code.": "Diese Adresse ist zu lang für einen QR-Code.",
+})
+
 BY_CONTEXT = {
     ("sb::ui::RawClientWidget", "Disconnect"): "Trennen",
     ("sb::ui::RawClientWidget", "Close"): "Schließen",

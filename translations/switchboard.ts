@@ -2412,6 +2412,18 @@ Compare it with the one the server printed (switchboardd cert generate) or shows
         <source>The chat service is not listening: start its listener on the Overview.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Show the LAN address as a &amp;QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No LAN address to show: the chat service is not listening, or only on this computer (Share on the LAN first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan to open the web chat</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::PopClient</name>
@@ -2586,6 +2598,13 @@ Compare it with the one the server printed (switchboardd cert generate) or shows
     </message>
     <message>
         <source>Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::QrDialog</name>
+    <message>
+        <source>This address is too long for a QR code.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2381,6 +2381,18 @@ Vergleichen Sie ihn mit dem, den der Server ausgegeben hat (switchboardd cert ge
         <source>The chat service is not listening: start its listener on the Overview.</source>
         <translation>Der Chat-Dienst lauscht nicht: Starten Sie seinen Listener in der Übersicht.</translation>
     </message>
+    <message>
+        <source>Show the LAN address as a &amp;QR code</source>
+        <translation>LAN-Adresse als &amp;QR-Code zeigen</translation>
+    </message>
+    <message>
+        <source>No LAN address to show: the chat service is not listening, or only on this computer (Share on the LAN first).</source>
+        <translation>Keine LAN-Adresse zu zeigen: Der Chat-Dienst lauscht nicht oder nur auf diesem Computer (zuerst im LAN freigeben).</translation>
+    </message>
+    <message>
+        <source>Scan to open the web chat</source>
+        <translation>Scannen, um den Web-Chat zu öffnen</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::PopClient</name>
@@ -2556,6 +2568,13 @@ Vergleichen Sie ihn mit dem, den der Server ausgegeben hat (switchboardd cert ge
     <message>
         <source>Chat</source>
         <translation>Chat</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::QrDialog</name>
+    <message>
+        <source>This address is too long for a QR code.</source>
+        <translation>Diese Adresse ist zu lang für einen QR-Code.</translation>
     </message>
 </context>
 <context>

@@ -119,6 +119,9 @@ private:
     void buildNodeTabs();
     void buildHelpMenu();
     void openWebChat();
+    void showLanQrCode();
+    // Where the web chat page is: on the LAN (empty if it is not reachable there) or here.
+    QString webChatUrl(bool lan) const;
     static void rememberExposure(bool lan);
     void buildLocalTabs();
     // Shows `monitor` and `admin` in the node's tabs (rebuilt), keeping the current tab.

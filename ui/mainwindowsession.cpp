@@ -5,6 +5,7 @@
 #include "api/async.h"
 #include "inspector/inspectorwidget.h"
 #include "serverhost.h"
+#include "widgets/qrcode.h"
 
 #include <QAction>
 #include <QDesktopServices>
@@ -70,6 +71,7 @@ void MainWindow::buildHelpMenu()
 {
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("Open the &web chat page"), this, &MainWindow::openWebChat);
+    help->addAction(tr("Show the LAN address as a &QR code"), this, &MainWindow::showLanQrCode);
     help->addAction(tr("&Keyboard shortcuts"), this, [this] {
         QString rows;
         const QStringList names = {tr("Overview"), tr("Connections"), tr("Presence"), tr("Traffic"), tr("Clients"), tr("Raw client"), tr("Administration")};
@@ -97,19 +99,41 @@ void MainWindow::buildHelpMenu()
     }
 }
 
-void MainWindow::openWebChat()
+QString MainWindow::webChatUrl(bool lan) const
 {
     for (const ListenerStatus &l : m_monitor->listeners()) {
-        if (l.running && l.services.contains(QStringLiteral("chat"))) {
-            // A remote node's own 127.0.0.1 is not this computer's: its LAN address then.
-            const QString base = m_remote && !l.lanUrls.isEmpty() ? l.lanUrls.first() : l.localUrl;
-            const QUrl url(base + QLatin1Char('/'));
-            if (!QDesktopServices::openUrl(url))
-                statusBar()->showMessage(tr("No web browser opened %1").arg(url.toString()), 10000);
-            return;
-        }
+        if (!l.running || !l.services.contains(QStringLiteral("chat")))
+            continue;
+        // A remote node's own 127.0.0.1 is not this computer's: its LAN address then.
+        if ((lan || m_remote) && !l.lanUrls.isEmpty())
+            return l.lanUrls.first() + QLatin1Char('/');
+        return lan ? QString() : l.localUrl + QLatin1Char('/');
     }
-    statusBar()->showMessage(tr("The chat service is not listening: start its listener on the Overview."), 10000);
+    return {};
+}
+
+void MainWindow::showLanQrCode()
+{
+    const QString url = webChatUrl(true);
+    if (url.isEmpty()) {
+        statusBar()->showMessage(tr("No LAN address to show: the chat service is not listening, or only on this computer (Share on the LAN first)."),
+                                 10000);
+        return;
+    }
+    QrDialog dialog(tr("Scan to open the web chat"), url, this);
+    dialog.setObjectName(QStringLiteral("lanQrCode"));
+    dialog.exec();
+}
+
+void MainWindow::openWebChat()
+{
+    const QString url = webChatUrl(false);
+    if (url.isEmpty()) {
+        statusBar()->showMessage(tr("The chat service is not listening: start its listener on the Overview."), 10000);
+        return;
+    }
+    if (!QDesktopServices::openUrl(QUrl(url)))
+        statusBar()->showMessage(tr("No web browser opened %1").arg(url), 10000);
 }
 
 }  // namespace sb::ui

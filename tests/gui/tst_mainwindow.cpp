@@ -4,6 +4,7 @@
 #include "dashboard/trafficchart.h"
 #include "inspector/inspectorwidget.h"
 #include "mainwindow.h"
+#include "widgets/qrcode.h"
 #include "testserver.h"
 
 #include <QAbstractItemModelTester>
@@ -21,6 +22,9 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTcpServer>
+#include <QTemporaryDir>
+#include <QStandardPaths>
+#include <QProcess>
 #include <QNetworkInterface>
 #include <QTest>
 #include <QWebSocket>
@@ -253,6 +257,52 @@ private slots:
         QSettings().remove(QStringLiteral("session"));
     }
 
+    // Help → "Show the LAN address as a QR code": a phone's reader gets the web chat page's
+    // LAN address (read back here by zbarimg, a real QR decoder).
+    void lanAddressAsQrCode()
+    {
+        const QString zbarimg = QStandardPaths::findExecutable(QStringLiteral("zbarimg"));
+        if (zbarimg.isEmpty())
+            QSKIP("zbarimg (Debian zbar-tools, installed by scripts/setup.sh) is missing");
+        TestServer s([](sb::ServerConfig &c) { c.overrideAddress(QStringLiteral("any")); });
+        QVERIFY(s.ok());
+        QString expected;
+        for (const sb::ListenerStatus &l : s.host().listeners()) {
+            if (l.services.contains(QStringLiteral("chat")) && !l.lanUrls.isEmpty())
+                expected = l.lanUrls.first() + QLatin1Char('/');
+        }
+        if (expected.isEmpty())
+            QSKIP("this machine has no address but loopback");
+        MainWindow w(s.host());
+        QAction *show = nullptr;
+        for (QAction *menu : w.menuBar()->actions()) {
+            if (menu->text() == QLatin1String("&Help"))
+                for (QAction *a : menu->menu()->actions())
+                    show = a->text() == QLatin1String("Show the LAN address as a &QR code") ? a : show;
+        }
+        QVERIFY(show);
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("qr.png"));
+        QString caption;
+        QTimer grab;
+        connect(&grab, &QTimer::timeout, this, [&] {
+            auto *dialog = qobject_cast<sb::ui::QrDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            dialog->image().save(png);
+            for (QLabel *l : dialog->findChildren<QLabel *>())
+                caption = l->text().isEmpty() ? caption : l->text();
+            dialog->reject();
+        });
+        grab.start(20);
+        show->trigger();
+        QCOMPARE(caption, expected);
+        QProcess zbar;
+        zbar.start(zbarimg, {QStringLiteral("--raw"), QStringLiteral("-q"), png});
+        QVERIFY(zbar.waitForFinished(30000));
+        QCOMPARE(QString::fromUtf8(zbar.readAllStandardOutput()).trimmed(), expected);
+    }
+
     // Issue 22 (8): "Only this computer" with clients on other machines asks first, then
     // closes theirs (1001) and keeps this computer's; Cancel changes nothing.
     void goingLocalAsksAndDropsOtherMachines()
@@ -316,7 +366,6 @@ private slots:
         QTRY_COMPARE(open(), 1);
         Answerer answer;
         QString &asked = answer.asked;
-        bool &quit = answer.accept;
         bool &dontAskAgain = answer.dontAskAgain;
 
         w.close();  // Cancel
