@@ -48,17 +48,8 @@ WsSession::WsSession(QWebSocket *socket, const SessionContext &context, ServiceC
     ServiceCounters::add(m_counters.connectionsTotal);
     if (m_counters.capture.load(std::memory_order_relaxed)) {
         // The capture's first record of a connection: what it asked for (exports name it by
-        // its URL), credentials in the query masked.
-        QByteArray opened = "GET " + m_ctx.path;
-        if (!m_ctx.query.isEmpty()) {
-            QList<QByteArray> pairs = m_ctx.query.split('&');
-            for (QByteArray &p : pairs) {
-                const QByteArray key = p.left(p.indexOf('=')).toLower();
-                if (p.contains('=') && (key == "ticket" || key == "token" || key.endsWith("_token") || key == "password"))
-                    p = key + "=***";
-            }
-            opened += '?' + pairs.join('&');
-        }
+        // its URL); the ring masks credentials in the query, as in any request line.
+        const QByteArray opened = "GET " + m_ctx.path + (m_ctx.query.isEmpty() ? QByteArray() : '?' + m_ctx.query);
         capture(CaptureRecord::In, CaptureRecord::Opened, opened, opened.size());
     }
 

@@ -14,7 +14,7 @@ namespace {
 // cheaper than decoding and four regular expressions.
 bool mayHoldSecret(QByteArrayView payload)
 {
-    static constexpr const char *kWords[] = {"bearer", "basic", "password", "access_token", "ticket",
+    static constexpr const char *kWords[] = {"bearer", "basic", "password", "token", "ticket",
                                              "authorization", "cookie", "sb_session"};
     static const auto first = [] {
         std::array<bool, 256> t{};
@@ -54,11 +54,15 @@ QByteArray maskSecrets(const QByteArray &payload)
     static const QRegularExpression header(QStringLiteral("^((?:Authorization|Cookie|Set-Cookie):)[^\\r\\n]*"),
                                            QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
     static const QRegularExpression cookie(QStringLiteral("(sb_session=)[^; \\t\\r\\n\"]+"));
+    // Credentials in a URL's query: a request line, a WebSocket's opening.
+    static const QRegularExpression query(QStringLiteral("([?&](?:ticket|token|password|[a-z_]*_token)=)[^&# \\t\\r\\n]*"),
+                                          QRegularExpression::CaseInsensitiveOption);
     QString s = QString::fromLatin1(payload);
     s.replace(header, QStringLiteral("\\1 ***"));
     s.replace(bearer, QStringLiteral("\\1 ***"));
     s.replace(jsonSecret, QStringLiteral("\\1\"***\""));
     s.replace(cookie, QStringLiteral("\\1***"));
+    s.replace(query, QStringLiteral("\\1***"));
     return s.toLatin1();
 }
 

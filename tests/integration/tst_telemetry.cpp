@@ -101,6 +101,8 @@ private slots:
         QTest::newRow("cut password") << QByteArray(R"({"password":"hunt)") << QByteArray(R"({"password":"***")");
         QTest::newRow("http head") << QByteArray("POST /x HTTP/1.1\r\nAuthorization: Basic YTpi\r\nCookie: sb_session=abc\r\nHost: x\r\n\r\n")
                                    << QByteArray("POST /x HTTP/1.1\r\nAuthorization: ***\r\nCookie: ***\r\nHost: x\r\n\r\n");
+        QTest::newRow("query credentials") << QByteArray("GET /chat/lobby?ticket=t1&room=a&access_token=t2&Token=t3 HTTP/1.1\r\n")
+                                          << QByteArray("GET /chat/lobby?ticket=***&room=a&access_token=***&Token=*** HTTP/1.1\r\n");
         QTest::newRow("set-cookie") << QByteArray("HTTP/1.1 200 OK\r\nSet-Cookie: sb_session=abc; HttpOnly\r\n\r\n") << QByteArray("HTTP/1.1 200 OK\r\nSet-Cookie: ***\r\n\r\n");
         // Bytes that are not UTF-8 are masked all the same: a file upload's body, a frame cut by
         // the capture limit inside a character, a token next to bytes that are whitespace only
