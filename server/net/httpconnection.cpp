@@ -432,9 +432,9 @@ void HttpConnection::shutdownGracefully()
     // Handling: write() closes after the response goes out.
 }
 
-bool HttpConnection::peerIsLoopback() const
+QHostAddress HttpConnection::peerAddress() const
 {
-    return m_socket && m_socket->peerAddress().isLoopback();
+    return m_socket ? m_socket->peerAddress() : QHostAddress();
 }
 
 void HttpConnection::abort()

@@ -32,7 +32,7 @@ public:
     void start();
     int listenerId() const;
     const void *listenerRuntime() const { return m_listener.get(); }
-    bool peerIsLoopback() const;
+    QHostAddress peerAddress() const;
     // Finishes an in-flight response, then closes; closes at once when idle.
     void shutdownGracefully();
     void abort();

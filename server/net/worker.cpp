@@ -285,32 +285,28 @@ void Worker::abortAll()
     m_tick.stop();
 }
 
-void Worker::closeListener(int listenerId, int code, const QString &reason, const void *runtime)
+void Worker::closeWhere(const ConnectionMatch &match, int code, const QString &reason)
 {
     const auto sessions = m_sessions.values();
     for (WsSession *s : sessions) {
-        if (s->context().listenerId == listenerId && (!runtime || s->context().listenerRuntime == runtime))
+        if (match(s->context().listenerId, s->context().listenerRuntime, s->context().peer))
             s->close(code, reason);
     }
     const auto http = m_http.values();
     for (HttpConnection *c : http) {
-        if (c->listenerId() == listenerId && (!runtime || c->listenerRuntime() == runtime))
+        if (match(c->listenerId(), c->listenerRuntime(), c->peerAddress()))
             c->shutdownGracefully();
     }
 }
 
+void Worker::closeListener(int listenerId, int code, const QString &reason, const void *runtime)
+{
+    closeWhere([&](int id, const void *rt, const QHostAddress &) { return id == listenerId && (!runtime || rt == runtime); }, code, reason);
+}
+
 void Worker::closeRemotePeers(int code, const QString &reason)
 {
-    const auto sessions = m_sessions.values();
-    for (WsSession *s : sessions) {
-        if (!s->context().peer.isLoopback())
-            s->close(code, reason);
-    }
-    const auto http = m_http.values();
-    for (HttpConnection *c : http) {
-        if (!c->peerIsLoopback())
-            c->shutdownGracefully();
-    }
+    closeWhere([](int, const void *, const QHostAddress &peer) { return !peer.isLoopback(); }, code, reason);
 }
 
 void Worker::endAccess(const QList<AccessEvent> &events)

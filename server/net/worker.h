@@ -103,6 +103,10 @@ public:
     void closeListener(int listenerId, int code, const QString &reason, const void *runtime = nullptr);
     // Closes the connections from other machines (the server now listens on its own only).
     void closeRemotePeers(int code, const QString &reason);
+    // Closes the sessions (code, reason) and lets the HTTP connections finish for which
+    // `match` (listener id, listener runtime, peer address) says so.
+    using ConnectionMatch = std::function<bool(int listenerId, const void *runtime, const QHostAddress &peer)>;
+    void closeWhere(const ConnectionMatch &match, int code, const QString &reason);
     // Closes the sessions opened with access these events end (1008, saying why).
     void endAccess(const QList<AccessEvent> &events);
     // Close one session by id; false if it is not on this worker.
