@@ -64,6 +64,19 @@ QString isoTime(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
+// One HAR entry around its request and response: started at `startMs`, lasting `ms`, of
+// which `waitMs` waiting for the answer.
+QJsonObject harEntry(qint64 startMs, qint64 ms, qint64 waitMs, const QJsonObject &request, const QJsonObject &response, quint64 connection)
+{
+    return {{QStringLiteral("startedDateTime"), isoTime(startMs)},
+            {QStringLiteral("time"), double(ms)},
+            {QStringLiteral("request"), request},
+            {QStringLiteral("response"), response},
+            {QStringLiteral("cache"), QJsonObject()},
+            {QStringLiteral("timings"), QJsonObject{{QStringLiteral("send"), 0}, {QStringLiteral("wait"), double(waitMs)}, {QStringLiteral("receive"), 0}}},
+            {QStringLiteral("connection"), QString::number(connection)}};
+}
+
 // The entry of one WebSocket connection, Chrome's way: the upgrade as request and 101
 // response, then every data message as seen by the client ("send": to the server).
 QJsonObject webSocketEntry(const QList<const CaptureRecord *> &records, const QHash<QString, QString> &baseUrls, int *messages)
@@ -106,20 +119,17 @@ QJsonObject webSocketEntry(const QList<const CaptureRecord *> &records, const QH
                                {QStringLiteral("redirectURL"), QString()},
                                {QStringLiteral("headersSize"), -1},
                                {QStringLiteral("bodySize"), 0}};
-    return {{QStringLiteral("startedDateTime"), isoTime(first.timeMs)},
-            {QStringLiteral("time"), double(lasted)},
-            {QStringLiteral("request"), request},
-            {QStringLiteral("response"), response},
-            {QStringLiteral("cache"), QJsonObject()},
-            {QStringLiteral("timings"), QJsonObject{{QStringLiteral("send"), 0}, {QStringLiteral("wait"), 0}, {QStringLiteral("receive"), 0}}},
-            {QStringLiteral("connection"), QString::number(first.connection)},
-            {QStringLiteral("_resourceType"), QStringLiteral("websocket")},
-            {QStringLiteral("_webSocketMessages"), frames}};
+    QJsonObject entry = harEntry(first.timeMs, lasted, 0, request, response, first.connection);
+    entry.insert(QStringLiteral("_resourceType"), QStringLiteral("websocket"));
+    entry.insert(QStringLiteral("_webSocketMessages"), frames);
+    return entry;
 }
 
-ExportSummary written(QFile &f, const QByteArray &bytes, ExportSummary s)
+// Writes `bytes` as `file` (replacing it): `s`, ok or with why not.
+ExportSummary written(const QString &file, const QByteArray &bytes, ExportSummary s)
 {
-    if (f.write(bytes) != bytes.size() || !f.flush()) {
+    QFile f(file);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size() || !f.flush()) {
         s.error = TrafficExport::tr("could not write %1: %2").arg(f.fileName(), f.errorString());
         return s;
     }
@@ -187,11 +197,6 @@ QList<CaptureRecord> TrafficExport::readJsonLines(const QString &file, QString *
 ExportSummary TrafficExport::jsonLines(const QList<CaptureRecord> &records, const QString &file)
 {
     ExportSummary s;
-    QFile f(file);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        s.error = tr("could not write %1: %2").arg(file, f.errorString());
-        return s;
-    }
     QByteArray out;
     for (const CaptureRecord &r : records) {
         // Binary messages as base64; text (and HTTP) as is.
@@ -210,7 +215,7 @@ ExportSummary TrafficExport::jsonLines(const QList<CaptureRecord> &records, cons
         out += QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
         ++s.records;
     }
-    return written(f, out, s);
+    return written(file, out, s);
 }
 
 ExportSummary TrafficExport::har(const QList<CaptureRecord> &records, const QHash<QString, QString> &baseUrls, const QString &file)
@@ -271,13 +276,7 @@ ExportSummary TrafficExport::har(const QList<CaptureRecord> &records, const QHas
             waited = resp->timeMs - req.timeMs;
         }
         ++s.exchanges;
-        timed.append({req.timeMs, QJsonObject{{QStringLiteral("startedDateTime"), isoTime(req.timeMs)},
-                                   {QStringLiteral("time"), double(waited)},
-                                   {QStringLiteral("request"), request},
-                                   {QStringLiteral("response"), response},
-                                   {QStringLiteral("cache"), QJsonObject()},
-                                   {QStringLiteral("timings"), QJsonObject{{QStringLiteral("send"), 0}, {QStringLiteral("wait"), double(waited)}, {QStringLiteral("receive"), 0}}},
-                                   {QStringLiteral("connection"), QString::number(req.connection)}}});
+        timed.append({req.timeMs, harEntry(req.timeMs, waited, waited, request, response, req.connection)});
     }
     for (quint64 id : std::as_const(socketOrder)) {
         const auto &list = sockets[id];
@@ -292,12 +291,7 @@ ExportSummary TrafficExport::har(const QList<CaptureRecord> &records, const QHas
                                                              {QStringLiteral("creator"), QJsonObject{{QStringLiteral("name"), QStringLiteral("Switchboard")},
                                                                                                      {QStringLiteral("version"), QStringLiteral(SWITCHBOARD_VERSION)}}},
                                                              {QStringLiteral("entries"), entries}}}};
-    QFile f(file);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        s.error = tr("could not write %1: %2").arg(file, f.errorString());
-        return s;
-    }
-    return written(f, QJsonDocument(har).toJson(QJsonDocument::Indented), s);
+    return written(file, QJsonDocument(har).toJson(QJsonDocument::Indented), s);
 }
 
 }  // namespace sb::ui
