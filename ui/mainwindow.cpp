@@ -314,16 +314,16 @@ void MainWindow::refresh()
         updateNodeBar();
     if (m_tabs->currentWidget() == m_presence)
         m_presence->refresh();
-    bool anyAll = false;
+    const bool anyAll = sharedOnLan(snap.listeners);
     QStringList failed;
     int firstFailed = -1;
     for (qsizetype row = 0; row < snap.listeners.size(); ++row) {
         const ListenerStatus &l = snap.listeners[row];
-        anyAll = anyAll || l.address == QLatin1String("any");
-        if (!l.running && !l.error.isEmpty() && firstFailed < 0)
-            firstFailed = int(row);
-        if (!l.running && !l.error.isEmpty())
+        if (!l.running && !l.error.isEmpty()) {
+            if (failed.isEmpty())
+                firstFailed = int(row);
             failed.append(tr("%1: %2").arg(l.services.join(QStringLiteral(", ")), l.error));
+        }
         if (l.id == m_movedListener && l.running) {
             statusBar()->showMessage(tr("%1 now listens at %2").arg(l.services.join(QStringLiteral(", ")), l.localUrl), 8000);
             m_movedListener = -1;

@@ -19,6 +19,7 @@ namespace sb {
 class Administration;
 class Monitor;
 class ServerHost;
+struct ListenerStatus;
 }
 
 namespace sb::ui {
@@ -123,6 +124,8 @@ private:
     // Where the web chat page is: on the LAN (empty if it is not reachable there) or here.
     QString webChatUrl(bool lan) const;
     static void rememberExposure(bool lan);
+    // Whether any listener binds all interfaces (the LAN can connect).
+    static bool sharedOnLan(const QList<ListenerStatus> &listeners);
     void buildLocalTabs();
     // Shows `monitor` and `admin` in the node's tabs (rebuilt), keeping the current tab.
     void attach(Monitor &monitor, Administration &admin);

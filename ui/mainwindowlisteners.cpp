@@ -7,6 +7,8 @@
 #include "serverhost.h"
 
 #include <QApplication>
+
+#include <algorithm>
 #include <QClipboard>
 #include <QHostAddress>
 #include <QItemSelectionModel>
@@ -17,6 +19,11 @@
 #include <QTableView>
 
 namespace sb::ui {
+
+bool MainWindow::sharedOnLan(const QList<ListenerStatus> &listeners)
+{
+    return std::any_of(listeners.cbegin(), listeners.cend(), [](const ListenerStatus &l) { return l.address == QLatin1String("any"); });
+}
 
 int MainWindow::selectedRow() const
 {
@@ -94,9 +101,7 @@ void MainWindow::copySelectedUrl()
 
 void MainWindow::toggleExposure()
 {
-    bool anyAll = false;
-    for (const ListenerStatus &l : m_monitor->listeners())
-        anyAll = anyAll || l.address == QLatin1String("any");
+    const bool anyAll = sharedOnLan(m_monitor->listeners());
     // Going local closes the connections from other machines: ask first when there are some.
     int remote = 0;
     if (anyAll) {

@@ -55,9 +55,7 @@ void MainWindow::restoreSession(bool exposureGiven)
     const QString exposure = s.value(kExposure).toString();
     if (exposureGiven || exposure.isEmpty())
         return;
-    bool anyAll = false;
-    for (const ListenerStatus &l : m_host.listeners())
-        anyAll = anyAll || l.address == QLatin1String("any");
+    const bool anyAll = sharedOnLan(m_host.listeners());
     const bool wantLan = exposure == QLatin1String("lan");
     if (wantLan != anyAll) {
         QString error;
