@@ -815,6 +815,73 @@ DE.update({
     "This address is too long for a QR code.": "Diese Adresse ist zu lang für einen QR-Code.",
 })
 
+DE.update({
+    "Light or dark: system (follow the desktop), light or dark (the default is the choice saved in Settings).":
+        "Hell oder dunkel: system (wie der Desktop), light (hell) oder dark (dunkel); ohne Angabe gilt die Wahl aus den Einstellungen.",
+    "Open the window at this size, e.g. 1024x640 (for screenshots).": "Das Fenster in dieser Größe öffnen, z. B. 1024x640 (für Bildschirmfotos).",
+    "--window-size: expected WIDTHxHEIGHT, e.g. 1024x640": "--window-size: erwartet BREITExHÖHE, z. B. 1024x640",
+    "--appearance: expected system, light or dark": "--appearance: erwartet system, light oder dark",
+    "No members yet. Register one in the Clients tab (Chat), or press New user…":
+        "Noch keine Mitglieder. Registrieren Sie eines im Tab Clients (Chat) oder drücken Sie Neuer Benutzer…",
+    "No API tokens yet. Bots of the felix service need one: press New token…":
+        "Noch keine API-Tokens. Bots des Felix-Dienstes brauchen eines: drücken Sie Neues Token…",
+    "No administrative changes yet.": "Noch keine Änderungen an der Verwaltung.",
+    "No connections yet. Open one from the Clients tab, or give someone an address from the Overview's cards.":
+        "Noch keine Verbindungen. Öffnen Sie eine im Tab Clients oder geben Sie jemandem eine Adresse von den Karten der Übersicht.",
+    "No documents yet. Bots create them with a felix update, or press New.":
+        "Noch keine Dokumente. Bots legen sie mit einem Felix-Update an, oder drücken Sie Neu.",
+    "Nothing captured yet. Tick “Capture traffic”, then use a client: every frame, ping and HTTP exchange shows here.":
+        "Noch nichts mitgeschnitten. Kreuzen Sie „Verkehr mitschneiden“ an und benutzen Sie einen Client: jeder Frame, jeder Ping und jeder HTTP-Austausch erscheint hier.",
+    "&Appearance": "&Erscheinungsbild",
+    "Follow the desktop": "Wie der Desktop",
+    "Light": "Hell",
+    "Dark": "Dunkel",
+    "Totals": "Summen",
+    "Not listening — %1. The other services run. Press “Use a free port” on its card, or set its port under Administration → Listeners.":
+        "Lauscht nicht — %1. Die anderen Dienste laufen. Drücken Sie „Freien Port nehmen“ auf seiner Karte oder stellen Sie den Port unter Verwaltung → Listener ein.",
+    "Nobody is present yet. Channel members, felix subscriptions and pop groups show here as clients join them.":
+        "Noch niemand anwesend. Kanalmitglieder, Felix-Abonnements und Pop-Gruppen erscheinen hier, sobald Clients beitreten.",
+    "Member chat: accounts, files and coins": "Mitglieder-Chat: Konten, Dateien und Münzen",
+    "Strict RFC 6455 service: echo and rooms": "Strikter RFC-6455-Dienst: Echo und Räume",
+    "Pub/sub channels with presence and acknowledgements": "Pub/Sub-Kanäle mit Anwesenheit und Bestätigungen",
+    "Bot status with database-update subscriptions": "Bot-Status mit Abonnements auf Datenbank-Updates",
+    "Social app: state echo and view counts": "Social-App: Zustandsecho und Aufrufzähler",
+    "Copy this address": "Diese Adresse kopieren",
+    "Messages/s": "Nachrichten/s",
+    "WebSocket connections open now": "Jetzt offene WebSocket-Verbindungen",
+    "Messages per second, in and out, over the last second; the line above is the last minute":
+        "Nachrichten pro Sekunde, ein und aus, in der letzten Sekunde; die Linie darüber ist die letzte Minute",
+    "No listener": "Kein Listener",
+    "Not served by this node": "Von diesem Knoten nicht angeboten",
+    "Running · TLS": "Läuft · TLS",
+    "Failed": "Fehlgeschlagen",
+    "Not accepting connections": "Nimmt keine Verbindungen an",
+    "Move this listener to a port nothing else uses, and start it": "Diesen Listener auf einen freien Port legen und starten",
+    "Start accepting connections": "Verbindungen annehmen",
+    "%1 in · %2 out": "%1 ein · %2 aus",
+    '<span style="color:%1">&#9632;</span> %2 in &nbsp;<span style="color:%3">&#9632;</span> %4 out':
+        '<span style="color:%1">&#9632;</span> %2 ein &nbsp;<span style="color:%3">&#9632;</span> %4 aus',
+    "%1 errors · %2 limit hits": "%1 Fehler · %2 Limit-Treffer",
+    " · %1 clamped · %2 refused": " · %1 gekappt · %2 abgelehnt",
+    "%1 errors, %2 limit hits (%3 of them clients closed for not reading), %4 heartbeat timeouts":
+        "%1 Fehler, %2 Limit-Treffer (davon %3 Clients geschlossen, weil sie nicht lasen), %4 Heartbeat-Zeitüberschreitungen",
+    "Heartbeat off": "Heartbeat aus",
+    "Pings every %1 s · no answer yet": "Ping alle %1 s · noch keine Antwort",
+    "Round trip %1 ms · 95%: %2 ms": "Umlaufzeit %1 ms · 95 %: %2 ms",
+    " · %n timed out": (" · %n Zeitüberschreitung", " · %n Zeitüberschreitungen"),
+    "Pings every %1 s; %2 connection(s) measured; %3 heartbeat timeouts so far":
+        "Ping alle %1 s; %2 Verbindung(en) gemessen; bisher %3 Heartbeat-Zeitüberschreitungen",
+    "No smiles yet. Press Add smile… to sell an image in chat.": "Noch keine Smileys. Drücken Sie Smiley hinzufügen…, um ein Bild im Chat zu verkaufen.",
+    "No messages in this range yet. Connect a client from the Clients tab, or give someone a service's address from its card.":
+        "In diesem Zeitraum noch keine Nachrichten. Verbinden Sie einen Client im Tab Clients oder geben Sie jemandem die Adresse eines Dienstes von seiner Karte.",
+    "Which service the chart shows": "Welchen Dienst das Diagramm zeigt",
+    "Messages per second:": "Nachrichten pro Sekunde:",
+    "5 min": "5 min",
+    "1 h": "1 h",
+    "24 h": "24 h",
+    "Show the last %1": "Die letzten %1 zeigen",
+})
+
 BY_CONTEXT = {
     ("sb::ui::RawClientWidget", "Disconnect"): "Trennen",
     ("sb::ui::RawClientWidget", "Close"): "Schließen",

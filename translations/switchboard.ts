@@ -50,14 +50,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Open on this tab: overview, connections, presence, traffic, clients, raw or admin.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -135,6 +127,22 @@
     </message>
     <message>
         <source>the connection failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light or dark: system (follow the desktop), light or dark (the default is the choice saved in Settings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the window at this size, e.g. 1024x640 (for screenshots).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--window-size: expected WIDTHxHEIGHT, e.g. 1024x640</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--appearance: expected system, light or dark</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -523,6 +531,14 @@
         <source>Read the users and tokens again (they are also read each time this page is shown)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No members yet. Register one in the Clients tab (Chat), or press New user…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API tokens yet. Bots of the felix service need one: press New token…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::AuditWidget</name>
@@ -563,6 +579,10 @@
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No administrative changes yet.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1323,6 +1343,10 @@
         <source>Show traffic</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No connections yet. Open one from the Clients tab, or give someone an address from the Overview&apos;s cards.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::FelixClient</name>
@@ -1528,6 +1552,10 @@
     </message>
     <message>
         <source>Done; connections listening to it got the change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No documents yet. Bots create them with a felix update, or press New.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1773,6 +1801,10 @@
     </message>
     <message>
         <source>Show the payload exactly as it came (binary as hex)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing captured yet. Tick “Capture traffic”, then use a client: every frame, ping and HTTP exchange shows here.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2096,18 +2128,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Traffic by service</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Chart: all services</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Chart: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Heartbeats and abuse</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2345,10 +2365,6 @@ Compare it with the one the server printed (switchboardd cert generate) or shows
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not listening — %1. The other services run. Select it and press “Use a free port”, or set its port under Administration → Listeners.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cannot move listener</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2422,6 +2438,30 @@ Compare it with the one the server printed (switchboardd cert generate) or shows
     </message>
     <message>
         <source>Scan to open the web chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not listening — %1. The other services run. Press “Use a free port” on its card, or set its port under Administration → Listeners.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2579,6 +2619,10 @@ Compare it with the one the server printed (switchboardd cert generate) or shows
     </message>
     <message>
         <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is present yet. Channel members, felix subscriptions and pop groups show here as clients join them.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2798,6 +2842,143 @@ Compare it with the one the server printed (switchboardd cert generate) or shows
     </message>
 </context>
 <context>
+    <name>sb::ui::ServiceCard</name>
+    <message>
+        <source>Member chat: accounts, files and coins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strict RFC 6455 service: echo and rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pub/sub channels with presence and acknowledgements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bot status with database-update subscriptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Social app: state echo and view counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy this address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WebSocket connections open now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages per second, in and out, over the last second; the line above is the last minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No listener</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not served by this node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running · TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only this computer can connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not accepting connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a free port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move this listener to a port nothing else uses, and start it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start accepting connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in · %2 out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;&amp;#9632;&lt;/span&gt; %2 in &amp;nbsp;&lt;span style=&quot;color:%3&quot;&gt;&amp;#9632;&lt;/span&gt; %4 out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 errors · %2 limit hits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · %1 clamped · %2 refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 errors, %2 limit hits (%3 of them clients closed for not reading), %4 heartbeat timeouts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heartbeat off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pings every %1 s · no answer yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round trip %1 ms · 95%: %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n timed out</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pings every %1 s; %2 connection(s) measured; %3 heartbeat timeouts so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::ServicesModel</name>
     <message>
         <source>%1 (%2/s)</source>
@@ -2914,6 +3095,10 @@ Compare it with the one the server printed (switchboardd cert generate) or shows
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No smiles yet. Press Add smile… to sell an image in chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::TrafficChart</name>
@@ -2926,7 +3111,35 @@ Compare it with the one the server printed (switchboardd cert generate) or shows
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>last 5 minutes</source>
+        <source>No messages in this range yet. Connect a client from the Clients tab, or give someone a service&apos;s address from its card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which service the chart shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages per second:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the last %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -52,14 +52,6 @@
         <translation>Sprache der Oberfläche: de, en oder system (Standard: die in den Einstellungen gespeicherte Wahl, sonst die des Systems).</translation>
     </message>
     <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
         <source>Open on this tab: overview, connections, presence, traffic, clients, raw or admin.</source>
         <translation>Mit diesem Reiter öffnen: overview, connections, presence, traffic, clients, raw oder admin.</translation>
     </message>
@@ -138,6 +130,22 @@
     <message>
         <source>the connection failed</source>
         <translation>die Verbindung ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Light or dark: system (follow the desktop), light or dark (the default is the choice saved in Settings).</source>
+        <translation>Hell oder dunkel: system (wie der Desktop), light (hell) oder dark (dunkel); ohne Angabe gilt die Wahl aus den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Open the window at this size, e.g. 1024x640 (for screenshots).</source>
+        <translation>Das Fenster in dieser Größe öffnen, z. B. 1024x640 (für Bildschirmfotos).</translation>
+    </message>
+    <message>
+        <source>--window-size: expected WIDTHxHEIGHT, e.g. 1024x640</source>
+        <translation>--window-size: erwartet BREITExHÖHE, z. B. 1024x640</translation>
+    </message>
+    <message>
+        <source>--appearance: expected system, light or dark</source>
+        <translation>--appearance: erwartet system, light oder dark</translation>
     </message>
 </context>
 <context>
@@ -519,6 +527,14 @@
         <source>Read the users and tokens again (they are also read each time this page is shown)</source>
         <translation>Benutzer und Tokens neu lesen (das geschieht auch jedes Mal, wenn diese Seite erscheint)</translation>
     </message>
+    <message>
+        <source>No members yet. Register one in the Clients tab (Chat), or press New user…</source>
+        <translation>Noch keine Mitglieder. Registrieren Sie eines im Tab Clients (Chat) oder drücken Sie Neuer Benutzer…</translation>
+    </message>
+    <message>
+        <source>No API tokens yet. Bots of the felix service need one: press New token…</source>
+        <translation>Noch keine API-Tokens. Bots des Felix-Dienstes brauchen eines: drücken Sie Neues Token…</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::AuditWidget</name>
@@ -557,6 +573,10 @@
     <message numerus="yes">
         <source>The latest %n change(s), newest first.</source>
         <translation><numerusform>Die letzte %n Änderung.</numerusform><numerusform>Die letzten %n Änderungen, neueste zuerst.</numerusform></translation>
+    </message>
+    <message>
+        <source>No administrative changes yet.</source>
+        <translation>Noch keine Änderungen an der Verwaltung.</translation>
     </message>
 </context>
 <context>
@@ -1311,6 +1331,10 @@
         <source>Show traffic</source>
         <translation>Verkehr zeigen</translation>
     </message>
+    <message>
+        <source>No connections yet. Open one from the Clients tab, or give someone an address from the Overview's cards.</source>
+        <translation>Noch keine Verbindungen. Öffnen Sie eine im Tab Clients oder geben Sie jemandem eine Adresse von den Karten der Übersicht.</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::FelixClient</name>
@@ -1515,6 +1539,10 @@
     <message>
         <source>Done; connections listening to it got the change</source>
         <translation>Erledigt; Verbindungen, die darauf hören, haben die Änderung erhalten</translation>
+    </message>
+    <message>
+        <source>No documents yet. Bots create them with a felix update, or press New.</source>
+        <translation>Noch keine Dokumente. Bots legen sie mit einem Felix-Update an, oder drücken Sie Neu.</translation>
     </message>
 </context>
 <context>
@@ -1750,6 +1778,10 @@
     <message>
         <source>Show the payload exactly as it came (binary as hex)</source>
         <translation>Die Nutzdaten genau so zeigen, wie sie kamen (Binäres als Hex)</translation>
+    </message>
+    <message>
+        <source>Nothing captured yet. Tick “Capture traffic”, then use a client: every frame, ping and HTTP exchange shows here.</source>
+        <translation>Noch nichts mitgeschnitten. Kreuzen Sie „Verkehr mitschneiden“ an und benutzen Sie einen Client: jeder Frame, jeder Ping und jeder HTTP-Austausch erscheint hier.</translation>
     </message>
 </context>
 <context>
@@ -2072,18 +2104,6 @@
         <translation>Die Adresse kopieren, die andere Rechner im Netz verwenden</translation>
     </message>
     <message>
-        <source>Traffic by service</source>
-        <translation>Verkehr nach Dienst</translation>
-    </message>
-    <message>
-        <source>Chart: all services</source>
-        <translation>Diagramm: alle Dienste</translation>
-    </message>
-    <message>
-        <source>Chart: %1</source>
-        <translation>Diagramm: %1</translation>
-    </message>
-    <message>
         <source>Heartbeats and abuse</source>
         <translation>Heartbeats und Missbrauch</translation>
     </message>
@@ -2318,10 +2338,6 @@ Vergleichen Sie ihn mit dem, den der Server ausgegeben hat (switchboardd cert ge
         <translation>%1 lauscht jetzt auf %2</translation>
     </message>
     <message>
-        <source>Not listening — %1. The other services run. Select it and press “Use a free port”, or set its port under Administration → Listeners.</source>
-        <translation>Lauscht nicht — %1. Die anderen Dienste laufen. Wählen Sie ihn aus und drücken Sie „Freien Port nehmen“, oder stellen Sie seinen Port unter Verwaltung → Listener ein.</translation>
-    </message>
-    <message>
         <source>Cannot move listener</source>
         <translation>Listener kann nicht verlegt werden</translation>
     </message>
@@ -2392,6 +2408,30 @@ Vergleichen Sie ihn mit dem, den der Server ausgegeben hat (switchboardd cert ge
     <message>
         <source>Scan to open the web chat</source>
         <translation>Scannen, um den Web-Chat zu öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>&amp;Erscheinungsbild</translation>
+    </message>
+    <message>
+        <source>Follow the desktop</source>
+        <translation>Wie der Desktop</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>Summen</translation>
+    </message>
+    <message>
+        <source>Not listening — %1. The other services run. Press “Use a free port” on its card, or set its port under Administration → Listeners.</source>
+        <translation>Lauscht nicht — %1. Die anderen Dienste laufen. Drücken Sie „Freien Port nehmen“ auf seiner Karte oder stellen Sie den Port unter Verwaltung → Listener ein.</translation>
     </message>
 </context>
 <context>
@@ -2549,6 +2589,10 @@ Vergleichen Sie ihn mit dem, den der Server ausgegeben hat (switchboardd cert ge
     <message>
         <source>Details</source>
         <translation>Details</translation>
+    </message>
+    <message>
+        <source>Nobody is present yet. Channel members, felix subscriptions and pop groups show here as clients join them.</source>
+        <translation>Noch niemand anwesend. Kanalmitglieder, Felix-Abonnements und Pop-Gruppen erscheinen hier, sobald Clients beitreten.</translation>
     </message>
 </context>
 <context>
@@ -2767,6 +2811,141 @@ Vergleichen Sie ihn mit dem, den der Server ausgegeben hat (switchboardd cert ge
     </message>
 </context>
 <context>
+    <name>sb::ui::ServiceCard</name>
+    <message>
+        <source>Member chat: accounts, files and coins</source>
+        <translation>Mitglieder-Chat: Konten, Dateien und Münzen</translation>
+    </message>
+    <message>
+        <source>Strict RFC 6455 service: echo and rooms</source>
+        <translation>Strikter RFC-6455-Dienst: Echo und Räume</translation>
+    </message>
+    <message>
+        <source>Pub/sub channels with presence and acknowledgements</source>
+        <translation>Pub/Sub-Kanäle mit Anwesenheit und Bestätigungen</translation>
+    </message>
+    <message>
+        <source>Bot status with database-update subscriptions</source>
+        <translation>Bot-Status mit Abonnements auf Datenbank-Updates</translation>
+    </message>
+    <message>
+        <source>Social app: state echo and view counts</source>
+        <translation>Social-App: Zustandsecho und Aufrufzähler</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy this address</source>
+        <translation>Diese Adresse kopieren</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>Messages/s</source>
+        <translation>Nachrichten/s</translation>
+    </message>
+    <message>
+        <source>WebSocket connections open now</source>
+        <translation>Jetzt offene WebSocket-Verbindungen</translation>
+    </message>
+    <message>
+        <source>Messages per second, in and out, over the last second; the line above is the last minute</source>
+        <translation>Nachrichten pro Sekunde, ein und aus, in der letzten Sekunde; die Linie darüber ist die letzte Minute</translation>
+    </message>
+    <message>
+        <source>No listener</source>
+        <translation>Kein Listener</translation>
+    </message>
+    <message>
+        <source>Not served by this node</source>
+        <translation>Von diesem Knoten nicht angeboten</translation>
+    </message>
+    <message>
+        <source>Running · TLS</source>
+        <translation>Läuft · TLS</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Only this computer can connect</source>
+        <translation>Nur dieser Computer kann sich verbinden</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Not accepting connections</source>
+        <translation>Nimmt keine Verbindungen an</translation>
+    </message>
+    <message>
+        <source>Use a free port</source>
+        <translation>Freien Port nehmen</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Move this listener to a port nothing else uses, and start it</source>
+        <translation>Diesen Listener auf einen freien Port legen und starten</translation>
+    </message>
+    <message>
+        <source>Start accepting connections</source>
+        <translation>Verbindungen annehmen</translation>
+    </message>
+    <message>
+        <source>%1 in · %2 out</source>
+        <translation>%1 ein · %2 aus</translation>
+    </message>
+    <message>
+        <source>&lt;span style="color:%1"&gt;&amp;#9632;&lt;/span&gt; %2 in &amp;nbsp;&lt;span style="color:%3"&gt;&amp;#9632;&lt;/span&gt; %4 out</source>
+        <translation>&lt;span style="color:%1"&gt;&amp;#9632;&lt;/span&gt; %2 ein &amp;nbsp;&lt;span style="color:%3"&gt;&amp;#9632;&lt;/span&gt; %4 aus</translation>
+    </message>
+    <message>
+        <source>%1 errors · %2 limit hits</source>
+        <translation>%1 Fehler · %2 Limit-Treffer</translation>
+    </message>
+    <message>
+        <source> · %1 clamped · %2 refused</source>
+        <translation> · %1 gekappt · %2 abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1 errors, %2 limit hits (%3 of them clients closed for not reading), %4 heartbeat timeouts</source>
+        <translation>%1 Fehler, %2 Limit-Treffer (davon %3 Clients geschlossen, weil sie nicht lasen), %4 Heartbeat-Zeitüberschreitungen</translation>
+    </message>
+    <message>
+        <source>Heartbeat off</source>
+        <translation>Heartbeat aus</translation>
+    </message>
+    <message>
+        <source>Pings every %1 s · no answer yet</source>
+        <translation>Ping alle %1 s · noch keine Antwort</translation>
+    </message>
+    <message>
+        <source>Round trip %1 ms · 95%: %2 ms</source>
+        <translation>Umlaufzeit %1 ms · 95 %: %2 ms</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n timed out</source>
+        <translation><numerusform> · %n Zeitüberschreitung</numerusform><numerusform> · %n Zeitüberschreitungen</numerusform></translation>
+    </message>
+    <message>
+        <source>Pings every %1 s; %2 connection(s) measured; %3 heartbeat timeouts so far</source>
+        <translation>Ping alle %1 s; %2 Verbindung(en) gemessen; bisher %3 Heartbeat-Zeitüberschreitungen</translation>
+    </message>
+</context>
+<context>
     <name>sb::ui::ServicesModel</name>
     <message>
         <source>%1 (%2/s)</source>
@@ -2883,6 +3062,10 @@ Vergleichen Sie ihn mit dem, den der Server ausgegeben hat (switchboardd cert ge
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
+    <message>
+        <source>No smiles yet. Press Add smile… to sell an image in chat.</source>
+        <translation>Noch keine Smileys. Drücken Sie Smiley hinzufügen…, um ein Bild im Chat zu verkaufen.</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::TrafficChart</name>
@@ -2895,8 +3078,36 @@ Vergleichen Sie ihn mit dem, den der Server ausgegeben hat (switchboardd cert ge
         <translation>Nachrichten aus / s</translation>
     </message>
     <message>
-        <source>last 5 minutes</source>
-        <translation>letzte 5 Minuten</translation>
+        <source>No messages in this range yet. Connect a client from the Clients tab, or give someone a service's address from its card.</source>
+        <translation>In diesem Zeitraum noch keine Nachrichten. Verbinden Sie einen Client im Tab Clients oder geben Sie jemandem die Adresse eines Dienstes von seiner Karte.</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>Alle Dienste</translation>
+    </message>
+    <message>
+        <source>Which service the chart shows</source>
+        <translation>Welchen Dienst das Diagramm zeigt</translation>
+    </message>
+    <message>
+        <source>Messages per second:</source>
+        <translation>Nachrichten pro Sekunde:</translation>
+    </message>
+    <message>
+        <source>5 min</source>
+        <translation>5 min</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 h</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 h</translation>
+    </message>
+    <message>
+        <source>Show the last %1</source>
+        <translation>Die letzten %1 zeigen</translation>
     </message>
 </context>
 <context>

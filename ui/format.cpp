@@ -7,7 +7,29 @@ namespace sb::ui {
 
 QString formatBytes(qint64 bytes)
 {
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
+}
+
+QString formatCount(qint64 n)
+{
+    return QLocale().toString(n);
+}
+
+QString formatRate(double perSecond)
+{
+    if (perSecond < 0.05)
+        return QLocale().toString(0);
+    return QLocale().toString(perSecond, 'f', perSecond < 10 ? 1 : 0);
+}
+
+QString formatDateTime(const QDateTime &when)
+{
+    return when.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+QString formatTime(const QDateTime &when, bool milliseconds)
+{
+    return when.toLocalTime().toString(milliseconds ? QStringLiteral("HH:mm:ss.zzz") : QStringLiteral("HH:mm:ss"));
 }
 
 QString formatDuration(qint64 ms)

@@ -18,6 +18,7 @@
 #include "dashboard/presencewidget.h"
 #include "dashboard/trafficchart.h"
 #include "widgets/tables.h"
+#include "widgets/theme.h"
 #include "inspector/inspectorwidget.h"
 #include "remote/connectdialog.h"
 #include "remote/nodefinder.h"
@@ -116,107 +117,6 @@ MainWindow::MainWindow(ServerHost &host, QWidget *parent)
     resize(1200, 800);
 }
 
-// The exposure banner: the server is reachable from the LAN by default; it says so plainly.
-QFrame *MainWindow::buildBanner(QWidget *parent)
-{
-    auto *banner = new QFrame(parent);
-    banner->setFrameShape(QFrame::StyledPanel);
-    banner->setAutoFillBackground(true);
-    QPalette pal = banner->palette();
-    pal.setColor(QPalette::Window, QColor(0xff, 0xf4, 0xd6));
-    pal.setColor(QPalette::WindowText, QColor(0x4a, 0x3b, 0x00));
-    banner->setPalette(pal);
-    auto *bannerLayout = new QHBoxLayout(banner);
-    m_exposure = new QLabel(banner);
-    m_exposure->setWordWrap(true);
-    m_exposureButton = new QPushButton(banner);
-    connect(m_exposureButton, &QPushButton::clicked, this, &MainWindow::toggleExposure);
-    bannerLayout->addWidget(m_exposure, 1);
-    bannerLayout->addWidget(m_exposureButton);
-    return banner;
-}
-
-// The Overview tab: the exposure banner, the listeners with their buttons, traffic by
-// service with its chart, heartbeats and abuse.
-QWidget *MainWindow::buildOverview()
-{
-    auto *central = new QWidget(m_tabs);
-    auto *layout = new QVBoxLayout(central);
-
-    layout->addWidget(buildBanner(central));
-
-    auto *listenersBox = new QGroupBox(tr("Listeners"), central);
-    auto *lb = new QVBoxLayout(listenersBox);
-    m_listenerProblem = new QLabel(listenersBox);
-    m_listenerProblem->setWordWrap(true);
-    m_listenerProblem->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
-    m_listenerProblem->hide();
-    lb->addWidget(m_listenerProblem);
-    m_listenerView = makeTable(m_listeners, listenersBox);
-    m_listenerView->horizontalHeader()->setStretchLastSection(false);
-    m_listenerView->horizontalHeader()->setSectionResizeMode(ListenersModel::LanUrls, QHeaderView::Stretch);
-    m_listenerView->horizontalHeader()->setSectionResizeMode(ListenersModel::Uptime, QHeaderView::ResizeToContents);
-    lb->addWidget(m_listenerView);
-    auto *buttons = new QHBoxLayout;
-    m_start = new QPushButton(tr("Start"), listenersBox);
-    m_stop = new QPushButton(tr("Stop"), listenersBox);
-    m_copy = new QPushButton(tr("Copy LAN URL"), listenersBox);
-    m_freePort = new QPushButton(tr("Use a free port"), listenersBox);
-    m_freePort->setToolTip(tr("Move the selected listener to a port nothing else uses, and start it"));
-    connect(m_freePort, &QPushButton::clicked, this, &MainWindow::moveSelectedToFreePort);
-    m_start->setToolTip(tr("Start accepting connections on the selected listener"));
-    m_stop->setToolTip(tr("Stop the selected listener and close its connections (code 1001)"));
-    m_copy->setToolTip(tr("Copy the address other machines on your network use"));
-    connect(m_start, &QPushButton::clicked, this, &MainWindow::startSelected);
-    connect(m_stop, &QPushButton::clicked, this, &MainWindow::stopSelected);
-    connect(m_copy, &QPushButton::clicked, this, &MainWindow::copySelectedUrl);
-    buttons->addWidget(m_start);
-    buttons->addWidget(m_stop);
-    buttons->addWidget(m_copy);
-    buttons->addWidget(m_freePort);
-    buttons->addStretch(1);
-    lb->addLayout(buttons);
-    // The three sections share the height; the user can drag the borders.
-    auto *split = new QSplitter(Qt::Vertical, central);
-    split->setChildrenCollapsible(false);
-    split->addWidget(listenersBox);
-    m_clusterBox = new ClusterBox(central);  // shown in cluster mode only
-    split->addWidget(m_clusterBox);
-    layout->addWidget(split, 1);
-
-    auto *servicesBox = new QGroupBox(tr("Traffic by service"), central);
-    auto *sb = new QVBoxLayout(servicesBox);
-    auto *chartFor = new QComboBox(servicesBox);
-    chartFor->addItem(tr("Chart: all services"), QString());
-    for (const QString &s : ServerConfig::knownServices())
-        chartFor->addItem(tr("Chart: %1").arg(s), s);
-    m_chart = new TrafficChart(servicesBox);
-    connect(chartFor, &QComboBox::currentIndexChanged, this, [this, chartFor] { m_chart->setService(chartFor->currentData().toString()); });
-    auto *chartRow = new QHBoxLayout;
-    chartRow->addWidget(chartFor);
-    chartRow->addStretch(1);
-    sb->addLayout(chartRow);
-    sb->addWidget(m_chart, 2);
-    m_serviceView = makeTable(m_services, servicesBox);
-    m_serviceView->horizontalHeader()->setStretchLastSection(false);
-    // Counts with their rates ("26153 (3000/s)") are read whole: the figures set the widths.
-    m_serviceView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_serviceView->horizontalHeader()->setSectionResizeMode(ServicesModel::Service, QHeaderView::Stretch);
-    sb->addWidget(m_serviceView);
-    split->addWidget(servicesBox);
-    auto *heartbeatsBox = new QGroupBox(tr("Heartbeats and abuse"), central);
-    auto *hb = new QVBoxLayout(heartbeatsBox);
-    m_heartbeatView = makeTable(m_heartbeats, heartbeatsBox);
-    m_heartbeatView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    hb->addWidget(m_heartbeatView);
-    split->addWidget(heartbeatsBox);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 1);
-    split->setStretchFactor(2, 3);
-    split->setStretchFactor(3, 2);
-    return central;
-}
-
 // This computer's tabs, whatever node the others show: Clients and Raw client.
 void MainWindow::buildLocalTabs()
 {
@@ -304,53 +204,12 @@ void MainWindow::buildTray()
 void MainWindow::refresh()
 {
     const ServerSnapshot snap = m_monitor->snapshot();
-    m_listeners->update(snap);
-    m_services->update(snap);
-    m_clusterBox->update(snap);
-    m_chart->add(snap, QDateTime::currentMSecsSinceEpoch());
     m_connections->refresh();
-    m_heartbeats->update(snap, m_monitor->connections());
     if (m_remote)
         updateNodeBar();
     if (m_tabs->currentWidget() == m_presence)
         m_presence->refresh();
-    const bool anyAll = sharedOnLan(snap.listeners);
-    QStringList failed;
-    int firstFailed = -1;
-    for (qsizetype row = 0; row < snap.listeners.size(); ++row) {
-        const ListenerStatus &l = snap.listeners[row];
-        if (!l.running && !l.error.isEmpty()) {
-            if (failed.isEmpty())
-                firstFailed = int(row);
-            failed.append(tr("%1: %2").arg(l.services.join(QStringLiteral(", ")), l.error));
-        }
-        if (l.id == m_movedListener && l.running) {
-            statusBar()->showMessage(tr("%1 now listens at %2").arg(l.services.join(QStringLiteral(", ")), l.localUrl), 8000);
-            m_movedListener = -1;
-        }
-    }
-    if (!failed.isEmpty() && m_listenerProblem->isHidden()) {
-        // A listener just failed: select it, so "Use a free port" is one click away.
-        m_listenerView->selectRow(firstFailed);
-        m_listenerView->scrollTo(m_listeners->index(firstFailed, 0));
-    }
-    m_listenerProblem->setVisible(!failed.isEmpty());
-    if (!failed.isEmpty())
-        m_listenerProblem->setText(tr("Not listening — %1. The other services run. Select it and press “Use a free port”, or "
-                                      "set its port under Administration → Listeners.")
-                                       .arg(failed.join(QStringLiteral("; "))));
-    if (m_remote) {
-        const QString node = snap.node.isEmpty() ? m_remote->target().display() : snap.node;
-        m_exposure->setText(anyAll ? tr("%1 listens on all its network interfaces: machines on its LAN can connect using the addresses below.").arg(node)
-                                   : tr("%1 listens on its own computer only: nobody else on the network can connect.").arg(node));
-        m_exposureButton->setText(anyAll ? tr("Only its own computer") : tr("Share on the LAN"));
-    } else if (anyAll) {
-        m_exposure->setText(tr("Listening on all network interfaces: other machines on your LAN can connect using the addresses below."));
-        m_exposureButton->setText(tr("Only this computer"));
-    } else {
-        m_exposure->setText(tr("Listening on this computer only: nobody else on the network can connect."));
-        m_exposureButton->setText(tr("Share on the LAN"));
-    }
+    refreshOverview(snap);
     const int open = openConnections(snap);
     m_status->setText(tr("Up for %1 · %2 worker threads · %n open WebSocket connection(s) · data in %3", nullptr, open)
                           .arg(formatDuration(snap.uptimeMs))
@@ -411,6 +270,26 @@ void MainWindow::buildSettingsMenu()
     connect(group, &QActionGroup::triggered, this, [this](QAction *a) {
         saveLanguage(a->data().toString());
         statusBar()->showMessage(tr("The new language applies the next time Switchboard starts."), 15000);
+    });
+
+    // Light or dark, at once.
+    QMenu *appearance = settings->addMenu(tr("&Appearance"));
+    appearance->setObjectName(QStringLiteral("appearanceMenu"));
+    auto *looks = new QActionGroup(appearance);
+    const theme::Appearance current = theme::savedAppearance();
+    const std::pair<theme::Appearance, QString> choices[] = {
+        {theme::Appearance::System, tr("Follow the desktop")}, {theme::Appearance::Light, tr("Light")}, {theme::Appearance::Dark, tr("Dark")}};
+    for (const auto &[look, label] : choices) {
+        QAction *a = appearance->addAction(label);
+        a->setCheckable(true);
+        a->setChecked(look == current);
+        a->setData(int(look));
+        looks->addAction(a);
+    }
+    connect(looks, &QActionGroup::triggered, this, [](QAction *a) {
+        const auto look = theme::Appearance(a->data().toInt());
+        theme::saveAppearance(look);
+        theme::apply(*qApp, look);
     });
 }
 

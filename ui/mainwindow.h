@@ -5,6 +5,8 @@
 // through its admin endpoint — the same Monitor and Administration either way; the Clients
 // and Raw client tabs are this computer's.
 
+#include "dashboard/traffichistory.h"
+
 #include <QMainWindow>
 #include <QSystemTrayIcon>
 #include <QTimer>
@@ -20,6 +22,7 @@ class Administration;
 class Monitor;
 class ServerHost;
 struct ListenerStatus;
+struct ServerSnapshot;
 }
 
 namespace sb::ui {
@@ -28,6 +31,7 @@ class ConnectionsWidget;
 class HeartbeatsModel;
 class ClusterBox;
 class TrafficChart;
+class ServiceCards;
 class InspectorWidget;
 class PresenceWidget;
 class RawClientWidget;
@@ -58,6 +62,9 @@ public:
     ServicesModel *servicesModel() const { return m_services; }
     HeartbeatsModel *heartbeatsModel() const { return m_heartbeats; }
     TrafficChart *chart() const { return m_chart; }
+    ServiceCards *cards() const { return m_cards; }
+    // The Overview's lower part: Traffic (the chart), Listeners, Services, Heartbeats.
+    QTabWidget *overviewTabs() const { return m_overviewTabs; }
     ClusterBox *clusterBox() const { return m_clusterBox; }
     QTableView *listenersView() const { return m_listenerView; }
     ConnectionsWidget *connectionsTab() const { return m_connections; }
@@ -90,6 +97,9 @@ public slots:
     void startSelected();
     // A listener that could not bind (a busy port) moves to a free port and starts.
     void moveSelectedToFreePort();
+    void moveToFreePort(int listenerId);
+    void startListener(int listenerId);
+    void copyUrl(const QString &url);
     void stopSelected();
     void copySelectedUrl();
     void toggleExposure();
@@ -115,6 +125,8 @@ protected:
 
 private:
     QWidget *buildOverview();
+    QWidget *buildListenersPage(QWidget *parent);
+    void refreshOverview(const ServerSnapshot &snap);
     QFrame *buildBanner(QWidget *parent);
     QFrame *buildNodeBar(QWidget *parent);
     void buildNodeTabs();
@@ -165,7 +177,10 @@ private:
     ListenersModel *m_listeners;
     ServicesModel *m_services;
     HeartbeatsModel *m_heartbeats;
+    TrafficHistory m_history;  // the node shown; afresh when another is attached
     TrafficChart *m_chart = nullptr;
+    ServiceCards *m_cards = nullptr;
+    QTabWidget *m_overviewTabs = nullptr;
     ClusterBox *m_clusterBox = nullptr;
     QTableView *m_heartbeatView = nullptr;
     QTableView *m_listenerView;

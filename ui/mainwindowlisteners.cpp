@@ -42,10 +42,17 @@ void MainWindow::updateButtons()
 
 void MainWindow::moveSelectedToFreePort()
 {
-    const ListenerStatus *l = m_listeners->listener(selectedRow());
+    if (const ListenerStatus *l = m_listeners->listener(selectedRow()))
+        moveToFreePort(l->id);
+}
+
+void MainWindow::moveToFreePort(int id)
+{
+    const ListenerStatus *l = nullptr;
+    for (const ListenerStatus &row : m_listeners->rows())
+        l = row.id == id ? &row : l;
     if (!l)
         return;
-    const int id = l->id;
     std::optional<TlsFiles> tls;
     if (!l->certificateFile.isEmpty())
         tls = TlsFiles{l->certificateFile, l->keyFile};
@@ -67,10 +74,13 @@ void MainWindow::moveSelectedToFreePort()
 
 void MainWindow::startSelected()
 {
-    const ListenerStatus *l = m_listeners->listener(selectedRow());
-    if (!l)
-        return;
-    whenReady(m_node->listeners().startListener(l->id), this, [this](const Status &s) {
+    if (const ListenerStatus *l = m_listeners->listener(selectedRow()))
+        startListener(l->id);
+}
+
+void MainWindow::startListener(int id)
+{
+    whenReady(m_node->listeners().startListener(id), this, [this](const Status &s) {
         if (!s.ok())
             QMessageBox::warning(this, tr("Cannot start listener"), s.error);
         refresh();
@@ -94,7 +104,11 @@ void MainWindow::copySelectedUrl()
     const ListenerStatus *l = m_listeners->listener(selectedRow());
     if (!l)
         return;
-    const QString url = l->lanUrls.isEmpty() ? l->localUrl : l->lanUrls.first();
+    copyUrl(l->lanUrls.isEmpty() ? l->localUrl : l->lanUrls.first());
+}
+
+void MainWindow::copyUrl(const QString &url)
+{
     QGuiApplication::clipboard()->setText(url);
     statusBar()->showMessage(tr("Copied %1").arg(url), 3000);
 }

@@ -60,6 +60,7 @@ void MainWindow::attach(Monitor &monitor, Administration &admin)
     m_monitor = &monitor;
     m_node = &admin;
     m_chart = nullptr;
+    m_history = TrafficHistory();  // another node: its own traffic
     buildNodeTabs();
     m_monitor->setObserved(true);  // the dashboard looks: the node publishes its connections
     m_listenerProblem->hide();

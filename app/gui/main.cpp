@@ -9,6 +9,7 @@
 #include "serverhost.h"
 #include "serveroptions.h"
 #include "terminationsignals.h"
+#include "widgets/theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -62,6 +63,10 @@ private:
 // The GUI's own options, besides the server's (sb::ServerOptions).
 struct GuiOptions {
     QCommandLineOption screenshot{QStringLiteral("screenshot"), QObject::tr("Save a PNG of the main window after --screenshot-delay ms, then quit."), QStringLiteral("FILE")};
+    QCommandLineOption appearance{QStringLiteral("appearance"),
+                                  QObject::tr("Light or dark: system (follow the desktop), light or dark (the default is the choice saved in Settings)."),
+                                  QStringLiteral("NAME")};
+    QCommandLineOption windowSize{QStringLiteral("window-size"), QObject::tr("Open the window at this size, e.g. 1024x640 (for screenshots)."), QStringLiteral("WxH")};
     QCommandLineOption delay{QStringLiteral("screenshot-delay"), QObject::tr("Delay before the screenshot (default 1500 ms)."), QStringLiteral("MS"), QStringLiteral("1500")};
     QCommandLineOption tab{QStringLiteral("tab"), QObject::tr("Open on this tab: overview, connections, presence, traffic, clients, raw or admin."), QStringLiteral("NAME")};
     QCommandLineOption capture{QStringLiteral("capture"), QObject::tr("Start with traffic capture on.")};
@@ -76,7 +81,7 @@ struct GuiOptions {
                                  QStringLiteral("URL")};
     void addTo(QCommandLineParser &p) const
     {
-        p.addOptions({screenshot, delay, tab, capture, printListeners, quitAfter, stallReport, language, connectTo});
+        p.addOptions({screenshot, delay, windowSize, appearance, tab, capture, printListeners, quitAfter, stallReport, language, connectTo});
     }
 };
 
@@ -118,6 +123,15 @@ int runWindow(sb::ServerHost &host, const QCommandLineParser &p, const GuiOption
             return 1;
         }
         window.tabs()->setCurrentIndex(int(i));
+    }
+    if (p.isSet(o.windowSize)) {
+        const QStringList wh = p.value(o.windowSize).split(QLatin1Char('x'));
+        const int w = wh.value(0).toInt(), h = wh.value(1).toInt();
+        if (wh.size() != 2 || w < 200 || h < 200) {
+            QMessageBox::critical(nullptr, QObject::tr("Switchboard"), QObject::tr("--window-size: expected WIDTHxHEIGHT, e.g. 1024x640"));
+            return 1;
+        }
+        window.resize(w, h);
     }
     window.show();
     if (p.isSet(o.connectTo)) {
@@ -218,6 +232,17 @@ int main(int argc, char *argv[])
     const GuiOptions gui;
     addOptions(p, server, gui);
     p.process(app);
+
+    sb::ui::theme::Appearance appearance = sb::ui::theme::savedAppearance();
+    if (p.isSet(gui.appearance)) {
+        bool ok = false;
+        appearance = sb::ui::theme::appearanceFromString(p.value(gui.appearance), &ok);
+        if (!ok) {
+            std::fprintf(stderr, "%s\n", qPrintable(QObject::tr("--appearance: expected system, light or dark")));
+            return 1;
+        }
+    }
+    sb::ui::theme::apply(app, appearance);
 
     QString error;
     const auto config = server.resolve(p, &error);

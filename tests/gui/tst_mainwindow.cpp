@@ -1,6 +1,7 @@
 // The first window, offscreen, against a real server: listeners with their URLs, live
 // connection counts, start/stop, and the LAN exposure switch.
 #include "dashboard/listenersmodel.h"
+#include "dashboard/servicecards.h"
 #include "dashboard/trafficchart.h"
 #include "inspector/inspectorwidget.h"
 #include "mainwindow.h"
@@ -27,12 +28,14 @@
 #include <QProcess>
 #include <QNetworkInterface>
 #include <QTest>
+#include <QToolButton>
 #include <QWebSocket>
 
 using namespace sbtest;
 using sb::ui::ListenersModel;
 using sb::ui::HeartbeatsModel;
 using sb::ui::MainWindow;
+using sb::ui::ServiceCard;
 
 // Answers each question box as it appears: keeps its text, ticks "Don't ask again" if told
 // to, and presses the accepting button or Cancel.
@@ -139,6 +142,7 @@ private slots:
         QVERIFY(s.ok());
         MainWindow w(s.host());
         w.show();
+        w.overviewTabs()->setCurrentIndex(1);  // Listeners
         w.listenersView()->selectRow(0);
         QPushButton *stop = button(w, QStringLiteral("Stop"));
         QPushButton *start = button(w, QStringLiteral("Start"));
@@ -174,6 +178,18 @@ private slots:
         QVERIFY(problem && problem->isVisible());
         QVERIFY2(problem->text().contains(QStringLiteral("port %1").arg(busy.serverPort())), qPrintable(problem->text()));
         QVERIFY(w.listenersModel()->index(1, ListenersModel::Status).data().toString().startsWith(QStringLiteral("Failed: cannot listen")));
+        // Its card says so, with the reason and the one click that moves it.
+        ServiceCard *card = w.cards()->card(QStringLiteral("channels"));
+        QVERIFY(card);
+        QCOMPARE(card->stateText(), QStringLiteral("Failed"));
+        QVERIFY2(card->urlText().contains(QStringLiteral("port %1").arg(busy.serverPort())), qPrintable(card->urlText()));
+        QToolButton *move = nullptr;
+        for (QToolButton *b : card->findChildren<QToolButton *>())
+            move = b->text() == QStringLiteral("Use a free port") && b->isVisible() ? b : move;
+        QVERIFY(move);
+        QCOMPARE(w.cards()->card(QStringLiteral("chat"))->stateText(), QStringLiteral("Running"));
+        // The Listeners page has the same for the selected listener.
+        w.overviewTabs()->setCurrentIndex(1);
         QPushButton *free = button(w, QStringLiteral("Use a free port"));
         QVERIFY(free);
         QCOMPARE(w.listenersView()->selectionModel()->selectedRows().value(0).row(), 1);  // selected for the user
@@ -182,11 +198,13 @@ private slots:
         QVERIFY(!free->isEnabled());  // a running listener stays where it is
         w.listenersView()->selectRow(1);
         QVERIFY(free->isEnabled());
-        QTest::mouseClick(free, Qt::LeftButton);
+        QTest::mouseClick(move, Qt::LeftButton);
         QTRY_VERIFY(s.host().listeners()[1].running);
         const quint16 port = s.host().listeners()[1].port;
         QVERIFY(port != 0 && port != busy.serverPort());
         QTRY_VERIFY(!problem->isVisible());
+        QTRY_COMPARE(card->stateText(), QStringLiteral("Running"));
+        QCOMPARE(card->url(), QStringLiteral("http://127.0.0.1:%1").arg(port));
         QTRY_VERIFY2(w.statusBar()->currentMessage().contains(QString::number(port)), qPrintable(w.statusBar()->currentMessage()));
         s.setHttpListener(1);
         QCOMPARE(s.get(QStringLiteral("/healthz")).status, 200);

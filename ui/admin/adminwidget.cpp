@@ -1,4 +1,6 @@
 #include "adminwidget.h"
+#include "format.h"
+#include "widgets/emptyhint.h"
 
 #include "api/administration.h"
 #include "api/async.h"
@@ -48,6 +50,7 @@ AdminWidget::AdminWidget(AccountsAdmin &accounts, QWidget *parent) : QWidget(par
     auto *ul = new QVBoxLayout(usersBox);
     m_users = makeTable({tr("ID"), tr("Email"), tr("Role"), tr("Coins"), tr("Created"), tr("State")}, usersBox);
     ul->addWidget(m_users);
+    setEmptyHint(m_users, tr("No members yet. Register one in the Clients tab (Chat), or press New user…"));
     auto *ub = new QHBoxLayout;
     auto *newUser = new QPushButton(tr("New user…"), usersBox);
     auto *role = new QPushButton(tr("Change role…"), usersBox);
@@ -68,6 +71,7 @@ AdminWidget::AdminWidget(AccountsAdmin &accounts, QWidget *parent) : QWidget(par
     auto *tl = new QVBoxLayout(tokensBox);
     m_tokens = makeTable({tr("Name"), tr("Scope"), tr("Created"), tr("State")}, tokensBox);
     tl->addWidget(m_tokens);
+    setEmptyHint(m_tokens, tr("No API tokens yet. Bots of the felix service need one: press New token…"));
     auto *tb = new QHBoxLayout;
     auto *newToken = new QPushButton(tr("New token…"), tokensBox);
     auto *revoke = new QPushButton(tr("Revoke"), tokensBox);
@@ -136,7 +140,7 @@ void AdminWidget::refresh()
         for (int r = 0; r < users.size(); ++r) {
             const UserInfo &u = users[r];
             const QStringList cells = {QString::number(u.id), u.email, u.role, QString::number(u.balance),
-                                       u.createdAt.toLocalTime().toString(Qt::ISODate), u.disabled ? tr("disabled") : tr("active")};
+                                       formatDateTime(u.createdAt), u.disabled ? tr("disabled") : tr("active")};
             for (int c = 0; c < cells.size(); ++c)
                 m_users->setItem(r, c, new QTableWidgetItem(cells[c]));
             m_users->item(r, 5)->setData(Qt::UserRole, u.disabled);
@@ -150,7 +154,7 @@ void AdminWidget::refresh()
         m_tokens->setRowCount(int(tokens.size()));
         for (int r = 0; r < tokens.size(); ++r) {
             const ApiTokenInfo &t = tokens[r];
-            const QStringList cells = {t.name, t.scope, t.createdAt.toLocalTime().toString(Qt::ISODate),
+            const QStringList cells = {t.name, t.scope, formatDateTime(t.createdAt),
                                        t.revoked ? tr("revoked") : tr("active")};
             for (int c = 0; c < cells.size(); ++c)
                 m_tokens->setItem(r, c, new QTableWidgetItem(cells[c]));

@@ -1,4 +1,6 @@
 #include "auditwidget.h"
+#include "format.h"
+#include "widgets/emptyhint.h"
 
 #include "api/administration.h"
 #include "api/async.h"
@@ -28,6 +30,7 @@ AuditWidget::AuditWidget(AuditAdmin &audit, QWidget *parent) : QWidget(parent), 
     m_table->setHorizontalHeaderLabels({tr("When"), tr("Who"), tr("From"), tr("Change"), tr("On")});
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setEmptyHint(m_table, tr("No administrative changes yet."));
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
@@ -54,7 +57,7 @@ void AuditWidget::refresh()
         m_table->setRowCount(int(entries.size()));
         for (int i = 0; i < entries.size(); ++i) {
             const AuditEntry &e = entries[i];
-            const QStringList cells{QLocale().toString(e.at.toLocalTime(), QLocale::ShortFormat), e.who, e.address, e.action, e.detail};
+            const QStringList cells{formatDateTime(e.at), e.who, e.address, e.action, e.detail};
             for (int c = 0; c < cells.size(); ++c) {
                 auto *item = new QTableWidgetItem(cells[c]);
                 item->setToolTip(cells[c]);

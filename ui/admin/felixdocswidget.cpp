@@ -1,4 +1,5 @@
 #include "felixdocswidget.h"
+#include "widgets/emptyhint.h"
 
 #include "api/administration.h"
 #include "api/async.h"
@@ -32,6 +33,7 @@ FelixDocsWidget::FelixDocsWidget(FelixAdmin &felix, QWidget *parent) : QWidget(p
 
     auto *split = new QSplitter(Qt::Horizontal, this);
     m_list = new QListWidget(split);
+    setEmptyHint(m_list, tr("No documents yet. Bots create them with a felix update, or press New."));
     auto *right = new QWidget(split);
     auto *rl = new QVBoxLayout(right);
     rl->setContentsMargins(0, 0, 0, 0);

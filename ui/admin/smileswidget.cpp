@@ -1,4 +1,5 @@
 #include "smileswidget.h"
+#include "widgets/emptyhint.h"
 
 #include "widgets/filedialogs.h"
 
@@ -26,6 +27,7 @@ SmilesWidget::SmilesWidget(ChatAdmin &chat, QWidget *parent) : QWidget(parent), 
     m_table = new QTableWidget(0, 3, this);
     m_table->setHorizontalHeaderLabels({tr("Smile"), tr("Id"), tr("Price (coins)")});
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    setEmptyHint(m_table, tr("No smiles yet. Press Add smile… to sell an image in chat."));
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();

@@ -1,4 +1,5 @@
 #include "channelsclientwidget.h"
+#include "format.h"
 
 #include "channelsclient.h"
 
@@ -214,7 +215,7 @@ bool ChannelsClientWidget::sendEmit()
 
 void ChannelsClientWidget::addLog(const QString &line)
 {
-    m_log->appendPlainText(QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz ")) + line);
+    m_log->appendPlainText(formatTime(QDateTime::currentDateTime(), true) + QLatin1Char(' ') + line);
 }
 
 QString ChannelsClientWidget::nameOf(const QString &id) const

@@ -1,6 +1,8 @@
 #include "chatclientwidget.h"
+#include "format.h"
 
 #include "widgets/filedialogs.h"
+#include "widgets/theme.h"
 
 #include "chatclient.h"
 
@@ -103,7 +105,9 @@ ChatClientWidget::ChatClientWidget(QWidget *parent) : QWidget(parent), m_client(
     rl->addWidget(m_progress);
     m_error = new QLabel(right);
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020"));
+    QPalette errorPalette = m_error->palette();
+    errorPalette.setColor(QPalette::WindowText, theme::text(theme::Tone::Bad));
+    m_error->setPalette(errorPalette);
     rl->addWidget(m_error);
     split->addWidget(m_members);
     split->addWidget(right);
@@ -285,11 +289,11 @@ void ChatClientWidget::render()
         } else {
             body = m.value(chat::key::text).toString().toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
         }
-        html += QStringLiteral("<table width=\"100%\"><tr><td align=\"%1\"><div style=\"color:#666; font-size:small\">%2 · %3</div>"
+        html += QStringLiteral("<table width=\"100%\"><tr><td align=\"%1\"><div style=\"color:%6; font-size:small\">%2 · %3</div>"
                                "<div style=\"background:%4\">%5</div></td></tr></table>")
                     .arg(mine ? QStringLiteral("right") : QStringLiteral("left"),
                          mine ? tr("you") : m_client->memberName(from).toHtmlEscaped(),
-                         QLocale().toString(when.toLocalTime(), QLocale::ShortFormat), mine ? QStringLiteral("#dcf1ff") : QStringLiteral("#f0f0f0"), body);
+                         formatDateTime(when), theme::bubble(mine).name(), body, theme::text(theme::Tone::Muted).name());
     }
     m_view->setHtml(html);
     m_view->moveCursor(QTextCursor::End);

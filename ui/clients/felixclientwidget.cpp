@@ -1,4 +1,5 @@
 #include "felixclientwidget.h"
+#include "format.h"
 
 #include "clientsocket.h"
 #include "felixclient.h"
@@ -36,13 +37,6 @@ QStringList ids(const QString &text)
     return text.split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts);
 }
 
-QString duration(qint64 ms)
-{
-    const qint64 s = ms / 1000;
-    if (s < 3600)
-        return QObject::tr("%1 min %2 s").arg(s / 60).arg(s % 60);
-    return QObject::tr("%1 h %2 min").arg(s / 3600).arg((s / 60) % 60);
-}
 }  // namespace
 
 FelixClientWidget::FelixClientWidget(QWidget *parent) : QWidget(parent), m_client(new FelixClient(this))
@@ -162,16 +156,15 @@ void FelixClientWidget::subscribe()
 
 void FelixClientWidget::addFeed(const QString &line)
 {
-    m_feed->appendPlainText(QTime::currentTime().toString(QStringLiteral("HH:mm:ss ")) + line);
+    m_feed->appendPlainText(formatTime(QDateTime::currentDateTime()) + QLatin1Char(' ') + line);
 }
 
 void FelixClientWidget::showStatus(const QJsonObject &data)
 {
-    const QLocale locale;
     m_summary->setText(tr("Answered at %1 · %n guild(s) · memory %2 · up for %3", nullptr, data.value(pf::key::guildsCount).toInt())
-                           .arg(QDateTime::fromMSecsSinceEpoch(qint64(data.value(pf::key::receivedAt).toDouble())).toString(QStringLiteral("HH:mm:ss")),
-                                locale.formattedDataSize(qint64(data.value(pf::key::memoryUsage).toDouble())),
-                                duration(qint64(data.value(pf::key::uptime).toDouble()))));
+                           .arg(formatTime(QDateTime::fromMSecsSinceEpoch(qint64(data.value(pf::key::receivedAt).toDouble()))),
+                                formatBytes(qint64(data.value(pf::key::memoryUsage).toDouble())),
+                                formatDuration(qint64(data.value(pf::key::uptime).toDouble()))));
     m_shards->removeRows(0, m_shards->rowCount());
     for (const QJsonValue &v : data.value(pf::key::shards).toArray()) {
         const QJsonObject s = v.toObject();

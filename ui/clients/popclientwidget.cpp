@@ -1,4 +1,5 @@
 #include "popclientwidget.h"
+#include "format.h"
 
 #include "clientsocket.h"
 #include "popclient.h"
@@ -177,7 +178,7 @@ void PopClientWidget::showState(const QJsonObject &s)
     }
     m_states->item(row, 1)->setText(group);
     m_states->item(row, 2)->setText(typing);
-    m_states->item(row, 3)->setText(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")));
+    m_states->item(row, 3)->setText(formatTime(QDateTime::currentDateTime()));
 }
 
 }  // namespace sb::ui

@@ -87,7 +87,7 @@ QVariant ConnectionsModel::data(const QModelIndex &index, int role) const
         case Service: return c.service;
         case Peer: return c.peer;
         case Identity: return c.identity;
-        case Since: return QDateTime::fromMSecsSinceEpoch(c.sinceMs).toString(QStringLiteral("HH:mm:ss"));
+        case Since: return formatTime(QDateTime::fromMSecsSinceEpoch(c.sinceMs));
         case MessagesIn: return c.messagesIn;
         case MessagesOut: return c.messagesOut;
         case BytesIn: return formatBytes(c.bytesIn);

@@ -1,4 +1,6 @@
 #include "connectionswidget.h"
+#include "format.h"
+#include "widgets/emptyhint.h"
 
 #include "connectionsmodel.h"
 #include "api/monitor.h"
@@ -43,6 +45,7 @@ ConnectionsWidget::ConnectionsWidget(Monitor &monitor, QWidget *parent)
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
+    setEmptyHint(m_view, tr("No connections yet. Open one from the Clients tab, or give someone an address from the Overview's cards."));
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QTableView::customContextMenuRequested, this, &ConnectionsWidget::contextMenu);
     layout->addWidget(m_view, 1);
@@ -102,7 +105,7 @@ void ConnectionsWidget::contextMenu(const QPoint &pos)
         QGuiApplication::clipboard()->setText(
             QCoreApplication::translate("sb::ui", "connection %1 · %2 · %3 · %4 · since %5 · in %6 msgs / %7 B · out %8 msgs / %9 B")
                 .arg(info.id)
-                .arg(info.service, info.peer, info.identity, QDateTime::fromMSecsSinceEpoch(info.sinceMs).toString(Qt::ISODate))
+                .arg(info.service, info.peer, info.identity, formatDateTime(QDateTime::fromMSecsSinceEpoch(info.sinceMs)))
                 .arg(info.messagesIn)
                 .arg(info.bytesIn)
                 .arg(info.messagesOut)

@@ -1,4 +1,5 @@
 #include "presencewidget.h"
+#include "widgets/emptyhint.h"
 
 #include "api/monitor.h"
 
@@ -19,6 +20,7 @@ PresenceWidget::PresenceWidget(Monitor &monitor, QWidget *parent) : QWidget(pare
     m_tree->setHeaderLabels({tr("Who or what"), tr("Details")});
     m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_tree->setAlternatingRowColors(true);
+    setEmptyHint(m_tree, tr("Nobody is present yet. Channel members, felix subscriptions and pop groups show here as clients join them."));
     layout->addWidget(m_tree);
 }
 

@@ -1,43 +1,65 @@
 #pragma once
-// A live chart of the last minutes (Qt Charts): messages per second in and out, for all
-// services or the chosen one, one point per snapshot. GUI thread.
+// The Overview's traffic chart (Qt Charts) and its heartbeat table. GUI thread.
 
 #include "rowsmodel.h"
 #include "serverhost.h"
+#include "traffichistory.h"
 
 #include <QAbstractTableModel>
 #include <QWidget>
 
+class QButtonGroup;
+class QCategoryAxis;
 class QChart;
+class QChartView;
+class QLabel;
+class QComboBox;
 class QLineSeries;
 class QValueAxis;
-class QDateTimeAxis;
 
 namespace sb::ui {
 
+// The Overview's chart: messages per second in and out, for all services or the one chosen,
+// over the last 5 minutes, hour or day (TrafficHistory), with ticks at round times and round
+// rates. The range is remembered (settings "overview/range").
 class TrafficChart final : public QWidget
 {
     Q_OBJECT
 public:
-    explicit TrafficChart(QWidget *parent = nullptr);
+    explicit TrafficChart(const TrafficHistory &history, QWidget *parent = nullptr);
     Q_DISABLE_COPY_MOVE(TrafficChart)
 
-    void add(const ServerSnapshot &snapshot, qint64 nowMs);
+    // Draws the history up to `nowMs` again (the window does this with every snapshot).
+    void redraw(qint64 nowMs);
     int points() const;
-    // Which service the chart follows (empty: all); starts the chart afresh.
     void setService(const QString &service);
+    void setRange(TrafficHistory::Range range);
+    TrafficHistory::Range range() const { return m_range; }
+    // The time axis' labels, left to right ("14:05"), and the rate axis' top, for tests.
+    QStringList timeLabels() const;
+    double rateTop() const;
+    // "No messages in this range yet…", shown over the chart while it is flat at zero.
+    QLabel *emptyHint() const { return m_empty; }
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
+    void applyColours();
+
+    const TrafficHistory &m_history;
     QChart *m_chart;
     QLineSeries *m_in;
     QLineSeries *m_out;
-    QDateTimeAxis *m_time;
+    QCategoryAxis *m_time;
     QValueAxis *m_rate;
-    qint64 m_lastMs = 0;
-    qint64 m_lastIn = -1;
-    qint64 m_lastOut = -1;
+    QComboBox *m_serviceBox;
+    QChartView *m_view;
+    QLabel *m_empty;
+    QButtonGroup *m_ranges;
     QString m_service;
-    static constexpr qint64 kWindowMs = 5 * 60 * 1000;
+    TrafficHistory::Range m_range = TrafficHistory::FiveMinutes;
+    qint64 m_lastNowMs = 0;
 };
 
 struct HeartbeatRow {
@@ -55,6 +77,7 @@ public:
     static_assert(ColumnCount == 8);
     explicit HeartbeatsModel(QObject *parent = nullptr);
     void update(const ServerSnapshot &snapshot, const QList<ConnectionInfo> &connections);
+    const QList<HeartbeatRow> &rows() const { return m_rows; }
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;

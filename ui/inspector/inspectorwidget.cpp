@@ -1,4 +1,5 @@
 #include "inspectorwidget.h"
+#include "widgets/emptyhint.h"
 
 #include "widgets/filedialogs.h"
 
@@ -102,6 +103,7 @@ InspectorWidget::InspectorWidget(Monitor &monitor, QWidget *parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->verticalHeader()->hide();
+    setEmptyHint(m_view, tr("Nothing captured yet. Tick “Capture traffic”, then use a client: every frame, ping and HTTP exchange shows here."));
     m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setWordWrap(false);

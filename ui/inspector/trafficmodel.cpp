@@ -129,7 +129,7 @@ QVariant TrafficModel::data(const QModelIndex &index, int role) const
     const CaptureRecord &r = m_visible[index.row()];
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case Time: return QDateTime::fromMSecsSinceEpoch(r.timeMs).toString(QStringLiteral("HH:mm:ss.zzz"));
+        case Time: return formatTime(QDateTime::fromMSecsSinceEpoch(r.timeMs), true);
         case Connection: return r.connection;
         case Service: return r.service;
         case Direction: return r.direction == CaptureRecord::In ? tr("in") : tr("out");
