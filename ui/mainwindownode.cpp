@@ -2,6 +2,7 @@
 // through its admin endpoint (docs/admin-api.md) — the bar that says so, the connect dialog,
 // attaching, losing and leaving a remote node. The window itself is in mainwindow.cpp.
 #include "mainwindow.h"
+#include "widgets/theme.h"
 
 #include "admin/listenerswidget.h"
 #include "api/async.h"
@@ -174,8 +175,9 @@ void MainWindow::updateNodeBar()
     } else {
         const bool ready = m_remote->state() == RemoteNode::State::Ready;
         text = m_remote->stateText();
-        pal.setColor(QPalette::Window, ready ? QColor(0xd6, 0xe8, 0xff) : QColor(0xff, 0xdf, 0xc4));
-        pal.setColor(QPalette::WindowText, ready ? QColor(0x0b, 0x2f, 0x5c) : QColor(0x5c, 0x2a, 0x00));
+        const theme::Tone tone = ready ? theme::Tone::Info : theme::Tone::Warning;
+        pal.setColor(QPalette::Window, theme::background(tone));
+        pal.setColor(QPalette::WindowText, theme::onBackground(tone));
         const QString name = m_remote->snapshot().node.isEmpty() ? m_remote->target().display() : m_remote->snapshot().node;
         setWindowTitle(tr("%1 — Switchboard (remote)").arg(name));
     }

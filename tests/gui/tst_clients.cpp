@@ -38,6 +38,9 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
+#include <QApplication>
+#include <QDropEvent>
+#include <QMimeData>
 
 using namespace sbtest;
 using namespace sb::ui;
@@ -147,6 +150,9 @@ private slots:
         QVERIFY(b->conversation()->toPlainText().contains(QStringLiteral("ann")));  // by name: members do not see emails
         QTRY_COMPARE(a->client()->balance(), 95);  // text costs 5 coins
         QVERIFY(a->conversation()->toPlainText().contains(QStringLiteral("you")));
+        // The operator tops Ann up: her balance shows it without her doing anything.
+        QVERIFY(s.host().accounts().setBalance(QStringLiteral("ann@chat.gui"), 500, &err));
+        QTRY_VERIFY_WITH_TIMEOUT(a->balanceLabel()->text().contains(QStringLiteral("500 coins")), ChatClient::kBalancePollMs * 2 + 1000);
 
         // A smile from the server's grid.
         QTRY_COMPARE(a->client()->smiles().size(), 1);
@@ -195,7 +201,34 @@ private slots:
         QTRY_VERIFY(!older->isEnabled());
         QCOMPARE(older->text(), QStringLiteral("This is the start of the conversation"));
         QVERIFY(!b->client()->hasOlder());
+
+        // A picture dropped on Ann's chat is sent; Ben sees it in the conversation.
+        const QString picture = dir.filePath(QStringLiteral("tiny.png"));
+        QFile png(picture);
+        QVERIFY(png.open(QIODevice::WriteOnly) && png.write(kTinyPng) == kTinyPng.size());
+        png.close();
+        QMimeData dropped;
+        dropped.setUrls({QUrl::fromLocalFile(picture)});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &dropped, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(a, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &dropped, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(a, &drop);
+        QVERIFY(benGot.wait(5000));
+        const QString pictureUuid = benGot.last().at(0).toJsonObject().value(QStringLiteral("file_uuid")).toString();
+        QVERIFY(!pictureUuid.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(b->conversation()->toHtml().contains(QStringLiteral("sbimg:") + pictureUuid), 5000);
         snapshot(&benWindow, QStringLiteral("clients-chat.png"));
+
+        // Ann logs out: the session ends, and the chat forgets it.
+        QVERIFY(a->logOutButton()->isEnabled());
+        QTest::mouseClick(a->logOutButton(), Qt::LeftButton);
+        QVERIFY(!a->client()->loggedInNow());
+        QCOMPARE(a->memberList()->count(), 0);
+        QVERIFY(a->balanceLabel()->text().isEmpty());
+        QVERIFY(!a->logOutButton()->isEnabled());
+        QVERIFY(a->stateLabel()->text().startsWith(QStringLiteral("Logged out")));
+        QVERIFY(a->conversation()->toPlainText().isEmpty());
     }
 
     void channelsJoinEmitAckAndPingTimeout()

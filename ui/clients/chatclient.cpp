@@ -37,7 +37,10 @@ ChatClient::ChatClient(QObject *parent)
     : QObject(parent)
     , m_socket(new ClientSocket(this))
     , m_http(new QNetworkAccessManager(this))
+    , m_balancePoll(new QTimer(this))
 {
+    m_balancePoll->setInterval(kBalancePollMs);
+    connect(m_balancePoll, &QTimer::timeout, this, &ChatClient::refreshMe);
     connect(m_socket, &ClientSocket::stateChanged, this, &ChatClient::stateChanged);
     connect(m_socket, &ClientSocket::opened, this, [this] { m_socket->sendText(chat::bearerPrefix + m_token); });
     connect(m_socket, &ClientSocket::textReceived, this, &ChatClient::onMessage);
@@ -108,8 +111,29 @@ void ChatClient::logIn(const QString &email, const QString &password)
         refreshMe();
         refreshMembers();
         refreshSmiles();
+        m_balancePoll->start();
         emit loggedIn(true);
     });
+}
+
+void ChatClient::logOut()
+{
+    if (m_token.isEmpty())
+        return;
+    QNetworkReply *reply = m_http->post(request(accounts::logoutPath), QByteArray());
+    connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+    m_balancePoll->stop();
+    m_socket->close();
+    m_token.clear();
+    m_userId = m_balance = m_peer = 0;
+    m_role.clear();
+    m_members.clear();
+    m_messages.clear();
+    emit stateChanged(tr("Logged out of %1").arg(m_email));
+    m_email.clear();
+    emit meChanged();
+    emit membersLoaded();
+    emit messagesChanged();
 }
 
 void ChatClient::refreshMe()
@@ -118,11 +142,15 @@ void ChatClient::refreshMe()
     connect(reply, &QNetworkReply::finished, this, [this, reply] {
         reply->deleteLater();
         const QJsonObject me = QJsonDocument::fromJson(reply->readAll()).object();
-        if (me.isEmpty())
-            return;
-        m_userId = me.value(accounts::key::id).toInteger();
-        m_balance = me.value(accounts::key::balance).toInteger();
-        m_role = me.value(accounts::key::role).toString();
+        if (me.isEmpty() || m_token.isEmpty())
+            return;  // logged out meanwhile
+        const qint64 id = me.value(accounts::key::id).toInteger(), balance = me.value(accounts::key::balance).toInteger();
+        const QString role = me.value(accounts::key::role).toString();
+        if (id == m_userId && balance == m_balance && role == m_role)
+            return;  // the poll found nothing new
+        m_userId = id;
+        m_balance = balance;
+        m_role = role;
         m_memberNames.insert(m_userId, me.value(accounts::key::email).toString());
         emit meChanged();
     });
@@ -285,6 +313,8 @@ void ChatClient::fetchFileInfo(const QString &uuid)
         const QString name = match.hasMatch() ? QUrl::fromPercentEncoding(match.captured(1).toUtf8()) : tr("a file");
         const qint64 size = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
         m_fileInfo.insert(uuid, tr("%1 (%2)").arg(name, QLocale().formattedDataSize(size)));
+        m_fileNames.insert(uuid, name);
+        m_fileSizes.insert(uuid, size);
         emit fileInfoChanged(uuid);
     });
 }

@@ -10,6 +10,7 @@
 #include <QList>
 #include <QNetworkRequest>
 #include <QObject>
+#include <QTimer>
 #include <QSet>
 #include <QUrl>
 
@@ -42,6 +43,9 @@ public:
     void setServer(const QUrl &base);
     void registerAccount(const QString &email, const QString &password);
     void logIn(const QString &email, const QString &password);
+    // Ends the session on the server (POST /auth/logout) and forgets it here: the socket
+    // closes, the lists empty.
+    void logOut();
     void refreshMe();
     void refreshMembers();
     void refreshSmiles();
@@ -72,6 +76,11 @@ public:
     QString memberName(qint64 id) const;
     // "name (size)" of a received file once known.
     QString fileInfo(const QString &uuid) const { return m_fileInfo.value(uuid); }
+    // The file's name and size once fetchFileInfo answered (empty and -1 before).
+    QString fileName(const QString &uuid) const { return m_fileNames.value(uuid); }
+    qint64 fileSize(const QString &uuid) const { return m_fileSizes.value(uuid, -1); }
+    // How often the balance is read again while logged in (an operator's top-up shows).
+    static constexpr int kBalancePollMs = 3000;
     ClientSocket *socket() const { return m_socket; }
 
 signals:
@@ -113,6 +122,9 @@ private:
     QList<ChatSmile> m_smiles;
     QHash<qint64, QString> m_memberNames;
     QHash<QString, QString> m_fileInfo;  // file uuid -> "name (size)"
+    QHash<QString, QString> m_fileNames;
+    QHash<QString, qint64> m_fileSizes;
+    QTimer *m_balancePoll;
     QSet<QString> m_filesAsked;
     qint64 m_sendTotal = 0;
     qint64 m_sent = 0;

@@ -10,6 +10,10 @@
 #include "protocol/chat.h"
 
 #include <QDateTime>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileInfo>
+#include <QMimeData>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -28,6 +32,9 @@
 namespace sb::ui {
 
 namespace chat = protocol::chat;
+
+// Pictures up to this size are fetched and shown in the conversation.
+constexpr qint64 kInlinePictureBytes = 4 * 1024 * 1024;
 
 namespace {
 // A QTextBrowser that finds the conversation's pictures in memory: re-rendering the
@@ -63,11 +70,16 @@ ChatClientWidget::ChatClientWidget(QWidget *parent) : QWidget(parent), m_client(
     auto *reg = new QPushButton(tr("Register"), this);
     auto *login = new QPushButton(tr("Log in"), this);
     m_balance = new QLabel(this);
+    m_logOut = new QPushButton(tr("Log out"), this);
+    m_logOut->setToolTip(tr("End this session on the server"));
+    m_logOut->setEnabled(false);
     account->addWidget(m_email, 2);
     account->addWidget(m_password, 2);
     account->addWidget(reg);
     account->addWidget(login);
     account->addWidget(m_balance, 1);
+    account->addWidget(m_logOut);
+    setAcceptDrops(true);
     layout->addLayout(account);
     m_state = new QLabel(tr("Log in or register to chat."), this);
     m_state->setWordWrap(true);
@@ -115,6 +127,7 @@ ChatClientWidget::ChatClientWidget(QWidget *parent) : QWidget(parent), m_client(
     layout->addWidget(split, 1);
 
     connect(reg, &QPushButton::clicked, this, &ChatClientWidget::registerAccount);
+    connect(m_logOut, &QPushButton::clicked, m_client, &ChatClient::logOut);
     connect(login, &QPushButton::clicked, this, &ChatClientWidget::logIn);
     connectView(send, attach);
     connectClient();
@@ -153,7 +166,15 @@ void ChatClientWidget::connectClient()
     connect(m_client, &ChatClient::membersLoaded, this, &ChatClientWidget::showMembers);
     connect(m_client, &ChatClient::smilesLoaded, this, &ChatClientWidget::showSmiles);
     connect(m_client, &ChatClient::messagesChanged, this, &ChatClientWidget::render);
-    connect(m_client, &ChatClient::fileInfoChanged, this, &ChatClientWidget::render);
+    connect(m_client, &ChatClient::fileInfoChanged, this, [this](const QString &uuid) {
+        // A picture of a reasonable size is shown in the conversation, not just named.
+        static const QStringList pictures = {QStringLiteral("png"), QStringLiteral("jpg"), QStringLiteral("jpeg"), QStringLiteral("gif"),
+                                             QStringLiteral("webp"), QStringLiteral("bmp")};
+        if (pictures.contains(QFileInfo(m_client->fileName(uuid)).suffix().toLower()) && m_client->fileSize(uuid) >= 0
+            && m_client->fileSize(uuid) <= kInlinePictureBytes)
+            m_client->fetchFile(uuid);
+        render();
+    });
     connect(m_client, &ChatClient::progress, this, [this](const QString &label, int percent) {
         m_progress->setVisible(percent >= 0);
         m_progress->setFormat(label);
@@ -212,8 +233,29 @@ void ChatClientWidget::sendFile(const QString &path)
         m_text->clear();
 }
 
+void ChatClientWidget::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile() && QFileInfo(urls.first().toLocalFile()).isFile())
+        event->acceptProposedAction();
+}
+
+void ChatClientWidget::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() != 1 || !urls.first().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    sendFile(urls.first().toLocalFile());
+}
+
 void ChatClientWidget::showBalance()
 {
+    m_logOut->setEnabled(m_client->loggedInNow());
+    if (!m_client->loggedInNow()) {
+        m_balance->clear();
+        return;
+    }
     const QString role = m_client->role();
     m_balance->setText(role == protocol::accounts::role::member
                            ? tr("Balance: %1 coins").arg(m_client->balance())
@@ -284,6 +326,8 @@ void ChatClientWidget::render()
             const QString info = m_client->fileInfo(uuid);
             body = tr("File: %1").arg(info.isEmpty() ? tr("a file") : info).toHtmlEscaped()
                    + QStringLiteral(" <a href=\"sbfile:%1\">%2</a>").arg(uuid, tr("Save…"));
+            if (m_images.contains(uuid))
+                body += QStringLiteral("<br><img src=\"sbimg:%1\" height=\"%2\">").arg(uuid).arg(qMin(160, m_images.value(uuid).height()));
             if (!m.value(chat::key::text).toString().isEmpty())
                 body += QStringLiteral("<br>") + m.value(chat::key::text).toString().toHtmlEscaped();
         } else {

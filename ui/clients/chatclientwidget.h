@@ -45,10 +45,16 @@ public:
     QLabel *balanceLabel() const { return m_balance; }
     QLabel *errorLabel() const { return m_error; }
     QProgressBar *progress() const { return m_progress; }
+    QPushButton *logOutButton() const { return m_logOut; }
 
 signals:
     // A message from someone else while the window is not in front (the tray shows it).
     void notify(const QString &title, const QString &text);
+
+protected:
+    // A file dropped on the chat is sent into the open conversation.
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void connectView(QPushButton *send, QPushButton *attach);
@@ -63,6 +69,7 @@ private:
     QLineEdit *m_password;
     QLabel *m_state;
     QLabel *m_balance;
+    QPushButton *m_logOut;
     QListWidget *m_members;
     QTextBrowser *m_view;
     QPushButton *m_older;
@@ -71,7 +78,7 @@ private:
     QToolButton *m_smileButton;
     QProgressBar *m_progress;
     QLabel *m_error;
-    QHash<QString, QImage> m_images;  // smile file uuid -> picture
+    QHash<QString, QImage> m_images;  // file uuid -> picture (smiles, and image files shown inline)
 };
 
 }  // namespace sb::ui

@@ -1,4 +1,5 @@
 #include "clustermodel.h"
+#include "widgets/theme.h"
 
 #include "format.h"
 #include "widgets/tables.h"
@@ -73,9 +74,9 @@ QVariant ClusterModel::data(const QModelIndex &index, int role) const
             return tr("Switchboard %1").arg(n.version);
     }
     if (role == Qt::ForegroundRole && index.column() == State)
-        return QBrush(n.state == ClusterNodeStatus::State::Up     ? QColor(0x2e, 0x7d, 0x32)
-                      : n.state == ClusterNodeStatus::State::Lost ? QColor(0xc6, 0x28, 0x28)
-                                                                  : QColor(0x75, 0x75, 0x75));
+        return QBrush(theme::text(n.state == ClusterNodeStatus::State::Up     ? theme::Tone::Good
+                                  : n.state == ClusterNodeStatus::State::Lost ? theme::Tone::Bad
+                                                                              : theme::Tone::Muted));
     if (role == Qt::FontRole && n.self) {
         QFont bold;
         bold.setBold(true);
@@ -129,7 +130,7 @@ void ClusterBox::update(const ServerSnapshot &snapshot)
                              + 2 * m_view->frameWidth());
     m_summary->setText(m_model->summary());
     QPalette p = m_summary->palette();
-    p.setColor(QPalette::WindowText, snapshot.cluster.problem.isEmpty() ? palette().color(QPalette::WindowText) : QColor(0xc6, 0x28, 0x28));
+    p.setColor(QPalette::WindowText, theme::text(snapshot.cluster.problem.isEmpty() ? theme::Tone::Plain : theme::Tone::Bad));
     m_summary->setPalette(p);
 }
 

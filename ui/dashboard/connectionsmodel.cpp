@@ -1,4 +1,5 @@
 #include "connectionsmodel.h"
+#include "widgets/theme.h"
 
 #include "format.h"
 
@@ -120,9 +121,9 @@ QVariant ConnectionsModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::BackgroundRole && index.column() == Health) {
         switch (h) {
-        case Heartbeat::Fresh: return QBrush(QColor(0xc8, 0xe6, 0xc9));
-        case Heartbeat::Late: return QBrush(QColor(0xff, 0xe0, 0xb2));
-        case Heartbeat::Missed: return QBrush(QColor(0xff, 0xcd, 0xd2));
+        case Heartbeat::Fresh: return QBrush(theme::background(theme::Tone::Good));
+        case Heartbeat::Late: return QBrush(theme::background(theme::Tone::Warning));
+        case Heartbeat::Missed: return QBrush(theme::background(theme::Tone::Bad));
         case Heartbeat::None: break;
         }
     }

@@ -1,4 +1,5 @@
 #include "listenersmodel.h"
+#include "widgets/theme.h"
 
 #include "format.h"
 
@@ -81,7 +82,7 @@ QVariant ListenersModel::data(const QModelIndex &index, int role) const
         }
     }
     if (role == Qt::ForegroundRole && index.column() == Status)
-        return QBrush(l.running ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
+        return QBrush(theme::text(l.running ? theme::Tone::Good : theme::Tone::Bad));
     if (role == Qt::TextAlignmentRole && index.column() == Connections)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     return {};

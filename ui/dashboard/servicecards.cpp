@@ -135,9 +135,10 @@ ServiceCard::ServiceCard(const QString &service, QWidget *parent)
     m_sparkline->setToolTip(m_rates->toolTip());
     numbers->addWidget(connectionsCaption, 0, 0);
     numbers->addWidget(ratesCaption, 0, 1);
-    numbers->addWidget(m_connections, 1, 0, 2, 1, Qt::AlignLeft | Qt::AlignVCenter);
+    numbers->addWidget(m_connections, 1, 0, Qt::AlignLeft | Qt::AlignVCenter);
     numbers->addWidget(m_sparkline, 1, 1);
-    numbers->addWidget(m_rates, 2, 1);
+    m_rates->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    numbers->addWidget(m_rates, 2, 0, 1, 2);  // the whole width: "■ 12,400 in ■ 12,380 out" fits a narrow card
     numbers->setColumnStretch(1, 1);
     layout->addLayout(numbers);
     m_problems->setWordWrap(true);

@@ -1,4 +1,5 @@
 #include "trafficmodel.h"
+#include "widgets/theme.h"
 
 #include "format.h"
 
@@ -145,7 +146,7 @@ QVariant TrafficModel::data(const QModelIndex &index, int role) const
         }
     }
     if (role == Qt::ForegroundRole && index.column() == Direction)
-        return r.direction == CaptureRecord::In ? QColor(0x1e, 0x5a, 0xa8) : QColor(0x2e, 0x7d, 0x32);
+        return theme::text(r.direction == CaptureRecord::In ? theme::Tone::Info : theme::Tone::Good);
     return {};
 }
 

@@ -16,11 +16,13 @@ protected:
     void highlightBlock(const QString &text) override;
 
 private:
+    void buildRules();
     struct Rule {
         QRegularExpression pattern;
         QTextCharFormat format;
     };
     QList<Rule> m_rules;
+    bool m_dark = false;
 };
 
 }  // namespace sb::ui
