@@ -409,18 +409,40 @@ private slots:
         for (int r = 0; r < b->states()->rowCount(); ++r)
             annTyping |= b->states()->item(r, 2)->text() == QStringLiteral("typing…") && b->states()->item(r, 1)->text() == QStringLiteral("7");
         QVERIFY(annTyping);
-        // Users by the start of their UUID (the table stays readable), the whole in a tool tip.
-        QCOMPARE(b->states()->item(0, 0)->text().size(), 9);
-        QCOMPARE(b->states()->item(0, 0)->toolTip().size(), 36);
-        QVERIFY(b->states()->item(0, 0)->toolTip().startsWith(b->states()->item(0, 0)->text().chopped(1)));
+        // Users by the start of their UUID (the table stays readable), the whole in a tool tip;
+        // one's own row says so.
+        QTRY_VERIFY(!b->client()->userUuid().isEmpty());
+        const sb::User benUser = *s.host().accounts().userByEmail(QStringLiteral("ben@pop.gui"));
+        QCOMPARE(b->client()->userUuid().toUpper(), benUser.uuid.toUpper());
+        int own = 0, other = 0;
+        for (int r = 0; r < b->states()->rowCount(); ++r) {
+            const QStandardItem *who = b->states()->item(r, 0);
+            QCOMPARE(who->toolTip().size(), 36);
+            const bool mine = who->toolTip().compare(benUser.uuid, Qt::CaseInsensitive) == 0;
+            QCOMPARE(who->text(), who->toolTip().left(8) + (mine ? QStringLiteral("… (you)") : QStringLiteral("…")));
+            (mine ? own : other) += 1;
+        }
+        QCOMPARE(own, 1);
+        QCOMPARE(other, 1);
 
         // View counts: stored, and a malformed id is refused with the server's reason.
         QSignalSpy views(a->client(), &PopClient::viewsAnswered);
+        QSignalSpy counted(a->client(), &PopClient::viewsCounted);
         a->viewCount()->setValue(3);
         QTest::mouseClick(button(a, QStringLiteral("Report views")), Qt::LeftButton);
         QVERIFY(views.wait(5000));
         QCOMPARE(views.last().at(0).toBool(), true);
         QCOMPARE(a->viewsResult()->text(), QStringLiteral("Stored"));
+        QTRY_COMPARE(counted.size(), 1);  // all 3 counted: the answer stays "Stored"
+        QCOMPARE(counted.last().at(2).toLongLong(), 3);
+        QCOMPARE(a->viewsResult()->text(), QStringLiteral("Stored"));
+        // More than one report may carry (10 by default): the server clamps, the client says so.
+        a->viewCount()->setValue(25);
+        QTest::mouseClick(button(a, QStringLiteral("Report views")), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(counted.size(), 2, 5000);
+        QCOMPARE(counted.last().at(1).toInt(), 25);
+        QCOMPARE(counted.last().at(2).toLongLong(), 10);
+        QCOMPARE(a->viewsResult()->text(), QStringLiteral("Stored, clamped to 10"));
         snapshot(&ben, QStringLiteral("clients-pop.png"));
         type(a->contentId(), QStringLiteral("not-a-uuid"));
         QTest::mouseClick(button(a, QStringLiteral("Report views")), Qt::LeftButton);

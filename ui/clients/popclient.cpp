@@ -71,8 +71,41 @@ bool PopClient::connectToServer(const QString &sessionId)
         return false;
     }
     m_sessionId = sessionId.trimmed();
+    fetchMe();
     m_socket->open(QNetworkRequest(ClientSocket::webSocketUrl(m_pop, QStringLiteral("/"))));
     return true;
+}
+
+// Who this session is: the state echoes name users by UUID, and the table marks one's own.
+void PopClient::fetchMe()
+{
+    QUrl url = m_accounts;
+    url.setPath(pa::mePath);
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", "Bearer " + m_sessionId.toUtf8());
+    QNetworkReply *reply = m_http->get(request);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, session = m_sessionId] {
+        reply->deleteLater();
+        const QString uuid = QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("uuid")).toString();
+        if (session != m_sessionId || uuid.isEmpty() || uuid == m_userUuid)
+            return;
+        m_userUuid = uuid;
+        emit userUuidChanged();
+    });
+}
+
+void PopClient::fetchTotal(const QString &contentId, std::function<void(qint64)> done)
+{
+    QUrl url = m_pop;
+    url.setPath(pp::viewCountsPath);
+    url.setQuery(QStringLiteral("ids=") + contentId);
+    QNetworkReply *reply = m_http->get(QNetworkRequest(url));
+    connect(reply, &QNetworkReply::finished, this, [reply, contentId, done = std::move(done)] {
+        reply->deleteLater();
+        const QJsonObject totals = QJsonDocument::fromJson(reply->readAll()).object();
+        const QJsonValue entry = totals.value(contentId.toUpper());
+        done(reply->error() == QNetworkReply::NoError && entry.isObject() ? qint64(entry.toObject().value(pp::key::total).toDouble()) : -1);
+    });
 }
 
 void PopClient::disconnectFromServer()
@@ -93,8 +126,11 @@ bool PopClient::reportViews(const QString &contentId, int count)
 {
     if (!m_authenticated)
         return false;
-    const QJsonObject msg{{pp::key::viewCounts, QJsonObject{{contentId, count}}}};
-    m_socket->sendText(QString::fromUtf8(QJsonDocument(msg).toJson(QJsonDocument::Compact)));
+    fetchTotal(contentId, [this, contentId, count](qint64 before) {
+        m_pending.append({contentId, count, before});
+        const QJsonObject msg{{pp::key::viewCounts, QJsonObject{{contentId, count}}}};
+        m_socket->sendText(QString::fromUtf8(QJsonDocument(msg).toJson(QJsonDocument::Compact)));
+    });
     return true;
 }
 
@@ -107,7 +143,16 @@ void PopClient::onMessage(const QString &text)
         emit stateChanged(m_authenticated ? tr("Authenticated") : tr("Not authenticated: %1").arg(detail));
         emit authenticatedChanged(m_authenticated);
     } else if (msg.contains(pp::key::viewCounts)) {
-        emit viewsAnswered(msg.value(pp::key::viewCounts).toBool(), detail);
+        const bool stored = msg.value(pp::key::viewCounts).toBool();
+        emit viewsAnswered(stored, detail);
+        // Answers come in the order of the reports.
+        const PendingReport report = m_pending.isEmpty() ? PendingReport{} : m_pending.takeFirst();
+        if (stored && report.before >= 0) {
+            fetchTotal(report.contentId, [this, report](qint64 after) {
+                if (after >= 0)
+                    emit viewsCounted(report.contentId, report.count, after - report.before);
+            });
+        }
     } else if (msg.value(pp::key::state).isObject()) {
         emit stateReceived(msg.value(pp::key::state).toObject());
     } else if (msg.value(pp::key::state).isBool()) {

@@ -109,6 +109,16 @@ void PopClientWidget::connectClient()
     connect(m_client, &PopClient::viewsAnswered, this, [this](bool ok, const QString &detail) {
         m_viewsResult->setText(ok ? tr("Stored") : tr("Refused: %1").arg(detail));
     });
+    // The server clamps large reports (and a user's total per content): say by how much.
+    connect(m_client, &PopClient::viewsCounted, this, [this](const QString &, int reported, qint64 counted) {
+        if (counted < reported)
+            m_viewsResult->setText(counted > 0 ? tr("Stored, clamped to %1").arg(counted)
+                                               : tr("Stored, but nothing counted: this user's total for it is at its cap"));
+    });
+    connect(m_client, &PopClient::userUuidChanged, this, [this] {
+        for (int r = 0; r < m_states->rowCount(); ++r)
+            markWho(m_states->item(r, 0));
+    });
 }
 
 QWidget *PopClientWidget::buildViewsBox()
@@ -157,6 +167,16 @@ void PopClientWidget::reportViews()
     m_viewsResult->setText(tr("Reported; waiting for the server…"));
 }
 
+// A user's UUID is long: its first 8 characters tell users apart (the whole in the tool
+// tip), and one's own row says "(you)".
+void PopClientWidget::markWho(QStandardItem *who)
+{
+    const QString user = who->data().toString();
+    const QString shortId = user.size() > 8 ? user.left(8) + QStringLiteral("…") : user;
+    const bool me = !user.isEmpty() && user.compare(m_client->userUuid(), Qt::CaseInsensitive) == 0;
+    who->setText(me ? tr("%1 (you)").arg(shortId) : shortId);
+}
+
 void PopClientWidget::showState(const QJsonObject &s)
 {
     const QString user = s.value(pp::key::userId).toString();
@@ -170,10 +190,10 @@ void PopClientWidget::showState(const QJsonObject &s)
     }
     if (row < 0) {
         row = m_states->rowCount();
-        // A user's UUID is long: its first 8 characters tell users apart, the whole in a tool tip.
-        auto *who = new QStandardItem(user.size() > 8 ? user.left(8) + QStringLiteral("…") : user);
+        auto *who = new QStandardItem;
         who->setData(user);
         who->setToolTip(user);
+        markWho(who);
         m_states->appendRow({who, new QStandardItem, new QStandardItem, new QStandardItem});
     }
     m_states->item(row, 1)->setText(group);

@@ -7,6 +7,7 @@
 
 class QCheckBox;
 class QLabel;
+class QStandardItem;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
@@ -45,6 +46,7 @@ private:
     QWidget *buildViewsBox();  // content id, count, Report views, the answer
     void connectClient();
     void showState(const QJsonObject &state);
+    void markWho(QStandardItem *who);
 
     PopClient *m_client;
     QLineEdit *m_email;

@@ -10,6 +10,9 @@ namespace sb::protocol::pop {
 // The first message: {"authorization": "Bearer <session id>"}.
 inline constexpr QLatin1String bearerPrefix("Bearer ");
 
+// Totals per content: GET /view_counts?ids=<uuid>,<uuid> → {"<UUID>": {"total", "viewers"}}.
+inline constexpr QLatin1String viewCountsPath("/view_counts");
+
 namespace key {
 inline constexpr QLatin1String authorization("authorization");
 inline constexpr QLatin1String authenticated("authenticated");
@@ -20,6 +23,7 @@ inline constexpr QLatin1String activeGroupId("active_group_id");
 inline constexpr QLatin1String isTyping("is_typing");
 inline constexpr QLatin1String error("error");
 inline constexpr QLatin1String detail("detail");
+inline constexpr QLatin1String total("total");
 }  // namespace key
 
 namespace code {
