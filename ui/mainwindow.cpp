@@ -12,6 +12,7 @@
 #include "appicon.h"
 #include "clients/clientswidget.h"
 #include "clients/rawclient.h"
+#include "clients/rawclienttabs.h"
 #include "dashboard/clustermodel.h"
 #include "dashboard/connectionswidget.h"
 #include "dashboard/listenersmodel.h"
@@ -127,8 +128,8 @@ void MainWindow::buildLocalTabs()
     }
     m_clients = new ClientsWidget(m_host, m_tabs);
     m_tabs->addTab(m_clients, tr("Clients"));
-    m_rawClient = new RawClientWidget(echo, m_tabs);
-    m_tabs->addTab(m_rawClient, tr("Raw client"));
+    m_rawClients = new RawClientTabs(echo, m_tabs);
+    m_tabs->addTab(m_rawClients, tr("Raw client"));
 }
 
 // The node's tabs: Overview, Connections, Presence and Traffic before the Clients tab,
@@ -160,14 +161,19 @@ void MainWindow::buildNodeTabs()
     m_adminTabs->addTab(m_audit, tr("Audit"));
     m_tabs->addTab(m_adminTabs, tr("Administration"));
     connect(m_inspector, &InspectorWidget::sendAgain, this, [this](const QByteArray &payload, bool binary) {
-        m_rawClient->loadMessage(payload, binary);
-        m_tabs->setCurrentWidget(m_rawClient);
+        m_rawClients->current()->loadMessage(payload, binary);
+        m_tabs->setCurrentWidget(m_rawClients);
     });
     connect(m_connections, &ConnectionsWidget::showTraffic, this, [this](quint64 id) {
         m_inspector->showConnection(id);
         m_tabs->setCurrentWidget(m_inspector);
     });
     connect(m_listenerView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateButtons);
+}
+
+RawClientWidget *MainWindow::rawClientTab() const
+{
+    return m_rawClients->current();
 }
 
 MainWindow::~MainWindow()

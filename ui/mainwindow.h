@@ -35,6 +35,7 @@ class ServiceCards;
 class InspectorWidget;
 class PresenceWidget;
 class RawClientWidget;
+class RawClientTabs;
 class ClientsWidget;
 class FelixDocsWidget;
 class SmilesWidget;
@@ -70,7 +71,9 @@ public:
     ConnectionsWidget *connectionsTab() const { return m_connections; }
     InspectorWidget *trafficTab() const { return m_inspector; }
     PresenceWidget *presenceTab() const { return m_presence; }
-    RawClientWidget *rawClientTab() const { return m_rawClient; }
+    // The raw connection on screen, and all of them (one tab each).
+    RawClientWidget *rawClientTab() const;
+    RawClientTabs *rawClientTabs() const { return m_rawClients; }
     ClientsWidget *clientsTab() const { return m_clients; }
     FelixDocsWidget *felixDocsTab() const { return m_felixDocs; }
     SmilesWidget *smilesTab() const { return m_smiles; }
@@ -167,7 +170,7 @@ private:
     ConnectionsWidget *m_connections = nullptr;
     InspectorWidget *m_inspector = nullptr;
     PresenceWidget *m_presence = nullptr;
-    RawClientWidget *m_rawClient;
+    RawClientTabs *m_rawClients;
     ClientsWidget *m_clients;
     FelixDocsWidget *m_felixDocs;
     SmilesWidget *m_smiles;

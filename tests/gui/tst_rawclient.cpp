@@ -3,6 +3,7 @@
 // "send again" from the traffic inspector.
 #include "accounts/accountstore.h"
 #include "clients/rawclient.h"
+#include "clients/rawclienttabs.h"
 #include "inspector/inspectorwidget.h"
 #include "inspector/trafficmodel.h"
 #include "mainwindow.h"
@@ -11,6 +12,7 @@
 #include <QComboBox>
 #include <QPlainTextEdit>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTcpServer>
@@ -95,6 +97,56 @@ private slots:
         QTRY_COMPARE(raw->socket().state(), QAbstractSocket::UnconnectedState);
     }
 
+    // Several connections side by side, one tab each: each has its own socket and log, the
+    // tab says whether it is connected, and closing a tab closes its connection.
+    void severalConnectionsInTabs()
+    {
+        TestServer s;
+        QVERIFY(s.ok());
+        MainWindow w(s.host());
+        w.show();
+        RawClientTabs *tabs = w.rawClientTabs();
+        QCOMPARE(tabs->count(), 1);
+        RawClientWidget *first = tabs->current();
+        first->openConnection();
+        QTRY_COMPARE(first->socket().state(), QAbstractSocket::ConnectedState);
+        QTRY_COMPARE(tabs->tabText(0), QStringLiteral("/echo · connected"));
+        w.tabs()->setCurrentWidget(tabs);
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QTest::keyClick(tabs->current()->url(), Qt::Key_T, Qt::ControlModifier);  // Ctrl+T
+        QCOMPARE(tabs->count(), 2);
+        RawClientWidget *second = tabs->current();
+        QVERIFY(second != first);
+        QCOMPARE(second->url()->text(), first->url()->text());  // starts where the other points
+        QCOMPARE(tabs->tabText(1), QStringLiteral("/echo"));
+        QTest::keyClick(second->url(), Qt::Key_Return);
+        QTRY_COMPARE(second->socket().state(), QAbstractSocket::ConnectedState);
+        auto echoes = [&s] {
+            qint64 open = 0;
+            for (const auto &c : s.host().snapshot().services)
+                open += c.service == QLatin1String("generic") ? c.connectionsOpen : 0;
+            return open;
+        };
+        QTRY_COMPARE(echoes(), 2);  // two connections at once
+        second->editor()->setPlainText(QStringLiteral("from two"));
+        QVERIFY(second->sendCurrent());
+        QTRY_COMPARE(second->log()->rowCount(), 2);
+        QCOMPARE(first->log()->rowCount(), 0);  // each its own log
+        // Closing the second tab closes its connection; the first stays.
+        QSignalSpy gone(&second->socket(), &QWebSocket::disconnected);
+        emit tabs->tabCloseRequested(1);
+        QTRY_COMPARE(gone.size(), 1);
+        QCOMPARE(tabs->count(), 1);
+        QCOMPARE(first->socket().state(), QAbstractSocket::ConnectedState);
+        QTRY_COMPARE(echoes(), 1);
+        // The last tab stays, disconnected.
+        emit tabs->tabCloseRequested(0);
+        QTRY_COMPARE(first->socket().state(), QAbstractSocket::UnconnectedState);
+        QCOMPARE(tabs->count(), 1);
+        QTRY_COMPARE(tabs->tabText(0), QStringLiteral("/echo"));
+    }
+
     void refusedHandshakeIsShownPlainly()
     {
         TestServer s;
@@ -167,7 +219,7 @@ private slots:
         QVERIFY(s.ok());
         MainWindow w(s.host());
         emit w.trafficTab()->sendAgain(QByteArray(R"({"replay":true})"), false);
-        QCOMPARE(w.tabs()->currentWidget(), w.rawClientTab());
+        QCOMPARE(w.tabs()->currentWidget(), w.rawClientTabs());
         QCOMPARE(w.rawClientTab()->editor()->toPlainText(), QStringLiteral(R"({"replay":true})"));
         emit w.trafficTab()->sendAgain(QByteArray("\x00\x10", 2), true);
         QCOMPARE(w.rawClientTab()->mode()->currentIndex(), 1);

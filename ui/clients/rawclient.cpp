@@ -216,8 +216,24 @@ QString RawClientWidget::status() const
     return m_state->text();
 }
 
+QString RawClientWidget::title() const
+{
+    const QUrl url(m_url->text().trimmed());
+    QString name = url.path().isEmpty() || url.path() == QLatin1String("/") ? url.host() : url.path();
+    if (name.isEmpty())
+        name = tr("New connection");
+    if (name.size() > 24)
+        name = name.left(23) + QStringLiteral("…");
+    switch (m_ws->state()) {
+    case QAbstractSocket::ConnectedState: return tr("%1 · connected").arg(name);
+    case QAbstractSocket::UnconnectedState: return name;
+    default: return tr("%1 · connecting").arg(name);
+    }
+}
+
 void RawClientWidget::refreshState()
 {
+    emit stateChanged();
     switch (m_ws->state()) {
     case QAbstractSocket::ConnectedState:
         m_state->setText(m_ws->subprotocol().isEmpty() ? tr("Connected to %1").arg(m_ws->requestUrl().toString())

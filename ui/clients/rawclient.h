@@ -47,6 +47,12 @@ public:
     void saveMessage(const QString &name);
     QStringList savedNames() const;
     bool loadSaved(const QString &name);
+    // A short name for a tab: the URL's path (or host) and whether it is connected.
+    QString title() const;
+
+signals:
+    // Connected, closed, connecting: the tab's title follows.
+    void stateChanged();
 
 private:
     QWidget *buildComposer(QWidget *parent);  // message editor, send, ping, close, saved messages
