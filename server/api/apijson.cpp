@@ -292,7 +292,7 @@ CaptureRecord captureFrom(const QJsonObject &o)
     r.connection = quint64(num(o, "connection"));
     r.service = str(o, "service");
     r.direction = num(o, "direction") == CaptureRecord::Out ? CaptureRecord::Out : CaptureRecord::In;
-    r.kind = CaptureRecord::Kind(qBound(qint64(0), num(o, "kind"), qint64(CaptureRecord::Closed)));
+    r.kind = CaptureRecord::Kind(qBound(qint64(0), num(o, "kind"), qint64(CaptureRecord::Handshake)));
     r.size = num(o, "size");
     r.data = QByteArray::fromBase64(str(o, "data").toLatin1());
     return r;

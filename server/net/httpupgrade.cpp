@@ -7,10 +7,36 @@
 #include "worker.h"
 #include "wsupgrade.h"
 
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QLocale>
 #include <QSslSocket>
 #include <QTcpSocket>
 
 namespace sb {
+
+namespace {
+
+// The 101 that QWebSocketServer (Qt 6.4) writes for this request, byte for byte, for the
+// capture: Qt writes it to the socket itself, so it is built again here (tst_capture checks
+// it against what a raw client receives). The server offers no subprotocol or extension.
+QByteArray upgradeAnswer(const HttpRequestHead &head)
+{
+    const QByteArray accept = QCryptographicHash::hash(head.headerView("Sec-WebSocket-Key").toByteArray().trimmed()
+                                                           + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11",
+                                                       QCryptographicHash::Sha1)
+                                  .toBase64();
+    QByteArray origin = head.headerView("Origin").toByteArray().trimmed();
+    if (origin.isEmpty())
+        origin = "*";
+    const QString date = QLocale::c().toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"));
+    return "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: " + accept
+         + "\r\nServer: Switchboard/" SWITCHBOARD_VERSION "\r\nAccess-Control-Allow-Credentials: false\r\n"
+           "Access-Control-Allow-Methods: GET\r\nAccess-Control-Allow-Headers: content-type\r\nAccess-Control-Allow-Origin: "
+         + origin + "\r\nDate: " + date.toLatin1() + "\r\n\r\n";
+}
+
+}  // namespace
 
 void HttpConnection::handleUpgrade(int headLength)
 {
@@ -95,7 +121,13 @@ void HttpConnection::completeUpgrade(WsAdmission admission)
                       .peerPort = m_request.peerPort,
                       .admission = std::move(admission),
                       .limits = up.limits,
-                      .captureRing = &ctx.capture};
+                      .captureRing = &ctx.capture,
+                      .handshakeRequest = {},
+                      .handshakeResponse = {}};
+    if (ctx.telemetry->service(up.service).capture.load(std::memory_order_relaxed)) {
+        sc.handshakeRequest = m_request.head.raw + "\r\n\r\n";
+        sc.handshakeResponse = upgradeAnswer(m_request.head);
+    }
 
     m_state = State::Handed;
     m_timer.stop();

@@ -62,6 +62,9 @@ struct SessionContext {
     Worker *worker = nullptr;
     QTcpSocket *transport = nullptr;     // the socket handed to QWebSocket (sessions write frames to it)
     CaptureRing *captureRing = nullptr;  // where captured frames go (when the service captures)
+    // When the service captures: the upgrade request's head as received, and the 101 answer.
+    QByteArray handshakeRequest;
+    QByteArray handshakeResponse;
 };
 
 class WsEndpoint

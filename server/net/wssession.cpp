@@ -51,6 +51,12 @@ WsSession::WsSession(QWebSocket *socket, const SessionContext &context, ServiceC
         // its URL); the ring masks credentials in the query, as in any request line.
         const QByteArray opened = "GET " + m_ctx.path + (m_ctx.query.isEmpty() ? QByteArray() : '?' + m_ctx.query);
         capture(CaptureRecord::In, CaptureRecord::Opened, opened, opened.size());
+        // Then the handshake itself: the request's headers as they came, and the answer.
+        if (!m_ctx.handshakeRequest.isEmpty()) {
+            capture(CaptureRecord::In, CaptureRecord::Handshake, m_ctx.handshakeRequest, m_ctx.handshakeRequest.size());
+            capture(CaptureRecord::Out, CaptureRecord::Handshake, m_ctx.handshakeResponse, m_ctx.handshakeResponse.size());
+            m_ctx.handshakeRequest = m_ctx.handshakeResponse = QByteArray();  // not kept for the connection's life
+        }
     }
 
     connect(m_socket, &QWebSocket::disconnected, this, &WsSession::handleDisconnected);

@@ -16,7 +16,9 @@ namespace sb {
 
 struct CaptureRecord {
     enum Direction : quint8 { In, Out };
-    enum Kind : quint8 { Text, Binary, Ping, Pong, Close, HttpRequest, HttpResponse, Opened, Closed };
+    // Handshake: a WebSocket's upgrade request as received (in) and the 101 answer (out),
+    // after its Opened record.
+    enum Kind : quint8 { Text, Binary, Ping, Pong, Close, HttpRequest, HttpResponse, Opened, Closed, Handshake };
 
     quint64 id = 0;
     qint64 timeMs = 0;

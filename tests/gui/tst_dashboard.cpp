@@ -116,10 +116,19 @@ private slots:
         ws.sendTextMessage(QStringLiteral(R"({"greeting":"hello","n":1})"));
         ws.sendBinaryMessage(QByteArray("\x01\x02\x03", 3));
         QVERIFY(!s.registerAndLogin(QStringLiteral("insp@mail.com"), QStringLiteral("s3cret-pw")).isEmpty());
-        // The socket's opening (its path), 4 frames, 2 requests and 2 responses.
-        QTRY_VERIFY_WITH_TIMEOUT(tab->model()->rowCount() >= 9, 4000);
+        // The socket's opening (its path), its handshake (request and answer), 4 frames, 2
+        // requests and 2 responses.
+        QTRY_VERIFY_WITH_TIMEOUT(tab->model()->rowCount() >= 11, 4000);
         QCOMPARE(tab->model()->record(0)->kind, sb::CaptureRecord::Opened);
         QCOMPARE(tab->model()->record(0)->data, QByteArray("GET /echo"));
+        QCOMPARE(tab->model()->record(1)->kind, sb::CaptureRecord::Handshake);
+        QCOMPARE(tab->model()->record(1)->direction, sb::CaptureRecord::In);
+        QVERIFY(tab->model()->record(1)->data.startsWith("GET /echo HTTP/1.1\r\n"));
+        QVERIFY(tab->model()->record(1)->data.contains("\r\nSec-WebSocket-Key: "));
+        QCOMPARE(tab->model()->index(1, TrafficModel::Kind).data().toString(), QStringLiteral("handshake"));
+        QCOMPARE(tab->model()->record(2)->kind, sb::CaptureRecord::Handshake);
+        QCOMPARE(tab->model()->record(2)->direction, sb::CaptureRecord::Out);
+        QVERIFY(tab->model()->record(2)->data.startsWith("HTTP/1.1 101 Switching Protocols\r\n"));
         // Secrets never reach the table.
         for (int r = 0; r < tab->model()->rowCount(); ++r)
             QVERIFY(!tab->model()->index(r, TrafficModel::Preview).data().toString().contains(QStringLiteral("s3cret-pw")));
@@ -146,24 +155,25 @@ private slots:
         f.direction = int(sb::CaptureRecord::Out);
         f.service = QStringLiteral("generic");
         tab->model()->setFilter(f);
-        QCOMPARE(tab->model()->rowCount(), 2);
+        QCOMPARE(tab->model()->rowCount(), 3);  // the 101 and the two echoes
         // Binary shows as hex.
-        tab->view()->selectRow(1);
+        tab->view()->selectRow(2);
         QVERIFY2(tab->detail()->toPlainText().contains(QStringLiteral("01 02 03")), qPrintable(tab->detail()->toPlainText()));
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("t.jsonl"));
         const ExportSummary lines2 = tab->exportJsonLines(file);
         QVERIFY2(lines2.ok, qPrintable(lines2.error));
-        QCOMPARE(lines2.records, 2);
+        QCOMPARE(lines2.records, 3);
         // It says what it wrote, and that a filter left rows out.
-        QVERIFY2(tab->exportNote()->text().startsWith(QStringLiteral("Wrote 2 record(s) to ") + file), qPrintable(tab->exportNote()->text()));
-        QVERIFY2(tab->exportNote()->text().contains(QStringLiteral("only the 2 filtered rows of 9 captured")), qPrintable(tab->exportNote()->text()));
+        QVERIFY2(tab->exportNote()->text().startsWith(QStringLiteral("Wrote 3 record(s) to ") + file), qPrintable(tab->exportNote()->text()));
+        QVERIFY2(tab->exportNote()->text().contains(QStringLiteral("only the 3 filtered rows of 11 captured")), qPrintable(tab->exportNote()->text()));
         QFile in(file);
         QVERIFY(in.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = in.readAll().trimmed().split('\n');
-        QCOMPARE(lines.size(), 2);
-        QVERIFY(lines[0].contains("\"direction\":\"out\""));
-        QVERIFY(lines[1].contains("\"data_base64\":\"AQID\""));
+        QCOMPARE(lines.size(), 3);
+        QVERIFY(lines[0].contains("\"type\":\"handshake\""));
+        QVERIFY(lines[1].contains("\"direction\":\"out\""));
+        QVERIFY(lines[2].contains("\"data_base64\":\"AQID\""));
 
         // HAR: the two HTTP exchanges, requests paired with their responses, secrets masked;
         // and the WebSocket connection with its messages, as Chrome's developer tools write them.
@@ -188,6 +198,17 @@ private slots:
         QCOMPARE(socket.value(QStringLiteral("request")).toObject().value(QStringLiteral("url")).toString(),
                  s.ws(QStringLiteral("/echo")).toString());
         QCOMPARE(socket.value(QStringLiteral("response")).toObject().value(QStringLiteral("status")).toInt(), 101);
+        // The handshake's headers, both ways.
+        auto header = [](const QJsonObject &message, const QString &name) {
+            for (const auto &h : message.value(QStringLiteral("headers")).toArray()) {
+                if (h.toObject().value(QStringLiteral("name")).toString().compare(name, Qt::CaseInsensitive) == 0)
+                    return h.toObject().value(QStringLiteral("value")).toString();
+            }
+            return QString();
+        };
+        QCOMPARE(header(socket.value(QStringLiteral("request")).toObject(), QStringLiteral("Upgrade")), QStringLiteral("websocket"));
+        QCOMPARE(header(socket.value(QStringLiteral("request")).toObject(), QStringLiteral("Sec-WebSocket-Version")), QStringLiteral("13"));
+        QCOMPARE(header(socket.value(QStringLiteral("response")).toObject(), QStringLiteral("Sec-WebSocket-Accept")).size(), 28);
         const QJsonArray frames = socket.value(QStringLiteral("_webSocketMessages")).toArray();
         QCOMPARE(frames.size(), 4);
         QCOMPARE(frames[0].toObject().value(QStringLiteral("type")).toString(), QStringLiteral("send"));

@@ -2,6 +2,7 @@
 // connection from it, and the frame capture ring with secrets masked.
 #include "accounts/accountstore.h"
 #include "telemetry/capture.h"
+#include "rawws.h"
 #include "testserver.h"
 
 #include <QSignalSpy>
@@ -292,6 +293,42 @@ private slots:
                 QCOMPARE(r.data, utf8.first(qMin<qsizetype>(utf8.size(), 4096)));
             }
         }
+    }
+
+    // A WebSocket's capture starts with its handshake: the request's head as received
+    // (credentials masked) and the 101 exactly as the client got it.
+    void handshakeIsCapturedAsSent()
+    {
+        TestServer s;
+        QVERIFY(s.ok());
+        s.host().setCapture(QStringLiteral("generic"), true);
+        const quint64 mark = s.host().captured(0, 1000).isEmpty() ? 0 : s.host().captured(0, 1000).last().id;
+        RawWs raw(s.port(), "/echo?x=1", "Origin: http://lan.example\r\nCookie: theme=dark; secret=cookie-value\r\n");
+        QVERIFY(raw.ok());
+        QList<sb::CaptureRecord> shake;
+        QTRY_VERIFY([&] {
+            shake.clear();
+            for (const auto &r : s.host().captured(mark, 100))
+                if (r.kind == sb::CaptureRecord::Handshake)
+                    shake.append(r);
+            return shake.size() == 2;
+        }());
+        QCOMPARE(shake[0].direction, sb::CaptureRecord::In);
+        QVERIFY2(shake[0].data.startsWith("GET /echo?x=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"), shake[0].data.constData());
+        QVERIFY(shake[0].data.contains("\r\nOrigin: http://lan.example\r\n"));
+        QVERIFY(shake[0].data.contains("\r\nCookie: ***\r\n"));
+        QVERIFY(!shake[0].data.contains("cookie-value"));
+        QVERIFY(shake[0].data.endsWith("\r\n\r\n"));
+        QCOMPARE(shake[1].direction, sb::CaptureRecord::Out);
+        // Byte for byte what came back, but for the Date line's second (written apart).
+        auto withoutDate = [](QByteArray head) {
+            const qsizetype at = head.indexOf("\r\nDate: ");
+            const qsizetype end = at < 0 ? -1 : head.indexOf("\r\n", at + 2);
+            return at < 0 || end < 0 ? head : head.remove(at, end - at);
+        };
+        QVERIFY(shake[1].data.contains("\r\nDate: ") && raw.handshakeResponse().contains("\r\nDate: "));
+        QCOMPARE(withoutDate(shake[1].data), withoutDate(raw.handshakeResponse()));
+        QVERIFY(shake[1].data.contains("\r\nAccess-Control-Allow-Origin: http://lan.example\r\n"));
     }
 };
 

@@ -83,9 +83,12 @@ QJsonObject webSocketEntry(const QList<const CaptureRecord *> &records, const QH
 {
     const CaptureRecord &first = *records.front();
     QString path = QStringLiteral("/");
+    HttpText upgrade, answer;  // the handshake's headers, when they were captured
     for (const CaptureRecord *r : records) {
         if (r->kind == CaptureRecord::Opened && r->data.startsWith("GET "))
             path = QString::fromUtf8(r->data.mid(4));
+        if (r->kind == CaptureRecord::Handshake)
+            (r->direction == CaptureRecord::In ? upgrade : answer) = splitHttp(r->data);
     }
     QString base = baseUrls.value(first.service);
     base = base.isEmpty() ? QStringLiteral("ws://%1").arg(first.service)
@@ -105,7 +108,7 @@ QJsonObject webSocketEntry(const QList<const CaptureRecord *> &records, const QH
     const QJsonObject request{{QStringLiteral("method"), QStringLiteral("GET")},
                               {QStringLiteral("url"), base + path},
                               {QStringLiteral("httpVersion"), QStringLiteral("HTTP/1.1")},
-                              {QStringLiteral("headers"), QJsonArray()},
+                              {QStringLiteral("headers"), harHeaders(upgrade)},
                               {QStringLiteral("queryString"), QJsonArray()},
                               {QStringLiteral("cookies"), QJsonArray()},
                               {QStringLiteral("headersSize"), -1},
@@ -113,7 +116,7 @@ QJsonObject webSocketEntry(const QList<const CaptureRecord *> &records, const QH
     const QJsonObject response{{QStringLiteral("status"), 101},
                                {QStringLiteral("statusText"), QStringLiteral("Switching Protocols")},
                                {QStringLiteral("httpVersion"), QStringLiteral("HTTP/1.1")},
-                               {QStringLiteral("headers"), QJsonArray()},
+                               {QStringLiteral("headers"), harHeaders(answer)},
                                {QStringLiteral("cookies"), QJsonArray()},
                                {QStringLiteral("content"), QJsonObject{{QStringLiteral("size"), 0}, {QStringLiteral("mimeType"), QStringLiteral("x-unknown")}}},
                                {QStringLiteral("redirectURL"), QString()},
@@ -140,7 +143,7 @@ ExportSummary written(const QString &file, const QByteArray &bytes, ExportSummar
 }  // namespace
 
 namespace {
-const char *const kKindKeys[] = {"text", "binary", "ping", "pong", "close", "http_request", "http_response", "opened", "closed"};
+const char *const kKindKeys[] = {"text", "binary", "ping", "pong", "close", "http_request", "http_response", "opened", "closed", "handshake"};
 }  // namespace
 
 QString TrafficExport::kindKey(CaptureRecord::Kind kind)

@@ -109,6 +109,7 @@ QString TrafficModel::kindName(CaptureRecord::Kind kind)
     case CaptureRecord::HttpResponse: return tr("HTTP response");
     case CaptureRecord::Opened: return tr("opened");
     case CaptureRecord::Closed: return tr("closed");
+    case CaptureRecord::Handshake: return tr("handshake");
     }
     return {};
 }
