@@ -882,6 +882,20 @@ DE.update({
     "Show the last %1": "Die letzten %1 zeigen",
 })
 
+DE.update({
+    "Logged out of %1": "Von %1 abgemeldet",
+    "Log out": "Abmelden",
+    "End this session on the server": "Diese Sitzung auf dem Server beenden",
+    "Stored, clamped to %1": "Gespeichert, gekappt auf %1",
+    "Stored, but nothing counted: this user's total for it is at its cap":
+        "Gespeichert, aber nichts gezählt: die Summe dieses Benutzers für diesen Inhalt hat ihre Obergrenze erreicht",
+    "Another connection (Ctrl+T)": "Weitere Verbindung (Strg+T)",
+    "New connection": "Neue Verbindung",
+    "%1 · connected": "%1 · verbunden",
+    "%1 · connecting": "%1 · verbindet",
+    "handshake": "Handshake",
+})
+
 BY_CONTEXT = {
     ("sb::ui::RawClientWidget", "Disconnect"): "Trennen",
     ("sb::ui::RawClientWidget", "Close"): "Schließen",

@@ -861,6 +861,10 @@
         <source>The server refused the message (%1): %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Logged out of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::ChatClientWidget</name>
@@ -970,6 +974,14 @@
     </message>
     <message>
         <source>This is the start of the conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End this session on the server</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2610,6 +2622,18 @@ Compare it with the one the server printed (switchboardd cert generate) or shows
         <source>typing…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Stored, clamped to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored, but nothing counted: this user&apos;s total for it is at its cap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::PresenceWidget</name>
@@ -2649,6 +2673,13 @@ Compare it with the one the server printed (switchboardd cert generate) or shows
     <name>sb::ui::QrDialog</name>
     <message>
         <source>This address is too long for a QR code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::RawClientTabs</name>
+    <message>
+        <source>Another connection (Ctrl+T)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2788,6 +2819,18 @@ Compare it with the one the server printed (switchboardd cert generate) or shows
     </message>
     <message>
         <source>Connected to %1 (subprotocol %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · connecting</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3230,6 +3273,10 @@ Compare it with the one the server printed (switchboardd cert generate) or shows
     </message>
     <message>
         <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handshake</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -851,6 +851,10 @@
         <source>The server refused the message (%1): %2</source>
         <translation>Der Server hat die Nachricht abgelehnt (%1): %2</translation>
     </message>
+    <message>
+        <source>Logged out of %1</source>
+        <translation>Von %1 abgemeldet</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::ChatClientWidget</name>
@@ -961,6 +965,14 @@
     <message>
         <source>This is the start of the conversation</source>
         <translation>Hier beginnt die Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>End this session on the server</source>
+        <translation>Diese Sitzung auf dem Server beenden</translation>
     </message>
 </context>
 <context>
@@ -2579,6 +2591,18 @@ Vergleichen Sie ihn mit dem, den der Server ausgegeben hat (switchboardd cert ge
         <source>typing…</source>
         <translation>tippt…</translation>
     </message>
+    <message>
+        <source>Stored, clamped to %1</source>
+        <translation>Gespeichert, gekappt auf %1</translation>
+    </message>
+    <message>
+        <source>Stored, but nothing counted: this user's total for it is at its cap</source>
+        <translation>Gespeichert, aber nichts gezählt: die Summe dieses Benutzers für diesen Inhalt hat ihre Obergrenze erreicht</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (Sie)</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::PresenceWidget</name>
@@ -2619,6 +2643,13 @@ Vergleichen Sie ihn mit dem, den der Server ausgegeben hat (switchboardd cert ge
     <message>
         <source>This address is too long for a QR code.</source>
         <translation>Diese Adresse ist zu lang für einen QR-Code.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::ui::RawClientTabs</name>
+    <message>
+        <source>Another connection (Ctrl+T)</source>
+        <translation>Weitere Verbindung (Strg+T)</translation>
     </message>
 </context>
 <context>
@@ -2758,6 +2789,18 @@ Vergleichen Sie ihn mit dem, den der Server ausgegeben hat (switchboardd cert ge
     <message>
         <source>Connected to %1 (subprotocol %2)</source>
         <translation>Verbunden mit %1 (Subprotokoll %2)</translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation>Neue Verbindung</translation>
+    </message>
+    <message>
+        <source>%1 · connected</source>
+        <translation>%1 · verbunden</translation>
+    </message>
+    <message>
+        <source>%1 · connecting</source>
+        <translation>%1 · verbindet</translation>
     </message>
 </context>
 <context>
@@ -3198,6 +3241,10 @@ Vergleichen Sie ihn mit dem, den der Server ausgegeben hat (switchboardd cert ge
     <message>
         <source>Preview</source>
         <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>handshake</source>
+        <translation>Handshake</translation>
     </message>
 </context>
 </TS>
