@@ -100,6 +100,15 @@ private slots:
         QVERIFY(reload);
         reload->click();
         QTRY_VERIFY(rowOf(admin->users(), 1, QStringLiteral("second@lan.test")) >= 0);
+
+        // Left open, the page follows by itself within a few seconds; a selected row stays
+        // selected through polls that find nothing new.
+        admin->users()->selectRow(0);
+        QVERIFY(!s.registerAndLogin(QStringLiteral("third@lan.test"), QStringLiteral("third-pw-12")).isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(admin->users(), 1, QStringLiteral("third@lan.test")) >= 0, 3 * 3000);
+        admin->users()->selectRow(1);
+        QTest::qWait(3500);  // at least one poll with nothing new
+        QCOMPARE(admin->users()->selectionModel()->selectedRows().value(0).row(), 1);
     }
 
     void usersAndTokens()

@@ -42,6 +42,8 @@ QTableWidget *makeTable(const QStringList &headers, QWidget *parent)
 
 AdminWidget::AdminWidget(AccountsAdmin &accounts, QWidget *parent) : QWidget(parent), m_accounts(accounts)
 {
+    m_poll.setInterval(kPollMs);
+    connect(&m_poll, &QTimer::timeout, this, &AdminWidget::refresh);
     auto *layout = new QVBoxLayout(this);
     m_message = new QLabel(this);
     m_message->setWordWrap(true);
@@ -127,6 +129,13 @@ void AdminWidget::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
     refresh();  // members register over HTTP and in other apps meanwhile
+    m_poll.start();
+}
+
+void AdminWidget::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_poll.stop();  // read only while on screen
 }
 
 void AdminWidget::refresh()
@@ -136,14 +145,23 @@ void AdminWidget::refresh()
     whenReady(m_accounts.users(), this, [this, serial](const QList<UserInfo> &users) {
         if (serial != m_refreshSerial)
             return;
+        QList<QStringList> rows;
+        for (const UserInfo &u : users)
+            rows.append({QString::number(u.id), u.email, u.role, QString::number(u.balance), formatDateTime(u.createdAt),
+                         u.disabled ? tr("disabled") : tr("active")});
+        if (m_usersRead && rows == m_userRows)
+            return;  // the poll found nothing new: the table (and its selection) stays
+        m_usersRead = true;
+        m_userRows = rows;
         m_users->setRowCount(int(users.size()));
         for (int r = 0; r < users.size(); ++r) {
-            const UserInfo &u = users[r];
-            const QStringList cells = {QString::number(u.id), u.email, u.role, QString::number(u.balance),
-                                       formatDateTime(u.createdAt), u.disabled ? tr("disabled") : tr("active")};
-            for (int c = 0; c < cells.size(); ++c)
-                m_users->setItem(r, c, new QTableWidgetItem(cells[c]));
-            m_users->item(r, 5)->setData(Qt::UserRole, u.disabled);
+            for (int c = 0; c < rows[r].size(); ++c) {
+                auto *item = new QTableWidgetItem(rows[r][c]);
+                if (c == 0 || c == 3)  // id and coins: numbers, right-aligned
+                    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+                m_users->setItem(r, c, item);
+            }
+            m_users->item(r, 5)->setData(Qt::UserRole, users[r].disabled);
         }
         m_users->resizeColumnsToContents();
         m_users->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);  // the email takes the room left
@@ -151,13 +169,17 @@ void AdminWidget::refresh()
     whenReady(m_accounts.apiTokens(), this, [this, serial](const QList<ApiTokenInfo> &tokens) {
         if (serial != m_refreshSerial)
             return;
+        QList<QStringList> rows;
+        for (const ApiTokenInfo &t : tokens)
+            rows.append({t.name, t.scope, formatDateTime(t.createdAt), t.revoked ? tr("revoked") : tr("active")});
+        if (m_tokensRead && rows == m_tokenRows)
+            return;
+        m_tokensRead = true;
+        m_tokenRows = rows;
         m_tokens->setRowCount(int(tokens.size()));
         for (int r = 0; r < tokens.size(); ++r) {
-            const ApiTokenInfo &t = tokens[r];
-            const QStringList cells = {t.name, t.scope, formatDateTime(t.createdAt),
-                                       t.revoked ? tr("revoked") : tr("active")};
-            for (int c = 0; c < cells.size(); ++c)
-                m_tokens->setItem(r, c, new QTableWidgetItem(cells[c]));
+            for (int c = 0; c < rows[r].size(); ++c)
+                m_tokens->setItem(r, c, new QTableWidgetItem(rows[r][c]));
         }
         m_tokens->resizeColumnsToContents();
         m_tokens->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);  // the name takes the room left

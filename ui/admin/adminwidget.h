@@ -3,6 +3,7 @@
 // once —, revoke), through the node's AccountsAdmin: every call is asynchronous and its
 // answer comes back to the GUI thread; the GUI never blocks.
 
+#include <QTimer>
 #include <QWidget>
 
 class QLabel;
@@ -40,6 +41,7 @@ signals:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     // Shows an administrative call's outcome, then reloads the tables.
@@ -53,6 +55,12 @@ private:
     QTableWidget *m_tokens;
     QLabel *m_message;
     quint64 m_refreshSerial = 0;
+    // While on screen the lists are read again every few seconds: a member who registers
+    // shows up without a click. A poll that finds nothing new leaves the tables alone.
+    static constexpr int kPollMs = 3000;
+    QTimer m_poll;
+    QList<QStringList> m_userRows, m_tokenRows;
+    bool m_usersRead = false, m_tokensRead = false;
 };
 
 }  // namespace sb::ui

@@ -106,6 +106,7 @@ void ListenersWidget::refresh()
         const ListenerStatus &l = ls[i];
         m_table->setItem(i, 0, new QTableWidgetItem(l.services.join(QStringLiteral(", "))));
         m_table->setItem(i, 1, new QTableWidgetItem(l.port ? QString::number(l.port) : tr("–")));
+        m_table->item(i, 1)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_table->setItem(i, 2, new QTableWidgetItem(l.tls ? tr("on") : tr("off")));
         m_table->setItem(i, 3, new QTableWidgetItem(l.running ? tr("Running at %1").arg(l.localUrl) : l.error.isEmpty() ? tr("Stopped") : tr("Failed: %1").arg(l.error)));
     }

@@ -103,6 +103,8 @@ void SmilesWidget::refresh()
             m_table->setItem(row, 0, new QTableWidgetItem);
             m_table->setItem(row, 1, new QTableWidgetItem(QString::number(smile.id)));
             m_table->setItem(row, 2, new QTableWidgetItem(QString::number(smile.price)));
+            for (int c : {1, 2})  // numbers, right-aligned
+                m_table->item(row, c)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             // The picture follows: read by the server, decoded and scaled off the GUI thread.
             const auto picture = m_chat.smileImage(smile.fileUuid).then(QThreadPool::globalInstance(), [](const QByteArray &bytes) {
                 QImage image;

@@ -312,7 +312,7 @@ void ChatClient::fetchFileInfo(const QString &uuid)
         const auto match = filename.match(disposition);
         const QString name = match.hasMatch() ? QUrl::fromPercentEncoding(match.captured(1).toUtf8()) : tr("a file");
         const qint64 size = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
-        m_fileInfo.insert(uuid, tr("%1 (%2)").arg(name, QLocale().formattedDataSize(size)));
+        m_fileInfo.insert(uuid, tr("%1 (%2)").arg(name, QLocale().formattedDataSize(size, 1)));  // one decimal, as format.h writes sizes
         m_fileNames.insert(uuid, name);
         m_fileSizes.insert(uuid, size);
         emit fileInfoChanged(uuid);

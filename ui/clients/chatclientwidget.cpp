@@ -327,7 +327,7 @@ void ChatClientWidget::render()
             body = tr("File: %1").arg(info.isEmpty() ? tr("a file") : info).toHtmlEscaped()
                    + QStringLiteral(" <a href=\"sbfile:%1\">%2</a>").arg(uuid, tr("Save…"));
             if (m_images.contains(uuid))
-                body += QStringLiteral("<br><img src=\"sbimg:%1\" height=\"%2\">").arg(uuid).arg(qMin(160, m_images.value(uuid).height()));
+                body += QStringLiteral("<br><img src=\"sbimg:%1\" height=\"%2\">").arg(uuid).arg(qBound(48, m_images.value(uuid).height(), 160));
             if (!m.value(chat::key::text).toString().isEmpty())
                 body += QStringLiteral("<br>") + m.value(chat::key::text).toString().toHtmlEscaped();
         } else {
