@@ -9,6 +9,8 @@
 #include <QStyle>
 #include <QStyleFactory>
 
+#include <iterator>
+
 namespace sb::ui::theme {
 
 namespace {
@@ -102,46 +104,43 @@ bool isDark()
     return isDark(QGuiApplication::palette());
 }
 
+namespace {
+
+// Each tone's colours, light palette then dark: text on the window, a soft background, and
+// the text on that background.
+struct ToneColours {
+    QRgb text[2], background[2], on[2];
+};
+constexpr ToneColours kTones[] = {
+    /* Good */ {{0x2e7d32, 0x81c784}, {0xc8e6c9, 0x1d3b22}, {0x1b4d1e, 0xd7f0d8}},
+    /* Warning */ {{0xa85d00, 0xffb74d}, {0xfff4d6, 0x4a3a12}, {0x4a3b00, 0xffe8b0}},
+    /* Bad */ {{0xc62828, 0xef9a9a}, {0xffcdd2, 0x4f2222}, {0x6b1010, 0xffdcdc}},
+    /* Muted */ {{0x6b6b6b, 0x9ea3a8}, {0xeeeeee, 0x33363a}, {0x333333, 0xdddddd}},
+    /* Info */ {{0x1e5aa8, 0x90caf9}, {0xd6e8ff, 0x153355}, {0x0b2f5c, 0xd6e8ff}},
+};
+static_assert(std::size(kTones) == size_t(Tone::Plain), "a row per tone, in the enum's order");
+
+}  // namespace
+
 QColor text(Tone tone)
 {
-    const bool dark = isDark();
-    switch (tone) {
-    case Tone::Good: return dark ? QColor(0x81, 0xc7, 0x84) : QColor(0x2e, 0x7d, 0x32);
-    case Tone::Warning: return dark ? QColor(0xff, 0xb7, 0x4d) : QColor(0xa8, 0x5d, 0x00);
-    case Tone::Bad: return dark ? QColor(0xef, 0x9a, 0x9a) : QColor(0xc6, 0x28, 0x28);
-    case Tone::Muted: return dark ? QColor(0x9e, 0xa3, 0xa8) : QColor(0x6b, 0x6b, 0x6b);
-    case Tone::Info: return dark ? QColor(0x90, 0xca, 0xf9) : QColor(0x1e, 0x5a, 0xa8);
-    case Tone::Plain: return QGuiApplication::palette().color(QPalette::WindowText);
-    }
-    return {};
+    if (tone == Tone::Plain)
+        return QGuiApplication::palette().color(QPalette::WindowText);
+    return QColor(kTones[int(tone)].text[isDark() ? 1 : 0]);
 }
 
 QColor background(Tone tone)
 {
-    const bool dark = isDark();
-    switch (tone) {
-    case Tone::Good: return dark ? QColor(0x1d, 0x3b, 0x22) : QColor(0xc8, 0xe6, 0xc9);
-    case Tone::Warning: return dark ? QColor(0x4a, 0x3a, 0x12) : QColor(0xff, 0xf4, 0xd6);
-    case Tone::Bad: return dark ? QColor(0x4f, 0x22, 0x22) : QColor(0xff, 0xcd, 0xd2);
-    case Tone::Muted: return dark ? QColor(0x33, 0x36, 0x3a) : QColor(0xee, 0xee, 0xee);
-    case Tone::Info: return dark ? QColor(0x15, 0x33, 0x55) : QColor(0xd6, 0xe8, 0xff);
-    case Tone::Plain: return QGuiApplication::palette().color(QPalette::Window);
-    }
-    return {};
+    if (tone == Tone::Plain)
+        return QGuiApplication::palette().color(QPalette::Window);
+    return QColor(kTones[int(tone)].background[isDark() ? 1 : 0]);
 }
 
 QColor onBackground(Tone tone)
 {
-    const bool dark = isDark();
-    switch (tone) {
-    case Tone::Good: return dark ? QColor(0xd7, 0xf0, 0xd8) : QColor(0x1b, 0x4d, 0x1e);
-    case Tone::Warning: return dark ? QColor(0xff, 0xe8, 0xb0) : QColor(0x4a, 0x3b, 0x00);
-    case Tone::Bad: return dark ? QColor(0xff, 0xdc, 0xdc) : QColor(0x6b, 0x10, 0x10);
-    case Tone::Muted: return dark ? QColor(0xdd, 0xdd, 0xdd) : QColor(0x33, 0x33, 0x33);
-    case Tone::Info: return dark ? QColor(0xd6, 0xe8, 0xff) : QColor(0x0b, 0x2f, 0x5c);
-    case Tone::Plain: return QGuiApplication::palette().color(QPalette::WindowText);
-    }
-    return {};
+    if (tone == Tone::Plain)
+        return QGuiApplication::palette().color(QPalette::WindowText);
+    return QColor(kTones[int(tone)].on[isDark() ? 1 : 0]);
 }
 
 QColor seriesIn()
