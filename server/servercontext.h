@@ -34,6 +34,8 @@ class Broker;
 class AccountStore;
 class LoginLimiter;
 class PasswordHasher;
+class CredentialCache;
+
 class Database;
 class Worker;
 
@@ -57,6 +59,7 @@ struct ServerContext {
     QThreadPool blockingPool;  // file reads and writes and other work that must not stall a worker
     std::unique_ptr<PasswordHasher> hasher;  // password checks: their own bounded queue
     std::unique_ptr<LoginLimiter> logins;    // failed logins per address and account
+    std::unique_ptr<CredentialCache> credentials;  // HTTP Basic credentials verified in the last minute
     QElapsedTimer uptime;
     std::atomic<quint64> nextConnectionId{1};
     std::vector<Worker *> workers;  // set while the server runs (shards for felix)

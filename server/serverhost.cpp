@@ -4,6 +4,7 @@
 #include "accounts/accountroutes.h"
 #include "accounts/passwordwork.h"
 #include "accounts/accountstore.h"
+#include "accounts/credentialcache.h"
 #include "admin/adminendpoint.h"
 #include "admin/auditedadmin.h"
 #include "admin/lanannouncer.h"
@@ -37,6 +38,20 @@ namespace sb {
 
 namespace {
 
+// The cost of passwords, next to the per-service counters: Argon2id checks run, and HTTP
+// Basic handshakes admitted from the credentials verified in the last minute instead.
+QByteArray passwordMetrics(const ServerContext &ctx)
+{
+    return "# HELP switchboard_password_checks_total Passwords checked with Argon2id (logins and HTTP Basic).\n"
+           "# TYPE switchboard_password_checks_total counter\n"
+           "switchboard_password_checks_total "
+         + QByteArray::number(ctx.hasher ? ctx.hasher->started() : 0)
+         + "\n# HELP switchboard_basic_auth_cache_hits_total HTTP Basic credentials admitted as verified in the last minute, without a new check.\n"
+           "# TYPE switchboard_basic_auth_cache_hits_total counter\n"
+           "switchboard_basic_auth_cache_hits_total "
+         + QByteArray::number(ctx.credentials ? ctx.credentials->hits() : 0) + "\n";
+}
+
 void addBuiltinRoutes(Router &router, ServerContext &ctx, const ListenerConfig &listener)
 {
     const QStringList services = listener.services;
@@ -60,7 +75,7 @@ void addBuiltinRoutes(Router &router, ServerContext &ctx, const ListenerConfig &
                     }});
     router.addHttp({"GET", QStringLiteral("/metrics"), QStringLiteral("http"),
                     [&ctx](HttpRequest &, const HttpResponder &respond) {
-                        respond.send(HttpResponse::text(200, ctx.telemetry->prometheusText(ctx.uptime.elapsed()),
+                        respond.send(HttpResponse::text(200, ctx.telemetry->prometheusText(ctx.uptime.elapsed()) + passwordMetrics(ctx),
                                                         "text/plain; version=0.0.4; charset=utf-8"));
                     }});
 }
@@ -200,6 +215,7 @@ bool ServerHost::prepareContext(QString *error)
     ctx.hasher = std::make_unique<PasswordHasher>(
         ctx.config.passwordHashThreads > 0 ? ctx.config.passwordHashThreads : qMax(1, QThread::idealThreadCount() / 2),
         ctx.config.passwordHashQueue, [db = ctx.database.get()] { db->closeThisThread(); });
+    ctx.credentials = std::make_unique<CredentialCache>();
     ctx.logins = std::make_unique<LoginLimiter>(LoginLimiter::Policy{ctx.config.loginFailuresPerAddress,
                                                                      ctx.config.loginFailuresPerAccount,
                                                                      ctx.config.loginWindowSeconds * 1000});

@@ -1,5 +1,6 @@
 #include "accesswatcher.h"
 
+#include "credentialcache.h"
 #include "logging.h"
 #include "net/worker.h"
 #include "servercontext.h"
@@ -32,6 +33,12 @@ void AccessWatcher::poll()
         if (events.isEmpty())
             return;
         m_lastEvent = events.last().id;
+    }
+    // Remembered HTTP Basic credentials of these users go too: the next connection checks the
+    // password again (and finds the account disabled, say).
+    for (const AccessEvent &e : std::as_const(events)) {
+        if (e.userId > 0)
+            m_ctx.credentials->forgetUser(e.userId);
     }
     events.removeIf([](const AccessEvent &e) { return e.kind == AccessEvent::Role; });
     if (events.isEmpty())

@@ -1,5 +1,9 @@
 #include "httpauth.h"
 
+#include "credentialcache.h"
+
+#include <QDateTime>
+
 #include "wire/httpmessage.h"
 #include "passwordwork.h"
 
@@ -89,6 +93,26 @@ void checkPassword(AccountStore &accounts, PasswordHasher &hasher, LoginLimiter 
         refused.result = PasswordCheck::Busy;
         done(refused);
     }
+}
+
+void checkBasicCredentials(AccountStore &accounts, PasswordHasher &hasher, LoginLimiter &limiter, CredentialCache &cache,
+                           const QHostAddress &peer, const QString &email, const QString &password,
+                           std::function<void(PasswordCheck)> done)
+{
+    if (const auto userId = cache.find(email, password, QDateTime::currentMSecsSinceEpoch())) {
+        PasswordCheck hit;
+        hit.user = accounts.userById(*userId);
+        if (hit.user && !hit.user->disabled && hit.user->email.compare(email.trimmed(), Qt::CaseInsensitive) == 0) {
+            hit.result = PasswordCheck::Ok;
+            return done(std::move(hit));
+        }
+        cache.forgetUser(*userId);  // disabled or gone since: the full check says so
+    }
+    checkPassword(accounts, hasher, limiter, peer, email, password, [&cache, email, password, done = std::move(done)](PasswordCheck check) {
+        if (check.result == PasswordCheck::Ok && check.user)
+            cache.remember(email, password, check.user->id, QDateTime::currentMSecsSinceEpoch());
+        done(std::move(check));
+    });
 }
 
 }  // namespace sb

@@ -52,4 +52,12 @@ struct PasswordCheck {
 void checkPassword(AccountStore &accounts, PasswordHasher &hasher, LoginLimiter &limiter, const QHostAddress &peer,
                    const QString &email, const QString &password, std::function<void(PasswordCheck)> done);
 
+class CredentialCache;
+// HTTP Basic on a WebSocket handshake: credentials verified in the last minute (and whose
+// user is still there and enabled) are admitted at once, on the caller's thread; others go
+// through checkPassword, and a success is remembered (accounts/credentialcache.h).
+void checkBasicCredentials(AccountStore &accounts, PasswordHasher &hasher, LoginLimiter &limiter, CredentialCache &cache,
+                           const QHostAddress &peer, const QString &email, const QString &password,
+                           std::function<void(PasswordCheck)> done);
+
 }  // namespace sb

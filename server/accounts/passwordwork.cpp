@@ -28,6 +28,7 @@ bool PasswordHasher::tryStart(std::function<void()> job)
         m_pending.fetch_sub(1, std::memory_order_relaxed);
         return false;
     }
+    m_started.fetch_add(1, std::memory_order_relaxed);
     m_pool.start([this, job = std::move(job)] {
         // Serving comes first: a login flood's hashing takes what the workers leave.
         thread_local bool niced = false;

@@ -32,11 +32,14 @@ public:
     // already waiting or running.
     bool tryStart(std::function<void()> job);
     int pending() const { return m_pending.load(std::memory_order_relaxed); }
+    // Checks started since the server did (switchboard_password_checks_total).
+    qint64 started() const { return m_started.load(std::memory_order_relaxed); }
     void waitForDone(int ms = -1) { m_pool.waitForDone(ms); }
 
 private:
     QThreadPool m_pool;
     std::atomic<int> m_pending{0};
+    std::atomic<qint64> m_started{0};
     int m_maxQueued;
     std::function<void()> m_afterEach;
 };

@@ -2,6 +2,7 @@
 // authentication methods, and RFC 6455 framing edge cases on raw frames.
 #include "services/generic/genericservice.h"
 #include "rawws.h"
+#include "accounts/accountstore.h"
 #include "testserver.h"
 
 #include <QSignalSpy>
@@ -173,6 +174,61 @@ private slots:
         // Single use: the same ticket is refused the second time.
         const QByteArray again = rawExchange(server->port(), upgradeRequest("/chat?ticket=" + ticket.toLatin1()));
         QCOMPARE(statusOf(again), 403);
+    }
+
+    // A relay room of many members with the same Basic credentials costs one Argon2id check
+    // a minute, not one per connection (issue 23); a wrong password is never served from the
+    // cache; disabling the account or logging out drops what was remembered.
+    void basicCredentialsAreCheckedOncePerMinute()
+    {
+        auto metric = [this](const char *name) {
+            for (const QByteArray &line : server->get(QStringLiteral("/metrics")).body.split('\n')) {
+                if (line.startsWith(QByteArray(name) + ' '))
+                    return line.mid(qstrlen(name) + 1).toLongLong();
+            }
+            return qint64(-1);
+        };
+        QVERIFY(!server->registerAndLogin(QStringLiteral("crowd@mail.com"), QStringLiteral("crowd-pw-1")).isEmpty());
+        const qint64 checks = metric("switchboard_password_checks_total"), hits = metric("switchboard_basic_auth_cache_hits_total");
+        QVERIFY(checks > 0 && hits >= 0);
+        std::vector<std::unique_ptr<Client>> crowd;
+        for (int i = 0; i < 20; ++i) {
+            crowd.push_back(std::make_unique<Client>());
+            QVERIFY(crowd.back()->open(basic(QStringLiteral("/chat/crowd"), "crowd@mail.com:crowd-pw-1")));
+        }
+        QCOMPARE(metric("switchboard_password_checks_total"), checks + 1);
+        QCOMPARE(metric("switchboard_basic_auth_cache_hits_total"), hits + 19);
+        // The room works as ever.
+        crowd[0]->ws->sendTextMessage(QStringLiteral("hello crowd"));
+        QTRY_COMPARE(crowd[19]->texts, QStringList{QStringLiteral("hello crowd")});
+
+        // A wrong password is checked (and refused) every time.
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(statusOf(rawExchange(server->port(), upgradeRequest("/chat/crowd", "Authorization: Basic " + QByteArray("crowd@mail.com:wrong").toBase64() + "\r\n"))), 403);
+        QCOMPARE(metric("switchboard_password_checks_total"), checks + 3);
+
+        // Disabled: refused at once, whatever was remembered; enabled again: checked afresh.
+        sb::AccountStore::Error err{};
+        QVERIFY(server->host().accounts().setDisabled(QStringLiteral("crowd@mail.com"), true, &err));
+        const QByteArray upgrade = upgradeRequest("/chat/crowd", "Authorization: Basic " + QByteArray("crowd@mail.com:crowd-pw-1").toBase64() + "\r\n");
+        QCOMPARE(statusOf(rawExchange(server->port(), upgrade)), 403);
+        QVERIFY(server->host().accounts().setDisabled(QStringLiteral("crowd@mail.com"), false, &err));
+        auto admitted = [this] {
+            Client c;
+            return c.open(basic(QStringLiteral("/chat/crowd"), "crowd@mail.com:crowd-pw-1"));
+        };
+        const qint64 before = metric("switchboard_password_checks_total");
+        QVERIFY(admitted());
+        QCOMPARE(metric("switchboard_password_checks_total"), before + 1);
+        QVERIFY(admitted());
+        QCOMPARE(metric("switchboard_password_checks_total"), before + 1);  // remembered again
+
+        // A logout drops it too: the next connection is checked again.
+        const QString session = server->login(QStringLiteral("crowd@mail.com"), QStringLiteral("crowd-pw-1"));
+        QCOMPARE(server->post(QStringLiteral("/auth/logout"), {}, {{"Authorization", "Bearer " + session.toLatin1()}}).status, 200);
+        const qint64 afterLogout = metric("switchboard_password_checks_total");
+        QVERIFY(admitted());
+        QCOMPARE(metric("switchboard_password_checks_total"), afterLogout + 1);
     }
 
     void slowAdmissionIsNotAHeadTimeout()

@@ -2,6 +2,7 @@
 // which topic, with which payload, for which sessions) is read from a Broker that records
 // instead of delivering — a second Broker implementation, added without touching a service.
 #include "accounts/accesswatcher.h"
+#include "accounts/credentialcache.h"
 #include "accounts/passwordwork.h"
 #include "broker/broker.h"
 #include "net/worker.h"

@@ -79,7 +79,8 @@ public:
         }
         if (auto basic = basicCredentials(request)) {
             // Argon2id: on the hashing threads, counted like any login attempt.
-            checkPassword(accounts, *m_ctx.hasher, *m_ctx.logins, request.peer, basic->email, basic->password,
+            // Argon2id once per minute and credentials: a relay room of hundreds fills in seconds.
+            checkBasicCredentials(accounts, *m_ctx.hasher, *m_ctx.logins, *m_ctx.credentials, request.peer, basic->email, basic->password,
                           [done, forbidden, accepted](PasswordCheck check) {
                               if (check.result == PasswordCheck::Ok)
                                   done(accepted(*check.user));
