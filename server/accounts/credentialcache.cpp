@@ -67,6 +67,31 @@ void CredentialCache::forgetUser(qint64 userId)
     m_entries.removeIf([userId](const QHash<QByteArray, Entry>::iterator it) { return it->userId == userId; });
 }
 
+bool CredentialCache::joinRunning(const QString &email, const QString &password, std::function<void()> retry)
+{
+    const QByteArray key = keyOf(email, password);
+    QMutexLocker lock(&m_mutex);
+    const auto it = m_running.find(key);
+    if (it == m_running.end()) {
+        m_running.insert(key, {});
+        return false;
+    }
+    it->append(std::move(retry));
+    return true;
+}
+
+void CredentialCache::checked(const QString &email, const QString &password)
+{
+    const QByteArray key = keyOf(email, password);
+    QList<std::function<void()>> waiting;
+    {
+        QMutexLocker lock(&m_mutex);
+        waiting = m_running.take(key);
+    }
+    for (const auto &retry : waiting)
+        retry();
+}
+
 int CredentialCache::size() const
 {
     QMutexLocker lock(&m_mutex);

@@ -20,6 +20,7 @@
 
 #include <atomic>
 #include <deque>
+#include <functional>
 #include <optional>
 
 namespace sb {
@@ -36,6 +37,12 @@ public:
     std::optional<qint64> find(const QString &email, const QString &password, qint64 nowMs);
     void remember(const QString &email, const QString &password, qint64 userId, qint64 nowMs);
     void forgetUser(qint64 userId);
+    // Many connections with the same credentials at once (a room filling up): one check
+    // runs, the others wait for it. True when a check of these credentials is running:
+    // `retry` runs once it ended (and finds its outcome remembered, or checks again). False
+    // when none is: the caller checks, and calls checked() when done.
+    bool joinRunning(const QString &email, const QString &password, std::function<void()> retry);
+    void checked(const QString &email, const QString &password);
     int size() const;
     qint64 hits() const { return m_hits.load(std::memory_order_relaxed); }
 
@@ -54,6 +61,7 @@ private:
     QHash<QByteArray, Entry> m_entries;
     std::deque<std::pair<QByteArray, qint64>> m_order;  // keys by expiry (the TTL is fixed: by insertion)
     std::atomic<qint64> m_hits{0};
+    QHash<QByteArray, QList<std::function<void()>>> m_running;  // checks running, and who waits for them
 };
 
 }  // namespace sb

@@ -108,9 +108,16 @@ void checkBasicCredentials(AccountStore &accounts, PasswordHasher &hasher, Login
         }
         cache.forgetUser(*userId);  // disabled or gone since: the full check says so
     }
+    // The same credentials being checked already (the room's other members connecting at
+    // the same moment): wait for that check, then look again.
+    if (cache.joinRunning(email, password, [&accounts, &hasher, &limiter, &cache, peer, email, password, done] {
+            checkBasicCredentials(accounts, hasher, limiter, cache, peer, email, password, done);
+        }))
+        return;
     checkPassword(accounts, hasher, limiter, peer, email, password, [&cache, email, password, done = std::move(done)](PasswordCheck check) {
         if (check.result == PasswordCheck::Ok && check.user)
             cache.remember(email, password, check.user->id, QDateTime::currentMSecsSinceEpoch());
+        cache.checked(email, password);  // the waiting ones look again: remembered, or their own check
         done(std::move(check));
     });
 }
