@@ -30,13 +30,13 @@ import cluster_bench
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
-SCENARIOS = ["echo", "mixed", "relay", "channels-fanout", "chat", "felix", "pop", "idle", "handshake", "inspector",
+SCENARIOS = ["echo", "mixed", "relay", "channels-fanout", "chat", "felix", "pop", "idle", "handshake", "basic-admit", "inspector",
              "inspector-remote", *cluster_bench.SCENARIOS]
 # Run only when named: `soak` takes ten minutes (scripts/bench soak).
 EXTRA_SCENARIOS = ["soak"]
 # Scenarios with a target (issues 7 and 9): run in several rounds (all targets once per round,
 # so a slow spell of a shared machine hits every target alike); the report takes the median.
-ROUND_SCENARIOS = {"echo", "mixed", "channels-fanout", "handshake", "chat", "inspector", "inspector-remote",
+ROUND_SCENARIOS = {"echo", "mixed", "channels-fanout", "handshake", "basic-admit", "chat", "inspector", "inspector-remote",
                    *cluster_bench.SCENARIOS}
 
 
@@ -418,6 +418,52 @@ def scenario_handshake(ctx):
                 ctx.loadgen("handshake", name, s.ws(path="/echo"), "--mode", "handshake", "--connections", slots)
 
 
+def scenario_basic_admit(ctx):
+    """A relay room filling all at once (issue 23): 500 connections to `/chat/{room}` with the
+    same HTTP Basic credentials opened together; seconds until every one is admitted, and the
+    Argon2id checks that took. Fresh credentials each round: nothing remembered from before."""
+    import asyncio
+    import base64
+    import websockets
+    conns = ctx.scale(500, 50)
+    with Switchboard(ctx) as sb:
+        email, password = f"crowd{ctx.round}@bench.lan", "bench-password-1"
+        sb.request("POST", "/auth/register", {"email": email, "password": password, "repeat_password": password})
+
+        def checks():
+            with urllib.request.urlopen(sb.http("chat", "/metrics"), timeout=30) as r:
+                for line in r.read().decode().splitlines():
+                    if line.startswith("switchboard_password_checks_total "):
+                        return int(line.split()[1])
+            return 0
+
+        before = checks()
+        auth = "Basic " + base64.b64encode(f"{email}:{password}".encode()).decode()
+        url = sb.ws("generic", "/chat/bench-room")
+
+        async def admit():
+            async def one():
+                try:
+                    return await websockets.connect(url, extra_headers={"Authorization": auth}, open_timeout=300,
+                                                    max_queue=None)
+                except Exception:
+                    return None
+            start = time.monotonic()
+            socks = await asyncio.gather(*[one() for _ in range(conns)])
+            seconds = time.monotonic() - start
+            await asyncio.gather(*[s.close() for s in socks if s])
+            return seconds, sum(1 for s in socks if s is None)
+
+        seconds, errors = asyncio.run(admit())
+        result = {"scenario": "basic-admit", "target": "switchboard", "mode": "admit", "connections": conns,
+                  "seconds": round(seconds, 3), "password_checks": checks() - before, "errors": errors,
+                  "round": ctx.round}
+    print(json.dumps(result), flush=True)
+    ctx.results.append(result)
+    if errors:
+        ctx.failures.append(f"basic-admit: {errors} connections refused")
+
+
 def scenario_inspector(ctx):
     """Server throughput inside the desktop app with the inspector closed, then open and
     capturing every frame, in the same run; and how long the window's event loop stalled."""
@@ -522,7 +568,7 @@ def scenario_inspector_remote(ctx):
 RUNNERS = {
     "echo": scenario_echo, "mixed": scenario_mixed, "relay": scenario_relay,
     "channels-fanout": scenario_channels_fanout, "chat": scenario_chat, "felix": scenario_felix,
-    "pop": scenario_pop, "idle": scenario_idle, "handshake": scenario_handshake,
+    "pop": scenario_pop, "idle": scenario_idle, "handshake": scenario_handshake, "basic-admit": scenario_basic_admit,
     "inspector": scenario_inspector, "inspector-remote": scenario_inspector_remote, "soak": scenario_soak,
     "cluster-fanout": lambda ctx: cluster_bench.fanout(ctx, Switchboard),
     "cluster-chat": lambda ctx: cluster_bench.chat(ctx, Switchboard, write_vars),
@@ -543,6 +589,8 @@ def figure(r):
         return None
     if r["mode"] == "idle":
         return r["kib_per_connection"]
+    if r["mode"] == "admit":
+        return r["seconds"]
     if "fanout" in r["scenario"]:
         return r["deliveries_per_second"]
     return r["per_second"]
@@ -618,7 +666,7 @@ def report(ctx, path, command):
             seen.append((r["scenario"], r["target"]))
     for scenario, target in seen:
         r = find(rs, scenario, target)
-        if r["mode"] == "idle":
+        if r["mode"] in ("idle", "admit"):
             continue
         vq = ratio(rs, r["scenario"], "qt") if r["target"] == "switchboard" else None
         vn = ratio(rs, r["scenario"], "node-ws") if r["target"] == "switchboard" else None
@@ -687,6 +735,11 @@ def report(ctx, path, command):
         p99ms = chat10k["rtt_p99_us"] / 1000
         lines.append(f"| chat p99 ≤ 20 ms at 10,000 messages/s | {p99ms:.1f} ms at {fmt(chat10k['per_second'])}/s | "
                      f"{'yes' if p99ms <= 20 and chat10k['per_second'] >= 9500 else 'no'} |")
+    admit = find(rs, "basic-admit", "switchboard")
+    if admit:
+        lines.append(f"| {admit['connections']:,} connections to `/chat/{{room}}` with HTTP Basic admitted in ≤ 5 s (issue 23) | "
+                     f"{admit['seconds']:.2f} s, {admit['password_checks']} password check(s) | "
+                     f"{'yes' if admit['seconds'] <= 5 and not admit['errors'] else 'no'} |")
     for text, measured, met in cluster_targets:
         lines.append(f"| {text} | {measured} | {'yes' if met else 'no'} |")
     lines += ["", "Raw results (one JSON line per measurement):", "", "```"]
@@ -725,6 +778,10 @@ def main():
     if ctx.smoke:
         # The harness works when every measurement moved messages without errors.
         for r in ctx.results:
+            if r["mode"] == "admit":
+                if r["password_checks"] < 1:
+                    ctx.failures.append(f"{r['scenario']}: no password was checked")
+                continue
             if r["mode"] != "idle" and r["messages"] == 0:
                 ctx.failures.append(f"{r['scenario']}/{r['target']}: no messages")
             if r["mode"] == "idle" and r["open"] != r["connections"]:
