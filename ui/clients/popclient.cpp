@@ -23,6 +23,7 @@ PopClient::PopClient(QObject *parent) : QObject(parent), m_socket(new ClientSock
             QJsonDocument(QJsonObject{{pp::key::authorization, pp::bearerPrefix + m_sessionId}}).toJson(QJsonDocument::Compact)));
     });
     connect(m_socket, &ClientSocket::closed, this, [this] {
+        m_pending.clear();  // reports the closed socket never answered
         if (m_authenticated) {
             m_authenticated = false;
             emit authenticatedChanged(false);
@@ -127,6 +128,8 @@ bool PopClient::reportViews(const QString &contentId, int count)
     if (!m_authenticated)
         return false;
     fetchTotal(contentId, [this, contentId, count](qint64 before) {
+        if (!m_authenticated)
+            return;  // the socket went meanwhile: nothing is sent, nothing waits
         m_pending.append({contentId, count, before});
         const QJsonObject msg{{pp::key::viewCounts, QJsonObject{{contentId, count}}}};
         m_socket->sendText(QString::fromUtf8(QJsonDocument(msg).toJson(QJsonDocument::Compact)));
