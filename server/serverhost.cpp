@@ -2,9 +2,10 @@
 
 #include "accounts/accesswatcher.h"
 #include "accounts/accountroutes.h"
+#include "accounts/credentialcache.h"
+#include "accounts/httpauth.h"
 #include "accounts/passwordwork.h"
 #include "accounts/accountstore.h"
-#include "accounts/credentialcache.h"
 #include "admin/adminendpoint.h"
 #include "admin/auditedadmin.h"
 #include "admin/lanannouncer.h"
@@ -38,20 +39,6 @@ namespace sb {
 
 namespace {
 
-// The cost of passwords, next to the per-service counters: Argon2id checks run, and HTTP
-// Basic handshakes admitted from the credentials verified in the last minute instead.
-QByteArray passwordMetrics(const ServerContext &ctx)
-{
-    return "# HELP switchboard_password_checks_total Passwords checked with Argon2id (logins and HTTP Basic).\n"
-           "# TYPE switchboard_password_checks_total counter\n"
-           "switchboard_password_checks_total "
-         + QByteArray::number(ctx.hasher ? ctx.hasher->started() : 0)
-         + "\n# HELP switchboard_basic_auth_cache_hits_total HTTP Basic credentials admitted as verified in the last minute, without a new check.\n"
-           "# TYPE switchboard_basic_auth_cache_hits_total counter\n"
-           "switchboard_basic_auth_cache_hits_total "
-         + QByteArray::number(ctx.credentials ? ctx.credentials->hits() : 0) + "\n";
-}
-
 void addBuiltinRoutes(Router &router, ServerContext &ctx, const ListenerConfig &listener)
 {
     const QStringList services = listener.services;
@@ -75,7 +62,7 @@ void addBuiltinRoutes(Router &router, ServerContext &ctx, const ListenerConfig &
                     }});
     router.addHttp({"GET", QStringLiteral("/metrics"), QStringLiteral("http"),
                     [&ctx](HttpRequest &, const HttpResponder &respond) {
-                        respond.send(HttpResponse::text(200, ctx.telemetry->prometheusText(ctx.uptime.elapsed()) + passwordMetrics(ctx),
+                        respond.send(HttpResponse::text(200, ctx.telemetry->prometheusText(ctx.uptime.elapsed()) + passwordMetrics(*ctx.hasher, *ctx.credentials),
                                                         "text/plain; version=0.0.4; charset=utf-8"));
                     }});
 }

@@ -122,4 +122,16 @@ void checkBasicCredentials(AccountStore &accounts, PasswordHasher &hasher, Login
     });
 }
 
+QByteArray passwordMetrics(const PasswordHasher &hasher, const CredentialCache &cache)
+{
+    return "# HELP switchboard_password_checks_total Passwords checked with Argon2id (logins and HTTP Basic).\n"
+           "# TYPE switchboard_password_checks_total counter\n"
+           "switchboard_password_checks_total "
+         + QByteArray::number(hasher.started())
+         + "\n# HELP switchboard_basic_auth_cache_hits_total HTTP Basic credentials admitted as verified in the last minute, without a new check.\n"
+           "# TYPE switchboard_basic_auth_cache_hits_total counter\n"
+           "switchboard_basic_auth_cache_hits_total "
+         + QByteArray::number(cache.hits()) + "\n";
+}
+
 }  // namespace sb

@@ -60,4 +60,8 @@ void checkBasicCredentials(AccountStore &accounts, PasswordHasher &hasher, Login
                            const QHostAddress &peer, const QString &email, const QString &password,
                            std::function<void(PasswordCheck)> done);
 
+// For /metrics, next to the per-service counters: Argon2id checks run, and HTTP Basic
+// handshakes admitted as verified in the last minute instead.
+QByteArray passwordMetrics(const PasswordHasher &hasher, const CredentialCache &cache);
+
 }  // namespace sb
