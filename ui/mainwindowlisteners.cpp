@@ -20,6 +20,18 @@
 
 namespace sb::ui {
 
+namespace {
+// A start or stop: a refusal is said in a box titled `failure`; the window shows the outcome.
+void showOutcome(MainWindow *window, QFuture<Status> change, const QString &failure)
+{
+    whenReady(std::move(change), window, [window, failure](const Status &s) {
+        if (!s.ok())
+            QMessageBox::warning(window, failure, s.error);
+        window->refresh();
+    });
+}
+}  // namespace
+
 bool MainWindow::sharedOnLan(const QList<ListenerStatus> &listeners)
 {
     return std::any_of(listeners.cbegin(), listeners.cend(), [](const ListenerStatus &l) { return l.address == QLatin1String("any"); });
@@ -80,23 +92,13 @@ void MainWindow::startSelected()
 
 void MainWindow::startListener(int id)
 {
-    whenReady(m_node->listeners().startListener(id), this, [this](const Status &s) {
-        if (!s.ok())
-            QMessageBox::warning(this, tr("Cannot start listener"), s.error);
-        refresh();
-    });
+    showOutcome(this, m_node->listeners().startListener(id), tr("Cannot start listener"));
 }
 
 void MainWindow::stopSelected()
 {
-    const ListenerStatus *l = m_listeners->listener(selectedRow());
-    if (!l)
-        return;
-    whenReady(m_node->listeners().stopListener(l->id), this, [this](const Status &s) {
-        if (!s.ok())
-            QMessageBox::warning(this, tr("Cannot stop listener"), s.error);
-        refresh();
-    });
+    if (const ListenerStatus *l = m_listeners->listener(selectedRow()))
+        showOutcome(this, m_node->listeners().stopListener(l->id), tr("Cannot stop listener"));
 }
 
 void MainWindow::copySelectedUrl()
