@@ -301,9 +301,9 @@ void ChatClient::fetchFile(const QString &uuid)
 
 void ChatClient::fetchFileInfo(const QString &uuid)
 {
-    if (uuid.isEmpty() || m_fileInfo.contains(uuid))
+    if (uuid.isEmpty() || m_files.contains(uuid))
         return;
-    m_fileInfo.insert(uuid, QString());
+    m_files.insert(uuid, {});
     QNetworkReply *reply = m_http->head(request(chat::storagePath + QStringLiteral("?uuid=") + uuid));
     connect(reply, &QNetworkReply::finished, this, [this, reply, uuid] {
         reply->deleteLater();
@@ -312,11 +312,16 @@ void ChatClient::fetchFileInfo(const QString &uuid)
         const auto match = filename.match(disposition);
         const QString name = match.hasMatch() ? QUrl::fromPercentEncoding(match.captured(1).toUtf8()) : tr("a file");
         const qint64 size = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
-        m_fileInfo.insert(uuid, tr("%1 (%2)").arg(name, QLocale().formattedDataSize(size, 1)));  // one decimal, as format.h writes sizes
-        m_fileNames.insert(uuid, name);
-        m_fileSizes.insert(uuid, size);
+        m_files.insert(uuid, {name, size});
         emit fileInfoChanged(uuid);
     });
+}
+
+QString ChatClient::fileInfo(const QString &uuid) const
+{
+    const FileFacts f = m_files.value(uuid);
+    // One decimal, as the desktop app writes sizes everywhere (ui/format.h).
+    return f.name.isEmpty() ? QString() : tr("%1 (%2)").arg(f.name, QLocale().formattedDataSize(f.size, 1));
 }
 
 void ChatClient::saveFile(const QString &uuid, const QString &path)

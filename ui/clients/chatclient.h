@@ -75,10 +75,10 @@ public:
     QList<ChatSmile> smiles() const { return m_smiles; }
     QString memberName(qint64 id) const;
     // "name (size)" of a received file once known.
-    QString fileInfo(const QString &uuid) const { return m_fileInfo.value(uuid); }
+    QString fileInfo(const QString &uuid) const;
     // The file's name and size once fetchFileInfo answered (empty and -1 before).
-    QString fileName(const QString &uuid) const { return m_fileNames.value(uuid); }
-    qint64 fileSize(const QString &uuid) const { return m_fileSizes.value(uuid, -1); }
+    QString fileName(const QString &uuid) const { return m_files.value(uuid).name; }
+    qint64 fileSize(const QString &uuid) const { return m_files.value(uuid).size; }
     // How often the balance is read again while logged in (an operator's top-up shows).
     static constexpr int kBalancePollMs = 3000;
     ClientSocket *socket() const { return m_socket; }
@@ -121,9 +121,11 @@ private:
     QList<ChatMember> m_members;
     QList<ChatSmile> m_smiles;
     QHash<qint64, QString> m_memberNames;
-    QHash<QString, QString> m_fileInfo;  // file uuid -> "name (size)"
-    QHash<QString, QString> m_fileNames;
-    QHash<QString, qint64> m_fileSizes;
+    struct FileFacts {
+        QString name;  // empty while fetchFileInfo() waits for the answer
+        qint64 size = -1;
+    };
+    QHash<QString, FileFacts> m_files;  // by file uuid: asked for, or known
     QTimer *m_balancePoll;
     QSet<QString> m_filesAsked;
     qint64 m_sendTotal = 0;

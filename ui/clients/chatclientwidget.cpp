@@ -151,8 +151,7 @@ void ChatClientWidget::connectView(QPushButton *send, QPushButton *attach)
         if (url.scheme() != QLatin1String("sbfile"))
             return;
         const QString uuid = url.path();
-        const QString name = m_client->fileInfo(uuid).section(QStringLiteral(" ("), 0, 0);
-        const QString path = saveFileName(this, tr("Save file"), name);
+        const QString path = saveFileName(this, tr("Save file"), m_client->fileName(uuid));
         if (!path.isEmpty())
             m_client->saveFile(uuid, path);
     });
