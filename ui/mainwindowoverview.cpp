@@ -180,9 +180,7 @@ void MainWindow::refreshOverview(const ServerSnapshot &snap)
     }
     m_listenerProblem->setVisible(!failed.isEmpty());
     if (!failed.isEmpty()) {
-        QPalette pal = m_listenerProblem->palette();
-        pal.setColor(QPalette::WindowText, theme::text(theme::Tone::Bad));
-        m_listenerProblem->setPalette(pal);
+        theme::setTextTone(m_listenerProblem, theme::Tone::Bad);
         m_listenerProblem->setText(tr("Not listening — %1. The other services run. Press “Use a free port” on its card, or "
                                       "set its port under Administration → Listeners.")
                                        .arg(failed.join(QStringLiteral("; "))));

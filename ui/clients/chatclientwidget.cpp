@@ -117,9 +117,7 @@ ChatClientWidget::ChatClientWidget(QWidget *parent) : QWidget(parent), m_client(
     rl->addWidget(m_progress);
     m_error = new QLabel(right);
     m_error->setWordWrap(true);
-    QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText, theme::text(theme::Tone::Bad));
-    m_error->setPalette(errorPalette);
+    theme::setTextTone(m_error, theme::Tone::Bad);
     rl->addWidget(m_error);
     split->addWidget(m_members);
     split->addWidget(right);

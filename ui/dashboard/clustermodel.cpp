@@ -129,9 +129,7 @@ void ClusterBox::update(const ServerSnapshot &snapshot)
     m_view->setMinimumHeight(m_view->horizontalHeader()->height() + rows * m_view->verticalHeader()->defaultSectionSize()
                              + 2 * m_view->frameWidth());
     m_summary->setText(m_model->summary());
-    QPalette p = m_summary->palette();
-    p.setColor(QPalette::WindowText, theme::text(snapshot.cluster.problem.isEmpty() ? theme::Tone::Plain : theme::Tone::Bad));
-    m_summary->setPalette(p);
+    theme::setTextTone(m_summary, snapshot.cluster.problem.isEmpty() ? theme::Tone::Plain : theme::Tone::Bad);
 }
 
 QString ClusterBox::summaryText() const

@@ -34,13 +34,6 @@ QString describeService(const QString &service)
     return {};
 }
 
-void setTone(QLabel *label, theme::Tone tone)
-{
-    QPalette p = label->palette();
-    p.setColor(QPalette::WindowText, tone == theme::Tone::Plain ? label->parentWidget()->palette().color(QPalette::WindowText) : theme::text(tone));
-    label->setPalette(p);
-}
-
 // A label that shortens its text with "…" to the width it is given (URLs in narrow cards).
 class ElidedLabel final : public QLabel
 {
@@ -157,19 +150,19 @@ void ServiceCard::update(const ListenerStatus *listener, const ServiceCountersSn
     m_action->setProperty("move", false);
     if (!listener) {
         m_state->setText(tr("No listener"));
-        setTone(m_state, theme::Tone::Muted);
+        theme::setTextTone(m_state, theme::Tone::Muted);
         m_url.clear();
         address->setFullText(tr("Not served by this node"));
     } else if (listener->running) {
         m_state->setText(listener->tls ? tr("Running · TLS") : tr("Running"));
-        setTone(m_state, theme::Tone::Good);
+        theme::setTextTone(m_state, theme::Tone::Good);
         m_url = listener->lanUrls.isEmpty() ? listener->localUrl : listener->lanUrls.constFirst();
         address->setFullText(m_url);
         address->setToolTip(listener->lanUrls.isEmpty() ? tr("Only this computer can connect") : listener->lanUrls.join(QLatin1Char('\n')));
     } else {
         const bool failed = !listener->error.isEmpty();
         m_state->setText(failed ? tr("Failed") : tr("Stopped"));
-        setTone(m_state, failed ? theme::Tone::Bad : theme::Tone::Muted);
+        theme::setTextTone(m_state, failed ? theme::Tone::Bad : theme::Tone::Muted);
         m_url.clear();
         address->setFullText(failed ? listener->error : tr("Not accepting connections"));
         address->setToolTip(failed ? listener->error : QString());
@@ -178,10 +171,10 @@ void ServiceCard::update(const ListenerStatus *listener, const ServiceCountersSn
         m_action->setProperty("move", failed);
         m_action->show();
     }
-    setTone(m_address, listener && !listener->running && !listener->error.isEmpty() ? theme::Tone::Bad : theme::Tone::Plain);
+    theme::setTextTone(m_address, listener && !listener->running && !listener->error.isEmpty() ? theme::Tone::Bad : theme::Tone::Plain);
     m_copy->setVisible(!m_url.isEmpty());
     for (QLabel *caption : std::as_const(m_captions))
-        setTone(caption, theme::Tone::Muted);
+        theme::setTextTone(caption, theme::Tone::Muted);
     m_tone = !listener ? theme::Tone::Muted : listener->running ? theme::Tone::Good : listener->error.isEmpty() ? theme::Tone::Muted : theme::Tone::Bad;
 
     const qint64 open = counters ? counters->connectionsOpen : 0;
@@ -203,7 +196,7 @@ void ServiceCard::update(const ListenerStatus *listener, const ServiceCountersSn
     if (m_service == QLatin1String("pop") && counters)
         problems += tr(" · %1 clamped · %2 refused").arg(formatCount(counters->reportsClamped), formatCount(counters->reportsRefused));
     m_problems->setText(problems);
-    setTone(m_problems, errors + hits > 0 ? theme::Tone::Warning : theme::Tone::Muted);
+    theme::setTextTone(m_problems, errors + hits > 0 ? theme::Tone::Warning : theme::Tone::Muted);
     if (counters)
         m_problems->setToolTip(tr("%1 errors, %2 limit hits (%3 of them clients closed for not reading), %4 heartbeat timeouts")
                                    .arg(counters->errors)
@@ -213,17 +206,17 @@ void ServiceCard::update(const ListenerStatus *listener, const ServiceCountersSn
 
     if (!heartbeat || heartbeat->intervalMs <= 0) {
         m_heartbeat->setText(tr("Heartbeat off"));
-        setTone(m_heartbeat, theme::Tone::Muted);
+        theme::setTextTone(m_heartbeat, theme::Tone::Muted);
     } else if (heartbeat->median < 0) {
         m_heartbeat->setText(tr("Pings every %1 s · no answer yet").arg(double(heartbeat->intervalMs) / 1000.0));
-        setTone(m_heartbeat, theme::Tone::Muted);
+        theme::setTextTone(m_heartbeat, theme::Tone::Muted);
     } else {
         QString text = tr("Round trip %1 ms · 95%: %2 ms").arg(heartbeat->median).arg(heartbeat->p95);
         if (heartbeat->timeouts > 0)
             text += tr(" · %n timed out", nullptr, int(heartbeat->timeouts));
         m_heartbeat->setText(text);
         // Fine on a LAN, slow, or clients that barely answer.
-        setTone(m_heartbeat, heartbeat->p95 < 250 ? theme::Tone::Good : heartbeat->p95 < 1000 ? theme::Tone::Warning : theme::Tone::Bad);
+        theme::setTextTone(m_heartbeat, heartbeat->p95 < 250 ? theme::Tone::Good : heartbeat->p95 < 1000 ? theme::Tone::Warning : theme::Tone::Bad);
     }
     m_heartbeat->setToolTip(heartbeat ? tr("Pings every %1 s; %2 connection(s) measured; %3 heartbeat timeouts so far")
                                             .arg(double(heartbeat->intervalMs) / 1000.0)

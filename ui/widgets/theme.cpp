@@ -8,6 +8,7 @@
 #include <QSettings>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QWidget>
 
 #include <iterator>
 
@@ -141,6 +142,13 @@ QColor onBackground(Tone tone)
     if (tone == Tone::Plain)
         return QGuiApplication::palette().color(QPalette::WindowText);
     return QColor(kTones[int(tone)].on[isDark() ? 1 : 0]);
+}
+
+void setTextTone(QWidget *widget, Tone tone)
+{
+    QPalette p = widget->palette();
+    p.setColor(QPalette::WindowText, text(tone));
+    widget->setPalette(p);
 }
 
 QColor seriesIn()

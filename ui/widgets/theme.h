@@ -9,6 +9,7 @@
 
 class QApplication;
 class QPalette;
+class QWidget;
 
 namespace sb::ui::theme {
 
@@ -28,6 +29,8 @@ QColor onBackground(Tone tone);
 // The traffic series: messages in and out, in every chart and sparkline.
 QColor seriesIn();
 QColor seriesOut();
+// Gives `widget`'s text that tone (labels: a state, a problem, a hint).
+void setTextTone(QWidget *widget, Tone tone);
 // A chat bubble: one's own, or the other's.
 QColor bubble(bool mine);
 
