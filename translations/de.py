@@ -896,6 +896,14 @@ DE.update({
     "handshake": "Handshake",
 })
 
+DE.update({
+    # Unread chat messages.
+    "New message from %1": "Neue Nachricht von %1",
+    "%n unread message(s)": ("%n ungelesene Nachricht", "%n ungelesene Nachrichten"),
+    "%1+": "%1+",
+    "Chat (%1)": "Chat (%1)",
+})
+
 BY_CONTEXT = {
     ("sb::ui::RawClientWidget", "Disconnect"): "Trennen",
     ("sb::ui::RawClientWidget", "Close"): "Schließen",

@@ -984,6 +984,24 @@
         <source>End this session on the server</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>New message from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread message(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::ClientSocket</name>
@@ -2666,6 +2684,10 @@ Compare it with the one the server printed (switchboardd cert generate) or shows
     </message>
     <message>
         <source>Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -974,6 +974,22 @@
         <source>End this session on the server</source>
         <translation>Diese Sitzung auf dem Server beenden</translation>
     </message>
+    <message>
+        <source>New message from %1</source>
+        <translation>Neue Nachricht von %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread message(s)</source>
+        <translation><numerusform>%n ungelesene Nachricht</numerusform><numerusform>%n ungelesene Nachrichten</numerusform></translation>
+    </message>
+    <message>
+        <source>%1+</source>
+        <translation>%1+</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>sb::ui::ClientSocket</name>
@@ -2636,6 +2652,10 @@ Vergleichen Sie ihn mit dem, den der Server ausgegeben hat (switchboardd cert ge
     <message>
         <source>Chat</source>
         <translation>Chat</translation>
+    </message>
+    <message>
+        <source>Chat (%1)</source>
+        <translation>Chat (%1)</translation>
     </message>
 </context>
 <context>

@@ -99,8 +99,13 @@ MainWindow::MainWindow(ServerHost &host, QWidget *parent)
     m_timer.start();
     buildTray();
     connect(m_clients, &ClientsWidget::notify, this, [this](const QString &title, const QString &text) {
-        if (m_tray)
+        if (m_tray) {
             m_tray->showMessage(title, text, QSystemTrayIcon::Information, 8000);
+            return;
+        }
+        // No tray (stock GNOME): the status bar says it, and the window asks for attention.
+        statusBar()->showMessage(tr("%1: %2").arg(title, text), 8000);
+        QApplication::alert(this);
     });
     attach(m_host, m_host.admin());
     m_tabs->setCurrentIndex(0);

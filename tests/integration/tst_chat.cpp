@@ -693,6 +693,61 @@ private slots:
         QCOMPARE(c.ws->state(), QAbstractSocket::ConnectedState);
     }
 
+    // Beyond the seed (docs/chat.md): GET /members says how many messages from each member
+    // came after what the caller read; opening the conversation or {"type":"read"} reads them.
+    int unreadFrom(const QString &token, qint64 memberId)
+    {
+        const HttpResult r = server->get(QStringLiteral("/members"), bearer(token));
+        for (const QJsonValue &v : QJsonDocument::fromJson(r.body).array()) {
+            if (v.toObject().value(QStringLiteral("id")).toInteger() == memberId)
+                return int(v.toObject().value(QStringLiteral("unread")).toInteger(-1));
+        }
+        return -2;
+    }
+    void unreadCountsFollowWhatEachMemberRead()
+    {
+        const sb::User dave = makeUser(QStringLiteral("frank@chat.test"), QStringLiteral("member"), 100);
+        const sb::User erin = makeUser(QStringLiteral("grace@chat.test"), QStringLiteral("member"), 100);
+        const QString daveToken = server->host().accounts().issueAccessToken(dave.id);
+        const QString erinToken = server->host().accounts().issueAccessToken(erin.id);
+        QCOMPARE(unreadFrom(erinToken, dave.id), 0);
+
+        ChatClient d;
+        QVERIFY(d.join(*server, erin.id, daveToken));
+        for (int i = 0; i < 3; ++i)
+            d.ws->sendTextMessage(QStringLiteral("unread %1").arg(i));
+        QTRY_COMPARE(d.messages().size(), 3);
+        QCOMPARE(unreadFrom(erinToken, dave.id), 3);
+        QCOMPARE(unreadFrom(daveToken, erin.id), 0);  // one's own messages are not unread
+        QCOMPARE(unreadFrom(aliceToken, dave.id), 0);  // nor anyone else's chats
+
+        // Opening the conversation reads what its history showed.
+        ChatClient e;
+        QVERIFY(e.join(*server, dave.id, erinToken));
+        QCOMPARE(e.history().size(), 3);
+        QTRY_COMPARE(unreadFrom(erinToken, dave.id), 0);
+
+        // Delivered live is not read yet; "read" says how far.
+        d.ws->sendTextMessage(QStringLiteral("later 1"));
+        d.ws->sendTextMessage(QStringLiteral("later 2"));
+        QTRY_COMPARE(e.messages().size(), 2);
+        QCOMPARE(unreadFrom(erinToken, dave.id), 2);
+        const qint64 first = e.messages().first().value(QStringLiteral("id")).toInteger();
+        e.ws->sendTextMessage(QStringLiteral(R"({"type":"read","message_id":%1})").arg(first));
+        QTRY_COMPARE(unreadFrom(erinToken, dave.id), 1);
+        // A mark never moves back, and never past the chat's newest message.
+        e.ws->sendTextMessage(QStringLiteral(R"({"type":"read","message_id":%1})").arg(first - 1));
+        e.ws->sendTextMessage(QStringLiteral(R"({"type":"read","message_id":1000000000000})"));
+        QTRY_COMPARE(unreadFrom(erinToken, dave.id), 0);
+        d.ws->sendTextMessage(QStringLiteral("after the far mark"));
+        QTRY_COMPARE(e.messages().size(), 3);
+        QCOMPARE(unreadFrom(erinToken, dave.id), 1);
+
+        e.ws->sendTextMessage(QStringLiteral(R"({"type":"read","message_id":"x"})"));
+        QTRY_COMPARE(e.lastErrorCode(), QStringLiteral("INVALID_MESSAGE"));
+        QCOMPARE(e.ws->state(), QAbstractSocket::ConnectedState);
+    }
+
     void survivesRestart()
     {
         ChatClient a;

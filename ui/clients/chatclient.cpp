@@ -41,6 +41,7 @@ ChatClient::ChatClient(QObject *parent)
 {
     m_balancePoll->setInterval(kBalancePollMs);
     connect(m_balancePoll, &QTimer::timeout, this, &ChatClient::refreshMe);
+    connect(m_balancePoll, &QTimer::timeout, this, &ChatClient::refreshMembers);
     connect(m_socket, &ClientSocket::stateChanged, this, &ChatClient::stateChanged);
     connect(m_socket, &ClientSocket::opened, this, [this] { m_socket->sendText(chat::bearerPrefix + m_token); });
     connect(m_socket, &ClientSocket::textReceived, this, &ChatClient::onMessage);
@@ -107,6 +108,7 @@ void ChatClient::logIn(const QString &email, const QString &password)
         }
         m_token = answer.value(accounts::key::accessToken).toString();
         m_email = email;
+        m_membersKnown = false;
         emit stateChanged(tr("Logged in as %1").arg(email));
         refreshMe();
         refreshMembers();
@@ -128,6 +130,7 @@ void ChatClient::logOut()
     m_userId = m_balance = m_peer = 0;
     m_role.clear();
     m_members.clear();
+    m_membersKnown = false;
     m_messages.clear();
     emit stateChanged(tr("Logged out of %1").arg(m_email));
     m_email.clear();
@@ -159,9 +162,11 @@ void ChatClient::refreshMe()
 void ChatClient::refreshMembers()
 {
     QNetworkReply *reply = m_http->get(request(accounts::membersPath));
-    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, token = m_token] {
         reply->deleteLater();
-        m_members.clear();
+        if (reply->error() != QNetworkReply::NoError || token != m_token)
+            return;  // a failed poll keeps what is shown; logged out or in again meanwhile
+        QList<ChatMember> members;
         for (const QJsonValue &v : QJsonDocument::fromJson(reply->readAll()).array()) {
             const QJsonObject m = v.toObject();
             const qint64 id = m.value(accounts::key::id).toInteger();
@@ -169,10 +174,31 @@ void ChatClient::refreshMembers()
             const QString email = m.value(accounts::key::email).toString();
             const QString shown = email.isEmpty() ? m.value(accounts::key::name).toString() : email;
             m_memberNames.insert(id, shown);
-            m_members.append({id, shown});
+            // The open conversation is on screen: what it shows is read (it tells the server).
+            members.append({id, shown, id == m_peer ? 0 : int(m.value(chat::key::unread).toInteger())});
         }
+        if (m_membersKnown && members == m_members)
+            return;  // the poll found nothing new
+        QHash<qint64, int> before;
+        for (const ChatMember &m : std::as_const(m_members))
+            before.insert(m.id, m.unread);
+        const bool news = m_membersKnown;
+        m_members = members;
+        m_membersKnown = true;
         emit membersLoaded();
+        for (const ChatMember &m : std::as_const(members)) {
+            if (news && m.unread > before.value(m.id))
+                emit unreadArrived(m.id, m.unread);
+        }
     });
+}
+
+int ChatClient::unreadTotal() const
+{
+    int total = 0;
+    for (const ChatMember &m : m_members)
+        total += m.unread;
+    return total;
 }
 
 void ChatClient::refreshSmiles()
@@ -199,6 +225,12 @@ void ChatClient::openConversation(qint64 memberId)
     if (m_token.isEmpty() || memberId <= 0)
         return;
     m_peer = memberId;
+    for (ChatMember &m : m_members) {
+        if (m.id == memberId && m.unread) {
+            m.unread = 0;  // the server marks it read as it sends the history
+            emit membersLoaded();
+        }
+    }
     m_messages.clear();
     m_hasOlder = true;
     emit problem(QString());
@@ -384,6 +416,10 @@ void ChatClient::onMessage(const QString &text)
     addMessages(QJsonArray{msg});
     if (msg.value(chat::key::memberId).toInteger() == m_userId)
         refreshMe();  // the charge
+    else  // shown as it arrives: read (beyond the seed, docs/chat.md)
+        m_socket->sendText(QString::fromUtf8(QJsonDocument(QJsonObject{{chat::key::type, chat::type::read},
+                                                                       {chat::key::messageId, msg.value(chat::key::id)}})
+                                                 .toJson(QJsonDocument::Compact)));
     emit messageReceived(msg);
 }
 

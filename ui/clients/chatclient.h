@@ -23,6 +23,8 @@ class ClientSocket;
 struct ChatMember {
     qint64 id = 0;
     QString shown;  // staff see emails, members see names (docs/chat.md)
+    int unread = 0;  // messages from them not read yet (the open conversation's: 0)
+    bool operator==(const ChatMember &) const = default;
 };
 
 struct ChatSmile {
@@ -72,6 +74,8 @@ public:
     // False once a page of older messages came back short: the conversation's start is shown.
     bool hasOlder() const { return m_hasOlder; }
     QList<ChatMember> members() const { return m_members; }
+    // Unread messages from every member together.
+    int unreadTotal() const;
     QList<ChatSmile> smiles() const { return m_smiles; }
     QString memberName(qint64 id) const;
     // "name (size)" of a received file once known.
@@ -79,7 +83,8 @@ public:
     // The file's name and size once fetchFileInfo answered (empty and -1 before).
     QString fileName(const QString &uuid) const { return m_files.value(uuid).name; }
     qint64 fileSize(const QString &uuid) const { return m_files.value(uuid).size; }
-    // How often the balance is read again while logged in (an operator's top-up shows).
+    // How often the balance and the members (their unread counts) are read again while
+    // logged in: an operator's top-up shows, and messages in other conversations.
     static constexpr int kBalancePollMs = 3000;
     ClientSocket *socket() const { return m_socket; }
 
@@ -87,7 +92,10 @@ signals:
     void stateChanged(const QString &text);  // a status line: logging in, connection state
     void loggedIn(bool ok);
     void meChanged();  // balance or role
-    void membersLoaded();
+    void membersLoaded();  // the list, or an unread count, changed
+    // More messages from `memberId`, whose conversation is not the open one, than before
+    // (not for what was unread already at login).
+    void unreadArrived(qint64 memberId, int unread);
     void smilesLoaded();
     void conversationOpened();
     void messagesChanged();
@@ -119,6 +127,7 @@ private:
     QList<QJsonObject> m_messages;
     bool m_hasOlder = true;
     QList<ChatMember> m_members;
+    bool m_membersKnown = false;  // a list arrived since login: later rises are news
     QList<ChatSmile> m_smiles;
     QHash<qint64, QString> m_memberNames;
     struct FileFacts {

@@ -196,6 +196,12 @@ void ChatClientWidget::connectClient()
             m_text->setText(m_unconfirmed);
         m_unconfirmed.clear();
     });
+    // Messages in a conversation that is not on screen: the list shows their count in bold;
+    // when the chat itself is out of sight, a notification says who wrote.
+    connect(m_client, &ChatClient::unreadArrived, this, [this](qint64 from, int unread) {
+        if (!isVisible() || !window()->isActiveWindow())
+            emit notify(tr("New message from %1").arg(m_client->memberName(from)), tr("%n unread message(s)", nullptr, unread));
+    });
     connect(m_client, &ChatClient::messageReceived, this, [this](const QJsonObject &msg) {
         const qint64 from = msg.value(chat::key::memberId).toInteger();
         if (from == m_client->userId() && msg.value(chat::key::text).toString() == m_unconfirmed)
@@ -261,11 +267,21 @@ void ChatClientWidget::showBalance()
 
 void ChatClientWidget::showMembers()
 {
-    m_members->clear();
-    for (const ChatMember &m : m_client->members()) {
-        auto *item = new QListWidgetItem(m.shown, m_members);
+    const QList<ChatMember> members = m_client->members();
+    // Updated in place: the selection and the scroll position stay while counts change.
+    while (m_members->count() > members.size())
+        delete m_members->takeItem(m_members->count() - 1);
+    for (int i = 0; i < members.size(); ++i) {
+        const ChatMember &m = members[i];
+        QListWidgetItem *item = i < m_members->count() ? m_members->item(i) : new QListWidgetItem(m_members);
+        const QString count = m.unread >= chat::unreadCap ? tr("%1+").arg(chat::unreadCap - 1) : QString::number(m.unread);
+        item->setText(m.unread > 0 ? tr("%1 (%2)").arg(m.shown, count) : m.shown);
+        item->setToolTip(m.unread > 0 ? tr("%n unread message(s)", nullptr, m.unread) : QString());
+        QFont font = m_members->font();
+        font.setBold(m.unread > 0);
+        item->setFont(font);
         item->setData(Qt::UserRole, m.id);
-        if (m.id == m_client->peer())
+        if (m.id == m_client->peer() && m_members->currentItem() != item)
             m_members->setCurrentItem(item);
     }
 }

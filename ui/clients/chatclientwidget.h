@@ -48,7 +48,8 @@ public:
     QPushButton *logOutButton() const { return m_logOut; }
 
 signals:
-    // A message from someone else while the window is not in front (the tray shows it).
+    // A message from someone else while the window is not in front, or in a conversation
+    // not on screen while the chat is out of sight (the tray or the status bar shows it).
     void notify(const QString &title, const QString &text);
 
 protected:

@@ -76,6 +76,11 @@ ProfileWidget::ProfileWidget(QWidget *parent)
     m_tabs->addTab(m_felix, tr("Felix"));
     m_tabs->addTab(m_pop, tr("Pop"));
     layout->addWidget(m_tabs);
+    // The chat's unread messages show on its tab while another client is in front.
+    connect(m_chat->client(), &ChatClient::membersLoaded, this, [this] {
+        const int unread = m_chat->client()->unreadTotal();
+        m_tabs->setTabText(m_tabs->indexOf(m_chat), unread > 0 ? tr("Chat (%1)").arg(unread) : tr("Chat"));
+    });
 }
 
 void ProfileWidget::setUrls(const QUrl &accounts, const QUrl &channels, const QUrl &felix, const QUrl &pop)

@@ -21,6 +21,7 @@ inline constexpr QLatin1String text("text");
 inline constexpr QLatin1String smile("smile");
 inline constexpr QLatin1String file("file");
 inline constexpr QLatin1String history("history");  // client: an older page
+inline constexpr QLatin1String read("read");        // client: read up to message_id (beyond the seed)
 inline constexpr QLatin1String error("error");      // server: a refused message
 }  // namespace type
 
@@ -39,11 +40,16 @@ inline constexpr QLatin1String limit("limit");    // history: at most this many
 inline constexpr QLatin1String code("code");      // error
 inline constexpr QLatin1String detail("detail");  // error
 inline constexpr QLatin1String price("price");    // a smile's price
+inline constexpr QLatin1String messageId("message_id");  // read: the newest message read
+inline constexpr QLatin1String unread("unread");  // GET /members: messages from them not read yet
 // The file frame's info object.
 inline constexpr QLatin1String name("name");
 inline constexpr QLatin1String size("size");
 inline constexpr QLatin1String mimeType("type");
 }  // namespace key
+
+// GET /members counts a member's unread messages up to this many; more show as "99+".
+inline constexpr int unreadCap = 100;
 
 // A file message is a binary frame: '!' + the info JSON + '#' + the bytes.
 inline constexpr char fileFrameStart = '!';

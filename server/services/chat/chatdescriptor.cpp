@@ -216,6 +216,16 @@ const ServiceDescriptor &chat()
                  "   FROM decided d WHERE d.unknown OR (d.pays AND d.k * cost > d.had);"
                  " END $$"),
          }},
+        {12,
+         {
+             // How far each member has read each of their chats (beyond the seed): the
+             // newest message id seen. GET /members counts what came after it (docs/chat.md).
+             QStringLiteral("CREATE TABLE chat_reads ("
+                            " chat_id INTEGER NOT NULL REFERENCES chats(id) ON DELETE CASCADE,"
+                            " member_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                            " last_read INTEGER NOT NULL,"
+                            " PRIMARY KEY (chat_id, member_id))"),
+         }},
         },
         [](ServerContext &context) -> std::unique_ptr<Service> { return std::make_unique<chat::ChatService>(context); },
     };

@@ -102,6 +102,7 @@ ChatService::ChatService(ServerContext &context)
     m_store->removeOrphanFiles();
     m_writer = std::make_unique<ChatWriter>(*context.database, m_settings.textPrice,
                                             context.telemetry->service(kService));
+    m_reads = std::make_unique<ChatReads>(*context.database, context.blockingPool);
 }
 
 ChatService::~ChatService() = default;
@@ -119,6 +120,7 @@ std::optional<PresenceNode> ChatService::presence() const
 void ChatService::drain()
 {
     m_writer->flush();  // everything submitted so far is committed and reported
+    m_reads->flush();
 }
 
 void ChatService::registerRoutes(Router &router)
@@ -345,16 +347,26 @@ void ChatService::listMembers(HttpRequest &request, const HttpResponder &respond
     // and a name (the part of the email before '@'). Superusers and employees, who run the
     // place, also see the email (docs/chat.md).
     const bool staff = user->role == pa::role::superuser || user->role == pa::role::employee;
-    QJsonArray out;
+    QList<QJsonObject> members;
     for (const User &u : m_ctx.accounts->users()) {
         if (u.id == user->id || u.disabled)
             continue;
         QJsonObject m{{pa::key::id, double(u.id)}, {pa::key::name, u.email.section(QLatin1Char('@'), 0, 0)}};
         if (staff)
             m.insert(pa::key::email, u.email);
-        out.append(m);
+        members.append(m);
     }
-    respond.send(HttpResponse::json(200, QJsonDocument(out).toJson(QJsonDocument::Compact)));
+    // Beyond the seed: how many messages from each came after what the caller read. Counting
+    // reads the database: on the pool, not on the worker.
+    m_ctx.blockingPool.start([reads = m_reads.get(), me = user->id, members = std::move(members), respond]() mutable {
+        const QHash<qint64, int> unread = reads->unread(me);
+        QJsonArray out;
+        for (QJsonObject &m : members) {
+            m.insert(pc::key::unread, unread.value(m.value(pa::key::id).toInteger()));
+            out.append(m);
+        }
+        respond.send(HttpResponse::json(200, QJsonDocument(out).toJson(QJsonDocument::Compact)));
+    });
 }
 
 void ChatService::me(HttpRequest &request, const HttpResponder &respond)

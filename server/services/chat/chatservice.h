@@ -2,6 +2,7 @@
 // The member chat service (seed 001, docs/chat.md): the /members/chat/ WebSocket, the storage
 // and smiles API, members and profile, admin top-ups, and the web chat page.
 
+#include "services/chat/chatreads.h"
 #include "services/chat/chatstore.h"
 #include "services/roomhub.h"
 #include "net/service.h"
@@ -40,6 +41,7 @@ public:
     ServerContext &context() { return m_ctx; }
     ChatStore &store() { return *m_store; }
     ChatWriter &writer() { return *m_writer; }
+    ChatReads &reads() { return *m_reads; }
     RoomHub &conversations() { return m_conversations; }
 
     // Stores an image as a new smile (checked by its bytes, written durably, then its rows).
@@ -70,6 +72,7 @@ private:
     RoomHub m_conversations;  // keyed by chat id; outlives the writer, whose last commits relay
     std::unique_ptr<ChatStore> m_store;
     std::unique_ptr<ChatWriter> m_writer;
+    std::unique_ptr<ChatReads> m_reads;
 };
 
 }  // namespace sb::chat

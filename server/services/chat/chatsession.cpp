@@ -124,10 +124,11 @@ void ChatSession::authenticate(const QString &message)
     // Join before reading history: a message committed in between is then delivered live
     // (and may also appear in the history; clients key messages by id).
     m_service.conversations().join(QString::number(m_chatId), context().worker, id());
-    sendHistory(0, m_service.settings().historyLimit);
+    // Opening a conversation reads it (beyond the seed: GET /members counts unread messages).
+    m_service.reads().markRead(m_chatId, user->id, sendHistory(0, m_service.settings().historyLimit));
 }
 
-void ChatSession::sendHistory(qint64 beforeId, int limit)
+qint64 ChatSession::sendHistory(qint64 beforeId, int limit)
 {
     const QList<ChatMessage> history = m_service.store().history(m_chatId, beforeId, limit);
     QByteArray out("[");
@@ -138,6 +139,7 @@ void ChatSession::sendHistory(qint64 beforeId, int limit)
     }
     out.append(']');
     sendUtf8(out);
+    return history.isEmpty() ? 0 : history.last().id;
 }
 
 void ChatSession::handleJson(const QByteArray &utf8)
@@ -177,10 +179,17 @@ void ChatSession::handleJson(const QByteArray &utf8)
         // After what this socket sent before it is stored: the page includes it.
         m_sequence->push(ChatSequence::Step::history(
             qint64(before), int(qMin(limit, double(m_service.settings().historyLimit)))));
+    } else if (type == type::read) {
+        const double id = o.value(key::messageId).toDouble(-1);
+        if (!o.value(key::messageId).isDouble() || id <= 0 || id != double(qint64(id))) {
+            sendError(code::invalidMessage, QStringLiteral("read needs \"message_id\", the newest message read"));
+            return;
+        }
+        m_service.reads().markRead(m_chatId, m_user->id, qint64(id));
     } else if (type.isEmpty()) {
-        sendError(code::unknownType, QStringLiteral("the message needs a \"type\": text, smile or history"));
+        sendError(code::unknownType, QStringLiteral("the message needs a \"type\": text, smile, history or read"));
     } else {
-        sendError(code::unknownType, QStringLiteral("unknown message type '%1' (expected text, smile or history)").arg(type));
+        sendError(code::unknownType, QStringLiteral("unknown message type '%1' (expected text, smile, history or read)").arg(type));
     }
 }
 

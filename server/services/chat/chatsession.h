@@ -39,7 +39,8 @@ private:
     friend class ChatSequence;
     void authenticate(const QString &message);
     void handleJson(const QByteArray &utf8);
-    void sendHistory(qint64 beforeId, int limit);
+    // Returns the newest message id sent (0: none).
+    qint64 sendHistory(qint64 beforeId, int limit);
     void submitText(const QString &text);
     void submitFile(const FileFrame &frame);
     void submit(SendRequest r);

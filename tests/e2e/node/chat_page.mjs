@@ -41,6 +41,7 @@ try {
   const people = [
     { email: "bob@lan.test", password: "secret-b" },
     { email: "alice@lan.test", password: "secret-a" },
+    { email: "carol@lan.test", password: "secret-c" },
   ];
   for (const p of people) {
     p.context = await browser.newContext({ viewport: { width: 900, height: 640 } });
@@ -53,17 +54,17 @@ try {
     await p.page.waitForSelector("#app", { state: "visible", timeout: 10000 });
     check(await p.page.textContent("#who") === p.email, `${p.email} registered and logged in through the page`);
   }
-  const [bob, alice] = people;
+  const [bob, alice, carol] = people;
   for (const p of people) {
     const r = admin("user", "top-up", "--email", p.email, "--amount", "50");
     check(r.status === 0, `top up ${p.email}`);
   }
-  // bob registered first, so he reloads to see alice in his member list (the token stays).
+  // bob registered first, so he reloads to see the others in his member list (the token stays).
   await bob.page.reload();
   await bob.page.waitForSelector("#app", { state: "visible" });
   // Members are listed by name (the part of the email before '@'), not by address.
-  await alice.page.click(`#members div:text-is("${bob.email.split("@")[0]}")`);
-  await bob.page.click(`#members div:text-is("${alice.email.split("@")[0]}")`);
+  await alice.page.click(`#members div:has(.name:text-is("${bob.email.split("@")[0]}"))`);
+  await bob.page.click(`#members div:has(.name:text-is("${alice.email.split("@")[0]}"))`);
 
   await alice.page.fill("#text", "Hello Bob, it's Alice!");
   await alice.page.press("#text", "Enter");
@@ -88,6 +89,24 @@ try {
   await bob.page.waitForFunction(() => [...document.querySelectorAll(".msg img")].some((i) => i.complete && i.naturalWidth === 1));
   check(true, "the image shows inline");
   check(/coins/.test(await alice.page.textContent("#balance")), "alice's balance is shown");
+
+  // carol writes to bob while his conversation with alice is open: carol's entry in his list
+  // gets an unread count (read every 5 s); opening it reads it, here and on the server.
+  await carol.page.click(`#members div:has(.name:text-is("bob"))`);
+  await carol.page.fill("#text", "Psst, Bob");
+  await carol.page.press("#text", "Enter");
+  await carol.page.fill("#text", "are you there?");
+  await carol.page.press("#text", "Enter");
+  await carol.page.waitForFunction(() => document.querySelectorAll(".msg.mine").length === 2);
+  const carolEntry = bob.page.locator('#members div:has(.name:text-is("carol"))');
+  await carolEntry.locator('.badge:text-is("2")').waitFor({ timeout: 15000 });
+  check(true, "bob sees 2 unread messages from carol while talking to alice");
+  check(await bob.page.locator("#members .badge").count() === 1, "and none from alice, whose conversation is open");
+  await bob.page.screenshot({ path: join(artifacts, "chat-bob-unread.png") });
+  await carolEntry.click();
+  await bob.page.waitForSelector('.msg:has-text("are you there?")', { timeout: 10000 });
+  await bob.page.waitForTimeout(6000);  // the next poll, after the server marked the chat read
+  check(await bob.page.locator("#members .badge").count() === 0, "opening carol's conversation read it");
 
   // The seed's own example page works from the same host.
   const example = await alice.context.newPage();
