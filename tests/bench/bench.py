@@ -3,6 +3,7 @@
 
 Starts each server (switchboardd, the bare Qt baseline with glib and with QT_NO_GLIB, the Node
 `ws` baseline) pinned to one core, runs tests/bench/loadgen against it pinned to the other,
+then the independent generator wsload where it can express the scenario (wsload_bench.py),
 and prints one JSON line plus a readable row per measurement. With --report FILE it writes
 the Markdown report (docs/benchmarks.md): machine, command, figures, ratios and targets.
 
@@ -26,6 +27,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 import cluster_bench
+import wsload_bench
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -260,10 +262,12 @@ def scenario_echo(ctx):
         label = f"echo-{conns}"
         with Switchboard(ctx) as sb:
             ctx.loadgen(label, "switchboard", sb.ws("generic", "/echo"), "--connections", conns)
+            wsload_bench.echo(ctx, label, "switchboard", sb.ws("generic"), conns, sb.pid)
         if not ctx.smoke:
             for name, factory in baselines(ctx):
                 with factory() as s:
                     ctx.loadgen(label, name, s.ws(path="/echo"), "--connections", conns)
+                    wsload_bench.echo(ctx, label, name, s.ws(), conns, s.pid)
 
 
 def scenario_mixed(ctx):
@@ -272,10 +276,12 @@ def scenario_mixed(ctx):
     args = ["--connections", busy + idle, "--busy", busy]
     with Switchboard(ctx) as sb:
         ctx.loadgen(label, "switchboard", sb.ws("generic", "/echo"), *args)
+        wsload_bench.mixed(ctx, label, "switchboard", sb.ws("generic"), busy, idle, sb.pid)
     if not ctx.smoke:
         for name, factory in baselines(ctx):
             with factory() as s:
                 ctx.loadgen(label, name, s.ws(path="/echo"), *args)
+                wsload_bench.mixed(ctx, label, name, s.ws(), busy, idle, s.pid)
 
 
 def scenario_relay(ctx):
@@ -288,6 +294,15 @@ def scenario_relay(ctx):
                         "--bounce")
     finally:
         os.unlink(rooms)
+    # One room of 500: each message from one member relayed to the 499 others, against the
+    # baselines' broadcast to all (the independent generator only).
+    fan = ctx.scale(500, 10)
+    with Switchboard(ctx) as sb:
+        wsload_bench.relay(ctx, f"relay-{fan}", "switchboard", sb.ws("generic"), fan, sb.pid, room="bench-fan")
+    if not ctx.smoke:
+        for name, factory in baselines(ctx):
+            with factory() as s:
+                wsload_bench.relay(ctx, f"relay-{fan}", name, s.ws(), fan, s.pid)
 
 
 def scenario_channels_fanout(ctx):
@@ -350,11 +365,16 @@ def scenario_idle(ctx):
     with Switchboard(ctx) as sb:
         ctx.loadgen("idle", "switchboard", sb.ws("generic", "/echo"), "--mode", "idle", "--connections", conns,
                     "--server-pid", sb.pid)
+    # A fresh server each: memory the first generator's connections left behind is not counted.
+    with Switchboard(ctx) as sb:
+        wsload_bench.idle(ctx, "idle", "switchboard", sb.ws("generic"), conns, sb.pid, "/echo")
     if not ctx.smoke:
         for name, factory in baselines(ctx):
             with factory() as s:
                 ctx.loadgen("idle", name, s.ws(path="/idle"), "--mode", "idle", "--connections", conns,
                             "--server-pid", s.pid)
+            with factory() as s:
+                wsload_bench.idle(ctx, "idle", name, s.ws(), conns, s.pid, "/idle")
 
 
 def rss_kib(pid):
@@ -412,10 +432,12 @@ def scenario_handshake(ctx):
     slots = ctx.scale(20, 4)
     with Switchboard(ctx) as sb:
         ctx.loadgen("handshake", "switchboard", sb.ws("generic", "/echo"), "--mode", "handshake", "--connections", slots)
+        wsload_bench.handshake(ctx, "handshake", "switchboard", sb.ws("generic"), ctx.scale(64, 4), sb.pid)
     if not ctx.smoke:
         for name, factory in baselines(ctx):
             with factory() as s:
                 ctx.loadgen("handshake", name, s.ws(path="/echo"), "--mode", "handshake", "--connections", slots)
+                wsload_bench.handshake(ctx, "handshake", name, s.ws(), ctx.scale(64, 4), s.pid)
 
 
 def scenario_basic_admit(ctx):
@@ -636,9 +658,63 @@ def fmt(v, digits=0):
     return f"{v:,.{digits}f}"
 
 
+# Issue 23's targets, on both generators: (scenario, baseline, minimum ratio, description); the
+# ratio is "times better" on both (wsload_bench.ratio).
+TARGETS_23 = [
+    ("echo-1000", "node-ws", 1.6, "echo at 1,000 connections ≥ 1.6× Node ws"),
+    ("echo-1000", "qt", 3.0, "echo at 1,000 connections ≥ 3× bare Qt (glib)"),
+    ("echo-100", "node-ws", 2.0, "echo at 100 connections ≥ 2× Node ws"),
+    ("mixed", "node-ws", 1.8, "100 busy + 10,000 idle ≥ 1.8× Node ws"),
+]
+
+
+def issue23_lines(results, rs):
+    """The targets of issue 23 with what each generator measured."""
+    lines = ["", "## Targets (issue 23: both generators)", "",
+             "| target | loadgen | wsload | met on both |", "|---|---:|---:|:---:|"]
+
+    def row(text, a, b, ok_a, ok_b):
+        ran = [ok for v, ok in ((a, ok_a), (b, ok_b)) if v != "–"]
+        lines.append(f"| {text} | {a} | {b} | {'yes' if ran and all(ran) else 'no'} |")
+
+    for scenario, base, minimum, text in TARGETS_23:
+        a, b = ratio(rs, scenario, base), wsload_bench.ratio(results, scenario, base)
+        if a is None and b is None:
+            continue
+        row(text, fmt(a, 2) + "×" if a else "–", fmt(b, 2) + "×" if b else "–",
+            bool(a and a >= minimum), bool(b and b >= minimum))
+    fan, relay = ratio(rs, "fanout-500", "qt"), wsload_bench.ratio(results, "relay-500", "qt")
+    if fan or relay:
+        row("fan-out ≥ 2× bare Qt broadcast (loadgen: channels to 500; wsload: a `/chat/{room}` of 500)",
+            fmt(fan, 2) + "×" if fan else "–", fmt(relay, 2) + "×" if relay else "–",
+            bool(fan and fan >= 2), bool(relay and relay >= 2))
+    hs = wsload_bench.ratio(results, "handshake", "qt")
+    if hs:
+        row("handshake: server CPU per connection ≤ 0.55× bare Qt's", "–", f"{1 / hs:.2f}×", True, 1 / hs <= 0.55)
+    mem_a, mem_b = find(rs, "idle", "switchboard"), wsload_bench.median(results, "idle", "switchboard")
+    if mem_a or mem_b:
+        a = mem_a["kib_per_connection"] if mem_a else None
+        b = mem_b["figure"] if mem_b else None
+        row("idle memory ≤ 12 KiB per plain connection", f"{a:.2f} KiB" if a else "–", f"{b:.2f} KiB" if b else "–",
+            bool(a and a <= 12), bool(b and b <= 12))
+    chat, chat10k = find(rs, "chat", "switchboard"), find(rs, "chat-10k", "switchboard")
+    if chat:
+        row("chat ≥ 100,000 messages/s stored and delivered", f"{fmt(chat['per_second'])}/s", "–",
+            chat["per_second"] >= 100000, True)
+    if chat10k:
+        p99ms = chat10k["rtt_p99_us"] / 1000
+        row("chat p99 ≤ 20 ms at 10,000 messages/s", f"{p99ms:.1f} ms", "–", p99ms <= 20 and chat10k["per_second"] >= 9500, True)
+    admit = find(rs, "basic-admit", "switchboard")
+    if admit:
+        row(f"{admit['connections']:,} connections to `/chat/{{room}}` with HTTP Basic admitted in ≤ 5 s",
+            f"{admit['seconds']:.2f} s, {admit['password_checks']} check(s)", "–",
+            admit["seconds"] <= 5 and not admit["errors"], True)
+    return lines if len(lines) > 5 else []
+
+
 def report(ctx, path, command):
     m = machine()
-    rs = ctx.results
+    rs = [r for r in ctx.results if r.get("generator") != "wsload"]  # loadgen's; wsload's have their section
     lines = [
         "# Benchmarks",
         "",
@@ -648,7 +724,7 @@ def report(ctx, path, command):
         f"- Date: {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}",
         f"- Machine: {m['cpu']}, {m['cores']} cores, Linux {m['kernel']}; Qt {m['qt']}, Node {m['node']}",
         f"- Command: `{command}`",
-        "- Server pinned to core 0, generator (`loadgen`, epoll, no Qt) to core 1; "
+        "- Server pinned to core 0, generator (`loadgen`, epoll, no Qt; then `wsload`, the independent one) to core 1; "
         f"{ctx.duration:g} s measured after {ctx.warmup:g} s warm-up; Switchboard runs 1 worker thread, release build.",
         f"- Scenarios with targets ({', '.join(sorted(ROUND_SCENARIOS))}) ran {ctx.rounds} rounds, every target once per "
         "round; each figure below is the median of its rounds (all rounds are in the raw results).",
@@ -735,15 +811,12 @@ def report(ctx, path, command):
         p99ms = chat10k["rtt_p99_us"] / 1000
         lines.append(f"| chat p99 ≤ 20 ms at 10,000 messages/s | {p99ms:.1f} ms at {fmt(chat10k['per_second'])}/s | "
                      f"{'yes' if p99ms <= 20 and chat10k['per_second'] >= 9500 else 'no'} |")
-    admit = find(rs, "basic-admit", "switchboard")
-    if admit:
-        lines.append(f"| {admit['connections']:,} connections to `/chat/{{room}}` with HTTP Basic admitted in ≤ 5 s (issue 23) | "
-                     f"{admit['seconds']:.2f} s, {admit['password_checks']} password check(s) | "
-                     f"{'yes' if admit['seconds'] <= 5 and not admit['errors'] else 'no'} |")
     for text, measured, met in cluster_targets:
         lines.append(f"| {text} | {measured} | {'yes' if met else 'no'} |")
+    lines += issue23_lines(ctx.results, rs)
+    lines += wsload_bench.report_lines(ctx.results, fmt)
     lines += ["", "Raw results (one JSON line per measurement):", "", "```"]
-    lines += [json.dumps(r) for r in rs]
+    lines += [json.dumps(r) for r in ctx.results]
     lines += ["```", ""]
     with open(path, "w") as f:
         f.write("\n".join(lines))
@@ -778,6 +851,8 @@ def main():
     if ctx.smoke:
         # The harness works when every measurement moved messages without errors.
         for r in ctx.results:
+            if r.get("generator") == "wsload":
+                continue  # its errors are failures already
             if r["mode"] == "admit":
                 if r["password_checks"] < 1:
                     ctx.failures.append(f"{r['scenario']}: no password was checked")
