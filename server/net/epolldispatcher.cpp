@@ -213,8 +213,16 @@ int EpollDispatcher::dispatchReady(int n)
             QCoreApplication::sendEvent(e->notifiers[type], &event);
             ++handled;
         };
-        if (ev & (EPOLLIN | EPOLLHUP | EPOLLERR))
-            activate(QSocketNotifier::Read);
+        if (ev & (EPOLLIN | EPOLLHUP | EPOLLERR)) {
+            FdEntry *e = find();
+            if (e && e->readHook && e->notifiers[QSocketNotifier::Read] && !(ev & (EPOLLHUP | EPOLLERR))
+                && e->readHook->readReady()) {
+                ++m_hookedReads;
+                ++handled;
+            } else {
+                activate(QSocketNotifier::Read);
+            }
+        }
         if (ev & EPOLLPRI)
             activate(QSocketNotifier::Exception);
         if (ev & (EPOLLOUT | EPOLLHUP | EPOLLERR)) {

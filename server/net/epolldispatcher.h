@@ -11,6 +11,7 @@
 // the thread starts. See docs/performance.md.
 
 #include <QAbstractEventDispatcher>
+#include <QSocketNotifier>
 #include <QList>
 #include <QVarLengthArray>
 
@@ -23,6 +24,18 @@
 #include <vector>
 
 namespace sb {
+
+// Reads a socket's bytes itself when epoll says it is readable, instead of its read notifier
+// (EpollDispatcher::setReadHook). readReady() returns false to let the notifier run after all
+// (the end of the stream, an error, or a reader that is not reading now).
+class ReadHook
+{
+public:
+    virtual bool readReady() = 0;
+
+protected:
+    ~ReadHook() = default;
+};
 
 class EpollDispatcher final : public QAbstractEventDispatcher
 {
@@ -64,6 +77,27 @@ public:
         e.accepted = true;
     }
 
+    // Until `fd`'s notifiers are all gone (the socket closed) or the hook is cleared (nullptr),
+    // its readable events go to `hook` first: a session that parses the bytes itself reads
+    // them with one recv() onto its stack instead of QAbstractSocket's ioctl(FIONREAD), read
+    // into its buffer, readyRead and a copy out (docs/performance.md). Only while the fd has
+    // an enabled read notifier; hang-ups and errors always go to the notifier.
+    // False (nothing set) when `fd` has no read notifier now.
+    bool setReadHook(int fd, ReadHook *hook)
+    {
+        FdEntry *e = entry(fd);
+        if (!e || !e->notifiers[QSocketNotifier::Read])
+            return false;
+        e->readHook = hook;
+        return true;
+    }
+    // Clears `fd`'s hook if it is still `hook` (the fd may name another socket by now).
+    void clearReadHook(int fd, ReadHook *hook)
+    {
+        if (FdEntry *e = entry(fd); e && e->readHook == hook)
+            e->readHook = nullptr;
+    }
+
     // Diagnostics for tests and benchmarks.
     quint64 epollCtlCalls() const { return m_epollCtlCalls; }
     quint64 writeFastPaths() const { return m_writeFastPaths; }
@@ -71,10 +105,12 @@ public:
     quint64 wakeWrites() const { return m_wakeWrites.load(); }
     quint64 removalsLeftToClose() const { return m_removalsLeftToClose; }
     quint64 strayRemovals() const { return m_strayRemovals; }
+    quint64 hookedReads() const { return m_hookedReads; }
 
 private:
     struct FdEntry {
         QSocketNotifier *notifiers[3] = {nullptr, nullptr, nullptr};  // Read, Write, Exception
+        ReadHook *readHook = nullptr;  // setReadHook()
         uint32_t registered = 0;  // events currently in the epoll set
         uint32_t generation = 0;
         bool inSet = false;
@@ -132,6 +168,7 @@ private:
     quint64 m_writablePolls = 0;
     quint64 m_removalsLeftToClose = 0;
     quint64 m_strayRemovals = 0;
+    quint64 m_hookedReads = 0;
     std::atomic<quint64> m_wakeWrites{0};
 };
 

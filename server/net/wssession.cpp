@@ -8,6 +8,10 @@
 #include <QScopedValueRollback>
 #include <QSslSocket>
 
+#include <sys/socket.h>
+
+#include <cerrno>
+
 namespace sb {
 
 namespace {
@@ -69,6 +73,13 @@ WsSession::WsSession(QWebSocket *socket, const SessionContext &context, ServiceC
     m_transport->setReadBufferSize(kTransportReadAhead);
     connect(m_transport, &QIODevice::readyRead, this, &WsSession::onReadyRead);
     connect(m_transport, &QAbstractSocket::disconnected, this, &WsSession::handleDisconnected);
+    if (m_plain) {
+        if (auto *epoll = qobject_cast<EpollDispatcher *>(QAbstractEventDispatcher::instance())) {
+            m_fd = int(m_transport->socketDescriptor());
+            if (epoll->setReadHook(m_fd, this))
+                m_dispatcher = epoll;
+        }
+    }
     // Bytes that came with the handshake's last read: once the subclass exists.
     if (m_transport->bytesAvailable() > 0)
         QMetaObject::invokeMethod(this, &WsSession::onReadyRead, Qt::QueuedConnection);
@@ -76,6 +87,8 @@ WsSession::WsSession(QWebSocket *socket, const SessionContext &context, ServiceC
 
 WsSession::~WsSession()
 {
+    if (m_dispatcher)
+        m_dispatcher->clearReadHook(m_fd, this);
     if (!m_finished)
         ServiceCounters::add(m_counters.connectionsOpen, -1);
 }
@@ -109,9 +122,7 @@ void WsSession::onReadyRead()
             const qint64 n = m_transport->read(stack, qMin<qint64>(available, kStackRead));
             if (n <= 0)
                 break;
-            const qsizetype used = consume(stack, qsizetype(n));
-            if (used < n && !m_finished && !m_closeReceived)
-                m_in.append(stack + used, qsizetype(n) - used);
+            keepRest(stack, qsizetype(n), consume(stack, qsizetype(n)));
         } else {
             const qint64 frame = m_reader.pendingFrameSize();
             if (frame > m_in.capacity())
@@ -127,6 +138,28 @@ void WsSession::onReadyRead()
     m_peakHeld = qMax<qint64>(m_peakHeld, m_in.capacity() + m_reader.bufferedBytes());
     if (m_in.isEmpty() && m_in.capacity() > kKeepInBuffer)
         m_in = QByteArray();
+}
+
+bool WsSession::readReady()
+{
+    // Anything in Qt's buffer, or a partial frame of ours, is read first by onReadyRead.
+    if (m_reading || m_paused || m_held || m_finished || m_closeReceived || !m_transport || !m_in.isEmpty()
+        || m_transport->bytesAvailable() > 0)
+        return false;
+    char stack[kStackRead];
+    const ssize_t n = ::recv(m_fd, stack, sizeof stack, MSG_DONTWAIT);
+    if (n <= 0)  // the peer's end or an error: Qt's read finds it and reports it
+        return n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
+    const QScopedValueRollback reading(m_reading, true);
+    keepRest(stack, qsizetype(n), consume(stack, qsizetype(n)));
+    return true;
+}
+
+void WsSession::keepRest(const char *data, qsizetype n, qsizetype used)
+{
+    if (used < n && !m_finished && !m_closeReceived)
+        m_in.append(data + used, n - used);
+    m_peakHeld = qMax<qint64>(m_peakHeld, m_in.capacity() + m_reader.bufferedBytes());
 }
 
 qsizetype WsSession::consume(char *data, qsizetype size)

@@ -15,6 +15,7 @@
 //   worker's one-second tick.
 
 #include "net/access.h"
+#include "net/epolldispatcher.h"
 #include "telemetry/capture.h"
 #include "telemetry/connectioninfo.h"
 #include "wsendpoint.h"
@@ -30,7 +31,7 @@ namespace sb {
 
 struct ServiceCounters;
 
-class WsSession : public QObject
+class WsSession : public QObject, private ReadHook
 {
     Q_OBJECT
 public:
@@ -114,6 +115,11 @@ private:
     enum class Control : quint8 { Close = 0x8, Ping = 0x9, Pong = 0xA };
 
     void onReadyRead();
+    // ReadHook: the socket is readable and Qt has nothing buffered: one recv() onto the stack,
+    // parsed at once. False leaves it to Qt (end of stream, errors, not reading now).
+    bool readReady() override;
+    // What onReadyRead and readReady do after parsing `n` bytes from the stack.
+    void keepRest(const char *data, qsizetype n, qsizetype used);
     // Handles the frames in data[0, size); returns the bytes taken (a partial frame stays).
     qsizetype consume(char *data, qsizetype size);
     bool handle(const WsEvent &event);  // false: stop reading
@@ -146,6 +152,9 @@ private:
 
     QWebSocket *m_socket;              // owns the transport; used for the handshake only
     QPointer<QTcpSocket> m_transport;  // the socket frames are read from and written to
+    // The worker's dispatcher hands a plain socket's readable events to readReady().
+    QPointer<EpollDispatcher> m_dispatcher;
+    int m_fd = -1;
     bool m_plain = false;              // not TLS: frames may go to its descriptor directly
     bool m_answering = false;          // inside onText/onBinary of this session
     SessionContext m_ctx;
@@ -178,7 +187,7 @@ private:
     qint64 m_apiTokenId = 0;
     int m_held = 0;            // answers awaited from elsewhere: not reading meanwhile
     bool m_paused = false;     // back-pressure: not reading from the peer
-    bool m_reading = false;    // inside onReadyRead
+    bool m_reading = false;    // inside onReadyRead or readReady
     bool m_closing = false;    // a close frame was sent (or the connection is being dropped)
     bool m_closeReceived = false;
     bool m_finished = false;

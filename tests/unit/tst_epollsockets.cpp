@@ -1,7 +1,8 @@
 // EpollDispatcher's socket notifiers: deletion in the middle of a batch, fd reuse, the write
 // fast path and its fallback under back-pressure, accepted sockets (first write without a
 // poll, removal from the set left to close(), a stray event of one left open), half-closed
-// sockets that must not spin, a refused connect. Runs on the dispatcher, as the workers do.
+// sockets that must not spin, a refused connect, and read hooks (a socket's reads taken over
+// until the hook declines; gone with the socket's notifiers). Runs on the dispatcher, as the workers do.
 
 #include "epolltest.h"
 
@@ -302,6 +303,69 @@ private slots:
         disconnect(conn);
         QVERIFY2(turns < 100, qPrintable(QString::number(turns)));
         ::close(fd);
+    }
+
+    void readHookTakesReadsUntilItDeclines()
+    {
+        int a[2];
+        QCOMPARE(socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, a), 0);
+        auto *d = mainDispatcher();
+        struct Hook final : sb::ReadHook {
+            int fd = -1;
+            bool take = true;
+            QByteArray got;
+            int calls = 0;
+            bool readReady() override
+            {
+                ++calls;
+                if (!take)
+                    return false;
+                char buf[64];
+                const ssize_t n = ::recv(fd, buf, sizeof buf, MSG_DONTWAIT);
+                if (n <= 0)
+                    return false;  // the end: the notifier's owner sees it
+                got.append(buf, n);
+                return true;
+            }
+        } hook;
+        hook.fd = a[0];
+        QVERIFY(!d->setReadHook(a[0], &hook));  // no read notifier yet: nothing to take over
+        auto n = std::make_unique<QSocketNotifier>(a[0], QSocketNotifier::Read);
+        QSignalSpy activated(n.get(), &QSocketNotifier::activated);
+        QVERIFY(d->setReadHook(a[0], &hook));
+        const quint64 before = d->hookedReads();
+        QCOMPARE(::write(a[1], "hello", 5), 5);
+        QTRY_COMPARE(hook.got, QByteArray("hello"));
+        QCOMPARE(activated.size(), 0);  // the hook read it: the notifier never fired
+        QCOMPARE(d->hookedReads() - before, 1u);
+        // Declined: the notifier runs as if there were no hook.
+        hook.take = false;
+        QCOMPARE(::write(a[1], "x", 1), 1);
+        QVERIFY(activated.wait(1000));
+        char c;
+        QCOMPARE(::read(a[0], &c, 1), 1);
+        hook.take = true;
+        // The end of the stream goes to the notifier.
+        ::close(a[1]);
+        QVERIFY(activated.wait(1000));
+        QVERIFY(activated.size() >= 2);
+        // A notifier gone takes the hook with it: the next socket with this number has none.
+        const int calls = hook.calls;
+        const int old = a[0];
+        n.reset();
+        ::close(a[0]);
+        int c2[2];
+        QCOMPARE(socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, c2), 0);
+        QCOMPARE(c2[0], old);  // the kernel hands out the lowest free fd
+        {
+            QSocketNotifier m(c2[0], QSocketNotifier::Read);
+            QSignalSpy mine(&m, &QSocketNotifier::activated);
+            QCOMPARE(::write(c2[1], "y", 1), 1);
+            QVERIFY(mine.wait(1000));
+        }
+        QCOMPARE(hook.calls, calls);
+        ::close(c2[0]);
+        ::close(c2[1]);
     }
 
     void connectRefusedIsNotMistakenForWritable()
