@@ -1,6 +1,7 @@
 #include "wssession.h"
 
 #include "logging.h"
+#include "socketbuffers.h"
 #include "telemetry/counters.h"
 #include "worker.h"
 
@@ -79,6 +80,11 @@ WsSession::WsSession(QWebSocket *socket, const SessionContext &context, ServiceC
             if (epoll->setReadHook(m_fd, this))
                 m_dispatcher = epoll;
         }
+        // Once the 101 has left (the dispatcher flushes it on this turn), the buffers the
+        // handshake filled are empty: their chunks go back to the heap before the next
+        // connection's objects are allocated, which then reuse the memory.
+        if (canReleaseSocketBuffers())
+            QMetaObject::invokeMethod(this, &WsSession::releaseBuffers, Qt::QueuedConnection);
     }
     // Bytes that came with the handshake's last read: once the subclass exists.
     if (m_transport->bytesAvailable() > 0)
@@ -319,10 +325,17 @@ void WsSession::abort()
         m_socket->abort();
 }
 
+void WsSession::releaseBuffers()
+{
+    if (m_plain && m_transport)
+        releaseSocketBuffers(m_transport);
+}
+
 void WsSession::heartbeatTick(qint64 now)
 {
     if (m_finished)
         return;
+    releaseBuffers();  // a connection gone quiet after a burst of deliveries
     if (m_closing) {
         if (now < m_closeDeadlineMs)
             return;

@@ -118,6 +118,8 @@ private:
     // ReadHook: the socket is readable and Qt has nothing buffered: one recv() onto the stack,
     // parsed at once. False leaves it to Qt (end of stream, errors, not reading now).
     bool readReady() override;
+    // Gives back the chunks Qt keeps for the socket's empty buffers (net/socketbuffers.h).
+    void releaseBuffers();
     // What onReadyRead and readReady do after parsing `n` bytes from the stack.
     void keepRest(const char *data, qsizetype n, qsizetype used);
     // Handles the frames in data[0, size); returns the bytes taken (a partial frame stays).

@@ -106,7 +106,8 @@ try {
   await carolEntry.click();
   await bob.page.waitForSelector('.msg:has-text("are you there?")', { timeout: 10000 });
   await bob.page.waitForTimeout(6000);  // the next poll, after the server marked the chat read
-  check(await bob.page.locator("#members .badge").count() === 0, "opening carol's conversation read it");
+  const left = await bob.page.locator("#members div").evaluateAll((ds) => ds.map((d) => d.textContent).join(", "));
+  check(await bob.page.locator("#members .badge").count() === 0, `opening carol's conversation read it (members: ${left})`);
 
   // The seed's own example page works from the same host.
   const example = await alice.context.newPage();
