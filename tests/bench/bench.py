@@ -801,7 +801,7 @@ def report(ctx, path, command):
     qt_idle, sb_idle = find(rs, "idle", "qt"), find(rs, "idle", "switchboard")
     if qt_idle and sb_idle:
         extra = sb_idle["kib_per_connection"] - qt_idle["kib_per_connection"]
-        lines.append(f"| idle: our state adds ≤ 2 KiB per connection to bare Qt's | +{extra:.2f} KiB | "
+        lines.append(f"| idle: our state adds ≤ 2 KiB per connection to bare Qt's | {extra:+.2f} KiB | "
                      f"{'yes' if extra <= 2 else 'no'} |")
     chat, chat10k = find(rs, "chat", "switchboard"), find(rs, "chat-10k", "switchboard")
     if chat:
