@@ -238,6 +238,11 @@ void ChatClient::openConversation(qint64 memberId)
     m_socket->open(QNetworkRequest(ClientSocket::webSocketUrl(m_base, chat::socketPath, chat::otherMemberParam + QStringLiteral("=%1").arg(memberId))));
 }
 
+void ChatClient::sendJson(const QJsonObject &message)
+{
+    m_socket->sendText(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
+}
+
 bool ChatClient::needConversation()
 {
     if (m_socket->isOpen())
@@ -251,8 +256,7 @@ bool ChatClient::sendText(const QString &text)
     if (text.trimmed().isEmpty() || !needConversation())
         return false;
     emit problem(QString());
-    m_socket->sendText(QString::fromUtf8(QJsonDocument(QJsonObject{{chat::key::type, chat::type::text}, {chat::key::text, text}})
-                                             .toJson(QJsonDocument::Compact)));
+    sendJson({{chat::key::type, chat::type::text}, {chat::key::text, text}});
     return true;
 }
 
@@ -260,8 +264,7 @@ bool ChatClient::sendSmile(qint64 smileId)
 {
     if (!needConversation())
         return false;
-    m_socket->sendText(QString::fromUtf8(QJsonDocument(QJsonObject{{chat::key::type, chat::type::smile}, {chat::key::smileId, smileId}})
-                                             .toJson(QJsonDocument::Compact)));
+    sendJson({{chat::key::type, chat::type::smile}, {chat::key::smileId, smileId}});
     return true;
 }
 
@@ -311,9 +314,7 @@ void ChatClient::loadOlder()
     if (!m_socket->isOpen() || m_messages.isEmpty())
         return;
     const qint64 oldest = m_messages.first().value(chat::key::id).toInteger();
-    m_socket->sendText(QString::fromUtf8(
-        QJsonDocument(QJsonObject{{chat::key::type, chat::type::history}, {chat::key::before, oldest}, {chat::key::limit, kOlderPage}})
-            .toJson(QJsonDocument::Compact)));
+    sendJson({{chat::key::type, chat::type::history}, {chat::key::before, oldest}, {chat::key::limit, kOlderPage}});
 }
 
 void ChatClient::fetchFile(const QString &uuid)
@@ -417,9 +418,7 @@ void ChatClient::onMessage(const QString &text)
     if (msg.value(chat::key::memberId).toInteger() == m_userId)
         refreshMe();  // the charge
     else  // shown as it arrives: read (beyond the seed, docs/chat.md)
-        m_socket->sendText(QString::fromUtf8(QJsonDocument(QJsonObject{{chat::key::type, chat::type::read},
-                                                                       {chat::key::messageId, msg.value(chat::key::id)}})
-                                                 .toJson(QJsonDocument::Compact)));
+        sendJson({{chat::key::type, chat::type::read}, {chat::key::messageId, msg.value(chat::key::id)}});
     emit messageReceived(msg);
 }
 

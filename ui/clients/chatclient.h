@@ -114,6 +114,8 @@ private:
     void onMessage(const QString &text);
     void addMessages(const QJsonArray &list);
     bool needConversation();
+    // A JSON message on the chat socket, as one compact text frame.
+    void sendJson(const QJsonObject &message);
 
     QUrl m_base;
     QString m_token;

@@ -14,9 +14,24 @@
 #include <QJsonObject>
 #include <QMimeDatabase>
 
+#include <optional>
+
 namespace sb::chat {
 
 using namespace protocol::chat;
+
+namespace {
+
+// An id in a message (smile_id, message_id): a JSON number that is a whole number above 0.
+std::optional<qint64> positiveId(const QJsonValue &v)
+{
+    const double id = v.toDouble(-1);
+    if (!v.isDouble() || id <= 0 || id != double(qint64(id)))
+        return std::nullopt;
+    return qint64(id);
+}
+
+}  // namespace
 
 ChatSession::ChatSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters, ChatService &service)
     : WsSession(socket, context, counters)
@@ -160,14 +175,14 @@ void ChatSession::handleJson(const QByteArray &utf8)
         }
         submitText(text.toString());
     } else if (type == type::smile) {
-        const double id = o.value(key::smileId).toDouble(-1);
-        if (!o.value(key::smileId).isDouble() || id <= 0 || id != double(qint64(id))) {
+        const auto id = positiveId(o.value(key::smileId));
+        if (!id) {
             sendError(code::invalidMessage, QStringLiteral("a smile message needs \"smile_id\", a smile's id"));
             return;
         }
         SendRequest r;
         r.type = type;
-        r.smileId = qint64(id);
+        r.smileId = *id;
         submit(std::move(r));
     } else if (type == type::history) {
         const double before = o.value(key::before).toDouble(0);
@@ -180,12 +195,12 @@ void ChatSession::handleJson(const QByteArray &utf8)
         m_sequence->push(ChatSequence::Step::history(
             qint64(before), int(qMin(limit, double(m_service.settings().historyLimit)))));
     } else if (type == type::read) {
-        const double id = o.value(key::messageId).toDouble(-1);
-        if (!o.value(key::messageId).isDouble() || id <= 0 || id != double(qint64(id))) {
+        const auto id = positiveId(o.value(key::messageId));
+        if (!id) {
             sendError(code::invalidMessage, QStringLiteral("read needs \"message_id\", the newest message read"));
             return;
         }
-        m_service.reads().markRead(m_chatId, m_user->id, qint64(id));
+        m_service.reads().markRead(m_chatId, m_user->id, *id);
     } else if (type.isEmpty()) {
         sendError(code::unknownType, QStringLiteral("the message needs a \"type\": text, smile, history or read"));
     } else {
