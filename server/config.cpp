@@ -134,6 +134,8 @@ QJsonObject ServerConfig::toJson() const
             {QStringLiteral("password_hash_threads"), passwordHashThreads},
             {QStringLiteral("password_hash_queue"), passwordHashQueue},
             {QStringLiteral("shutdown_grace_ms"), shutdownGraceMs}};
+    if (!proxyProtocolFrom.isEmpty())
+        out.insert(QStringLiteral("proxy_protocol_from"), QJsonArray::fromStringList(proxyProtocolFrom));
     if (cluster.enabled() || !cluster.node.isEmpty())
         out.insert(QStringLiteral("cluster"), QJsonObject{{QStringLiteral("node"), cluster.node},
                                                           {QStringLiteral("redis"), cluster.redis},

@@ -81,6 +81,10 @@ struct ServerConfig {
     QHash<QString, ServiceConfig> services;
     AdminConfig admin;
     ClusterConfig cluster;
+    // Load balancers that send the PROXY protocol header (v1 or v2) before each connection:
+    // addresses and subnets. From these the header is required and its source address is the
+    // client's (limits per address, logs); from any other address none is read.
+    QStringList proxyProtocolFrom;
     bool announce = true;  // DNS-SD on the LAN (Avahi): _switchboard._tcp and _http._tcp
     // A listener that cannot bind (a busy port) is reported and the rest start; with
     // strictListeners (--strict) the server does not start at all. None bound: no start.

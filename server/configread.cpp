@@ -3,6 +3,7 @@
 
 #include "services/descriptor.h"
 #include "settingfields.h"
+#include "wire/proxyheader.h"
 
 #include <QJsonArray>
 
@@ -210,7 +211,7 @@ std::optional<ServerConfig> ServerConfig::fromJson(const QJsonObject &obj, const
     if (!checkKeys(obj, QString(),
                    QStringList{QStringLiteral("event_loop"), QStringLiteral("listen_address"), QStringLiteral("listeners"),
                                QStringLiteral("limits"), QStringLiteral("services"), QStringLiteral("admin"), QStringLiteral("announce"),
-                               QStringLiteral("cluster")} + keysOf(kServerFields),
+                               QStringLiteral("cluster"), QStringLiteral("proxy_protocol_from")} + keysOf(kServerFields),
                    error)
         || !readFields(obj, QString(), kServerFields, &c, error))
         return std::nullopt;
@@ -241,6 +242,11 @@ std::optional<ServerConfig> ServerConfig::fromJson(const QJsonObject &obj, const
         return std::nullopt;
     if (obj.contains(QLatin1String("cluster")) && !readCluster(obj[QLatin1String("cluster")], &c.cluster, error))
         return std::nullopt;
+    if (obj.contains(QLatin1String("proxy_protocol_from"))) {
+        if (!readStringList(obj[QLatin1String("proxy_protocol_from")], QStringLiteral("proxy_protocol_from"), &c.proxyProtocolFrom, error)
+            || !proxyheader::Sources::fromStrings(c.proxyProtocolFrom, error))
+            return std::nullopt;
+    }
     if (obj.contains(QLatin1String("announce"))) {
         if (!obj[QLatin1String("announce")].isBool()) {
             *error = QStringLiteral("announce: must be true or false");

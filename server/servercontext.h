@@ -9,6 +9,7 @@
 #include "net/servicemap.h"
 #include "telemetry/capture.h"
 #include "telemetry/counters.h"
+#include "wire/proxyheader.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -66,6 +67,7 @@ struct ServerContext {
     CaptureRing capture;
     std::atomic<int> observers{0};  // > 0: workers publish their connection registry
     int connectionBudget = 0;       // TCP connections at most: max_connections, or fewer if descriptors are short
+    proxyheader::Sources proxySources;  // proxy_protocol_from: balancers whose connections start with a PROXY header
 
     // Any thread. New connections and requests take the limits in force when they start.
     Limits limitsFor(const QString &service) const

@@ -190,6 +190,10 @@ bool ServerHost::prepareContext(QString *error)
     ctx.connectionBudget = qMin(budget, ctx.config.limits.maxConnections);
     SpareDescriptor::instance();  // held from now on, for when descriptors run out
     ctx.gate = std::make_unique<ConnectionGate>(ctx.connectionBudget);
+    const auto proxySources = proxyheader::Sources::fromStrings(ctx.config.proxyProtocolFrom, error);
+    if (!proxySources)
+        return false;
+    ctx.proxySources = *proxySources;
     ctx.publishLimits();
     ctx.database = makeDatabase(ctx.config);
     if (!ctx.database->open(error))

@@ -171,8 +171,8 @@ bool HttpConnection::parseHead()
     m_request.head = std::move(head);
     m_request.body.clear();
     m_request.params.clear();
-    m_request.peer = m_socket->peerAddress();
-    m_request.peerPort = m_socket->peerPort();
+    m_request.peer = m_client ? m_client->address : m_socket->peerAddress();
+    m_request.peerPort = m_client ? m_client->port : m_socket->peerPort();
     m_request.tls = qobject_cast<QSslSocket *>(m_socket) != nullptr;
     ++m_serial;
 
@@ -434,6 +434,8 @@ void HttpConnection::shutdownGracefully()
 
 QHostAddress HttpConnection::peerAddress() const
 {
+    if (m_client)
+        return m_client->address;
     return m_socket ? m_socket->peerAddress() : QHostAddress();
 }
 

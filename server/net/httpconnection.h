@@ -6,6 +6,7 @@
 
 #include "wire/chunkeddecoder.h"
 #include "wire/httpmessage.h"
+#include "proxyintake.h"
 #include "router.h"
 #include "wsendpoint.h"
 
@@ -13,6 +14,7 @@
 #include <QBasicTimer>
 
 #include <memory>
+#include <optional>
 
 class QTcpSocket;
 
@@ -32,7 +34,9 @@ public:
     void start();
     int listenerId() const;
     const void *listenerRuntime() const { return m_listener.get(); }
+    // The client's address: its balancer's PROXY header's when it came through one.
     QHostAddress peerAddress() const;
+    void setClient(const ClientAddress &client) { m_client = client; }
     // Finishes an in-flight response, then closes; closes at once when idle.
     void shutdownGracefully();
     void abort();
@@ -75,6 +79,7 @@ private:
     void onDrained();
 
     QTcpSocket *m_socket;
+    std::optional<ClientAddress> m_client;
     std::shared_ptr<const ListenerRuntime> m_listener;
     Worker &m_worker;
     QBasicTimer m_timer;

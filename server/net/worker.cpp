@@ -3,6 +3,7 @@
 #include "epolldispatcher.h"
 #include "httpconnection.h"
 #include "logging.h"
+#include "proxyintake.h"
 #include "wssession.h"
 
 #include <QDateTime>
@@ -12,6 +13,7 @@
 #include <QWebSocketServer>
 
 #include <malloc.h>
+#include <sys/socket.h>
 
 namespace sb {
 
@@ -102,6 +104,20 @@ void Worker::acceptDescriptor(qintptr fd, std::shared_ptr<const ListenerRuntime>
         m_tick.start();
         m_sinceTick.start();
     }
+    if (!m_ctx.proxySources.isEmpty()) {
+        sockaddr_storage peer{};
+        socklen_t length = sizeof peer;
+        if (::getpeername(int(fd), reinterpret_cast<sockaddr *>(&peer), &length) == 0
+            && m_ctx.proxySources.contains(QHostAddress(reinterpret_cast<const sockaddr *>(&peer)))) {
+            ProxyIntake::start(int(fd), std::move(listener), *this);
+            return;
+        }
+    }
+    adopt(fd, std::move(listener), std::nullopt);
+}
+
+void Worker::adopt(qintptr fd, std::shared_ptr<const ListenerRuntime> listener, const std::optional<ClientAddress> &client)
+{
     if (auto *epoll = qobject_cast<EpollDispatcher *>(thread()->eventDispatcher()))
         epoll->noteAccepted(int(fd));  // its first write needs no poll()
     QTcpSocket *socket = listener->tls ? new QSslSocket : new QTcpSocket;
@@ -134,6 +150,8 @@ void Worker::acceptDescriptor(qintptr fd, std::shared_ptr<const ListenerRuntime>
         ssl->startServerEncryption();
     }
     auto *conn = new HttpConnection(socket, std::move(listener), *this);
+    if (client)
+        conn->setClient(*client);
     conn->setParent(this);  // whatever is left when the thread ends goes with the worker
     m_http.insert(conn);
     m_httpCount.store(int(m_http.size()), std::memory_order_relaxed);

@@ -4,6 +4,7 @@
 // handleConnection(). Methods are called on the worker thread unless marked thread-safe.
 
 #include "net/access.h"
+#include "proxyintake.h"
 #include "servercontext.h"
 #include "telemetry/connectioninfo.h"
 #include "wsendpoint.h"
@@ -20,6 +21,7 @@
 
 #include <atomic>
 #include <functional>
+#include <optional>
 #include <memory>
 #include <vector>
 
@@ -83,6 +85,8 @@ public:
     // with fewer connections (the kernel's accept queue does not balance by load).
     void accepted(qintptr fd, std::shared_ptr<const ListenerRuntime> listener);
     void acceptDescriptor(qintptr fd, std::shared_ptr<const ListenerRuntime> listener);
+    // Qt takes the connection over; `client`: who is behind the balancer that connected.
+    void adopt(qintptr fd, std::shared_ptr<const ListenerRuntime> listener, const std::optional<ClientAddress> &client);
     // Called by an HttpConnection that validated an upgrade: Qt completes the handshake.
     void handOver(QTcpSocket *socket, const SessionContext &context, std::shared_ptr<WsEndpoint> endpoint);
     // A session's connection ended (its own thread): frees its limit slots; deleted later.

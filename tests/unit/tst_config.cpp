@@ -78,6 +78,8 @@ private slots:
         QTest::newRow("service bool") << QByteArray(R"({"services":{"generic":{"allow_anonymous":"yes"}}})") << QStringLiteral("services.generic.allow_anonymous");
         QTest::newRow("tls") << QByteArray(R"({"listeners":[{"port":1,"services":["generic"],"tls":{"certificate":"a"}}]})") << QStringLiteral("listeners[0].tls");
         QTest::newRow("no listeners") << QByteArray(R"({"listeners":[]})") << QStringLiteral("listeners");
+        QTest::newRow("proxy list") << QByteArray(R"({"proxy_protocol_from":"10.0.0.2"})") << QStringLiteral("proxy_protocol_from");
+        QTest::newRow("proxy address") << QByteArray(R"({"proxy_protocol_from":["10.0.0.2","haproxy"]})") << QStringLiteral("proxy_protocol_from[1]");
     }
     void badValuesNameTheKey()
     {
@@ -98,6 +100,7 @@ private slots:
         c.services[QStringLiteral("generic")].edit<sb::GenericSettings>().allowAnonymous = true;
         c.services[QStringLiteral("channels")].edit<sb::channels::ChannelSettings>().emitKey = QStringLiteral("k");
         c.services[QStringLiteral("pop")].edit<sb::pop::PopSettings>().viewMaxPerUser = 9;
+        c.proxyProtocolFrom = {QStringLiteral("10.0.0.2"), QStringLiteral("10.0.1.0/24")};
         QJsonObject saved = c.toJson();
         QJsonObject services = saved[QStringLiteral("services")].toObject();
         QVERIFY(!services[QStringLiteral("chat")].toObject().contains(QStringLiteral("emit_key")));
@@ -113,6 +116,7 @@ private slots:
         QVERIFY(back->service(QStringLiteral("generic")).settings<sb::GenericSettings>().allowAnonymous);
         QCOMPARE(back->service(QStringLiteral("channels")).settings<sb::channels::ChannelSettings>().emitKey, QStringLiteral("k"));
         QCOMPARE(back->service(QStringLiteral("pop")).settings<sb::pop::PopSettings>().viewMaxPerUser, 9);
+        QCOMPARE(back->proxyProtocolFrom, c.proxyProtocolFrom);
         QCOMPARE(back->toJson(), c.toJson());
     }
 

@@ -1,0 +1,50 @@
+#pragma once
+// A connection from a load balancer named in `proxy_protocol_from` (docs/configuration.md):
+// its PROXY protocol header (wire/proxyheader.h) is read off the descriptor before Qt adopts
+// it — before TLS too, which follows the header — and the connection then goes on as any
+// other, known by the client's address. Lives on the worker that accepted the connection.
+
+#include <QBasicTimer>
+#include <QByteArray>
+#include <QHostAddress>
+#include <QObject>
+
+#include <memory>
+
+class QSocketNotifier;
+
+namespace sb {
+
+struct ListenerRuntime;
+class Worker;
+
+// A client's own address, as its load balancer's PROXY protocol header gave it.
+struct ClientAddress {
+    QHostAddress address;
+    quint16 port = 0;
+};
+
+class ProxyIntake final : public QObject
+{
+public:
+    // Takes `fd` over: hands it to the worker once the header is read, else closes it.
+    static void start(int fd, std::shared_ptr<const ListenerRuntime> listener, Worker &worker);
+    ~ProxyIntake() override;
+    Q_DISABLE_COPY_MOVE(ProxyIntake)
+
+private:
+    ProxyIntake(int fd, std::shared_ptr<const ListenerRuntime> listener, Worker &worker);
+    void onReadable();
+    void refuse(const char *reason);
+    void timerEvent(QTimerEvent *event) override;
+    void release();
+
+    int m_fd;
+    std::shared_ptr<const ListenerRuntime> m_listener;
+    Worker &m_worker;
+    QSocketNotifier *m_notifier = nullptr;
+    QBasicTimer m_deadline;
+    QByteArray m_header;  // the part of the header read so far
+};
+
+}  // namespace sb
