@@ -12,6 +12,7 @@
 #include "api/localadmin.h"
 #include "broker/broker.h"
 #include "broker/clusterbroker.h"
+#include "broker/clustertally.h"
 #include "logging.h"
 #include "net/acceptor.h"
 #include "net/descriptors.h"
@@ -211,11 +212,16 @@ bool ServerHost::prepareContext(QString *error)
                                                                      ctx.config.loginFailuresPerAccount,
                                                                      ctx.config.loginWindowSeconds * 1000});
     m_cluster = nullptr;
-    if (!ctx.config.cluster.enabled()) {
+    m_loginTally.reset();
+    if (!ctx.config.cluster.enabled())
         ctx.broker = std::make_unique<LocalBroker>();
-        return true;
-    }
-    return joinCluster(error);
+    else if (!joinCluster(error))
+        return false;
+    // Failed logins count on every node of a cluster (alone, nothing is told).
+    m_loginTally = std::make_unique<ClusterTally>(*ctx.broker, QStringLiteral("logins"),
+                                                  [logins = ctx.logins.get()](const QByteArray &e) { logins->applyOther(e); });
+    ctx.logins->setTell([tally = m_loginTally.get()](const QByteArray &e) { tally->tell(e); });
+    return true;
 }
 
 bool ServerHost::buildListeners(QString *error)

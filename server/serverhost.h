@@ -25,6 +25,7 @@ namespace sb {
 class AccountStore;
 class Acceptor;
 class ClusterBroker;
+class ClusterTally;
 class AdminEndpoint;
 class LanAnnouncer;
 class Database;
@@ -140,6 +141,7 @@ private:
     std::vector<QThread *> m_workerThreads;
     std::unique_ptr<Acceptor> m_acceptor;
     ClusterBroker *m_cluster = nullptr;  // ctx.broker in cluster mode
+    std::unique_ptr<ClusterTally> m_loginTally;  // failed logins, told to the other nodes
     QTimer *m_clusterInfo = nullptr;     // describeToCluster() every second while running
     bool m_running = false;
     bool m_observed = false;

@@ -96,24 +96,50 @@ int LoginLimiter::retryAfterSeconds(const QHostAddress &peer, const QString &ema
     return wait;
 }
 
-void LoginLimiter::failed(const QHostAddress &peer, const QString &email)
+void LoginLimiter::record(const QString &address, const QString &account, qint64 now)
 {
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QMutexLocker lock(&m_mutex);
-    auto record = [&](Times &t, int limit) {
+    auto add = [&](Times &t, int limit) {
         t.push_back(now);
         while (int(t.size()) > limit)  // older ones no longer decide anything
             t.pop_front();
     };
-    record(m_byAddress[addressKey(peer)], m_policy.failuresPerAddress);
-    if (!email.isEmpty())  // a wrong token names no account
-        record(m_byAccount[accountKey(email)], m_policy.failuresPerAccount);
+    add(m_byAddress[address], m_policy.failuresPerAddress);
+    if (!account.isEmpty())  // a wrong token names no account
+        add(m_byAccount[account], m_policy.failuresPerAccount);
+}
+
+void LoginLimiter::failed(const QHostAddress &peer, const QString &email)
+{
+    const QString address = addressKey(peer);
+    const QString account = email.isEmpty() ? QString() : accountKey(email);
+    record(address, account, QDateTime::currentMSecsSinceEpoch());
+    if (m_tell)
+        m_tell('F' + address.toUtf8() + '\t' + account.toUtf8());
 }
 
 void LoginLimiter::succeeded(const QString &email)
 {
-    QMutexLocker lock(&m_mutex);
-    m_byAccount.remove(accountKey(email));
+    const QString account = accountKey(email);
+    {
+        QMutexLocker lock(&m_mutex);
+        m_byAccount.remove(account);
+    }
+    if (m_tell)
+        m_tell('S' + account.toUtf8());
+}
+
+void LoginLimiter::applyOther(const QByteArray &event)
+{
+    // Counted at the time it arrives here: nodes' clocks need not agree.
+    if (event.startsWith('F')) {
+        const qsizetype tab = event.indexOf('\t');
+        if (tab > 1)
+            record(QString::fromUtf8(event.mid(1, tab - 1)), QString::fromUtf8(event.mid(tab + 1)), QDateTime::currentMSecsSinceEpoch());
+    } else if (event.startsWith('S')) {
+        QMutexLocker lock(&m_mutex);
+        m_byAccount.remove(QString::fromUtf8(event.mid(1)));
+    }
 }
 
 }  // namespace sb

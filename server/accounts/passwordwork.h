@@ -6,7 +6,8 @@
 //   hundreds. File reads and writes keep the blocking pool to themselves.
 // - LoginLimiter: failed logins (and failed HTTP Basic checks) counted per address and per
 //   account over a window; past the limit the next try is refused (429 with Retry-After)
-//   before any hashing. Thread-safe.
+//   before any hashing. Thread-safe. In a cluster every node counts every node's failures
+//   (told through the broker, by the host: setTell and applyOther).
 
 #include <QHash>
 #include <QHostAddress>
@@ -63,10 +64,16 @@ public:
     void succeeded(const QString &email);
     const Policy &policy() const { return m_policy; }
 
+    // Cluster mode: `tell` carries each failure and success to the other nodes, whose
+    // limiters applyOther() it. Set before the server serves.
+    void setTell(std::function<void(const QByteArray &event)> tell) { m_tell = std::move(tell); }
+    void applyOther(const QByteArray &event);
+
 private:
     using Times = std::deque<qint64>;
     static QString accountKey(const QString &email) { return email.trimmed().left(254).toLower(); }
     void prune(qint64 now);
+    void record(const QString &address, const QString &account, qint64 now);
     int waitFor(Times &times, int limit, qint64 now) const;
 
     Policy m_policy;
@@ -74,6 +81,7 @@ private:
     QHash<QString, Times> m_byAddress;  // QHostAddress::toString of the peer (v4-mapped as v4)
     QHash<QString, Times> m_byAccount;
     qint64 m_lastPruneMs = 0;
+    std::function<void(const QByteArray &)> m_tell;
 };
 
 }  // namespace sb

@@ -18,6 +18,7 @@ from services import Services, free_port  # noqa: E402
 from clusterlib import check, closed_with, failures, http, node, passes, recv_json  # noqa: E402
 from felix_order import felix_order  # noqa: E402
 from pop_locks import pop_locks  # noqa: E402
+from shared_limits import shared_limits  # noqa: E402
 
 
 def run_refused(args, timeout=30):
@@ -432,6 +433,7 @@ async def main():
                 await chat(a, b, ann, ann_id, bo, bo_id)
                 await pop(a, b, ann, bo)
                 await pop_locks(a, b)
+                await shared_limits(a, b)
                 await felix(a, b)
                 await postgres_restarts(s, a, b, ann_id, bo, bo_id)
                 await access(a, b, ann)

@@ -40,13 +40,20 @@ private:
 
 }  // namespace
 
-PopService::PopService(ServerContext &context) : m_ctx(context), m_groups(*context.broker, kService)
+PopService::PopService(ServerContext &context)
+    : m_ctx(context)
+    , m_reportsPerMinute(context.config.service(kService).settings<PopSettings>().viewReportsPerMinute)
+    , m_groups(*context.broker, kService)
+    , m_clock([] {
+        QElapsedTimer t;
+        t.start();
+        return t;
+    }())
+    , m_rateTally(*context.broker, kService + QStringLiteral("/rate"), [this](const QByteArray &user) { reportedElsewhere(user); })
 {
     const PopSettings cfg = context.config.service(kService).settings<PopSettings>();
     m_rules = ViewRules{100, cfg.viewMaxPerReport, cfg.viewMaxPerUser};
-    m_reportsPerMinute = cfg.viewReportsPerMinute;
     m_writer = std::make_unique<ViewCountWriter>(*context.database, m_rules, context.telemetry->service(kService));
-    m_clock.start();
 }
 
 std::optional<PresenceNode> PopService::presence() const
@@ -68,20 +75,44 @@ void PopService::drain()
     m_writer->flush();
 }
 
+PopService::Bucket &PopService::bucketOf(qint64 userId, qint64 now)
+{
+    const double cap = double(m_reportsPerMinute);
+    auto it = m_buckets.find(userId);
+    if (it == m_buckets.end()) {
+        // Buckets that have filled up again say nothing a new one would not: at most so
+        // many are kept, however many users ever reported.
+        if (m_buckets.size() >= 10'000)
+            m_buckets.removeIf([&](const auto &b) { return b.value().tokens + double(now - b.value().lastMs) * cap / 60000.0 >= cap; });
+        it = m_buckets.insert(userId, {cap, now});
+    }
+    it->tokens = qMin(cap, it->tokens + double(now - it->lastMs) * cap / 60000.0);
+    it->lastMs = now;
+    return *it;
+}
+
 bool PopService::allowReport(qint64 userId)
 {
-    QMutexLocker lock(&m_rateMutex);
-    const qint64 now = m_clock.elapsed();
-    const double rate = double(m_reportsPerMinute) / 60000.0;
-    auto it = m_buckets.find(userId);
-    if (it == m_buckets.end())
-        it = m_buckets.insert(userId, {double(m_reportsPerMinute), now});
-    it->tokens = qMin(double(m_reportsPerMinute), it->tokens + double(now - it->lastMs) * rate);
-    it->lastMs = now;
-    if (it->tokens < 1.0)
-        return false;
-    it->tokens -= 1.0;
+    {
+        QMutexLocker lock(&m_rateMutex);
+        Bucket &b = bucketOf(userId, m_clock.elapsed());
+        if (b.tokens < 1.0)
+            return false;
+        b.tokens -= 1.0;
+    }
+    m_rateTally.tell(QByteArray::number(userId));
     return true;
+}
+
+void PopService::reportedElsewhere(const QByteArray &userId)
+{
+    bool ok = false;
+    const qint64 id = userId.toLongLong(&ok);
+    if (!ok)
+        return;
+    QMutexLocker lock(&m_rateMutex);
+    Bucket &b = bucketOf(id, m_clock.elapsed());
+    b.tokens = qMax(0.0, b.tokens - 1.0);
 }
 
 void PopService::registerRoutes(Router &router)

@@ -3,6 +3,7 @@
 // `state` echo within groups across workers, and `view_counts` reports that are validated,
 // clamped, rate-limited per user and stored in batches.
 
+#include "broker/clustertally.h"
 #include "services/roomhub.h"
 #include "net/service.h"
 #include "viewcounts.h"
@@ -37,11 +38,16 @@ public:
     RoomHub &groups() { return m_groups; }
     ViewCountWriter &writer() { return *m_writer; }
     const ViewRules &rules() const { return m_rules; }
-    // A user's view-count reports per minute (token bucket shared by all their sockets).
+    // A user's view-count reports per minute (token bucket shared by all their sockets, and
+    // in a cluster by every node: each report allowed is told to the others).
     bool allowReport(qint64 userId);
 
 private:
     void viewCounts(HttpRequest &request, const HttpResponder &respond);
+    // Brings the user's bucket up to now (a new one is full); m_rateMutex held.
+    struct Bucket;
+    Bucket &bucketOf(qint64 userId, qint64 now);
+    void reportedElsewhere(const QByteArray &userId);
 
     ServerContext &m_ctx;
     ViewRules m_rules;
@@ -55,6 +61,7 @@ private:
     };
     QHash<qint64, Bucket> m_buckets;
     QElapsedTimer m_clock;
+    ClusterTally m_rateTally;  // last: stops telling and hearing first
 };
 
 }  // namespace sb::pop
