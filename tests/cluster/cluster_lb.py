@@ -2,7 +2,9 @@
 the addresses and ports changed to this machine's), driven through the load balancer by
 curl, Node `ws` (tests/e2e/node/ws_lines.mjs) and Python `websockets` clients: requests
 spread over the nodes, accounts, chat and channels work whichever node a client lands on,
-and when a node is killed the balancer takes it out and reconnecting clients carry on.
+and when a node is killed the balancer takes it out and reconnecting clients carry on. The
+example's `send-proxy-v2` tells the nodes (`proxy_protocol_from`) each client's own address:
+curl binds 127.0.0.5 and 127.0.0.6, and the failed-login limit per address tells them apart.
 Run by ctest (label `cluster`) with SWITCHBOARDD set; needs haproxy, node and curl."""
 import asyncio
 import json
@@ -105,7 +107,14 @@ async def main():
         with Services(os.path.join(scratch, "services")) as s:
             database = s.new_database()
             join = ("--redis", s.redis_url, "--database", database, "--no-announce")
-            with Daemon("--node", "a", *join) as a, Daemon("--node", "b", *join) as b, Daemon("--node", "c", *join) as c:
+            dirs = []
+            for name in "abc":  # the balancer is 127.0.0.1; 3 failed logins per address a minute
+                dirs.append(os.path.join(scratch, "node-" + name))
+                os.mkdir(dirs[-1])
+                with open(os.path.join(dirs[-1], "config.json"), "w") as f:
+                    json.dump({"proxy_protocol_from": ["127.0.0.1"], "login_failures_per_address": 3}, f)
+            with Daemon("--node", "a", *join, data_dir=dirs[0]) as a, Daemon("--node", "b", *join, data_dir=dirs[1]) as b, \
+                    Daemon("--node", "c", *join, data_dir=dirs[2]) as c:
                 for n in (a, b, c):
                     n.start()
                 config, fronts = haproxy_config([a, b, c])
@@ -147,6 +156,20 @@ async def through(a, fronts, s, database):
                            "-d", json.dumps({"email": who + "@lb.test", "password": "pw-" + who}), chat + "/auth/login")
         tokens[who] = json.loads(out).get("access_token")
     check(all(tokens.values()), "curl: log in through the balancer")
+
+    # Each client's own address reaches the nodes (PROXY protocol), and failed logins count
+    # on every node: 3 wrong passwords from 127.0.0.5, wherever they land, lock that address
+    # out; 127.0.0.6, through the same balancer, is not.
+    def login_from(address, password):
+        body = json.dumps({"email": "ann@lb.test", "password": password})
+        return curl("--interface", address, "-X", "POST", "-H", "Content-Type: application/json", "-d", body,
+                    chat + "/auth/login")[0]
+    tries = [login_from("127.0.0.5", "wrong") for _ in range(3)]
+    check(tries == [401] * 3, "3 wrong passwords from 127.0.0.5 through the balancer (%s)" % tries)
+    time.sleep(0.3)
+    locked = [login_from("127.0.0.5", "pw-ann") for _ in range(3)]
+    check(locked == [429] * 3, "... then that address is refused on every node (%s)" % locked)
+    check(login_from("127.0.0.6", "pw-ann") == 200, "another client's address through the same balancer is not")
     rc, _, _ = a.admin("--redis", s.redis_url, "--database", database, "user", "top-up", "--email", "ann@lb.test",
                        "--amount", "100")
 
