@@ -25,7 +25,7 @@ void ProxyIntake::start(int fd, std::shared_ptr<const ListenerRuntime> listener,
 }
 
 ProxyIntake::ProxyIntake(int fd, std::shared_ptr<const ListenerRuntime> listener, Worker &worker)
-    : QObject(&worker), m_fd(fd), m_listener(std::move(listener)), m_worker(worker)
+    : QObject(&worker), m_fd(fd), m_listener(std::move(listener)), m_worker(worker), m_gate(*worker.context().gate)
 {
     m_notifier = new QSocketNotifier(fd, QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &ProxyIntake::onReadable);
@@ -43,8 +43,10 @@ void ProxyIntake::release()
     delete m_notifier;  // before the descriptor closes
     m_notifier = nullptr;
     m_deadline.stop();
-    if (m_fd >= 0)
+    if (m_fd >= 0) {
         ::close(m_fd);
+        m_gate.closeTcp();
+    }
     m_fd = -1;
 }
 
@@ -88,7 +90,7 @@ void ProxyIntake::onReadable()
     std::optional<ClientAddress> client;
     if (r.hasAddress)
         client = ClientAddress{r.source, r.sourcePort};
-    m_worker.adopt(fd, m_listener, client);
+    m_worker.adopt(fd, m_listener, client, Worker::GateSlot::Held);
     deleteLater();
 }
 

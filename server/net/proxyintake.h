@@ -15,6 +15,7 @@ class QSocketNotifier;
 
 namespace sb {
 
+class ConnectionGate;
 struct ListenerRuntime;
 class Worker;
 
@@ -27,7 +28,8 @@ struct ClientAddress {
 class ProxyIntake final : public QObject
 {
 public:
-    // Takes `fd` over: hands it to the worker once the header is read, else closes it.
+    // Takes `fd` over, and its slot in the connection budget (taken by the caller): hands
+    // both to the worker once the header is read, else closes the one and frees the other.
     static void start(int fd, std::shared_ptr<const ListenerRuntime> listener, Worker &worker);
     ~ProxyIntake() override;
     Q_DISABLE_COPY_MOVE(ProxyIntake)
@@ -42,6 +44,7 @@ private:
     int m_fd;
     std::shared_ptr<const ListenerRuntime> m_listener;
     Worker &m_worker;
+    ConnectionGate &m_gate;
     QSocketNotifier *m_notifier = nullptr;
     QBasicTimer m_deadline;
     QByteArray m_header;  // the part of the header read so far

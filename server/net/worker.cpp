@@ -14,6 +14,7 @@
 
 #include <malloc.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 namespace sb {
 
@@ -109,14 +110,19 @@ void Worker::acceptDescriptor(qintptr fd, std::shared_ptr<const ListenerRuntime>
         socklen_t length = sizeof peer;
         if (::getpeername(int(fd), reinterpret_cast<sockaddr *>(&peer), &length) == 0
             && m_ctx.proxySources.contains(QHostAddress(reinterpret_cast<const sockaddr *>(&peer)))) {
-            ProxyIntake::start(int(fd), std::move(listener), *this);
+            // The slot is taken now: a connection waiting for its header counts as open.
+            if (m_shuttingDown || !m_ctx.gate->tryOpenTcp())
+                adopt(fd, std::move(listener), std::nullopt, GateSlot::Full);
+            else
+                ProxyIntake::start(int(fd), std::move(listener), *this);
             return;
         }
     }
     adopt(fd, std::move(listener), std::nullopt);
 }
 
-void Worker::adopt(qintptr fd, std::shared_ptr<const ListenerRuntime> listener, const std::optional<ClientAddress> &client)
+void Worker::adopt(qintptr fd, std::shared_ptr<const ListenerRuntime> listener, const std::optional<ClientAddress> &client,
+                   GateSlot gate)
 {
     if (auto *epoll = qobject_cast<EpollDispatcher *>(thread()->eventDispatcher()))
         epoll->noteAccepted(int(fd));  // its first write needs no poll()
@@ -124,10 +130,16 @@ void Worker::adopt(qintptr fd, std::shared_ptr<const ListenerRuntime> listener, 
     if (!socket->setSocketDescriptor(fd)) {
         qCWarning(lcNet) << "cannot adopt accepted socket:" << socket->errorString();
         delete socket;
+        if (gate == GateSlot::Held)
+            m_ctx.gate->closeTcp();
         return;
     }
     // TCP_NODELAY comes with the socket: set on the listening socket (see Acceptor::listen).
-    if (m_shuttingDown || !m_ctx.gate->tryOpenTcp()) {
+    const bool admitted = gate == GateSlot::Take ? !m_shuttingDown && m_ctx.gate->tryOpenTcp()
+                                                 : gate == GateSlot::Held && !m_shuttingDown;
+    if (!admitted && gate == GateSlot::Held)
+        m_ctx.gate->closeTcp();
+    if (!admitted) {
         const LimitReaction r = limitReaction(LimitKind::TotalConnections);
         ServiceCounters::add(m_ctx.telemetry->service(QStringLiteral("http")).limitHits);
         m_ctx.telemetry->countRejection("server_full");

@@ -86,7 +86,11 @@ public:
     void accepted(qintptr fd, std::shared_ptr<const ListenerRuntime> listener);
     void acceptDescriptor(qintptr fd, std::shared_ptr<const ListenerRuntime> listener);
     // Qt takes the connection over; `client`: who is behind the balancer that connected.
-    void adopt(qintptr fd, std::shared_ptr<const ListenerRuntime> listener, const std::optional<ClientAddress> &client);
+    // `gate`: whether its slot in the connection budget is to be taken, already held (by a
+    // ProxyIntake), or not to be had (the answer is 503).
+    enum class GateSlot { Take, Held, Full };
+    void adopt(qintptr fd, std::shared_ptr<const ListenerRuntime> listener, const std::optional<ClientAddress> &client,
+               GateSlot gate = GateSlot::Take);
     // Called by an HttpConnection that validated an upgrade: Qt completes the handshake.
     void handOver(QTcpSocket *socket, const SessionContext &context, std::shared_ptr<WsEndpoint> endpoint);
     // A session's connection ended (its own thread): frees its limit slots; deleted later.

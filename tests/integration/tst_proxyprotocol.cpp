@@ -205,6 +205,36 @@ private slots:
         QCOMPARE(statusOf(rawExchange(s.port(), kHealth)), 200);  // from elsewhere, served as ever
     }
 
+    // A connection waiting for its header counts in the connection budget (max_connections):
+    // a balancer that opens connections and says nothing cannot hold more than that.
+    void aConnectionWaitingForItsHeaderHoldsItsSlot()
+    {
+        TestServer s([](sb::ServerConfig &c) {
+            c.proxyProtocolFrom = {QString::fromLatin1(kBalancer)};
+            c.limits.maxConnections = 2;
+        });
+        QVERIFY(s.ok());
+        Connection first(s.port());
+        Connection second(s.port());
+        QVERIFY(first.connected() && second.connected());
+        QTest::qWait(200);  // both accepted, neither has said anything
+        Connection third(s.port());
+        third.send(v1("192.0.2.7") + kHealth);
+        const QByteArray full = third.answer();
+        QCOMPARE(statusOf(full), 503);
+        QVERIFY(full.contains("Retry-After: 5"));
+        first.send(v1("192.0.2.8") + kHealth);
+        QCOMPARE(statusOf(first.answer()), 200);
+        // Its slot is free again once it has closed.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                Connection next(s.port());
+                next.send(v1("192.0.2.9") + kHealth);
+                return statusOf(next.answer()) == 200;
+            }(),
+            5000);
+    }
+
     void tlsFollowsTheHeader()
     {
         QTemporaryDir dir;
