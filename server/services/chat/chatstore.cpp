@@ -301,11 +301,12 @@ void ChatWriter::processBatch(QList<Pending> &batch)
     // fails leaves it in an unknown state: it is rolled back and every message of the batch
     // is tried again in a transaction of its own, so a failure costs only its own message.
     // On PostgreSQL a batch of texts is one statement, a transaction of its own: one round
-    // trip (chatwriterpg.cpp).
+    // trip (chatwriterpg.cpp), a single text too (four round trips the other way: begin,
+    // charge, insert, commit).
     QSqlDatabase db = m_db.connection();
     QList<SendResult> results;
     results.reserve(batch.size());
-    const bool texts = m_db.dialect() == Database::Dialect::Postgres && batch.size() > 1
+    const bool texts = m_db.dialect() == Database::Dialect::Postgres
                        && std::all_of(batch.cbegin(), batch.cend(), [](const Pending &p) { return p.first.type == type::text; });
     bool clean = texts || m_db.beginImmediate(db);
     if (clean && texts) {
