@@ -453,6 +453,8 @@ bool EpollDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
         m_wakePending.store(false);
     }
     QCoreApplication::sendPostedEvents();
+    if (m_turnEnd)
+        m_turnEnd();
     if (m_interrupt.load())
         return true;
 
@@ -472,8 +474,12 @@ bool EpollDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
         handled += dispatchReady(n);
     if (!(flags & QEventLoop::X11ExcludeTimers))
         handled += activateTimers();
+    if (m_turnEnd)
+        m_turnEnd();
     if (!(flags & QEventLoop::ExcludeSocketNotifiers))
         handled += activateWrites();
+    if (m_turnEnd)
+        m_turnEnd();  // what the write notifiers' signals led to (a peer gone: its presence told)
     if (n == int(m_events.size()) && m_events.size() < 8192)
         m_events.resize(m_events.size() * 2);
     return handled > 0;

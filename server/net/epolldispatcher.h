@@ -19,6 +19,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <unordered_map>
 #include <vector>
@@ -98,6 +99,10 @@ public:
             e->readHook = nullptr;
     }
 
+    // Runs once the turn's posted events, once its ready sockets and timers, and once its
+    // write notifiers are handled, so never before the loop waits: a worker sends what its
+    // sessions gathered for their sockets during the turn (Worker::deferFlush).
+    void setTurnEnd(std::function<void()> fn) { m_turnEnd = std::move(fn); }
     // Diagnostics for tests and benchmarks.
     quint64 epollCtlCalls() const { return m_epollCtlCalls; }
     quint64 writeFastPaths() const { return m_writeFastPaths; }
@@ -161,6 +166,7 @@ private:
     std::vector<HeapEntry> m_heap;  // min-heap by deadline; stale entries skipped lazily
     quint64 m_nextSerial = 1;
     std::vector<epoll_event> m_events;
+    std::function<void()> m_turnEnd;
     std::vector<HeapEntry> m_due;
     std::unordered_map<QObject *, QVarLengthArray<int, 2>> m_byObject;  // most objects have one or two
     quint64 m_epollCtlCalls = 0;

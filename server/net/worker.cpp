@@ -35,7 +35,13 @@ Worker::Worker(int index, ServerContext &context)
     connect(&m_tick, &QTimer::timeout, this, &Worker::tick);
 }
 
-Worker::~Worker() = default;
+Worker::~Worker()
+{
+    if (m_turnEndSet) {  // the dispatcher may outlive this worker on its thread
+        if (auto *epoll = qobject_cast<EpollDispatcher *>(thread()->eventDispatcher()))
+            epoll->setTurnEnd({});
+    }
+}
 
 namespace {
 thread_local Worker::PostBatch *t_postBatch = nullptr;
@@ -247,6 +253,32 @@ void Worker::deliverFrame(const QList<quint64> &ids, const QByteArray &frame, ws
     for (quint64 id : ids) {
         if (WsSession *s = m_sessions.value(id))
             s->sendFrame(frame, opcode, payloadSize);
+    }
+}
+
+void Worker::deferFlush(WsSession *session)
+{
+    if (!m_turnEndSet) {
+        // Only sessions on an EpollDispatcher's thread defer (WsSession::transmit).
+        static_cast<EpollDispatcher *>(thread()->eventDispatcher())->setTurnEnd([this] { flushOutputs(); });
+        m_turnEndSet = true;
+    }
+    m_toFlush.emplace_back(session);
+}
+
+void Worker::flushOutputs()
+{
+    if (m_toFlush.empty())
+        return;
+    std::vector<QPointer<WsSession>> sessions;
+    sessions.swap(m_toFlush);
+    for (const QPointer<WsSession> &s : sessions) {
+        if (s)
+            s->flushDeferred();
+    }
+    if (m_toFlush.capacity() < sessions.capacity()) {
+        sessions.clear();
+        m_toFlush.swap(sessions);  // the capacity is kept for the next turn
     }
 }
 

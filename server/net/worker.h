@@ -100,6 +100,9 @@ public:
     WsSession *session(quint64 id) const { return m_sessions.value(id); }
     // Fan-out to sessions of this worker: one frame (wsframe::frame), built once for all.
     void deliverFrame(const QList<quint64> &ids, const QByteArray &frame, wsframe::Opcode opcode, qsizetype payloadSize);
+    // A session of this worker gathered output for its socket this turn: it is sent at the
+    // turn's end (EpollDispatcher::setTurnEnd), one send() per socket however many messages.
+    void deferFlush(WsSession *session);
     // Thread-safe: sends a UTF-8 text message to one session of this worker, if still open.
     void sendTo(quint64 sessionId, const QByteArray &utf8);
 
@@ -134,6 +137,7 @@ private:
     };
 
     void drainMailbox();
+    void flushOutputs();
     void onNewWebSocket();
     void tick();
     void publish();
@@ -146,6 +150,8 @@ private:
     using PeerKey = std::pair<QHostAddress, quint16>;
     QHash<PeerKey, Pending> m_pending;  // keyed by peer address + port
     QHash<quint64, WsSession *> m_sessions;
+    std::vector<QPointer<WsSession>> m_toFlush;  // deferFlush(), until the turn ends
+    bool m_turnEndSet = false;
     QSet<HttpConnection *> m_http;
     std::atomic<int> m_sessionCount{0};
     std::atomic<int> m_httpCount{0};

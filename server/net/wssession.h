@@ -37,6 +37,9 @@ class WsSession : public QObject, private ReadHook
 public:
     WsSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters);
     ~WsSession() override;
+    // Sends what transmit() gathered this turn (Worker::deferFlush): one send() to the
+    // kernel, whatever it does not take into Qt's buffer behind it.
+    void flushDeferred();
     Q_DISABLE_COPY_MOVE(WsSession)
 
     quint64 id() const { return m_ctx.id; }
@@ -141,6 +144,10 @@ private:
     void writeDirect(wsframe::Opcode opcode, QByteArrayView payload);
     void transmit(const char *data, qsizetype size);
     void transmitShared(const QByteArray &bytes);
+    // True when output is to be gathered for the turn's end (scheduled with the worker).
+    bool deferring();
+    // One non-blocking send() of data[0, size) to the socket; the bytes the kernel took.
+    qsizetype sendNow(const char *data, qsizetype size);
     // A whole message whose payload is a QByteArray: big ones are queued without a copy.
     void writeShared(wsframe::Opcode opcode, const QByteArray &payload);
     // Counters and capture for one message sent; `payload` is its bytes as sent.
@@ -159,6 +166,9 @@ private:
     int m_fd = -1;
     bool m_plain = false;              // not TLS: frames may go to its descriptor directly
     bool m_answering = false;          // inside onText/onBinary of this session
+    // Deliveries of this turn to a plain socket with nothing in Qt's buffer: sent together at
+    // the turn's end (flushDeferred). One delivery is the shared frame itself, not a copy.
+    QByteArray m_deferred;
     SessionContext m_ctx;
     ServiceCounters &m_counters;
     WsReader m_reader;

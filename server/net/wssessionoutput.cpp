@@ -5,6 +5,7 @@
 
 #include "logging.h"
 #include "telemetry/counters.h"
+#include "worker.h"
 
 #include <QDateTime>
 #include <QSslSocket>
@@ -13,6 +14,7 @@
 #include <QtEndian>
 
 #include <cerrno>
+#include <utility>
 #include <sys/socket.h>
 
 namespace sb {
@@ -23,7 +25,7 @@ qint64 WsSession::queuedBytes() const
 {
     if (!m_transport)
         return 0;
-    qint64 queued = m_transport->bytesToWrite();
+    qint64 queued = m_transport->bytesToWrite() + m_deferred.size();
     if (!m_plain)
         queued += static_cast<QSslSocket *>(m_transport.data())->encryptedBytesToWrite();
     return queued;
@@ -92,34 +94,60 @@ bool WsSession::canWrite() const
     return !m_closing && m_transport && m_transport->state() == QAbstractSocket::ConnectedState;
 }
 
+// How this session's output leaves, in order:
+// - an answer to the message being handled, on a plain socket with nothing queued: straight
+//   to the kernel, while the bytes are hot;
+// - deliveries (from other connections, several per turn) to a plain socket with nothing
+//   queued: gathered until the turn ends, then one send() (flushDeferred);
+// - everything else, and whatever the kernel does not take (a full send buffer, or an error
+//   Qt should see and report): Qt's buffer, behind what went before.
+// Once something is gathered, all that follows this turn is gathered behind it.
+bool WsSession::deferring()
+{
+    if (!m_deferred.isEmpty())
+        return true;
+    if (m_answering || !m_dispatcher || m_transport->bytesToWrite() > 0)
+        return false;
+    m_ctx.worker->deferFlush(this);
+    return true;
+}
+
+qsizetype WsSession::sendNow(const char *data, qsizetype size)
+{
+    const qintptr fd = m_transport->socketDescriptor();
+    if (fd < 0)
+        return 0;
+    ssize_t sent;
+    do
+        sent = ::send(int(fd), data, size_t(size), MSG_NOSIGNAL | MSG_DONTWAIT);
+    while (sent < 0 && errno == EINTR);
+    return sent > 0 ? qsizetype(sent) : 0;
+}
+
 void WsSession::transmit(const char *data, qsizetype size)
 {
     m_wireOut += size;
-    // An answer to the message being handled, on a plain socket with nothing queued in Qt's
-    // buffer: straight to the kernel, while the bytes are hot. Everything else (deliveries
-    // to other connections, several per turn) goes through Qt's buffer, one write per
-    // socket per turn; so does whatever the kernel does not take (full send buffer, or an
-    // error Qt should see and report), behind what went before, in order.
+    if (m_plain && deferring()) {
+        m_deferred.append(data, size);
+        return;
+    }
     if (m_answering && m_plain && m_transport->bytesToWrite() == 0) {
-        const qintptr fd = m_transport->socketDescriptor();
-        if (fd >= 0) {
-            ssize_t sent;
-            do
-                sent = ::send(int(fd), data, size_t(size), MSG_NOSIGNAL | MSG_DONTWAIT);
-            while (sent < 0 && errno == EINTR);
-            if (sent == size)
-                return;
-            if (sent > 0) {
-                data += sent;
-                size -= sent;
-            }
-        }
+        const qsizetype sent = sendNow(data, size);
+        if (sent == size)
+            return;
+        data += sent;
+        size -= sent;
     }
     m_transport->write(data, size);
 }
 
 void WsSession::transmitShared(const QByteArray &bytes)
 {
+    if (m_plain && deferring()) {
+        m_wireOut += bytes.size();
+        m_deferred.append(bytes);  // shares `bytes` when nothing else is gathered yet
+        return;
+    }
     // Qt's write buffer keeps a QByteArray of 4 KiB or more by reference (QIODevice::write
     // overload): a payload shared by many recipients is not copied once per recipient.
     if (bytes.size() < 4096 || (m_answering && m_plain && m_transport->bytesToWrite() == 0)) {
@@ -128,6 +156,22 @@ void WsSession::transmitShared(const QByteArray &bytes)
     }
     m_wireOut += bytes.size();
     m_transport->write(bytes);
+}
+
+void WsSession::flushDeferred()
+{
+    if (m_deferred.isEmpty())
+        return;
+    const QByteArray out = std::exchange(m_deferred, QByteArray());
+    if (!m_transport || m_transport->state() != QAbstractSocket::ConnectedState)
+        return;
+    qsizetype sent = 0;
+    if (m_transport->bytesToWrite() == 0)
+        sent = sendNow(out.constData(), out.size());
+    if (sent < out.size()) {
+        m_transport->write(out.constData() + sent, out.size() - sent);
+        checkPause();
+    }
 }
 
 void WsSession::writeControl(Control opcode, QByteArrayView payload)
@@ -171,6 +215,7 @@ void WsSession::finishClosing()
     // connection (RFC 6455 §7.1.1) once what is queued has gone. A peer that does not take it
     // is dropped at the close deadline.
     m_closeDeadlineMs = QDateTime::currentMSecsSinceEpoch() + kCloseTimeoutMs;
+    flushDeferred();  // what was gathered goes before the end
     if (m_transport && m_transport->state() == QAbstractSocket::ConnectedState)
         m_transport->disconnectFromHost();
 }

@@ -2,7 +2,8 @@
 // fast path and its fallback under back-pressure, accepted sockets (first write without a
 // poll, removal from the set left to close(), a stray event of one left open), half-closed
 // sockets that must not spin, a refused connect, and read hooks (a socket's reads taken over
-// until the hook declines; gone with the socket's notifiers). Runs on the dispatcher, as the workers do.
+// until the hook declines; gone with the socket's notifiers), and the turn's end. Runs on the
+// dispatcher, as the workers do.
 
 #include "epolltest.h"
 
@@ -366,6 +367,35 @@ private slots:
         QCOMPARE(hook.calls, calls);
         ::close(c2[0]);
         ::close(c2[1]);
+    }
+
+    // The turn's end (what a worker's sessions gathered goes out there): after the turn's
+    // posted events, and again after its ready sockets, before the loop waits — so what a
+    // socket's data led to is sent on the turn it came.
+    void turnEndFollowsPostedEventsAndReadySockets()
+    {
+        auto *d = mainDispatcher();
+        QStringList order;
+        d->setTurnEnd([&order] {
+            if (!order.isEmpty() && order.last() != QLatin1String("end"))
+                order.append(QStringLiteral("end"));
+        });
+        QMetaObject::invokeMethod(this, [&order] { order.append(QStringLiteral("posted")); }, Qt::QueuedConnection);
+        QTRY_COMPARE(order, (QStringList{QStringLiteral("posted"), QStringLiteral("end")}));
+        int a[2];
+        QCOMPARE(socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, a), 0);
+        QSocketNotifier n(a[0], QSocketNotifier::Read);
+        connect(&n, &QSocketNotifier::activated, this, [&] {
+            char c;
+            while (::read(a[0], &c, 1) == 1)
+                order.append(QStringLiteral("read"));
+        });
+        QCOMPARE(::write(a[1], "x", 1), 1);
+        QTRY_COMPARE(order.size(), 4);
+        QCOMPARE(order.mid(2), (QStringList{QStringLiteral("read"), QStringLiteral("end")}));
+        d->setTurnEnd({});
+        ::close(a[0]);
+        ::close(a[1]);
     }
 
     void connectRefusedIsNotMistakenForWritable()
