@@ -143,9 +143,9 @@ void Worker::adopt(qintptr fd, std::shared_ptr<const ListenerRuntime> listener, 
     // TCP_NODELAY comes with the socket: set on the listening socket (see Acceptor::listen).
     const bool admitted = gate == GateSlot::Take ? !m_shuttingDown && m_ctx.gate->tryOpenTcp()
                                                  : gate == GateSlot::Held && !m_shuttingDown;
-    if (!admitted && gate == GateSlot::Held)
-        m_ctx.gate->closeTcp();
     if (!admitted) {
+        if (gate == GateSlot::Held)
+            m_ctx.gate->closeTcp();
         const LimitReaction r = limitReaction(LimitKind::TotalConnections);
         ServiceCounters::add(m_ctx.telemetry->service(QStringLiteral("http")).limitHits);
         m_ctx.telemetry->countRejection("server_full");

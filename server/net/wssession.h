@@ -146,6 +146,9 @@ private:
     void transmitShared(const QByteArray &bytes);
     // True when output is to be gathered for the turn's end (scheduled with the worker).
     bool deferring();
+    // An answer to the message being handled, on a plain socket with nothing queued in Qt's
+    // buffer: it goes straight to the kernel.
+    bool answersStraight() const { return m_answering && m_plain && m_transport->bytesToWrite() == 0; }
     // One non-blocking send() of data[0, size) to the socket; the bytes the kernel took.
     qsizetype sendNow(const char *data, qsizetype size);
     // A whole message whose payload is a QByteArray: big ones are queued without a copy.

@@ -106,7 +106,7 @@ bool WsSession::deferring()
 {
     if (!m_deferred.isEmpty())
         return true;
-    if (m_answering || !m_dispatcher || m_transport->bytesToWrite() > 0)
+    if (m_answering || !m_dispatcher || m_transport->bytesToWrite() > 0)  // (a dispatcher: a plain socket)
         return false;
     m_ctx.worker->deferFlush(this);
     return true;
@@ -127,11 +127,11 @@ qsizetype WsSession::sendNow(const char *data, qsizetype size)
 void WsSession::transmit(const char *data, qsizetype size)
 {
     m_wireOut += size;
-    if (m_plain && deferring()) {
+    if (deferring()) {
         m_deferred.append(data, size);
         return;
     }
-    if (m_answering && m_plain && m_transport->bytesToWrite() == 0) {
+    if (answersStraight()) {
         const qsizetype sent = sendNow(data, size);
         if (sent == size)
             return;
@@ -143,14 +143,14 @@ void WsSession::transmit(const char *data, qsizetype size)
 
 void WsSession::transmitShared(const QByteArray &bytes)
 {
-    if (m_plain && deferring()) {
+    if (deferring()) {
         m_wireOut += bytes.size();
         m_deferred.append(bytes);  // shares `bytes` when nothing else is gathered yet
         return;
     }
     // Qt's write buffer keeps a QByteArray of 4 KiB or more by reference (QIODevice::write
     // overload): a payload shared by many recipients is not copied once per recipient.
-    if (bytes.size() < 4096 || (m_answering && m_plain && m_transport->bytesToWrite() == 0)) {
+    if (bytes.size() < 4096 || answersStraight()) {
         transmit(bytes.constData(), bytes.size());
         return;
     }
