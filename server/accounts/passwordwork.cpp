@@ -118,13 +118,16 @@ void LoginLimiter::failed(const QHostAddress &peer, const QString &email)
         m_tell('F' + address.toUtf8() + '\t' + account.toUtf8());
 }
 
+void LoginLimiter::forget(const QString &account)
+{
+    QMutexLocker lock(&m_mutex);
+    m_byAccount.remove(account);
+}
+
 void LoginLimiter::succeeded(const QString &email)
 {
     const QString account = accountKey(email);
-    {
-        QMutexLocker lock(&m_mutex);
-        m_byAccount.remove(account);
-    }
+    forget(account);
     if (m_tell)
         m_tell('S' + account.toUtf8());
 }
@@ -137,8 +140,7 @@ void LoginLimiter::applyOther(const QByteArray &event)
         if (tab > 1)
             record(QString::fromUtf8(event.mid(1, tab - 1)), QString::fromUtf8(event.mid(tab + 1)), QDateTime::currentMSecsSinceEpoch());
     } else if (event.startsWith('S')) {
-        QMutexLocker lock(&m_mutex);
-        m_byAccount.remove(QString::fromUtf8(event.mid(1)));
+        forget(QString::fromUtf8(event.mid(1)));
     }
 }
 

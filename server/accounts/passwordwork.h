@@ -74,6 +74,7 @@ private:
     static QString accountKey(const QString &email) { return email.trimmed().left(254).toLower(); }
     void prune(qint64 now);
     void record(const QString &address, const QString &account, qint64 now);
+    void forget(const QString &account);  // a right password: the account's failures go
     int waitFor(Times &times, int limit, qint64 now) const;
 
     Policy m_policy;

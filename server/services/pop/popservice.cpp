@@ -40,10 +40,16 @@ private:
 
 }  // namespace
 
-PopService::PopService(ServerContext &context)
+PopService::PopService(ServerContext &context) : PopService(context, context.config.service(kService).settings<PopSettings>())
+{
+}
+
+PopService::PopService(ServerContext &context, const PopSettings &settings)
     : m_ctx(context)
-    , m_reportsPerMinute(context.config.service(kService).settings<PopSettings>().viewReportsPerMinute)
+    , m_rules{100, settings.viewMaxPerReport, settings.viewMaxPerUser}
+    , m_reportsPerMinute(settings.viewReportsPerMinute)
     , m_groups(*context.broker, kService)
+    , m_writer(std::make_unique<ViewCountWriter>(*context.database, m_rules, context.telemetry->service(kService)))
     , m_clock([] {
         QElapsedTimer t;
         t.start();
@@ -51,9 +57,6 @@ PopService::PopService(ServerContext &context)
     }())
     , m_rateTally(*context.broker, kService + QStringLiteral("/rate"), [this](const QByteArray &user) { reportedElsewhere(user); })
 {
-    const PopSettings cfg = context.config.service(kService).settings<PopSettings>();
-    m_rules = ViewRules{100, cfg.viewMaxPerReport, cfg.viewMaxPerUser};
-    m_writer = std::make_unique<ViewCountWriter>(*context.database, m_rules, context.telemetry->service(kService));
 }
 
 std::optional<PresenceNode> PopService::presence() const
@@ -78,15 +81,16 @@ void PopService::drain()
 PopService::Bucket &PopService::bucketOf(qint64 userId, qint64 now)
 {
     const double cap = double(m_reportsPerMinute);
+    auto refilled = [&](const Bucket &b) { return qMin(cap, b.tokens + double(now - b.lastMs) * cap / 60000.0); };
     auto it = m_buckets.find(userId);
     if (it == m_buckets.end()) {
         // Buckets that have filled up again say nothing a new one would not: at most so
         // many are kept, however many users ever reported.
         if (m_buckets.size() >= 10'000)
-            m_buckets.removeIf([&](const auto &b) { return b.value().tokens + double(now - b.value().lastMs) * cap / 60000.0 >= cap; });
+            m_buckets.removeIf([&](const auto &b) { return refilled(b.value()) >= cap; });
         it = m_buckets.insert(userId, {cap, now});
     }
-    it->tokens = qMin(cap, it->tokens + double(now - it->lastMs) * cap / 60000.0);
+    it->tokens = refilled(*it);
     it->lastMs = now;
     return *it;
 }

@@ -43,6 +43,7 @@ public:
     bool allowReport(qint64 userId);
 
 private:
+    PopService(ServerContext &context, const PopSettings &settings);  // the settings, read once
     void viewCounts(HttpRequest &request, const HttpResponder &respond);
     // Brings the user's bucket up to now (a new one is full); m_rateMutex held.
     struct Bucket;
