@@ -1,8 +1,10 @@
 // ServerHost: where the node keeps its state — SQLite in its data directory, or in cluster
-// mode a shared PostgreSQL with events through Redis (docs/cluster.md).
+// mode a shared PostgreSQL with events through Redis (docs/cluster.md) — and its broker.
 #include "serverhost.h"
 
+#include "accounts/passwordwork.h"
 #include "broker/clusterbroker.h"
+#include "broker/clustertally.h"
 #include "logging.h"
 #include "servercontext.h"
 #include "services/descriptor.h"
@@ -23,6 +25,22 @@ std::unique_ptr<Database> makeDatabase(const ServerConfig &config)
     if (const auto postgres = config.cluster.enabled() ? PostgresAddress::parse(config.cluster.database, &ignored) : std::nullopt)
         return std::make_unique<Database>(*postgres, schemaMigrations());
     return std::make_unique<Database>(QDir(config.dataDir).filePath(QStringLiteral("switchboard.sqlite")), schemaMigrations());
+}
+
+bool ServerHost::startBroker(QString *error)
+{
+    ServerContext &ctx = *m_ctx;
+    m_cluster = nullptr;
+    m_loginTally.reset();
+    if (!ctx.config.cluster.enabled())
+        ctx.broker = std::make_unique<LocalBroker>();
+    else if (!joinCluster(error))
+        return false;
+    // Failed logins count on every node of a cluster (alone, nothing is told).
+    m_loginTally = std::make_unique<ClusterTally>(*ctx.broker, QStringLiteral("logins"),
+                                                  [logins = ctx.logins.get()](const QByteArray &e) { logins->applyOther(e); });
+    ctx.logins->setTell([tally = m_loginTally.get()](const QByteArray &e) { tally->tell(e); });
+    return true;
 }
 
 bool ServerHost::joinCluster(QString *error)

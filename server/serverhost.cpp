@@ -12,7 +12,7 @@
 #include "api/localadmin.h"
 #include "broker/broker.h"
 #include "broker/clusterbroker.h"
-#include "broker/clustertally.h"
+#include "broker/clustertally.h"  // (the unique_ptr in ServerHost)
 #include "logging.h"
 #include "net/acceptor.h"
 #include "net/descriptors.h"
@@ -211,17 +211,7 @@ bool ServerHost::prepareContext(QString *error)
     ctx.logins = std::make_unique<LoginLimiter>(LoginLimiter::Policy{ctx.config.loginFailuresPerAddress,
                                                                      ctx.config.loginFailuresPerAccount,
                                                                      ctx.config.loginWindowSeconds * 1000});
-    m_cluster = nullptr;
-    m_loginTally.reset();
-    if (!ctx.config.cluster.enabled())
-        ctx.broker = std::make_unique<LocalBroker>();
-    else if (!joinCluster(error))
-        return false;
-    // Failed logins count on every node of a cluster (alone, nothing is told).
-    m_loginTally = std::make_unique<ClusterTally>(*ctx.broker, QStringLiteral("logins"),
-                                                  [logins = ctx.logins.get()](const QByteArray &e) { logins->applyOther(e); });
-    ctx.logins->setTell([tally = m_loginTally.get()](const QByteArray &e) { tally->tell(e); });
-    return true;
+    return startBroker(error);
 }
 
 bool ServerHost::buildListeners(QString *error)

@@ -121,6 +121,8 @@ private:
     // start(), in steps: the shared context (store, accounts, limits, broker), the services
     // and one router per listener, the worker threads.
     bool prepareContext(QString *error);
+    // The broker (in-process, or the cluster's through Redis) and what counts on every node.
+    bool startBroker(QString *error);
     bool joinCluster(QString *error);  // cluster mode: the node name, Redis, the broker
     // Cluster mode, every second and when listeners change: what this node tells the others
     // of itself (address, ports, connections); and what it knows of them, for snapshot().
