@@ -6,11 +6,14 @@
 #include "worker.h"
 
 #include <QHostAddress>
+#include <QNetworkInterface>
 #include <QTimer>
 
 #include <cerrno>
+#include <cstring>
 
 #include <fcntl.h>
+#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
@@ -92,6 +95,147 @@ quint16 Acceptor::listen(std::shared_ptr<const ListenerRuntime> runtime, QString
     return port;
 }
 
+namespace {
+
+// What bind() and listen() refusals mean, as the listener's error says them.
+QString listenFailure(int error)
+{
+    switch (error) {
+    case EADDRINUSE:
+        return QStringLiteral("the address is already in use");
+    case EACCES:
+        return QStringLiteral("permission denied (ports below 1024 need privileges)");
+    case EADDRNOTAVAIL:
+        return QStringLiteral("the address is not one of this machine's");
+    default:
+        return QString::fromLocal8Bit(strerror(error));
+    }
+}
+
+// `address` as a socket address on `port`. "Any" is both IPv4 and IPv6 where the machine has
+// IPv6 (as Qt's QTcpServer binds it), `dualStack` says so.
+struct SocketAddress {
+    sockaddr_storage storage{};
+    socklen_t length = 0;
+    int family = AF_INET;
+    bool dualStack = false;
+};
+
+SocketAddress socketAddress(const QHostAddress &address, quint16 port, bool ipv6Available)
+{
+    SocketAddress a;
+    const bool any = address == QHostAddress(QHostAddress::Any);
+    if ((any && ipv6Available) || address.protocol() == QAbstractSocket::IPv6Protocol) {
+        auto *in6 = reinterpret_cast<sockaddr_in6 *>(&a.storage);
+        in6->sin6_family = AF_INET6;
+        in6->sin6_port = htons(port);
+        if (!any) {
+            const Q_IPV6ADDR bytes = address.toIPv6Address();
+            memcpy(&in6->sin6_addr, bytes.c, sizeof bytes.c);
+            const QString scope = address.scopeId();
+            bool numeric = false;
+            const uint index = scope.toUInt(&numeric);
+            in6->sin6_scope_id = numeric ? index : uint(QNetworkInterface::interfaceIndexFromName(scope));
+        }
+        a.length = sizeof(sockaddr_in6);
+        a.family = AF_INET6;
+        a.dualStack = any;
+        return a;
+    }
+    auto *in4 = reinterpret_cast<sockaddr_in *>(&a.storage);
+    in4->sin_family = AF_INET;
+    in4->sin_port = htons(port);
+    in4->sin_addr.s_addr = any ? htonl(INADDR_ANY) : htonl(address.toIPv4Address());
+    a.length = sizeof(sockaddr_in);
+    return a;
+}
+
+// A TCP socket bound to `a`; -1 with errno set when it cannot be. With `reusePort` it is
+// one of a group the kernel spreads incoming connections over (SO_REUSEPORT).
+int boundSocket(const SocketAddress &a, bool reusePort)
+{
+    const int fd = ::socket(a.family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return -1;
+    const int one = 1, zero = 0;
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);  // restarts despite TIME_WAIT, as Qt does
+    if (reusePort)
+        setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
+    if (a.family == AF_INET6)
+        setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, a.dualStack ? &zero : &one, sizeof one);
+    if (::bind(fd, reinterpret_cast<const sockaddr *>(&a.storage), a.length) != 0) {
+        const int why = errno;
+        ::close(fd);
+        errno = why;
+        return -1;
+    }
+    return fd;
+}
+
+quint16 boundPort(int fd)
+{
+    sockaddr_storage s{};
+    socklen_t length = sizeof s;
+    if (::getsockname(fd, reinterpret_cast<sockaddr *>(&s), &length) != 0)
+        return 0;
+    return ntohs(s.ss_family == AF_INET6 ? reinterpret_cast<const sockaddr_in6 *>(&s)->sin6_port
+                                         : reinterpret_cast<const sockaddr_in *>(&s)->sin_port);
+}
+
+// `count` listening sockets on one address and port, one per worker. A port asked for is
+// first bound by a socket of its own (no SO_REUSEPORT) and let go, so that a port another
+// program — or another Switchboard — holds is refused as busy rather than shared; then the
+// group binds it. Port 0 needs no such check: the kernel never picks a port for a
+// SO_REUSEPORT socket that someone else holds. A worker whose socket cannot join the group
+// shares the first one's descriptor instead.
+std::vector<int> listeningSockets(const QHostAddress &address, quint16 requested, std::size_t count, QString *why)
+{
+    static const bool ipv6 = [] {
+        const int probe = ::socket(AF_INET6, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        if (probe < 0)
+            return false;
+        ::close(probe);
+        return true;
+    }();
+    if (requested != 0) {
+        const int probe = boundSocket(socketAddress(address, requested, ipv6), false);
+        if (probe < 0) {
+            *why = listenFailure(errno);
+            return {};
+        }
+        ::close(probe);
+    }
+    SocketAddress a = socketAddress(address, requested, ipv6);
+    std::vector<int> fds;
+    const int one = 1;
+    for (std::size_t i = 0; i < count; ++i) {
+        int fd = boundSocket(a, true);
+        if (i == 0 && fd >= 0 && requested == 0)
+            a = socketAddress(address, boundPort(fd), ipv6);  // the rest join the port it was given
+        if (fd >= 0 && ::listen(fd, 1024) != 0) {
+            ::close(fd);
+            fd = -1;
+        }
+        if (fd < 0 && i == 0) {
+            *why = listenFailure(errno);
+            return {};
+        }
+        if (fd < 0) {
+            qCWarning(lcNet) << "listener on port" << boundPort(fds[0]) << "is shared by descriptor for worker" << i << ":"
+                             << listenFailure(errno);
+            fd = fcntl(fds[0], F_DUPFD_CLOEXEC, 0);
+        }
+        // Accepted sockets inherit TCP_NODELAY from the listening socket (Linux copies it):
+        // set once here instead of one setsockopt per connection.
+        if (fd >= 0)
+            setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+        fds.push_back(fd);
+    }
+    return fds;
+}
+
+}  // namespace
+
 std::vector<TcpListener *> Acceptor::bindOnWorkers(const std::shared_ptr<const ListenerRuntime> &runtime, quint16 *port,
                                                    QString *error)
 {
@@ -99,44 +243,40 @@ std::vector<TcpListener *> Acceptor::bindOnWorkers(const std::shared_ptr<const L
     const QHostAddress address = a == QLatin1String("any")         ? QHostAddress(QHostAddress::Any)
                                  : a == QLatin1String("localhost") ? QHostAddress(QHostAddress::LocalHost)
                                                                     : QHostAddress(a);
-    std::vector<TcpListener *> listeners(m_workers.size(), nullptr);
-    qintptr fd = -1;
-    runOn(m_workers[0], [&] {
-        auto *l = new TcpListener(runtime, m_workers[0]);
-        l->setListenBacklogSize(1024);
-        if (!l->listen(address, quint16(runtime->config.port))) {
-            *error = QStringLiteral("cannot listen on %1 port %2 for %3: %4")
-                         .arg(a)
-                         .arg(runtime->config.port)
-                         .arg(runtime->displayName(), l->errorString());
-            delete l;
-            return;
-        }
-        listeners[0] = l;
-        l->startAccepting();
-        *port = l->serverPort();
-        fd = l->socketDescriptor();
-        // Accepted sockets inherit TCP_NODELAY from the listening socket (Linux copies it):
-        // set once here instead of one setsockopt per connection.
-        const int one = 1;
-        setsockopt(int(fd), IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    });
-    if (!listeners[0])
+    QString why;
+    const std::vector<int> fds = address.isNull() ? std::vector<int>{}
+                                                  : listeningSockets(address, quint16(runtime->config.port), m_workers.size(), &why);
+    if (fds.empty()) {
+        *error = QStringLiteral("cannot listen on %1 port %2 for %3: %4")
+                     .arg(a)
+                     .arg(runtime->config.port)
+                     .arg(runtime->displayName(), address.isNull() ? QStringLiteral("not an IP address") : why);
         return {};
-    for (std::size_t i = 1; i < m_workers.size(); ++i) {
-        const int copy = fcntl(int(fd), F_DUPFD_CLOEXEC, 0);
-        if (copy < 0)
+    }
+    *port = boundPort(fds[0]);
+    std::vector<TcpListener *> listeners(m_workers.size(), nullptr);
+    for (std::size_t i = 0; i < m_workers.size(); ++i) {
+        if (fds[i] < 0)
             continue;  // that worker just does not accept on this listener
-        runOn(m_workers[i], [&, copy] {
+        runOn(m_workers[i], [&, i] {
             auto *l = new TcpListener(runtime, m_workers[i]);
-            if (l->setSocketDescriptor(copy)) {
+            if (l->setSocketDescriptor(fds[i])) {
                 listeners[i] = l;
                 l->startAccepting();
             } else {
-                ::close(copy);
+                ::close(fds[i]);
                 delete l;
             }
         });
+    }
+    if (!listeners[0]) {
+        // (Qt refused a descriptor it should take: say so rather than listen on part.)
+        for (std::size_t i = 0; i < listeners.size(); ++i) {
+            if (listeners[i])
+                runOn(m_workers[i], [l = listeners[i]] { l->close(); delete l; });
+        }
+        *error = QStringLiteral("cannot listen on %1 port %2 for %3").arg(a).arg(runtime->config.port).arg(runtime->displayName());
+        return {};
     }
     return listeners;
 }

@@ -1,10 +1,11 @@
 #pragma once
-// Listening sockets, accepted on the workers themselves. One listening socket per listener
-// (bound on worker 0, so that Qt reports a busy port or a bad address), shared by every
-// worker through a duplicate descriptor: each worker's own QTcpServer accepts on its own
-// thread and adopts the connection there — no hop through another thread, no wake-up of
-// another thread per connection. Whichever worker is free takes the next connection from the
-// kernel's queue; one that already serves more connections than another hands it over.
+// Listening sockets, accepted on the workers themselves. One listening socket per worker for
+// each listener, all bound to the same port with SO_REUSEPORT: the kernel spreads incoming
+// connections over them, so a connection wakes only the worker whose queue it lands in (one
+// shared descriptor would wake every worker for each, all but one to find nothing). Each
+// worker's own QTcpServer accepts on its own thread and adopts the connection there — no hop
+// through another thread; a worker that already serves more connections than another hands
+// the new one over, so few long-lived connections still land on different workers.
 
 #include <QHash>
 #include <QSocketNotifier>
@@ -57,7 +58,7 @@ public:
     void closeAll();
 
 private:
-    // Binds `runtime` once and shares the socket with every worker; empty if it cannot.
+    // Binds `runtime` once per worker (net/acceptor.cpp: listeningSockets); empty if it cannot.
     std::vector<TcpListener *> bindOnWorkers(const std::shared_ptr<const ListenerRuntime> &runtime, quint16 *port,
                                              QString *error);
 

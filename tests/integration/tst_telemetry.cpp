@@ -5,11 +5,32 @@
 #include "rawws.h"
 #include "testserver.h"
 
+#include <QFile>
 #include <QSignalSpy>
 #include <QTest>
 #include <QWebSocket>
 
 using namespace sbtest;
+
+namespace {
+// Sockets listening on TCP `port` on this machine, as the kernel lists them.
+int listeningSocketsOn(quint16 port)
+{
+    int n = 0;
+    for (const char *table : {"/proc/net/tcp", "/proc/net/tcp6"}) {
+        QFile f(QString::fromLatin1(table));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        for (const QByteArray &line : f.readAll().split('\n')) {
+            const QList<QByteArray> fields = line.simplified().split(' ');
+            // sl local_address rem_address st …; 0A is LISTEN
+            if (fields.size() > 3 && fields[3] == "0A" && fields[1].endsWith(':' + QByteArray::number(port, 16).toUpper().rightJustified(4, '0')))
+                ++n;
+        }
+    }
+    return n;
+}
+}  // namespace
 
 class TestTelemetry : public QObject
 {
@@ -148,6 +169,43 @@ private slots:
             QVERIFY(echoed.wait(3000));
             ws->abort();
         }
+    }
+
+    void eachWorkerListensOnThePortAndNoOtherServerShares()
+    {
+        // Every worker has a listening socket of its own on the port (SO_REUSEPORT: the
+        // kernel spreads connections, no worker is woken for another's); a second server
+        // asked for the same port is refused as busy, not let into the group.
+        TestServer a([](sb::ServerConfig &c) { c.workers = 2; });
+        QVERIFY(a.ok());
+        const quint16 port = a.port();
+        QCOMPARE(listeningSocketsOn(port), 2);
+        TestServer b([port](sb::ServerConfig &c) {
+            c.workers = 2;
+            c.listeners[0].port = port;
+        });
+        QVERIFY2(b.ok(), qPrintable(b.error()));
+        const sb::ListenerStatus refused = b.host().listeners()[0];
+        QVERIFY(!refused.running);
+        QVERIFY2(refused.error.contains(QStringLiteral("port %1").arg(port)) && refused.error.contains(QStringLiteral("already in use")),
+                 qPrintable(refused.error));
+        QCOMPARE(listeningSocketsOn(port), 2);
+        // All the connections are the first server's, spread over its two workers.
+        a.host().setObserved(true);
+        std::vector<std::unique_ptr<QWebSocket>> sockets;
+        for (int i = 0; i < 8; ++i) {
+            sockets.push_back(std::make_unique<QWebSocket>());
+            QVERIFY(openSocket(*sockets.back(), a.ws(QStringLiteral("/echo"))));
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(a.host().connections().size(), 8, 3000);
+        QMap<int, int> perWorker;
+        for (const auto &c : a.host().connections())
+            ++perWorker[c.worker];
+        QCOMPARE(perWorker.value(0), 4);
+        QCOMPARE(perWorker.value(1), 4);
+        // Stopping the listener closes every worker's socket.
+        a.host().stopListener(0);
+        QTRY_COMPARE_WITH_TIMEOUT(listeningSocketsOn(port), 0, 5000);
     }
 
     void registryWhileObserved()
