@@ -10,7 +10,7 @@ SB_PACKAGES=(
   qt6-base-dev qt6-base-private-dev libqt6opengl6-dev qt6-websockets-dev qt6-charts-dev libqt6sql6-sqlite
   qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
   libsodium-dev libssl-dev libavahi-client-dev
-  libhiredis-dev libqt6sql6-psql libpq-dev libqrencode-dev
+  libhiredis-dev libqt6sql6-psql libpq-dev libqrencode-dev libsqlite3-dev
   python3 python3-websockets
 )
 # Only the test suite needs these: headless Chromium for the web page tests, curl as a client,

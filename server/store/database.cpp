@@ -1,6 +1,7 @@
 #include "database.h"
 
 #include "logging.h"
+#include "sqlitestatements.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>
@@ -248,6 +249,7 @@ bool Database::open(QString *error, int targetVersion)
         return false;
     if (m_postgres)
         return openPostgres(error, targetVersion);
+    configureSqlite();
     const QString unwritable = checkWritable(m_path);
     if (!unwritable.isEmpty()) {
         *error = unwritable;

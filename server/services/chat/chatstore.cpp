@@ -290,7 +290,10 @@ ChatWriter::ChatWriter(Database &db, qint64 textPrice, ServiceCounters &counters
     , m_counters(counters)
     , m_queue(
           db, QStringLiteral("sb-chat-writer"), [this](QList<Pending> &batch) { processBatch(batch); },
-          [this] { m_statements.clear(); })
+          [this] {
+              m_statements.clear();
+              m_native.clear();
+          })
 {
 }
 
@@ -304,6 +307,7 @@ void ChatWriter::processBatch(QList<Pending> &batch)
     // trip (chatwriterpg.cpp), a single text too (four round trips the other way: begin,
     // charge, insert, commit).
     QSqlDatabase db = m_db.connection();
+    sqlite3 *native = m_db.dialect() == Database::Dialect::Sqlite ? SqliteStatements::handleOf(db) : nullptr;
     QList<SendResult> results;
     results.reserve(batch.size());
     const bool texts = m_db.dialect() == Database::Dialect::Postgres
@@ -314,7 +318,7 @@ void ChatWriter::processBatch(QList<Pending> &batch)
     } else {
         for (qsizetype i = 0; clean && i < batch.size(); ++i) {
             bool failed = false;
-            results.append(process(db, batch[i].first, &failed));
+            results.append(process(db, native, batch[i].first, &failed));
             clean = !failed;
         }
         clean = clean && m_db.commit(db);
@@ -331,7 +335,7 @@ void ChatWriter::processBatch(QList<Pending> &batch)
                 continue;
             }
             bool failed = false;
-            SendResult r = process(db, item.first, &failed);
+            SendResult r = process(db, native, item.first, &failed);
             if (failed || !m_db.commit(db)) {
                 m_db.rollback(db);
                 r = SendResult::notStored();
@@ -404,6 +408,11 @@ std::optional<SendResult> ChatWriter::charge(QSqlDatabase &db, const SendRequest
         if (charge->numRowsAffected() == 1)
             return std::nullopt;
     }
+    return unpaid(db, r, price, failed);
+}
+
+std::optional<SendResult> ChatWriter::unpaid(QSqlDatabase &db, const SendRequest &r, qint64 &price, bool *failed)
+{
     QSqlQuery *user = run(db, Sender, QStringLiteral("SELECT role, balance FROM users WHERE id = :id"), {{QStringLiteral(":id"), r.senderId}});
     if (!user)
         return broken(failed);
@@ -467,8 +476,10 @@ ChatMessage SendRequest::draft() const
     return m;
 }
 
-SendResult ChatWriter::process(QSqlDatabase &db, const SendRequest &r, bool *failed)
+SendResult ChatWriter::process(QSqlDatabase &db, sqlite3 *native, const SendRequest &r, bool *failed)
 {
+    if (native && r.type == type::text)
+        return processText(db, native, r, failed);
     ChatMessage m = r.draft();
     qint64 price = m_textPrice;
     if (r.type == type::smile) {

@@ -5,6 +5,7 @@
 
 #include "chatmessage.h"
 #include "store/batchwriter.h"
+#include "store/sqlitestatements.h"
 
 #include <QList>
 #include <QString>
@@ -110,8 +111,12 @@ public:
 private:
     using Pending = std::pair<SendRequest, Callback>;
     void processBatch(QList<Pending> &batch);
-    // `failed`: a statement failed and the transaction must be rolled back.
-    SendResult process(QSqlDatabase &db, const SendRequest &r, bool *failed);
+    // `failed`: a statement failed and the transaction must be rolled back. `native`: the
+    // SQLite connection's own handle (nullptr on PostgreSQL), for processText().
+    SendResult process(QSqlDatabase &db, sqlite3 *native, const SendRequest &r, bool *failed);
+    // SQLite, a text message (most of them): charged and inserted by statements on the
+    // connection's own handle, bound by position (chatwritersqlite.cpp).
+    SendResult processText(QSqlDatabase &db, sqlite3 *native, const SendRequest &r, bool *failed);
     // PostgreSQL, a batch of text messages only: every charge and insert in one round trip
     // (the function sb_store_texts, chatwriterpg.cpp). False when a statement failed.
     bool processTexts(QSqlDatabase &db, const QList<Pending> &batch, QList<SendResult> *results);
@@ -119,6 +124,9 @@ private:
     // not (a refusal; nullptr from run() when a statement failed).
     std::optional<SendResult> resolveSmile(QSqlDatabase &db, const SendRequest &r, ChatMessage &m, qint64 &price, bool *failed);
     std::optional<SendResult> charge(QSqlDatabase &db, const SendRequest &r, qint64 &price, bool *failed);
+    // Why a charge changed nothing: not a member (free: `price` becomes 0), not enough coins,
+    // or no such sender.
+    std::optional<SendResult> unpaid(QSqlDatabase &db, const SendRequest &r, qint64 &price, bool *failed);
     QSqlQuery *insert(QSqlDatabase &db, const SendRequest &r, ChatMessage &m, qint64 price);
 
     // Every statement is prepared once per writer thread and bound by name: Qt 6.4 turns a
@@ -136,6 +144,8 @@ private:
     qint64 m_textPrice;
     ServiceCounters &m_counters;
     StatementCache m_statements;  // writer thread only
+    enum NativeStatement { NativeCharge, NativeInsertText };
+    SqliteStatements m_native;    // writer thread only
     BatchWriter<Pending> m_queue;  // last: its thread stops before the rest goes
 };
 
