@@ -9,6 +9,7 @@
 #include <QNetworkInterface>
 #include <QTimer>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -213,7 +214,9 @@ std::vector<int> listeningSockets(const QHostAddress &address, quint16 requested
         if (i == 0 && fd >= 0 && requested == 0)
             a = socketAddress(address, boundPort(fd), ipv6);  // the rest join the port it was given
         if (fd >= 0 && ::listen(fd, 1024) != 0) {
+            const int why = errno;
             ::close(fd);
+            errno = why;
             fd = -1;
         }
         if (fd < 0 && i == 0) {
@@ -243,16 +246,15 @@ std::vector<TcpListener *> Acceptor::bindOnWorkers(const std::shared_ptr<const L
     const QHostAddress address = a == QLatin1String("any")         ? QHostAddress(QHostAddress::Any)
                                  : a == QLatin1String("localhost") ? QHostAddress(QHostAddress::LocalHost)
                                                                     : QHostAddress(a);
-    QString why;
+    QString why = QStringLiteral("not an IP address");
     const std::vector<int> fds = address.isNull() ? std::vector<int>{}
                                                   : listeningSockets(address, quint16(runtime->config.port), m_workers.size(), &why);
-    if (fds.empty()) {
-        *error = QStringLiteral("cannot listen on %1 port %2 for %3: %4")
-                     .arg(a)
-                     .arg(runtime->config.port)
-                     .arg(runtime->displayName(), address.isNull() ? QStringLiteral("not an IP address") : why);
-        return {};
-    }
+    const auto refuse = [&] {
+        *error = QStringLiteral("cannot listen on %1 port %2 for %3: %4").arg(a).arg(runtime->config.port).arg(runtime->displayName(), why);
+        return std::vector<TcpListener *>{};
+    };
+    if (fds.empty())
+        return refuse();
     *port = boundPort(fds[0]);
     std::vector<TcpListener *> listeners(m_workers.size(), nullptr);
     for (std::size_t i = 0; i < m_workers.size(); ++i) {
@@ -269,14 +271,9 @@ std::vector<TcpListener *> Acceptor::bindOnWorkers(const std::shared_ptr<const L
             }
         });
     }
-    if (!listeners[0]) {
-        // (Qt refused a descriptor it should take: say so rather than listen on part.)
-        for (std::size_t i = 0; i < listeners.size(); ++i) {
-            if (listeners[i])
-                runOn(m_workers[i], [l = listeners[i]] { l->close(); delete l; });
-        }
-        *error = QStringLiteral("cannot listen on %1 port %2 for %3").arg(a).arg(runtime->config.port).arg(runtime->displayName());
-        return {};
+    if (std::none_of(listeners.cbegin(), listeners.cend(), [](TcpListener *l) { return l; })) {
+        why = QStringLiteral("the listening socket was refused");  // (by Qt: not expected)
+        return refuse();
     }
     return listeners;
 }

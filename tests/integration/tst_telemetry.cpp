@@ -35,6 +35,20 @@ int listeningSocketsOn(quint16 port)
 class TestTelemetry : public QObject
 {
     Q_OBJECT
+
+    // Opens `count` /echo connections to `s` one after the other (into `sockets`) and counts
+    // them per worker, as the server's connection list says.
+    static void openEchoes(TestServer &s, int count, std::vector<std::unique_ptr<QWebSocket>> &sockets, QMap<int, int> *perWorker)
+    {
+        s.host().setObserved(true);
+        for (int i = 0; i < count; ++i) {
+            sockets.push_back(std::make_unique<QWebSocket>());
+            QVERIFY(openSocket(*sockets.back(), s.ws(QStringLiteral("/echo"))));
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(s.host().connections().size(), count, 3000);
+        for (const auto &c : s.host().connections())
+            ++(*perWorker)[c.worker];
+    }
 private slots:
     void ringIsBoundedAndReadSinceAnId()
     {
@@ -146,20 +160,15 @@ private slots:
 
     void connectionsSpreadOverWorkers()
     {
-        // The workers accept for themselves from one queue; one that serves more hands the
-        // next connection to another: ten connections, five on each of two workers.
+        // The workers accept for themselves, each on its own socket; one that serves more
+        // hands the next connection to another: ten connections, five on each of two workers.
         TestServer s([](sb::ServerConfig &c) { c.workers = 2; });
         QVERIFY(s.ok());
-        s.host().setObserved(true);
         std::vector<std::unique_ptr<QWebSocket>> sockets;
-        for (int i = 0; i < 10; ++i) {
-            sockets.push_back(std::make_unique<QWebSocket>());
-            QVERIFY(openSocket(*sockets.back(), s.ws(QStringLiteral("/echo"))));
-        }
-        QTRY_COMPARE_WITH_TIMEOUT(s.host().connections().size(), 10, 3000);
         QMap<int, int> perWorker;
-        for (const auto &c : s.host().connections())
-            ++perWorker[c.worker];
+        openEchoes(s, 10, sockets, &perWorker);
+        if (QTest::currentTestFailed())
+            return;
         QCOMPARE(perWorker.value(0), 5);
         QCOMPARE(perWorker.value(1), 5);
         // Every one of them works.
@@ -191,16 +200,11 @@ private slots:
                  qPrintable(refused.error));
         QCOMPARE(listeningSocketsOn(port), 2);
         // All the connections are the first server's, spread over its two workers.
-        a.host().setObserved(true);
         std::vector<std::unique_ptr<QWebSocket>> sockets;
-        for (int i = 0; i < 8; ++i) {
-            sockets.push_back(std::make_unique<QWebSocket>());
-            QVERIFY(openSocket(*sockets.back(), a.ws(QStringLiteral("/echo"))));
-        }
-        QTRY_COMPARE_WITH_TIMEOUT(a.host().connections().size(), 8, 3000);
         QMap<int, int> perWorker;
-        for (const auto &c : a.host().connections())
-            ++perWorker[c.worker];
+        openEchoes(a, 8, sockets, &perWorker);
+        if (QTest::currentTestFailed())
+            return;
         QCOMPARE(perWorker.value(0), 4);
         QCOMPARE(perWorker.value(1), 4);
         // Stopping the listener closes every worker's socket.
