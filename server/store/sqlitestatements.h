@@ -9,6 +9,7 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <memory>
 #include <vector>
 
 struct sqlite3;
