@@ -198,15 +198,15 @@ std::vector<int> listeningSockets(const QHostAddress &address, quint16 requested
         ::close(probe);
         return true;
     }();
+    SocketAddress a = socketAddress(address, requested, ipv6);
     if (requested != 0) {
-        const int probe = boundSocket(socketAddress(address, requested, ipv6), false);
+        const int probe = boundSocket(a, false);
         if (probe < 0) {
             *why = listenFailure(errno);
             return {};
         }
         ::close(probe);
     }
-    SocketAddress a = socketAddress(address, requested, ipv6);
     std::vector<int> fds;
     const int one = 1;
     for (std::size_t i = 0; i < count; ++i) {

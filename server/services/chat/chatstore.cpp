@@ -273,6 +273,12 @@ SendResult SendResult::notStored()
     return SendResult{false, code::storageError, QStringLiteral("the message could not be stored"), {}};
 }
 
+SendResult SendResult::broken(bool *failed)
+{
+    *failed = true;
+    return notStored();
+}
+
 SendResult SendResult::unknownSender()
 {
     return SendResult{false, code::storageError, QStringLiteral("unknown sender"), {}};
@@ -370,11 +376,6 @@ SendResult refused(QLatin1String code, const QString &detail)
 {
     return SendResult{false, code, detail, {}};
 }
-SendResult broken(bool *failed)
-{
-    *failed = true;  // the caller rolls the transaction back
-    return SendResult::notStored();
-}
 }  // namespace
 
 std::optional<SendResult> ChatWriter::resolveSmile(QSqlDatabase &db, const SendRequest &r, ChatMessage &m, qint64 &price, bool *failed)
@@ -382,7 +383,7 @@ std::optional<SendResult> ChatWriter::resolveSmile(QSqlDatabase &db, const SendR
     QSqlQuery *s = run(db, SmilePrice, QStringLiteral("SELECT price, file_uuid FROM smiles WHERE id = :id AND retired = 0"),
                        {{QStringLiteral(":id"), r.smileId}});
     if (!s)
-        return broken(failed);
+        return SendResult::broken(failed);
     if (!s->next()) {
         s->finish();
         return refused(code::unknownSmile, QStringLiteral("there is no smile with id %1").arg(r.smileId));
@@ -404,7 +405,7 @@ std::optional<SendResult> ChatWriter::charge(QSqlDatabase &db, const SendRequest
         QSqlQuery *charge = run(db, Charge, QStringLiteral("UPDATE users SET balance = balance - :price WHERE id = :id AND role = 'member' AND balance >= :enough"),
                                 {{QStringLiteral(":price"), price}, {QStringLiteral(":id"), r.senderId}, {QStringLiteral(":enough"), price}});
         if (!charge)
-            return broken(failed);
+            return SendResult::broken(failed);
         if (charge->numRowsAffected() == 1)
             return std::nullopt;
     }
@@ -415,7 +416,7 @@ std::optional<SendResult> ChatWriter::unpaid(QSqlDatabase &db, const SendRequest
 {
     QSqlQuery *user = run(db, Sender, QStringLiteral("SELECT role, balance FROM users WHERE id = :id"), {{QStringLiteral(":id"), r.senderId}});
     if (!user)
-        return broken(failed);
+        return SendResult::broken(failed);
     if (!user->next()) {
         user->finish();
         return SendResult::unknownSender();
@@ -490,7 +491,7 @@ SendResult ChatWriter::process(QSqlDatabase &db, sqlite3 *native, const SendRequ
         return *refusal;
     QSqlQuery *ins = insert(db, r, m, price);
     if (!ins || !ins->next())
-        return broken(failed);
+        return SendResult::broken(failed);
     m.id = ins->value(0).toLongLong();
     ins->finish();
     return SendResult{true, {}, {}, m};

@@ -88,6 +88,9 @@ struct SendResult {
     ChatMessage message;
     // The refusals both write paths give.
     static SendResult notStored();
+    // notStored() because a statement failed: sets `failed`, and the caller rolls the
+    // transaction back.
+    static SendResult broken(bool *failed);
     static SendResult unknownSender();
     static SendResult notEnoughCoins(qint64 price, qint64 balance);
 };

@@ -18,8 +18,7 @@ SendResult failedStatement(SqliteStatement &s, bool *failed)
 {
     qCWarning(lcStore) << "chat write failed:" << s.error();
     s.reset();
-    *failed = true;  // the caller rolls the transaction back
-    return SendResult::notStored();
+    return SendResult::broken(failed);
 }
 }  // namespace
 
@@ -31,10 +30,8 @@ SendResult ChatWriter::processText(QSqlDatabase &db, sqlite3 *native, const Send
     if (price > 0) {
         SqliteStatement *charge = m_native.get(
             native, NativeCharge, "UPDATE users SET balance = balance - ?1 WHERE id = ?2 AND role = 'member' AND balance >= ?1");
-        if (!charge) {
-            *failed = true;
-            return SendResult::notStored();
-        }
+        if (!charge)
+            return SendResult::broken(failed);
         charge->bind(1, price);
         charge->bind(2, r.senderId);
         if (charge->step() != SqliteStatement::Step::Done)
@@ -49,10 +46,8 @@ SendResult ChatWriter::processText(QSqlDatabase &db, sqlite3 *native, const Send
     SqliteStatement *insert = m_native.get(native, NativeInsertText,
                                            "INSERT INTO messages (chat_id, member_id, date, type, text, price) "
                                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id");
-    if (!insert) {
-        *failed = true;
-        return SendResult::notStored();
-    }
+    if (!insert)
+        return SendResult::broken(failed);
     insert->bind(1, m.chatId);
     insert->bind(2, m.memberId);
     insert->bind(3, m.date);
