@@ -61,6 +61,11 @@ int SqliteStatement::changes() const
     return sqlite3_changes(m_db);
 }
 
+qint64 SqliteStatement::lastInsertRowid() const
+{
+    return sqlite3_last_insert_rowid(m_db);
+}
+
 void SqliteStatement::reset()
 {
     sqlite3_reset(m_statement);

@@ -261,8 +261,11 @@ private slots:
         QVERIFY(c.join(*server, alice.id, carolToken));
         const QJsonArray h = c.history();
         QCOMPARE(h.size(), 3);
-        for (int i = 0; i < 3; ++i)
+        for (int i = 0; i < 3; ++i) {
             QCOMPARE(h[i].toObject().value(QStringLiteral("text")).toString(), QStringLiteral("while you were away %1").arg(i));
+            // The id the sender was told is the stored row's.
+            QCOMPARE(h[i].toObject().value(QStringLiteral("id")).toInteger(), a.messages()[i].value(QStringLiteral("id")).toInteger());
+        }
         QVERIFY(h[0].toObject().value(QStringLiteral("id")).toInteger() < h[2].toObject().value(QStringLiteral("id")).toInteger());
 
         // Paging back: the 2 messages before the newest.

@@ -45,7 +45,7 @@ SendResult ChatWriter::processText(QSqlDatabase &db, sqlite3 *native, const Send
     }
     SqliteStatement *insert = m_native.get(native, NativeInsertText,
                                            "INSERT INTO messages (chat_id, member_id, date, type, text, price) "
-                                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id");
+                                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     if (!insert)
         return SendResult::broken(failed);
     insert->bind(1, m.chatId);
@@ -54,9 +54,9 @@ SendResult ChatWriter::processText(QSqlDatabase &db, sqlite3 *native, const Send
     insert->bind(4, m.type);
     insert->bind(5, m.text);
     insert->bind(6, price);
-    if (insert->step() != SqliteStatement::Step::Row)
+    if (insert->step() != SqliteStatement::Step::Done)
         return failedStatement(*insert, failed);
-    m.id = insert->int64At(0);
+    m.id = insert->lastInsertRowid();  // (the writer's own connection: nothing else inserts on it)
     insert->reset();
     return SendResult{true, {}, {}, m};
 }
