@@ -172,6 +172,62 @@ private slots:
         db->closeThisThread();
     }
 
+    // Migration 13 rebuilds SQLite's messages table (its type CHECK): the rows keep their ids,
+    // the id counter goes on past an id whose message is gone, the rule and the history
+    // index are still there.
+    void messagesKeepTheirIdsThroughTheRebuild()
+    {
+        QTemporaryDir dir;
+        std::unique_ptr<Database> old = store(dir.filePath(QStringLiteral("v12.sqlite")));
+        qint64 gone = 0;
+        {
+            QString error;
+            QVERIFY2(old->open(&error, 12), qPrintable(error));
+            QSqlDatabase c = old->connection();
+            QSqlQuery q(c);
+            for (const char *who : {"a", "b"})
+                QVERIFY(q.exec(QStringLiteral("INSERT INTO users (uuid, email, password_hash, created_at) VALUES ('%1', '%1@mail.com', 'x', '')").arg(QLatin1String(who))));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO chats (member_a, member_b, created_at) SELECT MIN(id), MAX(id), '' FROM users")));
+            for (const char *text : {"one", "two", "three"})
+                QVERIFY(q.exec(QStringLiteral("INSERT INTO messages (chat_id, member_id, date, type, text) SELECT id, member_a, 'd', 'text', '%1' FROM chats")
+                                   .arg(QLatin1String(text))));
+            QVERIFY(q.exec(QStringLiteral("SELECT MAX(id) FROM messages")) && q.next());
+            gone = q.value(0).toLongLong();
+            q.finish();
+            QVERIFY(q.exec(QStringLiteral("DELETE FROM messages WHERE id = %1").arg(gone)));
+            old->closeThisThread();
+        }
+        std::unique_ptr<Database> later = reopen(*old);
+        QString error;
+        QVERIFY2(later->open(&error), qPrintable(error));
+        {
+            QSqlDatabase c = later->connection();
+            QSqlQuery q(c);
+            QVERIFY(q.exec(QStringLiteral("SELECT id, text FROM messages ORDER BY id")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toLongLong(), gone - 2);
+            QCOMPARE(q.value(1).toString(), QStringLiteral("one"));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toLongLong(), gone - 1);
+            QVERIFY(!q.next());
+            q.finish();
+            QVERIFY2(q.exec(QStringLiteral("INSERT INTO messages (chat_id, member_id, date, type, text) SELECT id, member_a, 'd', 'smile', 'four' FROM chats")),
+                     qPrintable(q.lastError().text()));
+            QVERIFY(q.exec(QStringLiteral("SELECT MAX(id) FROM messages")) && q.next());
+            QVERIFY2(q.value(0).toLongLong() > gone, qPrintable(QString::number(q.value(0).toLongLong())));
+            q.finish();
+            QVERIFY(!q.exec(QStringLiteral("INSERT INTO messages (chat_id, member_id, date, type, text) SELECT id, member_a, 'd', 'video', 'x' FROM chats")));
+            if (later->dialect() == Database::Dialect::Sqlite) {
+                QVERIFY(q.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'messages'")) && q.next());
+                QCOMPARE(q.value(0).toString(), QStringLiteral("CREATE INDEX messages_chat ON messages(chat_id, id)"));
+                q.finish();
+                QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = 'messages_v13'")) && q.next());
+                QCOMPARE(q.value(0).toInt(), 0);
+            }
+        }
+        later->closeThisThread();
+    }
+
     void refusesANewerSchema()
     {
         QTemporaryDir dir;
