@@ -229,7 +229,7 @@ const ServiceDescriptor &chat()
         {13,
          {
              // SQLite checked `type IN ('text','smile','file')` by building a table of the
-             // three words for every row inserted: a third of what storing a text cost
+             // three words for every row inserted: a third of what inserting a text cost
              // (docs/performance.md). The same rule written with OR is three comparisons.
              // SQLite cannot change a CHECK: the table is rebuilt with the same rows, and its
              // AUTOINCREMENT counter moves along (no id is ever used twice, even one whose
