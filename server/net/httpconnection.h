@@ -2,7 +2,7 @@
 // The front door for one accepted TCP (or TLS) connection, on its worker thread: reads the
 // request head without consuming it (size and time limits), routes it, then either serves
 // HTTP/1.1 (keep-alive, Content-Length and chunked bodies) or validates a WebSocket upgrade
-// and hands the untouched socket to the worker's QWebSocketServer.
+// and answers it (the 101), then hands the socket to the worker's session.
 
 #include "wire/chunkeddecoder.h"
 #include "wire/httpmessage.h"

@@ -1,5 +1,6 @@
 // HttpConnection's WebSocket path: validating an upgrade before any 101 (wsupgrade.h),
-// asking the endpoint to admit it, then handing the untouched socket to the worker.
+// asking the endpoint to admit it, answering it, then handing the socket to the worker,
+// whose session reads and writes the frames from there.
 #include "httpconnection.h"
 
 #include "logging.h"
@@ -8,18 +9,37 @@
 #include "wsupgrade.h"
 
 #include <QCryptographicHash>
-#include <QDateTime>
-#include <QLocale>
 #include <QSslSocket>
 #include <QTcpSocket>
+
+#include <cstdio>
+#include <ctime>
 
 namespace sb {
 
 namespace {
 
-// The 101 that QWebSocketServer (Qt 6.4) writes for this request, byte for byte, for the
-// capture: Qt writes it to the socket itself, so it is built again here (tst_capture checks
-// it against what a raw client receives). The server offers no subprotocol or extension.
+// An HTTP date (RFC 7231 §7.1.1.1) of this second: formatted once per second per thread.
+QByteArray httpDateNow()
+{
+    thread_local time_t t_second = 0;
+    thread_local char t_text[64] = {};  // (room for any int the format could be given)
+    const time_t now = time(nullptr);
+    if (now != t_second) {
+        static const char days[][4] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+        static const char months[][4] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+        struct tm tm;
+        gmtime_r(&now, &tm);
+        snprintf(t_text, sizeof t_text, "%s, %02d %s %04d %02d:%02d:%02d GMT", days[tm.tm_wday], tm.tm_mday, months[tm.tm_mon],
+                 tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+        t_second = now;
+    }
+    return QByteArray(t_text);
+}
+
+// The 101 (RFC 6455 §4.2.2). No subprotocol or extension is offered. Its other headers are
+// those QWebSocketServer (Qt 6.4) wrote when it answered the handshake, kept so that no
+// client sees a change.
 QByteArray upgradeAnswer(const HttpRequestHead &head)
 {
     const QByteArray accept = QCryptographicHash::hash(head.headerView("Sec-WebSocket-Key").toByteArray().trimmed()
@@ -29,11 +49,10 @@ QByteArray upgradeAnswer(const HttpRequestHead &head)
     QByteArray origin = head.headerView("Origin").toByteArray().trimmed();
     if (origin.isEmpty())
         origin = "*";
-    const QString date = QLocale::c().toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"));
     return "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: " + accept
          + "\r\nServer: Switchboard/" SWITCHBOARD_VERSION "\r\nAccess-Control-Allow-Credentials: false\r\n"
            "Access-Control-Allow-Methods: GET\r\nAccess-Control-Allow-Headers: content-type\r\nAccess-Control-Allow-Origin: "
-         + origin + "\r\nDate: " + date.toLatin1() + "\r\n\r\n";
+         + origin + "\r\nDate: " + httpDateNow() + "\r\n\r\n";
 }
 
 }  // namespace
@@ -53,7 +72,8 @@ void HttpConnection::handleUpgrade(int headLength)
         refuse(refusal->status, refusal->code, refusal->detail, refusal->metric, refusal->headers);
         return;
     }
-    // Bytes after the upgrade head would be parsed by QWebSocket before any limit is set.
+    // A client that sends frames before it has the 101 does not know whether it will get one
+    // (RFC 6455 §4.1): refused, as they would be anywhere else than an upgrade.
     if (m_socket->bytesAvailable() > headLength) {
         refuse(400, "BAD_HANDSHAKE", QStringLiteral("data sent before the handshake completed"), "early_data");
         return;
@@ -124,14 +144,17 @@ void HttpConnection::completeUpgrade(WsAdmission admission)
                       .captureRing = &ctx.capture,
                       .handshakeRequest = {},
                       .handshakeResponse = {}};
+    const QByteArray answer = upgradeAnswer(m_request.head);
     if (ctx.telemetry->service(up.service).capture.load(std::memory_order_relaxed)) {
         sc.handshakeRequest = m_request.head.raw + "\r\n\r\n";
-        sc.handshakeResponse = upgradeAnswer(m_request.head);
+        sc.handshakeResponse = answer;
     }
 
     m_state = State::Handed;
     m_timer.stop();
     QTcpSocket *socket = m_socket;
+    socket->skip(up.headLength);  // the head stayed in the buffer until now
+    socket->write(answer);
     disconnect(socket, nullptr, this, nullptr);
     socket->setParent(nullptr);
     m_socket = nullptr;

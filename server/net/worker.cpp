@@ -9,8 +9,6 @@
 #include <QDateTime>
 #include <QSslSocket>
 #include <QTcpSocket>
-#include <QWebSocket>
-#include <QWebSocketServer>
 
 #include <malloc.h>
 #include <sys/socket.h>
@@ -26,9 +24,7 @@ constexpr qint64 kTrimAfterBytes = 256 * 1024;
 Worker::Worker(int index, ServerContext &context)
     : m_index(index)
     , m_ctx(context)
-    , m_wsServer(new QWebSocketServer(QStringLiteral("Switchboard/" SWITCHBOARD_VERSION), QWebSocketServer::NonSecureMode, this))
 {
-    connect(m_wsServer, &QWebSocketServer::newConnection, this, &Worker::onNewWebSocket);
     m_tick.setParent(this);
     m_tick.setInterval(1000);
     m_tick.setTimerType(Qt::PreciseTimer);  // its lateness is the loop latency we report
@@ -189,48 +185,18 @@ void Worker::httpFinished(HttpConnection *connection, bool closeTcp)
 
 void Worker::handOver(QTcpSocket *socket, const SessionContext &context, std::shared_ptr<WsEndpoint> endpoint)
 {
-    // setHandshakeTimeout() does not apply to handleConnection(): keep our own deadline.
-    Pending p{context, std::move(endpoint), socket, QDateTime::currentMSecsSinceEpoch() + context.limits.headTimeoutMs};
-    p.context.worker = this;
-    m_pending.emplace(std::pair{socket->peerAddress(), socket->peerPort()}, std::move(p));  // moved, not copied
-    m_wsServer->handleConnection(socket);
-}
-
-void Worker::onNewWebSocket()
-{
-    while (m_wsServer->hasPendingConnections()) {
-        QWebSocket *ws = m_wsServer->nextPendingConnection();
-        if (!ws)
-            break;
-        auto it = m_pending.find({ws->peerAddress(), ws->peerPort()});
-        if (it == m_pending.end()) {
-            qCWarning(lcNet) << "upgraded connection without a pending context; dropping it";
-            ws->abort();
-            ws->deleteLater();
-            continue;
-        }
-        Pending p = std::move(it.value());
-        m_pending.erase(it);
-        // QWebSocket forwards every QTcpSocket::bytesWritten as its own signal, which
-        // nothing here listens to: one signal activation less per message sent.
-        if (p.socket && !qobject_cast<QSslSocket *>(p.socket.data()))
-            QObject::disconnect(p.socket.data(), &QAbstractSocket::bytesWritten, ws, &QWebSocket::bytesWritten);
-        if (m_shuttingDown) {
-            ws->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
-            connect(ws, &QWebSocket::disconnected, ws, &QObject::deleteLater);
-            m_ctx.gate->closeWs(p.context.service, p.context.peer);
-            m_ctx.gate->closeTcp();
-            continue;
-        }
-        p.context.transport = p.socket.data();
-        WsSession *session = p.endpoint->createSession(ws, p.context);
-        session->setParent(this);
-        m_sessions.insert(session->id(), session);
-        m_sessionCount.store(int(m_sessions.size()), std::memory_order_relaxed);
-        // A peer that vanished during the handshake may already be gone.
-        if (ws->state() != QAbstractSocket::ConnectedState)
-            QMetaObject::invokeMethod(this, [this, id = session->id()] { sessionFinished(id); }, Qt::QueuedConnection);
-    }
+    SessionContext c = context;
+    c.worker = this;
+    c.transport = socket;
+    WsSession *session = endpoint->createSession(c);
+    session->setParent(this);
+    m_sessions.insert(session->id(), session);
+    m_sessionCount.store(int(m_sessions.size()), std::memory_order_relaxed);
+    if (m_shuttingDown)
+        session->close(1001, QStringLiteral("server shutting down"));
+    // A peer that vanished during the handshake may already be gone.
+    if (socket->state() != QAbstractSocket::ConnectedState)
+        QMetaObject::invokeMethod(this, [this, id = session->id()] { sessionFinished(id); }, Qt::QueuedConnection);
 }
 
 void Worker::sessionFinished(quint64 id)
@@ -305,18 +271,6 @@ void Worker::tick()
         m_trimHeap = false;
         malloc_trim(0);
     }
-    for (auto it = m_pending.begin(); it != m_pending.end();) {
-        if (it->deadlineMs > now && it->socket) {
-            ++it;
-            continue;
-        }
-        // Qt refused the handshake or the peer stalled in it.
-        if (it->socket)
-            it->socket->abort();
-        m_ctx.gate->closeWs(it->context.service, it->context.peer);
-        m_ctx.gate->closeTcp();
-        it = m_pending.erase(it);
-    }
     checkDrained();
 }
 
@@ -340,10 +294,6 @@ void Worker::abortAll()
     const auto http = m_http.values();
     for (HttpConnection *c : http)
         c->abort();
-    for (auto &p : m_pending) {
-        if (p.socket)
-            p.socket->abort();
-    }
     m_tick.stop();
 }
 
@@ -419,7 +369,7 @@ QList<ConnectionInfo> Worker::publishedConnections() const
 
 void Worker::checkDrained()
 {
-    if (m_shuttingDown && m_sessions.isEmpty() && m_http.isEmpty() && m_pending.isEmpty())
+    if (m_shuttingDown && m_sessions.isEmpty() && m_http.isEmpty())
         emit drained();
 }
 

@@ -1,7 +1,6 @@
 #pragma once
 // One worker ("shard"): a QObject living on its own QThread. It owns the sockets it accepted,
-// their HTTP connections and WebSocket sessions, and a QWebSocketServer used only through
-// handleConnection(). Methods are called on the worker thread unless marked thread-safe.
+// their HTTP connections and WebSocket sessions. Methods are called on the worker thread unless marked thread-safe.
 
 #include "net/access.h"
 #include "proxyintake.h"
@@ -26,7 +25,6 @@
 #include <vector>
 
 class QTcpSocket;
-class QWebSocketServer;
 
 namespace sb {
 
@@ -91,7 +89,8 @@ public:
     enum class GateSlot { Take, Held, Full };
     void adopt(qintptr fd, std::shared_ptr<const ListenerRuntime> listener, const std::optional<ClientAddress> &client,
                GateSlot gate = GateSlot::Take);
-    // Called by an HttpConnection that validated an upgrade: Qt completes the handshake.
+    // Called by an HttpConnection that answered an upgrade with its 101: the endpoint's
+    // session takes the socket over.
     void handOver(QTcpSocket *socket, const SessionContext &context, std::shared_ptr<WsEndpoint> endpoint);
     // A session's connection ended (its own thread): frees its limit slots; deleted later.
     void sessionFinished(quint64 id);
@@ -129,26 +128,15 @@ signals:
     void drained();
 
 private:
-    struct Pending {
-        SessionContext context;
-        std::shared_ptr<WsEndpoint> endpoint;
-        QPointer<QTcpSocket> socket;
-        qint64 deadlineMs = 0;
-    };
-
     void drainMailbox();
     void flushOutputs();
-    void onNewWebSocket();
     void tick();
     void publish();
     void checkDrained();
 
     int m_index;
     ServerContext &m_ctx;
-    QWebSocketServer *m_wsServer;
     QTimer m_tick;
-    using PeerKey = std::pair<QHostAddress, quint16>;
-    QHash<PeerKey, Pending> m_pending;  // keyed by peer address + port
     QHash<quint64, WsSession *> m_sessions;
     std::vector<QPointer<WsSession>> m_toFlush;  // deferFlush(), until the turn ends
     bool m_turnEndSet = false;

@@ -13,7 +13,6 @@
 #include <functional>
 
 class QTcpSocket;
-class QWebSocket;
 
 namespace sb {
 
@@ -60,7 +59,7 @@ struct SessionContext {
     WsAdmission admission;
     Limits limits;
     Worker *worker = nullptr;
-    QTcpSocket *transport = nullptr;     // the socket handed to QWebSocket (sessions write frames to it)
+    QTcpSocket *transport = nullptr;     // the upgraded socket (the session takes it over)
     CaptureRing *captureRing = nullptr;  // where captured frames go (when the service captures)
     // When the service captures: the upgrade request's head as received, and the 101 answer.
     QByteArray handshakeRequest;
@@ -76,8 +75,9 @@ public:
     // `done` may be called later and from another thread (e.g. after password hashing on
     // the blocking pool), exactly once.
     virtual void admit(const HttpRequest &request, std::function<void(WsAdmission)> done) = 0;
-    // After the 101: the session takes ownership of the socket; the worker owns the session.
-    virtual WsSession *createSession(QWebSocket *socket, const SessionContext &context) = 0;
+    // After the 101: the session takes ownership of `context.transport`; the worker owns
+    // the session.
+    virtual WsSession *createSession(const SessionContext &context) = 0;
 };
 
 }  // namespace sb

@@ -32,9 +32,8 @@ constexpr qint64 kDiscardAfterClose = 1024 * 1024;
 constexpr qsizetype kKeepInBuffer = 64 * 1024;
 }  // namespace
 
-WsSession::WsSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters)
-    : m_socket(socket)
-    , m_transport(context.transport)
+WsSession::WsSession(const SessionContext &context, ServiceCounters &counters)
+    : m_transport(context.transport)
     , m_plain(context.transport && !qobject_cast<QSslSocket *>(context.transport))
     , m_ctx(context)
     , m_counters(counters)
@@ -44,7 +43,8 @@ WsSession::WsSession(QWebSocket *socket, const SessionContext &context, ServiceC
     , m_tokenDigest(context.admission.tokenDigest)
     , m_apiTokenId(context.admission.apiTokenId)
 {
-    m_socket->setParent(this);
+    if (m_transport)
+        m_transport->setParent(this);
     m_connectedAtMs = nowMs();
     m_lastRefillMs = m_connectedAtMs;
     m_lastPingMs = m_connectedAtMs;
@@ -64,13 +64,10 @@ WsSession::WsSession(QWebSocket *socket, const SessionContext &context, ServiceC
         }
     }
 
-    connect(m_socket, &QWebSocket::disconnected, this, &WsSession::handleDisconnected);
     if (!m_transport) {
-        QMetaObject::invokeMethod(this, &WsSession::abort, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, &WsSession::handleDisconnected, Qt::QueuedConnection);
         return;
     }
-    // From here the session reads the frames: QWebSocket's reader is cut off the socket.
-    QObject::disconnect(m_transport, &QIODevice::readyRead, m_socket, nullptr);
     m_transport->setReadBufferSize(kTransportReadAhead);
     connect(m_transport, &QIODevice::readyRead, this, &WsSession::onReadyRead);
     connect(m_transport, &QAbstractSocket::disconnected, this, &WsSession::handleDisconnected);
@@ -321,8 +318,6 @@ void WsSession::abort()
     m_closeReceived = true;
     if (m_transport)
         m_transport->abort();
-    else
-        m_socket->abort();
 }
 
 void WsSession::releaseBuffers()

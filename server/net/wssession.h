@@ -1,7 +1,8 @@
 #pragma once
 // Base of every service's WebSocket session. Lives on the worker thread that accepted the
-// connection. QWebSocket performs the opening handshake only; from then on the session reads
-// and writes the frames itself on the TCP (or TLS) socket (docs/decisions.md, "Hardening"):
+// connection. The worker answered the opening handshake (HttpConnection, the 101); the
+// session owns the TCP (or TLS) socket and reads and writes the frames itself on it
+// (docs/decisions.md, "Hardening"):
 // - reading: WsReader checks every frame against RFC 6455 and the size limits; pings, pongs
 //   and closes are answered here and count in the message rate like any message; nothing is
 //   delivered once a close was sent or received.
@@ -25,7 +26,6 @@
 #include <QObject>
 #include <QPointer>
 #include <QTcpSocket>
-#include <QWebSocket>
 
 namespace sb {
 
@@ -35,7 +35,8 @@ class WsSession : public QObject, private ReadHook
 {
     Q_OBJECT
 public:
-    WsSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters);
+    // Takes `context.transport` over (its parent becomes the session).
+    WsSession(const SessionContext &context, ServiceCounters &counters);
     ~WsSession() override;
     // Sends what transmit() gathered this turn (Worker::deferFlush): one send() to the
     // kernel, whatever it does not take into Qt's buffer behind it.
@@ -162,8 +163,7 @@ private:
     void captureControl(CaptureRecord::Direction direction, CaptureRecord::Kind kind, QByteArrayView data);
     void handleDisconnected();
 
-    QWebSocket *m_socket;              // owns the transport; used for the handshake only
-    QPointer<QTcpSocket> m_transport;  // the socket frames are read from and written to
+    QPointer<QTcpSocket> m_transport;  // the socket frames are read from and written to (a child)
     // The worker's dispatcher hands a plain socket's readable events to readReady().
     QPointer<EpollDispatcher> m_dispatcher;
     int m_fd = -1;

@@ -60,13 +60,13 @@ public:
             return done(WsAdmission::refuse(HttpResponse::error(400, code::invalidPresence.latin1(), error), "bad_presence"));
         done(WsAdmission::accept());
     }
-    WsSession *createSession(QWebSocket *socket, const SessionContext &context) override
+    WsSession *createSession(const SessionContext &context) override
     {
         QByteArray presence;
         QString error;
         parsePresence(context.query, &presence, &error);  // validated in admit()
         QString since = QString::fromUtf8(queryItem(context.query, "since"));
-        return new ChannelSession(socket, context, m_service.context().telemetry->service(kService),
+        return new ChannelSession(context, m_service.context().telemetry->service(kService),
                                   ChannelShared{&m_service.hub(), &m_service.acks()},
                                   context.params.value(QStringLiteral("channel")), presence, since);
     }

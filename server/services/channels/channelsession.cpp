@@ -34,9 +34,9 @@ QByteArray recipientEnding(const QByteArray &clientId, qint64 latency)
 
 // ---- ChannelSession ----------------------------------------------------------------------
 
-ChannelSession::ChannelSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters,
+ChannelSession::ChannelSession(const SessionContext &context, ServiceCounters &counters,
                                ChannelShared shared, QString channel, QByteArray presence, QString since)
-    : WsSession(socket, context, counters)
+    : WsSession(context, counters)
     , m_shared(shared)
     , m_channel(std::move(channel))
     , m_clientId(randomId("client_"))

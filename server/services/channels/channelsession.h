@@ -25,7 +25,7 @@ class ChannelSession final : public WsSession, public ChannelSubscriber
 {
     Q_OBJECT
 public:
-    ChannelSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters, ChannelShared shared,
+    ChannelSession(const SessionContext &context, ServiceCounters &counters, ChannelShared shared,
                    QString channel, QByteArray presence, QString since);
     ~ChannelSession() override;
 

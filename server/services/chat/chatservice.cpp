@@ -40,9 +40,9 @@ public:
         // too, and every failure closes with 1008.
         done(WsAdmission::accept(0, QStringLiteral("(not yet authenticated)")));
     }
-    WsSession *createSession(QWebSocket *socket, const SessionContext &context) override
+    WsSession *createSession(const SessionContext &context) override
     {
-        return new ChatSession(socket, context, m_service.context().telemetry->service(kService), m_service);
+        return new ChatSession(context, m_service.context().telemetry->service(kService), m_service);
     }
 
 private:

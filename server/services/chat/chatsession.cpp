@@ -33,8 +33,8 @@ std::optional<qint64> positiveId(const QJsonValue &v)
 
 }  // namespace
 
-ChatSession::ChatSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters, ChatService &service)
-    : WsSession(socket, context, counters)
+ChatSession::ChatSession(const SessionContext &context, ServiceCounters &counters, ChatService &service)
+    : WsSession(context, counters)
     , m_service(service)
     , m_auth(this, context.limits.unauthenticatedMs, [this] {
         const LimitReaction r = limitReaction(LimitKind::Unauthenticated);

@@ -26,7 +26,7 @@ class ChatSession final : public WsSession
 {
     Q_OBJECT
 public:
-    ChatSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters, ChatService &service);
+    ChatSession(const SessionContext &context, ServiceCounters &counters, ChatService &service);
     ~ChatSession() override;
 
 protected:

@@ -60,9 +60,9 @@ public:
         a.apiTokenId = api->id;  // revoking the token closes the socket
         done(std::move(a));
     }
-    WsSession *createSession(QWebSocket *socket, const SessionContext &context) override
+    WsSession *createSession(const SessionContext &context) override
     {
-        return newFelixSession(socket, context, m_service.context().telemetry->service(kService), m_service);
+        return newFelixSession(context, m_service.context().telemetry->service(kService), m_service);
     }
 
 private:

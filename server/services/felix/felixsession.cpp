@@ -35,8 +35,8 @@ bool readIds(const QJsonObject &data, const char *key, QSet<QString> *out)
 class FelixSession final : public WsSession
 {
 public:
-    FelixSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters, FelixService &service)
-        : WsSession(socket, context, counters), m_service(service)
+    FelixSession(const SessionContext &context, ServiceCounters &counters, FelixService &service)
+        : WsSession(context, counters), m_service(service)
     {
     }
     ~FelixSession() override { m_service.hub().unsubscribeAll({context().worker, id()}); }
@@ -73,9 +73,9 @@ private:
 
 }  // namespace
 
-WsSession *newFelixSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters, FelixService &service)
+WsSession *newFelixSession(const SessionContext &context, ServiceCounters &counters, FelixService &service)
 {
-    return new FelixSession(socket, context, counters, service);
+    return new FelixSession(context, counters, service);
 }
 
 }  // namespace sb::felix

@@ -2,7 +2,6 @@
 // One felix socket (seed 002): 20001 heartbeats answered with 10001, 20002 subscriptions
 // (replaced whole); anything else is neither processed nor answered, only counted.
 
-class QWebSocket;
 
 namespace sb {
 struct ServiceCounters;
@@ -14,6 +13,6 @@ namespace sb::felix {
 
 class FelixService;
 
-WsSession *newFelixSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters, FelixService &service);
+WsSession *newFelixSession(const SessionContext &context, ServiceCounters &counters, FelixService &service);
 
 }  // namespace sb::felix

@@ -28,9 +28,9 @@ public:
     {
         done(WsAdmission::accept(0, QStringLiteral("anonymous")));
     }
-    WsSession *createSession(QWebSocket *socket, const SessionContext &context) override
+    WsSession *createSession(const SessionContext &context) override
     {
-        return newEchoSession(socket, context, m_ctx.telemetry->service(kService));
+        return newEchoSession(context, m_ctx.telemetry->service(kService));
     }
 
 private:
@@ -102,9 +102,9 @@ public:
         done(WsAdmission::refuse(r, "auth"));
     }
 
-    WsSession *createSession(QWebSocket *socket, const SessionContext &context) override
+    WsSession *createSession(const SessionContext &context) override
     {
-        return newRoomSession(socket, context, m_ctx.telemetry->service(kService), m_rooms);
+        return newRoomSession(context, m_ctx.telemetry->service(kService), m_rooms);
     }
 
 private:

@@ -20,9 +20,9 @@ protected:
 class RoomSession final : public WsSession
 {
 public:
-    RoomSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters,
+    RoomSession(const SessionContext &context, ServiceCounters &counters,
                 std::shared_ptr<RoomHub> rooms)
-        : WsSession(socket, context, counters), m_rooms(std::move(rooms)), m_room(context.params.value(QStringLiteral("room")))
+        : WsSession(context, counters), m_rooms(std::move(rooms)), m_room(context.params.value(QStringLiteral("room")))
     {
         m_rooms->join(m_room, context.worker, context.id);
     }
@@ -40,15 +40,15 @@ private:
 
 }  // namespace
 
-WsSession *newEchoSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters)
+WsSession *newEchoSession(const SessionContext &context, ServiceCounters &counters)
 {
-    return new EchoSession(socket, context, counters);
+    return new EchoSession(context, counters);
 }
 
-WsSession *newRoomSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters,
+WsSession *newRoomSession(const SessionContext &context, ServiceCounters &counters,
                           std::shared_ptr<RoomHub> rooms)
 {
-    return new RoomSession(socket, context, counters, std::move(rooms));
+    return new RoomSession(context, counters, std::move(rooms));
 }
 
 }  // namespace sb

@@ -4,7 +4,6 @@
 
 #include <memory>
 
-class QWebSocket;
 
 namespace sb {
 
@@ -13,8 +12,8 @@ class RoomHub;
 class WsSession;
 struct SessionContext;
 
-WsSession *newEchoSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters);
-WsSession *newRoomSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters,
+WsSession *newEchoSession(const SessionContext &context, ServiceCounters &counters);
+WsSession *newRoomSession(const SessionContext &context, ServiceCounters &counters,
                           std::shared_ptr<RoomHub> rooms);
 
 }  // namespace sb

@@ -29,9 +29,9 @@ public:
     {
         done(WsAdmission::accept(0, QStringLiteral("(not yet authenticated)")));
     }
-    WsSession *createSession(QWebSocket *socket, const SessionContext &context) override
+    WsSession *createSession(const SessionContext &context) override
     {
-        return newPopSession(socket, context, m_service.context().telemetry->service(kService), m_service);
+        return newPopSession(context, m_service.context().telemetry->service(kService), m_service);
     }
 
 private:

@@ -27,8 +27,8 @@ QByteArray compact(const QJsonObject &o)
 class PopSession final : public WsSession
 {
 public:
-    PopSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters, PopService &service)
-        : WsSession(socket, context, counters)
+    PopSession(const SessionContext &context, ServiceCounters &counters, PopService &service)
+        : WsSession(context, counters)
         , m_service(service)
         , m_auth(this, context.limits.unauthenticatedMs, [this] {
             ServiceCounters::add(this->counters().limitHits);
@@ -181,9 +181,9 @@ private:
 
 }  // namespace
 
-WsSession *newPopSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters, PopService &service)
+WsSession *newPopSession(const SessionContext &context, ServiceCounters &counters, PopService &service)
 {
-    return new PopSession(socket, context, counters, service);
+    return new PopSession(context, counters, service);
 }
 
 }  // namespace sb::pop

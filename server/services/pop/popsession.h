@@ -3,7 +3,6 @@
 // (echoed to the sender and relayed to its group) and "view_counts" (answered after the
 // commit, in the order sent).
 
-class QWebSocket;
 
 namespace sb {
 struct ServiceCounters;
@@ -15,6 +14,6 @@ namespace sb::pop {
 
 class PopService;
 
-WsSession *newPopSession(QWebSocket *socket, const SessionContext &context, ServiceCounters &counters, PopService &service);
+WsSession *newPopSession(const SessionContext &context, ServiceCounters &counters, PopService &service);
 
 }  // namespace sb::pop
