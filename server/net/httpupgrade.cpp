@@ -3,6 +3,7 @@
 // whose session reads and writes the frames from there.
 #include "httpconnection.h"
 
+#include "directsend.h"
 #include "logging.h"
 #include "servercontext.h"
 #include "worker.h"
@@ -20,39 +21,47 @@ namespace sb {
 namespace {
 
 // An HTTP date (RFC 7231 §7.1.1.1) of this second: formatted once per second per thread.
-QByteArray httpDateNow()
+QByteArrayView httpDateNow()
 {
     thread_local time_t t_second = 0;
     thread_local char t_text[64] = {};  // (room for any int the format could be given)
+    thread_local int t_size = 0;
     const time_t now = time(nullptr);
     if (now != t_second) {
         static const char days[][4] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
         static const char months[][4] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
         struct tm tm;
         gmtime_r(&now, &tm);
-        snprintf(t_text, sizeof t_text, "%s, %02d %s %04d %02d:%02d:%02d GMT", days[tm.tm_wday], tm.tm_mday, months[tm.tm_mon],
-                 tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+        t_size = snprintf(t_text, sizeof t_text, "%s, %02d %s %04d %02d:%02d:%02d GMT", days[tm.tm_wday], tm.tm_mday,
+                          months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
         t_second = now;
     }
-    return QByteArray(t_text);
+    return QByteArrayView(t_text, t_size);
 }
 
-// The 101 (RFC 6455 §4.2.2). No subprotocol or extension is offered. Its other headers are
-// those QWebSocketServer (Qt 6.4) wrote when it answered the handshake, kept so that no
-// client sees a change.
+// The 101 (RFC 6455 §4.2.2), built in one buffer. No subprotocol or extension is offered.
+// Its other headers are those QWebSocketServer (Qt 6.4) wrote when it answered the
+// handshake, kept so that no client sees a change.
 QByteArray upgradeAnswer(const HttpRequestHead &head)
 {
-    const QByteArray accept = QCryptographicHash::hash(head.headerView("Sec-WebSocket-Key").toByteArray().trimmed()
-                                                           + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11",
-                                                       QCryptographicHash::Sha1)
-                                  .toBase64();
-    QByteArray origin = head.headerView("Origin").toByteArray().trimmed();
+    QCryptographicHash sha1(QCryptographicHash::Sha1);
+    sha1.addData(head.headerView("Sec-WebSocket-Key").trimmed());
+    sha1.addData(QByteArrayView("258EAFA5-E914-47DA-95CA-C5AB0DC85B11"));
+    const QByteArrayView digest = sha1.resultView();
+    QByteArrayView origin = head.headerView("Origin").trimmed();
     if (origin.isEmpty())
         origin = "*";
-    return "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: " + accept
-         + "\r\nServer: Switchboard/" SWITCHBOARD_VERSION "\r\nAccess-Control-Allow-Credentials: false\r\n"
-           "Access-Control-Allow-Methods: GET\r\nAccess-Control-Allow-Headers: content-type\r\nAccess-Control-Allow-Origin: "
-         + origin + "\r\nDate: " + httpDateNow() + "\r\n\r\n";
+    QByteArray out;
+    out.reserve(384 + origin.size());
+    out.append("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ");
+    out.append(QByteArray::fromRawData(digest.data(), digest.size()).toBase64());
+    out.append("\r\nServer: Switchboard/" SWITCHBOARD_VERSION "\r\nAccess-Control-Allow-Credentials: false\r\n"
+               "Access-Control-Allow-Methods: GET\r\nAccess-Control-Allow-Headers: content-type\r\nAccess-Control-Allow-Origin: ");
+    out.append(origin);
+    out.append("\r\nDate: ");
+    out.append(httpDateNow());
+    out.append("\r\n\r\n");
+    return out;
 }
 
 }  // namespace
@@ -154,7 +163,7 @@ void HttpConnection::completeUpgrade(WsAdmission admission)
     m_timer.stop();
     QTcpSocket *socket = m_socket;
     socket->skip(up.headLength);  // the head stayed in the buffer until now
-    socket->write(answer);
+    writeStraight(socket, !qobject_cast<QSslSocket *>(socket), answer);  // no Qt write buffer for the 101
     disconnect(socket, nullptr, this, nullptr);
     socket->setParent(nullptr);
     m_socket = nullptr;

@@ -3,6 +3,7 @@
 // closing and the heartbeat are in wssession.cpp.
 #include "wssession.h"
 
+#include "directsend.h"
 #include "logging.h"
 #include "telemetry/counters.h"
 #include "worker.h"
@@ -114,14 +115,7 @@ bool WsSession::deferring()
 
 qsizetype WsSession::sendNow(const char *data, qsizetype size)
 {
-    const qintptr fd = m_transport->socketDescriptor();
-    if (fd < 0)
-        return 0;
-    ssize_t sent;
-    do
-        sent = ::send(int(fd), data, size_t(size), MSG_NOSIGNAL | MSG_DONTWAIT);
-    while (sent < 0 && errno == EINTR);
-    return sent > 0 ? qsizetype(sent) : 0;
+    return sendToDescriptor(m_transport->socketDescriptor(), data, size);
 }
 
 void WsSession::transmit(const char *data, qsizetype size)

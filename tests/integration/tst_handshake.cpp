@@ -2,6 +2,9 @@
 // receives: the status line, the headers that matter, and that no 101 was ever sent.
 #include "testserver.h"
 
+#include <QDateTime>
+#include <QLocale>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace sbtest;
@@ -30,6 +33,15 @@ private slots:
         const QByteArray r = exchange(upgradeRequest("/echo"), 1000);
         QCOMPARE(statusOf(r), 101);
         QVERIFY(r.contains("Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo="));
+        // The server writes the 101 itself: its Date is an IMF-fixdate (RFC 7231 §7.1.1.1) of now.
+        const QRegularExpressionMatch date = QRegularExpression(QStringLiteral(
+            "\r\nDate: ((Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d\\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4} "
+            "\\d\\d:\\d\\d:\\d\\d) GMT\r\n")).match(QString::fromLatin1(r));
+        QVERIFY2(date.hasMatch(), r.constData());
+        const QDateTime local = QLocale::c().toDateTime(date.captured(1), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss"));
+        const QDateTime sent(local.date(), local.time(), Qt::UTC);
+        QVERIFY2(sent.isValid(), qPrintable(date.captured(1)));
+        QVERIFY2(qAbs(sent.secsTo(QDateTime::currentDateTimeUtc())) <= 5, qPrintable(date.captured(1)));
         // Every character of the base64 alphabet is welcome in a key.
         for (const QByteArray key : {"+/+/+/+/+/+/+/+/+/+/+w==", "ABCDEFGHIJKLMNOPQRSTUQ==", "abcdefghijklmnopqrstuQ==", "0123456789+/0123456789==",
                                      "AAAAAAAAAAAAAAAAAAAAAB=="})
