@@ -163,7 +163,8 @@ void HttpConnection::completeUpgrade(WsAdmission admission)
     m_timer.stop();
     QTcpSocket *socket = m_socket;
     socket->skip(up.headLength);  // the head stayed in the buffer until now
-    writeStraight(socket, !qobject_cast<QSslSocket *>(socket), answer);  // no Qt write buffer for the 101
+    if (socket->state() == QAbstractSocket::ConnectedState)  // (a peer gone already: its session ends at once)
+        writeStraight(socket, !qobject_cast<QSslSocket *>(socket), answer);  // no Qt write buffer for the 101
     disconnect(socket, nullptr, this, nullptr);
     socket->setParent(nullptr);
     m_socket = nullptr;

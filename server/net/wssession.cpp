@@ -77,9 +77,10 @@ WsSession::WsSession(const SessionContext &context, ServiceCounters &counters)
             if (epoll->setReadHook(m_fd, this))
                 m_dispatcher = epoll;
         }
-        // Once the 101 has left (the dispatcher flushes it on this turn), the buffers the
-        // handshake filled are empty: their chunks go back to the heap before the next
-        // connection's objects are allocated, which then reuse the memory.
+        // The request head was read through Qt's read buffer (and the 101 went through its
+        // write buffer only if the kernel did not take it whole): once both are empty,
+        // their chunks go back to the heap before the next connection's objects are
+        // allocated, which then reuse the memory.
         if (canReleaseSocketBuffers())
             QMetaObject::invokeMethod(this, &WsSession::releaseBuffers, Qt::QueuedConnection);
     }
