@@ -169,7 +169,7 @@ void HttpConnection::completeUpgrade(WsAdmission admission)
     socket->setParent(nullptr);
     m_socket = nullptr;
     m_finished = true;
-    m_worker.handOver(socket, sc, up.endpoint);
+    m_worker.handOver(socket, std::move(sc), std::move(up.endpoint));
     m_worker.httpFinished(this, false);  // the TCP connection lives on as a WebSocket
 }
 

@@ -183,12 +183,11 @@ void Worker::httpFinished(HttpConnection *connection, bool closeTcp)
     checkDrained();
 }
 
-void Worker::handOver(QTcpSocket *socket, const SessionContext &context, std::shared_ptr<WsEndpoint> endpoint)
+void Worker::handOver(QTcpSocket *socket, SessionContext context, std::shared_ptr<WsEndpoint> endpoint)
 {
-    SessionContext c = context;
-    c.worker = this;
-    c.transport = socket;
-    WsSession *session = endpoint->createSession(c);
+    context.worker = this;
+    context.transport = socket;
+    WsSession *session = endpoint->createSession(context);
     session->setParent(this);
     m_sessions.insert(session->id(), session);
     m_sessionCount.store(int(m_sessions.size()), std::memory_order_relaxed);

@@ -1,6 +1,7 @@
 #pragma once
 // One worker ("shard"): a QObject living on its own QThread. It owns the sockets it accepted,
-// their HTTP connections and WebSocket sessions. Methods are called on the worker thread unless marked thread-safe.
+// their HTTP connections and WebSocket sessions. Methods are called on the worker thread
+// unless marked thread-safe.
 
 #include "net/access.h"
 #include "proxyintake.h"
@@ -91,7 +92,7 @@ public:
                GateSlot gate = GateSlot::Take);
     // Called by an HttpConnection that answered an upgrade with its 101: the endpoint's
     // session takes the socket over.
-    void handOver(QTcpSocket *socket, const SessionContext &context, std::shared_ptr<WsEndpoint> endpoint);
+    void handOver(QTcpSocket *socket, SessionContext context, std::shared_ptr<WsEndpoint> endpoint);
     // A session's connection ended (its own thread): frees its limit slots; deleted later.
     void sessionFinished(quint64 id);
     void httpFinished(HttpConnection *connection, bool closeTcp);
