@@ -10,7 +10,6 @@
 #include "wsupgrade.h"
 
 #include <QCryptographicHash>
-#include <QSslSocket>
 #include <QTcpSocket>
 
 #include <cstdio>
@@ -164,7 +163,7 @@ void HttpConnection::completeUpgrade(WsAdmission admission)
     QTcpSocket *socket = m_socket;
     socket->skip(up.headLength);  // the head stayed in the buffer until now
     if (socket->state() == QAbstractSocket::ConnectedState)  // (a peer gone already: its session ends at once)
-        writeStraight(socket, !qobject_cast<QSslSocket *>(socket), answer);  // no Qt write buffer for the 101
+        writeStraight(socket, !m_request.tls, answer);  // no Qt write buffer for the 101
     disconnect(socket, nullptr, this, nullptr);
     socket->setParent(nullptr);
     m_socket = nullptr;

@@ -59,7 +59,7 @@ struct SessionContext {
     WsAdmission admission;
     Limits limits;
     Worker *worker = nullptr;
-    QTcpSocket *transport = nullptr;     // the upgraded socket (the session takes it over)
+    QTcpSocket *transport = nullptr;     // the upgraded socket, set by the worker (the session takes it over)
     CaptureRing *captureRing = nullptr;  // where captured frames go (when the service captures)
     // When the service captures: the upgrade request's head as received, and the 101 answer.
     QByteArray handshakeRequest;

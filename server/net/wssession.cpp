@@ -34,7 +34,7 @@ constexpr qsizetype kKeepInBuffer = 64 * 1024;
 
 WsSession::WsSession(const SessionContext &context, ServiceCounters &counters)
     : m_transport(context.transport)
-    , m_plain(context.transport && !qobject_cast<QSslSocket *>(context.transport))
+    , m_plain(!qobject_cast<QSslSocket *>(context.transport))
     , m_ctx(context)
     , m_counters(counters)
     , m_reader(context.limits.frameBytes, context.limits.messageBytes)
@@ -43,8 +43,7 @@ WsSession::WsSession(const SessionContext &context, ServiceCounters &counters)
     , m_tokenDigest(context.admission.tokenDigest)
     , m_apiTokenId(context.admission.apiTokenId)
 {
-    if (m_transport)
-        m_transport->setParent(this);
+    m_transport->setParent(this);
     m_connectedAtMs = nowMs();
     m_lastRefillMs = m_connectedAtMs;
     m_lastPingMs = m_connectedAtMs;
@@ -64,10 +63,6 @@ WsSession::WsSession(const SessionContext &context, ServiceCounters &counters)
         }
     }
 
-    if (!m_transport) {
-        QMetaObject::invokeMethod(this, &WsSession::handleDisconnected, Qt::QueuedConnection);
-        return;
-    }
     m_transport->setReadBufferSize(kTransportReadAhead);
     connect(m_transport, &QIODevice::readyRead, this, &WsSession::onReadyRead);
     connect(m_transport, &QAbstractSocket::disconnected, this, &WsSession::handleDisconnected);

@@ -14,9 +14,7 @@
 #include <QVarLengthArray>
 #include <QtEndian>
 
-#include <cerrno>
 #include <utility>
-#include <sys/socket.h>
 
 namespace sb {
 

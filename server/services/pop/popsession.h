@@ -3,7 +3,6 @@
 // (echoed to the sender and relayed to its group) and "view_counts" (answered after the
 // commit, in the order sent).
 
-
 namespace sb {
 struct ServiceCounters;
 class WsSession;
