@@ -7,7 +7,7 @@ SB_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # Everything the build and the test suite need, from Debian bookworm.
 SB_PACKAGES=(
   cmake ninja-build g++ pkg-config ccache
-  qt6-base-dev qt6-base-private-dev libqt6opengl6-dev qt6-websockets-dev qt6-charts-dev libqt6sql6-sqlite
+  qt6-base-dev libqt6opengl6-dev qt6-websockets-dev qt6-charts-dev libqt6sql6-sqlite
   qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
   libsodium-dev libssl-dev libavahi-client-dev
   libhiredis-dev libqt6sql6-psql libpq-dev libqrencode-dev libsqlite3-dev

@@ -39,10 +39,16 @@ void TcpListener::onReadable()
     const int listenFd = int(socketDescriptor());
     // A batch per wake-up; the notifier fires again while more are waiting.
     for (int i = 0; i < 64; ++i) {
-        const int fd = ::accept4(listenFd, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
+        sockaddr_storage peer;
+        socklen_t length = sizeof peer;
+        const int fd = ::accept4(listenFd, reinterpret_cast<sockaddr *>(&peer), &length, SOCK_NONBLOCK | SOCK_CLOEXEC);
         if (fd >= 0) {
             m_backoffMs = 0;
-            m_worker->accepted(fd, m_runtime);  // this thread is the worker's
+            // The peer's address as accept() gave it: no getpeername() later.
+            const auto *a = reinterpret_cast<const sockaddr *>(&peer);
+            const quint16 port = a->sa_family == AF_INET6 ? ntohs(reinterpret_cast<const sockaddr_in6 *>(a)->sin6_port)
+                                                          : ntohs(reinterpret_cast<const sockaddr_in *>(a)->sin_port);
+            m_worker->accepted(fd, ClientAddress{QHostAddress(a), port}, m_runtime);  // this thread is the worker's
             continue;
         }
         if (errno == EINTR || errno == ECONNABORTED)

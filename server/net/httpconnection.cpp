@@ -2,12 +2,11 @@
 
 #include "logging.h"
 #include "servercontext.h"
+#include "stream.h"
 #include "worker.h"
 #include "wsupgrade.h"
 
 #include <QDateTime>
-#include <QSslSocket>
-#include <QTcpSocket>
 #include <QThread>
 #include <QTimerEvent>
 
@@ -44,14 +43,14 @@ void HttpResponder::send(HttpResponse response) const
 
 // ---- HttpConnection --------------------------------------------------------------------
 
-HttpConnection::HttpConnection(QTcpSocket *socket, std::shared_ptr<const ListenerRuntime> listener, Worker &worker)
+HttpConnection::HttpConnection(Stream *socket, std::shared_ptr<const ListenerRuntime> listener, Worker &worker)
     : m_socket(socket), m_listener(std::move(listener)), m_worker(worker)
 {
     m_socket->setParent(this);
     m_id = worker.context().nextConnectionId.fetch_add(1, std::memory_order_relaxed);
-    connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
-    connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::onDisconnected);
-    // Qt reads ahead of the parser no further than a head (and a bit): a client that sends
+    connect(m_socket, &Stream::readyRead, this, &HttpConnection::onReadyRead);
+    connect(m_socket, &Stream::disconnected, this, &HttpConnection::onDisconnected);
+    // The stream reads ahead of the parser no further than a head (and a bit): a client that sends
     // request after request without reading the answers is held back by TCP, not by memory.
     m_socket->setReadBufferSize(qMax<qint64>(256 * 1024, worker.context().serverLimits().headBytes + 8));
 }
@@ -101,12 +100,7 @@ void HttpConnection::onReadyRead()
 
 qint64 HttpConnection::queuedBytes() const
 {
-    if (!m_socket)
-        return 0;
-    qint64 queued = m_socket->bytesToWrite();
-    if (auto *ssl = qobject_cast<QSslSocket *>(m_socket))
-        queued += ssl->encryptedBytesToWrite();
-    return queued;
+    return m_socket ? m_socket->bytesToWrite() : 0;
 }
 
 bool HttpConnection::waitForDrain()
@@ -116,9 +110,7 @@ bool HttpConnection::waitForDrain()
         return false;
     if (!m_waitingDrain) {
         m_waitingDrain = true;
-        connect(m_socket, &QIODevice::bytesWritten, this, &HttpConnection::onDrained);
-        if (auto *ssl = qobject_cast<QSslSocket *>(m_socket))
-            connect(ssl, &QSslSocket::encryptedBytesWritten, this, &HttpConnection::onDrained);
+        connect(m_socket, &Stream::bytesWritten, this, &HttpConnection::onDrained);
         arm(m_worker.context().serverLimits().sendTimeoutMs);
     }
     return true;
@@ -129,9 +121,7 @@ void HttpConnection::onDrained()
     if (!m_waitingDrain || !m_socket || queuedBytes() > m_worker.context().serverLimits().sendQueueBytes / 2)
         return;
     m_waitingDrain = false;
-    disconnect(m_socket, &QIODevice::bytesWritten, this, &HttpConnection::onDrained);
-    if (auto *ssl = qobject_cast<QSslSocket *>(m_socket))
-        disconnect(ssl, &QSslSocket::encryptedBytesWritten, this, &HttpConnection::onDrained);
+    disconnect(m_socket, &Stream::bytesWritten, this, &HttpConnection::onDrained);
     const Limits limits = m_worker.context().serverLimits();
     arm(m_socket->bytesAvailable() > 0 ? limits.headTimeoutMs : limits.keepAliveMs);
     QMetaObject::invokeMethod(this, &HttpConnection::process, Qt::QueuedConnection);
@@ -173,7 +163,7 @@ bool HttpConnection::parseHead()
     m_request.params.clear();
     m_request.peer = m_client ? m_client->address : m_socket->peerAddress();
     m_request.peerPort = m_client ? m_client->port : m_socket->peerPort();
-    m_request.tls = qobject_cast<QSslSocket *>(m_socket) != nullptr;
+    m_request.tls = m_socket->isTls();
     ++m_serial;
 
     const HttpRequestHead &h = m_request.head;
@@ -183,7 +173,7 @@ bool HttpConnection::parseHead()
         handleUpgrade(r.headLength);
         return false;
     }
-    m_socket->read(r.headLength);  // consume the head
+    m_socket->skip(r.headLength);  // consume the head
     m_keepAlive = h.versionMinor >= 1 ? !h.headerHasToken("Connection", "close")
                                       : h.headerHasToken("Connection", "keep-alive");
     beginBody();
@@ -244,7 +234,7 @@ bool HttpConnection::readBody()
             return false;
         qsizetype used = 0;
         const ChunkedDecoder::Result r = m_chunked->feed(avail, used);
-        m_socket->read(used);
+        m_socket->skip(used);
         if (r == ChunkedDecoder::NeedMore)
             return m_socket->bytesAvailable() > 0;
         if (r == ChunkedDecoder::Error) {

@@ -16,18 +16,17 @@
 #include <memory>
 #include <optional>
 
-class QTcpSocket;
-
 namespace sb {
 
 struct ListenerRuntime;
+class Stream;
 class Worker;
 
 class HttpConnection final : public QObject
 {
     Q_OBJECT
 public:
-    HttpConnection(QTcpSocket *socket, std::shared_ptr<const ListenerRuntime> listener, Worker &worker);
+    HttpConnection(Stream *socket, std::shared_ptr<const ListenerRuntime> listener, Worker &worker);
     ~HttpConnection() override;
     Q_DISABLE_COPY_MOVE(HttpConnection)
 
@@ -78,7 +77,7 @@ private:
     bool waitForDrain();
     void onDrained();
 
-    QTcpSocket *m_socket;
+    Stream *m_socket;
     std::optional<ClientAddress> m_client;
     std::shared_ptr<const ListenerRuntime> m_listener;
     Worker &m_worker;

@@ -3,14 +3,13 @@
 // whose session reads and writes the frames from there.
 #include "httpconnection.h"
 
-#include "directsend.h"
 #include "logging.h"
 #include "servercontext.h"
+#include "stream.h"
 #include "worker.h"
 #include "wsupgrade.h"
 
 #include <QCryptographicHash>
-#include <QTcpSocket>
 
 #include <cstdio>
 #include <ctime>
@@ -160,10 +159,9 @@ void HttpConnection::completeUpgrade(WsAdmission admission)
 
     m_state = State::Handed;
     m_timer.stop();
-    QTcpSocket *socket = m_socket;
+    Stream *socket = m_socket;
     socket->skip(up.headLength);  // the head stayed in the buffer until now
-    if (socket->state() == QAbstractSocket::ConnectedState)  // (a peer gone already: its session ends at once)
-        writeStraight(socket, !m_request.tls, answer);  // no Qt write buffer for the 101
+    socket->write(answer);  // (a peer gone already: nothing is sent, its session ends at once)
     disconnect(socket, nullptr, this, nullptr);
     socket->setParent(nullptr);
     m_socket = nullptr;

@@ -18,14 +18,14 @@
 
 namespace sb {
 
-void ProxyIntake::start(int fd, std::shared_ptr<const ListenerRuntime> listener, Worker &worker)
+void ProxyIntake::start(int fd, const ClientAddress &peer, std::shared_ptr<const ListenerRuntime> listener, Worker &worker)
 {
-    auto *intake = new ProxyIntake(fd, std::move(listener), worker);
+    auto *intake = new ProxyIntake(fd, peer, std::move(listener), worker);
     intake->onReadable();  // the header usually arrives with the connection
 }
 
-ProxyIntake::ProxyIntake(int fd, std::shared_ptr<const ListenerRuntime> listener, Worker &worker)
-    : QObject(&worker), m_fd(fd), m_listener(std::move(listener)), m_worker(worker), m_gate(*worker.context().gate)
+ProxyIntake::ProxyIntake(int fd, const ClientAddress &peer, std::shared_ptr<const ListenerRuntime> listener, Worker &worker)
+    : QObject(&worker), m_fd(fd), m_peer(peer), m_listener(std::move(listener)), m_worker(worker), m_gate(*worker.context().gate)
 {
     m_notifier = new QSocketNotifier(fd, QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &ProxyIntake::onReadable);
@@ -61,7 +61,7 @@ void ProxyIntake::onReadable()
 {
     if (m_fd < 0)
         return;
-    // Peek: only the header's own bytes are taken, the rest is left for Qt (and TLS).
+    // Peek: only the header's own bytes are taken, the rest is left for the stream (and TLS).
     char buf[proxyheader::kMaxLength];
     const qsizetype had = m_header.size();
     const ssize_t n = ::recv(m_fd, buf, sizeof buf - size_t(had), MSG_PEEK);
@@ -90,7 +90,7 @@ void ProxyIntake::onReadable()
     std::optional<ClientAddress> client;
     if (r.hasAddress)
         client = ClientAddress{r.source, r.sourcePort};
-    m_worker.adopt(fd, m_listener, client, Worker::GateSlot::Held);
+    m_worker.adopt(fd, m_peer, m_listener, client, Worker::GateSlot::Held);
     deleteLater();
 }
 

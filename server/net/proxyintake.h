@@ -1,8 +1,10 @@
 #pragma once
 // A connection from a load balancer named in `proxy_protocol_from` (docs/configuration.md):
-// its PROXY protocol header (wire/proxyheader.h) is read off the descriptor before Qt adopts
-// it — before TLS too, which follows the header — and the connection then goes on as any
-// other, known by the client's address. Lives on the worker that accepted the connection.
+// its PROXY protocol header (wire/proxyheader.h) is read off the descriptor before the
+// connection's stream takes it — before TLS too, which follows the header — and the
+// connection then goes on as any other, known by the client's address. Lives on the worker that accepted the connection.
+
+#include "stream.h"  // ClientAddress
 
 #include <QBasicTimer>
 #include <QByteArray>
@@ -19,29 +21,25 @@ class ConnectionGate;
 struct ListenerRuntime;
 class Worker;
 
-// A client's own address, as its load balancer's PROXY protocol header gave it.
-struct ClientAddress {
-    QHostAddress address;
-    quint16 port = 0;
-};
-
 class ProxyIntake final : public QObject
 {
 public:
     // Takes `fd` over, and its slot in the connection budget (taken by the caller): hands
     // both to the worker once the header is read, else closes the one and frees the other.
-    static void start(int fd, std::shared_ptr<const ListenerRuntime> listener, Worker &worker);
+    // `peer` is the balancer's own address (the TCP peer).
+    static void start(int fd, const ClientAddress &peer, std::shared_ptr<const ListenerRuntime> listener, Worker &worker);
     ~ProxyIntake() override;
     Q_DISABLE_COPY_MOVE(ProxyIntake)
 
 private:
-    ProxyIntake(int fd, std::shared_ptr<const ListenerRuntime> listener, Worker &worker);
+    ProxyIntake(int fd, const ClientAddress &peer, std::shared_ptr<const ListenerRuntime> listener, Worker &worker);
     void onReadable();
     void refuse(const char *reason);
     void timerEvent(QTimerEvent *event) override;
     void release();
 
     int m_fd;
+    ClientAddress m_peer;
     std::shared_ptr<const ListenerRuntime> m_listener;
     Worker &m_worker;
     ConnectionGate &m_gate;

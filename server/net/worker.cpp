@@ -6,9 +6,9 @@
 #include "proxyintake.h"
 #include "wssession.h"
 
+#include "stream.h"
+
 #include <QDateTime>
-#include <QSslSocket>
-#include <QTcpSocket>
 
 #include <malloc.h>
 #include <sys/socket.h>
@@ -83,7 +83,7 @@ void Worker::drainMailbox()
         fn();
 }
 
-void Worker::accepted(qintptr fd, std::shared_ptr<const ListenerRuntime> listener)
+void Worker::accepted(int fd, const ClientAddress &peer, std::shared_ptr<const ListenerRuntime> listener)
 {
     Worker *target = this;
     for (Worker *w : m_ctx.workers) {
@@ -91,50 +91,50 @@ void Worker::accepted(qintptr fd, std::shared_ptr<const ListenerRuntime> listene
             target = w;
     }
     if (target == this) {
-        acceptDescriptor(fd, std::move(listener));
+        acceptDescriptor(fd, peer, std::move(listener));
         return;
     }
     target->m_incoming.fetch_add(1, std::memory_order_relaxed);
-    target->post([target, fd, listener = std::move(listener)] {
+    target->post([target, fd, peer, listener = std::move(listener)] {
         target->m_incoming.fetch_sub(1, std::memory_order_relaxed);
-        target->acceptDescriptor(fd, listener);
+        target->acceptDescriptor(fd, peer, listener);
     });
 }
 
-void Worker::acceptDescriptor(qintptr fd, std::shared_ptr<const ListenerRuntime> listener)
+void Worker::acceptDescriptor(int fd, const ClientAddress &peer, std::shared_ptr<const ListenerRuntime> listener)
 {
     if (!m_tick.isActive()) {
         m_tick.start();
         m_sinceTick.start();
     }
-    if (!m_ctx.proxySources.isEmpty()) {
-        sockaddr_storage peer{};
-        socklen_t length = sizeof peer;
-        if (::getpeername(int(fd), reinterpret_cast<sockaddr *>(&peer), &length) == 0
-            && m_ctx.proxySources.contains(QHostAddress(reinterpret_cast<const sockaddr *>(&peer)))) {
-            // The slot is taken now: a connection waiting for its header counts as open.
-            if (m_shuttingDown || !m_ctx.gate->tryOpenTcp())
-                adopt(fd, std::move(listener), std::nullopt, GateSlot::Full);
-            else
-                ProxyIntake::start(int(fd), std::move(listener), *this);
-            return;
-        }
+    if (!m_ctx.proxySources.isEmpty() && m_ctx.proxySources.contains(peer.address)) {
+        // The slot is taken now: a connection waiting for its header counts as open.
+        if (m_shuttingDown || !m_ctx.gate->tryOpenTcp())
+            adopt(fd, peer, std::move(listener), std::nullopt, GateSlot::Full);
+        else
+            ProxyIntake::start(fd, peer, std::move(listener), *this);
+        return;
     }
-    adopt(fd, std::move(listener), std::nullopt);
+    adopt(fd, peer, std::move(listener), std::nullopt);
 }
 
-void Worker::adopt(qintptr fd, std::shared_ptr<const ListenerRuntime> listener, const std::optional<ClientAddress> &client,
-                   GateSlot gate)
+void Worker::adopt(int fd, const ClientAddress &peer, std::shared_ptr<const ListenerRuntime> listener,
+                   const std::optional<ClientAddress> &client, GateSlot gate)
 {
     if (auto *epoll = qobject_cast<EpollDispatcher *>(thread()->eventDispatcher()))
-        epoll->noteAccepted(int(fd));  // its first write needs no poll()
-    QTcpSocket *socket = listener->tls ? new QSslSocket : new QTcpSocket;
-    if (!socket->setSocketDescriptor(fd)) {
-        qCWarning(lcNet) << "cannot adopt accepted socket:" << socket->errorString();
-        delete socket;
-        if (gate == GateSlot::Held)
-            m_ctx.gate->closeTcp();
-        return;
+        epoll->noteAccepted(fd);  // its first write needs no poll()
+    Stream *socket;
+    if (listener->tls) {
+        QString error;
+        socket = TlsStream::adopt(fd, *listener->tls, &error);
+        if (!socket) {
+            qCWarning(lcNet) << "cannot adopt accepted socket:" << error;
+            if (gate == GateSlot::Held)
+                m_ctx.gate->closeTcp();
+            return;
+        }
+    } else {
+        socket = new PlainStream(fd, peer);  // no QTcpSocket: see net/stream.h
     }
     // TCP_NODELAY comes with the socket: set on the listening socket (see Acceptor::listen).
     const bool admitted = gate == GateSlot::Take ? !m_shuttingDown && m_ctx.gate->tryOpenTcp()
@@ -150,18 +150,14 @@ void Worker::adopt(qintptr fd, std::shared_ptr<const ListenerRuntime> listener, 
             resp.closeAfter = true;
             resp.setHeader("Retry-After", "5");
             socket->write(resp.serialize());
+            connect(socket, &Stream::disconnected, socket, &QObject::deleteLater);
             socket->disconnectFromHost();
-            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
             QTimer::singleShot(5000, socket, &QObject::deleteLater);
         } else {
             socket->abort();
             socket->deleteLater();
         }
         return;
-    }
-    if (auto *ssl = qobject_cast<QSslSocket *>(socket)) {
-        ssl->setSslConfiguration(*listener->tls);
-        ssl->startServerEncryption();
     }
     auto *conn = new HttpConnection(socket, std::move(listener), *this);
     if (client)
@@ -183,10 +179,10 @@ void Worker::httpFinished(HttpConnection *connection, bool closeTcp)
     checkDrained();
 }
 
-void Worker::handOver(QTcpSocket *socket, SessionContext context, std::shared_ptr<WsEndpoint> endpoint)
+void Worker::handOver(Stream *stream, SessionContext context, std::shared_ptr<WsEndpoint> endpoint)
 {
     context.worker = this;
-    context.transport = socket;
+    context.transport = stream;
     WsSession *session = endpoint->createSession(context);
     session->setParent(this);
     m_sessions.insert(session->id(), session);
@@ -194,7 +190,7 @@ void Worker::handOver(QTcpSocket *socket, SessionContext context, std::shared_pt
     if (m_shuttingDown)
         session->close(1001, QStringLiteral("server shutting down"));
     // A peer that vanished during the handshake may already be gone.
-    if (socket->state() != QAbstractSocket::ConnectedState)
+    if (!stream->isConnected())
         QMetaObject::invokeMethod(this, [this, id = session->id()] { sessionFinished(id); }, Qt::QueuedConnection);
 }
 

@@ -25,7 +25,6 @@
 #include <memory>
 #include <vector>
 
-class QTcpSocket;
 
 namespace sb {
 
@@ -82,17 +81,18 @@ public:
 
     // A connection accepted on this worker's thread: adopted here, or handed to a worker
     // with fewer connections (the kernel's accept queue does not balance by load).
-    void accepted(qintptr fd, std::shared_ptr<const ListenerRuntime> listener);
-    void acceptDescriptor(qintptr fd, std::shared_ptr<const ListenerRuntime> listener);
-    // Qt takes the connection over; `client`: who is behind the balancer that connected.
-    // `gate`: whether its slot in the connection budget is to be taken, already held (by a
-    // ProxyIntake), or not to be had (the answer is 503).
+    // `peer`: the address accept() gave.
+    void accepted(int fd, const ClientAddress &peer, std::shared_ptr<const ListenerRuntime> listener);
+    void acceptDescriptor(int fd, const ClientAddress &peer, std::shared_ptr<const ListenerRuntime> listener);
+    // A stream takes the connection over (net/stream.h); `client`: who is behind the balancer
+    // that connected. `gate`: whether its slot in the connection budget is to be taken,
+    // already held (by a ProxyIntake), or not to be had (the answer is 503).
     enum class GateSlot { Take, Held, Full };
-    void adopt(qintptr fd, std::shared_ptr<const ListenerRuntime> listener, const std::optional<ClientAddress> &client,
-               GateSlot gate = GateSlot::Take);
+    void adopt(int fd, const ClientAddress &peer, std::shared_ptr<const ListenerRuntime> listener,
+               const std::optional<ClientAddress> &client, GateSlot gate = GateSlot::Take);
     // Called by an HttpConnection that answered an upgrade with its 101: the endpoint's
-    // session takes the socket over.
-    void handOver(QTcpSocket *socket, SessionContext context, std::shared_ptr<WsEndpoint> endpoint);
+    // session takes the stream over.
+    void handOver(Stream *stream, SessionContext context, std::shared_ptr<WsEndpoint> endpoint);
     // A session's connection ended (its own thread): frees its limit slots; deleted later.
     void sessionFinished(quint64 id);
     void httpFinished(HttpConnection *connection, bool closeTcp);

@@ -12,11 +12,10 @@
 
 #include <functional>
 
-class QTcpSocket;
-
 namespace sb {
 
 class CaptureRing;
+class Stream;
 class WsSession;
 class Worker;
 
@@ -59,7 +58,7 @@ struct SessionContext {
     WsAdmission admission;
     Limits limits;
     Worker *worker = nullptr;
-    QTcpSocket *transport = nullptr;     // the upgraded socket, set by the worker (the session takes it over)
+    Stream *transport = nullptr;         // the upgraded connection, set by the worker (the session takes it over)
     CaptureRing *captureRing = nullptr;  // where captured frames go (when the service captures)
     // When the service captures: the upgrade request's head as received, and the 101 answer.
     QByteArray handshakeRequest;

@@ -1,13 +1,11 @@
 #include "wssession.h"
 
 #include "logging.h"
-#include "socketbuffers.h"
 #include "telemetry/counters.h"
 #include "worker.h"
 
 #include <QDateTime>
 #include <QScopedValueRollback>
-#include <QSslSocket>
 
 #include <sys/socket.h>
 
@@ -23,8 +21,9 @@ qint64 nowMs()
 
 // Received bytes are parsed from the stack when no partial frame is held: no heap either.
 constexpr qsizetype kStackRead = 16 * 1024;
-// Qt reads at most this much ahead of the session; when the session stops reading
-// (back-pressure), Qt stops reading from the kernel and TCP flow control reaches the peer.
+// The stream reads at most this much ahead of the session; when the session stops reading
+// (back-pressure), the stream stops reading from the kernel and TCP flow control reaches
+// the peer.
 constexpr qint64 kTransportReadAhead = 256 * 1024;
 // What is read (and dropped) after a close was sent, while waiting for the peer's close.
 constexpr qint64 kDiscardAfterClose = 1024 * 1024;
@@ -34,7 +33,7 @@ constexpr qsizetype kKeepInBuffer = 64 * 1024;
 
 WsSession::WsSession(const SessionContext &context, ServiceCounters &counters)
     : m_transport(context.transport)
-    , m_plain(!qobject_cast<QSslSocket *>(context.transport))
+    , m_plain(!context.transport->isTls())
     , m_ctx(context)
     , m_counters(counters)
     , m_reader(context.limits.frameBytes, context.limits.messageBytes)
@@ -64,20 +63,14 @@ WsSession::WsSession(const SessionContext &context, ServiceCounters &counters)
     }
 
     m_transport->setReadBufferSize(kTransportReadAhead);
-    connect(m_transport, &QIODevice::readyRead, this, &WsSession::onReadyRead);
-    connect(m_transport, &QAbstractSocket::disconnected, this, &WsSession::handleDisconnected);
+    connect(m_transport, &Stream::readyRead, this, &WsSession::onReadyRead);
+    connect(m_transport, &Stream::disconnected, this, &WsSession::handleDisconnected);
     if (m_plain) {
         if (auto *epoll = qobject_cast<EpollDispatcher *>(QAbstractEventDispatcher::instance())) {
-            m_fd = int(m_transport->socketDescriptor());
+            m_fd = m_transport->plainDescriptor();
             if (epoll->setReadHook(m_fd, this))
                 m_dispatcher = epoll;
         }
-        // The request head was read through Qt's read buffer (and the 101 went through its
-        // write buffer only if the kernel did not take it whole): once both are empty,
-        // their chunks go back to the heap before the next connection's objects are
-        // allocated, which then reuse the memory.
-        if (canReleaseSocketBuffers())
-            QMetaObject::invokeMethod(this, &WsSession::releaseBuffers, Qt::QueuedConnection);
     }
     // Bytes that came with the handshake's last read: once the subclass exists.
     if (m_transport->bytesAvailable() > 0)
@@ -141,13 +134,13 @@ void WsSession::onReadyRead()
 
 bool WsSession::readReady()
 {
-    // Anything in Qt's buffer, or a partial frame of ours, is read first by onReadyRead.
+    // Anything in the stream's buffer, or a partial frame of ours, is read first by onReadyRead.
     if (m_reading || m_paused || m_held || m_finished || m_closeReceived || !m_transport || !m_in.isEmpty()
         || m_transport->bytesAvailable() > 0)
         return false;
     char stack[kStackRead];
     const ssize_t n = ::recv(m_fd, stack, sizeof stack, MSG_DONTWAIT);
-    if (n <= 0)  // the peer's end or an error: Qt's read finds it and reports it
+    if (n <= 0)  // the peer's end or an error: the stream's read finds it and reports it
         return n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
     const QScopedValueRollback reading(m_reading, true);
     keepRest(stack, qsizetype(n), consume(stack, qsizetype(n)));
@@ -316,17 +309,10 @@ void WsSession::abort()
         m_transport->abort();
 }
 
-void WsSession::releaseBuffers()
-{
-    if (m_plain && m_transport)
-        releaseSocketBuffers(m_transport);
-}
-
 void WsSession::heartbeatTick(qint64 now)
 {
     if (m_finished)
         return;
-    releaseBuffers();  // a connection gone quiet after a burst of deliveries
     if (m_closing) {
         if (now < m_closeDeadlineMs)
             return;

@@ -19,13 +19,13 @@
 #include "net/epolldispatcher.h"
 #include "telemetry/capture.h"
 #include "telemetry/connectioninfo.h"
+#include "stream.h"
 #include "wsendpoint.h"
 #include "wire/wsframe.h"
 #include "wire/wsreader.h"
 
 #include <QObject>
 #include <QPointer>
-#include <QTcpSocket>
 
 namespace sb {
 
@@ -39,7 +39,7 @@ public:
     WsSession(const SessionContext &context, ServiceCounters &counters);
     ~WsSession() override;
     // Sends what transmit() gathered this turn (Worker::deferFlush): one send() to the
-    // kernel, whatever it does not take into Qt's buffer behind it.
+    // kernel, whatever it does not take queued in the stream behind it.
     void flushDeferred();
     Q_DISABLE_COPY_MOVE(WsSession)
 
@@ -78,7 +78,7 @@ public:
     // a disabled user, a revoked API token); then the worker closes it. Role changes end
     // nothing: what depends on a role reads it when it is used (chat prices at commit).
     bool endedBy(const AccessEvent &event) const;
-    // Bytes waiting to be sent to the peer (Qt's buffers, encrypted ones included).
+    // Bytes waiting to be sent to the peer (the stream's queue, encrypted bytes included).
     qint64 queuedBytes() const;
     // Memory this connection holds beyond its sockets' fixed buffers (for trimming the heap).
     qint64 heldBytes() const { return m_peakHeld; }
@@ -119,11 +119,10 @@ private:
     enum class Control : quint8 { Close = 0x8, Ping = 0x9, Pong = 0xA };
 
     void onReadyRead();
-    // ReadHook: the socket is readable and Qt has nothing buffered: one recv() onto the stack,
-    // parsed at once. False leaves it to Qt (end of stream, errors, not reading now).
+    // ReadHook: the socket is readable and the stream has nothing buffered: one recv() onto
+    // the stack, parsed at once. False leaves it to the stream (end of stream, errors, not
+    // reading now).
     bool readReady() override;
-    // Gives back the chunks Qt keeps for the socket's empty buffers (net/socketbuffers.h).
-    void releaseBuffers();
     // What onReadyRead and readReady do after parsing `n` bytes from the stack.
     void keepRest(const char *data, qsizetype n, qsizetype used);
     // Handles the frames in data[0, size); returns the bytes taken (a partial frame stays).
@@ -147,11 +146,6 @@ private:
     void transmitShared(const QByteArray &bytes);
     // True when output is to be gathered for the turn's end (scheduled with the worker).
     bool deferring();
-    // An answer to the message being handled, on a plain socket with nothing queued in Qt's
-    // buffer: it goes straight to the kernel.
-    bool answersStraight() const { return m_answering && m_plain && m_transport->bytesToWrite() == 0; }
-    // One non-blocking send() of data[0, size) to the socket; the bytes the kernel took.
-    qsizetype sendNow(const char *data, qsizetype size);
     // A whole message whose payload is a QByteArray: big ones are queued without a copy.
     void writeShared(wsframe::Opcode opcode, const QByteArray &payload);
     // Counters and capture for one message sent; `payload` is its bytes as sent.
@@ -163,13 +157,13 @@ private:
     void captureControl(CaptureRecord::Direction direction, CaptureRecord::Kind kind, QByteArrayView data);
     void handleDisconnected();
 
-    QPointer<QTcpSocket> m_transport;  // the socket frames are read from and written to (a child)
+    QPointer<Stream> m_transport;  // the stream frames are read from and written to (a child)
     // The worker's dispatcher hands a plain socket's readable events to readReady().
     QPointer<EpollDispatcher> m_dispatcher;
     int m_fd = -1;
-    bool m_plain = false;              // not TLS: frames may go to its descriptor directly
+    bool m_plain = false;              // not TLS: frames may be read from its descriptor directly
     bool m_answering = false;          // inside onText/onBinary of this session
-    // Deliveries of this turn to a plain socket with nothing in Qt's buffer: sent together at
+    // Deliveries of this turn to a plain socket with nothing queued: sent together at
     // the turn's end (flushDeferred). One delivery is the shared frame itself, not a copy.
     QByteArray m_deferred;
     SessionContext m_ctx;

@@ -3,13 +3,11 @@
 // closing and the heartbeat are in wssession.cpp.
 #include "wssession.h"
 
-#include "directsend.h"
 #include "logging.h"
 #include "telemetry/counters.h"
 #include "worker.h"
 
 #include <QDateTime>
-#include <QSslSocket>
 #include <QStringEncoder>
 #include <QVarLengthArray>
 #include <QtEndian>
@@ -22,12 +20,7 @@ namespace sb {
 
 qint64 WsSession::queuedBytes() const
 {
-    if (!m_transport)
-        return 0;
-    qint64 queued = m_transport->bytesToWrite() + m_deferred.size();
-    if (!m_plain)
-        queued += static_cast<QSslSocket *>(m_transport.data())->encryptedBytesToWrite();
-    return queued;
+    return m_transport ? m_transport->bytesToWrite() + m_deferred.size() : 0;
 }
 
 void WsSession::checkPause()
@@ -40,9 +33,7 @@ void WsSession::checkPause()
         return;
     // The peer is not taking what it asked for: read nothing more from it until it does.
     m_paused = true;
-    connect(m_transport, &QIODevice::bytesWritten, this, &WsSession::onDrained);
-    if (!m_plain)
-        connect(static_cast<QSslSocket *>(m_transport.data()), &QSslSocket::encryptedBytesWritten, this, &WsSession::onDrained);
+    connect(m_transport, &Stream::bytesWritten, this, &WsSession::onDrained);
 }
 
 void WsSession::onDrained()
@@ -50,11 +41,8 @@ void WsSession::onDrained()
     if (!m_paused || queuedBytes() > m_ctx.limits.sendQueueBytes / 8)
         return;
     m_paused = false;
-    if (m_transport) {
-        disconnect(m_transport, &QIODevice::bytesWritten, this, &WsSession::onDrained);
-        if (!m_plain)
-            disconnect(static_cast<QSslSocket *>(m_transport.data()), &QSslSocket::encryptedBytesWritten, this, &WsSession::onDrained);
-    }
+    if (m_transport)
+        disconnect(m_transport, &Stream::bytesWritten, this, &WsSession::onDrained);
     // Not from inside the socket's signal: what the peer sent meanwhile is read next turn.
     QMetaObject::invokeMethod(this, &WsSession::onReadyRead, Qt::QueuedConnection);
 }
@@ -90,16 +78,16 @@ void WsSession::slowConsumer(LimitKind why)
 
 bool WsSession::canWrite() const
 {
-    return !m_closing && m_transport && m_transport->state() == QAbstractSocket::ConnectedState;
+    return !m_closing && m_transport && m_transport->isConnected();
 }
 
 // How this session's output leaves, in order:
-// - an answer to the message being handled, on a plain socket with nothing queued: straight
-//   to the kernel, while the bytes are hot;
 // - deliveries (from other connections, several per turn) to a plain socket with nothing
-//   queued: gathered until the turn ends, then one send() (flushDeferred);
-// - everything else, and whatever the kernel does not take (a full send buffer, or an error
-//   Qt should see and report): Qt's buffer, behind what went before.
+//   queued, on the epoll dispatcher: gathered until the turn ends, then one send()
+//   (flushDeferred);
+// - everything else goes to the stream: a plain one sends at once what nothing queued is
+//   ahead of (an answer to the message being handled leaves while its bytes are hot) and
+//   queues what the kernel does not take; a TLS one encrypts and queues.
 // Once something is gathered, all that follows this turn is gathered behind it.
 bool WsSession::deferring()
 {
@@ -111,11 +99,6 @@ bool WsSession::deferring()
     return true;
 }
 
-qsizetype WsSession::sendNow(const char *data, qsizetype size)
-{
-    return sendToDescriptor(m_transport->socketDescriptor(), data, size);
-}
-
 void WsSession::transmit(const char *data, qsizetype size)
 {
     m_wireOut += size;
@@ -123,30 +106,18 @@ void WsSession::transmit(const char *data, qsizetype size)
         m_deferred.append(data, size);
         return;
     }
-    if (answersStraight()) {
-        const qsizetype sent = sendNow(data, size);
-        if (sent == size)
-            return;
-        data += sent;
-        size -= sent;
-    }
     m_transport->write(data, size);
 }
 
 void WsSession::transmitShared(const QByteArray &bytes)
 {
+    m_wireOut += bytes.size();
     if (deferring()) {
-        m_wireOut += bytes.size();
         m_deferred.append(bytes);  // shares `bytes` when nothing else is gathered yet
         return;
     }
-    // Qt's write buffer keeps a QByteArray of 4 KiB or more by reference (QIODevice::write
-    // overload): a payload shared by many recipients is not copied once per recipient.
-    if (bytes.size() < 4096 || answersStraight()) {
-        transmit(bytes.constData(), bytes.size());
-        return;
-    }
-    m_wireOut += bytes.size();
+    // What has to wait in the stream's queue waits there as `bytes` itself: a payload shared
+    // by many recipients is not copied once per recipient.
     m_transport->write(bytes);
 }
 
@@ -155,20 +126,15 @@ void WsSession::flushDeferred()
     if (m_deferred.isEmpty())
         return;
     const QByteArray out = std::exchange(m_deferred, QByteArray());
-    if (!m_transport || m_transport->state() != QAbstractSocket::ConnectedState)
+    if (!m_transport || !m_transport->isConnected())
         return;
-    qsizetype sent = 0;
-    if (m_transport->bytesToWrite() == 0)
-        sent = sendNow(out.constData(), out.size());
-    if (sent < out.size()) {
-        m_transport->write(out.constData() + sent, out.size() - sent);
-        checkPause();
-    }
+    m_transport->write(out);
+    checkPause();
 }
 
 void WsSession::writeControl(Control opcode, QByteArrayView payload)
 {
-    if (!m_transport || m_transport->state() != QAbstractSocket::ConnectedState)
+    if (!m_transport || !m_transport->isConnected())
         return;
     if (opcode != Control::Close)  // (writeClose captures its close in words)
         captureControl(CaptureRecord::Out, opcode == Control::Ping ? CaptureRecord::Ping : CaptureRecord::Pong, payload);
@@ -208,7 +174,7 @@ void WsSession::finishClosing()
     // is dropped at the close deadline.
     m_closeDeadlineMs = QDateTime::currentMSecsSinceEpoch() + kCloseTimeoutMs;
     flushDeferred();  // what was gathered goes before the end
-    if (m_transport && m_transport->state() == QAbstractSocket::ConnectedState)
+    if (m_transport && m_transport->isConnected())
         m_transport->disconnectFromHost();
 }
 
