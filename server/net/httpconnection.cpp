@@ -377,9 +377,9 @@ void HttpConnection::onTimeout()
             // An idle keep-alive connection (or one that never spoke) is closed quietly
             // after a response; a first request that never came gets 408.
             if (m_served > 0) {
-                m_socket->disconnectFromHost();
                 m_state = State::Closing;
                 arm(5000);
+                m_socket->disconnectFromHost();  // (may end the connection at once)
                 return;
             }
         }

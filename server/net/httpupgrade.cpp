@@ -161,7 +161,11 @@ void HttpConnection::completeUpgrade(WsAdmission admission)
     m_timer.stop();
     Stream *socket = m_socket;
     socket->skip(up.headLength);  // the head stayed in the buffer until now
-    socket->write(answer);  // (a peer gone already: nothing is sent, its session ends at once)
+    // The 101 leaves once the session exists (Worker::handOver): a client that has it can be
+    // reached, by its rooms' relays too. (A peer gone already: nothing is sent, its session
+    // ends at once.)
+    socket->holdOutput();
+    socket->write(answer);
     disconnect(socket, nullptr, this, nullptr);
     socket->setParent(nullptr);
     m_socket = nullptr;

@@ -78,7 +78,8 @@ void PlainStream::consumed()
         m_in.clear();
         m_inPos = 0;
     }
-    if (m_readNotifier && !m_readNotifier->isEnabled() && (!m_readLimit || bytesAvailable() < m_readLimit))
+    if (m_state == Connected && m_readNotifier && !m_readNotifier->isEnabled()
+        && (!m_readLimit || bytesAvailable() < m_readLimit))
         m_readNotifier->setEnabled(true);
 }
 
@@ -145,7 +146,7 @@ void PlainStream::write(const char *data, qint64 size)
 {
     if (m_state != Connected || size <= 0)
         return;
-    if (m_outBytes == 0) {
+    if (m_outBytes == 0 && !m_holding) {
         // Nothing queued: straight to the kernel, no copy.
         ssize_t n;
         do
@@ -162,17 +163,38 @@ void PlainStream::write(const char *data, qint64 size)
     }
     m_out.append(QByteArray(data, qsizetype(size)));
     m_outBytes += size;
-    wantWritable(true);
+    if (!m_holding)
+        wantWritable(true);
 }
 
 void PlainStream::write(const QByteArray &bytes)
 {
-    if (m_outBytes > 0 && m_state == Connected && !bytes.isEmpty()) {
+    if ((m_outBytes > 0 || m_holding) && m_state == Connected && !bytes.isEmpty()) {
         m_out.append(bytes);  // shared, not copied
         m_outBytes += bytes.size();
+        if (!m_holding)
+            wantWritable(true);
         return;
     }
     write(bytes.constData(), bytes.size());
+}
+
+void PlainStream::releaseOutput()
+{
+    if (!m_holding)
+        return;
+    m_holding = false;
+    if (m_fd < 0 || m_outBytes == 0)
+        return;
+    if (!sendQueued())
+        return failLater();
+    if (m_outBytes > 0) {
+        wantWritable(true);
+        return;
+    }
+    m_out.clear();
+    if (m_state == Closing)
+        closeNow();  // a graceful close asked for while held
 }
 
 void PlainStream::dropSent(qint64 n)

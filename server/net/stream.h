@@ -50,6 +50,12 @@ public:
     virtual void write(const QByteArray &bytes) = 0;
     // Queued, not yet taken by the kernel (for TLS: before and after encryption).
     virtual qint64 bytesToWrite() const = 0;
+    // Between these two, writes are queued and not sent: the 101 and whatever the new
+    // session says in its constructor leave together, once the session exists and has joined
+    // its rooms, so a client that sees the 101 can be reached. (TLS: no-op, QSslSocket sends
+    // from the event loop anyway.)
+    virtual void holdOutput() {}
+    virtual void releaseOutput() {}
 
     virtual bool isConnected() const = 0;
     // Closes once what is queued has gone (at once when nothing is).
@@ -91,6 +97,8 @@ public:
     void write(const char *data, qint64 size) override;
     void write(const QByteArray &bytes) override;
     qint64 bytesToWrite() const override { return m_outBytes; }
+    void holdOutput() override { m_holding = true; }
+    void releaseOutput() override;
     bool isConnected() const override { return m_state == Connected; }
     void disconnectFromHost() override;
     void abort() override;
@@ -117,6 +125,7 @@ private:
     State m_state = Connected;
     bool m_inReadyRead = false;
     bool m_failPosted = false;
+    bool m_holding = false;  // holdOutput()
     ClientAddress m_peer;
     QSocketNotifier *m_readNotifier = nullptr;
     QSocketNotifier *m_writeNotifier = nullptr;  // made at the first write the kernel did not take whole

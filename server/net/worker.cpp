@@ -187,6 +187,8 @@ void Worker::handOver(Stream *stream, SessionContext context, std::shared_ptr<Ws
     session->setParent(this);
     m_sessions.insert(session->id(), session);
     m_sessionCount.store(int(m_sessions.size()), std::memory_order_relaxed);
+    // The 101 (held by the front door) and what the session said on opening, in one send.
+    stream->releaseOutput();
     if (m_shuttingDown)
         session->close(1001, QStringLiteral("server shutting down"));
     // A peer that vanished during the handshake may already be gone.

@@ -2,8 +2,8 @@
 // on real loopback sockets, under the epoll dispatcher as in the workers. What the front
 // door and the sessions depend on: bytes read in order, readable after the peer's end; a
 // write sent at once or queued in order behind what the kernel did not take, with
-// bytesWritten as the queue drains; a read-ahead bound that holds the peer back by TCP; a
-// graceful close that sends the queue first; an abort; a write to a reset peer that reports
+// bytesWritten as the queue drains; output held and then sent together; a read-ahead bound
+// that holds the peer back by TCP; a graceful close that sends the queue first; an abort; a write to a reset peer that reports
 // the end from the event loop, not from inside write(); disconnected exactly once.
 
 #include "epolltest.h"
@@ -180,6 +180,33 @@ private slots:
         QCOMPARE(ended.count(), 1);
         p.stream->abort();
         p.stream->disconnectFromHost();
+        QCOMPARE(ended.count(), 1);
+        QCOMPARE(readAll(p.client, 3), QByteArray("bye"));
+        QTRY_COMPARE(p.client.state(), QAbstractSocket::UnconnectedState);
+    }
+
+    void heldOutputLeavesTogetherOnRelease()
+    {
+        // The front door holds the 101 until the session exists (Worker::handOver).
+        StreamPair p;
+        QVERIFY(p.connect());
+        QSignalSpy ended(p.stream.get(), &sb::Stream::disconnected);
+        p.stream->holdOutput();
+        p.stream->write("HTTP/1.1 101 Switching Protocols\r\n\r\n");
+        p.stream->write(QByteArray("first frame"));
+        QCOMPARE(p.stream->bytesToWrite(), 47);
+        QTest::qWait(100);
+        QCOMPARE(p.client.bytesAvailable(), 0);  // nothing left while held
+        p.stream->releaseOutput();
+        QCOMPARE(p.stream->bytesToWrite(), 0);
+        QCOMPARE(readAll(p.client, 47), QByteArray("HTTP/1.1 101 Switching Protocols\r\n\r\nfirst frame"));
+
+        // A graceful close asked for while held ends the stream once what was held has gone.
+        p.stream->holdOutput();
+        p.stream->write("bye");
+        p.stream->disconnectFromHost();
+        QCOMPARE(ended.count(), 0);
+        p.stream->releaseOutput();
         QCOMPARE(ended.count(), 1);
         QCOMPARE(readAll(p.client, 3), QByteArray("bye"));
         QTRY_COMPARE(p.client.state(), QAbstractSocket::UnconnectedState);
