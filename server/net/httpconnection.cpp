@@ -50,8 +50,9 @@ HttpConnection::HttpConnection(Stream *socket, std::shared_ptr<const ListenerRun
     m_id = worker.context().nextConnectionId.fetch_add(1, std::memory_order_relaxed);
     connect(m_socket, &Stream::readyRead, this, &HttpConnection::onReadyRead);
     connect(m_socket, &Stream::disconnected, this, &HttpConnection::onDisconnected);
-    // The stream reads ahead of the parser no further than a head (and a bit): a client that sends
-    // request after request without reading the answers is held back by TCP, not by memory.
+    // The stream reads ahead of the parser no further than a head (and a bit): a client that
+    // sends request after request without reading the answers is held back by TCP, not by
+    // memory.
     m_socket->setReadBufferSize(qMax<qint64>(256 * 1024, worker.context().serverLimits().headBytes + 8));
 }
 

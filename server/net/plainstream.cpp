@@ -142,41 +142,52 @@ void PlainStream::onReadable()
 
 // ---- writing ---------------------------------------------------------------------------
 
-void PlainStream::write(const char *data, qint64 size)
+qint64 PlainStream::sendStraight(const char *data, qint64 size)
 {
-    if (m_state != Connected || size <= 0)
-        return;
-    if (m_outBytes == 0 && !m_holding) {
-        // Nothing queued: straight to the kernel, no copy.
-        ssize_t n;
-        do
-            n = ::send(m_fd, data, size_t(size), MSG_NOSIGNAL | MSG_DONTWAIT);
-        while (n < 0 && errno == EINTR);
-        if (n < 0 && !wouldBlock(errno))
-            return failLater();
-        if (n == size)
-            return;
-        if (n > 0) {
-            data += n;
-            size -= n;
-        }
-    }
-    m_out.append(QByteArray(data, qsizetype(size)));
-    m_outBytes += size;
+    if (m_outBytes > 0 || m_holding)
+        return 0;  // behind what is queued (or held)
+    ssize_t n;
+    do
+        n = ::send(m_fd, data, size_t(size), MSG_NOSIGNAL | MSG_DONTWAIT);
+    while (n < 0 && errno == EINTR);
+    if (n < 0)
+        return wouldBlock(errno) ? 0 : -1;
+    return n;
+}
+
+void PlainStream::queued(qint64 bytes)
+{
+    m_outBytes += bytes;
     if (!m_holding)
         wantWritable(true);
 }
 
+void PlainStream::write(const char *data, qint64 size)
+{
+    if (m_state != Connected || size <= 0)
+        return;
+    const qint64 sent = sendStraight(data, size);  // nothing queued: straight, no copy
+    if (sent < 0)
+        return failLater();
+    if (sent == size)
+        return;
+    m_out.append(QByteArray(data + sent, qsizetype(size - sent)));
+    queued(size - sent);
+}
+
 void PlainStream::write(const QByteArray &bytes)
 {
-    if ((m_outBytes > 0 || m_holding) && m_state == Connected && !bytes.isEmpty()) {
-        m_out.append(bytes);  // shared, not copied
-        m_outBytes += bytes.size();
-        if (!m_holding)
-            wantWritable(true);
+    if (m_state != Connected || bytes.isEmpty())
         return;
-    }
-    write(bytes.constData(), bytes.size());
+    const qint64 sent = sendStraight(bytes.constData(), bytes.size());
+    if (sent < 0)
+        return failLater();
+    if (sent == bytes.size())
+        return;
+    m_out.append(bytes);  // shared, not copied: a payload sent to many is queued once
+    if (sent > 0)
+        m_outPos = qsizetype(sent);  // (the queue was empty: this is its first piece)
+    queued(bytes.size() - sent);
 }
 
 void PlainStream::releaseOutput()

@@ -112,6 +112,11 @@ private:
     void onWritable();
     // The kernel took the first `n` bytes of what is queued.
     void dropSent(qint64 n);
+    // With nothing queued or held: one send() of what the kernel takes now (0 if it takes
+    // nothing, -1 on an error). Else 0: the bytes go behind the queue.
+    qint64 sendStraight(const char *data, qint64 size);
+    // `bytes` were appended to the queue.
+    void queued(qint64 bytes);
     // Sends from the queue until it is empty or the kernel takes no more; false on an error.
     bool sendQueued();
     // After a send error found inside write(): the end is reported from the event loop, not

@@ -4,15 +4,12 @@
 #include "httpconnection.h"
 #include "logging.h"
 #include "proxyintake.h"
-#include "wssession.h"
-
 #include "stream.h"
+#include "wssession.h"
 
 #include <QDateTime>
 
 #include <malloc.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 namespace sb {
 
