@@ -66,7 +66,7 @@ public:
     // The descriptor of a plain stream, for reading it directly (WsSession's read hook);
     // -1 for TLS, whose bytes only Qt can decrypt.
     virtual int plainDescriptor() const = 0;
-    bool isTls() const { return m_tls; }
+    virtual bool isTls() const = 0;
     virtual QHostAddress peerAddress() const = 0;
     virtual quint16 peerPort() const = 0;
 
@@ -74,9 +74,6 @@ signals:
     void readyRead();
     void bytesWritten();
     void disconnected();
-
-protected:
-    bool m_tls = false;
 };
 
 class PlainStream final : public Stream
@@ -103,6 +100,7 @@ public:
     void disconnectFromHost() override;
     void abort() override;
     int plainDescriptor() const override { return m_fd; }
+    bool isTls() const override { return false; }
     QHostAddress peerAddress() const override { return m_peer.address; }
     quint16 peerPort() const override { return m_peer.port; }
 
@@ -164,6 +162,7 @@ public:
     void disconnectFromHost() override;
     void abort() override;
     int plainDescriptor() const override { return -1; }
+    bool isTls() const override { return true; }
     QHostAddress peerAddress() const override;
     quint16 peerPort() const override;
 

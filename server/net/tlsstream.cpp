@@ -26,7 +26,6 @@ TlsStream *TlsStream::adopt(int fd, const QSslConfiguration &config, QString *er
 TlsStream::TlsStream(QSslSocket *socket)
     : m_socket(socket)
 {
-    m_tls = true;
     m_socket->setParent(this);
     connect(m_socket, &QIODevice::readyRead, this, &Stream::readyRead);
     connect(m_socket, &QIODevice::bytesWritten, this, &Stream::bytesWritten);

@@ -25,7 +25,6 @@
 #include <memory>
 #include <vector>
 
-
 namespace sb {
 
 // Runs `fn` on `target`'s thread and waits for it (directly when that is this thread).

@@ -33,7 +33,6 @@ constexpr qsizetype kKeepInBuffer = 64 * 1024;
 
 WsSession::WsSession(const SessionContext &context, ServiceCounters &counters)
     : m_transport(context.transport)
-    , m_plain(!context.transport->isTls())
     , m_ctx(context)
     , m_counters(counters)
     , m_reader(context.limits.frameBytes, context.limits.messageBytes)
@@ -65,7 +64,7 @@ WsSession::WsSession(const SessionContext &context, ServiceCounters &counters)
     m_transport->setReadBufferSize(kTransportReadAhead);
     connect(m_transport, &Stream::readyRead, this, &WsSession::onReadyRead);
     connect(m_transport, &Stream::disconnected, this, &WsSession::handleDisconnected);
-    if (m_plain) {
+    if (!m_transport->isTls()) {  // a plain stream's bytes may be read from its descriptor
         if (auto *epoll = qobject_cast<EpollDispatcher *>(QAbstractEventDispatcher::instance())) {
             m_fd = m_transport->plainDescriptor();
             if (epoll->setReadHook(m_fd, this))

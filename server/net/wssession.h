@@ -161,7 +161,6 @@ private:
     // The worker's dispatcher hands a plain socket's readable events to readReady().
     QPointer<EpollDispatcher> m_dispatcher;
     int m_fd = -1;
-    bool m_plain = false;              // not TLS: frames may be read from its descriptor directly
     bool m_answering = false;          // inside onText/onBinary of this session
     // Deliveries of this turn to a plain socket with nothing queued: sent together at
     // the turn's end (flushDeferred). One delivery is the shared frame itself, not a copy.
