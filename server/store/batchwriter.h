@@ -5,6 +5,7 @@
 // function runs on the writer thread. Used by every write path a client is told about.
 
 #include "store/database.h"
+#include "store/sqlitewal.h"
 
 #include <QList>
 #include <QMutex>
@@ -76,6 +77,9 @@ private:
                     return;
                 }
             }
+            // A SQLite commit's WAL frames leave in one write (sqlitewal.h): the writers'
+            // connections sync every commit.
+            const SqliteWalGather gather;
             m_process(batch);
         }
     }

@@ -23,6 +23,8 @@
 namespace sb {
 
 namespace {
+constexpr int kWalAutocheckpointPages = 10000;
+
 // Removes this thread's connections when the thread ends.
 thread_local bool t_connectionsGone = false;  // trivially destructible: readable after the list is gone
 struct ThreadConnections {
@@ -226,6 +228,11 @@ QSqlDatabase Database::connection()
     QString err;
     exec(db, QStringLiteral("PRAGMA foreign_keys=ON"), &err);
     exec(db, QStringLiteral("PRAGMA synchronous=FULL"), &err);
+    // A commit that finds the WAL past this many pages copies them into the database. SQLite's
+    // 1,000 made the chat writer copy the same pages (one index page per active chat) every
+    // few batches; at 10,000 a page changed by many batches is copied once, and the -wal file
+    // stays below ~41 MB (docs/performance.md, "A commit's WAL frames in one write").
+    exec(db, QStringLiteral("PRAGMA wal_autocheckpoint=%1").arg(kWalAutocheckpointPages), &err);
     return db;
 }
 

@@ -1,6 +1,7 @@
 #include "sqlitestatements.h"
 
 #include "logging.h"
+#include "sqlitewal.h"
 
 #include <QSqlDriver>
 #include <QVariant>
@@ -82,6 +83,7 @@ void configureSqlite()
     static const bool once = [] {
         sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
         sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        installSqliteWalGathering();  // (the batch writers' commits: sqlitewal.h)
         return true;
     }();
     Q_UNUSED(once);
