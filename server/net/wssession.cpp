@@ -235,7 +235,7 @@ void WsSession::deliver(const WsEvent &event)
         capture(CaptureRecord::In, text ? CaptureRecord::Text : CaptureRecord::Binary, event.payload, bytes);
     const QScopedValueRollback answering(m_answering, true);
     if (text)
-        onText(QString::fromUtf8(event.payload));
+        onTextUtf8(event.payload);
     else
         onBinary(event.payload.toByteArray());
 }

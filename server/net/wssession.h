@@ -88,6 +88,9 @@ public:
     static constexpr qsizetype kStackFrame = 4096;
 
 protected:
+    // A text message as it arrived (valid UTF-8). Default: onText() with it converted; a
+    // session that reads some messages straight from the bytes overrides this.
+    virtual void onTextUtf8(QByteArrayView message) { onText(QString::fromUtf8(message)); }
     virtual void onText(const QString &message) { Q_UNUSED(message); }
     virtual void onBinary(const QByteArray &message) { Q_UNUSED(message); }
     virtual void onDisconnected() {}

@@ -250,6 +250,38 @@ private slots:
         QCOMPARE(balanceOf(alice.id), 90);
     }
 
+    // A text in any JSON spelling arrives, and is stored, as its sender meant it: the plain
+    // shape is read from the bytes (wire/flatjson.h), every other through QJsonDocument.
+    void textsArriveAsWritten_data()
+    {
+        QTest::addColumn<QString>("frame");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("plain") << QStringLiteral(R"({"type": "text", "text": "plain"})") << QStringLiteral("plain");
+        QTest::newRow("UTF-8") << QStringLiteral(R"({"type":"text","text":"κόσμε ✓ 😀"})") << QStringLiteral("κόσμε ✓ 😀");
+        QTest::newRow("escapes") << QStringLiteral("{\"type\": \"text\", \"text\": \"a \\\"quoted\\\" \\\\ line\\n\\u00e9t\\u00e9\\t\"}")
+                                 << QStringLiteral("a \"quoted\" \\ line\n\u00e9t\u00e9\t");
+        QTest::newRow("other order, other keys") << QStringLiteral(R"({"text": "order", "type": "text", "extra": "ignored"})") << QStringLiteral("order");
+        QTest::newRow("whitespace") << QStringLiteral(" \n{ \"type\" : \"text\" ,\t\"text\" : \" spaced \" } ") << QStringLiteral(" spaced ");
+        QTest::newRow("a number beside") << QStringLiteral(R"({"type": "text", "text": "n", "n": 5})") << QStringLiteral("n");
+    }
+    void textsArriveAsWritten()
+    {
+        QFETCH(QString, frame);
+        QFETCH(QString, text);
+        ChatClient a, b;
+        QVERIFY(a.join(*server, carol.id, bossToken));
+        QVERIFY(b.join(*server, boss.id, carolToken));
+        a.ws->sendTextMessage(frame);
+        QTRY_COMPARE(b.messages().size(), 1);
+        QCOMPARE(b.messages().first().value(QStringLiteral("text")).toString(), text);
+        QCOMPARE(a.messages().size(), 1);
+        ChatClient later;
+        QVERIFY(later.join(*server, boss.id, carolToken));
+        const QJsonArray h = later.history();
+        QVERIFY(!h.isEmpty());
+        QCOMPARE(h.last().toObject().value(QStringLiteral("text")).toString(), text);
+    }
+
     void offlineMemberGetsHistoryOldestFirst()
     {
         ChatClient a;
@@ -285,6 +317,7 @@ private slots:
         QTest::newRow("unknown type") << QStringLiteral(R"({"type": "video"})") << QStringLiteral("UNKNOWN_TYPE");
         QTest::newRow("no type") << QStringLiteral(R"({"text": "x"})") << QStringLiteral("UNKNOWN_TYPE");
         QTest::newRow("text not a string") << QStringLiteral(R"({"type": "text", "text": 5})") << QStringLiteral("INVALID_MESSAGE");
+        QTest::newRow("no text") << QStringLiteral(R"({"type": "text", "other": "x"})") << QStringLiteral("INVALID_MESSAGE");
         QTest::newRow("missing smile") << QStringLiteral(R"({"type": "smile", "smile_id": 424242})") << QStringLiteral("UNKNOWN_SMILE");
         QTest::newRow("bad smile id") << QStringLiteral(R"({"type": "smile", "smile_id": "two"})") << QStringLiteral("INVALID_MESSAGE");
         QTest::newRow("empty") << QStringLiteral("   ") << QStringLiteral("EMPTY_MESSAGE");

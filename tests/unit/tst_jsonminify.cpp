@@ -1,6 +1,10 @@
 // minifyJson: exactly RFC 8259 JSON is accepted, and passed on byte for byte minus whitespace.
+// readFlatJsonObject: an object of plain strings is read as QJsonDocument reads it; any other
+// shape is refused (and read by QJsonDocument instead).
+#include "wire/flatjson.h"
 #include "wire/jsonminify.h"
 
+#include <QJsonObject>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QTest>
@@ -121,6 +125,72 @@ private slots:
             // mutations agreed on every one.)
         }
         QVERIFY(acceptedBoth > 1000);  // the mutations do not only produce garbage
+    }
+
+    void flatObjects_data()
+    {
+        QTest::addColumn<QByteArray>("in");
+        QTest::addColumn<QStringList>("members");  // key, value, key, value, ...
+        QTest::newRow("a chat text") << QByteArray("{\"type\": \"text\", \"text\": \"hi\"}")
+                                     << QStringList{QStringLiteral("type"), QStringLiteral("text"), QStringLiteral("text"), QStringLiteral("hi")};
+        QTest::newRow("no spaces, other order") << QByteArray("{\"text\":\"\",\"type\":\"text\"}")
+                                                << QStringList{QStringLiteral("text"), QString(), QStringLiteral("type"), QStringLiteral("text")};
+        QTest::newRow("JSON whitespace around everything") << QByteArray(" \t\r\n{ \"a\" :\n\"b\" } \n")
+                                                           << QStringList{QStringLiteral("a"), QStringLiteral("b")};
+        QTest::newRow("empty object") << QByteArray("{}") << QStringList{};
+        QTest::newRow("UTF-8 kept") << QByteArray("{\"κόσμε\": \"✓ \xf0\x9f\x98\x80 /\x7f\"}")
+                                    << QStringList{QStringLiteral("κόσμε"), QStringLiteral("✓ \U0001F600 /\x7f")};
+    }
+    void flatObjects()
+    {
+        QFETCH(QByteArray, in);
+        QFETCH(QStringList, members);
+        sb::FlatJsonObject read;
+        QVERIFY(sb::readFlatJsonObject(in, read));
+        QCOMPARE(read.size() * 2, members.size());
+        const QJsonObject qt = QJsonDocument::fromJson(in).object();
+        QCOMPARE(qt.size(), read.size());
+        for (qsizetype i = 0; i < read.size(); ++i) {
+            QCOMPARE(QString::fromUtf8(read[i].key), members[2 * i]);
+            QCOMPARE(QString::fromUtf8(read[i].value), members[2 * i + 1]);
+            QCOMPARE(qt.value(members[2 * i]).toString(), members[2 * i + 1]);
+            QCOMPARE(sb::flatJsonValue(read, read[i].key), read[i].value);
+        }
+        QVERIFY(sb::flatJsonValue(read, "absent").isNull());
+    }
+
+    // Valid JSON of another shape is refused too: QJsonDocument reads it.
+    void notFlat_data()
+    {
+        QTest::addColumn<QByteArray>("in");
+        QTest::newRow("an escape") << QByteArray("{\"text\": \"a \\\"b\\\"\"}");
+        QTest::newRow("a \\u escape") << QByteArray("{\"text\": \"\\u00e9\"}");
+        QTest::newRow("an escaped key") << QByteArray("{\"te\\u0078t\": \"a\"}");
+        QTest::newRow("a number") << QByteArray("{\"type\": \"history\", \"limit\": 5}");
+        QTest::newRow("null") << QByteArray("{\"text\": null}");
+        QTest::newRow("nested") << QByteArray("{\"a\": {\"b\": \"c\"}}");
+        QTest::newRow("array value") << QByteArray("{\"a\": [\"b\"]}");
+        QTest::newRow("a repeated key") << QByteArray("{\"text\": \"a\", \"text\": \"b\"}");
+        QTest::newRow("nine members") << QByteArray("{\"a\":\"1\",\"b\":\"2\",\"c\":\"3\",\"d\":\"4\",\"e\":\"5\",\"f\":\"6\",\"g\":\"7\",\"h\":\"8\",\"i\":\"9\"}");
+        QTest::newRow("an array") << QByteArray("[\"a\"]");
+        QTest::newRow("a bare string") << QByteArray("\"text\"");
+        QTest::newRow("other whitespace (NBSP)") << QByteArray("\xc2\xa0{\"a\": \"b\"}");
+        // Not JSON at all.
+        QTest::newRow("empty") << QByteArray("");
+        QTest::newRow("trailing comma") << QByteArray("{\"a\": \"b\",}");
+        QTest::newRow("trailing bytes") << QByteArray("{\"a\": \"b\"} x");
+        QTest::newRow("two objects") << QByteArray("{\"a\": \"b\"}{}");
+        QTest::newRow("unterminated string") << QByteArray("{\"a\": \"b}");
+        QTest::newRow("unterminated object") << QByteArray("{\"a\": \"b\"");
+        QTest::newRow("missing colon") << QByteArray("{\"a\" \"b\"}");
+        QTest::newRow("a control character") << QByteArray("{\"a\": \"b\tc\"}");
+        QTest::newRow("single quotes") << QByteArray("{'a': 'b'}");
+    }
+    void notFlat()
+    {
+        QFETCH(QByteArray, in);
+        sb::FlatJsonObject read;
+        QVERIFY(!sb::readFlatJsonObject(in, read));
     }
 };
 

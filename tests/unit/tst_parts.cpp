@@ -130,6 +130,28 @@ private slots:
         QCOMPARE(e.value(pc::key::code).toString(), QString(pc::code::insufficientBalance));
     }
 
+    // Any string written into a message reads back the same; printable ASCII is written as
+    // it is (the fast path), everything else escaped or as UTF-8.
+    void chatJsonStringsReadBack()
+    {
+        const QStringList strings{QString(), QStringLiteral("plain ASCII ~!@#$%^&*()_+{}|:<>?/.,;'[]=-`"),
+                                  QStringLiteral("quote \" backslash \\ slash /"), QStringLiteral("tab\tnewline\nreturn\r"),
+                                  QStringLiteral("\x01\x1f\x7f"), QStringLiteral("caf\u00e9 κόσμε"), QStringLiteral("\U0001F600 emoji"),
+                                  QStringLiteral("ASCII then \u00e9")};
+        for (const QString &str : strings) {
+            QByteArray out("[");
+            chat::appendJsonString(out, str);
+            out.append(']');
+            QJsonParseError pe;
+            const QJsonArray a = QJsonDocument::fromJson(out, &pe).array();
+            QVERIFY2(pe.error == QJsonParseError::NoError, out.constData());
+            QCOMPARE(a.first().toString(), str);
+        }
+        QByteArray out;
+        chat::appendJsonString(out, QStringLiteral("2026-12-02T10:00:00.123456"));
+        QCOMPARE(out, QByteArray("\"2026-12-02T10:00:00.123456\""));
+    }
+
     void mergePatch_data()
     {
         QTest::addColumn<QString>("target");

@@ -2,13 +2,16 @@
 
 #include "protocol/chat.h"
 
+#include <charconv>
 #include <chrono>
 #include <cstring>
 #include <ctime>
 
 namespace sb::chat {
 
-void appendJsonString(QByteArray &out, const QString &s)
+namespace {
+
+void appendEscaped(QByteArray &out, const QString &s)
 {
     const QByteArray u = s.toUtf8();
     out.reserve(out.size() + u.size() + 2);
@@ -35,19 +38,52 @@ void appendJsonString(QByteArray &out, const QString &s)
     out.append('"');
 }
 
+void appendNumber(QByteArray &out, qint64 n)
+{
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, n);
+    out.append(buf, qsizetype(r.ptr - buf));
+}
+
+}  // namespace
+
+void appendJsonString(QByteArray &out, const QString &s)
+{
+    // Printable ASCII needs neither UTF-8 nor escapes (a date, a type, most texts): written
+    // straight from the UTF-16, without a QByteArray of its own.
+    const qsizetype start = out.size();
+    out.resize(start + s.size() + 2);
+    char *p = out.data() + start;
+    *p++ = '"';
+    for (const QChar ch : s) {
+        const char16_t c = ch.unicode();
+        if (c >= 0x80 || c < 0x20 || c == u'"' || c == u'\\') {
+            out.truncate(start);
+            appendEscaped(out, s);
+            return;
+        }
+        *p++ = char(c);
+    }
+    *p = '"';
+}
+
 QByteArray ChatMessage::toJson() const
 {
     QByteArray out;
     out.reserve(160 + text.size());
-    out.append("{\"id\": ").append(QByteArray::number(id));
-    out.append(", \"member_id\": ").append(QByteArray::number(memberId));
-    out.append(", \"chat_id\": ").append(QByteArray::number(chatId));
+    out.append("{\"id\": ");
+    appendNumber(out, id);
+    out.append(", \"member_id\": ");
+    appendNumber(out, memberId);
+    out.append(", \"chat_id\": ");
+    appendNumber(out, chatId);
     out.append(", \"date\": ");
     appendJsonString(out, date);
     out.append(", \"type\": ");
     appendJsonString(out, type);
     if (type == protocol::chat::type::smile) {
-        out.append(", \"smile_id\": ").append(QByteArray::number(smileId));
+        out.append(", \"smile_id\": ");
+        appendNumber(out, smileId);
         out.append(", \"smile_file_uuid\": ");
         appendJsonString(out, smileFileUuid);
     } else if (type == protocol::chat::type::file) {

@@ -7,6 +7,7 @@
 #include "net/worker.h"
 #include "accounts/secrets.h"
 #include "servercontext.h"
+#include "wire/flatjson.h"
 
 #include <QFile>
 
@@ -80,6 +81,25 @@ void ChatSession::onRateLimited()
     }
     // After authorization errors are messages and the socket stays open (seed 001).
     sendError(code::rateLimited, QStringLiteral("too many messages: at most %1 per second").arg(context().limits.messagesPerSecond));
+}
+
+void ChatSession::onTextUtf8(QByteArrayView message)
+{
+    // Most traffic is {"type": "text", "text": "..."}: read from the bytes as they came
+    // (wire/flatjson.h). Every other message, and this one in any other shape, goes the
+    // general way, through QJsonDocument.
+    if (m_user) {
+        FlatJsonObject members;
+        const auto bytes = [](QLatin1String s) { return QByteArrayView(s.data(), s.size()); };
+        if (readFlatJsonObject(message, members) && flatJsonValue(members, bytes(key::type)) == bytes(type::text)) {
+            const QByteArrayView text = flatJsonValue(members, bytes(key::text));
+            if (!text.isNull()) {
+                submitText(QString::fromUtf8(text));
+                return;
+            }
+        }
+    }
+    WsSession::onTextUtf8(message);
 }
 
 void ChatSession::onText(const QString &message)

@@ -30,6 +30,7 @@ public:
     ~ChatSession() override;
 
 protected:
+    void onTextUtf8(QByteArrayView message) override;
     void onText(const QString &message) override;
     void onBinary(const QByteArray &message) override;
     void onDisconnected() override;
