@@ -145,59 +145,23 @@ int fileWrite(sqlite3_file *file, const void *data, int amount, sqlite3_int64 of
     return f->real->pMethods->xWrite(f->real, data, amount, offset);
 }
 
-// Every other method: what is gathered first, then SQLite's own.
-#define SB_PENDING_FIRST(fail)                                                                    \
-    if (const int rc_ = writePending(); rc_ != SQLITE_OK)                                         \
-        return fail;                                                                              \
-    if (const int rc_ = takeLaterError(file); rc_ != SQLITE_OK)                                   \
-        return fail;
-
-int fileRead(sqlite3_file *file, void *data, int amount, sqlite3_int64 offset)
+// Every other method: what is gathered first (and an error kept for this file), then SQLite's
+// own. `Method` names the member of sqlite3_io_methods; the arguments follow the file.
+template <auto Method, typename... Args>
+int passThrough(sqlite3_file *file, Args... args)
 {
-    SB_PENDING_FIRST(rc_)
-    return realMethods(file)->xRead(reinterpret_cast<File *>(file)->real, data, amount, offset);
+    if (const int rc = writePending(); rc != SQLITE_OK)
+        return rc;
+    if (const int rc = takeLaterError(file); rc != SQLITE_OK)
+        return rc;
+    sqlite3_file *real = reinterpret_cast<File *>(file)->real;
+    return (real->pMethods->*Method)(real, args...);
 }
 
-int fileTruncate(sqlite3_file *file, sqlite3_int64 size)
+int fileFetch(sqlite3_file *file, sqlite3_int64 offset, int amount, void **out)
 {
-    SB_PENDING_FIRST(rc_)
-    return realMethods(file)->xTruncate(reinterpret_cast<File *>(file)->real, size);
-}
-
-int fileSync(sqlite3_file *file, int flags)
-{
-    SB_PENDING_FIRST(rc_)
-    return realMethods(file)->xSync(reinterpret_cast<File *>(file)->real, flags);
-}
-
-int fileSize(sqlite3_file *file, sqlite3_int64 *size)
-{
-    SB_PENDING_FIRST(rc_)
-    return realMethods(file)->xFileSize(reinterpret_cast<File *>(file)->real, size);
-}
-
-int fileLock(sqlite3_file *file, int level)
-{
-    SB_PENDING_FIRST(rc_)
-    return realMethods(file)->xLock(reinterpret_cast<File *>(file)->real, level);
-}
-
-int fileUnlock(sqlite3_file *file, int level)
-{
-    SB_PENDING_FIRST(rc_)
-    return realMethods(file)->xUnlock(reinterpret_cast<File *>(file)->real, level);
-}
-
-int fileCheckReservedLock(sqlite3_file *file, int *out)
-{
-    SB_PENDING_FIRST(rc_)
-    return realMethods(file)->xCheckReservedLock(reinterpret_cast<File *>(file)->real, out);
-}
-
-int fileControl(sqlite3_file *file, int op, void *arg)
-{
-    SB_PENDING_FIRST(rc_)
-    return realMethods(file)->xFileControl(reinterpret_cast<File *>(file)->real, op, arg);
+    *out = nullptr;  // (SQLite reads the page instead when an error leaves nothing mapped)
+    return passThrough<&sqlite3_io_methods::xFetch>(file, offset, amount, out);
 }
 
 // These return no error code (writePendingKeepingError).
@@ -213,44 +177,11 @@ int fileDeviceCharacteristics(sqlite3_file *file)
     return realMethods(file)->xDeviceCharacteristics(reinterpret_cast<File *>(file)->real);
 }
 
-int fileShmMap(sqlite3_file *file, int region, int size, int extend, void volatile **out)
-{
-    SB_PENDING_FIRST(rc_)
-    return realMethods(file)->xShmMap(reinterpret_cast<File *>(file)->real, region, size, extend, out);
-}
-
-int fileShmLock(sqlite3_file *file, int offset, int n, int flags)
-{
-    SB_PENDING_FIRST(rc_)
-    return realMethods(file)->xShmLock(reinterpret_cast<File *>(file)->real, offset, n, flags);
-}
-
 void fileShmBarrier(sqlite3_file *file)
 {
     writePendingKeepingError();
     realMethods(file)->xShmBarrier(reinterpret_cast<File *>(file)->real);
 }
-
-int fileShmUnmap(sqlite3_file *file, int deleteFlag)
-{
-    SB_PENDING_FIRST(rc_)
-    return realMethods(file)->xShmUnmap(reinterpret_cast<File *>(file)->real, deleteFlag);
-}
-
-int fileFetch(sqlite3_file *file, sqlite3_int64 offset, int amount, void **out)
-{
-    *out = nullptr;
-    SB_PENDING_FIRST(rc_)
-    return realMethods(file)->xFetch(reinterpret_cast<File *>(file)->real, offset, amount, out);
-}
-
-int fileUnfetch(sqlite3_file *file, sqlite3_int64 offset, void *page)
-{
-    SB_PENDING_FIRST(rc_)
-    return realMethods(file)->xUnfetch(reinterpret_cast<File *>(file)->real, offset, page);
-}
-
-#undef SB_PENDING_FIRST
 
 // One table per version of the real file's methods: a file whose real methods lack shared
 // memory (version 1) must not look as if it had it (SQLite decides WAL mode by this).
@@ -259,26 +190,26 @@ sqlite3_io_methods methodsOfVersion(int version)
     sqlite3_io_methods m{};
     m.iVersion = version;
     m.xClose = fileClose;
-    m.xRead = fileRead;
+    m.xRead = passThrough<&sqlite3_io_methods::xRead>;
     m.xWrite = fileWrite;
-    m.xTruncate = fileTruncate;
-    m.xSync = fileSync;
-    m.xFileSize = fileSize;
-    m.xLock = fileLock;
-    m.xUnlock = fileUnlock;
-    m.xCheckReservedLock = fileCheckReservedLock;
-    m.xFileControl = fileControl;
+    m.xTruncate = passThrough<&sqlite3_io_methods::xTruncate>;
+    m.xSync = passThrough<&sqlite3_io_methods::xSync>;
+    m.xFileSize = passThrough<&sqlite3_io_methods::xFileSize>;
+    m.xLock = passThrough<&sqlite3_io_methods::xLock>;
+    m.xUnlock = passThrough<&sqlite3_io_methods::xUnlock>;
+    m.xCheckReservedLock = passThrough<&sqlite3_io_methods::xCheckReservedLock>;
+    m.xFileControl = passThrough<&sqlite3_io_methods::xFileControl>;
     m.xSectorSize = fileSectorSize;
     m.xDeviceCharacteristics = fileDeviceCharacteristics;
     if (version >= 2) {
-        m.xShmMap = fileShmMap;
-        m.xShmLock = fileShmLock;
+        m.xShmMap = passThrough<&sqlite3_io_methods::xShmMap>;
+        m.xShmLock = passThrough<&sqlite3_io_methods::xShmLock>;
         m.xShmBarrier = fileShmBarrier;
-        m.xShmUnmap = fileShmUnmap;
+        m.xShmUnmap = passThrough<&sqlite3_io_methods::xShmUnmap>;
     }
     if (version >= 3) {
         m.xFetch = fileFetch;
-        m.xUnfetch = fileUnfetch;
+        m.xUnfetch = passThrough<&sqlite3_io_methods::xUnfetch>;
     }
     return m;
 }

@@ -3,8 +3,9 @@
 // door and the sessions depend on: bytes read in order, readable after the peer's end; a
 // write sent at once or queued in order behind what the kernel did not take, with
 // bytesWritten as the queue drains; output held and then sent together; a read-ahead bound
-// that holds the peer back by TCP; a graceful close that sends the queue first; an abort; a write to a reset peer that reports
-// the end from the event loop, not from inside write(); disconnected exactly once.
+// that holds the peer back by TCP; a graceful close that sends the queue first; an abort; a
+// write to a reset peer that reports the end from the event loop, not from inside write();
+// disconnected exactly once.
 
 #include "epolltest.h"
 #include "net/stream.h"
