@@ -1,6 +1,7 @@
 #include "database.h"
 
 #include "logging.h"
+#include "pgstatements.h"
 #include "sqlitestatements.h"
 
 #include <QCryptographicHash>
@@ -175,11 +176,7 @@ QSqlDatabase Database::connection()
         if (m_postgres && db.isOpen()) {
             // A server that restarted (or a network that broke) leaves the connection open
             // in Qt's eyes and bad in libpq's: open it again, for this and later statements.
-            // QSqlDriver::handle() holds the PGconn* (named "pg_conn*", the struct's name, in
-            // Qt 6; "PGconn*" in Qt's documentation).
-            const QVariant handle = db.driver()->handle();
-            const bool pgconn = handle.isValid() && (qstrcmp(handle.typeName(), "pg_conn*") == 0 || qstrcmp(handle.typeName(), "PGconn*") == 0);
-            PGconn *conn = pgconn ? *static_cast<PGconn *const *>(handle.constData()) : nullptr;
+            PGconn *conn = PgStatements::handleOf(db);
             // libpq learns of a server that went away only when it next reads: let it read
             // what is waiting (the server's goodbye when it shut down, then the end of the
             // stream; two reads at most) before the caller's statement, not during it.

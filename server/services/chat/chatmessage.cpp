@@ -38,14 +38,14 @@ void appendEscaped(QByteArray &out, const QString &s)
     out.append('"');
 }
 
-void appendNumber(QByteArray &out, qint64 n)
+}  // namespace
+
+void appendJsonNumber(QByteArray &out, qint64 n)
 {
     char buf[24];
     const auto r = std::to_chars(buf, buf + sizeof buf, n);
     out.append(buf, qsizetype(r.ptr - buf));
 }
-
-}  // namespace
 
 void appendJsonString(QByteArray &out, const QString &s)
 {
@@ -72,18 +72,18 @@ QByteArray ChatMessage::toJson() const
     QByteArray out;
     out.reserve(160 + text.size());
     out.append("{\"id\": ");
-    appendNumber(out, id);
+    appendJsonNumber(out, id);
     out.append(", \"member_id\": ");
-    appendNumber(out, memberId);
+    appendJsonNumber(out, memberId);
     out.append(", \"chat_id\": ");
-    appendNumber(out, chatId);
+    appendJsonNumber(out, chatId);
     out.append(", \"date\": ");
     appendJsonString(out, date);
     out.append(", \"type\": ");
     appendJsonString(out, type);
     if (type == protocol::chat::type::smile) {
         out.append(", \"smile_id\": ");
-        appendNumber(out, smileId);
+        appendJsonNumber(out, smileId);
         out.append(", \"smile_file_uuid\": ");
         appendJsonString(out, smileFileUuid);
     } else if (type == protocol::chat::type::file) {

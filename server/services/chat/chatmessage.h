@@ -25,6 +25,8 @@ struct ChatMessage {
 QString nowWithMicroseconds();
 // Appends `s` as a JSON string literal (quotes and escapes included).
 void appendJsonString(QByteArray &out, const QString &s);
+// Appends `n` as a JSON number.
+void appendJsonNumber(QByteArray &out, qint64 n);
 // {"type":"error","code":...,"detail":...}
 QByteArray errorJson(QLatin1String code, const QString &detail);
 

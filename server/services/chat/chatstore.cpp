@@ -299,6 +299,7 @@ ChatWriter::ChatWriter(Database &db, qint64 textPrice, ServiceCounters &counters
           [this] {
               m_statements.clear();
               m_native.clear();
+              m_pg.clear();
           })
 {
 }

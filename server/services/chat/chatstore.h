@@ -5,6 +5,7 @@
 
 #include "chatmessage.h"
 #include "store/batchwriter.h"
+#include "store/pgstatements.h"
 #include "store/sqlitestatements.h"
 
 #include <QList>
@@ -140,7 +141,7 @@ private:
         QString name;
         QVariant value;
     };
-    enum Statement { SmilePrice, Charge, Sender, InsertFile, InsertMessage, InsertText, StoreTexts };
+    enum Statement { SmilePrice, Charge, Sender, InsertFile, InsertMessage, InsertText };
     QSqlQuery *run(QSqlDatabase &db, Statement id, const QString &sql, std::initializer_list<Bind> values);
 
     Database &m_db;
@@ -149,6 +150,8 @@ private:
     StatementCache m_statements;  // writer thread only
     enum NativeStatement { NativeCharge, NativeInsertText };
     SqliteStatements m_native;    // writer thread only
+    enum PgStatement { PgStoreTexts };
+    PgStatements m_pg;            // writer thread only
     BatchWriter<Pending> m_queue;  // last: its thread stops before the rest goes
 };
 
