@@ -40,6 +40,11 @@ QString PgResult::error() const
     return QString::fromUtf8(PQresultErrorMessage(m_result)).trimmed();
 }
 
+QByteArray PgResult::state() const
+{
+    return m_result ? QByteArray(PQresultErrorField(m_result, PG_DIAG_SQLSTATE)) : QByteArray();
+}
+
 int PgResult::rows() const
 {
     return ok() ? PQntuples(m_result) : 0;
@@ -85,21 +90,31 @@ PgResult PgStatements::run(pg_conn *conn, int id, const char *sql, std::initiali
         m_prepared.resize(size_t(id) + 1);
     char name[24];
     std::snprintf(name, sizeof name, "sb_native_%d", id);
-    if (!m_prepared[size_t(id)]) {
-        PgResult prepared(PQprepare(conn, name, sql, int(values.size()), nullptr));
-        if (!prepared.ok()) {
-            qCWarning(lcStore) << "cannot prepare" << sql << ":" << prepared.error();
-            return prepared;
-        }
-        m_prepared[size_t(id)] = true;
-    }
     QVarLengthArray<const char *, 8> texts;
     for (const QByteArray &v : values)
         texts.append(v.constData());  // (never null: an empty QByteArray gives "")
-    PgResult result(PQexecPrepared(conn, name, int(values.size()), texts.data(), nullptr, nullptr, 0));
-    if (!result.ok())
+    // Twice at most: a statement the server no longer knows (dropped by DEALLOCATE ALL or
+    // DISCARD ALL, as a connection pooler may do) is prepared again and the call repeated:
+    // it failed before it ran, and outside a transaction (our callers') left nothing behind.
+    for (int attempt = 0;; ++attempt) {
+        if (!m_prepared[size_t(id)]) {
+            PgResult prepared(PQprepare(conn, name, sql, int(values.size()), nullptr));
+            if (!prepared.ok()) {
+                qCWarning(lcStore) << "cannot prepare" << sql << ":" << prepared.error();
+                return prepared;
+            }
+            m_prepared[size_t(id)] = true;
+        }
+        PgResult result(PQexecPrepared(conn, name, int(values.size()), texts.data(), nullptr, nullptr, 0));
+        if (result.ok())
+            return result;
+        if (attempt == 0 && result.state() == QByteArrayView("26000")) {  // invalid_sql_statement_name
+            m_prepared[size_t(id)] = false;
+            continue;
+        }
         qCWarning(lcStore) << "statement failed:" << result.error();
-    return result;
+        return result;
+    }
 }
 
 void PgStatements::clear()

@@ -32,6 +32,8 @@ public:
 
     bool ok() const;
     QString error() const;
+    // The SQLSTATE of a failure ("23503": a foreign key), empty when there is none.
+    QByteArray state() const;
     int rows() const;
     bool isNull(int row, int column) const;
     // A column of an integer type, as its text; 0 when NULL or not a number.
