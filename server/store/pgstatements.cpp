@@ -10,7 +10,8 @@
 #include <libpq-fe.h>
 
 #include <charconv>
-#include <cstring>
+#include <cstdio>
+#include <utility>
 
 namespace sb {
 
