@@ -39,10 +39,8 @@ bool ChatWriter::processTexts(QSqlDatabase &db, const QList<Pending> &batch, QLi
         rows.append('}');
     }
     rows.append(']');
-    QByteArray cost;
-    appendJsonNumber(cost, m_textPrice);
     const PgResult r = m_pg.run(PgStatements::handleOf(db), PgStoreTexts,
-                                "SELECT n, message_id, balance FROM sb_store_texts($1, $2)", {rows, cost});
+                                "SELECT n, message_id, balance FROM sb_store_texts($1, $2)", {rows, QByteArray::number(m_textPrice)});
     if (!r.ok())
         return false;
     QList<std::optional<SendResult>> byIndex(batch.size());
