@@ -172,6 +172,72 @@ private slots:
         db->closeThisThread();
     }
 
+    // PostgreSQL's batch of texts (sb_store_texts, the cluster chat writer's one statement)
+    // checks the keys of its own rows, and the statement trigger is skipped for that insert
+    // alone (migration 14): a message whose chat is gone is left out (the writer answers it
+    // as not stored) without costing the others, does not count against its sender's coins,
+    // and any other insert, even later in the same transaction, is checked as before.
+    void batchesOfTextsKeepTheKeysToo()
+    {
+        QTemporaryDir dir;
+        std::unique_ptr<Database> db = store(dir.filePath(QStringLiteral("batch.sqlite")));
+        if (db->dialect() != Database::Dialect::Postgres)
+            QSKIP("sb_store_texts is PostgreSQL's (the cluster label runs this on it)");
+        QString error;
+        QVERIFY2(db->open(&error), qPrintable(error));
+        {
+            QSqlDatabase c = db->connection();
+            QSqlQuery q(c);
+            const auto count = [&q](const QString &sql) { return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1; };
+            for (const char *who : {"a", "b"})
+                QVERIFY(q.exec(QStringLiteral("INSERT INTO users (uuid, email, password_hash, balance, created_at) VALUES ('%1', '%1@mail.com', 'x', 2, '')")
+                                   .arg(QLatin1String(who))));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO chats (member_a, member_b, created_at) SELECT MIN(id), MAX(id), '' FROM users")));
+            const qint64 chat = count(QStringLiteral("SELECT id FROM chats"));
+            const qint64 a = count(QStringLiteral("SELECT MIN(id) FROM users"));
+            const auto text = [](int n, qint64 chat, qint64 member) {
+                return QStringLiteral(R"({"n":%1,"chat":%2,"member":%3,"date":"d","text":"t%1"})").arg(n).arg(chat).arg(member);
+            };
+            // a (2 coins) writes in their chat, in a chat that is gone, from no account, and again.
+            const QString batch = QLatin1Char('[') + text(0, chat, a) + QLatin1Char(',') + text(1, chat + 7, a) + QLatin1Char(',')
+                                  + text(2, chat, a + 9) + QLatin1Char(',') + text(3, chat, a) + QLatin1Char(']');
+            const auto store = [&](const QString &rows) {
+                QMap<int, std::pair<QVariant, QVariant>> answers;  // n: (message id, balance)
+                q.prepare(QStringLiteral("SELECT n, message_id, balance FROM sb_store_texts(?, 1)"));
+                q.addBindValue(rows);
+                if (!q.exec())
+                    return answers;
+                while (q.next())
+                    answers.insert(q.value(0).toInt(), {q.value(1), q.value(2)});
+                return answers;
+            };
+            const auto answers = store(batch);
+            QCOMPARE(answers.keys(), (QList<int>{0, 2, 3}));
+            QVERIFY(!answers[0].first.isNull() && !answers[3].first.isNull());
+            QVERIFY(answers[0].first.toLongLong() < answers[3].first.toLongLong());
+            QVERIFY(answers[2].first.isNull());
+            QCOMPARE(answers[2].second.toLongLong(), -1);  // no such sender
+            QVERIFY(q.exec(QStringLiteral("SELECT string_agg(text, ',' ORDER BY id) FROM messages")) && q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("t0,t3"));
+            q.finish();
+            QCOMPARE(count(QStringLiteral("SELECT balance FROM users WHERE id = %1").arg(a)), 0);
+            // Out of coins now: refused with the balance that was not enough.
+            const auto broke = store(QLatin1Char('[') + text(0, chat, a) + QLatin1Char(']'));
+            QCOMPARE(broke.keys(), (QList<int>{0}));
+            QVERIFY(broke[0].first.isNull());
+            QCOMPARE(broke[0].second.toLongLong(), 0);
+            // The trigger checks again right after, in the same transaction.
+            QVERIFY(db->beginImmediate(c));
+            QCOMPARE(store(QLatin1Char('[') + text(0, chat, a + 1) + QLatin1Char(']')).size(), 1);
+            QVERIFY(!q.exec(QStringLiteral("INSERT INTO messages (chat_id, member_id, date, type, text) VALUES (%1, %2, 'd', 'text', 'x')")
+                                .arg(chat + 7)
+                                .arg(a)));
+            db->rollback(c);
+            QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM messages")), 2);
+        }
+        db->closeThisThread();
+    }
+
     // Migration 13 rebuilds SQLite's messages table (its type CHECK): the rows keep their ids,
     // the id counter goes on past an id whose message is gone, the rule and the history
     // index are still there.
