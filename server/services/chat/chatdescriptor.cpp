@@ -257,67 +257,6 @@ const ServiceDescriptor &chat()
              // to change.
              QStringLiteral("SELECT 1"),
          }},
-        {14,
-         {
-             // SQLite: nothing; its foreign keys check each row in the same process.
-         },
-         {
-             // The statement trigger of migration 11 was a third of what PostgreSQL spent on
-             // a batch of 17 texts (docs/performance.md, "Cluster chat: the keys checked once"):
-             // four more queries, each chat and sender locked a second time. sb_store_texts
-             // now checks the keys of its own rows itself: every sender is locked FOR UPDATE
-             // already (a message from someone unknown is answered -1), every chat FOR KEY
-             // SHARE as a foreign key locks it, both in id order (two nodes' writers lock
-             // alike and cannot deadlock); a message whose chat is gone is left out, and the
-             // writer answers it as not stored (before, the whole batch failed and went again
-             // message by message). For its own insert it tells the trigger so with a setting
-             // of the transaction that it sets before and clears after (an error ends the
-             // transaction, and the setting with it); the trigger's WHEN reads it, so every
-             // other insert, even later in the same transaction, is checked as before. (A SET
-             // clause on the function would be tidier, but PostgreSQL 15 lets only a superuser
-             // put a custom setting there.)
-             QStringLiteral(
-                 "CREATE OR REPLACE FUNCTION sb_store_texts(batch TEXT, cost BIGINT)"
-                 " RETURNS TABLE (n BIGINT, message_id BIGINT, balance BIGINT) LANGUAGE plpgsql AS $$"
-                 " #variable_conflict use_column\n"
-                 " BEGIN"
-                 " PERFORM set_config('sb.keys_checked', 'yes', true);"
-                 " RETURN QUERY"
-                 " WITH input AS ("
-                 "   SELECT t.* FROM json_to_recordset(batch::json) AS t(n BIGINT, chat BIGINT, member BIGINT, date TEXT, text TEXT)),"
-                 " senders AS ("
-                 "   SELECT u.id, u.role, u.balance FROM users u WHERE u.id IN (SELECT member FROM input) ORDER BY u.id FOR UPDATE),"
-                 " known_chats AS ("
-                 "   SELECT c.id FROM chats c WHERE c.id IN (SELECT chat FROM input) ORDER BY c.id FOR KEY SHARE),"
-                 " decided AS ("
-                 "   SELECT i.*, s.id IS NULL AS unknown, COALESCE(s.role = 'member' AND cost > 0, false) AS pays,"
-                 "          s.balance AS had, c.id IS NOT NULL AS chat_known,"
-                 // (k: the sender's how-manieth message of the batch, of those that can be stored)
-                 "          row_number() OVER (PARTITION BY i.member, c.id IS NOT NULL ORDER BY i.n) AS k"
-                 "   FROM input i LEFT JOIN senders s ON s.id = i.member LEFT JOIN known_chats c ON c.id = i.chat),"
-                 " ok AS ("
-                 "   SELECT nextval('messages_id_seq') AS id, o.* FROM"
-                 "   (SELECT d.* FROM decided d"
-                 "    WHERE NOT d.unknown AND d.chat_known AND (NOT d.pays OR d.k * cost <= d.had) ORDER BY d.n) o),"
-                 " charged AS ("
-                 "   UPDATE users u SET balance = u.balance - c.total"
-                 "   FROM (SELECT member, count(*) * cost AS total FROM ok WHERE pays GROUP BY member) c"
-                 "   WHERE u.id = c.member),"
-                 " stored AS ("
-                 "   INSERT INTO messages (id, chat_id, member_id, date, type, text, price)"
-                 "   SELECT id, chat, member, date, 'text', text, CASE WHEN pays THEN cost ELSE 0 END FROM ok)"
-                 " SELECT o.n, o.id, NULL::BIGINT FROM ok o"
-                 " UNION ALL"
-                 " SELECT d.n, NULL::BIGINT,"
-                 "        (CASE WHEN d.unknown THEN -1 ELSE d.had - LEAST(d.k - 1, d.had / cost) * cost END)::BIGINT"
-                 "   FROM decided d WHERE d.chat_known AND (d.unknown OR (d.pays AND d.k * cost > d.had));"
-                 " PERFORM set_config('sb.keys_checked', '', true);"
-                 " END $$"),
-             QStringLiteral("DROP TRIGGER messages_keys_added ON messages"),
-             QStringLiteral("CREATE TRIGGER messages_keys_added AFTER INSERT ON messages REFERENCING NEW TABLE AS added"
-                            " FOR EACH STATEMENT WHEN (current_setting('sb.keys_checked', true) IS DISTINCT FROM 'yes')"
-                            " EXECUTE FUNCTION sb_messages_keys()"),
-         }},
         },
         [](ServerContext &context) -> std::unique_ptr<Service> { return std::make_unique<chat::ChatService>(context); },
     };

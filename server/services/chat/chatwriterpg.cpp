@@ -58,9 +58,8 @@ bool ChatWriter::processTexts(QSqlDatabase &db, const QList<Pending> &batch, QLi
             byIndex[n] = SendResult::notEnoughCoins(m_textPrice, r.int64At(row, 2));
         }
     }
-    // The statement committed: a message has its row, or none when its chat is gone (since
-    // migration 14 the statement leaves such a message out instead of failing the batch); one
-    // without a row is answered as not stored.
+    // The statement committed: every message has its row (one per input, by construction);
+    // one without would be answered as not stored rather than stored twice.
     for (auto &result : byIndex)
         results->append(result ? std::move(*result) : SendResult::notStored());
     return true;
