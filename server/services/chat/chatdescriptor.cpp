@@ -12,6 +12,47 @@ const SettingField<chat::ChatSettings> kFields[] = {
     {"history_limit", &chat::ChatSettings::historyLimit, 0, 100'000},
     {"file_bytes", &chat::ChatSettings::fileBytes, 1, 1'000'000'000},
 };
+
+// sb_store_texts as migration 11 wrote it and migration 14 writes it again, `lock` the
+// clause that locks the batch's senders.
+QString storeTextsFunction(QLatin1String lock)
+{
+    return QStringLiteral(
+        "CREATE OR REPLACE FUNCTION sb_store_texts(batch TEXT, cost BIGINT)"
+        " RETURNS TABLE (n BIGINT, message_id BIGINT, balance BIGINT) LANGUAGE plpgsql AS $$"
+        " #variable_conflict use_column\n"
+        " BEGIN RETURN QUERY"
+        " WITH input AS ("
+        "   SELECT t.n, t.chat, t.member, t.date, t.text,"
+        "          row_number() OVER (PARTITION BY t.member ORDER BY t.n) AS k"
+        "   FROM json_to_recordset(batch::json) AS t(n BIGINT, chat BIGINT, member BIGINT, date TEXT, text TEXT)),"
+        " senders AS ("
+        "   SELECT u.id, u.role, u.balance FROM users u WHERE u.id IN (SELECT member FROM input) ")
+        + lock
+        + QLatin1String(
+        "),"
+        " decided AS ("
+        "   SELECT i.*, s.id IS NULL AS unknown, COALESCE(s.role = 'member' AND cost > 0, false) AS pays,"
+        "          s.balance AS had"
+        "   FROM input i LEFT JOIN senders s ON s.id = i.member),"
+        // (A sub-select with ORDER BY is not flattened: nextval runs in that order.)
+        " ok AS ("
+        "   SELECT nextval('messages_id_seq') AS id, o.* FROM"
+        "   (SELECT d.* FROM decided d WHERE NOT d.unknown AND (NOT d.pays OR d.k * cost <= d.had) ORDER BY d.n) o),"
+        " charged AS ("
+        "   UPDATE users u SET balance = u.balance - c.total"
+        "   FROM (SELECT member, count(*) * cost AS total FROM ok WHERE pays GROUP BY member) c"
+        "   WHERE u.id = c.member),"
+        " stored AS ("
+        "   INSERT INTO messages (id, chat_id, member_id, date, type, text, price)"
+        "   SELECT id, chat, member, date, 'text', text, CASE WHEN pays THEN cost ELSE 0 END FROM ok)"
+        " SELECT o.n, o.id, NULL::BIGINT FROM ok o"
+        " UNION ALL"
+        " SELECT d.n, NULL::BIGINT,"
+        "        (CASE WHEN d.unknown THEN -1 ELSE d.had - LEAST(d.k - 1, d.had / cost) * cost END)::BIGINT"
+        "   FROM decided d WHERE d.unknown OR (d.pays AND d.k * cost > d.had);"
+        " END $$");
+}
 }  // namespace
 
 const ServiceDescriptor &chat()
@@ -183,38 +224,7 @@ const ServiceDescriptor &chat()
              // sb_store_texts (migration 10) again, with the same rules and answers: ids are
              // taken in the batch's order before the insert, so the answer needs no join of
              // what was inserted back to the input.
-             QStringLiteral(
-                 "CREATE OR REPLACE FUNCTION sb_store_texts(batch TEXT, cost BIGINT)"
-                 " RETURNS TABLE (n BIGINT, message_id BIGINT, balance BIGINT) LANGUAGE plpgsql AS $$"
-                 " #variable_conflict use_column\n"
-                 " BEGIN RETURN QUERY"
-                 " WITH input AS ("
-                 "   SELECT t.n, t.chat, t.member, t.date, t.text,"
-                 "          row_number() OVER (PARTITION BY t.member ORDER BY t.n) AS k"
-                 "   FROM json_to_recordset(batch::json) AS t(n BIGINT, chat BIGINT, member BIGINT, date TEXT, text TEXT)),"
-                 " senders AS ("
-                 "   SELECT u.id, u.role, u.balance FROM users u WHERE u.id IN (SELECT member FROM input) FOR UPDATE),"
-                 " decided AS ("
-                 "   SELECT i.*, s.id IS NULL AS unknown, COALESCE(s.role = 'member' AND cost > 0, false) AS pays,"
-                 "          s.balance AS had"
-                 "   FROM input i LEFT JOIN senders s ON s.id = i.member),"
-                 // (A sub-select with ORDER BY is not flattened: nextval runs in that order.)
-                 " ok AS ("
-                 "   SELECT nextval('messages_id_seq') AS id, o.* FROM"
-                 "   (SELECT d.* FROM decided d WHERE NOT d.unknown AND (NOT d.pays OR d.k * cost <= d.had) ORDER BY d.n) o),"
-                 " charged AS ("
-                 "   UPDATE users u SET balance = u.balance - c.total"
-                 "   FROM (SELECT member, count(*) * cost AS total FROM ok WHERE pays GROUP BY member) c"
-                 "   WHERE u.id = c.member),"
-                 " stored AS ("
-                 "   INSERT INTO messages (id, chat_id, member_id, date, type, text, price)"
-                 "   SELECT id, chat, member, date, 'text', text, CASE WHEN pays THEN cost ELSE 0 END FROM ok)"
-                 " SELECT o.n, o.id, NULL::BIGINT FROM ok o"
-                 " UNION ALL"
-                 " SELECT d.n, NULL::BIGINT,"
-                 "        (CASE WHEN d.unknown THEN -1 ELSE d.had - LEAST(d.k - 1, d.had / cost) * cost END)::BIGINT"
-                 "   FROM decided d WHERE d.unknown OR (d.pays AND d.k * cost > d.had);"
-                 " END $$"),
+             storeTextsFunction(QLatin1String("FOR UPDATE")),
          }},
         {12,
          {
@@ -256,6 +266,21 @@ const ServiceDescriptor &chat()
              // PostgreSQL checks an IN list of constants without building anything: nothing
              // to change.
              QStringLiteral("SELECT 1"),
+         }},
+        {14,
+         {
+             // SQLite: nothing; one writer at a time (BEGIN IMMEDIATE).
+         },
+         {
+             // PostgreSQL: two nodes' writers lock the senders of their batches at the same
+             // time. Locked in the order a scan found them, a batch could hold member 2 and
+             // wait for member 1 while the other node's held 1 and waited for 2: a deadlock,
+             // which costs both a second (deadlock_timeout) and one of them its batch. Every
+             // writer now locks a batch's senders in the order of their ids (a batch that is
+             // not only texts too: ChatWriter::lockSenders), and with the lock an UPDATE of
+             // a balance takes (FOR NO KEY UPDATE), which does not wait for a transaction that
+             // only made sure the member exists (FOR KEY SHARE: a new chat, a free message).
+             storeTextsFunction(QLatin1String("ORDER BY u.id FOR NO KEY UPDATE")),
          }},
         },
         [](ServerContext &context) -> std::unique_ptr<Service> { return std::make_unique<chat::ChatService>(context); },

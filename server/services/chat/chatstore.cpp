@@ -320,6 +320,8 @@ void ChatWriter::processBatch(QList<Pending> &batch)
     const bool texts = m_db.dialect() == Database::Dialect::Postgres
                        && std::all_of(batch.cbegin(), batch.cend(), [](const Pending &p) { return p.first.type == type::text; });
     bool clean = texts || m_db.beginImmediate(db);
+    if (clean && !texts && m_db.dialect() == Database::Dialect::Postgres)
+        clean = lockSenders(db, batch);
     if (clean && texts) {
         clean = processTexts(db, batch, &results);
     } else {

@@ -124,6 +124,10 @@ private:
     // PostgreSQL, a batch of text messages only: every charge and insert in one round trip
     // (the function sb_store_texts, chatwriterpg.cpp). False when a statement failed.
     bool processTexts(QSqlDatabase &db, const QList<Pending> &batch, QList<SendResult> *results);
+    // PostgreSQL, a batch that is not only texts, before its first charge: locks its senders
+    // in the order of their ids, as sb_store_texts does, so that two nodes' writers charging
+    // the same members wait for each other instead of deadlocking. False when it failed.
+    bool lockSenders(QSqlDatabase &db, const QList<Pending> &batch);
     // Its steps: each leaves `m` (and the price) as the message will be stored, or says why
     // not (a refusal; nullptr from run() when a statement failed).
     std::optional<SendResult> resolveSmile(QSqlDatabase &db, const SendRequest &r, ChatMessage &m, qint64 &price, bool *failed);
@@ -150,7 +154,7 @@ private:
     StatementCache m_statements;  // writer thread only
     enum NativeStatement { NativeCharge, NativeInsertText };
     SqliteStatements m_native;    // writer thread only
-    enum PgStatement { PgStoreTexts };
+    enum PgStatement { PgStoreTexts, PgLockSenders };
     PgStatements m_pg;            // writer thread only
     BatchWriter<Pending> m_queue;  // last: its thread stops before the rest goes
 };

@@ -15,6 +15,8 @@
 #include "store/database.h"
 #include "store/pgstatements.h"
 
+#include <algorithm>
+
 namespace sb::chat {
 
 bool ChatWriter::processTexts(QSqlDatabase &db, const QList<Pending> &batch, QList<SendResult> *results)
@@ -63,6 +65,27 @@ bool ChatWriter::processTexts(QSqlDatabase &db, const QList<Pending> &batch, QLi
     for (auto &result : byIndex)
         results->append(result ? std::move(*result) : SendResult::notStored());
     return true;
+}
+
+bool ChatWriter::lockSenders(QSqlDatabase &db, const QList<Pending> &batch)
+{
+    QList<qint64> ids;
+    ids.reserve(batch.size());
+    for (const Pending &p : batch)
+        ids.append(p.first.senderId);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    QByteArray array("{");
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        if (i)
+            array.append(',');
+        appendJsonNumber(array, ids[i]);
+    }
+    array.append('}');
+    // (The lock a charge's UPDATE takes; migration 14.)
+    const PgResult r = m_pg.run(PgStatements::handleOf(db), PgLockSenders,
+                                "SELECT id FROM users WHERE id = ANY($1::BIGINT[]) ORDER BY id FOR NO KEY UPDATE", {array});
+    return r.ok();
 }
 
 }  // namespace sb::chat
