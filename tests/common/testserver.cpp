@@ -70,6 +70,18 @@ void joinTestCluster(sb::ServerConfig &c)
 }
 }  // namespace
 
+QSqlDatabase openPostgres(const QUrl &url, const QString &name)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+    db.setHostName(url.host());
+    db.setPort(url.port());
+    db.setUserName(url.userName());
+    db.setPassword(url.password());
+    db.setDatabaseName(url.path().mid(1));
+    db.open();
+    return db;
+}
+
 std::optional<QUrl> freshClusterDatabase()
 {
     if (qEnvironmentVariableIsEmpty("SB_TEST_CLUSTER"))
@@ -79,12 +91,8 @@ std::optional<QUrl> freshClusterDatabase()
     const QString name = QStringLiteral("t%1_%2").arg(QCoreApplication::applicationPid()).arg(++serial);
     const QUrl admin(env.value(QStringLiteral("POSTGRES")));
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("sbtest-admin"));
-        db.setHostName(admin.host());
-        db.setPort(admin.port());
-        db.setUserName(admin.userName());
-        db.setDatabaseName(admin.path().mid(1));
-        if (!db.open())
+        QSqlDatabase db = openPostgres(admin, QStringLiteral("sbtest-admin"));
+        if (!db.isOpen())
             qFatal("SB_TEST_CLUSTER: cannot reach PostgreSQL: %s", qPrintable(db.lastError().text()));
         // Owned by a role of its own that is no superuser, as a node's database is
         // (docs/cluster.md): what needs more than an owner's rights fails here too.

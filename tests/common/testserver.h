@@ -11,8 +11,10 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSqlDatabase>
 #include <QSslCertificate>
 #include <QTemporaryDir>
+#include <QSqlDatabase>
 #include <QUrl>
 #include <QWebSocket>
 
@@ -33,6 +35,9 @@ struct HttpResult {
 // In the cluster label (SB_TEST_CLUSTER set): a new, empty PostgreSQL database there, as a
 // postgresql:// URL; otherwise none (the test uses SQLite).
 std::optional<QUrl> freshClusterDatabase();
+// A Qt Sql connection named `name` to the postgresql:// `url`, opened (check isOpen(); the
+// caller removes it with QSqlDatabase::removeDatabase when done).
+QSqlDatabase openPostgres(const QUrl &url, const QString &name);
 
 class TestServer
 {

@@ -210,13 +210,8 @@ private:
 
     QSqlDatabase session(const QString &name)
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-        db.setHostName(m_url.host());
-        db.setPort(m_url.port());
-        db.setUserName(m_url.userName());
-        db.setPassword(m_url.password());
-        db.setDatabaseName(m_url.path().mid(1));
-        if (!db.open())
+        QSqlDatabase db = sbtest::openPostgres(m_url, name);
+        if (!db.isOpen())
             qWarning("%s", qPrintable(db.lastError().text()));
         return db;
     }
