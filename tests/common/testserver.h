@@ -14,7 +14,6 @@
 #include <QSqlDatabase>
 #include <QSslCertificate>
 #include <QTemporaryDir>
-#include <QSqlDatabase>
 #include <QUrl>
 #include <QWebSocket>
 

@@ -6,10 +6,8 @@
 #include "accounts/accountstore.h"
 #include "testserver.h"
 
-#include <QHttpMultiPart>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>

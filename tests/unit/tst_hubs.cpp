@@ -5,11 +5,9 @@
 #include "services/felix/felixhub.h"
 #include "services/roomhub.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-
-#include <algorithm>
+#include <QMutex>
 
 using namespace sb;
 using namespace sbtest;
