@@ -342,7 +342,8 @@ void WsSession::heartbeatTick(qint64 now)
     }
     if (l.pingIntervalMs <= 0 || !m_wsHeartbeat)
         return;
-    if (m_pingSentMs && now - m_pingSentMs > l.pongTimeoutMs) {
+    // (While this side holds the input, waiting on its own storage, the pong may be there unread.)
+    if (m_pingSentMs && now - m_pingSentMs > l.pongTimeoutMs && m_held == 0) {
         ServiceCounters::add(m_counters.heartbeatTimeouts);
         noteMissedHeartbeat();
         qCDebug(lcNet) << "connection" << m_ctx.id << "missed its pong; dropping it";

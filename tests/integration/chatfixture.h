@@ -16,6 +16,8 @@
 #include <QTest>
 #include <QWebSocket>
 
+#include <optional>
+
 namespace sbtest {
 
 // A chat client as the seed's example page is one: open, send "Bearer <token>", collect.
@@ -84,6 +86,49 @@ struct ChatClient {
 };
 
 inline const QByteArray &kPng = kTinyPng;
+
+// Stands the chat writer still, as a slow disk or a stalled PostgreSQL would: a connection of
+// its own holds the lock the writer needs to store `senderId`'s messages (SQLite's write lock,
+// which the writer waits for up to its busy timeout of 5 s; on PostgreSQL the sender's row,
+// which the writer locks before it charges). Released by release() or when it goes.
+class StoreLock
+{
+public:
+    StoreLock(const sb::ServerConfig &config, qint64 senderId) : m_own(sb::makeDatabase(config))
+    {
+        QSqlDatabase db = m_own->connection();
+        m_query.emplace(db);
+        if (m_own->dialect() == sb::Database::Dialect::Postgres)
+            m_locked = m_query->exec(QStringLiteral("BEGIN"))
+                    && m_query->exec(QStringLiteral("SELECT id FROM users WHERE id = %1 FOR UPDATE").arg(senderId));
+        else
+            m_locked = m_query->exec(QStringLiteral("BEGIN IMMEDIATE"));
+        if (!m_locked)
+            m_error = m_query->lastError().text();
+    }
+    ~StoreLock()
+    {
+        release();
+        m_query.reset();
+        m_own->closeThisThread();
+    }
+    Q_DISABLE_COPY_MOVE(StoreLock)
+    bool locked() const { return m_locked; }
+    QString error() const { return m_error; }
+    void release()
+    {
+        if (m_locked)
+            m_query->exec(QStringLiteral("ROLLBACK"));
+        m_query->finish();
+        m_locked = false;
+    }
+
+private:
+    std::unique_ptr<sb::Database> m_own;
+    std::optional<QSqlQuery> m_query;
+    bool m_locked = false;
+    QString m_error;
+};
 
 inline QByteArray fileFrame(const QByteArray &info, const QByteArray &bytes)
 {

@@ -322,6 +322,106 @@ private slots:
         qDeleteAll(clients);
     }
 
+    void aStalledStoreStopsReadingTheSender_data()
+    {
+        QTest::addColumn<int>("count");
+        QTest::addColumn<int>("size");
+        QTest::addColumn<int>("mostRead");
+        // Held once the backlog passed 1 MiB (a 64 KiB text holds 128 KiB as UTF-16).
+        QTest::newRow("large texts: 1 MiB") << 40 << 64 * 1024 << 10;
+        // Past the rate (50 a second) the rest are errors, which wait behind the stored ones:
+        // held once 64 are waiting.
+        QTest::newRow("many small ones: 64 messages") << 150 << 10 << 66;
+    }
+
+    void aStalledStoreStopsReadingTheSender()
+    {
+        QFETCH(int, count);
+        QFETCH(int, size);
+        QFETCH(int, mostRead);
+        // While the store cannot keep up (here: another connection holds the lock the writer
+        // needs, as a slow disk or a stalled PostgreSQL would), a socket that keeps sending is
+        // no longer read past its backlog bound (1 MiB or 64 messages not yet answered): TCP
+        // slows it down instead of the server holding everything it sends. Nothing is lost,
+        // the socket stays open, and everything is stored and delivered in order once the
+        // store is back.
+        ChatClient sender, partner;
+        QVERIFY(sender.join(*server, bob.id, bossToken));  // boss pays nothing
+        QVERIFY(partner.join(*server, boss.id, bobToken));
+        auto messagesIn = [this] {
+            for (const auto &s : server->host().snapshot().services) {
+                if (s.service == QLatin1String("chat"))
+                    return s.messagesIn;
+            }
+            return qint64(-1);
+        };
+        StoreLock lock(server->host().config(), boss.id);
+        QVERIFY2(lock.locked(), qPrintable(lock.error()));
+        const qint64 before = messagesIn();
+        const QString filler(size, QLatin1Char('x'));
+        for (int n = 0; n < count; ++n)
+            sender.ws->sendTextMessage(QStringLiteral("%1 %2").arg(n).arg(filler));
+        QTest::qWait(1500);
+        const qint64 read = messagesIn() - before;
+        QVERIFY2(read >= 1 && read <= mostRead,
+                 qPrintable(QStringLiteral("%1 of %2 messages read while the store was stalled").arg(read).arg(count)));
+        QVERIFY(partner.messages().isEmpty());
+        QCOMPARE(sender.closeCode, -1);
+
+        // Every message is answered once the store is back: stored (and delivered, in the
+        // order sent) or, past the rate, refused.
+        lock.release();
+        QTRY_COMPARE_WITH_TIMEOUT(sender.messages().size() + sender.errors().size(), count, 15000);
+        const QList<QJsonObject> stored = sender.messages();
+        QVERIFY(!stored.isEmpty());
+        for (const QJsonObject &e : sender.errors())
+            QCOMPARE(e.value(QStringLiteral("code")).toString(), QStringLiteral("RATE_LIMITED"));
+        QTRY_COMPARE_WITH_TIMEOUT(partner.messages().size(), stored.size(), 5000);
+        int last = -1;
+        for (const QJsonObject &m : partner.messages()) {
+            const int n = m.value(QStringLiteral("text")).toString().section(QLatin1Char(' '), 0, 0).toInt();
+            QVERIFY(n > last);
+            last = n;
+        }
+        if (size > 1000)  // within the rate: all of them stored
+            QCOMPARE(stored.size(), count);
+        QCOMPARE(sender.closeCode, -1);
+    }
+
+    void aHeldSocketIsNotDroppedForPongsItDidNotRead()
+    {
+        // While the server holds a socket's input (its store stalled), it does not read the
+        // peer's pongs either: they are not counted as missed. Pings every 100 ms, 300 ms to
+        // answer; the store stands still for three heartbeat checks (one a second).
+        TestServer quick([](sb::ServerConfig &c) {
+            c.workers = 1;
+            sb::Limits &l = c.services[QStringLiteral("chat")].limits;
+            l.pingIntervalMs = 100;
+            l.pongTimeoutMs = 300;
+        });
+        QVERIFY2(quick.ok(), qPrintable(quick.error()));
+        sb::AccountStore::Error err;
+        const auto held = quick.host().accounts().createUser(QStringLiteral("held@chat.test"), QStringLiteral("pw"), QStringLiteral("superuser"), 0, &err);
+        const auto other = quick.host().accounts().createUser(QStringLiteral("other@chat.test"), QStringLiteral("pw"), QStringLiteral("member"), 0, &err);
+        QVERIFY(held && other);
+        ChatClient sender;
+        QVERIFY(sender.join(quick, other->id, quick.host().accounts().issueAccessToken(held->id)));
+
+        StoreLock lock(quick.host().config(), held->id);
+        QVERIFY2(lock.locked(), qPrintable(lock.error()));
+        const QString filler(64 * 1024, QLatin1Char('x'));
+        for (int n = 0; n < 20; ++n)
+            sender.ws->sendTextMessage(QStringLiteral("%1 %2").arg(n).arg(filler));
+        QTest::qWait(3200);
+        QCOMPARE(sender.closeCode, -1);
+        QCOMPARE(sender.ws->state(), QAbstractSocket::ConnectedState);
+        lock.release();
+        QTRY_COMPARE_WITH_TIMEOUT(sender.messages().size(), 20, 10000);
+        // Reading again, its pongs count again: still there two checks later.
+        QTest::qWait(2200);
+        QCOMPARE(sender.closeCode, -1);
+    }
+
     void aFailingStatementCostsOnlyItsMessage()
     {
         // Messages commit in batches. A statement that fails inside a batch (here: a trigger

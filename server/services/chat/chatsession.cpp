@@ -298,18 +298,19 @@ void ChatSequence::pump()
 {
     while (!m_steps.empty()) {
         Step &s = m_steps.front();
+        const qint64 cost = s.cost();
         switch (s.kind) {
         case Step::Send:
             // The writer stores in submission order: a text may follow others still in flight,
             // but not a file that has not reached the writer yet.
             if (m_fileWriting)
                 return;
-            submitToWriter(std::move(s.request), QString());
+            submitToWriter(std::move(s.request), cost, QString());
             break;
         case Step::File:
             if (m_fileWriting)
                 return;
-            writeFile(std::move(s.request), std::move(s.bytes));
+            writeFile(std::move(s.request), std::move(s.bytes), cost);
             break;
         case Step::Reply:
         case Step::History:
@@ -322,19 +323,37 @@ void ChatSequence::pump()
                 else
                     m_session->sendHistory(s.before, s.limit);
             }
-            break;
+            m_steps.pop_front();
+            held(-1, cost);
+            continue;
         }
         m_steps.pop_front();
     }
 }
 
-void ChatSequence::completed()
+void ChatSequence::completed(qint64 cost)
 {
     --m_inFlight;
+    held(-1, cost);
     pump();
 }
 
-void ChatSequence::submitToWriter(SendRequest r, const QString &fileToRemoveOnFailure)
+void ChatSequence::held(int count, qint64 cost)
+{
+    m_backlogMessages += count;
+    m_backlogBytes += count * cost;
+    if (!m_session)
+        return;  // the socket is gone: nothing to read from
+    if (!m_inputHeld && (m_backlogMessages > kBacklogMessages || m_backlogBytes > kBacklogBytes)) {
+        m_inputHeld = true;
+        m_session->holdInput();
+    } else if (m_inputHeld && m_backlogMessages <= kBacklogMessages / 2 && m_backlogBytes <= kBacklogBytes / 2) {
+        m_inputHeld = false;
+        m_session->releaseInput();
+    }
+}
+
+void ChatSequence::submitToWriter(SendRequest r, qint64 cost, const QString &fileToRemoveOnFailure)
 {
     // Stored messages go, serialized once, to every socket of the conversation; errors to the
     // sender only; both after the commit, and then this step counts as answered (posted
@@ -344,7 +363,7 @@ void ChatSequence::submitToWriter(SendRequest r, const QString &fileToRemoveOnFa
     Worker *worker = m_worker;
     const quint64 sid = m_sessionId;
     ChatStore *store = &m_service->store();
-    m_service->writer().submit(std::move(r), [self = shared_from_this(), worker, sid, conversations, store,
+    m_service->writer().submit(std::move(r), [self = shared_from_this(), worker, sid, conversations, store, cost,
                                               fileToRemoveOnFailure](const SendResult &res) {
         if (res.ok) {
             conversations->relayUtf8(QString::number(res.message.chatId), 0, res.message.toJson());
@@ -353,26 +372,31 @@ void ChatSequence::submitToWriter(SendRequest r, const QString &fileToRemoveOnFa
                 store->removeBytes(fileToRemoveOnFailure);  // on the writer's thread, after its batch
             worker->sendTo(sid, errorJson(res.errorCode, res.detail));
         }
-        worker->post([self] { self->completed(); });
+        worker->post([self, cost] { self->completed(cost); });
     });
 }
 
-void ChatSequence::writeFile(SendRequest r, QByteArray bytes)
+void ChatSequence::writeFile(SendRequest r, QByteArray bytes, qint64 cost)
 {
     // Writing and fsyncing up to megabytes belongs on the blocking pool; the row follows
     // through the writer, and nothing this socket sent after the file may reach the writer
     // before it. A crash in between leaves a file without a row, which start-up removes.
     m_fileWriting = true;
     ChatService *service = m_service;
-    m_service->context().blockingPool.start([self = shared_from_this(), service, r = std::move(r), bytes = std::move(bytes)] {
+    m_service->context().blockingPool.start([self = shared_from_this(), service, r = std::move(r), bytes = std::move(bytes), cost] {
         QString error;
         const bool ok = service->store().writeBytes(r.file.uuid, bytes, &error);
-        self->m_worker->post([self, r, ok] {
+        self->m_worker->post([self, r, ok, cost] {
             self->m_fileWriting = false;
-            if (ok)
-                self->submitToWriter(r, r.file.uuid);
-            else
-                self->m_steps.push_front(Step::reply(errorJson(code::storageError, QStringLiteral("the file could not be stored"))));
+            if (ok) {
+                self->submitToWriter(r, cost, r.file.uuid);
+            } else {
+                // Its answer is an error, next in line.
+                Step refusal = Step::reply(errorJson(code::storageError, QStringLiteral("the file could not be stored")));
+                self->held(1, refusal.cost());
+                self->m_steps.push_front(std::move(refusal));
+                self->held(-1, cost);
+            }
             self->pump();
         });
     });

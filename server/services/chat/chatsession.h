@@ -64,9 +64,18 @@ private:
 // back what follows it until it has reached the writer, and answers made here (errors,
 // history pages) wait until everything sent before them has been answered. Worker thread
 // only; shared with the callbacks so that what was sent is stored even if the socket closes.
+//
+// What a socket has sent and is not yet answered is bounded (SPEC §8: what a client can make
+// the server hold): past kBacklogMessages messages or kBacklogBytes bytes the session stops
+// reading from the peer, and reads again once half of it has been answered. Storage slower
+// than the network (a slow disk, a PostgreSQL that stalls) then slows the sender down through
+// TCP instead of filling the server's memory. A message alone always goes, whatever its size.
 class ChatSequence final : public std::enable_shared_from_this<ChatSequence>
 {
 public:
+    static constexpr int kBacklogMessages = 64;
+    static constexpr qint64 kBacklogBytes = 1024 * 1024;
+
     struct Step {
         enum Kind { Send, File, Reply, History };
         Kind kind = Send;
@@ -78,6 +87,8 @@ public:
         static Step file(SendRequest r, QByteArray b) { return {File, std::move(r), std::move(b), 0, 0}; }
         static Step reply(QByteArray message) { return {Reply, {}, std::move(message), 0, 0}; }
         static Step history(qint64 before, int limit) { return {History, {}, {}, before, limit}; }
+        // What it holds until answered (its text, its file or reply, and a little for itself).
+        qint64 cost() const { return 256 + request.text.size() * qint64(sizeof(QChar)) + bytes.size(); }
     };
 
     ChatSequence(ChatService &service, Worker *worker, quint64 sessionId, ChatSession *session)
@@ -86,15 +97,19 @@ public:
     }
     void push(Step step)
     {
+        held(1, step.cost());
         m_steps.push_back(std::move(step));
         pump();
     }
 
 private:
     void pump();
-    void completed();
-    void submitToWriter(SendRequest r, const QString &fileToRemoveOnFailure);
-    void writeFile(SendRequest r, QByteArray bytes);
+    void completed(qint64 cost);
+    void submitToWriter(SendRequest r, qint64 cost, const QString &fileToRemoveOnFailure);
+    void writeFile(SendRequest r, QByteArray bytes, qint64 cost);
+    // Counts a step in (count 1) or out (count -1, once answered), and stops or resumes
+    // reading from the peer as the backlog crosses its bounds.
+    void held(int count, qint64 cost);
 
     ChatService *m_service;
     Worker *m_worker;
@@ -103,6 +118,9 @@ private:
     std::deque<Step> m_steps;
     int m_inFlight = 0;         // at the writer, not answered yet
     bool m_fileWriting = false;  // a file on its way to the disk
+    int m_backlogMessages = 0;   // sent by the peer, not answered yet
+    qint64 m_backlogBytes = 0;
+    bool m_inputHeld = false;    // the session reads nothing from the peer meanwhile
 };
 
 }  // namespace sb::chat
