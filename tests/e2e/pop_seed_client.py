@@ -4,7 +4,6 @@ import asyncio
 import json
 import os
 import ssl
-import subprocess
 import sys
 import urllib.request
 
