@@ -1,7 +1,7 @@
 """The Markdown report of the benchmark driver (bench.py --report, docs/benchmarks.md): the
 machine and command, every figure as the median of its rounds, ratios to the baselines, and
 each issue's targets with whether they are met. Reads only the results (one dict per
-measurement, as loadgen and wsload print them); starts nothing.
+measurement, as loadgen and wsload print them) and the machine it runs on; starts no server.
 """
 import datetime
 import json
