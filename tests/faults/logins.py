@@ -1,8 +1,12 @@
 """Fault test (SPEC §8, issue 21): a flood of wrong-password logins does not starve the rest.
 
 300 wrong-password logins from 30 addresses (127.0.0.2-31) while a 4 MB chat file is
-downloaded: the download takes at most twice its quiet time, because password hashing has its
-own small pool, queue and lower priority, and file reads keep the blocking pool. Every login is
+downloaded: the download never waits behind a password check, because password hashing has its
+own small pool, queue and lower priority, and file reads keep the blocking pool. (Were it held
+behind one, it would take a check's time longer than quiet: a check is Argon2id, tens of ms,
+the download a few ms. Twice the quiet time was the bound before; on two shared cores, with the
+flood's own 30 client threads beside it, a 3 ms download sometimes took 6 ms without waiting
+behind anything.) Every login is
 answered (401, or 503 when the hashing queue is full), none waits for long. Then the limits:
 one address that keeps guessing gets 429 with Retry-After, and so does one account guessed at
 from many addresses."""
@@ -97,6 +101,14 @@ def main():
             quiet.append(t)
         check(size == len(payload), "the file downloads whole (%d bytes)" % size)
         quiet_median = statistics.median(quiet)
+        # What one password check takes, quiet: a wrong password for an account that exists.
+        checks = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            status, _ = login(host, port, "peer@mail.com", "wrong", "127.0.0.200")
+            checks.append(time.perf_counter() - t0)
+            check(status == 401, "a wrong password, quiet: 401 (%d)" % status)
+        check_time = statistics.median(checks)
 
         statuses = {}
         slowest = [0.0]
@@ -121,12 +133,15 @@ def main():
         for t in threads:
             t.join(120)
         busy_median = statistics.median(busy)
-        print("download: quiet median %.1f ms, during the flood %.1f ms; logins answered %s, slowest %.1f s"
-              % (quiet_median * 1000, busy_median * 1000, statuses, slowest[0]))
+        print("download: quiet median %.1f ms, during the flood %.1f ms; one password check %.1f ms; "
+              "logins answered %s, slowest %.1f s"
+              % (quiet_median * 1000, busy_median * 1000, check_time * 1000, statuses, slowest[0]))
         check(sum(statuses.values()) == 300, "every login of the flood was answered (%d)" % sum(statuses.values()))
         check(set(statuses) <= {401, 503} and statuses.get(401, 0) > 0 and statuses.get(503, 0) > 0,
               "wrong passwords: 401, or 503 at once when the hashing queue is full")
-        check(busy_median <= 2 * quiet_median, "a download during the flood takes at most twice its quiet time")
+        check(busy_median < quiet_median + check_time / 2,
+              "a download during the flood waits behind no password check (less than half a check's time "
+              "over its quiet time)")
 
         # One address that keeps guessing.
         seen = [login(host, port, "someone%d@mail.com" % k, "guess", "127.0.0.100") for k in range(21)]
