@@ -3,11 +3,11 @@
 300 wrong-password logins from 30 addresses (127.0.0.2-31) while a 4 MB chat file is
 downloaded: the download never waits behind a password check, because password hashing has its
 own small pool, queue and lower priority, and file reads keep the blocking pool. (Were it held
-behind one, it would take a check's time longer than quiet: a check is Argon2id, tens of ms,
+behind one, it would take up to a check's time longer than quiet: a check is Argon2id, ~0.1 s,
 the download a few ms. Twice the quiet time was the bound before; on two shared cores, with the
 flood's own 30 client threads beside it, a 3 ms download sometimes took 6 ms without waiting
-behind anything.) Every login is
-answered (401, or 503 when the hashing queue is full), none waits for long. Then the limits:
+behind anything.) Every login is answered (401, or 503 when the hashing queue is full), none
+waits for long. Then the limits:
 one address that keeps guessing gets 429 with Retry-After, and so does one account guessed at
 from many addresses."""
 import asyncio
