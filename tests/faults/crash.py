@@ -8,7 +8,6 @@
 import asyncio
 import json
 import signal
-import sys
 import urllib.request
 
 from faultcheck import check, finish

@@ -5,9 +5,7 @@ connection number N+1 gets a clear 503 at once instead of hanging, no core spins
 clients sit idle, /healthz still answers, and once connections close new ones are taken."""
 import os
 import resource
-import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request

@@ -12,7 +12,6 @@ import json
 import os
 import socket
 import statistics
-import sys
 import threading
 import time
 import urllib.request

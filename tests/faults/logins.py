@@ -14,7 +14,6 @@ import asyncio
 import json
 import socket
 import statistics
-import sys
 import tempfile
 import threading
 import time
