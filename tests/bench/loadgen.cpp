@@ -46,6 +46,15 @@ void LoadGen::record(std::vector<uint32_t> &into, uint64_t sentNs)
     into.push_back(static_cast<uint32_t>(std::min<uint64_t>(us, UINT32_MAX)));
 }
 
+void LoadGen::answerOldest(Conn &c, bool counted)
+{
+    if (counted)
+        ++m_stats.messages;
+    record(m_stats.rtt, c.sentAt.front());
+    c.sentAt.pop_front();
+    --c.inflight;
+}
+
 void LoadGen::setWantWrite(Conn &c, bool want)
 {
     if (c.epollOut == want || c.fd < 0)

@@ -136,6 +136,9 @@ private:
     void flush(Conn &c);
     void setWantWrite(Conn &c, bool want);
     void record(std::vector<uint32_t> &into, uint64_t sentNs);
+    // The oldest send of `c` (reply-any, HTTP) was answered: its latency, its slot free again;
+    // `counted`: it counts as a message.
+    void answerOldest(Conn &c, bool counted);
     std::string payload(Conn &c);
     long readRssKib() const;
     void pace();

@@ -89,10 +89,7 @@ void LoadGen::onMessage(Conn &c, int opcode, const char *data, size_t len)
         }
     }
     if (m_o.replyAny && c.busy && !c.sentAt.empty()) {
-        ++m_stats.messages;
-        record(m_stats.rtt, c.sentAt.front());
-        c.sentAt.pop_front();
-        --c.inflight;
+        answerOldest(c, true);
         if (m_sending)
             trySend(c);
     }
@@ -197,13 +194,8 @@ void LoadGen::parseHttp(Conn &c)
                              head.data());
         }
         c.inPos = end + 4 + contentLength;
-        if (!c.sentAt.empty()) {
-            if (ok)
-                ++m_stats.messages;
-            record(m_stats.rtt, c.sentAt.front());
-            c.sentAt.pop_front();
-            --c.inflight;
-        }
+        if (!c.sentAt.empty())
+            answerOldest(c, ok);
         if (m_sending)
             trySend(c);
         if (c.fd < 0)
