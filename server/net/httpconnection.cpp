@@ -329,11 +329,12 @@ void HttpConnection::write(HttpResponse response)
         response.closeAfter = true;
     const bool head = m_request.head.method == "HEAD";
     const QByteArray bytes = response.serialize(head);
-    m_socket->write(bytes);
+    // Captured before it leaves: a client holding the response finds it in the capture.
     ServerContext &ctx = m_worker.context();
     if (ctx.telemetry->service(m_service).capture.load(std::memory_order_relaxed))
         ctx.capture.add({0, QDateTime::currentMSecsSinceEpoch(), m_id, m_service, CaptureRecord::Out, CaptureRecord::HttpResponse,
                          response.body.size(), bytes});  // the ring keeps what it needs of it
+    m_socket->write(bytes);
     ++m_served;
     m_request = HttpRequest();
     if (response.closeAfter) {
